@@ -1,0 +1,206 @@
+/* resp-enums.h: the vocabulary of the model
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__RESP_H_INSIDE__) && !defined(RESP_COMPILATION)
+#error "Only <resp/resp.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "resp-version-macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RespNodeType:
+ * @RESP_NODE_REGION: a region (地区), `region`
+ * @RESP_NODE_COMMITTEE: a Party committee or Party group (党委/党组), `committee`
+ * @RESP_NODE_UNIT: a unit or department (单位/部门), `unit`
+ * @RESP_NODE_PERSON: a person (人员), `person`
+ * @RESP_NODE_SYSTEM: a network and information system (网络和信息系统), `system`
+ * @RESP_NODE_SECTOR: a sector (行业/领域), `sector`
+ *
+ * The type of a node in a model.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_NODE_REGION,
+  RESP_NODE_COMMITTEE,
+  RESP_NODE_UNIT,
+  RESP_NODE_PERSON,
+  RESP_NODE_SYSTEM,
+  RESP_NODE_SECTOR,
+} RespNodeType;
+
+/**
+ * RespRelation:
+ * @RESP_REL_WITHIN: region → parent region
+ * @RESP_REL_LOCATED_IN: unit → its region
+ * @RESP_REL_LEADS: committee → the region or unit it bears 主体责任 for
+ * @RESP_REL_UNDER: unit → superior unit (主管单位)
+ * @RESP_REL_OPERATES: unit → system it operates (网络运营者)
+ * @RESP_REL_IN_SECTOR: system or unit → its sector
+ * @RESP_REL_REGULATES: unit → sector it regulates (行业主管监管部门)
+ * @RESP_REL_COORDINATES: unit → region it coordinates (网信部门)
+ * @RESP_REL_MEMBER: person → committee (a seat on the leadership team)
+ * @RESP_REL_HEADS: person → unit (主要负责人)
+ * @RESP_REL_SECURITY_LEAD: person → unit or system (网络安全负责人)
+ * @RESP_REL_STAFF: person → unit or system (informational)
+ * @RESP_REL_MANAGES: committee → committee (有管理权限的党组织)
+ *
+ * The type of a relation. The JSON name is the nick, e.g. `located_in`.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_REL_WITHIN,
+  RESP_REL_LOCATED_IN,
+  RESP_REL_LEADS,
+  RESP_REL_UNDER,
+  RESP_REL_OPERATES,
+  RESP_REL_IN_SECTOR,
+  RESP_REL_REGULATES,
+  RESP_REL_COORDINATES,
+  RESP_REL_MEMBER,
+  RESP_REL_HEADS,
+  RESP_REL_SECURITY_LEAD,
+  RESP_REL_STAFF,
+  RESP_REL_MANAGES,
+} RespRelation;
+
+/**
+ * RespSeat:
+ * @RESP_SEAT_NONE: not a `member` relation
+ * @RESP_SEAT_MAIN_LEADER: 主要负责人, 第一责任人, `main_leader`
+ * @RESP_SEAT_CYBER_LEAD: 主管网络安全的班子成员, 直接责任人, `cyber_lead`
+ * @RESP_SEAT_MEMBER: other member of the leadership team, `member`
+ *
+ * The `role` of a `member` relation.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_SEAT_NONE,
+  RESP_SEAT_MAIN_LEADER,
+  RESP_SEAT_CYBER_LEAD,
+  RESP_SEAT_MEMBER,
+} RespSeat;
+
+/**
+ * RespRole:
+ * @RESP_ROLE_OPERATOR: units that operate the system (a unit is its own operator)
+ * @RESP_ROLE_CHAIN: the operator and its superiors through `under`
+ * @RESP_ROLE_COMMITTEE: the committee bearing 主体责任 for the subject
+ * @RESP_ROLE_FIRST_RESPONSIBLE: the committee's `main_leader` (第一责任人)
+ * @RESP_ROLE_DIRECT_RESPONSIBLE: the committee's `cyber_lead` (直接责任人)
+ * @RESP_ROLE_TEAM_MEMBER: the committee's other members
+ * @RESP_ROLE_SECURITY_LEAD: the system's (else the operator's) 网络安全负责人
+ * @RESP_ROLE_UNIT_HEAD: the operator's head
+ * @RESP_ROLE_INVOLVED: the event's 当事人
+ * @RESP_ROLE_REGULATOR: the sector regulators (指导监管责任)
+ * @RESP_ROLE_REGULATOR_HEAD: heads of the regulators
+ * @RESP_ROLE_REGIONAL_SUPERVISOR: without a regulator, the region committee's
+ *   main leader and cyber lead (Art. 4 fallback)
+ * @RESP_ROLE_COORDINATOR: the coordinating cybersecurity office (网信部门)
+ * @RESP_ROLE_COORDINATOR_HEAD: heads of the coordinator
+ * @RESP_ROLE_AUTHORITY: the committee(s) that carry out accountability
+ * @RESP_ROLE_PROPOSER: the office(s) that may propose accountability
+ *
+ * A duty role, resolved at an instant from a subject (SPEC §4.3). The JSON
+ * name is the nick, e.g. `first_responsible`. Note that
+ * %RESP_ROLE_DIRECT_RESPONSIBLE (直接责任人, a role) is not the `direct`
+ * category (直接责任).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_ROLE_OPERATOR,
+  RESP_ROLE_CHAIN,
+  RESP_ROLE_COMMITTEE,
+  RESP_ROLE_FIRST_RESPONSIBLE,
+  RESP_ROLE_DIRECT_RESPONSIBLE,
+  RESP_ROLE_TEAM_MEMBER,
+  RESP_ROLE_SECURITY_LEAD,
+  RESP_ROLE_UNIT_HEAD,
+  RESP_ROLE_INVOLVED,
+  RESP_ROLE_REGULATOR,
+  RESP_ROLE_REGULATOR_HEAD,
+  RESP_ROLE_REGIONAL_SUPERVISOR,
+  RESP_ROLE_COORDINATOR,
+  RESP_ROLE_COORDINATOR_HEAD,
+  RESP_ROLE_AUTHORITY,
+  RESP_ROLE_PROPOSER,
+} RespRole;
+
+/**
+ * RESP_N_ROLES:
+ *
+ * The number of values of #RespRole.
+ *
+ * Since: 1.0
+ */
+#define RESP_N_ROLES 16
+
+/**
+ * RespAuditCode:
+ * @RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER: `committee_without_main_leader`
+ * @RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD: `committee_without_cyber_lead`
+ * @RESP_AUDIT_REGION_WITHOUT_COMMITTEE: `region_without_committee`
+ * @RESP_AUDIT_REGION_WITHOUT_COORDINATOR: `region_without_coordinator`
+ * @RESP_AUDIT_UNIT_WITHOUT_COMMITTEE: `unit_without_committee`
+ * @RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR: `system_without_operator`
+ * @RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD: `system_without_security_lead`
+ * @RESP_AUDIT_SECTOR_WITHOUT_REGULATOR: `sector_without_regulator`
+ * @RESP_AUDIT_POST_VACANT: `post_vacant`
+ *
+ * The kind of an audit finding (SPEC §7).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER,
+  RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD,
+  RESP_AUDIT_REGION_WITHOUT_COMMITTEE,
+  RESP_AUDIT_REGION_WITHOUT_COORDINATOR,
+  RESP_AUDIT_UNIT_WITHOUT_COMMITTEE,
+  RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR,
+  RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD,
+  RESP_AUDIT_SECTOR_WITHOUT_REGULATOR,
+  RESP_AUDIT_POST_VACANT,
+} RespAuditCode;
+
+/**
+ * RespFormat:
+ * @RESP_FORMAT_TEXT: for people, in Chinese legal terms
+ * @RESP_FORMAT_JSON: for programs, as SPEC §5 fixes it
+ * @RESP_FORMAT_DOT: a Graphviz picture of the chains
+ *
+ * An output format of the renderers.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_FORMAT_TEXT,
+  RESP_FORMAT_JSON,
+  RESP_FORMAT_DOT,
+} RespFormat;
+
+RESP_AVAILABLE_IN_1_0
+const char *resp_node_type_to_string   (RespNodeType type);
+RESP_AVAILABLE_IN_1_0
+const char *resp_relation_to_string    (RespRelation rel);
+RESP_AVAILABLE_IN_1_0
+const char *resp_seat_to_string        (RespSeat seat);
+RESP_AVAILABLE_IN_1_0
+const char *resp_role_to_string        (RespRole role);
+RESP_AVAILABLE_IN_1_0
+gboolean    resp_role_from_string      (const char *name,
+                                        RespRole   *role);
+RESP_AVAILABLE_IN_1_0
+const char *resp_audit_code_to_string  (RespAuditCode code);
+
+G_END_DECLS

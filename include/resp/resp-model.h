@@ -1,0 +1,80 @@
+/* resp-model.h: the frozen responsibility model
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__RESP_H_INSIDE__) && !defined(RESP_COMPILATION)
+#error "Only <resp/resp.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "resp-version-macros.h"
+#include "resp-enums.h"
+
+G_BEGIN_DECLS
+
+#define RESP_TYPE_MODEL (resp_model_get_type ())
+
+/**
+ * RespModel:
+ *
+ * A loaded model (SPEC §3): regions, committees, units, people, systems and
+ * sectors, and the dated relations between them. A model is immutable once
+ * loaded and may be queried from many threads at once. Reference counted.
+ *
+ * Since: 1.0
+ */
+typedef struct _RespModel RespModel;
+
+RESP_AVAILABLE_IN_1_0
+GType        resp_model_get_type            (void) G_GNUC_CONST;
+
+RESP_AVAILABLE_IN_1_0
+RespModel   *resp_model_new_from_file       (const char  *path,
+                                             GPtrArray  **diagnostics,
+                                             GError     **error);
+RESP_AVAILABLE_IN_1_0
+RespModel   *resp_model_new_from_data       (const char  *data,
+                                             gssize       length,
+                                             const char  *filename,
+                                             GPtrArray  **diagnostics,
+                                             GError     **error);
+RESP_AVAILABLE_IN_1_0
+RespModel   *resp_model_ref                 (RespModel   *self);
+RESP_AVAILABLE_IN_1_0
+void         resp_model_unref               (RespModel   *self);
+
+RESP_AVAILABLE_IN_1_0
+const char  *resp_model_get_name            (RespModel   *self);
+RESP_AVAILABLE_IN_1_0
+const char  *resp_model_get_source          (RespModel   *self);
+RESP_AVAILABLE_IN_1_0
+guint        resp_model_get_n_nodes         (RespModel   *self);
+RESP_AVAILABLE_IN_1_0
+guint        resp_model_get_n_relations     (RespModel   *self);
+RESP_AVAILABLE_IN_1_0
+gboolean     resp_model_has_node            (RespModel   *self,
+                                             const char  *id);
+RESP_AVAILABLE_IN_1_0
+gboolean     resp_model_get_node_type       (RespModel   *self,
+                                             const char  *id,
+                                             RespNodeType *type);
+RESP_AVAILABLE_IN_1_0
+const char  *resp_model_get_node_name       (RespModel   *self,
+                                             const char  *id);
+RESP_AVAILABLE_IN_1_0
+const char  *resp_model_get_node_attribute  (RespModel   *self,
+                                             const char  *id,
+                                             const char  *attribute);
+RESP_AVAILABLE_IN_1_0
+const char  *resp_model_get_node_extra      (RespModel   *self,
+                                             const char  *id);
+RESP_AVAILABLE_IN_1_0
+guint        resp_model_count_nodes_of_type (RespModel   *self,
+                                             RespNodeType type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespModel, resp_model_unref)
+
+G_END_DECLS

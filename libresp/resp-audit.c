@@ -1,0 +1,620 @@
+/* resp-audit.c: gaps in the responsibility system over time (SPEC §7)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each check walks the whole timeline of one node window by window: a
+ * resolution at instant t also yields the interval [lo, hi) around t in
+ * which none of the relations it looked at changes, so the next instant
+ * worth asking about is hi. The number of steps is the number of changes
+ * that matter to that node, not the number of dates in the model.
+ *
+ * The timeline starts at the model's earliest dated instant: before it the
+ * model records nothing, and "no main leader before the records begin" would
+ * be noise on every committee. A model without dates is one timeless state.
+ *
+ * A missing post is `post_vacant` when it is a gap between two holders (a
+ * holder before and a holder after); before the first holder or after the
+ * last one it is the node-specific code. An instant has one finding per
+ * node and post, never two.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-audit.h"
+#include "resp-resolver-private.h"
+#include "resp-instant-private.h"
+#include "resp-json-writer-private.h"
+
+typedef struct {
+  guint32 node;
+  guint8  code;      /* RespAuditCode */
+  guint8  role;      /* index into audit_roles */
+  gint64  from;
+  gint64  until;
+} Finding;
+
+enum {
+  AR_MAIN_LEADER, AR_CYBER_LEAD, AR_COMMITTEE, AR_COORDINATOR, AR_OPERATOR,
+  AR_SECURITY_LEAD, AR_REGULATOR, AR_UNIT_HEAD, AR_N,
+};
+static const char * const audit_roles[AR_N] = {
+  "main_leader", "cyber_lead", "committee", "coordinator", "operator", "security_lead",
+  "regulator", "unit_head",
+};
+
+/* The basis of each finding. These are the duties the measures assign, not
+ * liability rules, so they are no part of the rulebook. */
+static const char * const audit_basis[RESP_N_AUDIT_CODES] = {
+  "measures Art. 2: 领导班子主要负责人是第一责任人",
+  "measures Art. 2: 主管网络安全的领导班子成员是直接责任人",
+  "measures Art. 2: 属地管理，各级党委对本地区网络安全工作负主体责任",
+  "measures Art. 5: 网络安全和信息化领导机构（网信部门）统筹协调",
+  "measures Art. 2: 谁主管谁负责，党委（党组）负主体责任",
+  "local rules: 谁运营谁负责，网络运营者落实安全保护责任",
+  "measures Art. 8: 网络安全负责人",
+  "measures Art. 4: 行业主管监管部门负指导监管责任；没有的，由所在地区负指导监管责任",
+  "measures Art. 2: 岗位空缺期间责任无人承担",
+};
+
+static const char * const audit_text_zh[RESP_N_AUDIT_CODES] = {
+  "党委（党组）无主要负责人（第一责任人）",
+  "党委（党组）无主管网络安全的班子成员（直接责任人）",
+  "地区无负主体责任的党委",
+  "地区无网信部门",
+  "单位无可确定的负主体责任的党委（党组）",
+  "系统无网络运营者",
+  "系统无网络安全负责人",
+  "系统所属行业在所在地区及以上无主管监管部门（由所在地区负指导监管责任）",
+  "岗位空缺",
+};
+
+struct _RespAudit {
+  gatomicrefcount ref;
+  RespModel *model;
+  gboolean   has_at;
+  gint64     at;
+  GArray    *findings;
+};
+
+G_DEFINE_BOXED_TYPE (RespAudit, resp_audit, resp_audit_ref, resp_audit_unref)
+
+typedef gboolean (*PresentFunc) (RespResolver *R, guint32 node, gpointer data);
+
+typedef struct {
+  RespAudit *audit;
+  RespResolver R;
+} Ctx;
+
+static void
+add (Ctx *c, guint32 node, RespAuditCode code, guint role, gint64 from, gint64 until)
+{
+  Finding f = { node, (guint8) code, (guint8) role, from, until };
+
+  if (c->audit->has_at && !(from <= c->audit->at && c->audit->at < until))
+    return;
+  g_array_append_val (c->audit->findings, f);
+}
+
+/* Walks the timeline of one check and reports its missing intervals. With
+ * post_code, a gap with a holder on both sides is reported as that code. */
+static void
+walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, RespAuditCode code,
+      gint post_code, guint role)
+{
+  gint64 t = c->audit->model->first_instant, miss_from = 0;
+
+  if (c->audit->has_at && c->audit->at < t)
+    t = c->audit->at;
+  gboolean missing = FALSE;
+
+  for (;;)
+    {
+      gboolean here;
+      gint64 hi;
+
+      resp_resolver_reset (&c->R, t);
+      here = present (&c->R, node, data);
+      hi = c->R.hi;
+      if (!here && !missing)
+        {
+          missing = TRUE;
+          miss_from = t;
+        }
+      else if (here && missing)
+        {
+          missing = FALSE;
+          if (post_code >= 0 && miss_from != c->audit->model->first_instant)
+            add (c, node, (RespAuditCode) post_code, role, miss_from, t);
+          else
+            add (c, node, code, role, miss_from, t);
+        }
+      if (hi == RESP_INSTANT_OPEN_END || hi <= t)
+        break;
+      t = hi;
+    }
+  if (missing)
+    add (c, node, code, role, miss_from, RESP_INSTANT_OPEN_END);
+}
+
+static gboolean
+has_seat (RespResolver *R, guint32 k, gpointer data)
+{
+  GArray *tmp = R->scratch;
+
+  g_array_set_size (tmp, 0);
+  resp_resolver_seats (R, k, GPOINTER_TO_INT (data), tmp);
+  return tmp->len > 0;
+}
+
+static gboolean
+has_head (RespResolver *R, guint32 u, gpointer data)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_in_range (m, u, RESP_REL_HEADS, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    {
+      const RespRelRec *r = &m->rels[m->in_idx[i]];
+      /* same liveness as the resolver, so the window narrows */
+      if (r->since <= R->at && R->at < r->until)
+        {
+          R->lo = MAX (R->lo, r->since);
+          R->hi = MIN (R->hi, r->until);
+          return TRUE;
+        }
+      if (r->since > R->at)
+        R->hi = MIN (R->hi, r->since);
+      else
+        R->lo = MAX (R->lo, r->until);
+    }
+  return FALSE;
+}
+
+static gboolean
+has_leader (RespResolver *R, guint32 g, gpointer data)
+{
+  return resp_resolver_leader_of (R, g) != RESP_NO_NODE;
+}
+
+static gboolean
+has_coordinator (RespResolver *R, guint32 g, gpointer data)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+  gboolean any = FALSE;
+
+  resp_model_in_range (m, g, RESP_REL_COORDINATES, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    {
+      const RespRelRec *r = &m->rels[m->in_idx[i]];
+      if (r->since <= R->at && R->at < r->until)
+        {
+          R->lo = MAX (R->lo, r->since);
+          R->hi = MIN (R->hi, r->until);
+          any = TRUE;
+        }
+      else if (r->since > R->at)
+        R->hi = MIN (R->hi, r->since);
+      else
+        R->lo = MAX (R->lo, r->until);
+    }
+  return any;
+}
+
+static gboolean
+has_committee (RespResolver *R, guint32 u, gpointer data)
+{
+  return resp_resolver_committee_of (R, u, NULL) != RESP_NO_NODE;
+}
+
+static gboolean
+system_role (RespResolver *R, guint32 s, gpointer data)
+{
+  RespRole role = GPOINTER_TO_INT (data);
+
+  resp_resolver_resolve (R, s, RESP_RESOLVE_NO_WARN);
+  if (role == RESP_ROLE_REGULATOR)
+    return R->hits[RESP_ROLE_OPERATOR]->len == 0 || R->hits[RESP_ROLE_REGULATOR]->len > 0;
+  return R->hits[role]->len > 0;
+}
+
+static int
+cmp_finding (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  const Finding *x = a, *y = b;
+  int c = x->node == y->node ? 0
+        : strcmp (resp_model_node_id (m, x->node), resp_model_node_id (m, y->node));
+
+  if (c != 0)
+    return c;
+  if (x->role != y->role)
+    return x->role < y->role ? -1 : 1;
+  if (x->from != y->from)
+    return x->from < y->from ? -1 : 1;
+  return x->code < y->code ? -1 : x->code > y->code;
+}
+
+static RespAudit *
+run_audit (RespModel *model, gboolean has_at, gint64 at)
+{
+  RespAudit *self = g_new0 (RespAudit, 1);
+  Ctx c;
+
+  g_atomic_ref_count_init (&self->ref);
+  self->model = resp_model_ref (model);
+  self->has_at = has_at;
+  self->at = at;
+  self->findings = g_array_new (FALSE, FALSE, sizeof (Finding));
+  c.audit = self;
+  resp_resolver_init (&c.R, model);
+
+  for (guint32 v = 0; v < model->n_nodes; v++)
+    switch (model->nodes[v].type)
+      {
+      case RESP_NODE_COMMITTEE:
+        walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_MAIN_LEADER),
+              RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, RESP_AUDIT_POST_VACANT, AR_MAIN_LEADER);
+        walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_CYBER_LEAD),
+              RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, RESP_AUDIT_POST_VACANT, AR_CYBER_LEAD);
+        break;
+      case RESP_NODE_REGION:
+        walk (&c, v, has_leader, NULL, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, -1, AR_COMMITTEE);
+        walk (&c, v, has_coordinator, NULL, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, -1, AR_COORDINATOR);
+        break;
+      case RESP_NODE_UNIT:
+        walk (&c, v, has_committee, NULL, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, AR_COMMITTEE);
+        {
+          /* a unit's head is only a post once it has had one */
+          guint32 b, e;
+          resp_model_in_range (model, v, RESP_REL_HEADS, &b, &e);
+          if (b < e)
+            {
+              guint before = self->findings->len;
+              walk (&c, v, has_head, NULL, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_VACANT, AR_UNIT_HEAD);
+              /* keep only the gaps between two holders */
+              for (guint i = self->findings->len; i-- > before;)
+                {
+                  const Finding *f = &g_array_index (self->findings, Finding, i);
+                  if (f->from == model->first_instant || f->until == RESP_INSTANT_OPEN_END)
+                    g_array_remove_index (self->findings, i);
+                }
+            }
+        }
+        break;
+      case RESP_NODE_SYSTEM:
+        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_OPERATOR),
+              RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, -1, AR_OPERATOR);
+        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_SECURITY_LEAD),
+              RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, -1, AR_SECURITY_LEAD);
+        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_REGULATOR),
+              RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, -1, AR_REGULATOR);
+        break;
+      default:
+        break;
+      }
+  resp_resolver_clear (&c.R);
+  g_array_sort_with_data (self->findings, cmp_finding, model);
+  return self;
+}
+
+/**
+ * resp_model_audit:
+ * @model: a #RespModel
+ *
+ * Audits the whole timeline of @model (SPEC §7): every interval during
+ * which a committee lacks a main leader or cyber lead, a region a leading
+ * committee or a coordinator, a unit a responsible committee, a system an
+ * operator, a security lead or (up the region chain) a regulator for its
+ * sector, and every gap between two holders of a post. An interval open at
+ * either end has no date there.
+ *
+ * Returns: (transfer full): the findings
+ *
+ * Since: 1.0
+ */
+RespAudit *
+resp_model_audit (RespModel *model)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return run_audit (model, FALSE, 0);
+}
+
+/**
+ * resp_model_audit_at:
+ * @model: a #RespModel
+ * @at: an instant
+ *
+ * Like resp_model_audit(), but only what is missing at @at, each finding
+ * with the whole interval around @at during which it is missing.
+ *
+ * Returns: (transfer full): the findings
+ *
+ * Since: 1.0
+ */
+RespAudit *
+resp_model_audit_at (RespModel *model,
+                     gint64     at)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return run_audit (model, TRUE, at);
+}
+
+/**
+ * resp_audit_ref:
+ * @self: a #RespAudit
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+RespAudit *
+resp_audit_ref (RespAudit *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * resp_audit_unref:
+ * @self: (transfer full): a #RespAudit
+ *
+ * Since: 1.0
+ */
+void
+resp_audit_unref (RespAudit *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_array_unref (self->findings);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
+/**
+ * resp_audit_get_at:
+ * @self: a #RespAudit
+ * @at: (out) (optional): the instant of an audit at one instant
+ *
+ * Returns: %TRUE if the audit is of one instant, %FALSE for the whole timeline
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_audit_get_at (RespAudit *self,
+                   gint64    *at)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (at != NULL)
+    *at = self->at;
+  return self->has_at;
+}
+
+/**
+ * resp_audit_get_n_findings:
+ * @self: a #RespAudit
+ *
+ * Returns: the number of findings
+ *
+ * Since: 1.0
+ */
+guint
+resp_audit_get_n_findings (RespAudit *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->findings->len;
+}
+
+static const Finding *
+finding (RespAudit *self, guint index)
+{
+  return &g_array_index (self->findings, Finding, index);
+}
+
+/**
+ * resp_audit_get_finding_code:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the kind of the finding
+ *
+ * Since: 1.0
+ */
+RespAuditCode
+resp_audit_get_finding_code (RespAudit *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->findings->len, 0);
+  return (RespAuditCode) finding (self, index)->code;
+}
+
+/**
+ * resp_audit_get_finding_node:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the id of the node the finding is about
+ *
+ * Since: 1.0
+ */
+const char *
+resp_audit_get_finding_node (RespAudit *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->findings->len, NULL);
+  return resp_model_node_id (self->model, finding (self, index)->node);
+}
+
+/**
+ * resp_audit_get_finding_role:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the missing role: `main_leader`, `cyber_lead`, `committee`,
+ *   `coordinator`, `operator`, `security_lead`, `regulator` or `unit_head`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_audit_get_finding_role (RespAudit *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->findings->len, NULL);
+  return audit_roles[finding (self, index)->role];
+}
+
+/**
+ * resp_audit_get_finding_basis:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the legal basis of the duty that is not met
+ *
+ * Since: 1.0
+ */
+const char *
+resp_audit_get_finding_basis (RespAudit *self,
+                              guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->findings->len, NULL);
+  return audit_basis[finding (self, index)->code];
+}
+
+/**
+ * resp_audit_get_finding_from:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the start of the interval, or %RESP_INSTANT_OPEN_START
+ *
+ * Since: 1.0
+ */
+gint64
+resp_audit_get_finding_from (RespAudit *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->findings->len, 0);
+  return finding (self, index)->from;
+}
+
+/**
+ * resp_audit_get_finding_until:
+ * @self: a #RespAudit
+ * @index: a finding index
+ *
+ * Returns: the end (exclusive) of the interval, or %RESP_INSTANT_OPEN_END
+ *
+ * Since: 1.0
+ */
+gint64
+resp_audit_get_finding_until (RespAudit *self,
+                              guint      index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->findings->len, 0);
+  return finding (self, index)->until;
+}
+
+static void
+member_instant (RespJsonWriter *w, const char *key, gint64 t)
+{
+  char buf[RESP_INSTANT_BUF];
+
+  resp_json_writer_key (w, key);
+  if (t == RESP_INSTANT_OPEN_START || t == RESP_INSTANT_OPEN_END)
+    resp_json_writer_null (w);
+  else
+    {
+      resp_instant_format_buf (t, buf);
+      resp_json_writer_string (w, buf);
+    }
+}
+
+/**
+ * resp_audit_render:
+ * @self: a #RespAudit
+ * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
+ *
+ * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`).
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+resp_audit_render (RespAudit  *self,
+                   RespFormat  format)
+{
+  const RespModel *m;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  m = self->model;
+  out = g_string_new (NULL);
+  if (format == RESP_FORMAT_JSON)
+    {
+      RespJsonWriter w;
+
+      resp_json_writer_init (&w, out);
+      resp_json_writer_begin_object (&w);
+      if (self->has_at)
+        member_instant (&w, "at", self->at);
+      else
+        {
+          resp_json_writer_key (&w, "at");
+          resp_json_writer_null (&w);
+        }
+      resp_json_writer_key (&w, "findings");
+      resp_json_writer_begin_array (&w, FALSE);
+      for (guint i = 0; i < self->findings->len; i++)
+        {
+          const Finding *f = finding (self, i);
+          resp_json_writer_begin_object (&w);
+          resp_json_writer_member_string (&w, "code", resp_audit_code_names[f->code]);
+          resp_json_writer_member_string (&w, "node", resp_model_node_id (m, f->node));
+          resp_json_writer_member_string (&w, "role", audit_roles[f->role]);
+          resp_json_writer_member_string (&w, "basis", audit_basis[f->code]);
+          member_instant (&w, "from", f->from);
+          member_instant (&w, "until", f->until);
+          resp_json_writer_end_object (&w);
+        }
+      resp_json_writer_end_array (&w);
+      resp_json_writer_end_object (&w);
+      g_string_append_c (out, '\n');
+      return g_string_free (out, FALSE);
+    }
+
+  if (self->has_at)
+    {
+      char at[RESP_INSTANT_BUF];
+      resp_instant_format_buf (self->at, at);
+      g_string_append_printf (out, "责任体系完整性检查（%s）：%u 项\n", at, self->findings->len);
+    }
+  else
+    g_string_append_printf (out, "责任体系完整性检查（全部时段）：%u 项\n", self->findings->len);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const Finding *f = finding (self, i);
+      char a[RESP_INSTANT_BUF], b[RESP_INSTANT_BUF];
+
+      resp_instant_format_short (f->from, a);
+      resp_instant_format_short (f->until, b);
+      g_string_append_printf (out, "  %s（%s）：%s [%s, %s]\n    自 %s 至 %s；依据：%s\n",
+                              resp_model_node_name (m, f->node), resp_model_node_id (m, f->node),
+                              audit_text_zh[f->code], resp_audit_code_names[f->code],
+                              audit_roles[f->role],
+                              f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a,
+                              f->until == RESP_INSTANT_OPEN_END ? "今" : b,
+                              audit_basis[f->code]);
+    }
+  return g_string_free (out, FALSE);
+}

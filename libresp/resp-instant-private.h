@@ -1,0 +1,25 @@
+/* resp-instant-private.h */
+#pragma once
+
+#include "resp-instant.h"
+
+G_BEGIN_DECLS
+
+#define RESP_INSTANT_BUF 48
+
+/* Parses len bytes; on failure *why says what is wrong (static text). */
+gboolean resp_instant_parse_len  (const char  *text,
+                                  gsize        len,
+                                  gint64      *out_instant,
+                                  const char **why);
+/* Writes RFC 3339 at +08:00 into buf; the open ends print far-off years. */
+void     resp_instant_format_buf (gint64       instant,
+                                  char         buf[RESP_INSTANT_BUF]);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* For messages: `2023-07-01` when the instant is midnight at +08:00, the full
+ * RFC 3339 text otherwise, and `(open)` for an open end. */
+void     resp_instant_format_short (gint64 instant, char buf[RESP_INSTANT_BUF]);
+G_END_DECLS

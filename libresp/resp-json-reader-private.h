@@ -1,0 +1,145 @@
+/* resp-json-reader-private.h: the one JSON reader behind models, events and rulebooks
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A pull tokenizer over an in-memory buffer. It checks the whole JSON grammar
+ * (RFC 8259), validates UTF-8, rejects duplicate keys within one object,
+ * and reports the 1-based line and column (in Unicode code points) of every
+ * token it hands out. It never allocates per token: string values are
+ * unescaped into a buffer owned by the reader and valid until the next call.
+ *
+ * The model loader consumes tokens directly (streaming, so a national model
+ * is never held as a tree); small documents (events, rulebooks) are read
+ * into a RespJsonNode tree with resp_json_reader_read_tree().
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RESP_JSON_TOKEN_ERROR = 0,
+  RESP_JSON_TOKEN_EOF,
+  RESP_JSON_TOKEN_BEGIN_OBJECT,
+  RESP_JSON_TOKEN_END_OBJECT,
+  RESP_JSON_TOKEN_BEGIN_ARRAY,
+  RESP_JSON_TOKEN_END_ARRAY,
+  RESP_JSON_TOKEN_KEY,          /* an object member name; the value follows */
+  RESP_JSON_TOKEN_STRING,
+  RESP_JSON_TOKEN_NUMBER,
+  RESP_JSON_TOKEN_TRUE,
+  RESP_JSON_TOKEN_FALSE,
+  RESP_JSON_TOKEN_NULL,
+} RespJsonToken;
+
+/* Why the reader stopped with RESP_JSON_TOKEN_ERROR. */
+typedef enum {
+  RESP_JSON_READER_OK = 0,
+  RESP_JSON_READER_SYNTAX,        /* any grammar violation, bad escape, control char in a string */
+  RESP_JSON_READER_INVALID_UTF8,  /* malformed, overlong or surrogate UTF-8 anywhere */
+  RESP_JSON_READER_DUPLICATE_KEY, /* the second occurrence of a key in one object */
+  RESP_JSON_READER_NUMBER_RANGE,  /* a number that overflows a double */
+  RESP_JSON_READER_TOO_DEEP,      /* nesting deeper than max_depth */
+  RESP_JSON_READER_TOO_LONG,      /* a string longer than max_string_bytes */
+  RESP_JSON_READER_EMPTY,         /* no value at all (empty or whitespace-only input) */
+} RespJsonReaderStatus;
+
+#define RESP_JSON_READER_DEFAULT_MAX_DEPTH 256
+#define RESP_JSON_READER_DEFAULT_MAX_STRING (16u * 1024u * 1024u)
+
+typedef struct _RespJsonReader RespJsonReader;
+
+/* data must stay valid for the reader's lifetime; it need not be NUL-terminated.
+ * A UTF-8 byte-order mark at offset 0 is skipped; one anywhere else is an error.
+ * Exactly one top-level value is allowed; anything but whitespace after it is
+ * a syntax error (reported by the call that would return EOF). */
+RespJsonReader *resp_json_reader_new          (const char *data,
+                                               gsize       length);
+void            resp_json_reader_free         (RespJsonReader *reader);
+void            resp_json_reader_set_limits   (RespJsonReader *reader,
+                                               guint           max_depth,
+                                               gsize           max_string_bytes);
+
+RespJsonToken   resp_json_reader_next         (RespJsonReader *reader);
+
+/* Skip the value that starts with the token just returned (a no-op for a
+ * scalar; for BEGIN_OBJECT/BEGIN_ARRAY it consumes up to and including the
+ * matching END). Returns FALSE on error. On success, *end_offset (optional)
+ * is the byte offset just past the value. */
+gboolean        resp_json_reader_skip_value   (RespJsonReader *reader,
+                                               gsize          *end_offset);
+
+/* Position of the token just returned (or of the error). Line and column are
+ * 1-based; the column counts Unicode code points from the start of the line
+ * (a BOM at the start of the file is not counted). offset is in bytes. */
+guint           resp_json_reader_get_line     (RespJsonReader *reader);
+guint           resp_json_reader_get_column   (RespJsonReader *reader);
+gsize           resp_json_reader_get_offset   (RespJsonReader *reader);
+guint           resp_json_reader_get_depth    (RespJsonReader *reader);
+
+/* For KEY and STRING: the unescaped, NUL-terminated UTF-8 text (may contain
+ * embedded NULs from \u0000; use the length). Valid until the next call. */
+const char     *resp_json_reader_get_string   (RespJsonReader *reader,
+                                               gsize          *length);
+
+/* For NUMBER: the value as a double (always finite), whether the literal had
+ * neither fraction nor exponent and fits in gint64, and that integer. */
+double          resp_json_reader_get_double   (RespJsonReader *reader);
+gboolean        resp_json_reader_get_is_int   (RespJsonReader *reader);
+gint64          resp_json_reader_get_int      (RespJsonReader *reader);
+/* the literal's bytes in the input */
+const char     *resp_json_reader_get_raw      (RespJsonReader *reader,
+                                               gsize          *length);
+
+/* After RESP_JSON_TOKEN_ERROR: why, and a message in English without position
+ * (e.g. "expected ',' or '}' after an object member", "duplicate key 'id'"). */
+RespJsonReaderStatus resp_json_reader_get_status  (RespJsonReader *reader);
+const char          *resp_json_reader_get_message (RespJsonReader *reader);
+
+/* ---- A small position-aware tree for events and rulebooks ---- */
+
+typedef enum {
+  RESP_JSON_NULL,
+  RESP_JSON_BOOL,
+  RESP_JSON_NUMBER,
+  RESP_JSON_STRING,
+  RESP_JSON_ARRAY,
+  RESP_JSON_OBJECT,
+} RespJsonType;
+
+typedef struct _RespJsonNode RespJsonNode;
+struct _RespJsonNode {
+  RespJsonType  type;
+  guint         line;        /* of the value's first character */
+  guint         column;
+  guint         key_line;    /* for object members: the key's position, else 0 */
+  guint         key_column;
+  const char   *key;         /* for object members: the member name, else NULL */
+  union {
+    gboolean    boolean;
+    struct { double value; gboolean is_int; gint64 int_value; } number;
+    struct { const char *str; gsize len; } string;
+    struct { RespJsonNode **items; guint n; } children; /* array elements or object members, in order */
+  } v;
+};
+
+/* A tree and the arena that owns every node and string in it. */
+typedef struct _RespJsonTree RespJsonTree;
+
+/* Reads the value starting at the token just returned by
+ * resp_json_reader_next() (which must not be ERROR, EOF, END_* or KEY).
+ * Returns NULL on error (the reader's status and position say why). */
+RespJsonTree   *resp_json_reader_read_tree    (RespJsonReader *reader,
+                                               RespJsonToken   first);
+RespJsonNode   *resp_json_tree_get_root       (RespJsonTree   *tree);
+void            resp_json_tree_free           (RespJsonTree   *tree);
+
+/* Convenience lookups on a tree node */
+RespJsonNode   *resp_json_node_get_member     (RespJsonNode   *object,
+                                               const char     *key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespJsonReader, resp_json_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespJsonTree, resp_json_tree_free)
+
+G_END_DECLS

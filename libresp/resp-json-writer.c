@@ -1,0 +1,173 @@
+/* resp-json-writer.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "resp-json-writer-private.h"
+
+void
+resp_json_writer_init (RespJsonWriter *w, GString *out)
+{
+  memset (w, 0, sizeof *w);
+  w->out = out;
+}
+
+static void
+newline (RespJsonWriter *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+/* Separator and indentation before a value or a key. */
+static void
+before (RespJsonWriter *w)
+{
+  if (w->after_key)
+    {
+      w->after_key = FALSE;
+      return;
+    }
+  if (w->depth == 0)
+    return;
+  if (!w->first[w->depth])
+    g_string_append_c (w->out, ',');
+  w->first[w->depth] = FALSE;
+  if (w->inline_[w->depth])
+    {
+      if (w->out->str[w->out->len - 1] != '[')
+        g_string_append_c (w->out, ' ');
+    }
+  else
+    newline (w);
+}
+
+static void
+open_container (RespJsonWriter *w, char c, gboolean inline_)
+{
+  before (w);
+  g_string_append_c (w->out, c);
+  if (w->depth + 1 < RESP_JSON_WRITER_MAX_DEPTH)
+    w->depth++;
+  w->first[w->depth] = TRUE;
+  /* an array inside an inline array stays inline */
+  w->inline_[w->depth] = inline_ || w->inline_[w->depth - 1];
+}
+
+static void
+close_container (RespJsonWriter *w, char c)
+{
+  gboolean was_empty = w->first[w->depth], was_inline = w->inline_[w->depth];
+
+  w->depth--;
+  if (!was_empty && !was_inline)
+    newline (w);
+  g_string_append_c (w->out, c);
+}
+
+void
+resp_json_writer_begin_object (RespJsonWriter *w)
+{
+  open_container (w, '{', FALSE);
+}
+
+void
+resp_json_writer_end_object (RespJsonWriter *w)
+{
+  close_container (w, '}');
+}
+
+void
+resp_json_writer_begin_array (RespJsonWriter *w, gboolean inline_)
+{
+  open_container (w, '[', inline_);
+}
+
+void
+resp_json_writer_end_array (RespJsonWriter *w)
+{
+  close_container (w, ']');
+}
+
+void
+resp_json_append_escaped (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+resp_json_writer_key (RespJsonWriter *w, const char *key)
+{
+  before (w);
+  resp_json_append_escaped (w->out, key);
+  g_string_append (w->out, ": ");
+  w->after_key = TRUE;
+}
+
+void
+resp_json_writer_string (RespJsonWriter *w, const char *s)
+{
+  before (w);
+  resp_json_append_escaped (w->out, s);
+}
+
+void
+resp_json_writer_int (RespJsonWriter *w, gint64 v)
+{
+  before (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, v);
+}
+
+void
+resp_json_writer_double (RespJsonWriter *w, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  before (w);
+  g_string_append (w->out, g_ascii_dtostr (buf, sizeof buf, v));
+}
+
+void
+resp_json_writer_bool (RespJsonWriter *w, gboolean v)
+{
+  before (w);
+  g_string_append (w->out, v ? "true" : "false");
+}
+
+void
+resp_json_writer_null (RespJsonWriter *w)
+{
+  before (w);
+  g_string_append (w->out, "null");
+}
+
+void
+resp_json_writer_member_string (RespJsonWriter *w, const char *key, const char *s)
+{
+  resp_json_writer_key (w, key);
+  if (s != NULL)
+    resp_json_writer_string (w, s);
+  else
+    resp_json_writer_null (w);
+}

@@ -1,0 +1,1653 @@
+/* resp-model-loader.c: model file (SPEC §3.4) → frozen RespModel
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The loader streams: it takes tokens from the JSON reader one object at a
+ * time and never builds a tree of the file, so a national model costs its
+ * own arrays and not a DOM. Every problem becomes a RespDiagnostic with the
+ * position SPEC §3.4 assigns it; the load goes on to find more, and fails
+ * as a whole if there was any. Checks that need the whole graph (dangling
+ * references, endpoint types, cardinality, cycles) run after the parse.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "resp-model-private.h"
+#include "resp-model-load-private.h"
+#include "resp-json-reader-private.h"
+#include "resp-instant-private.h"
+#include "resp-diagnostic.h"
+#include "resp-error.h"
+
+#define MODEL_FORMAT "libresp/model/1"
+#define MAX_ID_BYTES 256
+#define ATTR_BUF 64
+
+typedef struct {
+  guint32 line, col;
+  guint32 from_line, from_col;
+  guint32 to_line, to_col;
+} RelPos;
+
+typedef struct {
+  guint32 rel;
+  gboolean is_to;
+  char *id;
+} PendingRef;
+
+typedef struct {
+  RespModel      *m;
+  RespJsonReader *r;
+  const char     *data;
+  const char     *file;
+  GPtrArray      *diags;
+  guint           max_errors;
+  gboolean        fatal;
+  /* nodes */
+  guint32         nodes_cap;
+  guint32        *node_pos;   /* line, col of each node's id value */
+  gsize           names_cap;
+  gsize           extras_cap;
+  /* relations, in file order until freeze */
+  guint32         rels_cap;
+  RelPos         *rel_pos;
+  guint8         *rel_ok;
+  GArray         *pending;
+  GString        *s1;
+  GString        *s2;
+} Loader;
+
+static void G_GNUC_PRINTF (5, 6)
+add_error (Loader *L, RespError code, guint line, guint col, const char *fmt, ...)
+{
+  va_list ap;
+  char *msg;
+
+  if (L->diags->len >= L->max_errors)
+    {
+      L->fatal = TRUE;
+      return;
+    }
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_ptr_array_add (L->diags, resp_diagnostic_new (code, L->file, line, col, msg));
+  g_free (msg);
+  if (L->diags->len >= L->max_errors)
+    {
+      g_ptr_array_add (L->diags,
+                       resp_diagnostic_new (RESP_ERROR_LIMIT, L->file, line, col,
+                                            "too many errors; stopping here"));
+      L->fatal = TRUE;
+    }
+}
+
+static void
+reader_error (Loader *L)
+{
+  RespError code;
+
+  switch (resp_json_reader_get_status (L->r))
+    {
+    case RESP_JSON_READER_DUPLICATE_KEY: code = RESP_ERROR_DUPLICATE_KEY; break;
+    case RESP_JSON_READER_TOO_DEEP:
+    case RESP_JSON_READER_TOO_LONG: code = RESP_ERROR_LIMIT; break;
+    case RESP_JSON_READER_NUMBER_RANGE: code = RESP_ERROR_BAD_VALUE; break;
+    default: code = RESP_ERROR_MALFORMED_JSON; break;
+    }
+  add_error (L, code, resp_json_reader_get_line (L->r), resp_json_reader_get_column (L->r),
+             "%s", resp_json_reader_get_message (L->r));
+  L->fatal = TRUE;
+}
+
+static RespJsonToken
+next (Loader *L)
+{
+  RespJsonToken t = resp_json_reader_next (L->r);
+
+  if (t == RESP_JSON_TOKEN_ERROR)
+    reader_error (L);
+  return t;
+}
+
+/* Skips the rest of a value whose first token was just read. */
+static gboolean
+skip (Loader *L, RespJsonToken first)
+{
+  if (first == RESP_JSON_TOKEN_ERROR)
+    return FALSE;
+  if (!resp_json_reader_skip_value (L->r, NULL))
+    {
+      reader_error (L);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+token_kind (RespJsonToken t)
+{
+  switch (t)
+    {
+    case RESP_JSON_TOKEN_BEGIN_OBJECT: return "an object";
+    case RESP_JSON_TOKEN_BEGIN_ARRAY: return "an array";
+    case RESP_JSON_TOKEN_STRING: return "a string";
+    case RESP_JSON_TOKEN_NUMBER: return "a number";
+    case RESP_JSON_TOKEN_TRUE:
+    case RESP_JSON_TOKEN_FALSE: return "a boolean";
+    case RESP_JSON_TOKEN_NULL: return "null";
+    default: return "nothing";
+    }
+}
+
+static void
+suggest_suffix (char *buf, gsize size, const char * const *names, guint n, const char *name)
+{
+  const char *s = resp_suggest (names, n, name);
+
+  if (s != NULL)
+    g_snprintf (buf, size, " (did you mean '%s'?)", s);
+  else
+    buf[0] = '\0';
+}
+
+/* A value in the current object, remembered until the object closes. */
+typedef struct {
+  gboolean present;
+  guint line, col;         /* of the value */
+  guint key_line, key_col; /* of the key */
+  char text[ATTR_BUF];     /* short string values (truncated) */
+  gboolean truncated;
+} Field;
+
+static void
+field_set_pos (Loader *L, Field *f, guint key_line, guint key_col)
+{
+  f->present = TRUE;
+  f->key_line = key_line;
+  f->key_col = key_col;
+  f->line = resp_json_reader_get_line (L->r);
+  f->col = resp_json_reader_get_column (L->r);
+}
+
+/* Reads a string value into f (short text kept) or reports its type. */
+static gboolean
+read_short_string (Loader *L, Field *f, const char *what, const char *key,
+                   guint key_line, guint key_col)
+{
+  RespJsonToken t = next (L);
+  gsize len;
+  const char *s;
+
+  if (t == RESP_JSON_TOKEN_ERROR)
+    return FALSE;
+  field_set_pos (L, f, key_line, key_col);
+  if (t != RESP_JSON_TOKEN_STRING)
+    {
+      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+                 "%s: '%s' must be a string, not %s", what, key, token_kind (t));
+      f->present = FALSE;
+      return skip (L, t);
+    }
+  s = resp_json_reader_get_string (L->r, &len);
+  f->truncated = len >= ATTR_BUF;
+  memcpy (f->text, s, MIN (len, ATTR_BUF - 1));
+  f->text[MIN (len, ATTR_BUF - 1)] = '\0';
+  return TRUE;
+}
+
+/* Reads a string value into a GString. */
+static gboolean
+read_long_string (Loader *L, Field *f, GString *out, const char *what, const char *key,
+                  guint key_line, guint key_col)
+{
+  RespJsonToken t = next (L);
+  gsize len;
+  const char *s;
+
+  if (t == RESP_JSON_TOKEN_ERROR)
+    return FALSE;
+  field_set_pos (L, f, key_line, key_col);
+  if (t != RESP_JSON_TOKEN_STRING)
+    {
+      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+                 "%s: '%s' must be a string, not %s", what, key, token_kind (t));
+      f->present = FALSE;
+      return skip (L, t);
+    }
+  s = resp_json_reader_get_string (L->r, &len);
+  g_string_truncate (out, 0);
+  g_string_append_len (out, s, (gssize) len);
+  return TRUE;
+}
+
+/* SPEC §3.1: 1–256 bytes, no whitespace or control characters. */
+static const char *
+check_id (const char *s, gsize len)
+{
+  const char *p = s, *end = s + len;
+
+  if (len == 0)
+    return "an id must not be empty";
+  if (len > MAX_ID_BYTES)
+    return "an id must be at most 256 bytes";
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || g_unichar_isspace (c) || c == 0x3000)
+        return "an id must not contain whitespace or control characters";
+      p = g_utf8_next_char (p);
+    }
+  return NULL;
+}
+
+static void
+ensure_node_capacity (Loader *L)
+{
+  RespModel *m = L->m;
+
+  if (m->n_nodes < L->nodes_cap)
+    return;
+  L->nodes_cap = MAX (L->nodes_cap * 2, 1024);
+  m->nodes = g_renew (RespNodeRec, m->nodes, L->nodes_cap);
+  L->node_pos = g_renew (guint32, L->node_pos, (gsize) L->nodes_cap * 2);
+}
+
+static guint32
+pool_append (char **pool, gsize *len, gsize *cap, const char *s, gsize n)
+{
+  guint32 off = (guint32) *len;
+
+  if (*len + n + 1 > *cap)
+    {
+      *cap = MAX (*cap * 2, *len + n + 1 + 65536);
+      *pool = g_realloc (*pool, *cap);
+    }
+  memcpy (*pool + *len, s, n);
+  (*pool)[*len + n] = '\0';
+  *len += n + 1;
+  return off;
+}
+
+enum { NK_ID, NK_TYPE, NK_NAME, NK_LEVEL, NK_FORM, NK_KIND, NK_CII, NK_PROTECTION, NK_EXTRA, NK_N };
+static const char * const node_keys[NK_N] = {
+  "id", "type", "name", "level", "form", "kind", "cii", "protection_level", "extra",
+};
+
+/* Which attribute keys each node type takes (besides id, type, name, extra). */
+static gboolean
+key_allowed (int type, int key)
+{
+  switch (key)
+    {
+    case NK_ID: case NK_TYPE: case NK_NAME: case NK_EXTRA: return TRUE;
+    case NK_LEVEL: return type == RESP_NODE_REGION;
+    case NK_FORM: return type == RESP_NODE_COMMITTEE;
+    case NK_KIND: return type == RESP_NODE_UNIT || type == RESP_NODE_SYSTEM;
+    case NK_CII: case NK_PROTECTION: return type == RESP_NODE_SYSTEM;
+    default: return FALSE;
+    }
+}
+
+typedef struct {
+  char name[ATTR_BUF];
+  guint line, col;
+} UnknownKey;
+
+#define MAX_UNKNOWN_KEYS 8
+
+static void
+report_unknown_keys (Loader *L, const UnknownKey *uk, guint n, int type, const char *what)
+{
+  const char *allowed[NK_N];
+  guint n_allowed = 0;
+  char hint[128];
+
+  for (int k = 0; k < NK_N; k++)
+    if (type < 0 || key_allowed (type, k))
+      allowed[n_allowed++] = node_keys[k];
+  for (guint i = 0; i < n; i++)
+    {
+      int known = resp_name_lookup (node_keys, NK_N, uk[i].name);
+      if (known >= 0)
+        add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, uk[i].line, uk[i].col,
+                   "%s: '%s' is not an attribute of a %s", what, uk[i].name,
+                   resp_node_type_names[type]);
+      else
+        {
+          suggest_suffix (hint, sizeof hint, allowed, n_allowed, uk[i].name);
+          add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, uk[i].line, uk[i].col,
+                     "%s: unknown attribute '%s'%s", what, uk[i].name, hint);
+        }
+    }
+}
+
+static int
+check_enum (Loader *L, const Field *f, const char * const *names, guint n,
+            const char *what, const char *key)
+{
+  int v = f->truncated ? -1 : resp_name_lookup (names, n, f->text);
+  char hint[128];
+
+  if (v < 0)
+    {
+      suggest_suffix (hint, sizeof hint, names, n, f->text);
+      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+                 "%s: '%s%s' is not a valid %s%s", what, f->text, f->truncated ? "…" : "",
+                 key, hint);
+    }
+  return v;
+}
+
+static void
+parse_node (Loader *L, guint obj_line, guint obj_col)
+{
+  Field f[NK_N] = { { 0 } };
+  UnknownKey unknown[MAX_UNKNOWN_KEYS];
+  guint n_unknown = 0;
+  gboolean cii = FALSE, bad = FALSE;
+  gint64 protection = 0;
+  guint32 name_off = 0, extra_off = 0;
+  int type = -1, attr = -1;
+  char what[MAX_ID_BYTES + 32];
+  GString *id = L->s1;
+
+  g_string_truncate (id, 0);
+  for (;;)
+    {
+      RespJsonToken t = next (L);
+      guint kl, kc;
+      const char *key;
+      int k;
+
+      if (t == RESP_JSON_TOKEN_END_OBJECT)
+        break;
+      if (t != RESP_JSON_TOKEN_KEY)
+        return;
+      kl = resp_json_reader_get_line (L->r);
+      kc = resp_json_reader_get_column (L->r);
+      key = resp_json_reader_get_string (L->r, NULL);
+      k = resp_name_lookup (node_keys, NK_N, key);
+      if (k < 0)
+        {
+          if (n_unknown < MAX_UNKNOWN_KEYS)
+            {
+              g_strlcpy (unknown[n_unknown].name, key, ATTR_BUF);
+              unknown[n_unknown].line = kl;
+              unknown[n_unknown].col = kc;
+              n_unknown++;
+            }
+          if (!skip (L, next (L)))
+            return;
+          continue;
+        }
+      switch (k)
+        {
+        case NK_ID:
+          if (!read_long_string (L, &f[k], id, "node", "id", kl, kc))
+            return;
+          break;
+        case NK_NAME:
+          {
+            GString *name = L->s2;
+            if (!read_long_string (L, &f[k], name, "node", "name", kl, kc))
+              return;
+            if (f[k].present)
+              name_off = pool_append (&L->m->names, &L->m->names_len, &L->names_cap,
+                                      name->str, name->len);
+            if (f[k].present && (name->len == 0 || strlen (name->str) != name->len))
+              {
+                g_snprintf (what, sizeof what, "node '%s'", id->len ? id->str : "?");
+                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                           "%s: 'name' must be a non-empty string without NUL characters", what);
+                bad = TRUE;
+              }
+          }
+          break;
+        case NK_CII:
+          {
+            RespJsonToken v = next (L);
+            if (v == RESP_JSON_TOKEN_ERROR)
+              return;
+            field_set_pos (L, &f[k], kl, kc);
+            if (v == RESP_JSON_TOKEN_TRUE || v == RESP_JSON_TOKEN_FALSE)
+              cii = v == RESP_JSON_TOKEN_TRUE;
+            else
+              {
+                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                           "node: 'cii' must be true or false, not %s", token_kind (v));
+                bad = TRUE;
+                if (!skip (L, v))
+                  return;
+              }
+          }
+          break;
+        case NK_PROTECTION:
+          {
+            RespJsonToken v = next (L);
+            if (v == RESP_JSON_TOKEN_ERROR)
+              return;
+            field_set_pos (L, &f[k], kl, kc);
+            if (v == RESP_JSON_TOKEN_NUMBER && resp_json_reader_get_is_int (L->r) &&
+                resp_json_reader_get_int (L->r) >= 1 && resp_json_reader_get_int (L->r) <= 5)
+              protection = resp_json_reader_get_int (L->r);
+            else
+              {
+                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                           "node: 'protection_level' must be an integer from 1 to 5");
+                bad = TRUE;
+                if (!skip (L, v))
+                  return;
+              }
+          }
+          break;
+        case NK_EXTRA:
+          {
+            RespJsonToken v = next (L);
+            gsize start, end;
+            if (v == RESP_JSON_TOKEN_ERROR)
+              return;
+            field_set_pos (L, &f[k], kl, kc);
+            start = resp_json_reader_get_offset (L->r);
+            if (!resp_json_reader_skip_value (L->r, &end))
+              {
+                reader_error (L);
+                return;
+              }
+            if (v != RESP_JSON_TOKEN_BEGIN_OBJECT)
+              {
+                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                           "node: 'extra' must be an object, not %s", token_kind (v));
+                bad = TRUE;
+              }
+            else
+              extra_off = 1 + pool_append (&L->m->extras, &L->m->extras_len, &L->extras_cap,
+                                           L->data + start, end - start);
+          }
+          break;
+        default: /* type, level, form, kind */
+          if (!read_short_string (L, &f[k], "node", node_keys[k], kl, kc))
+            return;
+          if (!f[k].present)
+            bad = TRUE;
+          break;
+        }
+      if (L->fatal)
+        return;
+    }
+
+  if (f[NK_ID].present)
+    g_snprintf (what, sizeof what, "node '%s'", id->str);
+  else
+    g_strlcpy (what, "node", sizeof what);
+
+  if (f[NK_TYPE].present)
+    {
+      char hint[128];
+      type = f[NK_TYPE].truncated ? -1
+             : resp_name_lookup (resp_node_type_names, RESP_N_NODE_TYPES, f[NK_TYPE].text);
+      if (type < 0)
+        {
+          suggest_suffix (hint, sizeof hint, resp_node_type_names, RESP_N_NODE_TYPES,
+                          f[NK_TYPE].text);
+          add_error (L, RESP_ERROR_UNKNOWN_TYPE, f[NK_TYPE].line, f[NK_TYPE].col,
+                     "%s: unknown type '%s'%s", what, f[NK_TYPE].text, hint);
+          bad = TRUE;
+        }
+    }
+  report_unknown_keys (L, unknown, n_unknown, type, what);
+  bad |= n_unknown > 0;
+
+  if (!f[NK_ID].present)
+    add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "%s: missing 'id'", what), bad = TRUE;
+  if (!f[NK_TYPE].present)
+    add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "%s: missing 'type'", what), bad = TRUE;
+  if (!f[NK_NAME].present)
+    add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "%s: missing 'name'", what), bad = TRUE;
+
+  if (type >= 0)
+    {
+      for (int k = NK_LEVEL; k <= NK_PROTECTION; k++)
+        if (f[k].present && !key_allowed (type, k))
+          {
+            add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, f[k].key_line, f[k].key_col,
+                       "%s: '%s' is not an attribute of a %s", what, node_keys[k],
+                       resp_node_type_names[type]);
+            bad = TRUE;
+          }
+      switch (type)
+        {
+        case RESP_NODE_REGION:
+          if (!f[NK_LEVEL].present)
+            add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col,
+                       "%s: a region needs a 'level'", what), bad = TRUE;
+          else if ((attr = check_enum (L, &f[NK_LEVEL], resp_region_level_names,
+                                       RESP_N_REGION_LEVELS, what, "level")) < 0)
+            bad = TRUE;
+          break;
+        case RESP_NODE_COMMITTEE:
+          if (!f[NK_FORM].present)
+            add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col,
+                       "%s: a committee needs a 'form'", what), bad = TRUE;
+          else if ((attr = check_enum (L, &f[NK_FORM], resp_committee_form_names,
+                                       RESP_N_COMMITTEE_FORMS, what, "form")) < 0)
+            bad = TRUE;
+          break;
+        case RESP_NODE_UNIT:
+          attr = RESP_UNIT_OTHER;
+          if (f[NK_KIND].present &&
+              (attr = check_enum (L, &f[NK_KIND], resp_unit_kind_names,
+                                  RESP_N_UNIT_KINDS, what, "unit kind")) < 0)
+            bad = TRUE;
+          break;
+        case RESP_NODE_SYSTEM:
+          attr = RESP_SYSTEM_OTHER;
+          if (f[NK_KIND].present &&
+              (attr = check_enum (L, &f[NK_KIND], resp_system_kind_names,
+                                  RESP_N_SYSTEM_KINDS, what, "system kind")) < 0)
+            bad = TRUE;
+          break;
+        default:
+          attr = 0;
+          break;
+        }
+    }
+
+  if (f[NK_ID].present)
+    {
+      const char *why = check_id (id->str, id->len);
+      guint32 existing;
+
+      if (why != NULL || strlen (id->str) != id->len)
+        add_error (L, RESP_ERROR_BAD_VALUE, f[NK_ID].line, f[NK_ID].col,
+                   "%s: %s", what, why != NULL ? why : "an id must not contain NUL");
+      else if (resp_interner_lookup (&L->m->ids, id->str, id->len, &existing))
+        add_error (L, RESP_ERROR_DUPLICATE_ID, f[NK_ID].line, f[NK_ID].col,
+                   "duplicate id '%s' (first defined at line %u, column %u)", id->str,
+                   L->node_pos[existing * 2], L->node_pos[existing * 2 + 1]);
+      else
+        {
+          /* registered even when the rest is bad, so that relations to it do
+           * not pile on "unknown node" errors */
+          RespNodeRec *rec;
+          guint32 v;
+
+          ensure_node_capacity (L);
+          v = resp_interner_intern (&L->m->ids, id->str, id->len, NULL);
+          g_assert (v == L->m->n_nodes);
+          rec = &L->m->nodes[v];
+          rec->type = bad || type < 0 ? RESP_NODE_TYPE_INVALID : (guint8) type;
+          rec->attr = attr < 0 ? 0 : (guint8) attr;
+          rec->cii = cii;
+          rec->protection_level = (guint8) protection;
+          rec->name = name_off;
+          rec->extra = extra_off;
+          L->node_pos[v * 2] = f[NK_ID].line;
+          L->node_pos[v * 2 + 1] = f[NK_ID].col;
+          L->m->n_nodes++;
+        }
+    }
+}
+
+enum { RK_REL, RK_FROM, RK_TO, RK_SINCE, RK_UNTIL, RK_ROLE, RK_N };
+static const char * const rel_keys[RK_N] = { "rel", "from", "to", "since", "until", "role" };
+static const char * const seat_choices[] = { "main_leader", "cyber_lead", "member" };
+
+static void
+ensure_rel_capacity (Loader *L)
+{
+  RespModel *m = L->m;
+
+  if (m->n_rels < L->rels_cap)
+    return;
+  L->rels_cap = MAX (L->rels_cap * 2, 1024);
+  m->rels = g_renew (RespRelRec, m->rels, L->rels_cap);
+  L->rel_pos = g_renew (RelPos, L->rel_pos, L->rels_cap);
+  L->rel_ok = g_renew (guint8, L->rel_ok, L->rels_cap);
+}
+
+/* Reads a `since`/`until` value; null means open. */
+static gboolean
+read_instant (Loader *L, Field *f, gint64 *out, const char *what, const char *key,
+              guint kl, guint kc, gboolean *bad)
+{
+  RespJsonToken t = next (L);
+  const char *s, *why = NULL;
+  gsize len;
+
+  if (t == RESP_JSON_TOKEN_ERROR)
+    return FALSE;
+  field_set_pos (L, f, kl, kc);
+  if (t == RESP_JSON_TOKEN_NULL)
+    return TRUE;
+  if (t != RESP_JSON_TOKEN_STRING)
+    {
+      add_error (L, RESP_ERROR_BAD_DATE, f->line, f->col,
+                 "%s: '%s' must be a date string, not %s", what, key, token_kind (t));
+      *bad = TRUE;
+      return skip (L, t);
+    }
+  s = resp_json_reader_get_string (L->r, &len);
+  if (!resp_instant_parse_len (s, len, out, &why))
+    {
+      add_error (L, RESP_ERROR_BAD_DATE, f->line, f->col, "%s: bad %s '%.*s': %s",
+                 what, key, (int) MIN (len, 64), s, why);
+      *bad = TRUE;
+    }
+  return TRUE;
+}
+
+static guint32
+resolve_ref (Loader *L, GString *id, guint32 rel_index, gboolean is_to)
+{
+  guint32 v;
+
+  if (resp_interner_lookup (&L->m->ids, id->str, id->len, &v))
+    return v;
+  {
+    PendingRef p = { rel_index, is_to, g_strndup (id->str, id->len) };
+    g_array_append_val (L->pending, p);
+  }
+  return RESP_NO_NODE;
+}
+
+static void
+parse_relation (Loader *L, guint obj_line, guint obj_col)
+{
+  Field f[RK_N] = { { 0 } };
+  UnknownKey unknown[MAX_UNKNOWN_KEYS];
+  guint n_unknown = 0;
+  gboolean bad = FALSE;
+  gint64 since = RESP_INSTANT_OPEN_START, until = RESP_INSTANT_OPEN_END;
+  int rel = -1, seat = RESP_SEAT_NONE;
+  char what[2 * MAX_ID_BYTES + 64], hint[128];
+  GString *from = L->s1, *to = L->s2;
+  RespRelRec *rec;
+  RelPos *pos;
+  guint32 i;
+
+  g_string_truncate (from, 0);
+  g_string_truncate (to, 0);
+  g_strlcpy (what, "relation", sizeof what);
+
+  for (;;)
+    {
+      RespJsonToken t = next (L);
+      guint kl, kc;
+      const char *key;
+      int k;
+
+      if (t == RESP_JSON_TOKEN_END_OBJECT)
+        break;
+      if (t != RESP_JSON_TOKEN_KEY)
+        return;
+      kl = resp_json_reader_get_line (L->r);
+      kc = resp_json_reader_get_column (L->r);
+      key = resp_json_reader_get_string (L->r, NULL);
+      k = resp_name_lookup (rel_keys, RK_N, key);
+      switch (k)
+        {
+        case RK_REL:
+        case RK_ROLE:
+          if (!read_short_string (L, &f[k], "relation", key, kl, kc))
+            return;
+          bad |= !f[k].present;
+          break;
+        case RK_FROM:
+          if (!read_long_string (L, &f[k], from, "relation", key, kl, kc))
+            return;
+          bad |= !f[k].present;
+          break;
+        case RK_TO:
+          if (!read_long_string (L, &f[k], to, "relation", key, kl, kc))
+            return;
+          bad |= !f[k].present;
+          break;
+        case RK_SINCE:
+          if (!read_instant (L, &f[k], &since, "relation", key, kl, kc, &bad))
+            return;
+          break;
+        case RK_UNTIL:
+          if (!read_instant (L, &f[k], &until, "relation", key, kl, kc, &bad))
+            return;
+          break;
+        default:
+          if (n_unknown < MAX_UNKNOWN_KEYS)
+            {
+              g_strlcpy (unknown[n_unknown].name, key, ATTR_BUF);
+              unknown[n_unknown].line = kl;
+              unknown[n_unknown].col = kc;
+              n_unknown++;
+            }
+          if (!skip (L, next (L)))
+            return;
+          break;
+        }
+      if (L->fatal)
+        return;
+    }
+
+  if (f[RK_REL].present)
+    {
+      rel = f[RK_REL].truncated ? -1
+            : resp_name_lookup (resp_relation_names, RESP_N_RELATIONS, f[RK_REL].text);
+      if (f[RK_FROM].present)
+        g_snprintf (what, sizeof what, "relation '%s' from '%s'", f[RK_REL].text, from->str);
+      else
+        g_snprintf (what, sizeof what, "relation '%s'", f[RK_REL].text);
+      if (rel < 0)
+        {
+          suggest_suffix (hint, sizeof hint, resp_relation_names, RESP_N_RELATIONS,
+                          f[RK_REL].text);
+          add_error (L, RESP_ERROR_UNKNOWN_RELATION, f[RK_REL].line, f[RK_REL].col,
+                     "%s: unknown relation '%s'%s", what, f[RK_REL].text, hint);
+          bad = TRUE;
+        }
+    }
+  else
+    {
+      add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "relation: missing 'rel'");
+      bad = TRUE;
+    }
+
+  for (guint u = 0; u < n_unknown; u++)
+    {
+      suggest_suffix (hint, sizeof hint, rel_keys, RK_N, unknown[u].name);
+      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, unknown[u].line, unknown[u].col,
+                 "%s: unknown attribute '%s'%s", what, unknown[u].name, hint);
+      bad = TRUE;
+    }
+  if (!f[RK_FROM].present && !bad)
+    add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "%s: missing 'from'", what), bad = TRUE;
+  else if (!f[RK_FROM].present)
+    bad = TRUE;
+  if (!f[RK_TO].present)
+    add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col, "%s: missing 'to'", what), bad = TRUE;
+
+  if (rel == RESP_REL_MEMBER)
+    {
+      if (!f[RK_ROLE].present)
+        add_error (L, RESP_ERROR_MISSING_KEY, obj_line, obj_col,
+                   "%s: a 'member' relation needs a 'role'", what), bad = TRUE;
+      else
+        {
+          int s = f[RK_ROLE].truncated ? -1 : resp_name_lookup (seat_choices, 3, f[RK_ROLE].text);
+          if (s < 0)
+            {
+              suggest_suffix (hint, sizeof hint, seat_choices, 3, f[RK_ROLE].text);
+              add_error (L, RESP_ERROR_UNKNOWN_ROLE, f[RK_ROLE].line, f[RK_ROLE].col,
+                         "%s: unknown role '%s' (a seat is main_leader, cyber_lead or member)%s",
+                         what, f[RK_ROLE].text, hint);
+              bad = TRUE;
+            }
+          else
+            seat = s + 1;
+        }
+    }
+  else if (rel >= 0 && f[RK_ROLE].present)
+    {
+      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, f[RK_ROLE].key_line, f[RK_ROLE].key_col,
+                 "%s: 'role' applies only to 'member' relations", what);
+      bad = TRUE;
+    }
+
+  if (since != RESP_INSTANT_OPEN_START && until != RESP_INSTANT_OPEN_END && since >= until)
+    {
+      char a[RESP_INSTANT_BUF], b[RESP_INSTANT_BUF];
+      resp_instant_format_short (since, a);
+      resp_instant_format_short (until, b);
+      add_error (L, RESP_ERROR_EMPTY_INTERVAL, f[RK_UNTIL].line, f[RK_UNTIL].col,
+                 "%s: empty interval: 'until' %s is not after 'since' %s", what, b, a);
+      bad = TRUE;
+    }
+
+  if (bad || rel < 0)
+    return;
+
+  ensure_rel_capacity (L);
+  i = L->m->n_rels++;
+  rec = &L->m->rels[i];
+  pos = &L->rel_pos[i];
+  rec->rel = (guint8) rel;
+  rec->seat = (guint8) seat;
+  rec->since = since;
+  rec->until = until;
+  pos->line = obj_line;
+  pos->col = obj_col;
+  pos->from_line = f[RK_FROM].line;
+  pos->from_col = f[RK_FROM].col;
+  pos->to_line = f[RK_TO].line;
+  pos->to_col = f[RK_TO].col;
+  L->rel_ok[i] = TRUE;
+  rec->from = resolve_ref (L, from, i, FALSE);
+  rec->to = resolve_ref (L, to, i, TRUE);
+}
+
+/* Calls parse for each object element of the array whose '[' was just read. */
+static void
+parse_array (Loader *L, RespJsonToken t, const char *key,
+             void (*parse) (Loader *, guint, guint), const char *element)
+{
+  if (t != RESP_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      add_error (L, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
+                 resp_json_reader_get_column (L->r), "'%s' must be an array, not %s", key,
+                 token_kind (t));
+      skip (L, t);
+      return;
+    }
+  while (!L->fatal)
+    {
+      t = next (L);
+      if (t == RESP_JSON_TOKEN_END_ARRAY || t == RESP_JSON_TOKEN_ERROR)
+        return;
+      if (t != RESP_JSON_TOKEN_BEGIN_OBJECT)
+        {
+          add_error (L, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
+                     resp_json_reader_get_column (L->r), "a %s must be an object, not %s",
+                     element, token_kind (t));
+          if (!skip (L, t))
+            return;
+          continue;
+        }
+      parse (L, resp_json_reader_get_line (L->r), resp_json_reader_get_column (L->r));
+    }
+}
+
+static const char * const top_keys[] = { "format", "name", "nodes", "relations" };
+
+static void
+parse_document (Loader *L)
+{
+  RespJsonToken t = next (L);
+  guint top_line, top_col;
+  gboolean has_format = FALSE;
+
+  if (t == RESP_JSON_TOKEN_ERROR)
+    return;
+  top_line = resp_json_reader_get_line (L->r);
+  top_col = resp_json_reader_get_column (L->r);
+  if (t != RESP_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      add_error (L, RESP_ERROR_FORMAT, top_line, top_col,
+                 "a model must be a JSON object with \"format\": \"" MODEL_FORMAT "\", not %s",
+                 token_kind (t));
+      L->fatal = TRUE;
+      return;
+    }
+  while (!L->fatal)
+    {
+      const char *key;
+      int k;
+      guint kl, kc;
+
+      t = next (L);
+      if (t != RESP_JSON_TOKEN_KEY)
+        break;
+      kl = resp_json_reader_get_line (L->r);
+      kc = resp_json_reader_get_column (L->r);
+      key = resp_json_reader_get_string (L->r, NULL);
+      k = resp_name_lookup (top_keys, G_N_ELEMENTS (top_keys), key);
+      if (k < 0)
+        {
+          char hint[128];
+          suggest_suffix (hint, sizeof hint, top_keys, G_N_ELEMENTS (top_keys), key);
+          add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, kl, kc,
+                     "unknown key '%s' in the model%s", key, hint);
+          skip (L, next (L));
+          continue;
+        }
+      t = next (L);
+      if (t == RESP_JSON_TOKEN_ERROR)
+        return;
+      switch (k)
+        {
+        case 0:
+          has_format = TRUE;
+          if (t != RESP_JSON_TOKEN_STRING)
+            {
+              add_error (L, RESP_ERROR_FORMAT, resp_json_reader_get_line (L->r),
+                         resp_json_reader_get_column (L->r),
+                         "'format' must be the string \"" MODEL_FORMAT "\"");
+              skip (L, t);
+            }
+          else if (strcmp (resp_json_reader_get_string (L->r, NULL), MODEL_FORMAT) != 0)
+            {
+              add_error (L, RESP_ERROR_FORMAT, resp_json_reader_get_line (L->r),
+                         resp_json_reader_get_column (L->r),
+                         "unsupported format '%s' (this version reads \"" MODEL_FORMAT "\")",
+                         resp_json_reader_get_string (L->r, NULL));
+              /* another format's nodes would only produce noise */
+              L->fatal = TRUE;
+            }
+          break;
+        case 1:
+          if (t != RESP_JSON_TOKEN_STRING)
+            {
+              add_error (L, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
+                         resp_json_reader_get_column (L->r), "'name' must be a string");
+              skip (L, t);
+            }
+          else
+            {
+              g_free (L->m->name);
+              L->m->name = g_strdup (resp_json_reader_get_string (L->r, NULL));
+            }
+          break;
+        case 2:
+          parse_array (L, t, "nodes", parse_node, "node");
+          break;
+        default:
+          parse_array (L, t, "relations", parse_relation, "relation");
+          break;
+        }
+    }
+  if (L->fatal)
+    return;
+  if (!has_format)
+    add_error (L, RESP_ERROR_FORMAT, top_line, top_col,
+               "missing 'format' (expected \"" MODEL_FORMAT "\")");
+  t = next (L);
+  if (t != RESP_JSON_TOKEN_EOF && t != RESP_JSON_TOKEN_ERROR)
+    {
+      add_error (L, RESP_ERROR_MALFORMED_JSON, resp_json_reader_get_line (L->r),
+                 resp_json_reader_get_column (L->r), "trailing data after the model");
+      L->fatal = TRUE;
+    }
+}
+
+static const char *
+rel_from_id (Loader *L, guint32 i)
+{
+  guint32 v = L->m->rels[i].from;
+  return v == RESP_NO_NODE ? "?" : resp_model_node_id (L->m, v);
+}
+
+static void
+resolve_pending (Loader *L)
+{
+  const char **ids = NULL;
+  RespModel *m = L->m;
+
+  for (guint k = 0; k < L->pending->len; k++)
+    {
+      PendingRef *p = &g_array_index (L->pending, PendingRef, k);
+      guint32 v;
+
+      if (resp_interner_lookup (&m->ids, p->id, strlen (p->id), &v))
+        {
+          if (p->is_to)
+            m->rels[p->rel].to = v;
+          else
+            m->rels[p->rel].from = v;
+          continue;
+        }
+      L->rel_ok[p->rel] = FALSE;
+    }
+
+  /* second round, now that every resolvable "from" is known, for the messages */
+  for (guint k = 0; k < L->pending->len && !L->fatal; k++)
+    {
+      PendingRef *p = &g_array_index (L->pending, PendingRef, k);
+      const RelPos *pos = &L->rel_pos[p->rel];
+      const RespRelRec *r = &m->rels[p->rel];
+      char hint[MAX_ID_BYTES + 32] = "";
+      guint32 v;
+
+      if (resp_interner_lookup (&m->ids, p->id, strlen (p->id), &v))
+        continue;
+      /* a "did you mean" is worth a scan of the ids only in a small model */
+      if (m->n_nodes <= 20000)
+        {
+          if (ids == NULL)
+            {
+              ids = g_new (const char *, MAX (m->n_nodes, 1));
+              for (guint32 n = 0; n < m->n_nodes; n++)
+                ids[n] = resp_model_node_id (m, n);
+            }
+          suggest_suffix (hint, sizeof hint, ids, m->n_nodes, p->id);
+        }
+      add_error (L, RESP_ERROR_DANGLING_REFERENCE,
+                 p->is_to ? pos->to_line : pos->from_line,
+                 p->is_to ? pos->to_col : pos->from_col,
+                 "relation '%s' from '%s': unknown node '%s'%s",
+                 resp_relation_names[r->rel],
+                 p->is_to ? rel_from_id (L, p->rel) : p->id, p->id, hint);
+    }
+  g_free (ids);
+}
+
+/* Allowed endpoint types of each relation, as bit masks of RespNodeType. */
+#define T(x) (1u << RESP_NODE_##x)
+static const guint8 rel_from_types[RESP_N_RELATIONS] = {
+  [RESP_REL_WITHIN] = T (REGION), [RESP_REL_LOCATED_IN] = T (UNIT),
+  [RESP_REL_LEADS] = T (COMMITTEE), [RESP_REL_UNDER] = T (UNIT),
+  [RESP_REL_OPERATES] = T (UNIT), [RESP_REL_IN_SECTOR] = T (SYSTEM) | T (UNIT),
+  [RESP_REL_REGULATES] = T (UNIT), [RESP_REL_COORDINATES] = T (UNIT),
+  [RESP_REL_MEMBER] = T (PERSON), [RESP_REL_HEADS] = T (PERSON),
+  [RESP_REL_SECURITY_LEAD] = T (PERSON), [RESP_REL_STAFF] = T (PERSON),
+  [RESP_REL_MANAGES] = T (COMMITTEE),
+};
+static const guint8 rel_to_types[RESP_N_RELATIONS] = {
+  [RESP_REL_WITHIN] = T (REGION), [RESP_REL_LOCATED_IN] = T (REGION),
+  [RESP_REL_LEADS] = T (REGION) | T (UNIT), [RESP_REL_UNDER] = T (UNIT),
+  [RESP_REL_OPERATES] = T (SYSTEM), [RESP_REL_IN_SECTOR] = T (SECTOR),
+  [RESP_REL_REGULATES] = T (SECTOR), [RESP_REL_COORDINATES] = T (REGION),
+  [RESP_REL_MEMBER] = T (COMMITTEE), [RESP_REL_HEADS] = T (UNIT),
+  [RESP_REL_SECURITY_LEAD] = T (UNIT) | T (SYSTEM), [RESP_REL_STAFF] = T (UNIT) | T (SYSTEM),
+  [RESP_REL_MANAGES] = T (COMMITTEE),
+};
+#undef T
+
+static void
+describe_types (guint8 mask, char *buf, gsize size)
+{
+  buf[0] = '\0';
+  for (guint t = 0; t < RESP_N_NODE_TYPES; t++)
+    if (mask & (1u << t))
+      {
+        if (buf[0] != '\0')
+          g_strlcat (buf, " or ", size);
+        g_strlcat (buf, t == RESP_NODE_UNIT ? "a unit" : "a ", size);
+        if (t != RESP_NODE_UNIT)
+          g_strlcat (buf, resp_node_type_names[t], size);
+      }
+}
+
+static const char *
+article (guint type)
+{
+  return type == RESP_NODE_UNIT ? "a unit" : type == RESP_NODE_REGION ? "a region"
+       : type == RESP_NODE_COMMITTEE ? "a committee" : type == RESP_NODE_PERSON ? "a person"
+       : type == RESP_NODE_SYSTEM ? "a system" : "a sector";
+}
+
+static void
+check_endpoints (Loader *L)
+{
+  RespModel *m = L->m;
+
+  for (guint32 i = 0; i < m->n_rels && !L->fatal; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      const RelPos *pos = &L->rel_pos[i];
+      char want[96];
+      guint8 ft, tt;
+
+      if (!L->rel_ok[i])
+        continue;
+      ft = m->nodes[r->from].type;
+      tt = m->nodes[r->to].type;
+      if (ft == RESP_NODE_TYPE_INVALID || tt == RESP_NODE_TYPE_INVALID)
+        {
+          L->rel_ok[i] = FALSE; /* the node's own error says why */
+          continue;
+        }
+      if (!(rel_from_types[r->rel] & (1u << ft)))
+        {
+          describe_types (rel_from_types[r->rel], want, sizeof want);
+          add_error (L, RESP_ERROR_WRONG_ENDPOINT, pos->from_line, pos->from_col,
+                     "relation '%s' from '%s': '%s' is %s, but '%s' goes from %s",
+                     resp_relation_names[r->rel], resp_model_node_id (m, r->from),
+                     resp_model_node_id (m, r->from), article (ft),
+                     resp_relation_names[r->rel], want);
+          L->rel_ok[i] = FALSE;
+        }
+      if (!(rel_to_types[r->rel] & (1u << tt)))
+        {
+          describe_types (rel_to_types[r->rel], want, sizeof want);
+          add_error (L, RESP_ERROR_WRONG_ENDPOINT, pos->to_line, pos->to_col,
+                     "relation '%s' from '%s': '%s' is %s, but '%s' goes to %s",
+                     resp_relation_names[r->rel], resp_model_node_id (m, r->from),
+                     resp_model_node_id (m, r->to), article (tt),
+                     resp_relation_names[r->rel], want);
+          L->rel_ok[i] = FALSE;
+        }
+    }
+}
+
+/* ---- cardinality (SPEC §3.2, last column) ---- */
+
+typedef enum {
+  CARD_PARENT_REGION, CARD_REGION_OF_UNIT, CARD_LEADER_OF_SCOPE, CARD_SCOPE_OF_COMMITTEE,
+  CARD_SUPERIOR, CARD_MAIN_LEADER, CARD_HEAD, CARD_N,
+} CardKind;
+
+typedef struct {
+  guint32 key;
+  guint32 rel;
+  gint64  since;
+  gint64  until;
+  guint8  kind;
+} CardEntry;
+
+static int
+cmp_card (const void *a, const void *b)
+{
+  const CardEntry *x = a, *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return x->rel < y->rel ? -1 : x->rel > y->rel;
+}
+
+static void
+report_overlap (Loader *L, const CardEntry *a, const CardEntry *b)
+{
+  RespModel *m = L->m;
+  const CardEntry *later = a->rel > b->rel ? a : b, *earlier = a->rel > b->rel ? b : a;
+  const RespRelRec *rl = &m->rels[later->rel], *re = &m->rels[earlier->rel];
+  const RelPos *pos = &L->rel_pos[later->rel];
+  char s[RESP_INSTANT_BUF], u[RESP_INSTANT_BUF], what[160];
+  const char *key = resp_model_node_id (m, later->key);
+  const char *other_end, *this_end;
+  gboolean by_from;
+
+  resp_instant_format_short (MAX (a->since, b->since), s);
+  resp_instant_format_short (MIN (a->until, b->until), u);
+  switch ((CardKind) later->kind)
+    {
+    case CARD_PARENT_REGION: g_snprintf (what, sizeof what, "region '%s' has two parent regions", key); by_from = TRUE; break;
+    case CARD_REGION_OF_UNIT: g_snprintf (what, sizeof what, "unit '%s' is located in two regions", key); by_from = TRUE; break;
+    case CARD_LEADER_OF_SCOPE: g_snprintf (what, sizeof what, "'%s' is led by two committees", key); by_from = FALSE; break;
+    case CARD_SCOPE_OF_COMMITTEE: g_snprintf (what, sizeof what, "committee '%s' leads two scopes", key); by_from = TRUE; break;
+    case CARD_SUPERIOR: g_snprintf (what, sizeof what, "unit '%s' has two superior units", key); by_from = TRUE; break;
+    case CARD_MAIN_LEADER: g_snprintf (what, sizeof what, "committee '%s' has two main leaders", key); by_from = FALSE; break;
+    default: g_snprintf (what, sizeof what, "unit '%s' has two heads", key); by_from = FALSE; break;
+    }
+  other_end = resp_model_node_id (m, by_from ? re->to : re->from);
+  this_end = resp_model_node_id (m, by_from ? rl->to : rl->from);
+  add_error (L, RESP_ERROR_CARDINALITY, pos->line, pos->col,
+             "relation '%s' from '%s': %s at once: '%s' (line %u) and '%s' overlap from %s until %s",
+             resp_relation_names[rl->rel], resp_model_node_id (m, rl->from), what,
+             other_end, L->rel_pos[earlier->rel].line, this_end, s, u);
+}
+
+static void
+check_cardinality (Loader *L)
+{
+  RespModel *m = L->m;
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (CardEntry));
+  guint8 *reported;
+  guint n;
+
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      CardEntry e = { 0, i, r->since, r->until, 0 };
+
+      if (!L->rel_ok[i])
+        continue;
+      switch (r->rel)
+        {
+        case RESP_REL_WITHIN: e.kind = CARD_PARENT_REGION; e.key = r->from; break;
+        case RESP_REL_LOCATED_IN: e.kind = CARD_REGION_OF_UNIT; e.key = r->from; break;
+        case RESP_REL_UNDER: e.kind = CARD_SUPERIOR; e.key = r->from; break;
+        case RESP_REL_HEADS: e.kind = CARD_HEAD; e.key = r->to; break;
+        case RESP_REL_MEMBER:
+          if (r->seat != RESP_SEAT_MAIN_LEADER)
+            continue;
+          e.kind = CARD_MAIN_LEADER; e.key = r->to;
+          break;
+        case RESP_REL_LEADS:
+          e.kind = CARD_LEADER_OF_SCOPE; e.key = r->to;
+          g_array_append_val (entries, e);
+          e.kind = CARD_SCOPE_OF_COMMITTEE; e.key = r->from;
+          break;
+        default:
+          continue;
+        }
+      g_array_append_val (entries, e);
+    }
+  n = entries->len;
+  if (n > 1)
+    qsort (entries->data, n, sizeof (CardEntry), cmp_card);
+  reported = g_new0 (guint8, MAX (m->n_rels, 1));
+
+  for (guint i = 0; i < n && !L->fatal;)
+    {
+      const CardEntry *g = &g_array_index (entries, CardEntry, i);
+      const CardEntry *active = g;
+      guint j = i + 1;
+
+      for (; j < n; j++)
+        {
+          const CardEntry *c = &g_array_index (entries, CardEntry, j);
+          if (c->kind != g->kind || c->key != g->key)
+            break;
+          if (c->since < active->until)
+            {
+              guint32 later = MAX (c->rel, active->rel);
+              if (!(reported[later] & (1u << c->kind)))
+                {
+                  reported[later] |= (guint8) (1u << c->kind);
+                  report_overlap (L, active, c);
+                }
+            }
+          if (c->until > active->until)
+            active = c;
+        }
+      i = j;
+    }
+  g_free (reported);
+  g_array_unref (entries);
+}
+
+/* ---- cycles in `within` and `under` ---- */
+
+/* A cycle needs every one of its relations live at a common instant. The
+ * static graph of `within` and `under` (time ignored) is checked first with
+ * an iterative Tarjan; only its non-trivial strongly connected components,
+ * which a sound model does not have, get the dated search, which adds their
+ * relations in file order and asks of each whether it closes a path whose
+ * intervals still overlap: that relation "completes" the cycle (SPEC §3.4). */
+
+#define CYCLE_STEP_BUDGET 2000000
+
+typedef struct {
+  guint32 *start;   /* CSR over the hierarchy relations, by from */
+  guint32 *edge;    /* relation indices */
+} Hier;
+
+static gboolean
+is_hier (const RespRelRec *r)
+{
+  return r->rel == RESP_REL_WITHIN || r->rel == RESP_REL_UNDER;
+}
+
+static void
+tarjan (Loader *L, const Hier *h, guint32 *comp, guint32 *n_comp)
+{
+  RespModel *m = L->m;
+  guint32 n = m->n_nodes, counter = 0;
+  guint32 *index = g_new (guint32, MAX (n, 1)), *low = g_new (guint32, MAX (n, 1));
+  guint8 *on_stack = g_new0 (guint8, MAX (n, 1));
+  guint32 *stack = g_new (guint32, MAX (n, 1)), sp = 0;
+  guint32 *call_v = g_new (guint32, MAX (n, 1)), *call_e = g_new (guint32, MAX (n, 1)), cp;
+
+  for (guint32 v = 0; v < n; v++)
+    index[v] = G_MAXUINT32;
+  *n_comp = 0;
+  for (guint32 root = 0; root < n; root++)
+    {
+      if (index[root] != G_MAXUINT32 || h->start[root] == h->start[root + 1])
+        {
+          if (index[root] == G_MAXUINT32)
+            comp[root] = (*n_comp)++;
+          continue;
+        }
+      cp = 0;
+      call_v[cp] = root;
+      call_e[cp++] = h->start[root];
+      index[root] = low[root] = counter++;
+      stack[sp++] = root;
+      on_stack[root] = TRUE;
+      while (cp > 0)
+        {
+          guint32 v = call_v[cp - 1];
+          if (call_e[cp - 1] < h->start[v + 1])
+            {
+              guint32 w = m->rels[h->edge[call_e[cp - 1]++]].to;
+              if (index[w] == G_MAXUINT32)
+                {
+                  index[w] = low[w] = counter++;
+                  stack[sp++] = w;
+                  on_stack[w] = TRUE;
+                  call_v[cp] = w;
+                  call_e[cp++] = h->start[w];
+                }
+              else if (on_stack[w])
+                low[v] = MIN (low[v], index[w]);
+              continue;
+            }
+          if (low[v] == index[v])
+            {
+              guint32 w;
+              do
+                {
+                  w = stack[--sp];
+                  on_stack[w] = FALSE;
+                  comp[w] = *n_comp;
+                }
+              while (w != v);
+              (*n_comp)++;
+            }
+          cp--;
+          if (cp > 0)
+            low[call_v[cp - 1]] = MIN (low[call_v[cp - 1]], low[v]);
+        }
+    }
+  g_free (index);
+  g_free (low);
+  g_free (on_stack);
+  g_free (stack);
+  g_free (call_v);
+  g_free (call_e);
+}
+
+typedef struct {
+  guint32 node;
+  guint32 next;     /* position in the node's added-edge list */
+  gint64  lo, hi;   /* window of the path so far */
+  guint32 via;      /* relation that led here */
+} CycleFrame;
+
+/* Searches a dated path from `from` to `target` over the added relations
+ * (adj: node -> GArray of relation indices) within [lo, hi). */
+static gboolean
+dated_path (Loader *L, GHashTable *adj, guint32 from, guint32 target, gint64 lo, gint64 hi,
+            GArray *frames, guint *budget)
+{
+  RespModel *m = L->m;
+  CycleFrame f0 = { from, 0, lo, hi, G_MAXUINT32 };
+
+  g_array_set_size (frames, 0);
+  g_array_append_val (frames, f0);
+  while (frames->len > 0)
+    {
+      CycleFrame *f = &g_array_index (frames, CycleFrame, frames->len - 1);
+      GArray *out;
+      gboolean pushed = FALSE;
+
+      if (f->node == target)
+        return TRUE;
+      if ((*budget)-- == 0)
+        return FALSE;
+      out = g_hash_table_lookup (adj, GUINT_TO_POINTER (f->node));
+      while (out != NULL && f->next < out->len)
+        {
+          guint32 ri = g_array_index (out, guint32, f->next++);
+          const RespRelRec *r = &m->rels[ri];
+          gint64 nlo = MAX (f->lo, r->since), nhi = MIN (f->hi, r->until);
+          gboolean on_path = FALSE;
+
+          if (nlo >= nhi)
+            continue;
+          for (guint k = 0; k < frames->len; k++)
+            if (g_array_index (frames, CycleFrame, k).node == r->to)
+              on_path = TRUE;
+          if (on_path && r->to != target)
+            continue;
+          {
+            CycleFrame nf = { r->to, 0, nlo, nhi, ri };
+            g_array_append_val (frames, nf);
+          }
+          pushed = TRUE;
+          break;
+        }
+      if (!pushed)
+        g_array_set_size (frames, frames->len - 1);
+    }
+  return FALSE;
+}
+
+static void
+check_cycles (Loader *L)
+{
+  RespModel *m = L->m;
+  guint32 n = m->n_nodes, n_comp = 0;
+  Hier h;
+  guint32 *comp, *comp_size;
+  GHashTable *adj;
+  GArray *frames;
+  guint budget = CYCLE_STEP_BUDGET;
+
+  h.start = g_new0 (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < m->n_rels; i++)
+    if (L->rel_ok[i] && is_hier (&m->rels[i]))
+      h.start[m->rels[i].from + 1]++;
+  for (guint32 v = 0; v < n; v++)
+    h.start[v + 1] += h.start[v];
+  h.edge = g_new (guint32, MAX (h.start[n], 1));
+  {
+    guint32 *cur = g_memdup2 (h.start, sizeof (guint32) * ((gsize) n + 1));
+    for (guint32 i = 0; i < m->n_rels; i++)
+      if (L->rel_ok[i] && is_hier (&m->rels[i]))
+        h.edge[cur[m->rels[i].from]++] = i;
+    g_free (cur);
+  }
+
+  comp = g_new (guint32, MAX (n, 1));
+  tarjan (L, &h, comp, &n_comp);
+  comp_size = g_new0 (guint32, MAX (n_comp, 1));
+  for (guint32 v = 0; v < n; v++)
+    comp_size[comp[v]]++;
+
+  adj = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  frames = g_array_new (FALSE, FALSE, sizeof (CycleFrame));
+  for (guint32 i = 0; i < m->n_rels && !L->fatal; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      GArray *out;
+
+      if (!L->rel_ok[i] || !is_hier (r) || comp[r->from] != comp[r->to])
+        continue;
+      if (r->from != r->to && comp_size[comp[r->from]] < 2)
+        continue;
+      if (r->from == r->to ||
+          dated_path (L, adj, r->to, r->from, r->since, r->until, frames, &budget))
+        {
+          GString *path = g_string_new (NULL);
+          char s[RESP_INSTANT_BUF];
+          gint64 lo = r->since;
+
+          g_string_append_printf (path, "'%s'", resp_model_node_id (m, r->from));
+          for (guint k = 0; r->from != r->to && k < frames->len; k++)
+            {
+              const CycleFrame *f = &g_array_index (frames, CycleFrame, k);
+              g_string_append_printf (path, " → '%s'", resp_model_node_id (m, f->node));
+              lo = MAX (lo, f->lo);
+            }
+          if (r->from == r->to)
+            g_string_append_printf (path, " → '%s'", resp_model_node_id (m, r->to));
+          resp_instant_format_short (lo, s);
+          add_error (L, RESP_ERROR_CYCLE, L->rel_pos[i].line, L->rel_pos[i].col,
+                     "relation '%s' from '%s': closes a cycle %s (all live from %s)",
+                     resp_relation_names[r->rel], resp_model_node_id (m, r->from),
+                     path->str, s);
+          g_string_free (path, TRUE);
+          L->rel_ok[i] = FALSE;
+          continue;
+        }
+      if (budget == 0 || budget > CYCLE_STEP_BUDGET)
+        {
+          add_error (L, RESP_ERROR_LIMIT, L->rel_pos[i].line, L->rel_pos[i].col,
+                     "relation '%s' from '%s': the cycle check gave up on a tangle of "
+                     "hierarchy relations too large to search", resp_relation_names[r->rel],
+                     resp_model_node_id (m, r->from));
+          break;
+        }
+      out = g_hash_table_lookup (adj, GUINT_TO_POINTER (r->from));
+      if (out == NULL)
+        {
+          out = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_hash_table_insert (adj, GUINT_TO_POINTER (r->from), out);
+        }
+      g_array_append_val (out, i);
+    }
+  g_array_unref (frames);
+  g_hash_table_unref (adj);
+  g_free (comp);
+  g_free (comp_size);
+  g_free (h.start);
+  g_free (h.edge);
+}
+
+static void
+sort_diagnostics (GPtrArray *diags)
+{
+  /* stable insertion sort by position: lists are short (capped) */
+  for (guint i = 1; i < diags->len; i++)
+    {
+      RespDiagnostic *d = diags->pdata[i];
+      guint j = i;
+      while (j > 0)
+        {
+          RespDiagnostic *p = diags->pdata[j - 1];
+          guint pl = resp_diagnostic_get_line (p), dl = resp_diagnostic_get_line (d);
+          if (pl < dl || (pl == dl && resp_diagnostic_get_column (p) <= resp_diagnostic_get_column (d)))
+            break;
+          diags->pdata[j] = p;
+          j--;
+        }
+      diags->pdata[j] = d;
+    }
+}
+
+RespModel *
+resp_model_load_internal (const char *data, gsize length, const char *file,
+                          const RespLoadLimits *limits, GPtrArray **diagnostics,
+                          GError **error)
+{
+  Loader L = { 0 };
+  RespModel *m;
+
+  L.m = m = resp_model_alloc ();
+  L.data = data;
+  L.file = file;
+  L.diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+  L.max_errors = limits && limits->max_errors ? limits->max_errors : RESP_DEFAULT_MAX_ERRORS;
+  L.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  L.s1 = g_string_sized_new (64);
+  L.s2 = g_string_sized_new (64);
+  L.r = resp_json_reader_new (data, length);
+  if (limits != NULL)
+    resp_json_reader_set_limits (L.r, limits->max_depth ? limits->max_depth : RESP_JSON_READER_DEFAULT_MAX_DEPTH,
+                                 limits->max_string ? limits->max_string : RESP_JSON_READER_DEFAULT_MAX_STRING);
+  m->source = g_strdup (file);
+
+  parse_document (&L);
+  if (!L.fatal)
+    resolve_pending (&L);
+  if (!L.fatal)
+    check_endpoints (&L);
+  if (!L.fatal)
+    check_cardinality (&L);
+  if (!L.fatal)
+    check_cycles (&L);
+
+  for (guint k = 0; k < L.pending->len; k++)
+    g_free (g_array_index (L.pending, PendingRef, k).id);
+  g_array_unref (L.pending);
+  g_string_free (L.s1, TRUE);
+  g_string_free (L.s2, TRUE);
+  resp_json_reader_free (L.r);
+  g_free (L.node_pos);
+  g_free (L.rel_pos);
+  g_free (L.rel_ok);
+
+  if (L.diags->len > 0)
+    {
+      RespDiagnostic *first;
+      char *text;
+
+      sort_diagnostics (L.diags);
+      first = L.diags->pdata[0];
+      text = resp_diagnostic_to_string (first);
+      if (L.diags->len > 1)
+        g_set_error (error, RESP_ERROR, resp_diagnostic_get_code (first),
+                     "%s (and %u more error%s)", text, L.diags->len - 1,
+                     L.diags->len > 2 ? "s" : "");
+      else
+        g_set_error_literal (error, RESP_ERROR, resp_diagnostic_get_code (first), text);
+      g_free (text);
+      if (diagnostics != NULL)
+        *diagnostics = L.diags;
+      else
+        g_ptr_array_unref (L.diags);
+      resp_model_unref (m);
+      return NULL;
+    }
+
+  if (diagnostics != NULL)
+    *diagnostics = L.diags;
+  else
+    g_ptr_array_unref (L.diags);
+  /* give back the slack of the growing arrays before the model lives on */
+  m->nodes = g_renew (RespNodeRec, m->nodes, MAX (m->n_nodes, 1));
+  m->rels = g_renew (RespRelRec, m->rels, MAX (m->n_rels, 1));
+  resp_model_freeze (m);
+  return m;
+}
+
+/**
+ * resp_model_new_from_data:
+ * @data: (array length=length) (element-type guint8): the model file's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a model (SPEC §3.4) from memory. Loading is all-or-nothing: on any
+ * error the result is %NULL, @error holds the first problem (by position)
+ * and @diagnostics all of them, up to a cap.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_data (const char  *data,
+                          gssize       length,
+                          const char  *filename,
+                          GPtrArray  **diagnostics,
+                          GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  return resp_model_load_internal (data, (gsize) length, filename ? filename : "<memory>",
+                                   NULL, diagnostics, error);
+}
+
+/**
+ * resp_model_new_from_file:
+ * @path: (type filename): a model file
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a model file (SPEC §3.4). See resp_model_new_from_data().
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_file (const char  *path,
+                          GPtrArray  **diagnostics,
+                          GError     **error)
+{
+  GMappedFile *mf;
+  GError *local = NULL;
+  RespModel *m;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  mf = g_mapped_file_new (path, FALSE, &local);
+  if (mf == NULL)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
+      if (diagnostics != NULL)
+        {
+          *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+          g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
+        }
+      g_error_free (local);
+      return NULL;
+    }
+  m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
+                                path, NULL, diagnostics, error);
+  g_mapped_file_unref (mf);
+  return m;
+}

@@ -1,0 +1,434 @@
+/* resp-model.c: the frozen model and its adjacency
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "resp-model-private.h"
+#include "resp-instant.h"
+
+G_DEFINE_BOXED_TYPE (RespModel, resp_model, resp_model_ref, resp_model_unref)
+
+RespModel *
+resp_model_alloc (void)
+{
+  RespModel *m = g_new0 (RespModel, 1);
+
+  g_atomic_ref_count_init (&m->ref);
+  resp_interner_init (&m->ids);
+  return m;
+}
+
+/**
+ * resp_model_ref:
+ * @self: a #RespModel
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_ref (RespModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * resp_model_unref:
+ * @self: (transfer full): a #RespModel
+ *
+ * Drops a reference; the last one frees the model.
+ *
+ * Since: 1.0
+ */
+void
+resp_model_unref (RespModel *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_free (self->name);
+  g_free (self->source);
+  resp_interner_clear (&self->ids);
+  g_free (self->nodes);
+  g_free (self->names);
+  g_free (self->extras);
+  g_free (self->rels);
+  g_free (self->out_start);
+  g_free (self->in_idx);
+  g_free (self->in_start);
+  g_free (self);
+}
+
+static int
+cmp_out (const void *a, const void *b)
+{
+  const RespRelRec *x = a, *y = b;
+
+  if (x->rel != y->rel)
+    return x->rel < y->rel ? -1 : 1;
+  if (x->to != y->to)
+    return x->to < y->to ? -1 : 1;
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return 0;
+}
+
+/* Counting sort by endpoint, then a small sort inside each node's block:
+ * linear for the millions of tiny blocks of a national model. */
+void
+resp_model_freeze (RespModel *m)
+{
+  guint32 n = m->n_nodes, e = m->n_rels;
+  RespRelRec *sorted = g_new (RespRelRec, MAX (e, 1));
+  guint32 *cursor = g_new0 (guint32, (gsize) n + 1);
+
+  m->out_start = g_new0 (guint32, (gsize) n + 1);
+  m->in_start = g_new0 (guint32, (gsize) n + 1);
+  m->in_idx = g_new (guint32, MAX (e, 1));
+
+  m->first_instant = RESP_INSTANT_OPEN_END;
+  for (guint32 i = 0; i < e; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      if (r->since != RESP_INSTANT_OPEN_START)
+        m->first_instant = MIN (m->first_instant, r->since);
+      if (r->until != RESP_INSTANT_OPEN_END)
+        m->first_instant = MIN (m->first_instant, r->until);
+      m->out_start[r->from + 1]++;
+    }
+  if (m->first_instant == RESP_INSTANT_OPEN_END)
+    m->first_instant = RESP_INSTANT_OPEN_START;
+  for (guint32 v = 0; v < n; v++)
+    m->out_start[v + 1] += m->out_start[v];
+  memcpy (cursor, m->out_start, sizeof (guint32) * n);
+  for (guint32 i = 0; i < e; i++)
+    sorted[cursor[m->rels[i].from]++] = m->rels[i];
+  for (guint32 v = 0; v < n; v++)
+    if (m->out_start[v + 1] - m->out_start[v] > 1)
+      qsort (sorted + m->out_start[v], m->out_start[v + 1] - m->out_start[v],
+             sizeof (RespRelRec), cmp_out);
+  g_free (m->rels);
+  m->rels = sorted;
+
+  /* incoming: a stable counting sort by rel, then a stable one by to, leaves
+   * each node's block ordered by (rel, from, to, since) */
+  {
+    guint32 by_rel[RESP_N_RELATIONS + 1] = { 0 };
+    guint32 *tmp = g_new (guint32, MAX (e, 1));
+
+    for (guint32 i = 0; i < e; i++)
+      by_rel[m->rels[i].rel + 1]++;
+    for (guint r = 0; r < RESP_N_RELATIONS; r++)
+      by_rel[r + 1] += by_rel[r];
+    for (guint32 i = 0; i < e; i++)
+      tmp[by_rel[m->rels[i].rel]++] = i;
+
+    for (guint32 i = 0; i < e; i++)
+      m->in_start[m->rels[i].to + 1]++;
+    for (guint32 v = 0; v < n; v++)
+      m->in_start[v + 1] += m->in_start[v];
+    memcpy (cursor, m->in_start, sizeof (guint32) * n);
+    for (guint32 k = 0; k < e; k++)
+      m->in_idx[cursor[m->rels[tmp[k]].to]++] = tmp[k];
+    g_free (tmp);
+  }
+
+  g_free (cursor);
+}
+
+void
+resp_model_out_range (const RespModel *m, guint32 node, RespRelation rel,
+                      guint32 *begin, guint32 *end)
+{
+  guint32 lo = m->out_start[node], hi = m->out_start[node + 1], b, f;
+
+  /* lower bound of rel, then of rel + 1 */
+  b = lo, f = hi;
+  while (b < f)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (m->rels[mid].rel < rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *begin = b;
+  f = hi;
+  while (b < f)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (m->rels[mid].rel <= rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *end = b;
+}
+
+void
+resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
+                     guint32 *begin, guint32 *end)
+{
+  guint32 lo = m->in_start[node], hi = m->in_start[node + 1], b, f;
+
+  b = lo, f = hi;
+  while (b < f)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (m->rels[m->in_idx[mid]].rel < rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *begin = b;
+  f = hi;
+  while (b < f)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (m->rels[m->in_idx[mid]].rel <= rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *end = b;
+}
+
+guint32
+resp_model_find_node (const RespModel *m, const char *id)
+{
+  guint32 v;
+
+  if (!resp_interner_lookup (&m->ids, id, strlen (id), &v))
+    return RESP_NO_NODE;
+  return v;
+}
+
+/**
+ * resp_model_get_name:
+ * @self: a #RespModel
+ *
+ * Returns: (nullable): the model's `name`, if it has one
+ *
+ * Since: 1.0
+ */
+const char *
+resp_model_get_name (RespModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->name;
+}
+
+/**
+ * resp_model_get_source:
+ * @self: a #RespModel
+ *
+ * Returns: the file name the model was loaded from (or the name given for
+ *   data loaded from memory)
+ *
+ * Since: 1.0
+ */
+const char *
+resp_model_get_source (RespModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->source;
+}
+
+/**
+ * resp_model_get_n_nodes:
+ * @self: a #RespModel
+ *
+ * Returns: the number of nodes
+ *
+ * Since: 1.0
+ */
+guint
+resp_model_get_n_nodes (RespModel *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_nodes;
+}
+
+/**
+ * resp_model_get_n_relations:
+ * @self: a #RespModel
+ *
+ * Returns: the number of relations
+ *
+ * Since: 1.0
+ */
+guint
+resp_model_get_n_relations (RespModel *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rels;
+}
+
+/**
+ * resp_model_has_node:
+ * @self: a #RespModel
+ * @id: a node id
+ *
+ * Returns: whether the model has a node @id
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_model_has_node (RespModel  *self,
+                     const char *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  return resp_model_find_node (self, id) != RESP_NO_NODE;
+}
+
+/**
+ * resp_model_get_node_type:
+ * @self: a #RespModel
+ * @id: a node id
+ * @type: (out) (optional): the node's type
+ *
+ * Returns: %TRUE if the model has a node @id
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_model_get_node_type (RespModel    *self,
+                          const char   *id,
+                          RespNodeType *type)
+{
+  guint32 v;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  v = resp_model_find_node (self, id);
+  if (v == RESP_NO_NODE)
+    return FALSE;
+  if (type != NULL)
+    *type = (RespNodeType) self->nodes[v].type;
+  return TRUE;
+}
+
+/**
+ * resp_model_get_node_name:
+ * @self: a #RespModel
+ * @id: a node id
+ *
+ * Returns: (nullable): the node's name, or %NULL if there is no node @id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_model_get_node_name (RespModel  *self,
+                          const char *id)
+{
+  guint32 v;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  v = resp_model_find_node (self, id);
+  return v == RESP_NO_NODE ? NULL : resp_model_node_name (self, v);
+}
+
+/**
+ * resp_model_get_node_attribute:
+ * @self: a #RespModel
+ * @id: a node id
+ * @attribute: `level`, `form`, `kind`, `cii` or `protection_level`
+ *
+ * Reads a typed attribute of a node as its JSON text: `prefectural`,
+ * `party_group`, `true`, `3`…  Defaults apply (a unit without `kind` is
+ * `other`, a system without `cii` is `false`).
+ *
+ * Returns: (nullable): the value, or %NULL if the node does not exist, the
+ *   attribute does not apply to its type, or it is unset
+ *
+ * Since: 1.0
+ */
+const char *
+resp_model_get_node_attribute (RespModel  *self,
+                               const char *id,
+                               const char *attribute)
+{
+  static const char * const levels[] = { "0", "1", "2", "3", "4", "5" };
+  const RespNodeRec *n;
+  guint32 v;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (attribute != NULL, NULL);
+  v = resp_model_find_node (self, id);
+  if (v == RESP_NO_NODE)
+    return NULL;
+  n = &self->nodes[v];
+  switch (n->type)
+    {
+    case RESP_NODE_REGION:
+      return g_str_equal (attribute, "level") ? resp_region_level_names[n->attr] : NULL;
+    case RESP_NODE_COMMITTEE:
+      return g_str_equal (attribute, "form") ? resp_committee_form_names[n->attr] : NULL;
+    case RESP_NODE_UNIT:
+      return g_str_equal (attribute, "kind") ? resp_unit_kind_names[n->attr] : NULL;
+    case RESP_NODE_SYSTEM:
+      if (g_str_equal (attribute, "kind"))
+        return resp_system_kind_names[n->attr];
+      if (g_str_equal (attribute, "cii"))
+        return n->cii ? "true" : "false";
+      if (g_str_equal (attribute, "protection_level") && n->protection_level != 0)
+        return levels[n->protection_level];
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * resp_model_get_node_extra:
+ * @self: a #RespModel
+ * @id: a node id
+ *
+ * Returns: (nullable): the node's `extra` object as the JSON text the file
+ *   gave, or %NULL when it has none
+ *
+ * Since: 1.0
+ */
+const char *
+resp_model_get_node_extra (RespModel  *self,
+                           const char *id)
+{
+  guint32 v;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  v = resp_model_find_node (self, id);
+  if (v == RESP_NO_NODE || self->nodes[v].extra == 0)
+    return NULL;
+  return self->extras + self->nodes[v].extra - 1;
+}
+
+/**
+ * resp_model_count_nodes_of_type:
+ * @self: a #RespModel
+ * @type: a node type
+ *
+ * Returns: how many nodes of @type the model has
+ *
+ * Since: 1.0
+ */
+guint
+resp_model_count_nodes_of_type (RespModel   *self,
+                                RespNodeType type)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint32 v = 0; v < self->n_nodes; v++)
+    count += self->nodes[v].type == (guint8) type;
+  return count;
+}

@@ -1,0 +1,72 @@
+/* resp-resolver-private.h: role resolution at an instant (SPEC §4.3)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A resolver is scratch space for one thread: it holds no reference to
+ * shared state it would change, so many resolvers may walk one model at
+ * once. Every walk is iterative and bounded by the number of nodes, so even
+ * a model that slipped a cycle past the loader cannot make it loop.
+ *
+ * Besides the holders, a resolution yields the window [lo, hi) around the
+ * instant in which none of the relations it looked at changes liveness: the
+ * answer is the same at every instant of the window. The audit walks the
+ * timeline window by window with it.
+ */
+#pragma once
+
+#include "resp-model-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint32 node;
+  guint32 path_off;   /* into RespResolver.paths */
+  guint32 path_len;
+} RespHit;
+
+typedef struct {
+  guint32 subject;
+  guint8  role;
+  char   *message;
+} RespRoleWarning;
+
+typedef struct {
+  const RespModel *m;
+  gint64   at;
+  gint64   lo, hi;
+  GArray  *hits[RESP_N_ROLES];   /* RespHit */
+  GArray  *paths;                /* guint32 node indices */
+  GArray  *warnings;             /* RespRoleWarning */
+  GArray  *path;                 /* the path being walked */
+  GArray  *scratch;              /* guint32 */
+  GArray  *scratch2;             /* guint32 */
+} RespResolver;
+
+/* Which roles to compute; the cheap subset keeps audit and scope fast. */
+typedef enum {
+  RESP_RESOLVE_ALL      = 0,
+  RESP_RESOLVE_NO_WARN  = 1 << 0,
+} RespResolveFlags;
+
+void     resp_resolver_init        (RespResolver *R, const RespModel *m);
+void     resp_resolver_clear       (RespResolver *R);
+void     resp_resolver_reset       (RespResolver *R, gint64 at);
+
+/* All roles of 4.3 (but `involved`) for a system, unit or committee. */
+void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolveFlags flags);
+
+/* Building blocks, shared with the verdict engine. */
+guint32  resp_resolver_parent_region   (RespResolver *R, guint32 region);
+guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, GArray *path_or_null);
+guint32  resp_resolver_leader_of       (RespResolver *R, guint32 scope);
+guint32  resp_resolver_scope_of        (RespResolver *R, guint32 committee);
+guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, GArray *path_or_null);
+void     resp_resolver_seats           (RespResolver *R, guint32 committee, RespSeat seat,
+                                        GArray *out_people);
+gboolean resp_resolver_holds_seat      (RespResolver *R, guint32 person, guint32 committee);
+void     resp_resolver_managers        (RespResolver *R, guint32 committee, GArray *out,
+                                        GArray *path_or_null);
+void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
+                                        GArray *out);
+
+G_END_DECLS

@@ -1,0 +1,690 @@
+/* resp-resolver.c: who holds each role of SPEC §4.3 at an instant
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-resolver-private.h"
+#include "resp-instant-private.h"
+
+void
+resp_resolver_init (RespResolver *R, const RespModel *m)
+{
+  memset (R, 0, sizeof *R);
+  R->m = m;
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    R->hits[i] = g_array_new (FALSE, FALSE, sizeof (RespHit));
+  R->paths = g_array_new (FALSE, FALSE, sizeof (guint32));
+  R->warnings = g_array_new (FALSE, FALSE, sizeof (RespRoleWarning));
+  R->path = g_array_new (FALSE, FALSE, sizeof (guint32));
+  R->scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  R->scratch2 = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+static void
+clear_warnings (RespResolver *R)
+{
+  for (guint i = 0; i < R->warnings->len; i++)
+    g_free (g_array_index (R->warnings, RespRoleWarning, i).message);
+  g_array_set_size (R->warnings, 0);
+}
+
+void
+resp_resolver_clear (RespResolver *R)
+{
+  clear_warnings (R);
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    g_array_unref (R->hits[i]);
+  g_array_unref (R->paths);
+  g_array_unref (R->warnings);
+  g_array_unref (R->path);
+  g_array_unref (R->scratch);
+  g_array_unref (R->scratch2);
+  memset (R, 0, sizeof *R);
+}
+
+void
+resp_resolver_reset (RespResolver *R, gint64 at)
+{
+  R->at = at;
+  R->lo = RESP_INSTANT_OPEN_START;
+  R->hi = RESP_INSTANT_OPEN_END;
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    g_array_set_size (R->hits[i], 0);
+  g_array_set_size (R->paths, 0);
+  g_array_set_size (R->path, 0);
+  clear_warnings (R);
+}
+
+/* Liveness at R->at, narrowing the window of validity as a side effect. */
+static inline gboolean
+live (RespResolver *R, const RespRelRec *r)
+{
+  if (r->since > R->at)
+    {
+      if (r->since < R->hi)
+        R->hi = r->since;
+      return FALSE;
+    }
+  if (r->until <= R->at)
+    {
+      if (r->until > R->lo)
+        R->lo = r->until;
+      return FALSE;
+    }
+  if (r->since > R->lo)
+    R->lo = r->since;
+  if (r->until < R->hi)
+    R->hi = r->until;
+  return TRUE;
+}
+
+/* The target of the live relation of type rel leaving node. For relations
+ * with "at most one at any instant" the first live one is the one. */
+static guint32
+first_out (RespResolver *R, guint32 node, RespRelation rel)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_out_range (m, node, rel, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (live (R, &m->rels[i]))
+      return m->rels[i].to;
+  return RESP_NO_NODE;
+}
+
+static guint32
+first_in (RespResolver *R, guint32 node, RespRelation rel)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_in_range (m, node, rel, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (live (R, &m->rels[m->in_idx[i]]))
+      return m->rels[m->in_idx[i]].from;
+  return RESP_NO_NODE;
+}
+
+static void
+all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, GArray *out)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_in_range (m, node, rel, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    {
+      const RespRelRec *r = &m->rels[m->in_idx[i]];
+      if ((seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
+        g_array_append_val (out, r->from);
+    }
+}
+
+static void
+all_out (RespResolver *R, guint32 node, RespRelation rel, GArray *out)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_out_range (m, node, rel, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (live (R, &m->rels[i]))
+      g_array_append_val (out, m->rels[i].to);
+}
+
+static inline void
+push (GArray *path, guint32 node)
+{
+  if (path != NULL)
+    g_array_append_val (path, node);
+}
+
+static inline void
+truncate_path (GArray *path, guint len)
+{
+  if (path != NULL)
+    g_array_set_size (path, len);
+}
+
+guint32
+resp_resolver_parent_region (RespResolver *R, guint32 region)
+{
+  return first_out (R, region, RESP_REL_WITHIN);
+}
+
+guint32
+resp_resolver_unit_region (RespResolver *R, guint32 unit, GArray *path)
+{
+  guint32 cur = unit, steps = 0;
+  guint save = path ? path->len : 0;
+
+  while (cur != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      guint32 g = first_out (R, cur, RESP_REL_LOCATED_IN);
+      if (g != RESP_NO_NODE)
+        {
+          push (path, g);
+          return g;
+        }
+      cur = first_out (R, cur, RESP_REL_UNDER);
+      if (cur != RESP_NO_NODE)
+        push (path, cur);
+    }
+  truncate_path (path, save);
+  return RESP_NO_NODE;
+}
+
+guint32
+resp_resolver_leader_of (RespResolver *R, guint32 scope)
+{
+  return first_in (R, scope, RESP_REL_LEADS);
+}
+
+guint32
+resp_resolver_scope_of (RespResolver *R, guint32 committee)
+{
+  return first_out (R, committee, RESP_REL_LEADS);
+}
+
+/* The committee leading g or the nearest region above it. */
+static guint32
+region_committee (RespResolver *R, guint32 g, GArray *path)
+{
+  guint32 steps = 0;
+  guint save = path ? path->len : 0;
+
+  while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      guint32 k = resp_resolver_leader_of (R, g);
+      if (k != RESP_NO_NODE)
+        {
+          push (path, k);
+          return k;
+        }
+      g = resp_resolver_parent_region (R, g);
+      if (g != RESP_NO_NODE)
+        push (path, g);
+    }
+  truncate_path (path, save);
+  return RESP_NO_NODE;
+}
+
+guint32
+resp_resolver_committee_of (RespResolver *R, guint32 unit, GArray *path)
+{
+  guint32 cur = unit, steps = 0, g;
+  guint save = path ? path->len : 0;
+
+  while (cur != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      guint32 k = resp_resolver_leader_of (R, cur);
+      if (k != RESP_NO_NODE)
+        {
+          push (path, k);
+          return k;
+        }
+      cur = first_out (R, cur, RESP_REL_UNDER);
+      if (cur != RESP_NO_NODE)
+        push (path, cur);
+    }
+  truncate_path (path, save);
+  g = resp_resolver_unit_region (R, unit, path);
+  if (g == RESP_NO_NODE)
+    return RESP_NO_NODE;
+  {
+    guint32 k = region_committee (R, g, path);
+    if (k == RESP_NO_NODE)
+      truncate_path (path, save);
+    return k;
+  }
+}
+
+void
+resp_resolver_seats (RespResolver *R, guint32 committee, RespSeat seat, GArray *out)
+{
+  all_in (R, committee, RESP_REL_MEMBER, seat, out);
+}
+
+gboolean
+resp_resolver_holds_seat (RespResolver *R, guint32 person, guint32 committee)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_out_range (m, person, RESP_REL_MEMBER, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (m->rels[i].to == committee && live (R, &m->rels[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out, GArray *path)
+{
+  guint start = out->len;
+  guint32 scope, k = RESP_NO_NODE;
+
+  all_in (R, committee, RESP_REL_MANAGES, RESP_SEAT_NONE, out);
+  if (out->len > start)
+    return;
+
+  scope = resp_resolver_scope_of (R, committee);
+  if (scope == RESP_NO_NODE)
+    return;
+  if (R->m->nodes[scope].type == RESP_NODE_UNIT)
+    {
+      guint32 cur = first_out (R, scope, RESP_REL_UNDER), steps = 0;
+
+      while (cur != RESP_NO_NODE && steps++ <= R->m->n_nodes && k == RESP_NO_NODE)
+        {
+          k = resp_resolver_leader_of (R, cur);
+          if (k == RESP_NO_NODE)
+            cur = first_out (R, cur, RESP_REL_UNDER);
+        }
+      if (k == RESP_NO_NODE)
+        {
+          guint32 g = resp_resolver_unit_region (R, scope, NULL);
+          if (g != RESP_NO_NODE)
+            k = region_committee (R, g, NULL);
+        }
+    }
+  else
+    {
+      guint32 g = resp_resolver_parent_region (R, scope);
+      if (g != RESP_NO_NODE)
+        k = region_committee (R, g, NULL);
+    }
+  (void) path;
+  if (k != RESP_NO_NODE && k != committee)
+    g_array_append_val (out, k);
+}
+
+static gboolean
+heads (RespResolver *R, guint32 person, guint32 unit)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  resp_model_out_range (m, person, RESP_REL_HEADS, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (m->rels[i].to == unit && live (R, &m->rels[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The coordinators of the authority's region, nearest up; with a person,
+ * an office the person heads is passed over for the next region up. */
+void
+resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GArray *out)
+{
+  guint32 scope = resp_resolver_scope_of (R, authority), g, steps = 0;
+  GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (scope == RESP_NO_NODE)
+    g = RESP_NO_NODE;
+  else if (R->m->nodes[scope].type == RESP_NODE_REGION)
+    g = scope;
+  else
+    g = resp_resolver_unit_region (R, scope, NULL);
+
+  while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      g_array_set_size (tmp, 0);
+      all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, tmp);
+      if (person != RESP_NO_NODE)
+        for (guint i = tmp->len; i-- > 0;)
+          if (heads (R, person, g_array_index (tmp, guint32, i)))
+            g_array_remove_index (tmp, i);
+      if (tmp->len > 0)
+        {
+          g_array_append_vals (out, tmp->data, tmp->len);
+          break;
+        }
+      g = resp_resolver_parent_region (R, g);
+    }
+  g_array_unref (tmp);
+}
+
+/* ---- recording ---- */
+
+static void
+hit (RespResolver *R, RespRole role, guint32 node, const GArray *path, guint32 last)
+{
+  RespHit h;
+
+  h.node = node;
+  h.path_off = R->paths->len;
+  h.path_len = path->len + (last != RESP_NO_NODE);
+  g_array_append_vals (R->paths, path->data, path->len);
+  if (last != RESP_NO_NODE)
+    g_array_append_val (R->paths, last);
+  g_array_append_val (R->hits[role], h);
+}
+
+static void
+hit_all (RespResolver *R, RespRole role, const GArray *nodes, const GArray *path)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    hit (R, role, g_array_index (nodes, guint32, i), path, g_array_index (nodes, guint32, i));
+}
+
+static void
+committee_team (RespResolver *R, guint32 k, GArray *path, gboolean with_team)
+{
+  GArray *people = R->scratch;
+  GArray *auth = R->scratch2;
+
+  if (with_team)
+    {
+      static const RespSeat seats[] = { RESP_SEAT_MAIN_LEADER, RESP_SEAT_CYBER_LEAD, RESP_SEAT_MEMBER };
+      static const RespRole roles[] = { RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
+                                        RESP_ROLE_TEAM_MEMBER };
+      for (guint s = 0; s < 3; s++)
+        {
+          g_array_set_size (people, 0);
+          resp_resolver_seats (R, k, seats[s], people);
+          hit_all (R, roles[s], people, path);
+        }
+    }
+
+  g_array_set_size (auth, 0);
+  resp_resolver_managers (R, k, auth, NULL);
+  for (guint i = 0; i < auth->len; i++)
+    {
+      guint32 a = g_array_index (auth, guint32, i);
+      guint len = path->len;
+
+      hit (R, RESP_ROLE_AUTHORITY, a, path, a);
+      g_array_set_size (people, 0);
+      resp_resolver_proposers (R, a, RESP_NO_NODE, people);
+      g_array_append_val (path, a);
+      hit_all (R, RESP_ROLE_PROPOSER, people, path);
+      g_array_set_size (path, len);
+    }
+}
+
+/* Walks up from g to the first region with coordinators. */
+static void
+coordinators (RespResolver *R, guint32 g, GArray *path)
+{
+  GArray *found = R->scratch;
+  guint save = path->len;
+  guint32 steps = 0;
+
+  while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      g_array_set_size (found, 0);
+      all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
+      if (found->len > 0)
+        {
+          GArray *copy = g_array_copy (found);
+          hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
+          for (guint i = 0; i < copy->len; i++)
+            {
+              guint32 c = g_array_index (copy, guint32, i);
+              g_array_set_size (found, 0);
+              all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
+              g_array_append_val (path, c);
+              hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
+              g_array_set_size (path, path->len - 1);
+            }
+          g_array_unref (copy);
+          break;
+        }
+      g = resp_resolver_parent_region (R, g);
+      if (g != RESP_NO_NODE)
+        g_array_append_val (path, g);
+    }
+  g_array_set_size (path, save);
+}
+
+/* Regulators of the sectors, located in the region of `regions` nearest to
+ * its start (regions: the operator's region and those above it). */
+static gboolean
+regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArray *path)
+{
+  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *heads_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < sectors->len; s++)
+    {
+      guint32 x = g_array_index (sectors, guint32, s);
+      guint best = G_MAXUINT;
+
+      g_array_set_size (cands, 0);
+      all_in (R, x, RESP_REL_REGULATES, RESP_SEAT_NONE, cands);
+      for (guint c = 0; c < cands->len; c++)
+        {
+          guint32 g = resp_resolver_unit_region (R, g_array_index (cands, guint32, c), NULL);
+          for (guint k = 0; k < regions->len && k <= best; k++)
+            if (g_array_index (regions, guint32, k) == g)
+              {
+                best = MIN (best, k);
+                break;
+              }
+        }
+      if (best == G_MAXUINT)
+        continue;
+      for (guint c = 0; c < cands->len; c++)
+        {
+          guint32 u = g_array_index (cands, guint32, c);
+          guint32 g = resp_resolver_unit_region (R, u, NULL);
+          if (g != g_array_index (regions, guint32, best))
+            continue;
+          any = TRUE;
+          g_array_append_val (path, x);
+          hit (R, RESP_ROLE_REGULATOR, u, path, u);
+          g_array_append_val (path, u);
+          g_array_set_size (heads_of, 0);
+          all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
+          hit_all (R, RESP_ROLE_REGULATOR_HEAD, heads_of, path);
+          g_array_set_size (path, path->len - 2);
+        }
+    }
+  g_array_unref (cands);
+  g_array_unref (heads_of);
+  return any;
+}
+
+static void
+resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_has_lead,
+                  const GArray *system_sectors)
+{
+  GArray *path = R->path;
+  GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint base, save;
+  guint32 k, cur, g, steps = 0;
+
+  g_array_set_size (path, 0);
+  if (subject != op)
+    g_array_append_val (path, subject);
+  base = path->len;
+  hit (R, RESP_ROLE_OPERATOR, op, path, op);
+
+  /* chain: the operator, then its superiors, nearest first */
+  g_array_append_val (path, op);
+  hit (R, RESP_ROLE_CHAIN, op, path, RESP_NO_NODE);
+  for (cur = first_out (R, op, RESP_REL_UNDER); cur != RESP_NO_NODE && steps++ <= R->m->n_nodes;
+       cur = first_out (R, cur, RESP_REL_UNDER))
+    hit (R, RESP_ROLE_CHAIN, cur, path, cur), g_array_append_val (path, cur);
+  g_array_set_size (path, base + 1);
+
+  k = resp_resolver_committee_of (R, op, path);
+  if (k != RESP_NO_NODE)
+    {
+      hit (R, RESP_ROLE_COMMITTEE, k, path, RESP_NO_NODE);
+      committee_team (R, k, path, TRUE);
+    }
+  g_array_set_size (path, base + 1);
+
+  if (!system_has_lead)
+    {
+      g_array_set_size (tmp, 0);
+      all_in (R, op, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, tmp);
+      hit_all (R, RESP_ROLE_SECURITY_LEAD, tmp, path);
+    }
+  g_array_set_size (tmp, 0);
+  all_in (R, op, RESP_REL_HEADS, RESP_SEAT_NONE, tmp);
+  hit_all (R, RESP_ROLE_UNIT_HEAD, tmp, path);
+
+  /* the operator's region and the regions above it */
+  save = path->len;
+  g = resp_resolver_unit_region (R, op, path);
+  steps = 0;
+  for (guint32 r = g; r != RESP_NO_NODE && steps++ <= R->m->n_nodes;
+       r = resp_resolver_parent_region (R, r))
+    g_array_append_val (regions, r);
+
+  /* regulators: the system's sectors, else the operator's */
+  {
+    gboolean found;
+    guint rs = path->len;
+
+    g_array_set_size (path, base);
+    if (system_sectors->len > 0)
+      found = regulators (R, system_sectors, regions, path);
+    else
+      {
+        g_array_append_val (path, op);
+        g_array_set_size (tmp, 0);
+        all_out (R, op, RESP_REL_IN_SECTOR, tmp);
+        found = regulators (R, tmp, regions, path);
+      }
+    g_array_set_size (path, base + 1);
+    if (g != RESP_NO_NODE)
+      {
+        /* rebuild the walk to the region for the paths that need it */
+        resp_resolver_unit_region (R, op, path);
+        g_assert (path->len == rs);
+      }
+
+    if (!found && g != RESP_NO_NODE)
+      {
+        guint32 rk = region_committee (R, g, path);
+        if (rk != RESP_NO_NODE)
+          {
+            g_array_set_size (tmp, 0);
+            resp_resolver_seats (R, rk, RESP_SEAT_MAIN_LEADER, tmp);
+            resp_resolver_seats (R, rk, RESP_SEAT_CYBER_LEAD, tmp);
+            hit_all (R, RESP_ROLE_REGIONAL_SUPERVISOR, tmp, path);
+          }
+        g_array_set_size (path, rs);
+      }
+  }
+
+  if (g != RESP_NO_NODE)
+    coordinators (R, g, path);
+  g_array_set_size (path, save);
+
+  g_array_unref (tmp);
+  g_array_unref (regions);
+}
+
+static void
+warn (RespResolver *R, guint32 subject, RespRole role)
+{
+  RespRoleWarning w;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (R->at, at);
+  w.subject = subject;
+  w.role = (guint8) role;
+  w.message = g_strdup_printf ("'%s' 在 %s 无法确定%s（%s）",
+                               resp_model_node_id (R->m, subject), at,
+                               resp_role_labels_zh[role], resp_role_names[role]);
+  g_array_append_val (R->warnings, w);
+}
+
+#define EMPTY(role) (R->hits[role]->len == 0)
+
+static void
+add_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
+{
+  static const RespRole always[] = {
+    RESP_ROLE_COMMITTEE, RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
+    RESP_ROLE_SECURITY_LEAD, RESP_ROLE_UNIT_HEAD, RESP_ROLE_COORDINATOR,
+  };
+
+  if (committee_node)
+    {
+      if (EMPTY (RESP_ROLE_FIRST_RESPONSIBLE))
+        warn (R, subject, RESP_ROLE_FIRST_RESPONSIBLE);
+      if (EMPTY (RESP_ROLE_DIRECT_RESPONSIBLE))
+        warn (R, subject, RESP_ROLE_DIRECT_RESPONSIBLE);
+    }
+  else
+    {
+      if (EMPTY (RESP_ROLE_OPERATOR))
+        {
+          warn (R, subject, RESP_ROLE_OPERATOR);
+          return;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (always); i++)
+        if (EMPTY (always[i]))
+          warn (R, subject, always[i]);
+      if (!EMPTY (RESP_ROLE_COORDINATOR) && EMPTY (RESP_ROLE_COORDINATOR_HEAD))
+        warn (R, subject, RESP_ROLE_COORDINATOR_HEAD);
+      if (!EMPTY (RESP_ROLE_REGULATOR) && EMPTY (RESP_ROLE_REGULATOR_HEAD))
+        warn (R, subject, RESP_ROLE_REGULATOR_HEAD);
+      if (EMPTY (RESP_ROLE_REGULATOR) && EMPTY (RESP_ROLE_REGIONAL_SUPERVISOR))
+        warn (R, subject, RESP_ROLE_REGIONAL_SUPERVISOR);
+      if (EMPTY (RESP_ROLE_COMMITTEE))
+        return;
+    }
+  if (EMPTY (RESP_ROLE_AUTHORITY))
+    warn (R, subject, RESP_ROLE_AUTHORITY);
+  else if (EMPTY (RESP_ROLE_PROPOSER))
+    warn (R, subject, RESP_ROLE_PROPOSER);
+}
+
+void
+resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
+{
+  const RespModel *m = R->m;
+  guint8 type = m->nodes[subject].type;
+
+  if (type == RESP_NODE_COMMITTEE)
+    {
+      g_array_set_size (R->path, 0);
+      g_array_append_val (R->path, subject);
+      committee_team (R, subject, R->path, TRUE);
+      if (!(flags & RESP_RESOLVE_NO_WARN))
+        add_warnings (R, subject, TRUE);
+      return;
+    }
+
+  if (type == RESP_NODE_UNIT)
+    resolve_operator (R, subject, subject, FALSE, &(GArray) { .data = NULL, .len = 0 });
+  else if (type == RESP_NODE_SYSTEM)
+    {
+      GArray *ops = g_array_new (FALSE, FALSE, sizeof (guint32));
+      GArray *leads = g_array_new (FALSE, FALSE, sizeof (guint32));
+      GArray *sectors = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
+      all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
+      all_out (R, subject, RESP_REL_IN_SECTOR, sectors);
+      if (leads->len > 0)
+        {
+          g_array_set_size (R->path, 0);
+          g_array_append_val (R->path, subject);
+          hit_all (R, RESP_ROLE_SECURITY_LEAD, leads, R->path);
+        }
+      for (guint i = 0; i < ops->len; i++)
+        resolve_operator (R, subject, g_array_index (ops, guint32, i), leads->len > 0, sectors);
+      g_array_unref (ops);
+      g_array_unref (leads);
+      g_array_unref (sectors);
+    }
+  else
+    return;
+
+  if (!(flags & RESP_RESOLVE_NO_WARN))
+    add_warnings (R, subject, FALSE);
+}

@@ -1,0 +1,687 @@
+/* resp-roles.c: the public result of role resolution, and its renderers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-roles-private.h"
+#include "resp-error.h"
+#include "resp-instant-private.h"
+#include "resp-json-writer-private.h"
+
+struct _RespRoles {
+  gatomicrefcount ref;
+  RespModel *model;
+  guint32    subject;
+  gint64     at, lo, hi;
+  GArray    *hits[RESP_N_ROLES];   /* RespHit, by holder id, then as found */
+  GArray    *paths;
+  GArray    *warnings;             /* RespRoleWarning */
+};
+
+G_DEFINE_BOXED_TYPE (RespRoles, resp_roles, resp_roles_ref, resp_roles_unref)
+
+static int
+cmp_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmp_hit (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  const RespHit *x = a, *y = b;
+  int c = x->node == y->node ? 0
+        : strcmp (resp_model_node_id (m, x->node), resp_model_node_id (m, y->node));
+
+  if (c != 0)
+    return c;
+  return x->path_off < y->path_off ? -1 : x->path_off > y->path_off;
+}
+
+RespRoles *
+resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResolver *R)
+{
+  RespRoles *self = g_new0 (RespRoles, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->model = resp_model_ref (model);
+  self->subject = subject;
+  self->at = R->at;
+  self->lo = R->lo;
+  self->hi = R->hi;
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    {
+      self->hits[i] = g_array_copy (R->hits[i]);
+      /* path_off is unique per hit, so this order is total and stable */
+      g_array_sort_with_data (self->hits[i], cmp_hit, model);
+    }
+  self->paths = g_array_copy (R->paths);
+  self->warnings = g_array_new (FALSE, FALSE, sizeof (RespRoleWarning));
+  for (guint i = 0; i < R->warnings->len; i++)
+    {
+      RespRoleWarning w = g_array_index (R->warnings, RespRoleWarning, i);
+      w.message = g_strdup (w.message);
+      g_array_append_val (self->warnings, w);
+    }
+  return self;
+}
+
+/**
+ * resp_model_resolve_roles:
+ * @model: a #RespModel
+ * @node: the id of a system, unit or committee
+ * @at: the instant, in microseconds since the Unix epoch
+ * @error: return location for a #GError
+ *
+ * Resolves every role of SPEC §4.3 (all but `involved`, which only an event
+ * names) for @node at @at. For a committee, only its seats, `authority`
+ * and `proposer` are filled.
+ *
+ * Returns: (transfer full) (nullable): the roles, or %NULL with
+ *   %RESP_ERROR_NOT_FOUND if the model has no @node, or
+ *   %RESP_ERROR_INVALID_ARGUMENT if it is not a system, unit or committee
+ *
+ * Since: 1.0
+ */
+RespRoles *
+resp_model_resolve_roles (RespModel   *model,
+                          const char  *node,
+                          gint64       at,
+                          GError     **error)
+{
+  RespResolver R;
+  RespRoles *roles;
+  guint32 v;
+  guint8 type;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  v = resp_model_find_node (model, node);
+  if (v == RESP_NO_NODE)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_NOT_FOUND,
+                   "%s: no node '%s' in the model", model->source, node);
+      return NULL;
+    }
+  type = model->nodes[v].type;
+  if (type != RESP_NODE_SYSTEM && type != RESP_NODE_UNIT && type != RESP_NODE_COMMITTEE)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_INVALID_ARGUMENT,
+                   "'%s' is a %s: roles are resolved for a system, a unit or a committee",
+                   node, resp_node_type_names[type]);
+      return NULL;
+    }
+  resp_resolver_init (&R, model);
+  resp_resolver_reset (&R, at);
+  resp_resolver_resolve (&R, v, RESP_RESOLVE_ALL);
+  roles = resp_roles_new_from_resolver (model, v, &R);
+  resp_resolver_clear (&R);
+  return roles;
+}
+
+/**
+ * resp_roles_ref:
+ * @self: a #RespRoles
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+RespRoles *
+resp_roles_ref (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * resp_roles_unref:
+ * @self: (transfer full): a #RespRoles
+ *
+ * Since: 1.0
+ */
+void
+resp_roles_unref (RespRoles *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    g_array_unref (self->hits[i]);
+  g_array_unref (self->paths);
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_free (g_array_index (self->warnings, RespRoleWarning, i).message);
+  g_array_unref (self->warnings);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
+/**
+ * resp_roles_get_model:
+ * @self: a #RespRoles
+ *
+ * Returns: (transfer none): the model the roles were resolved in
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_roles_get_model (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->model;
+}
+
+/**
+ * resp_roles_get_node:
+ * @self: a #RespRoles
+ *
+ * Returns: the id of the node the roles were resolved for
+ *
+ * Since: 1.0
+ */
+const char *
+resp_roles_get_node (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_model_node_id (self->model, self->subject);
+}
+
+/**
+ * resp_roles_get_at:
+ * @self: a #RespRoles
+ *
+ * Returns: the instant the roles were resolved at
+ *
+ * Since: 1.0
+ */
+gint64
+resp_roles_get_at (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->at;
+}
+
+/**
+ * resp_roles_get_valid_from:
+ * @self: a #RespRoles
+ *
+ * The start of the longest interval around the instant during which the
+ * same answer holds (no relation the resolution looked at starts or ends).
+ *
+ * Returns: an instant, or %RESP_INSTANT_OPEN_START
+ *
+ * Since: 1.0
+ */
+gint64
+resp_roles_get_valid_from (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->lo;
+}
+
+/**
+ * resp_roles_get_valid_until:
+ * @self: a #RespRoles
+ *
+ * The end (exclusive) of the interval of resp_roles_get_valid_from().
+ *
+ * Returns: an instant, or %RESP_INSTANT_OPEN_END
+ *
+ * Since: 1.0
+ */
+gint64
+resp_roles_get_valid_until (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->hi;
+}
+
+/**
+ * resp_roles_dup_holders:
+ * @self: a #RespRoles
+ * @role: a role
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the
+ *   holders of @role, each once, sorted bytewise
+ *
+ * Since: 1.0
+ */
+char **
+resp_roles_dup_holders (RespRoles *self,
+                        RespRole   role)
+{
+  GPtrArray *out;
+  guint32 last = RESP_NO_NODE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) role < RESP_N_ROLES, NULL);
+
+  out = g_ptr_array_new ();
+  for (guint i = 0; i < self->hits[role]->len; i++)
+    {
+      const RespHit *h = &g_array_index (self->hits[role], RespHit, i);
+      if (h->node == last)
+        continue;
+      last = h->node;
+      g_ptr_array_add (out, g_strdup (resp_model_node_id (self->model, h->node)));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static const RespHit *
+nth_path (RespRoles *self, RespRole role, const char *holder, guint index, guint *count)
+{
+  guint32 v = resp_model_find_node (self->model, holder);
+  const RespHit *found = NULL;
+  guint n = 0;
+
+  for (guint i = 0; v != RESP_NO_NODE && i < self->hits[role]->len; i++)
+    {
+      const RespHit *h = &g_array_index (self->hits[role], RespHit, i);
+      if (h->node != v)
+        continue;
+      if (n == index)
+        found = h;
+      n++;
+    }
+  if (count != NULL)
+    *count = n;
+  return found;
+}
+
+/**
+ * resp_roles_get_n_paths:
+ * @self: a #RespRoles
+ * @role: a role
+ * @holder: the id of a holder of @role
+ *
+ * Returns: how many paths reached @holder in @role (0 if it does not hold it)
+ *
+ * Since: 1.0
+ */
+guint
+resp_roles_get_n_paths (RespRoles  *self,
+                        RespRole    role,
+                        const char *holder)
+{
+  guint n;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail ((guint) role < RESP_N_ROLES, 0);
+  g_return_val_if_fail (holder != NULL, 0);
+  nth_path (self, role, holder, 0, &n);
+  return n;
+}
+
+/**
+ * resp_roles_dup_path:
+ * @self: a #RespRoles
+ * @role: a role
+ * @holder: the id of a holder of @role
+ * @index: which path, below resp_roles_get_n_paths()
+ *
+ * A path runs from the node the roles were resolved for to @holder, through
+ * the operators, superiors, regions and committees that led there.
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the node
+ *   ids of the path, or %NULL if there is no such path
+ *
+ * Since: 1.0
+ */
+char **
+resp_roles_dup_path (RespRoles  *self,
+                     RespRole    role,
+                     const char *holder,
+                     guint       index)
+{
+  const RespHit *h;
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) role < RESP_N_ROLES, NULL);
+  g_return_val_if_fail (holder != NULL, NULL);
+
+  h = nth_path (self, role, holder, index, NULL);
+  if (h == NULL)
+    return NULL;
+  out = g_new0 (char *, h->path_len + 1);
+  for (guint k = 0; k < h->path_len; k++)
+    out[k] = g_strdup (resp_model_node_id (self->model,
+                                           g_array_index (self->paths, guint32, h->path_off + k)));
+  return out;
+}
+
+/**
+ * resp_roles_get_n_warnings:
+ * @self: a #RespRoles
+ *
+ * Returns: the number of roles that could not be resolved
+ *
+ * Since: 1.0
+ */
+guint
+resp_roles_get_n_warnings (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->warnings->len;
+}
+
+static const RespRoleWarning *
+warning_at (RespRoles *self, guint index)
+{
+  if (index >= self->warnings->len)
+    return NULL;
+  return &g_array_index (self->warnings, RespRoleWarning, index);
+}
+
+/**
+ * resp_roles_get_warning_code:
+ * @self: a #RespRoles
+ * @index: a warning index
+ *
+ * Returns: (nullable): the warning's code (`role_unresolved`)
+ *
+ * Since: 1.0
+ */
+const char *
+resp_roles_get_warning_code (RespRoles *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return "role_unresolved";
+}
+
+/**
+ * resp_roles_get_warning_role:
+ * @self: a #RespRoles
+ * @index: a warning index
+ *
+ * Returns: the role that could not be resolved
+ *
+ * Since: 1.0
+ */
+RespRole
+resp_roles_get_warning_role (RespRoles *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, RESP_ROLE_OPERATOR);
+  g_return_val_if_fail (index < self->warnings->len, RESP_ROLE_OPERATOR);
+  return (RespRole) warning_at (self, index)->role;
+}
+
+/**
+ * resp_roles_get_warning_node:
+ * @self: a #RespRoles
+ * @index: a warning index
+ *
+ * Returns: the node the role was resolved from
+ *
+ * Since: 1.0
+ */
+const char *
+resp_roles_get_warning_node (RespRoles *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return resp_model_node_id (self->model, warning_at (self, index)->subject);
+}
+
+/**
+ * resp_roles_get_warning_message:
+ * @self: a #RespRoles
+ * @index: a warning index
+ *
+ * Returns: the warning, for people (in Chinese)
+ *
+ * Since: 1.0
+ */
+const char *
+resp_roles_get_warning_message (RespRoles *self,
+                                guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return warning_at (self, index)->message;
+}
+
+/* ---- renderers ---- */
+
+static void
+render_json (RespRoles *self, GString *out)
+{
+  RespJsonWriter w;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  resp_json_writer_init (&w, out);
+  resp_json_writer_begin_object (&w);
+  resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, self->subject));
+  resp_json_writer_member_string (&w, "at", at);
+  resp_json_writer_key (&w, "roles");
+  resp_json_writer_begin_object (&w);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      guint32 last = RESP_NO_NODE;
+
+      if (r == RESP_ROLE_INVOLVED)
+        continue;
+      resp_json_writer_key (&w, resp_role_names[r]);
+      resp_json_writer_begin_array (&w, TRUE);
+      for (guint i = 0; i < self->hits[r]->len; i++)
+        {
+          const RespHit *h = &g_array_index (self->hits[r], RespHit, i);
+          if (h->node != last)
+            resp_json_writer_string (&w, resp_model_node_id (self->model, h->node));
+          last = h->node;
+        }
+      resp_json_writer_end_array (&w);
+    }
+  resp_json_writer_end_object (&w);
+  resp_json_writer_key (&w, "warnings");
+  resp_json_writer_begin_array (&w, FALSE);
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      const RespRoleWarning *wa = warning_at (self, i);
+      resp_json_writer_begin_object (&w);
+      resp_json_writer_member_string (&w, "code", "role_unresolved");
+      resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, wa->subject));
+      resp_json_writer_member_string (&w, "role", resp_role_names[wa->role]);
+      resp_json_writer_member_string (&w, "message", wa->message);
+      resp_json_writer_end_object (&w);
+    }
+  resp_json_writer_end_array (&w);
+  resp_json_writer_end_object (&w);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_node (RespRoles *self, GString *out, guint32 v)
+{
+  g_string_append_printf (out, "%s（%s）", resp_model_node_name (self->model, v),
+                          resp_model_node_id (self->model, v));
+}
+
+static void
+render_text (RespRoles *self, GString *out)
+{
+  const RespModel *m = self->model;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  append_node (self, out, self->subject);
+  g_string_append_printf (out, " · %s · %s\n", resp_node_type_labels_zh[m->nodes[self->subject].type], at);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      GArray *hits = self->hits[r];
+      guint32 last = RESP_NO_NODE;
+
+      if (r == RESP_ROLE_INVOLVED)
+        continue;
+      g_string_append_printf (out, "  %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
+      if (hits->len == 0)
+        {
+          g_string_append (out, "无\n");
+          continue;
+        }
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const RespHit *h = &g_array_index (hits, RespHit, i);
+          if (h->node != last)
+            {
+              g_string_append (out, "    ");
+              append_node (self, out, h->node);
+              g_string_append_c (out, '\n');
+            }
+          last = h->node;
+          if (h->path_len > 1)
+            {
+              g_string_append (out, "      路径：");
+              for (guint k = 0; k < h->path_len; k++)
+                g_string_append_printf (out, "%s%s", k ? " → " : "",
+                                        resp_model_node_id (m, g_array_index (self->paths, guint32, h->path_off + k)));
+              g_string_append_c (out, '\n');
+            }
+        }
+    }
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_string_append_printf (out, "  警告：%s\n", warning_at (self, i)->message);
+}
+
+static void
+dot_quote (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *s);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+render_dot (RespRoles *self, GString *out)
+{
+  static const char * const type_shapes[RESP_N_NODE_TYPES] = {
+    "folder", "house", "box", "ellipse", "component", "tab",
+  };
+  const RespModel *m = self->model;
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+  GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *roles_of = g_string_new (NULL);
+
+  g_string_append (out, "digraph who {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n");
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    for (guint i = 0; i < self->hits[r]->len; i++)
+      {
+        const RespHit *h = &g_array_index (self->hits[r], RespHit, i);
+        for (guint k = 0; k + 1 < h->path_len; k++)
+          {
+            guint32 a = g_array_index (self->paths, guint32, h->path_off + k);
+            guint32 b = g_array_index (self->paths, guint32, h->path_off + k + 1);
+            char *key = g_strdup_printf ("%u>%u", a, b);
+            if (g_hash_table_add (edges, key))
+              {
+                g_string_append (out, "  ");
+                dot_quote (out, resp_model_node_id (m, a));
+                g_string_append (out, " -> ");
+                dot_quote (out, resp_model_node_id (m, b));
+                g_string_append (out, ";\n");
+              }
+          }
+        for (guint k = 0; k < h->path_len; k++)
+          g_hash_table_add (seen, GUINT_TO_POINTER (g_array_index (self->paths, guint32, h->path_off + k) + 1));
+        g_hash_table_add (seen, GUINT_TO_POINTER (h->node + 1));
+      }
+  g_hash_table_add (seen, GUINT_TO_POINTER (self->subject + 1));
+
+  {
+    GHashTableIter it;
+    gpointer key;
+    GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+    g_hash_table_iter_init (&it, seen);
+    while (g_hash_table_iter_next (&it, &key, NULL))
+      {
+        guint32 v = GPOINTER_TO_UINT (key) - 1;
+        g_array_append_val (nodes, v);
+      }
+    g_array_sort (nodes, cmp_u32);
+    for (guint i = 0; i < nodes->len; i++)
+      {
+        guint32 v = g_array_index (nodes, guint32, i);
+        char *label;
+
+        g_string_truncate (roles_of, 0);
+        for (guint r = 0; r < RESP_N_ROLES; r++)
+          for (guint j = 0; j < self->hits[r]->len; j++)
+            if (g_array_index (self->hits[r], RespHit, j).node == v)
+              {
+                g_string_append_printf (roles_of, "\\n%s", resp_role_labels_zh[r]);
+                break;
+              }
+        label = g_strdup_printf ("%s\\n%s%s", resp_model_node_name (m, v), resp_model_node_id (m, v),
+                                 roles_of->str);
+        g_string_append (out, "  ");
+        dot_quote (out, resp_model_node_id (m, v));
+        g_string_append_printf (out, " [shape=%s, label=\"", type_shapes[m->nodes[v].type]);
+        for (const char *p = label; *p; p++)
+          {
+            if (*p == '"')
+              g_string_append_c (out, '\\');
+            g_string_append_c (out, *p);
+          }
+        g_string_append_printf (out, "\"%s];\n", v == self->subject ? ", penwidth=2" : "");
+        g_free (label);
+      }
+    g_array_unref (nodes);
+  }
+  g_string_append (out, "}\n");
+  g_string_free (roles_of, TRUE);
+  g_hash_table_unref (seen);
+  g_hash_table_unref (edges);
+}
+
+/**
+ * resp_roles_render:
+ * @self: a #RespRoles
+ * @format: the output format
+ *
+ * Renders the roles: JSON exactly as SPEC §5 fixes for `resp who`, text in
+ * Chinese legal terms with every path, or a Graphviz digraph of the paths.
+ *
+ * Returns: (transfer full): the text, ending with a newline
+ *
+ * Since: 1.0
+ */
+char *
+resp_roles_render (RespRoles  *self,
+                   RespFormat  format)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (format <= RESP_FORMAT_DOT, NULL);
+
+  out = g_string_new (NULL);
+  switch (format)
+    {
+    case RESP_FORMAT_JSON: render_json (self, out); break;
+    case RESP_FORMAT_DOT: render_dot (self, out); break;
+    default: render_text (self, out); break;
+    }
+  return g_string_free (out, FALSE);
+}

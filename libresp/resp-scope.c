@@ -1,0 +1,431 @@
+/* resp-scope.c: what one person is responsible for (`resp scope`)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Seats and headships are read off the person's own relations. The systems
+ * come from resolving each system forward, exactly as `who` would, so the
+ * two commands can never disagree; the scan is skipped when the person holds
+ * nothing that could put them in one of the four roles.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-scope.h"
+#include "resp-error.h"
+#include "resp-resolver-private.h"
+#include "resp-instant-private.h"
+#include "resp-json-writer-private.h"
+
+#define N_SCOPE_ROLES 4
+static const RespRole scope_roles[N_SCOPE_ROLES] = {
+  RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
+  RESP_ROLE_SECURITY_LEAD, RESP_ROLE_UNIT_HEAD,
+};
+
+typedef struct {
+  guint32 committee;
+  guint8  seat;
+} Seat;
+
+struct _RespScope {
+  gatomicrefcount ref;
+  RespModel *model;
+  guint32    person;
+  gint64     at;
+  GArray    *seats;                     /* Seat, by committee id then seat */
+  GArray    *heads;                     /* guint32, by id */
+  GArray    *systems[N_SCOPE_ROLES];    /* guint32, by id */
+};
+
+G_DEFINE_BOXED_TYPE (RespScope, resp_scope, resp_scope_ref, resp_scope_unref)
+
+static int
+cmp_by_id (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  return strcmp (resp_model_node_id (m, *(const guint32 *) a),
+                 resp_model_node_id (m, *(const guint32 *) b));
+}
+
+static int
+cmp_seat (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Seat *x = a, *y = b;
+  int c = cmp_by_id (&x->committee, &y->committee, data);
+  return c != 0 ? c : x->seat - y->seat;
+}
+
+static gboolean
+holds (const RespResolver *R, guint role, guint32 person)
+{
+  GArray *hits = R->hits[scope_roles[role]];
+
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, RespHit, i).node == person)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * resp_model_scope_person:
+ * @model: a #RespModel
+ * @person: the id of a person
+ * @at: the instant
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): what @person is responsible for at
+ *   @at, or %NULL with %RESP_ERROR_NOT_FOUND (no such node) or
+ *   %RESP_ERROR_INVALID_ARGUMENT (not a person)
+ *
+ * Since: 1.0
+ */
+RespScope *
+resp_model_scope_person (RespModel   *model,
+                         const char  *person,
+                         gint64       at,
+                         GError     **error)
+{
+  RespScope *self;
+  RespResolver R;
+  guint32 p, b, e;
+  gboolean may_hold = FALSE;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (person != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p = resp_model_find_node (model, person);
+  if (p == RESP_NO_NODE)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_NOT_FOUND,
+                   "%s: no node '%s' in the model", model->source, person);
+      return NULL;
+    }
+  if (model->nodes[p].type != RESP_NODE_PERSON)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_INVALID_ARGUMENT,
+                   "'%s' is a %s, not a person", person, resp_node_type_names[model->nodes[p].type]);
+      return NULL;
+    }
+
+  self = g_new0 (RespScope, 1);
+  g_atomic_ref_count_init (&self->ref);
+  self->model = resp_model_ref (model);
+  self->person = p;
+  self->at = at;
+  self->seats = g_array_new (FALSE, FALSE, sizeof (Seat));
+  self->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+    self->systems[r] = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  resp_model_out_range (model, p, RESP_REL_MEMBER, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (resp_rel_live (&model->rels[i], at))
+      {
+        Seat s = { model->rels[i].to, model->rels[i].seat };
+        g_array_append_val (self->seats, s);
+        may_hold |= s.seat != RESP_SEAT_MEMBER;
+      }
+  resp_model_out_range (model, p, RESP_REL_HEADS, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (resp_rel_live (&model->rels[i], at))
+      g_array_append_val (self->heads, model->rels[i].to), may_hold = TRUE;
+  resp_model_out_range (model, p, RESP_REL_SECURITY_LEAD, &b, &e);
+  for (guint32 i = b; i < e && !may_hold; i++)
+    may_hold = resp_rel_live (&model->rels[i], at);
+
+  if (may_hold)
+    {
+      resp_resolver_init (&R, model);
+      for (guint32 v = 0; v < model->n_nodes; v++)
+        {
+          if (model->nodes[v].type != RESP_NODE_SYSTEM)
+            continue;
+          resp_resolver_reset (&R, at);
+          resp_resolver_resolve (&R, v, RESP_RESOLVE_NO_WARN);
+          for (guint r = 0; r < N_SCOPE_ROLES; r++)
+            if (holds (&R, r, p))
+              g_array_append_val (self->systems[r], v);
+        }
+      resp_resolver_clear (&R);
+    }
+
+  g_array_sort_with_data (self->seats, cmp_seat, model);
+  g_array_sort_with_data (self->heads, cmp_by_id, model);
+  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+    g_array_sort_with_data (self->systems[r], cmp_by_id, model);
+  return self;
+}
+
+/**
+ * resp_scope_ref:
+ * @self: a #RespScope
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+RespScope *
+resp_scope_ref (RespScope *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * resp_scope_unref:
+ * @self: (transfer full): a #RespScope
+ *
+ * Since: 1.0
+ */
+void
+resp_scope_unref (RespScope *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_array_unref (self->seats);
+  g_array_unref (self->heads);
+  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+    g_array_unref (self->systems[r]);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
+/**
+ * resp_scope_get_person:
+ * @self: a #RespScope
+ *
+ * Returns: the person's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_scope_get_person (RespScope *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_model_node_id (self->model, self->person);
+}
+
+/**
+ * resp_scope_get_at:
+ * @self: a #RespScope
+ *
+ * Returns: the instant of the scope
+ *
+ * Since: 1.0
+ */
+gint64
+resp_scope_get_at (RespScope *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->at;
+}
+
+/**
+ * resp_scope_get_n_seats:
+ * @self: a #RespScope
+ *
+ * Returns: the number of seats the person holds
+ *
+ * Since: 1.0
+ */
+guint
+resp_scope_get_n_seats (RespScope *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->seats->len;
+}
+
+/**
+ * resp_scope_get_seat_committee:
+ * @self: a #RespScope
+ * @index: a seat index
+ *
+ * Returns: the committee of the seat
+ *
+ * Since: 1.0
+ */
+const char *
+resp_scope_get_seat_committee (RespScope *self,
+                               guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->seats->len, NULL);
+  return resp_model_node_id (self->model, g_array_index (self->seats, Seat, index).committee);
+}
+
+/**
+ * resp_scope_get_seat_role:
+ * @self: a #RespScope
+ * @index: a seat index
+ *
+ * Returns: the seat's role
+ *
+ * Since: 1.0
+ */
+RespSeat
+resp_scope_get_seat_role (RespScope *self,
+                          guint      index)
+{
+  g_return_val_if_fail (self != NULL, RESP_SEAT_NONE);
+  g_return_val_if_fail (index < self->seats->len, RESP_SEAT_NONE);
+  return (RespSeat) g_array_index (self->seats, Seat, index).seat;
+}
+
+static char **
+dup_ids (const RespModel *m, GArray *nodes)
+{
+  char **out = g_new0 (char *, nodes->len + 1);
+
+  for (guint i = 0; i < nodes->len; i++)
+    out[i] = g_strdup (resp_model_node_id (m, g_array_index (nodes, guint32, i)));
+  return out;
+}
+
+/**
+ * resp_scope_dup_heads:
+ * @self: a #RespScope
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the units the person
+ *   heads, sorted bytewise
+ *
+ * Since: 1.0
+ */
+char **
+resp_scope_dup_heads (RespScope *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return dup_ids (self->model, self->heads);
+}
+
+/**
+ * resp_scope_dup_responsible_for:
+ * @self: a #RespScope
+ * @role: %RESP_ROLE_FIRST_RESPONSIBLE, %RESP_ROLE_DIRECT_RESPONSIBLE,
+ *   %RESP_ROLE_SECURITY_LEAD or %RESP_ROLE_UNIT_HEAD
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the systems for which
+ *   the person holds @role, sorted bytewise
+ *
+ * Since: 1.0
+ */
+char **
+resp_scope_dup_responsible_for (RespScope *self,
+                                RespRole   role)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+    if (scope_roles[r] == role)
+      return dup_ids (self->model, self->systems[r]);
+  g_return_val_if_reached (NULL);
+}
+
+static void
+write_ids (RespJsonWriter *w, const RespModel *m, GArray *nodes)
+{
+  resp_json_writer_begin_array (w, TRUE);
+  for (guint i = 0; i < nodes->len; i++)
+    resp_json_writer_string (w, resp_model_node_id (m, g_array_index (nodes, guint32, i)));
+  resp_json_writer_end_array (w);
+}
+
+static void
+text_ids (GString *out, const RespModel *m, GArray *nodes)
+{
+  if (nodes->len == 0)
+    g_string_append (out, "无");
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint32 v = g_array_index (nodes, guint32, i);
+      g_string_append_printf (out, "%s%s（%s）", i ? "、" : "", resp_model_node_name (m, v),
+                              resp_model_node_id (m, v));
+    }
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * resp_scope_render:
+ * @self: a #RespScope
+ * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
+ *
+ * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`).
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+resp_scope_render (RespScope  *self,
+                   RespFormat  format)
+{
+  const RespModel *m;
+  GString *out;
+  char at[RESP_INSTANT_BUF];
+
+  g_return_val_if_fail (self != NULL, NULL);
+  m = self->model;
+  out = g_string_new (NULL);
+  resp_instant_format_buf (self->at, at);
+
+  if (format == RESP_FORMAT_JSON)
+    {
+      RespJsonWriter w;
+
+      resp_json_writer_init (&w, out);
+      resp_json_writer_begin_object (&w);
+      resp_json_writer_member_string (&w, "person", resp_model_node_id (m, self->person));
+      resp_json_writer_member_string (&w, "at", at);
+      resp_json_writer_key (&w, "seats");
+      resp_json_writer_begin_array (&w, FALSE);
+      for (guint i = 0; i < self->seats->len; i++)
+        {
+          const Seat *s = &g_array_index (self->seats, Seat, i);
+          resp_json_writer_begin_object (&w);
+          resp_json_writer_member_string (&w, "committee", resp_model_node_id (m, s->committee));
+          resp_json_writer_member_string (&w, "role", resp_seat_names[s->seat]);
+          resp_json_writer_end_object (&w);
+        }
+      resp_json_writer_end_array (&w);
+      resp_json_writer_key (&w, "heads");
+      write_ids (&w, m, self->heads);
+      resp_json_writer_key (&w, "responsible_for");
+      resp_json_writer_begin_object (&w);
+      for (guint r = 0; r < N_SCOPE_ROLES; r++)
+        {
+          resp_json_writer_key (&w, resp_role_names[scope_roles[r]]);
+          write_ids (&w, m, self->systems[r]);
+        }
+      resp_json_writer_end_object (&w);
+      resp_json_writer_end_object (&w);
+      g_string_append_c (out, '\n');
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_printf (out, "%s（%s）· %s\n", resp_model_node_name (m, self->person),
+                          resp_model_node_id (m, self->person), at);
+  g_string_append (out, "  领导班子职务：");
+  if (self->seats->len == 0)
+    g_string_append (out, "无\n");
+  else
+    {
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < self->seats->len; i++)
+        {
+          const Seat *s = &g_array_index (self->seats, Seat, i);
+          g_string_append_printf (out, "    %s（%s）：%s\n", resp_model_node_name (m, s->committee),
+                                  resp_model_node_id (m, s->committee), resp_seat_labels_zh[s->seat]);
+        }
+    }
+  g_string_append (out, "  担任主要负责人的单位：");
+  text_ids (out, m, self->heads);
+  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+    {
+      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_role_labels_zh[scope_roles[r]],
+                              resp_role_names[scope_roles[r]]);
+      text_ids (out, m, self->systems[r]);
+    }
+  return g_string_free (out, FALSE);
+}

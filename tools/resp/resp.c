@@ -1,0 +1,375 @@
+/* resp: the command-line face of libresp
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Argument parsing and printing only: every answer comes from a library
+ * call. Exit codes (SPEC §5): 0 success, 1 invalid input (messages on
+ * stderr, nothing on stdout), 2 usage error.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <resp/resp.h>
+
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static char *opt_format = NULL;
+static char *opt_at = NULL;
+
+static int
+usage_error (GOptionContext *ctx, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (GOptionContext *ctx, const char *fmt, ...)
+{
+  va_list ap;
+  char *msg;
+
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  fprintf (stderr, "resp: %s\n", msg);
+  fprintf (stderr, "Try '%s --help'.\n", g_get_prgname ());
+  g_free (msg);
+  (void) ctx;
+  return EXIT_USAGE;
+}
+
+/* Parses the options of one command; returns -1 to go on, else an exit code. */
+static int
+parse_options (GOptionContext *ctx, int *argc, char ***argv, guint n_args)
+{
+  GError *error = NULL;
+
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      int rc = usage_error (ctx, "%s", error->message);
+      g_error_free (error);
+      return rc;
+    }
+  if ((guint) *argc - 1 != n_args)
+    return usage_error (ctx, "expected %u argument%s, got %d", n_args, n_args == 1 ? "" : "s",
+                        *argc - 1);
+  return -1;
+}
+
+static gboolean
+parse_format (const char *text, RespFormat *out, gboolean allow_dot)
+{
+  if (text == NULL || g_str_equal (text, "text"))
+    *out = RESP_FORMAT_TEXT;
+  else if (g_str_equal (text, "json"))
+    *out = RESP_FORMAT_JSON;
+  else if (allow_dot && g_str_equal (text, "dot"))
+    *out = RESP_FORMAT_DOT;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+common_args (GOptionContext *ctx, RespFormat *format, gboolean allow_dot, gint64 *at)
+{
+  if (!parse_format (opt_format, format, allow_dot))
+    return usage_error (ctx, "unknown format '%s' (expected text, json%s)", opt_format,
+                        allow_dot ? " or dot" : "");
+  if (at != NULL)
+    {
+      GError *error = NULL;
+      if (opt_at == NULL)
+        *at = resp_instant_now ();
+      else if (!resp_instant_parse (opt_at, at, &error))
+        {
+          int rc = usage_error (ctx, "--at: %s", error->message);
+          g_error_free (error);
+          return rc;
+        }
+    }
+  return -1;
+}
+
+static RespModel *
+load_model (const char *path)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *model = resp_model_new_from_file (path, &diags, &error);
+
+  if (model == NULL)
+    {
+      if (diags != NULL && diags->len > 0)
+        for (guint i = 0; i < diags->len; i++)
+          {
+            char *line = resp_diagnostic_to_string (diags->pdata[i]);
+            fprintf (stderr, "%s\n", line);
+            g_free (line);
+          }
+      else
+        fprintf (stderr, "%s\n", error->message);
+      g_clear_error (&error);
+    }
+  if (diags != NULL)
+    g_ptr_array_unref (diags);
+  return model;
+}
+
+static void
+emit (char *text)
+{
+  fputs (text, stdout);
+  g_free (text);
+}
+
+static GOptionEntry format_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text or json", "FORMAT" },
+  { NULL }
+};
+
+static GOptionEntry format_at_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text or json", "FORMAT" },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+    "Instant: YYYY-MM-DD (00:00 at +08:00) or RFC 3339 (default: now)", "TIME" },
+  { NULL }
+};
+
+static GOptionEntry who_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text, json or dot", "FORMAT" },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+    "Instant: YYYY-MM-DD (00:00 at +08:00) or RFC 3339 (default: now)", "TIME" },
+  { NULL }
+};
+
+static GOptionContext *
+new_context (const char *params, const char *summary, GOptionEntry *entries)
+{
+  GOptionContext *ctx = g_option_context_new (params);
+
+  g_option_context_set_summary (ctx, summary);
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  return ctx;
+}
+
+static int
+cmd_validate (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL", "Load a model file and check it (SPEC §3).",
+                                     format_entries);
+  RespFormat format;
+  RespModel *model;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 1)) >= 0 ||
+      (rc = common_args (ctx, &format, FALSE, NULL)) >= 0)
+    goto out;
+  model = load_model (argv[1]);
+  if (model == NULL)
+    {
+      rc = EXIT_INVALID;
+      goto out;
+    }
+  if (format == RESP_FORMAT_JSON)
+    {
+      GString *s = g_string_new ("{\"valid\": true, \"nodes\": ");
+      g_string_append_printf (s, "%u, \"relations\": %u}\n", resp_model_get_n_nodes (model),
+                              resp_model_get_n_relations (model));
+      emit (g_string_free (s, FALSE));
+    }
+  else
+    printf ("%s：模型有效%s%s%s：%u 个节点（地区 %u、党委（党组） %u、单位 %u、人员 %u、系统 %u、行业领域 %u），%u 条关系\n",
+            argv[1], resp_model_get_name (model) ? "（" : "",
+            resp_model_get_name (model) ? resp_model_get_name (model) : "",
+            resp_model_get_name (model) ? "）" : "",
+            resp_model_get_n_nodes (model),
+            resp_model_count_nodes_of_type (model, RESP_NODE_REGION),
+            resp_model_count_nodes_of_type (model, RESP_NODE_COMMITTEE),
+            resp_model_count_nodes_of_type (model, RESP_NODE_UNIT),
+            resp_model_count_nodes_of_type (model, RESP_NODE_PERSON),
+            resp_model_count_nodes_of_type (model, RESP_NODE_SYSTEM),
+            resp_model_count_nodes_of_type (model, RESP_NODE_SECTOR),
+            resp_model_get_n_relations (model));
+  resp_model_unref (model);
+  rc = EXIT_OK;
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
+static int
+cmd_who (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL NODE",
+                                     "Every role of SPEC §4.3 for a system, unit or committee at an instant.",
+                                     who_entries);
+  RespFormat format;
+  RespModel *model;
+  RespRoles *roles;
+  GError *error = NULL;
+  gint64 at;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
+      (rc = common_args (ctx, &format, TRUE, &at)) >= 0)
+    goto out;
+  model = load_model (argv[1]);
+  if (model == NULL)
+    {
+      rc = EXIT_INVALID;
+      goto out;
+    }
+  roles = resp_model_resolve_roles (model, argv[2], at, &error);
+  if (roles == NULL)
+    {
+      fprintf (stderr, "resp: %s\n", error->message);
+      g_error_free (error);
+      rc = EXIT_INVALID;
+    }
+  else
+    {
+      emit (resp_roles_render (roles, format));
+      resp_roles_unref (roles);
+      rc = EXIT_OK;
+    }
+  resp_model_unref (model);
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
+static int
+cmd_scope (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL PERSON",
+                                     "What a person is responsible for at an instant.",
+                                     format_at_entries);
+  RespFormat format;
+  RespModel *model;
+  RespScope *scope;
+  GError *error = NULL;
+  gint64 at;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
+      (rc = common_args (ctx, &format, FALSE, &at)) >= 0)
+    goto out;
+  model = load_model (argv[1]);
+  if (model == NULL)
+    {
+      rc = EXIT_INVALID;
+      goto out;
+    }
+  scope = resp_model_scope_person (model, argv[2], at, &error);
+  if (scope == NULL)
+    {
+      fprintf (stderr, "resp: %s\n", error->message);
+      g_error_free (error);
+      rc = EXIT_INVALID;
+    }
+  else
+    {
+      emit (resp_scope_render (scope, format));
+      resp_scope_unref (scope);
+      rc = EXIT_OK;
+    }
+  resp_model_unref (model);
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
+static int
+cmd_audit (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL",
+                                     "Completeness of the responsibility system (SPEC §7): the whole "
+                                     "timeline, or with --at only what is missing at that instant.",
+                                     format_at_entries);
+  RespFormat format;
+  RespModel *model;
+  RespAudit *audit;
+  gint64 at = 0;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 1)) >= 0 ||
+      (rc = common_args (ctx, &format, FALSE, opt_at != NULL ? &at : NULL)) >= 0)
+    goto out;
+  model = load_model (argv[1]);
+  if (model == NULL)
+    {
+      rc = EXIT_INVALID;
+      goto out;
+    }
+  audit = opt_at != NULL ? resp_model_audit_at (model, at) : resp_model_audit (model);
+  emit (resp_audit_render (audit, format));
+  resp_audit_unref (audit);
+  resp_model_unref (model);
+  rc = EXIT_OK;
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
+static const Command commands[] = {
+  { "validate", "MODEL", "load and check a model; print a one-line summary", cmd_validate },
+  { "who", "MODEL NODE [--at TIME]", "all roles for a system, unit or committee", cmd_who },
+  { "scope", "MODEL PERSON [--at TIME]", "what a person is responsible for", cmd_scope },
+  { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
+};
+
+static void
+print_usage (FILE *f)
+{
+  fprintf (f, "Usage: resp COMMAND [OPTIONS] ARGS…\n\n"
+              "The cybersecurity responsibility system of Party committees (党委（党组）网络安全工作责任制).\n\n"
+              "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (f, "  %-9s %-26s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+  fprintf (f, "\nEvery command takes --help and --format text|json (who also dot).\n"
+              "Exit status: 0 success, 1 invalid input, 2 usage error.\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("resp %s\n", resp_get_version ());
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        char *prgname = g_strdup_printf ("resp %s", commands[i].name);
+        int rc;
+
+        g_set_prgname (prgname);
+        rc = commands[i].run (argc - 1, argv + 1);
+        g_free (prgname);
+        g_free (opt_format);
+        g_free (opt_at);
+        return rc;
+      }
+  fprintf (stderr, "resp: unknown command '%s'\n\n", argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
