@@ -103,10 +103,10 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, RespAuditCode co
       gint post_code, guint role)
 {
   gint64 t = c->audit->model->first_instant, miss_from = 0;
+  gboolean missing = FALSE;
 
   if (c->audit->has_at && c->audit->at < t)
     t = c->audit->at;
-  gboolean missing = FALSE;
 
   for (;;)
     {

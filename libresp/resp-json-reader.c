@@ -18,6 +18,10 @@
  *   position asked about on the same line: a 150 MB file on one line costs
  *   one pass, not one pass per token.
  *
+ * - skip_value() after a KEY skips that member's value. read_tree() stops
+ *   right after the value it reads, like skip_value(): what follows (EOF, or
+ *   the rest of the enclosing container) is for the caller to read.
+ *
  * - Errors are reported at the offending character, except for a few cases
  *   where the token as a whole is at fault: an unterminated or over-long
  *   string (its opening quote), a malformed number or literal (its first
@@ -106,14 +110,15 @@ struct _RespJsonReader {
 };
 
 /* Objects with more members than this get a hash index; below it a linear
- * scan over the (hash, length) pairs is faster than any table. */
+ * scan over the (prefix, length) pairs is faster than any table. */
 #define LINEAR_KEY_LIMIT 32
 
 /* Numbers longer than this are copied to the heap buffer for strtod */
 #define NUMBER_SCRATCH 64
 
 /* 1 for the bytes that stand for themselves in a string and need no closer
- * look: printable ASCII except '"' and '\\'. */
+ * look: ASCII from 0x20 up (DEL included, as JSON allows), except '"' and
+ * '\\'. */
 static const guint8 string_plain[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
@@ -545,38 +550,33 @@ scan_plain (const guchar *d,
   return p;
 }
 
-/* Unescapes the string whose opening quote is at quote into buf. On success
- * pos is just past the closing quote. */
+/* The general case of read_string(): escapes, non-ASCII text, long runs
+ * and every error. [quote + 1, p) is plain text already scanned. */
 static gboolean
-read_string (RespJsonReader *r,
-             gsize           quote)
+read_string_slow (RespJsonReader *r,
+                  gsize           quote,
+                  gsize           p)
 {
   const guchar *d = r->data;
   gsize end = r->length;
-  gsize p = quote + 1;
+  gsize run = quote + 1;
 
   r->buf_len = 0;
 
   for (;;)
     {
-      gsize run = p;
-
       /* Runs of characters that stand for themselves are copied in one go.
        * Multi-byte UTF-8 is checked where it is and stays part of the run. */
-      for (;;)
+      while (p < end && d[p] >= 0x80)
         {
-          gsize n;
+          gsize n = utf8_sequence_length (d + p, end - p);
 
-          p = scan_plain (d, p, end);
-          if (p >= end || d[p] < 0x80)
-            break;
-          n = utf8_sequence_length (d + p, end - p);
           if (n == 0)
             {
               fail (r, RESP_JSON_READER_INVALID_UTF8, p, "invalid UTF-8");
               return FALSE;
             }
-          p += n;
+          p = scan_plain (d, p + n, end);
         }
 
       if (p > run && !buf_append_run (r, quote, d + run, d + p))
@@ -597,12 +597,41 @@ read_string (RespJsonReader *r,
       p = read_escape (r, quote, p);
       if (p == 0)
         return FALSE;
+      run = p;
+      p = scan_plain (d, p, end);
     }
 
   buf_reserve (r, r->buf_len + 1);
   r->buf[r->buf_len] = '\0';
   r->pos = p + 1;
   return TRUE;
+}
+
+/* Unescapes the string whose opening quote is at quote into buf. On success
+ * pos is just past the closing quote.
+ *
+ * Most strings in a model are short plain ASCII: those are copied here with
+ * one fixed-size move (buf always has room for 16 bytes and more), without
+ * the call and the bookkeeping of the general case. */
+static inline gboolean
+read_string (RespJsonReader *r,
+             gsize           quote)
+{
+  const guchar *d = r->data;
+  gsize p = scan_plain (d, quote + 1, r->length);
+  gsize n = p - quote - 1;
+
+  if (G_LIKELY (p < r->length && d[p] == '"' && n <= 16 &&
+                r->length - (quote + 1) >= 16 && n <= r->max_string))
+    {
+      memcpy (r->buf, d + quote + 1, 16);
+      r->buf[n] = '\0';
+      r->buf_len = n;
+      r->pos = p + 1;
+      return TRUE;
+    }
+
+  return read_string_slow (r, quote, p);
 }
 
 /* ---- Duplicate keys ---- */
@@ -723,8 +752,8 @@ remember_key (RespJsonReader *r,
   gboolean duplicate = FALSE;
   KeyEntry *e;
 
-  /* Read the first eight bytes as a word and clear what is past the key.
-   * (Zero-padding the buffer first would be simpler, but reading a word
+  /* Read the first eight bytes as a word and mask off what is past the key.
+   * (Zero-padding the buffer first would be simpler, but loading a word
    * that was just partly stored stalls the load.) */
   if (r->buf_alloc - n < 8)
     buf_reserve (r, n + 8);
@@ -779,11 +808,12 @@ remember_key (RespJsonReader *r,
       r->keys_alloc = MAX (r->keys_alloc * 2, 64);
       r->keys = g_renew (KeyEntry, r->keys, r->keys_alloc);
     }
-  if (n > r->key_bytes_alloc - r->key_bytes_len)
+  /* 16 bytes of slack, for the fixed-size copy below */
+  if (n + 16 > r->key_bytes_alloc - r->key_bytes_len)
     {
       gsize size = MAX (r->key_bytes_alloc, 1024);
 
-      while (size - r->key_bytes_len < n)
+      while (size - r->key_bytes_len < n + 16)
         size *= 2;
       r->key_bytes = g_realloc (r->key_bytes, size);
       r->key_bytes_alloc = size;
@@ -794,7 +824,11 @@ remember_key (RespJsonReader *r,
   e->length = n;
   e->prefix = prefix;
   e->hash = hash;
-  if (n > 0)
+  /* Short keys (most of them) are copied with one fixed-size move; buf has
+   * room for at least 256 bytes, so reading 16 from it is safe. */
+  if (n <= 16)
+    memcpy (r->key_bytes + r->key_bytes_len, s, 16);
+  else
     memcpy (r->key_bytes + r->key_bytes_len, s, n);
   r->key_bytes_len += n;
   r->n_keys++;
@@ -1096,6 +1130,7 @@ resp_json_reader_new (const char *data,
   r->col = 1;
   r->max_depth = RESP_JSON_READER_DEFAULT_MAX_DEPTH;
   r->max_string = RESP_JSON_READER_DEFAULT_MAX_STRING;
+  /* read_string() relies on room for 17 bytes at all times */
   buf_reserve (r, 256);
   r->buf[0] = '\0';
   r->status = RESP_JSON_READER_OK;

@@ -507,13 +507,23 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   base = path->len;
   hit (R, RESP_ROLE_OPERATOR, op, path, op);
 
-  /* chain: the operator, then its superiors, nearest first */
+  /* chain: the operator, then its superiors, nearest first. Each path is a
+   * prefix of the next, so all of them share one stored walk: a long chain
+   * costs linear, not quadratic, space. */
   g_array_append_val (path, op);
-  hit (R, RESP_ROLE_CHAIN, op, path, RESP_NO_NODE);
-  for (cur = first_out (R, op, RESP_REL_UNDER); cur != RESP_NO_NODE && steps++ <= R->m->n_nodes;
-       cur = first_out (R, cur, RESP_REL_UNDER))
-    hit (R, RESP_ROLE_CHAIN, cur, path, cur), g_array_append_val (path, cur);
-  g_array_set_size (path, base + 1);
+  {
+    guint32 off = R->paths->len;
+
+    g_array_append_vals (R->paths, path->data, path->len);
+    for (cur = first_out (R, op, RESP_REL_UNDER); cur != RESP_NO_NODE && steps++ <= R->m->n_nodes;
+         cur = first_out (R, cur, RESP_REL_UNDER))
+      g_array_append_val (R->paths, cur);
+    for (guint32 i = off + base; i < R->paths->len; i++)
+      {
+        RespHit h = { g_array_index (R->paths, guint32, i), off, i - off + 1 };
+        g_array_append_val (R->hits[RESP_ROLE_CHAIN], h);
+      }
+  }
 
   k = resp_resolver_committee_of (R, op, path);
   if (k != RESP_NO_NODE)

@@ -1,1 +1,123 @@
+/* test-common.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "test-common.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *
+under (const char *var, const char *fallback, const char *relative)
+{
+  const char *root = g_getenv (var);
+  return g_build_filename (root != NULL ? root : fallback, relative, NULL);
+}
+
+char *
+test_src_path (const char *relative)
+{
+  return under ("RESP_SRCDIR", "..", relative);
+}
+
+char *
+test_build_path (const char *relative)
+{
+  return under ("RESP_BUILDDIR", ".", relative);
+}
+
+RespModel *
+test_load_city (void)
+{
+  char *path = test_src_path ("examples/data/city.json");
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_file (path, NULL, &error);
+
+  if (m == NULL)
+    {
+      fprintf (stderr, "cannot load %s: %s\n", path, error->message);
+      exit (1);
+    }
+  g_free (path);
+  return m;
+}
+
+gint64
+test_instant (const char *text)
+{
+  gint64 t = 0;
+  GError *error = NULL;
+
+  if (!resp_instant_parse (text, &t, &error))
+    {
+      fprintf (stderr, "bad instant in a test: %s\n", error->message);
+      exit (1);
+    }
+  return t;
+}
+
+int
+test_run_all (void)
+{
+  unsigned failures;
+
+  CU_basic_set_mode (CU_BRM_VERBOSE);
+  CU_basic_run_tests ();
+  /* read before cleanup: CU_get_error() alone says nothing of failed asserts */
+  failures = CU_get_number_of_failures () + CU_get_number_of_tests_failed ();
+  CU_cleanup_registry ();
+  return failures > 0 ? 1 : 0;
+}
+
+int
+test_run_resp (const char * const *argv, char **out_stdout, char **out_stderr)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  char *tool = test_build_path ("tools/resp/resp");
+  GError *error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (args, tool);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     out_stdout, out_stderr, &status, &error))
+    {
+      fprintf (stderr, "cannot run %s: %s\n", tool, error->message);
+      exit (1);
+    }
+  g_free (tool);
+  g_ptr_array_free (args, TRUE);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static void
+on_critical (const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+{
+  /* the critical we wanted: leave with a distinctive status */
+  _exit (42);
+}
+
+gboolean
+test_criticals (void (*fn) (void))
+{
+  pid_t pid;
+  int status = 0;
+
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_log_set_default_handler (on_critical, NULL);
+      g_log_set_handler ("Resp", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, on_critical, NULL);
+      fn ();
+      _exit (0);
+    }
+  if (waitpid (pid, &status, 0) != pid)
+    return FALSE;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 42;
+}

@@ -1,0 +1,473 @@
+/* test-model.c: loading models, every error class with its code and position
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "test-common.h"
+
+/* A valid set of nodes, one per line, that cases refer to. */
+#define STD_NODES \
+  "  {\"id\": \"r\", \"type\": \"region\", \"name\": \"县\", \"level\": \"county\"},\n" \
+  "  {\"id\": \"r2\", \"type\": \"region\", \"name\": \"市\", \"level\": \"prefectural\"},\n" \
+  "  {\"id\": \"k\", \"type\": \"committee\", \"name\": \"县委\", \"form\": \"party_committee\"},\n" \
+  "  {\"id\": \"u\", \"type\": \"unit\", \"name\": \"单位\"},\n" \
+  "  {\"id\": \"u2\", \"type\": \"unit\", \"name\": \"单位二\", \"kind\": \"government\"},\n" \
+  "  {\"id\": \"u3\", \"type\": \"unit\", \"name\": \"单位三\"},\n" \
+  "  {\"id\": \"p\", \"type\": \"person\", \"name\": \"甲\"},\n" \
+  "  {\"id\": \"p2\", \"type\": \"person\", \"name\": \"乙\"},\n" \
+  "  {\"id\": \"s\", \"type\": \"system\", \"name\": \"网站\", \"kind\": \"party_gov_portal\", \"cii\": true, \"protection_level\": 3},\n" \
+  "  {\"id\": \"x\", \"type\": \"sector\", \"name\": \"政务\"}\n"
+
+/* The relation under test sits on line 3, before the nodes it names. */
+#define REL_MODEL(rel) \
+  "{\"format\": \"libresp/model/1\",\n" \
+  " \"relations\": [\n" \
+  rel "\n" \
+  " ],\n" \
+  " \"nodes\": [\n" \
+  STD_NODES \
+  " ]}\n"
+
+/* The node under test sits on line 3. */
+#define NODE_MODEL(node) \
+  "{\"format\": \"libresp/model/1\",\n" \
+  " \"nodes\": [\n" \
+  node ",\n" \
+  STD_NODES \
+  " ]}\n"
+
+/* Two relations under test, on lines 3 and 4. */
+#define REL2_MODEL(a, b) \
+  "{\"format\": \"libresp/model/1\",\n" \
+  " \"relations\": [\n" \
+  a ",\n" \
+  b "\n" \
+  " ],\n" \
+  " \"nodes\": [\n" \
+  STD_NODES \
+  " ]}\n"
+
+typedef struct {
+  const char *name;
+  const char *json;
+  RespError   code;
+  guint       line;
+  guint       column;
+  const char *message;   /* a substring of the message */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  /* malformed JSON */
+  { "syntax", "{\"format\": \"libresp/model/1\",\n \"nodes\": [\n  {\"id\": \"a\" \"type\": \"region\"}]}",
+    RESP_ERROR_MALFORMED_JSON, 3, 14, "" },
+  { "empty file", "", RESP_ERROR_MALFORMED_JSON, 1, 1, "" },
+  { "whitespace only", "  \n ", RESP_ERROR_MALFORMED_JSON, 0, 0, "" },
+  { "trailing data", "{\"format\": \"libresp/model/1\"} x", RESP_ERROR_MALFORMED_JSON, 1, 31, "" },
+  { "invalid utf-8", "{\"format\": \"libresp/model/1\", \"name\": \"\xff\"}", RESP_ERROR_MALFORMED_JSON, 1, 0, "" },
+  { "duplicate key", "{\"format\": \"libresp/model/1\", \"format\": \"x\"}",
+    RESP_ERROR_DUPLICATE_KEY, 1, 31, "format" },
+  { "duplicate node key", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"id\": \"b\", \"name\": \"A\"}"),
+    RESP_ERROR_DUPLICATE_KEY, 3, 31, "id" },
+  /* format */
+  { "missing format", "{\"nodes\": []}", RESP_ERROR_FORMAT, 1, 1, "missing 'format'" },
+  { "unsupported format", "{\"format\": \"libresp/model/2\"}", RESP_ERROR_FORMAT, 1, 12, "unsupported format" },
+  { "format not a string", "{\"format\": 1}", RESP_ERROR_FORMAT, 1, 12, "format" },
+  { "not an object", "[1]", RESP_ERROR_FORMAT, 1, 1, "JSON object" },
+  /* duplicate id */
+  { "duplicate id", NODE_MODEL ("  {\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"}"),
+    RESP_ERROR_DUPLICATE_ID, 7, 10, "duplicate id 'u' (first defined at line 3, column 10)" },
+  /* unknown type, relation, role, attribute */
+  { "unknown type", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"regoin\", \"name\": \"A\"}"),
+    RESP_ERROR_UNKNOWN_TYPE, 3, 23, "did you mean 'region'?" },
+  { "unknown relation", REL_MODEL ("  {\"rel\": \"leds\", \"from\": \"k\", \"to\": \"r\"}"),
+    RESP_ERROR_UNKNOWN_RELATION, 3, 11, "did you mean 'leads'?" },
+  { "unknown role", REL_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"boss\"}"),
+    RESP_ERROR_UNKNOWN_ROLE, 3, 53, "unknown role 'boss'" },
+  { "role near miss", REL_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"main_leadr\"}"),
+    RESP_ERROR_UNKNOWN_ROLE, 3, 53, "did you mean 'main_leader'?" },
+  { "unknown attribute", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"name\": \"U\", \"knd\": \"government\"}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "did you mean 'kind'?" },
+  { "attribute of another type", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"name\": \"U\", \"level\": \"county\"}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "'level' is not an attribute of a unit" },
+  { "unknown top-level key", "{\"format\": \"libresp/model/1\", \"nodse\": []}",
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 1, 31, "did you mean 'nodes'?" },
+  { "role on a non-member relation", REL_MODEL ("  {\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"role\": \"member\"}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "only to 'member'" },
+  { "unknown relation attribute", REL_MODEL ("  {\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"snice\": \"2020-01-01\"}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "did you mean 'since'?" },
+  /* bad attribute value */
+  { "bad level", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"region\", \"name\": \"A\", \"level\": \"city\"}"),
+    RESP_ERROR_BAD_VALUE, 3, 55, "not a valid level" },
+  { "bad protection level", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 6}"),
+    RESP_ERROR_BAD_VALUE, 3, 66, "1 to 5" },
+  { "bad cii", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"cii\": \"yes\"}"),
+    RESP_ERROR_BAD_VALUE, 3, 53, "true or false" },
+  { "empty name", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"sector\", \"name\": \"\"}"),
+    RESP_ERROR_BAD_VALUE, 3, 41, "non-empty" },
+  { "id with a space", NODE_MODEL ("  {\"id\": \"a b\", \"type\": \"sector\", \"name\": \"A\"}"),
+    RESP_ERROR_BAD_VALUE, 3, 10, "whitespace" },
+  { "id too long", NODE_MODEL ("  {\"id\": \"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                                   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                                   "\", \"type\": \"sector\", \"name\": \"A\"}"),
+    RESP_ERROR_BAD_VALUE, 3, 10, "256 bytes" },
+  { "extra not an object", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": [1]}"),
+    RESP_ERROR_BAD_VALUE, 3, 55, "'extra' must be an object" },
+  { "node not an object", "{\"format\": \"libresp/model/1\",\n \"nodes\": [\n  \"r\"]}",
+    RESP_ERROR_BAD_VALUE, 3, 3, "must be an object" },
+  /* missing keys */
+  { "node without name", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"sector\"}"),
+    RESP_ERROR_MISSING_KEY, 3, 3, "missing 'name'" },
+  { "region without level", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"region\", \"name\": \"A\"}"),
+    RESP_ERROR_MISSING_KEY, 3, 3, "needs a 'level'" },
+  { "member without role", REL_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\"}"),
+    RESP_ERROR_MISSING_KEY, 3, 3, "needs a 'role'" },
+  { "relation without to", REL_MODEL ("  {\"rel\": \"heads\", \"from\": \"p\"}"),
+    RESP_ERROR_MISSING_KEY, 3, 3, "missing 'to'" },
+  /* dangling reference, wrong endpoint */
+  { "dangling reference", REL_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k-ctiy\", \"role\": \"member\"}"),
+    RESP_ERROR_DANGLING_REFERENCE, 3, 40, "relation 'member' from 'p': unknown node 'k-ctiy'" },
+  { "dangling from", REL_MODEL ("  {\"rel\": \"member\", \"from\": \"q\", \"to\": \"k\", \"role\": \"member\"}"),
+    RESP_ERROR_DANGLING_REFERENCE, 3, 29, "unknown node 'q'" },
+  { "wrong endpoint from", REL_MODEL ("  {\"rel\": \"within\", \"from\": \"u\", \"to\": \"r\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 29, "'u' is a unit" },
+  { "wrong endpoint to", REL_MODEL ("  {\"rel\": \"operates\", \"from\": \"u\", \"to\": \"x\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 42, "'x' is a sector" },
+  /* dates */
+  { "bad date", REL_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\", \"since\": \"2026-02-30\"}"),
+    RESP_ERROR_BAD_DATE, 3, 58, "no such date" },
+  { "date-time without offset", REL_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\", \"since\": \"2026-02-03T10:00:00\"}"),
+    RESP_ERROR_BAD_DATE, 3, 58, "offset" },
+  { "empty interval", REL_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\", \"since\": \"2026-01-01\", \"until\": \"2026-01-01\"}"),
+    RESP_ERROR_EMPTY_INTERVAL, 3, 81, "empty interval" },
+  { "reversed interval", REL_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\", \"since\": \"2026-01-02\", \"until\": \"2026-01-01\"}"),
+    RESP_ERROR_EMPTY_INTERVAL, 3, 81, "empty interval" },
+  /* cycles */
+  { "cycle in within", REL2_MODEL ("  {\"rel\": \"within\", \"from\": \"r\", \"to\": \"r2\"}",
+                                   "  {\"rel\": \"within\", \"from\": \"r2\", \"to\": \"r\"}"),
+    RESP_ERROR_CYCLE, 4, 3, "closes a cycle 'r2' → 'r' → 'r2'" },
+  { "self loop", REL_MODEL ("  {\"rel\": \"under\", \"from\": \"u\", \"to\": \"u\"}"),
+    RESP_ERROR_CYCLE, 3, 3, "closes a cycle" },
+  { "dated cycle", REL2_MODEL ("  {\"rel\": \"under\", \"from\": \"u\", \"to\": \"u2\", \"since\": \"2020-01-01\", \"until\": \"2023-01-01\"}",
+                               "  {\"rel\": \"under\", \"from\": \"u2\", \"to\": \"u\", \"since\": \"2022-06-01\"}"),
+    RESP_ERROR_CYCLE, 4, 3, "all live from 2022-06-01" },
+  /* cardinality */
+  { "two main leaders", REL2_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2020-01-01\", \"until\": \"2023-01-01\"}",
+                                    "  {\"rel\": \"member\", \"from\": \"p2\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2022-01-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "two main leaders at once: 'p' (line 3) and 'p2' overlap from 2022-01-01 until 2023-01-01" },
+  { "later in file, earlier in time", REL2_MODEL ("  {\"rel\": \"heads\", \"from\": \"p2\", \"to\": \"u\", \"since\": \"2022-01-01\"}",
+                                                  "  {\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"2020-01-01\", \"until\": \"2023-01-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "two heads" },
+  { "two parent regions", REL2_MODEL ("  {\"rel\": \"within\", \"from\": \"r\", \"to\": \"r2\"}",
+                                      "  {\"rel\": \"within\", \"from\": \"r\", \"to\": \"r2\", \"since\": \"2024-01-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "two parent regions" },
+  { "two committees lead a scope", REL2_MODEL ("  {\"rel\": \"leads\", \"from\": \"k\", \"to\": \"r\"}",
+                                               "  {\"rel\": \"leads\", \"from\": \"k\", \"to\": \"u\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "leads two scopes" },
+  { "two superiors", REL2_MODEL ("  {\"rel\": \"under\", \"from\": \"u\", \"to\": \"u2\"}",
+                                 "  {\"rel\": \"under\", \"from\": \"u\", \"to\": \"u3\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "two superior units" },
+  { "two regions of a unit", REL2_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\"}",
+                                         "  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r2\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3, "located in two regions" },
+};
+
+static void
+test_error_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      const ErrorCase *c = &error_cases[i];
+      GPtrArray *diags = NULL;
+      GError *error = NULL;
+      RespModel *m = resp_model_new_from_data (c->json, -1, "model.json", &diags, &error);
+      RespDiagnostic *d;
+      gboolean ok;
+
+      CU_ASSERT_PTR_NULL (m);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+      CU_ASSERT_FATAL (diags->len >= 1);
+      d = diags->pdata[0];
+      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
+           resp_diagnostic_get_code (d) == c->code &&
+           (c->line == 0 || resp_diagnostic_get_line (d) == c->line) &&
+           (c->column == 0 || resp_diagnostic_get_column (d) == c->column) &&
+           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
+           g_str_has_prefix (error->message, "model.json:");
+      if (!ok)
+        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
+                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
+      CU_ASSERT (ok);
+      g_ptr_array_unref (diags);
+      g_error_free (error);
+    }
+}
+
+static void
+test_error_message_format (void)
+{
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data (REL_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k-ctiy\", \"role\": \"member\"}"),
+                                           -1, "model.json", NULL, &error);
+
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT_STRING_EQUAL (error->message,
+                          "model.json:3:40: relation 'member' from 'p': unknown node 'k-ctiy'");
+  g_error_free (error);
+}
+
+static void
+test_all_errors_in_one_pass (void)
+{
+  const char *json = "{\"format\": \"libresp/model/1\",\n"
+                     " \"nodes\": [\n"
+                     "  {\"id\": \"a\", \"type\": \"regoin\", \"name\": \"A\"},\n"
+                     "  {\"id\": \"b\", \"type\": \"unit\"},\n"
+                     "  {\"id\": \"c\", \"type\": \"unit\", \"name\": \"C\"}\n"
+                     " ],\n"
+                     " \"relations\": [\n"
+                     "  {\"rel\": \"under\", \"from\": \"c\", \"to\": \"zz\"},\n"
+                     "  {\"rel\": \"heads\", \"from\": \"c\", \"to\": \"c\"}\n"
+                     " ]}\n";
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
+  static const struct { RespError code; guint line, col; } want[] = {
+    { RESP_ERROR_UNKNOWN_TYPE, 3, 23 },
+    { RESP_ERROR_MISSING_KEY, 4, 3 },
+    { RESP_ERROR_DANGLING_REFERENCE, 8, 39 },
+    { RESP_ERROR_WRONG_ENDPOINT, 9, 28 },
+  };
+
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT_EQUAL_FATAL (diags->len, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      RespDiagnostic *d = diags->pdata[i];
+      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d), want[i].code);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d), want[i].line);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d), want[i].col);
+      CU_ASSERT_STRING_EQUAL (resp_diagnostic_get_file (d), "m.json");
+    }
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 3 more errors)"));
+  g_ptr_array_unref (diags);
+  g_error_free (error);
+}
+
+static void
+test_error_cap (void)
+{
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n");
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"type\": \"bogus\", \"name\": \"N\"}\n",
+                            i ? "," : "", i);
+  g_string_append (json, "]}");
+  m = resp_model_new_from_data (json->str, (gssize) json->len, "big.json", &diags, &error);
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (diags->len <= 101);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_code (diags->pdata[diags->len - 1]), RESP_ERROR_LIMIT);
+  g_ptr_array_unref (diags);
+  g_error_free (error);
+  g_string_free (json, TRUE);
+}
+
+static void
+test_columns_count_code_points (void)
+{
+  /* 区 is three bytes but one column; the BOM counts for nothing */
+  const char *json = "\xEF\xBB\xBF{\"format\": \"libresp/model/1\", \"name\": \"区区\", \"x\": 1}";
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
+
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_code (diags->pdata[0]), RESP_ERROR_UNKNOWN_ATTRIBUTE);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_line (diags->pdata[0]), 1);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_column (diags->pdata[0]), 45);
+  g_ptr_array_unref (diags);
+  g_error_free (error);
+}
+
+static void
+test_valid_model (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data ("\xEF\xBB\xBF" REL_MODEL ("  {\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": null, \"until\": \"2026-01-01T00:00:00Z\"}"),
+                                           -1, "ok.json", &diags, &error);
+  RespNodeType type;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_EQUAL (diags->len, 0);
+  CU_ASSERT_EQUAL (resp_model_get_n_nodes (m), 10);
+  CU_ASSERT_EQUAL (resp_model_get_n_relations (m), 1);
+  CU_ASSERT (resp_model_has_node (m, "s"));
+  CU_ASSERT (!resp_model_has_node (m, "nope"));
+  CU_ASSERT (resp_model_get_node_type (m, "k", &type));
+  CU_ASSERT_EQUAL (type, RESP_NODE_COMMITTEE);
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_name (m, "r"), "县");
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "r2", "level"), "prefectural");
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "u", "kind"), "other");
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "u2", "kind"), "government");
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "s", "cii"), "true");
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "s", "protection_level"), "3");
+  CU_ASSERT_PTR_NULL (resp_model_get_node_attribute (m, "u", "level"));
+  CU_ASSERT_EQUAL (resp_model_count_nodes_of_type (m, RESP_NODE_UNIT), 3);
+  CU_ASSERT_STRING_EQUAL (resp_model_get_source (m), "ok.json");
+  g_ptr_array_unref (diags);
+  resp_model_unref (m);
+}
+
+static void
+test_extra_kept (void)
+{
+  RespModel *m = resp_model_new_from_data (NODE_MODEL ("  {\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"extra\": {\"owner\": \"市政府\", \"n\": [1, 2]}}"),
+                                           -1, NULL, NULL, NULL);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_STRING_EQUAL (resp_model_get_node_extra (m, "a"), "{\"owner\": \"市政府\", \"n\": [1, 2]}");
+  CU_ASSERT_PTR_NULL (resp_model_get_node_extra (m, "s"));
+  resp_model_unref (m);
+}
+
+static void
+test_adjacent_intervals_are_legal (void)
+{
+  /* [2020, 2022) then [2022, …): no overlap at 2022-01-01 (half-open) */
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data (
+      REL2_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2020-01-01\", \"until\": \"2022-01-01\"}",
+                  "  {\"rel\": \"member\", \"from\": \"p2\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2022-01-01\"}"),
+      -1, NULL, NULL, &error);
+
+  CU_ASSERT_PTR_NOT_NULL (m);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&m, resp_model_unref);
+
+  /* a cycle whose relations never live together is no cycle */
+  m = resp_model_new_from_data (
+      REL2_MODEL ("  {\"rel\": \"within\", \"from\": \"r\", \"to\": \"r2\", \"until\": \"2021-01-01\"}",
+                  "  {\"rel\": \"within\", \"from\": \"r2\", \"to\": \"r\", \"since\": \"2021-01-01\"}"),
+      -1, NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (m);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&m, resp_model_unref);
+  g_clear_error (&error);
+}
+
+static void
+test_long_chain (void)
+{
+  /* 200,000 units in one `under` chain, listed from the top down so that
+   * every relation points at one defined later: no recursion, no quadratic */
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"relations\": [\n");
+  const guint n = 200000;
+  GError *error = NULL;
+  RespModel *m;
+  RespRoles *roles;
+  char **chain;
+
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (json, "%s{\"rel\": \"under\", \"from\": \"u%u\", \"to\": \"u%u\"}\n",
+                            i > 1 ? "," : "", i, i - 1);
+  g_string_append (json, "], \"nodes\": [\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U\"}\n",
+                            i ? "," : "", i);
+  g_string_append (json, "]}");
+  m = resp_model_new_from_data (json->str, (gssize) json->len, "chain.json", NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  roles = resp_model_resolve_roles (m, "u199999", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (roles);
+  chain = resp_roles_dup_holders (roles, RESP_ROLE_CHAIN);
+  CU_ASSERT_EQUAL (g_strv_length (chain), n);
+  g_strfreev (chain);
+  resp_roles_unref (roles);
+  resp_model_unref (m);
+  g_string_free (json, TRUE);
+}
+
+static void
+test_file_errors (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_file ("/nonexistent/model.json", &diags, &error);
+  char *path;
+
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  CU_ASSERT_EQUAL (diags->len, 1);
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  path = test_src_path ("examples/data/city.json");
+  m = resp_model_new_from_file (path, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (m);
+  CU_ASSERT_STRING_EQUAL (resp_model_get_source (m), path);
+  resp_model_unref (m);
+  g_free (path);
+}
+
+static void
+misuse_null_data (void)
+{
+  resp_model_new_from_data (NULL, 5, NULL, NULL, NULL);
+}
+
+static void
+misuse_null_path (void)
+{
+  resp_model_new_from_file (NULL, NULL, NULL);
+}
+
+static void
+misuse_null_model (void)
+{
+  resp_model_get_n_nodes (NULL);
+}
+
+static void
+misuse_null_id (void)
+{
+  RespModel *m = resp_model_new_from_data ("{\"format\": \"libresp/model/1\"}", -1, NULL, NULL, NULL);
+  resp_model_has_node (m, NULL);
+}
+
+static void
+test_api_misuse (void)
+{
+  CU_ASSERT (test_criticals (misuse_null_data));
+  CU_ASSERT (test_criticals (misuse_null_path));
+  CU_ASSERT (test_criticals (misuse_null_model));
+  CU_ASSERT (test_criticals (misuse_null_id));
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("model", NULL, NULL);
+  CU_add_test (suite, "every error class with code and position", test_error_cases);
+  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
+  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
+  CU_add_test (suite, "error count is capped", test_error_cap);
+  CU_add_test (suite, "columns count code points", test_columns_count_code_points);
+  CU_add_test (suite, "valid model and its getters", test_valid_model);
+  CU_add_test (suite, "extra kept as given", test_extra_kept);
+  CU_add_test (suite, "half-open intervals", test_adjacent_intervals_are_legal);
+  CU_add_test (suite, "a 200k-unit chain", test_long_chain);
+  CU_add_test (suite, "files", test_file_errors);
+  CU_add_test (suite, "API misuse is caught", test_api_misuse);
+  return test_run_all ();
+}
