@@ -96,17 +96,20 @@ add (Ctx *c, guint32 node, RespAuditCode code, guint role, gint64 from, gint64 u
   g_array_append_val (c->audit->findings, f);
 }
 
-/* Walks the timeline of one check and reports its missing intervals. With
- * post_code, a gap with a holder on both sides is reported as that code. */
+/* Walks the timeline of one check and reports its missing intervals. A
+ * gap with a holder before and after it is post_code (when >= 0); any other
+ * gap is code (when >= 0). */
 static void
-walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, RespAuditCode code,
+walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
       gint post_code, guint role)
 {
   gint64 t = c->audit->model->first_instant, miss_from = 0;
-  gboolean missing = FALSE;
+  gboolean missing = FALSE, had_holder = FALSE, held_before_gap = FALSE;
 
+  /* before the records begin nothing changes: that stretch is one state,
+   * open towards the past */
   if (c->audit->has_at && c->audit->at < t)
-    t = c->audit->at;
+    t = RESP_INSTANT_OPEN_START;
 
   for (;;)
     {
@@ -120,21 +123,22 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, RespAuditCode co
         {
           missing = TRUE;
           miss_from = t;
+          held_before_gap = had_holder;
         }
       else if (here && missing)
         {
+          gint which = post_code >= 0 && held_before_gap ? post_code : code;
           missing = FALSE;
-          if (post_code >= 0 && miss_from != c->audit->model->first_instant)
-            add (c, node, (RespAuditCode) post_code, role, miss_from, t);
-          else
-            add (c, node, code, role, miss_from, t);
+          if (which >= 0)
+            add (c, node, (RespAuditCode) which, role, miss_from, t);
         }
+      had_holder |= here;
       if (hi == RESP_INSTANT_OPEN_END || hi <= t)
         break;
       t = hi;
     }
-  if (missing)
-    add (c, node, code, role, miss_from, RESP_INSTANT_OPEN_END);
+  if (missing && code >= 0)
+    add (c, node, (RespAuditCode) code, role, miss_from, RESP_INSTANT_OPEN_END);
 }
 
 static gboolean
@@ -266,23 +270,9 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
         break;
       case RESP_NODE_UNIT:
         walk (&c, v, has_committee, NULL, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, AR_COMMITTEE);
-        {
-          /* a unit's head is only a post once it has had one */
-          guint32 b, e;
-          resp_model_in_range (model, v, RESP_REL_HEADS, &b, &e);
-          if (b < e)
-            {
-              guint before = self->findings->len;
-              walk (&c, v, has_head, NULL, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_VACANT, AR_UNIT_HEAD);
-              /* keep only the gaps between two holders */
-              for (guint i = self->findings->len; i-- > before;)
-                {
-                  const Finding *f = &g_array_index (self->findings, Finding, i);
-                  if (f->from == model->first_instant || f->until == RESP_INSTANT_OPEN_END)
-                    g_array_remove_index (self->findings, i);
-                }
-            }
-        }
+        /* a unit's head is only a post once it has had one, and SPEC §7
+         * has no code for a unit that never had a head */
+        walk (&c, v, has_head, NULL, -1, RESP_AUDIT_POST_VACANT, AR_UNIT_HEAD);
         break;
       case RESP_NODE_SYSTEM:
         walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_OPERATOR),

@@ -71,7 +71,7 @@ int
 resp_name_lookup (const char * const *names, guint n, const char *name)
 {
   for (guint i = 0; i < n; i++)
-    if (strcmp (names[i], name) == 0)
+    if (names[i][0] == name[0] && strcmp (names[i], name) == 0)
       return (int) i;
   return -1;
 }

@@ -21,7 +21,7 @@ typedef struct {
   guint32 *offsets;   /* id -> offset of its NUL-terminated text in pool */
   guint32  n;
   guint32  cap;
-  guint32 *slots;     /* id + 1, or 0 for an empty slot */
+  guint64 *slots;     /* hash << 32 | (id + 1), or 0 for an empty slot */
   guint32  mask;
 } RespInterner;
 

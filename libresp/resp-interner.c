@@ -31,7 +31,7 @@ resp_interner_init (RespInterner *self)
 {
   memset (self, 0, sizeof *self);
   self->mask = 63;
-  self->slots = g_new0 (guint32, self->mask + 1);
+  self->slots = g_new0 (guint64, self->mask + 1);
 }
 
 void
@@ -54,15 +54,19 @@ static void
 grow_table (RespInterner *self)
 {
   guint32 new_mask = self->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, (gsize) new_mask + 1);
+  guint64 *slots = g_new0 (guint64, (gsize) new_mask + 1);
 
-  for (guint32 id = 0; id < self->n; id++)
+  /* the stored hashes move the entries without touching the strings */
+  for (guint32 k = 0; k <= self->mask; k++)
     {
-      const char *t = self->pool + self->offsets[id];
-      guint32 i = hash_bytes (t, strlen (t)) & new_mask;
+      guint64 e = self->slots[k];
+      guint32 i;
+      if (e == 0)
+        continue;
+      i = (guint32) (e >> 32) & new_mask;
       while (slots[i] != 0)
         i = (i + 1) & new_mask;
-      slots[i] = id + 1;
+      slots[i] = e;
     }
   g_free (self->slots);
   self->slots = slots;
@@ -72,12 +76,14 @@ grow_table (RespInterner *self)
 gboolean
 resp_interner_lookup (const RespInterner *self, const char *s, gsize len, guint32 *out_id)
 {
-  guint32 i = hash_bytes (s, len) & self->mask;
+  guint32 h = hash_bytes (s, len);
+  guint32 i = h & self->mask;
 
   while (self->slots[i] != 0)
     {
-      guint32 id = self->slots[i] - 1;
-      if (slot_matches (self, id, s, len))
+      guint64 e = self->slots[i];
+      guint32 id = (guint32) e - 1;
+      if ((guint32) (e >> 32) == h && slot_matches (self, id, s, len))
         {
           *out_id = id;
           return TRUE;
@@ -119,10 +125,13 @@ resp_interner_intern (RespInterner *self, const char *s, gsize len, gboolean *is
   self->pool[self->pool_len + len] = '\0';
   self->pool_len += len + 1;
 
-  i = hash_bytes (s, len) & self->mask;
-  while (self->slots[i] != 0)
-    i = (i + 1) & self->mask;
-  self->slots[i] = id + 1;
+  {
+    guint32 h = hash_bytes (s, len);
+    i = h & self->mask;
+    while (self->slots[i] != 0)
+      i = (i + 1) & self->mask;
+    self->slots[i] = (guint64) h << 32 | (id + 1);
+  }
 
   if (is_new != NULL)
     *is_new = TRUE;
@@ -132,5 +141,5 @@ resp_interner_intern (RespInterner *self, const char *s, gsize len, gboolean *is
 gsize
 resp_interner_size (const RespInterner *self)
 {
-  return self->pool_cap + (gsize) self->cap * 4 + ((gsize) self->mask + 1) * 4;
+  return self->pool_cap + (gsize) self->cap * 4 + ((gsize) self->mask + 1) * 8;
 }

@@ -13,8 +13,10 @@ typedef struct {
   guint max_errors;   /* 0: default */
 } RespLoadLimits;
 
+/* release_input (if given) is called on input once the data is no longer
+ * needed, and only on success; on failure the caller still owns it. */
 RespModel *resp_model_load_internal (const char *data, gsize length, const char *file,
-                                     const RespLoadLimits *limits, GPtrArray **diagnostics,
-                                     GError **error);
+                                     const RespLoadLimits *limits, GDestroyNotify release_input,
+                                     gpointer input, GPtrArray **diagnostics, GError **error);
 
 G_END_DECLS

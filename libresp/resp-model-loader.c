@@ -13,6 +13,8 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "resp-model-private.h"
 #include "resp-model-load-private.h"
@@ -57,6 +59,9 @@ typedef struct {
   GArray         *pending;
   GString        *s1;
   GString        *s2;
+  /* a file mapping of our own: pages already parsed can be dropped */
+  gboolean        input_is_mapping;
+  gsize           dropped;
 } Loader;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -153,6 +158,21 @@ suggest_suffix (char *buf, gsize size, const char * const *names, guint n, const
     buf[0] = '\0';
 }
 
+/* Appends to a fixed buffer, truncating; cheaper than g_strlcat, which
+ * matters because every node and relation gets a description. */
+static gsize
+put (char *buf, gsize used, gsize size, const char *s)
+{
+  gsize n = strlen (s);
+
+  if (used + 1 >= size)
+    return used;
+  n = MIN (n, size - 1 - used);
+  memcpy (buf + used, s, n);
+  buf[used + n] = '\0';
+  return used + n;
+}
+
 /* A value in the current object, remembered until the object closes. */
 typedef struct {
   gboolean present;
@@ -235,7 +255,13 @@ check_id (const char *s, gsize len)
     return "an id must be at most 256 bytes";
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+      if ((guchar) *p > 0x20 && (guchar) *p < 0x7f)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || g_unichar_isspace (c) || c == 0x3000)
         return "an id must not contain whitespace or control characters";
       p = g_utf8_next_char (p);
@@ -478,10 +504,16 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
         return;
     }
 
-  if (f[NK_ID].present)
-    g_snprintf (what, sizeof what, "node '%s'", id->str);
-  else
-    g_strlcpy (what, "node", sizeof what);
+  /* plain concatenation: this runs for every node of a national model */
+  {
+    gsize w = put (what, 0, sizeof what, "node");
+    if (f[NK_ID].present)
+      {
+        w = put (what, w, sizeof what, " '");
+        w = put (what, w, sizeof what, id->str);
+        put (what, w, sizeof what, "'");
+      }
+  }
 
   if (f[NK_TYPE].present)
     {
@@ -559,24 +591,23 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
     {
       const char *why = check_id (id->str, id->len);
       guint32 existing;
+      gboolean is_new;
 
       if (why != NULL || strlen (id->str) != id->len)
         add_error (L, RESP_ERROR_BAD_VALUE, f[NK_ID].line, f[NK_ID].col,
                    "%s: %s", what, why != NULL ? why : "an id must not contain NUL");
-      else if (resp_interner_lookup (&L->m->ids, id->str, id->len, &existing))
+      else if ((existing = resp_interner_intern (&L->m->ids, id->str, id->len, &is_new)), !is_new)
         add_error (L, RESP_ERROR_DUPLICATE_ID, f[NK_ID].line, f[NK_ID].col,
                    "duplicate id '%s' (first defined at line %u, column %u)", id->str,
                    L->node_pos[existing * 2], L->node_pos[existing * 2 + 1]);
       else
         {
           /* registered even when the rest is bad, so that relations to it do
-           * not pile on "unknown node" errors */
+           * not pile on "unknown node" errors; the id number is the index */
           RespNodeRec *rec;
-          guint32 v;
+          guint32 v = existing;
 
           ensure_node_capacity (L);
-          v = resp_interner_intern (&L->m->ids, id->str, id->len, NULL);
-          g_assert (v == L->m->n_nodes);
           rec = &L->m->nodes[v];
           rec->type = bad || type < 0 ? RESP_NODE_TYPE_INVALID : (guint8) type;
           rec->attr = attr < 0 ? 0 : (guint8) attr;
@@ -731,12 +762,19 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
 
   if (f[RK_REL].present)
     {
+      gsize w;
+
       rel = f[RK_REL].truncated ? -1
             : resp_name_lookup (resp_relation_names, RESP_N_RELATIONS, f[RK_REL].text);
+      w = put (what, 0, sizeof what, "relation '");
+      w = put (what, w, sizeof what, f[RK_REL].text);
+      w = put (what, w, sizeof what, "'");
       if (f[RK_FROM].present)
-        g_snprintf (what, sizeof what, "relation '%s' from '%s'", f[RK_REL].text, from->str);
-      else
-        g_snprintf (what, sizeof what, "relation '%s'", f[RK_REL].text);
+        {
+          w = put (what, w, sizeof what, " from '");
+          w = put (what, w, sizeof what, from->str);
+          put (what, w, sizeof what, "'");
+        }
       if (rel < 0)
         {
           suggest_suffix (hint, sizeof hint, resp_relation_names, RESP_N_RELATIONS,
@@ -825,6 +863,28 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   rec->to = resolve_ref (L, to, i, TRUE);
 }
 
+/* The parse reads the file once, front to back: the pages behind it are
+ * given back so that the file costs a window, not its size, in memory. A
+ * later read of them (an error message, say) faults them in again. */
+#define DROP_CHUNK (64u << 20)
+
+static void
+drop_consumed (Loader *L)
+{
+  gsize pos = resp_json_reader_get_offset (L->r);
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize upto;
+
+  if (!L->input_is_mapping || pos < L->dropped + DROP_CHUNK + page)
+    return;
+  upto = (pos - page) & ~(page - 1);
+  if (upto > L->dropped)
+    {
+      madvise ((char *) L->data + L->dropped, upto - L->dropped, MADV_DONTNEED);
+      L->dropped = upto;
+    }
+}
+
 /* Calls parse for each object element of the array whose '[' was just read. */
 static void
 parse_array (Loader *L, RespJsonToken t, const char *key,
@@ -853,6 +913,7 @@ parse_array (Loader *L, RespJsonToken t, const char *key,
           continue;
         }
       parse (L, resp_json_reader_get_line (L->r), resp_json_reader_get_column (L->r));
+      drop_consumed (L);
     }
 }
 
@@ -1502,8 +1563,8 @@ sort_diagnostics (GPtrArray *diags)
 
 RespModel *
 resp_model_load_internal (const char *data, gsize length, const char *file,
-                          const RespLoadLimits *limits, GPtrArray **diagnostics,
-                          GError **error)
+                          const RespLoadLimits *limits, GDestroyNotify release_input,
+                          gpointer input, GPtrArray **diagnostics, GError **error)
 {
   Loader L = { 0 };
   RespModel *m;
@@ -1511,11 +1572,24 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
   L.m = m = resp_model_alloc ();
   L.data = data;
   L.file = file;
+  /* only a page-aligned mapping we were handed to release is ours to trim */
+  L.input_is_mapping = release_input != NULL && ((guintptr) data % (guintptr) sysconf (_SC_PAGESIZE)) == 0;
   L.diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
   L.max_errors = limits && limits->max_errors ? limits->max_errors : RESP_DEFAULT_MAX_ERRORS;
   L.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   L.s1 = g_string_sized_new (64);
   L.s2 = g_string_sized_new (64);
+  /* Reserve for the most relations and nodes the input could hold (the
+   * shortest relation takes about 30 bytes). Pages never written are never
+   * resident, so this costs address space, not memory, and spares the
+   * copies of doubling. */
+  L.rels_cap = (guint32) MIN (length / 28 + 16, G_MAXUINT32 / 2);
+  m->rels = g_new (RespRelRec, L.rels_cap);
+  L.rel_pos = g_new (RelPos, L.rels_cap);
+  L.rel_ok = g_new (guint8, L.rels_cap);
+  L.nodes_cap = (guint32) MIN (length / 30 + 16, G_MAXUINT32 / 2);
+  m->nodes = g_new (RespNodeRec, L.nodes_cap);
+  L.node_pos = g_new (guint32, (gsize) L.nodes_cap * 2);
   L.r = resp_json_reader_new (data, length);
   if (limits != NULL)
     resp_json_reader_set_limits (L.r, limits->max_depth ? limits->max_depth : RESP_JSON_READER_DEFAULT_MAX_DEPTH,
@@ -1565,6 +1639,9 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
       return NULL;
     }
 
+  /* the input is read in full: let it go before the indices double up */
+  if (release_input != NULL)
+    release_input (input);
   if (diagnostics != NULL)
     *diagnostics = L.diags;
   else
@@ -1606,7 +1683,7 @@ resp_model_new_from_data (const char  *data,
   if (length < 0)
     length = (gssize) strlen (data);
   return resp_model_load_internal (data, (gsize) length, filename ? filename : "<memory>",
-                                   NULL, diagnostics, error);
+                                   NULL, NULL, NULL, diagnostics, error);
 }
 
 /**
@@ -1647,7 +1724,9 @@ resp_model_new_from_file (const char  *path,
       return NULL;
     }
   m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
-                                path, NULL, diagnostics, error);
-  g_mapped_file_unref (mf);
+                                path, NULL, (GDestroyNotify) g_mapped_file_unref, mf,
+                                diagnostics, error);
+  if (m == NULL)
+    g_mapped_file_unref (mf);
   return m;
 }

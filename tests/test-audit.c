@@ -1,0 +1,894 @@
+/* test-audit.c: completeness of the responsibility system (SPEC §7, `resp audit` in §5)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+#include "resp-json-reader-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Helpers ---- */
+
+static void
+report_at (int         caller,
+           gboolean    ok,
+           const char *what)
+{
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
+                           CU_FALSE);
+}
+
+/* Small models are written with single quotes, each node or relation one
+ * string; model_load() turns them into a model file. */
+#define REGION(id, level) \
+  "{'id':'" id "','type':'region','name':'" id "','level':'" level "'}"
+#define COMMITTEE(id) \
+  "{'id':'" id "','type':'committee','name':'" id "','form':'party_committee'}"
+#define UNIT(id) "{'id':'" id "','type':'unit','name':'" id "'}"
+#define PERSON(id) "{'id':'" id "','type':'person','name':'" id "'}"
+#define SYSTEM(id) "{'id':'" id "','type':'system','name':'" id "'}"
+#define SECTOR(id) "{'id':'" id "','type':'sector','name':'" id "'}"
+#define REL(rel, from, to) "{'rel':'" rel "','from':'" from "','to':'" to "'}"
+#define REL_SINCE(rel, from, to, since) \
+  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "'}"
+#define REL_DURING(rel, from, to, since, until) \
+  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "','until':'" until "'}"
+#define SEAT(person, committee, role) \
+  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role "'}"
+#define SEAT_DURING(person, committee, role, since, until) \
+  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
+  "','since':'" since "','until':'" until "'}"
+#define SEAT_SINCE(person, committee, role, since) \
+  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
+  "','since':'" since "'}"
+
+static RespModel *
+model_load_at (int                caller,
+               const char * const *items)
+{
+  GString *nodes = g_string_new (NULL);
+  GString *rels = g_string_new (NULL);
+  GError *error = NULL;
+  RespModel *model;
+  char *json;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      GString *to = g_str_has_prefix (items[i], "{'id'") ? nodes : rels;
+      if (to->len > 0)
+        g_string_append (to, ",\n");
+      g_string_append (to, items[i]);
+    }
+  json = g_strdup_printf ("{'format':'libresp/model/1','name':'test','nodes':[%s],"
+                          "'relations':[%s]}", nodes->str, rels->str);
+  g_strdelimit (json, "'", '"');
+  model = resp_model_new_from_data (json, -1, "test.json", NULL, &error);
+  if (model == NULL)
+    fprintf (stderr, "line %d: cannot load a test model: %s\n", caller,
+             error != NULL ? error->message : "(no error)");
+  report_at (caller, model != NULL, "the test model loads");
+  g_clear_error (&error);
+  g_free (json);
+  g_string_free (nodes, TRUE);
+  g_string_free (rels, TRUE);
+  return model;
+}
+#define model_load(items) model_load_at (__LINE__, (items))
+
+/* An interval end as text: a date, or "-inf"/"+inf" for an open end. */
+static gint64
+instant_or_open (const char *text)
+{
+  if (strcmp (text, "-inf") == 0)
+    return RESP_INSTANT_OPEN_START;
+  if (strcmp (text, "+inf") == 0)
+    return RESP_INSTANT_OPEN_END;
+  return test_instant (text);
+}
+
+static char *
+describe (RespAudit *audit, guint i)
+{
+  char *from = resp_instant_format (resp_audit_get_finding_from (audit, i));
+  char *until = resp_instant_format (resp_audit_get_finding_until (audit, i));
+  char *s = g_strdup_printf ("%s %s %s [%s, %s)",
+                             resp_audit_code_to_string (resp_audit_get_finding_code (audit, i)),
+                             resp_audit_get_finding_node (audit, i),
+                             resp_audit_get_finding_role (audit, i),
+                             from != NULL ? from : "-inf", until != NULL ? until : "+inf");
+  g_free (from);
+  g_free (until);
+  return s;
+}
+
+static void
+dump (RespAudit *audit)
+{
+  for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
+    {
+      char *d = describe (audit, i);
+      fprintf (stderr, "    %s\n", d);
+      g_free (d);
+    }
+}
+
+/* How many findings are about node (and role, unless NULL). */
+static guint
+count_for (RespAudit  *audit,
+           const char *node,
+           const char *role)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
+    if (strcmp (resp_audit_get_finding_node (audit, i), node) == 0
+        && (role == NULL || strcmp (resp_audit_get_finding_role (audit, i), role) == 0))
+      n++;
+  return n;
+}
+
+/* Whether exactly this finding is present. */
+static gboolean
+has_finding (RespAudit     *audit,
+             RespAuditCode  code,
+             const char    *node,
+             const char    *role,
+             const char    *from,
+             const char    *until)
+{
+  gint64 f = instant_or_open (from), u = instant_or_open (until);
+
+  for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
+    if (resp_audit_get_finding_code (audit, i) == code
+        && strcmp (resp_audit_get_finding_node (audit, i), node) == 0
+        && strcmp (resp_audit_get_finding_role (audit, i), role) == 0
+        && resp_audit_get_finding_from (audit, i) == f
+        && resp_audit_get_finding_until (audit, i) == u)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+expect_finding_at (int            caller,
+                   RespAudit     *audit,
+                   RespAuditCode  code,
+                   const char    *node,
+                   const char    *role,
+                   const char    *from,
+                   const char    *until)
+{
+  gboolean ok = has_finding (audit, code, node, role, from, until);
+  char *what = g_strdup_printf ("finding %s %s %s [%s, %s)", resp_audit_code_to_string (code),
+                                node, role, from, until);
+
+  if (!ok)
+    {
+      fprintf (stderr, "line %d: missing %s; the audit has:\n", caller, what);
+      dump (audit);
+    }
+  report_at (caller, ok, what);
+  g_free (what);
+}
+#define expect_finding(audit, code, node, role, from, until) \
+  expect_finding_at (__LINE__, (audit), (code), (node), (role), (from), (until))
+
+/* node has exactly n findings (for role, unless NULL) */
+static void
+expect_count_at (int         caller,
+                 RespAudit  *audit,
+                 const char *node,
+                 const char *role,
+                 guint       n)
+{
+  guint got = count_for (audit, node, role);
+  char *what = g_strdup_printf ("%u finding(s) for %s %s, got %u", n, node,
+                                role != NULL ? role : "(any role)", got);
+
+  if (got != n)
+    {
+      fprintf (stderr, "line %d: expected %s; the audit has:\n", caller, what);
+      dump (audit);
+    }
+  report_at (caller, got == n, what);
+  g_free (what);
+}
+#define expect_count(audit, node, role, n) \
+  expect_count_at (__LINE__, (audit), (node), (role), (n))
+
+/* No finding may have this code for this node. */
+static void
+expect_no_code_at (int            caller,
+                   RespAudit     *audit,
+                   RespAuditCode  code,
+                   const char    *node)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
+    if (resp_audit_get_finding_code (audit, i) == code
+        && (node == NULL || strcmp (resp_audit_get_finding_node (audit, i), node) == 0))
+      {
+        char *d = describe (audit, i);
+        fprintf (stderr, "line %d: unexpected finding %s\n", caller, d);
+        g_free (d);
+        ok = FALSE;
+      }
+  report_at (caller, ok, "no finding of that code");
+}
+#define expect_no_code(audit, code, node) \
+  expect_no_code_at (__LINE__, (audit), (code), (node))
+
+/* ---- The model ---- */
+
+/* The earliest dated instant is 2019-01-01 (p-k-cyber's and p-u-main's
+ * seats), so the whole-timeline audit starts there. */
+static const char * const audit_model[] = {
+  REGION ("r-a", "prefectural"),
+  REGION ("r-b", "county"),
+  REGION ("r-c", "county"),
+  COMMITTEE ("k-a"),
+  COMMITTEE ("k-u"),
+  SECTOR ("sec-ok"),
+  SECTOR ("sec-low"),
+  SECTOR ("sec-z"),
+  UNIT ("u-cac"),
+  UNIT ("u-x"),
+  UNIT ("u-y"),
+  UNIT ("u-b-op"),
+  UNIT ("u-reg"),
+  UNIT ("u-reg-low"),
+  UNIT ("u-lost"),
+  UNIT ("u-c"),
+  SYSTEM ("s-ok"),
+  SYSTEM ("s-none"),
+  SYSTEM ("s-nolead"),
+  SYSTEM ("s-nosec"),
+  SYSTEM ("s-low"),
+  SYSTEM ("s-late"),
+  SYSTEM ("s-up"),
+  PERSON ("p1"),
+  PERSON ("p2"),
+  PERSON ("p-k-cyber"),
+  PERSON ("p-u-main"),
+  PERSON ("p4"),
+  PERSON ("p5"),
+  PERSON ("p-sl"),
+  PERSON ("p-cac"),
+
+  REL ("within", "r-b", "r-a"),
+  REL ("leads", "k-a", "r-a"),
+  REL ("leads", "k-u", "u-x"),
+  SEAT_DURING ("p1", "k-a", "main_leader", "2020-01-01", "2021-01-01"),
+  SEAT_DURING ("p2", "k-a", "main_leader", "2021-03-01", "2022-01-01"),
+  SEAT_SINCE ("p-k-cyber", "k-a", "cyber_lead", "2019-01-01"),
+  SEAT_SINCE ("p-u-main", "k-u", "main_leader", "2019-01-01"),
+  REL ("located_in", "u-cac", "r-a"),
+  REL ("coordinates", "u-cac", "r-a"),
+  REL ("heads", "p-cac", "u-cac"),
+  REL ("located_in", "u-x", "r-a"),
+  REL ("located_in", "u-y", "r-a"),
+  REL ("located_in", "u-b-op", "r-b"),
+  REL ("located_in", "u-reg", "r-a"),
+  REL ("located_in", "u-reg-low", "r-b"),
+  REL ("located_in", "u-c", "r-c"),
+  REL_DURING ("heads", "p4", "u-x", "2019-06-01", "2020-06-01"),
+  REL_DURING ("heads", "p5", "u-x", "2020-09-01", "2023-01-01"),
+  REL ("regulates", "u-reg", "sec-ok"),
+  REL ("regulates", "u-reg-low", "sec-low"),
+  REL ("operates", "u-x", "s-ok"),
+  REL ("operates", "u-y", "s-nolead"),
+  REL ("operates", "u-x", "s-nosec"),
+  REL ("operates", "u-x", "s-low"),
+  REL_SINCE ("operates", "u-x", "s-late", "2021-01-01"),
+  REL ("operates", "u-b-op", "s-up"),
+  REL ("in_sector", "s-ok", "sec-ok"),
+  REL ("in_sector", "s-nolead", "sec-ok"),
+  REL ("in_sector", "s-nosec", "sec-z"),
+  REL ("in_sector", "s-low", "sec-low"),
+  REL ("in_sector", "s-late", "sec-ok"),
+  REL ("in_sector", "s-up", "sec-ok"),
+  REL ("security_lead", "p-sl", "s-ok"),
+  REL ("security_lead", "p-sl", "s-nosec"),
+  REL ("security_lead", "p-sl", "s-low"),
+  REL ("security_lead", "p-sl", "s-late"),
+  REL ("security_lead", "p-sl", "s-up"),
+  NULL
+};
+
+/* ---- Tests ---- */
+
+static void
+test_committee_main_leader (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_FALSE (resp_audit_get_at (a, NULL));
+  /* before the first holder: from the start of the records */
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+                  "2019-01-01", "2020-01-01");
+  /* the gap between p1 and p2 */
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01");
+  /* after the last holder: open-ended */
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+                  "2022-01-01", "+inf");
+  expect_count (a, "k-a", "main_leader", 3);
+  /* the cyber lead has been there since the records began */
+  expect_count (a, "k-a", "cyber_lead", 0);
+  /* k-u: a main leader always, a cyber lead never */
+  expect_count (a, "k-u", "main_leader", 0);
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead",
+                  "2019-01-01", "+inf");
+  expect_count (a, "k-u", NULL, 1);
+  for (guint i = 0; i < resp_audit_get_n_findings (a); i++)
+    {
+      CU_ASSERT_PTR_NOT_NULL (resp_audit_get_finding_basis (a, i));
+      CU_ASSERT (resp_audit_get_finding_from (a, i) < resp_audit_get_finding_until (a, i));
+      /* the timeline starts at the model's earliest dated instant */
+      CU_ASSERT (resp_audit_get_finding_from (a, i) >= test_instant ("2019-01-01"));
+    }
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+static void
+test_unit_head_vacant (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  /* the gap between p4 and p5; nothing before p4 or after p5 */
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
+  expect_count (a, "u-x", "unit_head", 1);
+  expect_count (a, "u-x", NULL, 1);
+  /* a unit that never had a head has no head post to leave vacant */
+  expect_count (a, "u-y", NULL, 0);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+static void
+test_regions (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_count (a, "r-a", NULL, 0);
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf");
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-b", "coordinator",
+                  "2019-01-01", "+inf");
+  expect_count (a, "r-b", NULL, 2);
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-c", "committee", "2019-01-01", "+inf");
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-c", "coordinator",
+                  "2019-01-01", "+inf");
+  expect_count (a, "r-c", NULL, 2);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+static void
+test_units_without_committee (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  /* no region, no superior, no committee */
+  expect_finding (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-lost", "committee", "2019-01-01", "+inf");
+  /* in a region with no committee at any level */
+  expect_finding (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-c", "committee", "2019-01-01", "+inf");
+  /* r-b has no committee, but r-a above it has */
+  expect_count (a, "u-b-op", NULL, 0);
+  expect_count (a, "u-reg-low", NULL, 0);
+  expect_no_code (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-x");
+  expect_no_code (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-cac");
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+static void
+test_systems (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_count (a, "s-ok", NULL, 0);
+  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf");
+  /* operated only from 2021 */
+  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator",
+                  "2019-01-01", "2021-01-01");
+  expect_count (a, "s-late", NULL, 1);
+  /* neither its own security lead nor the operator's */
+  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, "s-nolead", "security_lead",
+                  "2019-01-01", "+inf");
+  expect_count (a, "s-nolead", NULL, 1);
+  /* a sector nobody regulates */
+  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-nosec", "regulator",
+                  "2019-01-01", "+inf");
+  expect_count (a, "s-nosec", NULL, 1);
+  /* regulated only in a region below the operator's: not up the chain */
+  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-low", "regulator",
+                  "2019-01-01", "+inf");
+  expect_count (a, "s-low", NULL, 1);
+  /* the regulator is one level up: found */
+  expect_count (a, "s-up", NULL, 0);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* resp_model_audit_at: only what is missing at the instant, each with the
+ * whole interval around it */
+static void
+test_audit_at (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+  gint64 at = 0;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+
+  a = resp_model_audit_at (m, test_instant ("2021-02-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_TRUE (resp_audit_get_at (a, &at));
+  CU_ASSERT_EQUAL (at, test_instant ("2021-02-01"));
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01");
+  expect_count (a, "k-a", NULL, 1);
+  expect_count (a, "u-x", NULL, 0);
+  expect_count (a, "s-late", NULL, 0);
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf");
+  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf");
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead",
+                  "2019-01-01", "+inf");
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2020-07-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
+  expect_count (a, "k-a", NULL, 0);
+  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator",
+                  "2019-01-01", "2021-01-01");
+  resp_audit_unref (a);
+
+  /* interval edges: at `until` of the gap the post is filled again */
+  a = resp_model_audit_at (m, test_instant ("2020-09-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_count (a, "u-x", NULL, 0);
+  resp_audit_unref (a);
+  a = resp_model_audit_at (m, test_instant ("2020-06-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2019-03-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+                  "2019-01-01", "2020-01-01");
+  expect_count (a, "k-a", NULL, 1);
+  /* before u-x's first head there is no post to be vacant */
+  expect_count (a, "u-x", NULL, 0);
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2025-01-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+                  "2022-01-01", "+inf");
+  expect_count (a, "k-a", NULL, 1);
+  /* after u-x's last head: not a gap between two holders */
+  expect_count (a, "u-x", NULL, 0);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* audit_at agrees with the whole-timeline audit at every instant */
+static void
+test_audit_at_consistent (void)
+{
+  static const char * const instants[] = {
+    "2019-01-01", "2019-06-01", "2019-12-31T23:59:59+08:00", "2020-01-01", "2020-06-01",
+    "2020-08-15T12:00:00Z", "2021-01-01", "2021-02-28", "2021-03-01", "2022-01-01",
+    "2023-01-01", "2030-01-01",
+  };
+  RespModel *m = model_load (audit_model);
+  RespAudit *whole;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  whole = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (whole);
+  for (guint k = 0; k < G_N_ELEMENTS (instants); k++)
+    {
+      gint64 t = test_instant (instants[k]);
+      RespAudit *a = resp_model_audit_at (m, t);
+      guint expected = 0;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+      /* each finding at t is a finding of the whole timeline containing t */
+      for (guint i = 0; i < resp_audit_get_n_findings (a); i++)
+        {
+          gboolean found = FALSE;
+
+          CU_ASSERT (resp_audit_get_finding_from (a, i) <= t);
+          CU_ASSERT (t < resp_audit_get_finding_until (a, i));
+          for (guint j = 0; j < resp_audit_get_n_findings (whole); j++)
+            if (resp_audit_get_finding_code (a, i) == resp_audit_get_finding_code (whole, j)
+                && strcmp (resp_audit_get_finding_node (a, i),
+                           resp_audit_get_finding_node (whole, j)) == 0
+                && strcmp (resp_audit_get_finding_role (a, i),
+                           resp_audit_get_finding_role (whole, j)) == 0
+                && resp_audit_get_finding_from (a, i) == resp_audit_get_finding_from (whole, j)
+                && resp_audit_get_finding_until (a, i) == resp_audit_get_finding_until (whole, j))
+              found = TRUE;
+          if (!found)
+            {
+              char *d = describe (a, i);
+              fprintf (stderr, "at %s: %s is not in the whole-timeline audit\n", instants[k], d);
+              g_free (d);
+            }
+          CU_ASSERT_TRUE (found);
+        }
+      /* and each finding of the whole timeline containing t is found at t */
+      for (guint j = 0; j < resp_audit_get_n_findings (whole); j++)
+        if (resp_audit_get_finding_from (whole, j) <= t && t < resp_audit_get_finding_until (whole, j))
+          expected++;
+      CU_ASSERT_EQUAL (resp_audit_get_n_findings (a), expected);
+      resp_audit_unref (a);
+    }
+  resp_audit_unref (whole);
+  resp_model_unref (m);
+}
+
+/* An instant before the records begin: nobody has held the posts yet, so
+ * nothing is a gap between two holders (SPEC §7: "posts whose holder
+ * changes with a gap"), and each finding carries the whole interval around
+ * the instant (SPEC §5), which does not start at the instant itself since
+ * nothing changes there. */
+static void
+test_audit_at_before_records (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a, *b;
+  gint64 t = test_instant ("2018-01-01");
+  gboolean around = TRUE, same = TRUE;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit_at (m, t);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_no_code (a, RESP_AUDIT_POST_VACANT, NULL);
+  expect_count (a, "k-a", "main_leader", 1);
+  expect_count (a, "k-a", "cyber_lead", 1);
+  /* u-x has not had a head yet: no post to be vacant */
+  expect_count (a, "u-x", NULL, 0);
+  for (guint i = 0; i < resp_audit_get_n_findings (a); i++)
+    {
+      const char *node = resp_audit_get_finding_node (a, i);
+      const char *role = resp_audit_get_finding_role (a, i);
+
+      if (!(resp_audit_get_finding_from (a, i) < t && t < resp_audit_get_finding_until (a, i)))
+        {
+          char *d = describe (a, i);
+          fprintf (stderr, "at 2018-01-01: %s does not extend before the instant\n", d);
+          g_free (d);
+          around = FALSE;
+        }
+      if (strcmp (node, "k-a") == 0 && strcmp (role, "main_leader") == 0)
+        {
+          CU_ASSERT_EQUAL (resp_audit_get_finding_code (a, i),
+                           RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER);
+          CU_ASSERT_EQUAL (resp_audit_get_finding_until (a, i), test_instant ("2020-01-01"));
+        }
+      if (strcmp (node, "k-a") == 0 && strcmp (role, "cyber_lead") == 0)
+        {
+          CU_ASSERT_EQUAL (resp_audit_get_finding_code (a, i),
+                           RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD);
+          CU_ASSERT_EQUAL (resp_audit_get_finding_until (a, i), test_instant ("2019-01-01"));
+        }
+    }
+  CU_ASSERT_TRUE (around);
+
+  /* nothing changes between 2017 and 2018: the same findings, the same
+   * intervals */
+  b = resp_model_audit_at (m, test_instant ("2017-01-01"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_EQUAL (resp_audit_get_n_findings (b), resp_audit_get_n_findings (a));
+  for (guint i = 0; i < resp_audit_get_n_findings (a) && i < resp_audit_get_n_findings (b); i++)
+    if (resp_audit_get_finding_code (a, i) != resp_audit_get_finding_code (b, i)
+        || strcmp (resp_audit_get_finding_node (a, i), resp_audit_get_finding_node (b, i)) != 0
+        || resp_audit_get_finding_from (a, i) != resp_audit_get_finding_from (b, i)
+        || resp_audit_get_finding_until (a, i) != resp_audit_get_finding_until (b, i))
+      {
+        char *da = describe (a, i), *db = describe (b, i);
+        fprintf (stderr, "at 2018-01-01: %s\nat 2017-01-01: %s\n", da, db);
+        g_free (da);
+        g_free (db);
+        same = FALSE;
+      }
+  CU_ASSERT_TRUE (same);
+  resp_audit_unref (b);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* A model without dates is one timeless state: open intervals */
+static const char * const timeless_model[] = {
+  REGION ("r-a", "prefectural"),
+  COMMITTEE ("k-a"),
+  PERSON ("p1"),
+  UNIT ("u-cac"),
+  REL ("leads", "k-a", "r-a"),
+  REL ("located_in", "u-cac", "r-a"),
+  REL ("coordinates", "u-cac", "r-a"),
+  SEAT ("p1", "k-a", "cyber_lead"),
+  NULL
+};
+
+static void
+test_timeless (void)
+{
+  RespModel *m = model_load (timeless_model);
+  RespAudit *a;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf");
+  CU_ASSERT_EQUAL (resp_audit_get_n_findings (a), 1);
+  resp_audit_unref (a);
+  a = resp_model_audit_at (m, test_instant ("2026-03-05"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf");
+  CU_ASSERT_EQUAL (resp_audit_get_n_findings (a), 1);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* JSON rendering (`resp audit --format json`) */
+static RespJsonNode *
+member (RespJsonNode *object, const char *key)
+{
+  return object != NULL && object->type == RESP_JSON_OBJECT
+         ? resp_json_node_get_member (object, key) : NULL;
+}
+
+static void
+check_json (RespAudit *a, const char *expected_at)
+{
+  char *json = resp_audit_render (a, RESP_FORMAT_JSON);
+  RespJsonReader *reader;
+  RespJsonTree *tree;
+  RespJsonNode *root, *at, *findings;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (json);
+  reader = resp_json_reader_new (json, strlen (json));
+  tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
+  CU_ASSERT_EQUAL (resp_json_reader_next (reader), RESP_JSON_TOKEN_EOF);
+  root = resp_json_tree_get_root (tree);
+  at = member (root, "at");
+  findings = member (root, "findings");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (at);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (findings);
+  if (expected_at == NULL)
+    {
+      CU_ASSERT_EQUAL (at->type, RESP_JSON_NULL);
+    }
+  else
+    {
+      CU_ASSERT_EQUAL_FATAL (at->type, RESP_JSON_STRING);
+      CU_ASSERT_STRING_EQUAL (at->v.string.str, expected_at);
+    }
+  CU_ASSERT_EQUAL_FATAL (findings->type, RESP_JSON_ARRAY);
+  CU_ASSERT_EQUAL (findings->v.children.n, resp_audit_get_n_findings (a));
+  for (guint i = 0; i < findings->v.children.n && i < resp_audit_get_n_findings (a); i++)
+    {
+      RespJsonNode *f = findings->v.children.items[i];
+      RespJsonNode *code = member (f, "code"), *node = member (f, "node");
+      RespJsonNode *role = member (f, "role"), *basis = member (f, "basis");
+      RespJsonNode *from = member (f, "from"), *until = member (f, "until");
+      gint64 t_from = resp_audit_get_finding_from (a, i);
+      gint64 t_until = resp_audit_get_finding_until (a, i);
+
+      CU_ASSERT_EQUAL (f->v.children.n, 6);
+      CU_ASSERT_TRUE_FATAL (code != NULL && node != NULL && role != NULL && basis != NULL
+                            && from != NULL && until != NULL);
+      CU_ASSERT_STRING_EQUAL (code->v.string.str,
+                              resp_audit_code_to_string (resp_audit_get_finding_code (a, i)));
+      CU_ASSERT_STRING_EQUAL (node->v.string.str, resp_audit_get_finding_node (a, i));
+      CU_ASSERT_STRING_EQUAL (role->v.string.str, resp_audit_get_finding_role (a, i));
+      CU_ASSERT_STRING_EQUAL (basis->v.string.str, resp_audit_get_finding_basis (a, i));
+      if (t_from == RESP_INSTANT_OPEN_START)
+        {
+          CU_ASSERT_EQUAL (from->type, RESP_JSON_NULL);
+        }
+      else
+        {
+          char *s = resp_instant_format (t_from);
+          CU_ASSERT_TRUE (from->type == RESP_JSON_STRING && strcmp (from->v.string.str, s) == 0);
+          g_free (s);
+        }
+      if (t_until == RESP_INSTANT_OPEN_END)
+        {
+          CU_ASSERT_EQUAL (until->type, RESP_JSON_NULL);
+        }
+      else
+        {
+          char *s = resp_instant_format (t_until);
+          CU_ASSERT_TRUE (until->type == RESP_JSON_STRING && strcmp (until->v.string.str, s) == 0);
+          g_free (s);
+        }
+    }
+  resp_json_tree_free (tree);
+  resp_json_reader_free (reader);
+  g_free (json);
+}
+
+static void
+test_render_json (void)
+{
+  RespModel *m = model_load (audit_model);
+  RespAudit *a;
+  char *json;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  check_json (a, NULL);
+  json = resp_audit_render (a, RESP_FORMAT_JSON);
+  CU_ASSERT_TRUE (strstr (json, "\"at\": null") != NULL || strstr (json, "\"at\":null") != NULL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"post_vacant\""));
+  CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"2021-01-01T00:00:00+08:00\""));
+  g_free (json);
+  json = resp_audit_render (a, RESP_FORMAT_TEXT);
+  CU_ASSERT_TRUE (json != NULL && json[0] != '\0');
+  g_free (json);
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2021-02-01T12:00:00Z"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  check_json (a, "2021-02-01T20:00:00+08:00");
+  resp_audit_unref (a);
+
+  /* the codes of SPEC §5 */
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER),
+                          "committee_without_main_leader");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD),
+                          "committee_without_cyber_lead");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_REGION_WITHOUT_COMMITTEE),
+                          "region_without_committee");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_REGION_WITHOUT_COORDINATOR),
+                          "region_without_coordinator");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_UNIT_WITHOUT_COMMITTEE),
+                          "unit_without_committee");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR),
+                          "system_without_operator");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD),
+                          "system_without_security_lead");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR),
+                          "sector_without_regulator");
+  CU_ASSERT_STRING_EQUAL (resp_audit_code_to_string (RESP_AUDIT_POST_VACANT), "post_vacant");
+
+  /* a timeless model renders open ends as null */
+  resp_model_unref (m);
+  m = model_load (timeless_model);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  check_json (a, NULL);
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* city.json: the data-centre head gap */
+static void
+test_city (void)
+{
+  RespModel *m = test_load_city ();
+  RespAudit *a;
+
+  a = resp_model_audit (m);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head",
+                  "2025-10-31", "2025-11-24");
+  expect_count (a, "u-data-center", "unit_head", 1);
+  /* the city secretary changed on 2025-06-30 without a gap; before the
+   * first recorded secretary (2021-09-01) it is not a vacancy */
+  expect_no_code (a, RESP_AUDIT_POST_VACANT, "k-city");
+  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-city", "main_leader",
+                  "2019-01-01", "2021-09-01");
+  expect_count (a, "k-city", "main_leader", 1);
+  /* the county has no coordinator of its own */
+  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-county", "coordinator",
+                  "2019-01-01", "+inf");
+  /* s-app's sector has no regulator at any level (Art. 4 fallback) */
+  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-app", "regulator",
+                  "2019-01-01", "+inf");
+  /* s-scada's regulator is at the province: found */
+  expect_no_code (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-scada");
+  check_json (a, NULL);
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2025-11-10T09:00:00+08:00"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head",
+                  "2025-10-31", "2025-11-24");
+  check_json (a, "2025-11-10T09:00:00+08:00");
+  resp_audit_unref (a);
+
+  a = resp_model_audit_at (m, test_instant ("2026-03-05T08:10:00+08:00"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  expect_count (a, "u-data-center", "unit_head", 0);
+  expect_no_code (a, RESP_AUDIT_POST_VACANT, "u-data-center");
+  resp_audit_unref (a);
+  resp_model_unref (m);
+}
+
+/* Preconditions */
+static void
+audit_null (void)
+{
+  resp_model_audit (NULL);
+}
+
+static void
+audit_at_null (void)
+{
+  resp_model_audit_at (NULL, 0);
+}
+
+static void
+render_null (void)
+{
+  resp_audit_render (NULL, RESP_FORMAT_JSON);
+}
+
+static void
+test_preconditions (void)
+{
+  CU_ASSERT_TRUE (test_criticals (audit_null));
+  CU_ASSERT_TRUE (test_criticals (audit_at_null));
+  CU_ASSERT_TRUE (test_criticals (render_null));
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return CU_get_error ();
+
+  suite = CU_add_suite ("audit", NULL, NULL);
+  if (suite == NULL
+      || CU_add_test (suite, "committee without main leader", test_committee_main_leader) == NULL
+      || CU_add_test (suite, "unit head vacant", test_unit_head_vacant) == NULL
+      || CU_add_test (suite, "regions", test_regions) == NULL
+      || CU_add_test (suite, "units without committee", test_units_without_committee) == NULL
+      || CU_add_test (suite, "systems", test_systems) == NULL
+      || CU_add_test (suite, "audit at an instant", test_audit_at) == NULL
+      || CU_add_test (suite, "audit at agrees with the timeline", test_audit_at_consistent) == NULL
+      || CU_add_test (suite, "audit at before the records", test_audit_at_before_records) == NULL
+      || CU_add_test (suite, "timeless model", test_timeless) == NULL
+      || CU_add_test (suite, "JSON rendering", test_render_json) == NULL
+      || CU_add_test (suite, "city.json", test_city) == NULL
+      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
+    {
+      CU_cleanup_registry ();
+      return CU_get_error ();
+    }
+
+  return test_run_all ();
+}

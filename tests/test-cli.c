@@ -1,0 +1,307 @@
+/* test-cli.c: the resp tool's contract (SPEC §5): outputs, exit codes, streams
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-common.h"
+#include "resp-json-reader-private.h"
+
+static char *city;
+
+/* Runs resp; checks the exit code and returns stdout (stderr in *err). */
+static char *
+run (int expected_rc, char **err, const char *first, ...)
+{
+  const char *argv[16];
+  char *out = NULL, *e = NULL;
+  va_list ap;
+  guint n = 0;
+  int rc;
+
+  va_start (ap, first);
+  for (const char *a = first; a != NULL && n < 15; a = va_arg (ap, const char *))
+    argv[n++] = a;
+  va_end (ap);
+  argv[n] = NULL;
+  rc = test_run_resp (argv, &out, &e);
+  if (rc != expected_rc)
+    fprintf (stderr, "\n  resp %s…: exit %d, expected %d; stderr: %s\n", first, rc, expected_rc, e);
+  CU_ASSERT_EQUAL (rc, expected_rc);
+  if (err != NULL)
+    *err = e;
+  else
+    g_free (e);
+  return out;
+}
+
+static RespJsonTree *
+parse (const char *text)
+{
+  RespJsonReader *r = resp_json_reader_new (text, strlen (text));
+  RespJsonToken t = resp_json_reader_next (r);
+  RespJsonTree *tree = resp_json_reader_read_tree (r, t);
+
+  CU_ASSERT_PTR_NOT_NULL (tree);
+  CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_EOF);
+  resp_json_reader_free (r);
+  return tree;
+}
+
+static void
+test_validate (void)
+{
+  char *err = NULL;
+  char *out = run (0, &err, "validate", city, NULL);
+
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "模型有效"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "102 个节点"));
+  CU_ASSERT_STRING_EQUAL (err, "");
+  g_free (out);
+  g_free (err);
+}
+
+static void
+test_invalid_model (void)
+{
+  char *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "bad.json", NULL);
+  const char *bad = "{\"format\": \"libresp/model/1\",\n"
+                    " \"nodes\": [{\"id\": \"p-li\", \"type\": \"person\", \"name\": \"李某\"}],\n"
+                    " \"relations\": [\n"
+                    "    {\"rel\": \"member\", \"from\": \"p-li\", \"to\": \"k-ctiy\", \"role\": \"member\"},\n"
+                    "    {\"rel\": \"heads\", \"from\": \"p-li\", \"to\": \"u-x\"}\n"
+                    " ]}\n";
+  const char *commands[] = { "validate", "who", "scope", "audit" };
+  char *expected;
+
+  g_file_set_contents (path, bad, -1, NULL);
+  expected = g_strdup_printf ("%s:4:45: relation 'member' from 'p-li': unknown node 'k-ctiy'\n"
+                              "%s:5:44: relation 'heads' from 'p-li': unknown node 'u-x'\n", path, path);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      char *err = NULL, *out;
+      gboolean two = i == 1 || i == 2;
+
+      out = run (1, &err, commands[i], path, two ? "p-li" : NULL, NULL);
+      CU_ASSERT_STRING_EQUAL (out, "");
+      CU_ASSERT_STRING_EQUAL (err, expected);
+      g_free (out);
+      g_free (err);
+    }
+  g_free (expected);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static void
+test_who_json (void)
+{
+  char *out = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05T08:10:00+08:00",
+                   "--format", "json", NULL);
+  RespJsonTree *tree = parse (out);
+  RespJsonNode *root = resp_json_tree_get_root (tree);
+  RespJsonNode *roles = resp_json_node_get_member (root, "roles");
+  RespJsonNode *first;
+  guint n_roles = 0;
+
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root, "node")->v.string.str, "s-portal");
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root, "at")->v.string.str,
+                          "2026-03-05T08:10:00+08:00");
+  CU_ASSERT_EQUAL (resp_json_node_get_member (root, "warnings")->type, RESP_JSON_ARRAY);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (roles);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    if (r != RESP_ROLE_INVOLVED)
+      {
+        CU_ASSERT_PTR_NOT_NULL (resp_json_node_get_member (roles, resp_role_to_string (r)));
+        n_roles++;
+      }
+  CU_ASSERT_EQUAL (roles->v.children.n, n_roles);
+  CU_ASSERT_PTR_NULL (resp_json_node_get_member (roles, "involved"));
+  first = resp_json_node_get_member (roles, "first_responsible");
+  CU_ASSERT_EQUAL_FATAL (first->v.children.n, 1);
+  CU_ASSERT_STRING_EQUAL (first->v.children.items[0]->v.string.str, "p-li");
+  resp_json_tree_free (tree);
+  g_free (out);
+}
+
+static void
+test_who_at_normalised (void)
+{
+  /* the same instant written in UTC prints at +08:00 */
+  char *out = run (0, NULL, "who", city, "s-app", "--at", "2025-06-29T16:00:00Z", "--format", "json", NULL);
+
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"at\": \"2025-06-30T00:00:00+08:00\""));
+  g_free (out);
+}
+
+static void
+test_who_text_and_dot (void)
+{
+  char *text = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05", NULL);
+  char *dot = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05", "--format", "dot", NULL);
+
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "第一责任人（first_responsible）"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "路径：s-portal → u-data-center → u-gov-office → k-gov-office → p-li"));
+  /* 直接责任人 is a role, never the category 直接责任 on its own */
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "直接责任人（direct_responsible）"));
+  CU_ASSERT (g_str_has_prefix (dot, "digraph who {"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (dot, "\"k-gov-office\" -> \"p-li\";"));
+  g_free (text);
+  g_free (dot);
+}
+
+static void
+test_who_unknown_node (void)
+{
+  char *err = NULL;
+  char *out = run (1, &err, "who", city, "s-nope", "--format", "json", NULL);
+
+  CU_ASSERT_STRING_EQUAL (out, "");
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "no node 's-nope'"));
+  g_free (out);
+  g_free (err);
+  out = run (1, &err, "who", city, "p-li", NULL);
+  CU_ASSERT_STRING_EQUAL (out, "");
+  g_free (out);
+  g_free (err);
+  out = run (1, &err, "scope", city, "s-portal", NULL);
+  CU_ASSERT_STRING_EQUAL (out, "");
+  g_free (out);
+  g_free (err);
+}
+
+static void
+test_usage_errors (void)
+{
+  char *err = NULL;
+  char *out = run (2, &err, "who", city, "s-portal", "--at", "2026-13-01", NULL);
+
+  CU_ASSERT_STRING_EQUAL (out, "");
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "--at"));
+  g_free (out);
+  g_free (err);
+  out = run (2, NULL, "who", city, NULL);
+  g_free (out);
+  out = run (2, NULL, "frobnicate", NULL);
+  g_free (out);
+  out = run (2, NULL, "audit", city, "--format", "yaml", NULL);
+  g_free (out);
+  out = run (2, NULL, "validate", city, "--bogus", NULL);
+  g_free (out);
+  out = run (2, NULL, NULL);
+  g_free (out);
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "validate", "who", "scope", "audit" };
+  char *out = run (0, NULL, "--help", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      char *help;
+      CU_ASSERT_PTR_NOT_NULL (strstr (out, commands[i]));
+      help = run (0, NULL, commands[i], "--help", NULL);
+      CU_ASSERT_PTR_NOT_NULL (strstr (help, "--format"));
+      g_free (help);
+    }
+  g_free (out);
+}
+
+static void
+test_scope_json (void)
+{
+  char *out = run (0, NULL, "scope", city, "p-ma", "--at", "2026-03-05", "--format", "json", NULL);
+  RespJsonTree *tree = parse (out);
+  RespJsonNode *root = resp_json_tree_get_root (tree);
+  RespJsonNode *heads = resp_json_node_get_member (root, "heads");
+  RespJsonNode *rf = resp_json_node_get_member (root, "responsible_for");
+  RespJsonNode *uh;
+
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root, "person")->v.string.str, "p-ma");
+  CU_ASSERT_EQUAL_FATAL (heads->v.children.n, 1);
+  CU_ASSERT_STRING_EQUAL (heads->v.children.items[0]->v.string.str, "u-city-cac");
+  CU_ASSERT_EQUAL (resp_json_node_get_member (root, "seats")->v.children.n, 0);
+  uh = resp_json_node_get_member (rf, "unit_head");
+  CU_ASSERT_EQUAL_FATAL (uh->v.children.n, 1);
+  CU_ASSERT_STRING_EQUAL (uh->v.children.items[0]->v.string.str, "s-cac-monitor");
+  CU_ASSERT_PTR_NOT_NULL (resp_json_node_get_member (rf, "first_responsible"));
+  CU_ASSERT_PTR_NOT_NULL (resp_json_node_get_member (rf, "direct_responsible"));
+  CU_ASSERT_PTR_NOT_NULL (resp_json_node_get_member (rf, "security_lead"));
+  resp_json_tree_free (tree);
+  g_free (out);
+}
+
+static void
+test_scope_tenure (void)
+{
+  /* 王某 was the city's main leader until 2025-06-30, 周某 after */
+  char *before = run (0, NULL, "scope", city, "p-wang", "--at", "2025-06-29", "--format", "json", NULL);
+  char *after = run (0, NULL, "scope", city, "p-wang", "--at", "2025-06-30", "--format", "json", NULL);
+
+  CU_ASSERT_PTR_NOT_NULL (strstr (before, "\"committee\": \"k-city\""));
+  CU_ASSERT_PTR_NULL (strstr (after, "\"committee\": \"k-city\""));
+  g_free (before);
+  g_free (after);
+}
+
+static void
+test_audit_json (void)
+{
+  char *all = run (0, NULL, "audit", city, "--format", "json", NULL);
+  char *at = run (0, NULL, "audit", city, "--at", "2025-11-10", "--format", "json", NULL);
+  RespJsonTree *tree = parse (at);
+  RespJsonNode *findings = resp_json_node_get_member (resp_json_tree_get_root (tree), "findings");
+  gboolean vacant = FALSE;
+
+  CU_ASSERT (g_str_has_prefix (all, "{\n  \"at\": null,"));
+  for (guint i = 0; i < findings->v.children.n; i++)
+    {
+      RespJsonNode *f = findings->v.children.items[i];
+      if (g_str_equal (resp_json_node_get_member (f, "code")->v.string.str, "post_vacant") &&
+          g_str_equal (resp_json_node_get_member (f, "node")->v.string.str, "u-data-center"))
+        {
+          vacant = TRUE;
+          CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (f, "from")->v.string.str,
+                                  "2025-10-31T00:00:00+08:00");
+          CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (f, "until")->v.string.str,
+                                  "2025-11-24T00:00:00+08:00");
+        }
+    }
+  CU_ASSERT (vacant);
+  resp_json_tree_free (tree);
+  g_free (all);
+  g_free (at);
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+  int rc;
+
+  city = test_src_path ("examples/data/city.json");
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("cli", NULL, NULL);
+  CU_add_test (suite, "validate", test_validate);
+  CU_add_test (suite, "invalid model: exit 1, every error, empty stdout", test_invalid_model);
+  CU_add_test (suite, "who --format json", test_who_json);
+  CU_add_test (suite, "--at printed at +08:00", test_who_at_normalised);
+  CU_add_test (suite, "who text and dot", test_who_text_and_dot);
+  CU_add_test (suite, "unknown node: exit 1", test_who_unknown_node);
+  CU_add_test (suite, "usage errors: exit 2", test_usage_errors);
+  CU_add_test (suite, "--help everywhere", test_help);
+  CU_add_test (suite, "scope --format json", test_scope_json);
+  CU_add_test (suite, "scope follows tenure", test_scope_tenure);
+  CU_add_test (suite, "audit --format json", test_audit_json);
+  rc = test_run_all ();
+  g_free (city);
+  return rc;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what libresp needs to build and test on Debian 12, as root.
+# Safe to run again: apt-get skips what is already there.
+set -euo pipefail
+
+packages=(
+  build-essential
+  meson
+  ninja-build
+  pkg-config
+  libglib2.0-dev
+  libglib2.0-bin
+  libcunit1-dev
+  python3
+)
+
+if [ "${RESP_SETUP_CI:-}" = 1 ]; then
+  # CI-only checks: sanitizers (gcc's runtime ships with gcc) and valgrind
+  packages+=(valgrind)
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "tools/setup.sh: run as root (apt-get install)" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${packages[@]}"
