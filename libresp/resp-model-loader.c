@@ -27,11 +27,21 @@
 #define MAX_ID_BYTES 256
 #define ATTR_BUF 64
 
+/* Where a relation was written: its '{' in full, its `from` and `to` values
+ * as byte distances from it (line and column are worked out only for an
+ * error message). */
 typedef struct {
   guint32 line, col;
-  guint32 from_line, from_col;
-  guint32 to_line, to_col;
+  gsize   off;
+  guint32 from_delta, to_delta;
 } RelPos;
+
+/* The object being parsed: positions of its members are computed from it,
+ * and only when a message needs them. */
+typedef struct {
+  guint line, col;
+  gsize off;
+} ObjPos;
 
 typedef struct {
   guint32 rel;
@@ -62,7 +72,44 @@ typedef struct {
   /* a file mapping of our own: pages already parsed can be dropped */
   gboolean        input_is_mapping;
   gsize           dropped;
+  ObjPos          obj;
 } Loader;
+
+/* Line and column of byte offset off inside the object that starts at o. */
+static void
+pos_from (const Loader *L, const ObjPos *o, gsize off, guint *line, guint *col)
+{
+  const guchar *d = (const guchar *) L->data;
+  guint l = o->line, c = o->col;
+
+  for (gsize i = o->off; i < off; i++)
+    {
+      if (d[i] == '\n')
+        l++, c = 1;
+      else if ((d[i] & 0xC0) != 0x80)
+        c++;
+    }
+  *line = l;
+  *col = c;
+}
+
+static guint
+line_at (const Loader *L, gsize off)
+{
+  guint l, c;
+  pos_from (L, &L->obj, off, &l, &c);
+  return l;
+}
+
+static guint
+col_at (const Loader *L, gsize off)
+{
+  guint l, c;
+  pos_from (L, &L->obj, off, &l, &c);
+  return c;
+}
+
+#define AT(off) line_at (L, (off)), col_at (L, (off))
 
 static void G_GNUC_PRINTF (5, 6)
 add_error (Loader *L, RespError code, guint line, guint col, const char *fmt, ...)
@@ -176,26 +223,24 @@ put (char *buf, gsize used, gsize size, const char *s)
 /* A value in the current object, remembered until the object closes. */
 typedef struct {
   gboolean present;
-  guint line, col;         /* of the value */
-  guint key_line, key_col; /* of the key */
+  gsize off;               /* of the value */
+  gsize key_off;           /* of the key */
   char text[ATTR_BUF];     /* short string values (truncated) */
   gboolean truncated;
 } Field;
 
 static void
-field_set_pos (Loader *L, Field *f, guint key_line, guint key_col)
+field_set_pos (Loader *L, Field *f, gsize key_off)
 {
   f->present = TRUE;
-  f->key_line = key_line;
-  f->key_col = key_col;
-  f->line = resp_json_reader_get_line (L->r);
-  f->col = resp_json_reader_get_column (L->r);
+  f->key_off = key_off;
+  f->off = resp_json_reader_get_offset (L->r);
 }
 
 /* Reads a string value into f (short text kept) or reports its type. */
 static gboolean
 read_short_string (Loader *L, Field *f, const char *what, const char *key,
-                   guint key_line, guint key_col)
+                   gsize key_off)
 {
   RespJsonToken t = next (L);
   gsize len;
@@ -203,10 +248,10 @@ read_short_string (Loader *L, Field *f, const char *what, const char *key,
 
   if (t == RESP_JSON_TOKEN_ERROR)
     return FALSE;
-  field_set_pos (L, f, key_line, key_col);
+  field_set_pos (L, f, key_off);
   if (t != RESP_JSON_TOKEN_STRING)
     {
-      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+      add_error (L, RESP_ERROR_BAD_VALUE, AT (f->off),
                  "%s: '%s' must be a string, not %s", what, key, token_kind (t));
       f->present = FALSE;
       return skip (L, t);
@@ -221,7 +266,7 @@ read_short_string (Loader *L, Field *f, const char *what, const char *key,
 /* Reads a string value into a GString. */
 static gboolean
 read_long_string (Loader *L, Field *f, GString *out, const char *what, const char *key,
-                  guint key_line, guint key_col)
+                  gsize key_off)
 {
   RespJsonToken t = next (L);
   gsize len;
@@ -229,10 +274,10 @@ read_long_string (Loader *L, Field *f, GString *out, const char *what, const cha
 
   if (t == RESP_JSON_TOKEN_ERROR)
     return FALSE;
-  field_set_pos (L, f, key_line, key_col);
+  field_set_pos (L, f, key_off);
   if (t != RESP_JSON_TOKEN_STRING)
     {
-      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+      add_error (L, RESP_ERROR_BAD_VALUE, AT (f->off),
                  "%s: '%s' must be a string, not %s", what, key, token_kind (t));
       f->present = FALSE;
       return skip (L, t);
@@ -319,7 +364,7 @@ key_allowed (int type, int key)
 
 typedef struct {
   char name[ATTR_BUF];
-  guint line, col;
+  gsize off;
 } UnknownKey;
 
 #define MAX_UNKNOWN_KEYS 8
@@ -338,13 +383,13 @@ report_unknown_keys (Loader *L, const UnknownKey *uk, guint n, int type, const c
     {
       int known = resp_name_lookup (node_keys, NK_N, uk[i].name);
       if (known >= 0)
-        add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, uk[i].line, uk[i].col,
+        add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (uk[i].off),
                    "%s: '%s' is not an attribute of a %s", what, uk[i].name,
                    resp_node_type_names[type]);
       else
         {
           suggest_suffix (hint, sizeof hint, allowed, n_allowed, uk[i].name);
-          add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, uk[i].line, uk[i].col,
+          add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (uk[i].off),
                      "%s: unknown attribute '%s'%s", what, uk[i].name, hint);
         }
     }
@@ -360,7 +405,7 @@ check_enum (Loader *L, const Field *f, const char * const *names, guint n,
   if (v < 0)
     {
       suggest_suffix (hint, sizeof hint, names, n, f->text);
-      add_error (L, RESP_ERROR_BAD_VALUE, f->line, f->col,
+      add_error (L, RESP_ERROR_BAD_VALUE, AT (f->off),
                  "%s: '%s%s' is not a valid %s%s", what, f->text, f->truncated ? "…" : "",
                  key, hint);
     }
@@ -384,7 +429,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
   for (;;)
     {
       RespJsonToken t = next (L);
-      guint kl, kc;
+      gsize ko;
       const char *key;
       int k;
 
@@ -392,8 +437,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
         break;
       if (t != RESP_JSON_TOKEN_KEY)
         return;
-      kl = resp_json_reader_get_line (L->r);
-      kc = resp_json_reader_get_column (L->r);
+      ko = resp_json_reader_get_offset (L->r);
       key = resp_json_reader_get_string (L->r, NULL);
       k = resp_name_lookup (node_keys, NK_N, key);
       if (k < 0)
@@ -401,8 +445,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
           if (n_unknown < MAX_UNKNOWN_KEYS)
             {
               g_strlcpy (unknown[n_unknown].name, key, ATTR_BUF);
-              unknown[n_unknown].line = kl;
-              unknown[n_unknown].col = kc;
+              unknown[n_unknown].off = ko;
               n_unknown++;
             }
           if (!skip (L, next (L)))
@@ -412,13 +455,13 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
       switch (k)
         {
         case NK_ID:
-          if (!read_long_string (L, &f[k], id, "node", "id", kl, kc))
+          if (!read_long_string (L, &f[k], id, "node", "id", ko))
             return;
           break;
         case NK_NAME:
           {
             GString *name = L->s2;
-            if (!read_long_string (L, &f[k], name, "node", "name", kl, kc))
+            if (!read_long_string (L, &f[k], name, "node", "name", ko))
               return;
             if (f[k].present)
               name_off = pool_append (&L->m->names, &L->m->names_len, &L->names_cap,
@@ -426,7 +469,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
             if (f[k].present && (name->len == 0 || strlen (name->str) != name->len))
               {
                 g_snprintf (what, sizeof what, "node '%s'", id->len ? id->str : "?");
-                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                add_error (L, RESP_ERROR_BAD_VALUE, AT (f[k].off),
                            "%s: 'name' must be a non-empty string without NUL characters", what);
                 bad = TRUE;
               }
@@ -437,12 +480,12 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
             RespJsonToken v = next (L);
             if (v == RESP_JSON_TOKEN_ERROR)
               return;
-            field_set_pos (L, &f[k], kl, kc);
+            field_set_pos (L, &f[k], ko);
             if (v == RESP_JSON_TOKEN_TRUE || v == RESP_JSON_TOKEN_FALSE)
               cii = v == RESP_JSON_TOKEN_TRUE;
             else
               {
-                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                add_error (L, RESP_ERROR_BAD_VALUE, AT (f[k].off),
                            "node: 'cii' must be true or false, not %s", token_kind (v));
                 bad = TRUE;
                 if (!skip (L, v))
@@ -455,13 +498,13 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
             RespJsonToken v = next (L);
             if (v == RESP_JSON_TOKEN_ERROR)
               return;
-            field_set_pos (L, &f[k], kl, kc);
+            field_set_pos (L, &f[k], ko);
             if (v == RESP_JSON_TOKEN_NUMBER && resp_json_reader_get_is_int (L->r) &&
                 resp_json_reader_get_int (L->r) >= 1 && resp_json_reader_get_int (L->r) <= 5)
               protection = resp_json_reader_get_int (L->r);
             else
               {
-                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                add_error (L, RESP_ERROR_BAD_VALUE, AT (f[k].off),
                            "node: 'protection_level' must be an integer from 1 to 5");
                 bad = TRUE;
                 if (!skip (L, v))
@@ -475,7 +518,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
             gsize start, end;
             if (v == RESP_JSON_TOKEN_ERROR)
               return;
-            field_set_pos (L, &f[k], kl, kc);
+            field_set_pos (L, &f[k], ko);
             start = resp_json_reader_get_offset (L->r);
             if (!resp_json_reader_skip_value (L->r, &end))
               {
@@ -484,7 +527,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
               }
             if (v != RESP_JSON_TOKEN_BEGIN_OBJECT)
               {
-                add_error (L, RESP_ERROR_BAD_VALUE, f[k].line, f[k].col,
+                add_error (L, RESP_ERROR_BAD_VALUE, AT (f[k].off),
                            "node: 'extra' must be an object, not %s", token_kind (v));
                 bad = TRUE;
               }
@@ -494,7 +537,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
           }
           break;
         default: /* type, level, form, kind */
-          if (!read_short_string (L, &f[k], "node", node_keys[k], kl, kc))
+          if (!read_short_string (L, &f[k], "node", node_keys[k], ko))
             return;
           if (!f[k].present)
             bad = TRUE;
@@ -524,7 +567,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
         {
           suggest_suffix (hint, sizeof hint, resp_node_type_names, RESP_N_NODE_TYPES,
                           f[NK_TYPE].text);
-          add_error (L, RESP_ERROR_UNKNOWN_TYPE, f[NK_TYPE].line, f[NK_TYPE].col,
+          add_error (L, RESP_ERROR_UNKNOWN_TYPE, AT (f[NK_TYPE].off),
                      "%s: unknown type '%s'%s", what, f[NK_TYPE].text, hint);
           bad = TRUE;
         }
@@ -544,7 +587,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
       for (int k = NK_LEVEL; k <= NK_PROTECTION; k++)
         if (f[k].present && !key_allowed (type, k))
           {
-            add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, f[k].key_line, f[k].key_col,
+            add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (f[k].key_off),
                        "%s: '%s' is not an attribute of a %s", what, node_keys[k],
                        resp_node_type_names[type]);
             bad = TRUE;
@@ -594,10 +637,10 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
       gboolean is_new;
 
       if (why != NULL || strlen (id->str) != id->len)
-        add_error (L, RESP_ERROR_BAD_VALUE, f[NK_ID].line, f[NK_ID].col,
+        add_error (L, RESP_ERROR_BAD_VALUE, AT (f[NK_ID].off),
                    "%s: %s", what, why != NULL ? why : "an id must not contain NUL");
       else if ((existing = resp_interner_intern (&L->m->ids, id->str, id->len, &is_new)), !is_new)
-        add_error (L, RESP_ERROR_DUPLICATE_ID, f[NK_ID].line, f[NK_ID].col,
+        add_error (L, RESP_ERROR_DUPLICATE_ID, AT (f[NK_ID].off),
                    "duplicate id '%s' (first defined at line %u, column %u)", id->str,
                    L->node_pos[existing * 2], L->node_pos[existing * 2 + 1]);
       else
@@ -615,8 +658,8 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
           rec->protection_level = (guint8) protection;
           rec->name = name_off;
           rec->extra = extra_off;
-          L->node_pos[v * 2] = f[NK_ID].line;
-          L->node_pos[v * 2 + 1] = f[NK_ID].col;
+          /* the id is near the '{', so this is a short scan */
+          pos_from (L, &L->obj, f[NK_ID].off, &L->node_pos[v * 2], &L->node_pos[v * 2 + 1]);
           L->m->n_nodes++;
         }
     }
@@ -642,7 +685,7 @@ ensure_rel_capacity (Loader *L)
 /* Reads a `since`/`until` value; null means open. */
 static gboolean
 read_instant (Loader *L, Field *f, gint64 *out, const char *what, const char *key,
-              guint kl, guint kc, gboolean *bad)
+              gsize key_off, gboolean *bad)
 {
   RespJsonToken t = next (L);
   const char *s, *why = NULL;
@@ -650,12 +693,12 @@ read_instant (Loader *L, Field *f, gint64 *out, const char *what, const char *ke
 
   if (t == RESP_JSON_TOKEN_ERROR)
     return FALSE;
-  field_set_pos (L, f, kl, kc);
+  field_set_pos (L, f, key_off);
   if (t == RESP_JSON_TOKEN_NULL)
     return TRUE;
   if (t != RESP_JSON_TOKEN_STRING)
     {
-      add_error (L, RESP_ERROR_BAD_DATE, f->line, f->col,
+      add_error (L, RESP_ERROR_BAD_DATE, AT (f->off),
                  "%s: '%s' must be a date string, not %s", what, key, token_kind (t));
       *bad = TRUE;
       return skip (L, t);
@@ -663,7 +706,7 @@ read_instant (Loader *L, Field *f, gint64 *out, const char *what, const char *ke
   s = resp_json_reader_get_string (L->r, &len);
   if (!resp_instant_parse_len (s, len, out, &why))
     {
-      add_error (L, RESP_ERROR_BAD_DATE, f->line, f->col, "%s: bad %s '%.*s': %s",
+      add_error (L, RESP_ERROR_BAD_DATE, AT (f->off), "%s: bad %s '%.*s': %s",
                  what, key, (int) MIN (len, 64), s, why);
       *bad = TRUE;
     }
@@ -706,7 +749,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   for (;;)
     {
       RespJsonToken t = next (L);
-      guint kl, kc;
+      gsize ko;
       const char *key;
       int k;
 
@@ -714,42 +757,40 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
         break;
       if (t != RESP_JSON_TOKEN_KEY)
         return;
-      kl = resp_json_reader_get_line (L->r);
-      kc = resp_json_reader_get_column (L->r);
+      ko = resp_json_reader_get_offset (L->r);
       key = resp_json_reader_get_string (L->r, NULL);
       k = resp_name_lookup (rel_keys, RK_N, key);
       switch (k)
         {
         case RK_REL:
         case RK_ROLE:
-          if (!read_short_string (L, &f[k], "relation", key, kl, kc))
+          if (!read_short_string (L, &f[k], "relation", key, ko))
             return;
           bad |= !f[k].present;
           break;
         case RK_FROM:
-          if (!read_long_string (L, &f[k], from, "relation", key, kl, kc))
+          if (!read_long_string (L, &f[k], from, "relation", key, ko))
             return;
           bad |= !f[k].present;
           break;
         case RK_TO:
-          if (!read_long_string (L, &f[k], to, "relation", key, kl, kc))
+          if (!read_long_string (L, &f[k], to, "relation", key, ko))
             return;
           bad |= !f[k].present;
           break;
         case RK_SINCE:
-          if (!read_instant (L, &f[k], &since, "relation", key, kl, kc, &bad))
+          if (!read_instant (L, &f[k], &since, "relation", key, ko, &bad))
             return;
           break;
         case RK_UNTIL:
-          if (!read_instant (L, &f[k], &until, "relation", key, kl, kc, &bad))
+          if (!read_instant (L, &f[k], &until, "relation", key, ko, &bad))
             return;
           break;
         default:
           if (n_unknown < MAX_UNKNOWN_KEYS)
             {
               g_strlcpy (unknown[n_unknown].name, key, ATTR_BUF);
-              unknown[n_unknown].line = kl;
-              unknown[n_unknown].col = kc;
+              unknown[n_unknown].off = ko;
               n_unknown++;
             }
           if (!skip (L, next (L)))
@@ -779,7 +820,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
         {
           suggest_suffix (hint, sizeof hint, resp_relation_names, RESP_N_RELATIONS,
                           f[RK_REL].text);
-          add_error (L, RESP_ERROR_UNKNOWN_RELATION, f[RK_REL].line, f[RK_REL].col,
+          add_error (L, RESP_ERROR_UNKNOWN_RELATION, AT (f[RK_REL].off),
                      "%s: unknown relation '%s'%s", what, f[RK_REL].text, hint);
           bad = TRUE;
         }
@@ -793,7 +834,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   for (guint u = 0; u < n_unknown; u++)
     {
       suggest_suffix (hint, sizeof hint, rel_keys, RK_N, unknown[u].name);
-      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, unknown[u].line, unknown[u].col,
+      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (unknown[u].off),
                  "%s: unknown attribute '%s'%s", what, unknown[u].name, hint);
       bad = TRUE;
     }
@@ -815,7 +856,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
           if (s < 0)
             {
               suggest_suffix (hint, sizeof hint, seat_choices, 3, f[RK_ROLE].text);
-              add_error (L, RESP_ERROR_UNKNOWN_ROLE, f[RK_ROLE].line, f[RK_ROLE].col,
+              add_error (L, RESP_ERROR_UNKNOWN_ROLE, AT (f[RK_ROLE].off),
                          "%s: unknown role '%s' (a seat is main_leader, cyber_lead or member)%s",
                          what, f[RK_ROLE].text, hint);
               bad = TRUE;
@@ -826,7 +867,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
     }
   else if (rel >= 0 && f[RK_ROLE].present)
     {
-      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, f[RK_ROLE].key_line, f[RK_ROLE].key_col,
+      add_error (L, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (f[RK_ROLE].key_off),
                  "%s: 'role' applies only to 'member' relations", what);
       bad = TRUE;
     }
@@ -836,7 +877,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
       char a[RESP_INSTANT_BUF], b[RESP_INSTANT_BUF];
       resp_instant_format_short (since, a);
       resp_instant_format_short (until, b);
-      add_error (L, RESP_ERROR_EMPTY_INTERVAL, f[RK_UNTIL].line, f[RK_UNTIL].col,
+      add_error (L, RESP_ERROR_EMPTY_INTERVAL, AT (f[RK_UNTIL].off),
                  "%s: empty interval: 'until' %s is not after 'since' %s", what, b, a);
       bad = TRUE;
     }
@@ -854,10 +895,9 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   rec->until = until;
   pos->line = obj_line;
   pos->col = obj_col;
-  pos->from_line = f[RK_FROM].line;
-  pos->from_col = f[RK_FROM].col;
-  pos->to_line = f[RK_TO].line;
-  pos->to_col = f[RK_TO].col;
+  pos->off = L->obj.off;
+  pos->from_delta = (guint32) MIN (f[RK_FROM].off - L->obj.off, G_MAXUINT32);
+  pos->to_delta = (guint32) MIN (f[RK_TO].off - L->obj.off, G_MAXUINT32);
   L->rel_ok[i] = TRUE;
   rec->from = resolve_ref (L, from, i, FALSE);
   rec->to = resolve_ref (L, to, i, TRUE);
@@ -912,7 +952,10 @@ parse_array (Loader *L, RespJsonToken t, const char *key,
             return;
           continue;
         }
-      parse (L, resp_json_reader_get_line (L->r), resp_json_reader_get_column (L->r));
+      L->obj.line = resp_json_reader_get_line (L->r);
+      L->obj.col = resp_json_reader_get_column (L->r);
+      L->obj.off = resp_json_reader_get_offset (L->r);
+      parse (L, L->obj.line, L->obj.col);
       drop_consumed (L);
     }
 }
@@ -1019,6 +1062,16 @@ parse_document (Loader *L)
     }
 }
 
+/* Line and column of a relation's `from` or `to` value. */
+static void
+rel_value_pos (const Loader *L, guint32 i, gboolean is_to, guint *line, guint *col)
+{
+  const RelPos *p = &L->rel_pos[i];
+  ObjPos o = { p->line, p->col, p->off };
+
+  pos_from (L, &o, p->off + (is_to ? p->to_delta : p->from_delta), line, col);
+}
+
 static const char *
 rel_from_id (Loader *L, guint32 i)
 {
@@ -1052,10 +1105,10 @@ resolve_pending (Loader *L)
   for (guint k = 0; k < L->pending->len && !L->fatal; k++)
     {
       PendingRef *p = &g_array_index (L->pending, PendingRef, k);
-      const RelPos *pos = &L->rel_pos[p->rel];
       const RespRelRec *r = &m->rels[p->rel];
       char hint[MAX_ID_BYTES + 32] = "";
       guint32 v;
+      guint line, col;
 
       if (resp_interner_lookup (&m->ids, p->id, strlen (p->id), &v))
         continue;
@@ -1070,9 +1123,8 @@ resolve_pending (Loader *L)
             }
           suggest_suffix (hint, sizeof hint, ids, m->n_nodes, p->id);
         }
-      add_error (L, RESP_ERROR_DANGLING_REFERENCE,
-                 p->is_to ? pos->to_line : pos->from_line,
-                 p->is_to ? pos->to_col : pos->from_col,
+      rel_value_pos (L, p->rel, p->is_to, &line, &col);
+      add_error (L, RESP_ERROR_DANGLING_REFERENCE, line, col,
                  "relation '%s' from '%s': unknown node '%s'%s",
                  resp_relation_names[r->rel],
                  p->is_to ? rel_from_id (L, p->rel) : p->id, p->id, hint);
@@ -1133,9 +1185,9 @@ check_endpoints (Loader *L)
   for (guint32 i = 0; i < m->n_rels && !L->fatal; i++)
     {
       const RespRelRec *r = &m->rels[i];
-      const RelPos *pos = &L->rel_pos[i];
       char want[96];
       guint8 ft, tt;
+      guint line, col;
 
       if (!L->rel_ok[i])
         continue;
@@ -1149,7 +1201,8 @@ check_endpoints (Loader *L)
       if (!(rel_from_types[r->rel] & (1u << ft)))
         {
           describe_types (rel_from_types[r->rel], want, sizeof want);
-          add_error (L, RESP_ERROR_WRONG_ENDPOINT, pos->from_line, pos->from_col,
+          rel_value_pos (L, i, FALSE, &line, &col);
+          add_error (L, RESP_ERROR_WRONG_ENDPOINT, line, col,
                      "relation '%s' from '%s': '%s' is %s, but '%s' goes from %s",
                      resp_relation_names[r->rel], resp_model_node_id (m, r->from),
                      resp_model_node_id (m, r->from), article (ft),
@@ -1159,7 +1212,8 @@ check_endpoints (Loader *L)
       if (!(rel_to_types[r->rel] & (1u << tt)))
         {
           describe_types (rel_to_types[r->rel], want, sizeof want);
-          add_error (L, RESP_ERROR_WRONG_ENDPOINT, pos->to_line, pos->to_col,
+          rel_value_pos (L, i, TRUE, &line, &col);
+          add_error (L, RESP_ERROR_WRONG_ENDPOINT, line, col,
                      "relation '%s' from '%s': '%s' is %s, but '%s' goes to %s",
                      resp_relation_names[r->rel], resp_model_node_id (m, r->from),
                      resp_model_node_id (m, r->to), article (tt),
