@@ -434,11 +434,14 @@ misuse_null_model (void)
   resp_model_get_n_nodes (NULL);
 }
 
+/* static, so that the child that exits on the critical still reaches it */
+static RespModel *volatile misuse_model;
+
 static void
 misuse_null_id (void)
 {
-  RespModel *m = resp_model_new_from_data ("{\"format\": \"libresp/model/1\"}", -1, NULL, NULL, NULL);
-  resp_model_has_node (m, NULL);
+  misuse_model = resp_model_new_from_data ("{\"format\": \"libresp/model/1\"}", -1, NULL, NULL, NULL);
+  resp_model_has_node (misuse_model, NULL);
 }
 
 static void
