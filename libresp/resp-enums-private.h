@@ -34,6 +34,12 @@ extern const char * const resp_role_names[RESP_N_ROLES];
 extern const char * const resp_role_labels_zh[RESP_N_ROLES];
 extern const char * const resp_node_type_labels_zh[RESP_N_NODE_TYPES];
 extern const char * const resp_seat_labels_zh[RESP_N_SEATS];
+#define RESP_N_CATEGORIES 3
+extern const char * const resp_category_names[RESP_N_CATEGORIES];
+extern const char * const resp_category_labels_zh[RESP_N_CATEGORIES];
+extern const char * const resp_verdict_status_names[3];
+extern const char * const resp_verdict_status_labels_zh[3];
+extern const char * const resp_circumstance_status_names[3];
 extern const char * const resp_audit_code_names[RESP_N_AUDIT_CODES];
 extern const char * const resp_region_level_names[RESP_N_REGION_LEVELS];
 extern const char * const resp_committee_form_names[RESP_N_COMMITTEE_FORMS];

@@ -51,6 +51,26 @@ const char * const resp_audit_code_names[RESP_N_AUDIT_CODES] = {
   "post_vacant",
 };
 
+const char * const resp_category_names[RESP_N_CATEGORIES] = {
+  "direct", "primary_leadership", "important_leadership",
+};
+
+const char * const resp_category_labels_zh[RESP_N_CATEGORIES] = {
+  "直接责任", "主要领导责任", "重要领导责任",
+};
+
+const char * const resp_verdict_status_names[3] = {
+  "triggered", "undetermined", "not_triggered",
+};
+
+const char * const resp_verdict_status_labels_zh[3] = {
+  "触发问责情形", "尚不能确定（缺少事实）", "未触发问责情形",
+};
+
+const char * const resp_circumstance_status_names[3] = {
+  "holds", "does_not_hold", "undetermined",
+};
+
 const char * const resp_region_level_names[RESP_N_REGION_LEVELS] = {
   "national", "provincial", "prefectural", "county", "township",
 };
@@ -228,4 +248,34 @@ resp_audit_code_to_string (RespAuditCode code)
 {
   g_return_val_if_fail ((guint) code < RESP_N_AUDIT_CODES, NULL);
   return resp_audit_code_names[code];
+}
+
+/**
+ * resp_category_to_string:
+ * @category: a #RespCategory
+ *
+ * Returns: the JSON name of @category, e.g. `primary_leadership`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_category_to_string (RespCategory category)
+{
+  g_return_val_if_fail ((guint) category < RESP_N_CATEGORIES, NULL);
+  return resp_category_names[category];
+}
+
+/**
+ * resp_verdict_status_to_string:
+ * @status: a #RespVerdictStatus
+ *
+ * Returns: the JSON name of @status, e.g. `triggered`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_status_to_string (RespVerdictStatus status)
+{
+  g_return_val_if_fail ((guint) status < 3, NULL);
+  return resp_verdict_status_names[status];
 }

@@ -9,3 +9,11 @@ G_BEGIN_DECLS
 RespRoles *resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResolver *R);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* The hits of a role (RespHit, sorted by holder id) and the path store. */
+const GArray *resp_roles_get_hits  (const RespRoles *roles, RespRole role);
+const GArray *resp_roles_get_paths (const RespRoles *roles);
+guint32       resp_roles_get_subject (const RespRoles *roles);
+const GArray *resp_roles_get_warnings (const RespRoles *roles);
+G_END_DECLS

@@ -685,3 +685,27 @@ resp_roles_render (RespRoles  *self,
     }
   return g_string_free (out, FALSE);
 }
+
+const GArray *
+resp_roles_get_hits (const RespRoles *roles, RespRole role)
+{
+  return roles->hits[role];
+}
+
+const GArray *
+resp_roles_get_paths (const RespRoles *roles)
+{
+  return roles->paths;
+}
+
+guint32
+resp_roles_get_subject (const RespRoles *roles)
+{
+  return roles->subject;
+}
+
+const GArray *
+resp_roles_get_warnings (const RespRoles *roles)
+{
+  return roles->warnings;
+}

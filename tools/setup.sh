@@ -10,6 +10,7 @@ packages=(
   pkg-config
   libglib2.0-dev
   libglib2.0-bin
+  libglib2.0-dev-bin
   libcunit1-dev
   python3
 )

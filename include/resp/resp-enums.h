@@ -189,6 +189,59 @@ typedef enum {
   RESP_FORMAT_DOT,
 } RespFormat;
 
+/**
+ * RespCategory:
+ * @RESP_CATEGORY_DIRECT: 直接责任, `direct`
+ * @RESP_CATEGORY_PRIMARY_LEADERSHIP: 主要领导责任, `primary_leadership`
+ * @RESP_CATEGORY_IMPORTANT_LEADERSHIP: 重要领导责任, `important_leadership`
+ *
+ * A category of responsibility, most severe first.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_CATEGORY_DIRECT,
+  RESP_CATEGORY_PRIMARY_LEADERSHIP,
+  RESP_CATEGORY_IMPORTANT_LEADERSHIP,
+} RespCategory;
+
+/**
+ * RespVerdictStatus:
+ * @RESP_VERDICT_TRIGGERED: some circumstance holds
+ * @RESP_VERDICT_UNDETERMINED: none holds, but some is undetermined
+ * @RESP_VERDICT_NOT_TRIGGERED: no circumstance holds or could hold
+ *
+ * The status of a verdict (SPEC §4.4).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_VERDICT_TRIGGERED,
+  RESP_VERDICT_UNDETERMINED,
+  RESP_VERDICT_NOT_TRIGGERED,
+} RespVerdictStatus;
+
+/**
+ * RespCircumstanceStatus:
+ * @RESP_CIRCUMSTANCE_HOLDS: `holds`
+ * @RESP_CIRCUMSTANCE_DOES_NOT_HOLD: `does_not_hold`
+ * @RESP_CIRCUMSTANCE_UNDETERMINED: `undetermined`: depends on absent facts
+ *
+ * The three-valued status of a circumstance.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_CIRCUMSTANCE_HOLDS,
+  RESP_CIRCUMSTANCE_DOES_NOT_HOLD,
+  RESP_CIRCUMSTANCE_UNDETERMINED,
+} RespCircumstanceStatus;
+
+RESP_AVAILABLE_IN_1_0
+const char *resp_category_to_string    (RespCategory category);
+RESP_AVAILABLE_IN_1_0
+const char *resp_verdict_status_to_string (RespVerdictStatus status);
+
 RESP_AVAILABLE_IN_1_0
 const char *resp_node_type_to_string   (RespNodeType type);
 RESP_AVAILABLE_IN_1_0

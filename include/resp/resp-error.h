@@ -49,6 +49,11 @@ G_BEGIN_DECLS
  * @RESP_ERROR_NOT_FOUND: a query names a node the model does not have
  * @RESP_ERROR_INVALID_ARGUMENT: a query argument is not acceptable (a node of
  *   the wrong type, say)
+ * @RESP_ERROR_UNKNOWN_FACT: an event names a fact the rulebook does not declare
+ * @RESP_ERROR_UNKNOWN_OPERATOR: a rule condition uses an operator outside the
+ *   JSON Logic subset of SPEC §4.6
+ * @RESP_ERROR_UNKNOWN_VARIABLE: a rule condition reads a `var` that names no
+ *   declared fact, parameter or model attribute
  *
  * Error codes of the %RESP_ERROR domain: one per class of bad input.
  *
@@ -76,6 +81,9 @@ typedef enum {
   RESP_ERROR_CARDINALITY,
   RESP_ERROR_NOT_FOUND,
   RESP_ERROR_INVALID_ARGUMENT,
+  RESP_ERROR_UNKNOWN_FACT,
+  RESP_ERROR_UNKNOWN_OPERATOR,
+  RESP_ERROR_UNKNOWN_VARIABLE,
 } RespError;
 
 RESP_AVAILABLE_IN_1_0

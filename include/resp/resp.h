@@ -17,5 +17,8 @@
 #include "resp-roles.h"
 #include "resp-scope.h"
 #include "resp-audit.h"
+#include "resp-rulebook.h"
+#include "resp-event.h"
+#include "resp-verdict.h"
 
 #undef __RESP_H_INSIDE__

@@ -23,6 +23,8 @@ typedef struct {
 
 static char *opt_format = NULL;
 static char *opt_at = NULL;
+static char *opt_rulebook = NULL;
+static int opt_threads = 0;
 
 static int
 usage_error (GOptionContext *ctx, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
@@ -316,11 +318,122 @@ out:
   return rc;
 }
 
+static void
+print_diagnostics (GPtrArray *diags, GError *error)
+{
+  if (diags != NULL && diags->len > 0)
+    for (guint i = 0; i < diags->len; i++)
+      {
+        char *line = resp_diagnostic_to_string (diags->pdata[i]);
+        fprintf (stderr, "%s\n", line);
+        g_free (line);
+      }
+  else if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+}
+
+static GOptionEntry assess_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text, json or dot", "FORMAT" },
+  { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rulebook,
+    "Rulebook file (default: the rulebook compiled into libresp)", "FILE" },
+  { "threads", 'j', 0, G_OPTION_ARG_INT, &opt_threads, "Threads for many events (default: all processors)", "N" },
+  { NULL }
+};
+
+static int
+cmd_assess (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL EVENTS",
+                                     "Verdicts, one per event (SPEC §4–5): who bears direct, primary "
+                                     "leadership or important leadership responsibility, why, and through "
+                                     "which chain. EVENTS is one JSON object, a JSON array or JSON Lines.",
+                                     assess_entries);
+  RespFormat format;
+  RespModel *model = NULL;
+  RespRulebook *rulebook = NULL;
+  RespEventBatch *batch = NULL;
+  GPtrArray *diags = NULL, *verdicts;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
+      (rc = common_args (ctx, &format, TRUE, NULL)) >= 0)
+    goto out;
+  if (opt_threads < 0)
+    {
+      rc = usage_error (ctx, "--threads must not be negative");
+      goto out;
+    }
+  rc = EXIT_INVALID;
+  if (opt_rulebook != NULL)
+    {
+      rulebook = resp_rulebook_new_from_file (opt_rulebook, &diags, &error);
+      if (rulebook == NULL)
+        {
+          print_diagnostics (diags, error);
+          goto out;
+        }
+      g_clear_pointer (&diags, g_ptr_array_unref);
+    }
+  else
+    rulebook = resp_rulebook_new_default ();
+  model = load_model (argv[1]);
+  if (model == NULL)
+    goto out;
+  batch = resp_event_batch_new_from_file (model, rulebook, argv[2], &diags, &error);
+  if (batch == NULL)
+    {
+      print_diagnostics (diags, error);
+      goto out;
+    }
+  verdicts = resp_assess_batch (model, rulebook, batch, (guint) opt_threads);
+  emit (resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len,
+                              resp_event_batch_get_is_list (batch), format));
+  g_ptr_array_unref (verdicts);
+  rc = EXIT_OK;
+out:
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_pointer (&batch, resp_event_batch_unref);
+  g_clear_pointer (&model, resp_model_unref);
+  g_clear_pointer (&rulebook, resp_rulebook_unref);
+  g_option_context_free (ctx);
+  return rc;
+}
+
+static GOptionEntry no_entries[] = {
+  { NULL }
+};
+
+static int
+cmd_rulebook (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("", "Print the default rulebook compiled into libresp "
+                                         "(the format is described in docs/rulebook.md).", no_entries);
+  GBytes *bytes;
+  gsize len;
+  const char *data;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 0)) >= 0)
+    goto out;
+  bytes = resp_rulebook_get_default_source ();
+  data = g_bytes_get_data (bytes, &len);
+  fwrite (data, 1, len, stdout);
+  g_bytes_unref (bytes);
+  rc = EXIT_OK;
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
 static const Command commands[] = {
   { "validate", "MODEL", "load and check a model; print a one-line summary", cmd_validate },
   { "who", "MODEL NODE [--at TIME]", "all roles for a system, unit or committee", cmd_who },
   { "scope", "MODEL PERSON [--at TIME]", "what a person is responsible for", cmd_scope },
   { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
+  { "assess", "MODEL EVENTS [--rulebook FILE]", "verdicts, one per event", cmd_assess },
+  { "rulebook", "", "print the embedded default rulebook", cmd_rulebook },
 };
 
 static void
@@ -330,8 +443,8 @@ print_usage (FILE *f)
               "The cybersecurity responsibility system of Party committees (党委（党组）网络安全工作责任制).\n\n"
               "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (f, "  %-9s %-26s %s\n", commands[i].name, commands[i].args, commands[i].summary);
-  fprintf (f, "\nEvery command takes --help and --format text|json (who also dot).\n"
+    fprintf (f, "  %-9s %-32s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+  fprintf (f, "\nEvery command takes --help; most take --format text|json (who and assess also dot).\n"
               "Exit status: 0 success, 1 invalid input, 2 usage error.\n");
 }
 
@@ -367,6 +480,7 @@ main (int argc, char **argv)
         g_free (prgname);
         g_free (opt_format);
         g_free (opt_at);
+        g_free (opt_rulebook);
         return rc;
       }
   fprintf (stderr, "resp: unknown command '%s'\n\n", argv[1]);

@@ -1,0 +1,123 @@
+/* resp-verdict.h: who bears which responsibility for an event, and why
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__RESP_H_INSIDE__) && !defined(RESP_COMPILATION)
+#error "Only <resp/resp.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "resp-version-macros.h"
+#include "resp-enums.h"
+#include "resp-model.h"
+#include "resp-rulebook.h"
+#include "resp-event.h"
+
+G_BEGIN_DECLS
+
+#define RESP_TYPE_VERDICT (resp_verdict_get_type ())
+
+/**
+ * RespVerdict:
+ *
+ * The assessment of one event (SPEC §4–5): its status, the circumstances
+ * that hold or are undetermined, the liable persons with category, roles,
+ * bases, paths, authority and proposer, the bodies held collectively, the
+ * exempt, the modifiers and the warnings. Immutable and reference counted.
+ *
+ * Since: 1.0
+ */
+typedef struct _RespVerdict RespVerdict;
+
+RESP_AVAILABLE_IN_1_0
+GType             resp_verdict_get_type             (void) G_GNUC_CONST;
+RESP_AVAILABLE_IN_1_0
+RespVerdict      *resp_assess                       (RespModel      *model,
+                                                     RespRulebook   *rulebook,
+                                                     RespEvent      *event);
+RESP_AVAILABLE_IN_1_0
+GPtrArray        *resp_assess_batch                 (RespModel      *model,
+                                                     RespRulebook   *rulebook,
+                                                     RespEventBatch *batch,
+                                                     guint           n_threads);
+RESP_AVAILABLE_IN_1_0
+RespVerdict      *resp_verdict_ref                  (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+void              resp_verdict_unref                (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+RespVerdictStatus resp_verdict_get_status           (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_event_id         (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_circumstances  (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_circumstance_id  (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+RespCircumstanceStatus resp_verdict_get_circumstance_status (RespVerdict *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_circumstance_missing (RespVerdict *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_liable         (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_liable_person    (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+RespCategory      resp_verdict_get_liable_category  (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_liable_roles     (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_liable_basis     (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_liable_n_paths   (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_liable_path      (RespVerdict    *self,
+                                                     guint           index,
+                                                     guint           path);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_liable_authority (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_liable_proposer  (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_bodies           (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_exempt         (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_exempt_person    (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_exempt_reason    (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_modifiers        (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_warnings       (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_warning_code     (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_warning_message  (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+char             *resp_verdict_render               (RespVerdict    *self,
+                                                     RespFormat      format);
+RESP_AVAILABLE_IN_1_0
+char             *resp_verdicts_render              (RespVerdict   **verdicts,
+                                                     guint           n_verdicts,
+                                                     gboolean        as_list,
+                                                     RespFormat      format);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespVerdict, resp_verdict_unref)
+
+G_END_DECLS

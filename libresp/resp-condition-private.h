@@ -1,0 +1,98 @@
+/* resp-condition-private.h: rule conditions, compiled and evaluated in Kleene logic
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A condition is JSON Logic restricted to var, ==, !=, <, <=, >, >=, and,
+ * or, !, in (SPEC §4.6). It is compiled once, when the rulebook loads, into
+ * a flat array of operations: every operator and every `var` name is checked
+ * then, with the position of the offending key or string. Evaluation does
+ * not allocate and never fails: a missing value is `unknown`, and
+ * false AND unknown = false, true OR unknown = true, NOT unknown = unknown.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "resp-json-reader-private.h"
+#include "resp-error.h"
+
+G_BEGIN_DECLS
+
+/* The types a fact or parameter can have. */
+typedef enum {
+  RESP_VALUE_UNKNOWN = 0,  /* absent or null: not false */
+  RESP_VALUE_BOOL,
+  RESP_VALUE_NUMBER,       /* finite double; integer facts are numbers too */
+  RESP_VALUE_STRING,
+} RespValueType;
+
+typedef struct {
+  RespValueType type;
+  gboolean      boolean;
+  double        number;
+  const char   *string;    /* borrowed; lives as long as its source */
+} RespValue;
+
+/* The variables a condition may read, besides facts and parameters. */
+typedef enum {
+  RESP_VAR_FACT,              /* fact.NAME; index = the fact's declaration index */
+  RESP_VAR_PARAM,             /* param.NAME; index = the parameter's index */
+  RESP_VAR_SYSTEM_KIND,       /* system.kind (string) */
+  RESP_VAR_SYSTEM_CII,        /* system.cii (bool) */
+  RESP_VAR_SYSTEM_PROTECTION, /* system.protection_level (number; unknown when unset) */
+  RESP_VAR_SYSTEM_EXTRA,      /* system.extra.KEY; key kept in the condition */
+  RESP_VAR_OPERATOR_REGION_LEVEL, /* operator.region_level (string) */
+} RespVarKind;
+
+/* Names the compiler resolves `fact.NAME` and `param.NAME` against. */
+typedef struct {
+  const char * const *fact_names;   /* n_facts names */
+  guint               n_facts;
+  const char * const *param_names;  /* n_params names */
+  guint               n_params;
+  gboolean            allow_subject; /* FALSE: system.* and operator.* are errors
+                                      * (an event-wide condition has no system) */
+} RespConditionScope;
+
+typedef struct _RespCondition RespCondition;
+
+/* What evaluation reads. The callbacks answer for one variable; they return
+ * a value of type RESP_VALUE_UNKNOWN when it is absent. */
+typedef struct {
+  RespValue (*get) (gpointer data, RespVarKind kind, guint index, const char *extra_key);
+  gpointer    data;
+} RespConditionEnv;
+
+/* Compiles node (a tree read by resp_json_reader_read_tree, so with
+ * positions). On error returns NULL and sets *error_line/_column/_code and
+ * a message (without position) in error_message (caller frees), pointing at
+ * the offending operator key, `var` string or value. */
+RespCondition *resp_condition_compile   (const RespJsonNode       *node,
+                                         const RespConditionScope *scope,
+                                         RespError                *error_code,
+                                         guint                    *error_line,
+                                         guint                    *error_column,
+                                         char                    **error_message);
+void           resp_condition_free      (RespCondition            *cond);
+
+/* Three-valued result of a condition used as a truth value: a value that is
+ * not a boolean counts as false, except unknown which stays unknown. */
+typedef enum {
+  RESP_TRUTH_FALSE = 0,
+  RESP_TRUTH_TRUE = 1,
+  RESP_TRUTH_UNKNOWN = 2,
+} RespTruth;
+
+/* Evaluates. When the result is RESP_TRUTH_UNKNOWN and missing is not NULL,
+ * appends to it (as guint, no duplicates) the indices of the facts whose
+ * absence the result depends on: the unknown facts of the unknown operands
+ * (an operand that did not decide the result because another did is not
+ * counted: in false AND unknown, nothing is missing). */
+RespTruth      resp_condition_eval      (const RespCondition      *cond,
+                                         const RespConditionEnv   *env,
+                                         GArray                   *missing);
+
+/* Whether the condition reads system.* or operator.* at all. */
+gboolean       resp_condition_uses_subject (const RespCondition   *cond);
+
+G_END_DECLS

@@ -1,0 +1,1083 @@
+/* resp-condition.c: rule conditions, compiled to postfix and evaluated in Kleene logic
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * How it works:
+ *
+ * - A condition compiles to a flat array of postfix operations over a value
+ *   stack. Compilation walks the tree with an explicit stack of operator
+ *   frames, never with C recursion, so a hostile rulebook cannot overflow
+ *   the C stack; nesting beyond MAX_DEPTH condition objects is an error.
+ *
+ * - `and` and `or` fold their operands pairwise as they come ([a] [b] AND
+ *   [c] AND …) instead of pushing all of them and reducing at the end.
+ *   Kleene and/or are associative, so the result is the same, and every
+ *   open operator keeps at most one pending value on the stack: the stack
+ *   never grows beyond MAX_DEPTH + 1 however wide a condition is. That is
+ *   what lets evaluation use a fixed array on the C stack and not allocate.
+ *
+ * - `in` whose haystack is a literal array keeps that array among the
+ *   constants and compiles to one IN_LIST operation; arrays are allowed
+ *   nowhere else, since they would mean nothing there.
+ *
+ * - Missing facts. Evaluation first runs without tracking anything; only
+ *   when the result is unknown (and the caller asked) does it run again,
+ *   recording facts. In that second run the `missing` array itself is the
+ *   scratch space: every stack slot remembers the length of `missing` when
+ *   its sub-expression began, an unknown fact variable appends its index,
+ *   and an operation whose result is known truncates `missing` back to the
+ *   mark of its first operand. Postfix order makes the facts appended for
+ *   one sub-expression a contiguous tail, so at every moment `missing`
+ *   holds what the caller passed in followed by the facts of the pending
+ *   (unknown) sub-expressions, and what survives to the end is exactly the
+ *   unknown facts reachable from the root through unknown operations. A
+ *   fact already in the array is not appended again: the occurrence that is
+ *   there sits in a pending sub-expression that meets the new one in a
+ *   common ancestor, and both survive or vanish with that ancestor.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "resp-condition-private.h"
+
+/* Condition objects allowed on one path from the root, the root included */
+#define MAX_DEPTH 64
+/* One pending value per open operator, and the one being computed */
+#define MAX_STACK (MAX_DEPTH + 1)
+
+typedef enum {
+  OPR_VAR,
+  OPR_EQ,
+  OPR_NE,
+  OPR_LT,
+  OPR_LE,
+  OPR_GT,
+  OPR_GE,
+  OPR_AND,
+  OPR_OR,
+  OPR_NOT,
+  OPR_IN,
+  N_OPERATORS,
+} Operator;
+
+static const char * const operator_names[N_OPERATORS] = {
+  "var", "==", "!=", "<", "<=", ">", ">=", "and", "or", "!", "in",
+};
+
+/* Spellings from other languages that people write out of habit */
+static const struct { const char *alias; const char *meant; } operator_aliases[] = {
+  { "===", "==" }, { "!==", "!=" }, { "=", "==" }, { "<>", "!=" },
+  { "&&", "and" }, { "||", "or" }, { "not", "!" }, { "AND", "and" }, { "OR", "or" },
+  { "NOT", "!" },
+};
+
+/* JSON Logic operators outside the subset: a suggestion by spelling would
+ * only mislead ("min" is one edit from "in") */
+static const char * const json_logic_others[] = {
+  "if", "?:", "!!", "max", "min", "+", "-", "*", "/", "%", "map", "reduce",
+  "filter", "all", "none", "some", "merge", "cat", "substr", "log", "missing",
+  "missing_some", "preserve",
+};
+
+typedef enum {
+  OP_CONST,    /* push consts[arg] */
+  OP_VAR,      /* push the variable (var_kind, arg, key) */
+  OP_EQ,
+  OP_NE,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_AND,      /* pop two, push their Kleene conjunction */
+  OP_OR,
+  OP_TRUTH,    /* `and` or `or` of a single operand: its truth value */
+  OP_NOT,
+  OP_IN,       /* pop needle and haystack (a string, or false) */
+  OP_IN_LIST,  /* pop the needle; the haystack is consts[arg, arg + count) */
+} OpCode;
+
+typedef struct {
+  guint8      code;     /* OpCode */
+  guint8      var_kind; /* RespVarKind, for OP_VAR */
+  guint       arg;      /* constant, fact or parameter index */
+  guint       count;    /* OP_IN_LIST: the list's length */
+  const char *key;      /* OP_VAR of system.extra.KEY: KEY, in strings */
+} Op;
+
+struct _RespCondition {
+  Op           *ops;
+  guint         n_ops;
+  RespValue    *consts;   /* their strings are in strings */
+  guint         n_consts;
+  GStringChunk *strings;
+  guint         stack_depth;
+  gboolean      uses_subject;
+};
+
+/* ---- Compilation ---- */
+
+typedef struct {
+  const RespJsonNode  *member;     /* the operator's member: key and position */
+  Operator             op;
+  RespJsonNode * const *operands;
+  guint                n_operands;
+  guint                next;       /* the operand to compile next */
+  gboolean             has_list;   /* `in` whose haystack went to the constants */
+  guint                list_start;
+  guint                list_count;
+} Frame;
+
+typedef struct {
+  const RespConditionScope *scope;
+  GArray       *ops;     /* Op */
+  GArray       *consts;  /* RespValue */
+  GStringChunk *strings;
+  gboolean      uses_subject;
+  Frame         frames[MAX_DEPTH];
+  guint         n_frames;
+
+  /* the error, once there is one */
+  RespError     code;
+  guint         line;
+  guint         column;
+  char         *message;
+} Compiler;
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+fail (Compiler   *c,
+      RespError   code,
+      guint       line,
+      guint       column,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  c->code = code;
+  c->line = line;
+  c->column = column;
+  va_start (args, format);
+  c->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static void
+emit (Compiler *c,
+      OpCode    code)
+{
+  Op op = { 0 };
+
+  op.code = (guint8) code;
+  g_array_append_val (c->ops, op);
+}
+
+/* Optimal string alignment distance: Levenshtein plus the swap of two
+ * adjacent characters, so that "adn" is one edit from "and". Returns
+ * cap + 1 for anything farther than cap, and for very long strings, which
+ * are no typo of a short name. */
+static guint
+edit_distance (const char *a,
+               const char *b,
+               guint       cap)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint *rows, *two_up, *up, *cur;
+  guint result;
+
+  if ((la > lb ? la - lb : lb - la) > cap || la > 256 || lb > 256)
+    return cap + 1;
+
+  rows = g_new (guint, 3 * (lb + 1));
+  two_up = rows;
+  up = rows + lb + 1;
+  cur = rows + 2 * (lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    up[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint *t;
+
+      cur[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] != b[j - 1];
+          guint v = MIN (MIN (up[j] + 1, cur[j - 1] + 1), up[j - 1] + cost);
+
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            v = MIN (v, two_up[j - 2] + 1);
+          cur[j] = v;
+        }
+      t = two_up;
+      two_up = up;
+      up = cur;
+      cur = t;
+    }
+  result = MIN (up[lb], cap + 1);
+  g_free (rows);
+  return result;
+}
+
+/* The nearest of names[0..n) to name within cap edits (the first on a
+ * tie), or NULL */
+static const char *
+nearest (const char * const *names,
+         guint               n,
+         const char         *name,
+         guint               cap)
+{
+  const char *best = NULL;
+  guint best_d = cap + 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint d = edit_distance (name, names[i], cap);
+
+      if (d < best_d)
+        {
+          best_d = d;
+          best = names[i];
+        }
+    }
+  return best;
+}
+
+static gboolean
+fail_unknown_operator (Compiler           *c,
+                       const RespJsonNode *member)
+{
+  const char *key = member->key;
+  const char *meant = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (operator_aliases); i++)
+    if (strcmp (key, operator_aliases[i].alias) == 0)
+      meant = operator_aliases[i].meant;
+  for (guint i = 0; meant == NULL && i < G_N_ELEMENTS (json_logic_others); i++)
+    if (strcmp (key, json_logic_others[i]) == 0)
+      return fail (c, RESP_ERROR_UNKNOWN_OPERATOR, member->key_line, member->key_column,
+                   "unknown operator '%s' (JSON Logic's '%s' is outside the supported subset)",
+                   key, key);
+  if (meant == NULL)
+    meant = nearest (operator_names, N_OPERATORS, key, 1);
+  if (meant != NULL)
+    return fail (c, RESP_ERROR_UNKNOWN_OPERATOR, member->key_line, member->key_column,
+                 "unknown operator '%s' (did you mean '%s'?)", key, meant);
+  return fail (c, RESP_ERROR_UNKNOWN_OPERATOR, member->key_line, member->key_column,
+               "unknown operator '%s'", key);
+}
+
+static int
+lookup (const char * const *names,
+        guint               n,
+        const char         *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (names[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+fail_unknown_variable (Compiler           *c,
+                       const RespJsonNode *name_node)
+{
+  const RespConditionScope *scope = c->scope;
+  const char *name = name_node->v.string.str;
+  GPtrArray *candidates;
+  const char *meant;
+  gboolean ok;
+
+  if (strcmp (name, "system.extra") == 0 || strcmp (name, "system.extra.") == 0)
+    return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+                 "unknown variable '%s' (an extra attribute is read as system.extra.KEY)",
+                 name);
+
+  /* Every name that would have been accepted, written in full, so that a
+   * slip in the prefix ("fatc.x") is caught like one in the name */
+  candidates = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < scope->n_facts; i++)
+    g_ptr_array_add (candidates, g_strconcat ("fact.", scope->fact_names[i], NULL));
+  for (guint i = 0; i < scope->n_params; i++)
+    g_ptr_array_add (candidates, g_strconcat ("param.", scope->param_names[i], NULL));
+  if (scope->allow_subject)
+    {
+      g_ptr_array_add (candidates, g_strdup ("system.kind"));
+      g_ptr_array_add (candidates, g_strdup ("system.cii"));
+      g_ptr_array_add (candidates, g_strdup ("system.protection_level"));
+      g_ptr_array_add (candidates, g_strdup ("operator.region_level"));
+    }
+
+  meant = nearest ((const char * const *) candidates->pdata, candidates->len, name, 2);
+  /* a bare declared name, without its prefix */
+  if (meant == NULL && lookup (scope->fact_names, scope->n_facts, name) >= 0)
+    meant = candidates->pdata[lookup (scope->fact_names, scope->n_facts, name)];
+  if (meant == NULL && lookup (scope->param_names, scope->n_params, name) >= 0)
+    meant = candidates->pdata[scope->n_facts
+                              + (guint) lookup (scope->param_names, scope->n_params, name)];
+
+  if (meant != NULL)
+    ok = fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+               "unknown variable '%s' (did you mean '%s'?)", name, meant);
+  else
+    ok = fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+               "unknown variable '%s'", name);
+  g_ptr_array_unref (candidates);
+  return ok;
+}
+
+/* Resolves the name of a `var` into op */
+static gboolean
+resolve_variable (Compiler           *c,
+                  const RespJsonNode *name_node,
+                  Op                 *op)
+{
+  const RespConditionScope *scope = c->scope;
+  const char *name = name_node->v.string.str;
+  int i;
+
+  /* "fact.x\0y" is not fact.x */
+  if (memchr (name, '\0', name_node->v.string.len) != NULL)
+    return fail_unknown_variable (c, name_node);
+
+  op->code = OP_VAR;
+  if (g_str_has_prefix (name, "fact.")
+      && (i = lookup (scope->fact_names, scope->n_facts, name + 5)) >= 0)
+    {
+      op->var_kind = RESP_VAR_FACT;
+      op->arg = (guint) i;
+      return TRUE;
+    }
+  if (g_str_has_prefix (name, "param.")
+      && (i = lookup (scope->param_names, scope->n_params, name + 6)) >= 0)
+    {
+      op->var_kind = RESP_VAR_PARAM;
+      op->arg = (guint) i;
+      return TRUE;
+    }
+  if (g_str_has_prefix (name, "system.") || g_str_has_prefix (name, "operator."))
+    {
+      if (!scope->allow_subject)
+        return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+                     "unknown variable '%s': an event-wide condition cannot read the "
+                     "subject (it has no system or operator)", name);
+      if (strcmp (name, "system.kind") == 0)
+        op->var_kind = RESP_VAR_SYSTEM_KIND;
+      else if (strcmp (name, "system.cii") == 0)
+        op->var_kind = RESP_VAR_SYSTEM_CII;
+      else if (strcmp (name, "system.protection_level") == 0)
+        op->var_kind = RESP_VAR_SYSTEM_PROTECTION;
+      else if (strcmp (name, "operator.region_level") == 0)
+        op->var_kind = RESP_VAR_OPERATOR_REGION_LEVEL;
+      else if (g_str_has_prefix (name, "system.extra.") && name[13] != '\0')
+        {
+          op->var_kind = RESP_VAR_SYSTEM_EXTRA;
+          op->key = g_string_chunk_insert (c->strings, name + 13);
+        }
+      else
+        return fail_unknown_variable (c, name_node);
+      c->uses_subject = TRUE;
+      return TRUE;
+    }
+  return fail_unknown_variable (c, name_node);
+}
+
+/* member is the `var` member of its object */
+static gboolean
+compile_var (Compiler           *c,
+             const RespJsonNode *member)
+{
+  const RespJsonNode *name_node = member;
+  Op op = { 0 };
+
+  if (member->type == RESP_JSON_ARRAY)
+    {
+      if (member->v.children.n != 1)
+        return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                     "'var' takes 1 operand, not %u (a default value is not supported)",
+                     member->v.children.n);
+      name_node = member->v.children.items[0];
+    }
+  if (name_node->type != RESP_JSON_STRING)
+    return fail (c, RESP_ERROR_BAD_VALUE, name_node->line, name_node->column,
+                 "'var' takes the name of a variable, a string");
+  if (!resolve_variable (c, name_node, &op))
+    return FALSE;
+  g_array_append_val (c->ops, op);
+  return TRUE;
+}
+
+/* A literal as a value; its string is copied into the condition */
+static RespValue
+literal_value (Compiler           *c,
+               const RespJsonNode *node)
+{
+  RespValue v = { 0 };
+
+  switch (node->type)
+    {
+    case RESP_JSON_BOOL:
+      v.type = RESP_VALUE_BOOL;
+      v.boolean = node->v.boolean;
+      break;
+    case RESP_JSON_NUMBER:
+      v.type = RESP_VALUE_NUMBER;
+      v.number = node->v.number.value;
+      break;
+    case RESP_JSON_STRING:
+      v.type = RESP_VALUE_STRING;
+      v.string = g_string_chunk_insert_len (c->strings, node->v.string.str,
+                                            (gssize) node->v.string.len);
+      break;
+    case RESP_JSON_NULL:
+    case RESP_JSON_ARRAY:
+    case RESP_JSON_OBJECT:
+    default:
+      /* null is JSON Logic's "no value": unknown */
+      v.type = RESP_VALUE_UNKNOWN;
+      break;
+    }
+  return v;
+}
+
+static gboolean
+is_scalar (const RespJsonNode *node)
+{
+  return node->type == RESP_JSON_NULL || node->type == RESP_JSON_BOOL
+         || node->type == RESP_JSON_NUMBER || node->type == RESP_JSON_STRING;
+}
+
+/* The literal array an `in` searches: its items become constants */
+static gboolean
+compile_list (Compiler           *c,
+              Frame              *f,
+              const RespJsonNode *array)
+{
+  f->has_list = TRUE;
+  f->list_start = c->consts->len;
+  f->list_count = array->v.children.n;
+  for (guint i = 0; i < array->v.children.n; i++)
+    {
+      const RespJsonNode *item = array->v.children.items[i];
+      RespValue v;
+
+      if (!is_scalar (item))
+        return fail (c, RESP_ERROR_BAD_VALUE, item->line, item->column,
+                     "the list searched by 'in' may hold only literals, not %s",
+                     item->type == RESP_JSON_ARRAY ? "an array" : "a condition");
+      v = literal_value (c, item);
+      g_array_append_val (c->consts, v);
+    }
+  return TRUE;
+}
+
+/* Starts an operator object: checks it, then compiles it at once (`var`)
+ * or opens a frame whose operands the main loop compiles. */
+static gboolean
+open_operator (Compiler           *c,
+               const RespJsonNode *object)
+{
+  const RespJsonNode *member;
+  Frame *f;
+  int i;
+  guint n;
+
+  if (c->n_frames + 1 > MAX_DEPTH)
+    return fail (c, RESP_ERROR_LIMIT, object->line, object->column,
+                 "condition nested deeper than %d levels", MAX_DEPTH);
+  if (object->v.children.n == 0)
+    return fail (c, RESP_ERROR_BAD_VALUE, object->line, object->column,
+                 "an empty object is not a condition: it needs one operator");
+  if (object->v.children.n > 1)
+    return fail (c, RESP_ERROR_BAD_VALUE, object->line, object->column,
+                 "a condition object has exactly one operator, not %u members",
+                 object->v.children.n);
+
+  member = object->v.children.items[0];
+  i = lookup (operator_names, N_OPERATORS, member->key);
+  if (i < 0)
+    return fail_unknown_operator (c, member);
+  if (i == OPR_VAR)
+    return compile_var (c, member);
+
+  f = &c->frames[c->n_frames];
+  memset (f, 0, sizeof *f);
+  f->member = member;
+  f->op = (Operator) i;
+  if (member->type == RESP_JSON_ARRAY)
+    {
+      f->operands = member->v.children.items;
+      f->n_operands = member->v.children.n;
+    }
+  else if (f->op == OPR_NOT)
+    {
+      /* {"!": x}: the member is the operand itself */
+      f->operands = &object->v.children.items[0];
+      f->n_operands = 1;
+    }
+  else
+    return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                 "'%s' takes an array of operands", member->key);
+
+  n = f->n_operands;
+  switch (f->op)
+    {
+    case OPR_AND:
+    case OPR_OR:
+      if (n < 1)
+        return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                     "'%s' takes at least 1 operand", member->key);
+      break;
+    case OPR_NOT:
+      if (n != 1)
+        return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                     "'!' takes 1 operand, not %u", n);
+      break;
+    case OPR_LT:
+    case OPR_LE:
+      if (n == 3)
+        return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                     "'%s' takes 2 operands, not 3 (the between form is not supported)",
+                     member->key);
+      G_GNUC_FALLTHROUGH;
+    case OPR_EQ:
+    case OPR_NE:
+    case OPR_GT:
+    case OPR_GE:
+    case OPR_IN:
+      if (n != 2)
+        return fail (c, RESP_ERROR_BAD_VALUE, member->key_line, member->key_column,
+                     "'%s' takes 2 operands, not %u", member->key, n);
+      break;
+    case OPR_VAR:
+    case N_OPERATORS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  c->n_frames++;
+  return TRUE;
+}
+
+/* Compiles a literal at once, or starts an operator */
+static gboolean
+compile_node (Compiler           *c,
+              const RespJsonNode *node)
+{
+  Op op = { 0 };
+  RespValue v;
+
+  switch (node->type)
+    {
+    case RESP_JSON_OBJECT:
+      return open_operator (c, node);
+    case RESP_JSON_ARRAY:
+      return fail (c, RESP_ERROR_BAD_VALUE, node->line, node->column,
+                   "an array is only allowed as the list searched by 'in'");
+    case RESP_JSON_NULL:
+    case RESP_JSON_BOOL:
+    case RESP_JSON_NUMBER:
+    case RESP_JSON_STRING:
+    default:
+      op.code = OP_CONST;
+      op.arg = c->consts->len;
+      v = literal_value (c, node);
+      g_array_append_val (c->consts, v);
+      g_array_append_val (c->ops, op);
+      return TRUE;
+    }
+}
+
+/* Emits the operation that closes frame f, all of its operands compiled */
+static void
+close_operator (Compiler    *c,
+                const Frame *f)
+{
+  static const OpCode comparisons[] = {
+    [OPR_EQ] = OP_EQ, [OPR_NE] = OP_NE, [OPR_LT] = OP_LT,
+    [OPR_LE] = OP_LE, [OPR_GT] = OP_GT, [OPR_GE] = OP_GE,
+  };
+  Op op = { 0 };
+
+  switch (f->op)
+    {
+    case OPR_AND:
+    case OPR_OR:
+      if (f->n_operands == 1)
+        emit (c, OP_TRUTH);
+      else
+        emit (c, f->op == OPR_AND ? OP_AND : OP_OR);
+      break;
+    case OPR_NOT:
+      emit (c, OP_NOT);
+      break;
+    case OPR_IN:
+      if (f->has_list)
+        {
+          op.code = OP_IN_LIST;
+          op.arg = f->list_start;
+          op.count = f->list_count;
+          g_array_append_val (c->ops, op);
+        }
+      else
+        emit (c, OP_IN);
+      break;
+    case OPR_EQ:
+    case OPR_NE:
+    case OPR_LT:
+    case OPR_LE:
+    case OPR_GT:
+    case OPR_GE:
+      emit (c, comparisons[f->op]);
+      break;
+    case OPR_VAR:
+    case N_OPERATORS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+compile_tree (Compiler           *c,
+              const RespJsonNode *root)
+{
+  if (!compile_node (c, root))
+    return FALSE;
+
+  while (c->n_frames > 0)
+    {
+      Frame *f = &c->frames[c->n_frames - 1];
+      const RespJsonNode *operand;
+      guint i;
+
+      if (f->next == f->n_operands)
+        {
+          close_operator (c, f);
+          c->n_frames--;
+          continue;
+        }
+
+      i = f->next++;
+      operand = f->operands[i];
+      /* fold the previous operand in before the next one is pushed: the
+       * stack then holds one pending value per open operator */
+      if ((f->op == OPR_AND || f->op == OPR_OR) && i >= 2)
+        emit (c, f->op == OPR_AND ? OP_AND : OP_OR);
+      if (f->op == OPR_IN && i == 1 && operand->type == RESP_JSON_ARRAY)
+        {
+          if (!compile_list (c, f, operand))
+            return FALSE;
+          continue;
+        }
+      if (!compile_node (c, operand))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How deep the value stack gets when ops run */
+static guint
+needed_stack (const Op *ops,
+              guint     n_ops)
+{
+  guint height = 0, most = 0;
+
+  for (guint i = 0; i < n_ops; i++)
+    {
+      switch ((OpCode) ops[i].code)
+        {
+        case OP_CONST:
+        case OP_VAR:
+          height++;
+          break;
+        case OP_EQ:
+        case OP_NE:
+        case OP_LT:
+        case OP_LE:
+        case OP_GT:
+        case OP_GE:
+        case OP_AND:
+        case OP_OR:
+        case OP_IN:
+          height--;
+          break;
+        case OP_TRUTH:
+        case OP_NOT:
+        case OP_IN_LIST:
+        default:
+          break;
+        }
+      most = MAX (most, height);
+    }
+  return most;
+}
+
+RespCondition *
+resp_condition_compile (const RespJsonNode       *node,
+                        const RespConditionScope *scope,
+                        RespError                *error_code,
+                        guint                    *error_line,
+                        guint                    *error_column,
+                        char                    **error_message)
+{
+  RespCondition *cond;
+  Compiler c;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  memset (&c, 0, sizeof c);
+  c.scope = scope;
+  c.ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  c.consts = g_array_new (FALSE, FALSE, sizeof (RespValue));
+  c.strings = g_string_chunk_new (64);
+
+  if (compile_tree (&c, node))
+    {
+      guint depth = needed_stack ((const Op *) (gpointer) c.ops->data, c.ops->len);
+
+      /* cannot happen (see MAX_STACK), but evaluation must never overrun */
+      if (depth > MAX_STACK)
+        fail (&c, RESP_ERROR_LIMIT, node->line, node->column,
+              "condition too complex to evaluate");
+      else
+        {
+          cond = g_new0 (RespCondition, 1);
+          cond->n_ops = c.ops->len;
+          cond->ops = (Op *) (gpointer) g_array_free (c.ops, FALSE);
+          cond->n_consts = c.consts->len;
+          cond->consts = (RespValue *) (gpointer) g_array_free (c.consts, FALSE);
+          cond->strings = c.strings;
+          cond->stack_depth = depth;
+          cond->uses_subject = c.uses_subject;
+          return cond;
+        }
+    }
+
+  if (error_code != NULL)
+    *error_code = c.code;
+  if (error_line != NULL)
+    *error_line = c.line;
+  if (error_column != NULL)
+    *error_column = c.column;
+  if (error_message != NULL)
+    *error_message = c.message;
+  else
+    g_free (c.message);
+  g_array_free (c.ops, TRUE);
+  g_array_free (c.consts, TRUE);
+  g_string_chunk_free (c.strings);
+  return NULL;
+}
+
+void
+resp_condition_free (RespCondition *cond)
+{
+  if (cond == NULL)
+    return;
+  g_free (cond->ops);
+  g_free (cond->consts);
+  g_string_chunk_free (cond->strings);
+  g_free (cond);
+}
+
+gboolean
+resp_condition_uses_subject (const RespCondition *cond)
+{
+  g_return_val_if_fail (cond != NULL, FALSE);
+  return cond->uses_subject;
+}
+
+/* ---- Evaluation ---- */
+
+typedef struct {
+  RespValue value;
+  guint     mark;   /* missing->len when this sub-expression began */
+} Slot;
+
+static RespTruth
+truth_of (const RespValue *v)
+{
+  if (v->type == RESP_VALUE_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  /* a value that is not a boolean is not "truthy" here: conditions
+   * compare numbers explicitly */
+  return v->type == RESP_VALUE_BOOL && v->boolean ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
+}
+
+/* Two known values: same type and same value */
+static gboolean
+values_equal (const RespValue *a,
+              const RespValue *b)
+{
+  if (a->type != b->type)
+    return FALSE;
+  switch (a->type)
+    {
+    case RESP_VALUE_BOOL:
+      return !a->boolean == !b->boolean;
+    case RESP_VALUE_NUMBER:
+      return a->number == b->number;
+    case RESP_VALUE_STRING:
+      return strcmp (a->string, b->string) == 0;
+    case RESP_VALUE_UNKNOWN:
+    default:
+      return FALSE;
+    }
+}
+
+/* What the environment answers, made safe: a value the header does not
+ * allow (a NaN, a NULL string, a type out of range) is unknown */
+static RespValue
+read_variable (const RespConditionEnv *env,
+               const Op               *op)
+{
+  RespValue v = env->get (env->data, (RespVarKind) op->var_kind, op->arg, op->key);
+
+  switch (v.type)
+    {
+    case RESP_VALUE_BOOL:
+      break;
+    case RESP_VALUE_NUMBER:
+      if (!isfinite (v.number))
+        v.type = RESP_VALUE_UNKNOWN;
+      break;
+    case RESP_VALUE_STRING:
+      if (v.string == NULL)
+        v.type = RESP_VALUE_UNKNOWN;
+      break;
+    case RESP_VALUE_UNKNOWN:
+    default:
+      v.type = RESP_VALUE_UNKNOWN;
+      break;
+    }
+  return v;
+}
+
+static void
+add_missing (GArray *missing,
+             guint   fact)
+{
+  for (guint i = 0; i < missing->len; i++)
+    if (g_array_index (missing, guint, i) == fact)
+      return;
+  g_array_append_val (missing, fact);
+}
+
+/* Stores truth t in slot s, which now stands for the sub-expression that
+ * began at s->mark; a known result takes its facts back out of missing */
+static void
+set_truth (Slot      *s,
+           RespTruth  t,
+           GArray    *missing)
+{
+  if (t == RESP_TRUTH_UNKNOWN)
+    {
+      s->value.type = RESP_VALUE_UNKNOWN;
+      return;
+    }
+  s->value.type = RESP_VALUE_BOOL;
+  s->value.boolean = t == RESP_TRUTH_TRUE;
+  if (missing != NULL)
+    g_array_set_size (missing, s->mark);
+}
+
+static RespTruth
+kleene_and (RespTruth a,
+            RespTruth b)
+{
+  if (a == RESP_TRUTH_FALSE || b == RESP_TRUTH_FALSE)
+    return RESP_TRUTH_FALSE;
+  if (a == RESP_TRUTH_UNKNOWN || b == RESP_TRUTH_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  return RESP_TRUTH_TRUE;
+}
+
+static RespTruth
+kleene_or (RespTruth a,
+           RespTruth b)
+{
+  if (a == RESP_TRUTH_TRUE || b == RESP_TRUTH_TRUE)
+    return RESP_TRUTH_TRUE;
+  if (a == RESP_TRUTH_UNKNOWN || b == RESP_TRUTH_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  return RESP_TRUTH_FALSE;
+}
+
+static RespTruth
+compare (OpCode           code,
+         const RespValue *a,
+         const RespValue *b)
+{
+  gboolean r;
+
+  if (a->type == RESP_VALUE_UNKNOWN || b->type == RESP_VALUE_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  if (code == OP_EQ || code == OP_NE)
+    {
+      r = values_equal (a, b);
+      return (code == OP_EQ ? r : !r) ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
+    }
+  /* ordering is for numbers only; "2" < "10" would be a trap */
+  if (a->type != RESP_VALUE_NUMBER || b->type != RESP_VALUE_NUMBER)
+    return RESP_TRUTH_FALSE;
+  switch (code)
+    {
+    case OP_LT:
+      r = a->number < b->number;
+      break;
+    case OP_LE:
+      r = a->number <= b->number;
+      break;
+    case OP_GT:
+      r = a->number > b->number;
+      break;
+    case OP_GE:
+    default:
+      r = a->number >= b->number;
+      break;
+    }
+  return r ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
+}
+
+/* One pass over the ops. With missing, records the unknown facts as the
+ * file comment explains; without, only computes the result. */
+static RespTruth
+run (const RespCondition    *cond,
+     const RespConditionEnv *env,
+     GArray                 *missing)
+{
+  Slot stack[MAX_STACK];
+  guint sp = 0;
+  guint start = missing != NULL ? missing->len : 0;
+  RespTruth result;
+
+  for (guint i = 0; i < cond->n_ops; i++)
+    {
+      const Op *op = &cond->ops[i];
+      Slot *a, *b;
+
+      switch ((OpCode) op->code)
+        {
+        case OP_CONST:
+          stack[sp].value = cond->consts[op->arg];
+          stack[sp].mark = missing != NULL ? missing->len : 0;
+          sp++;
+          break;
+
+        case OP_VAR:
+          stack[sp].value = read_variable (env, op);
+          stack[sp].mark = missing != NULL ? missing->len : 0;
+          if (missing != NULL && op->var_kind == RESP_VAR_FACT
+              && stack[sp].value.type == RESP_VALUE_UNKNOWN)
+            add_missing (missing, op->arg);
+          sp++;
+          break;
+
+        case OP_EQ:
+        case OP_NE:
+        case OP_LT:
+        case OP_LE:
+        case OP_GT:
+        case OP_GE:
+          b = &stack[--sp];
+          a = &stack[sp - 1];
+          set_truth (a, compare ((OpCode) op->code, &a->value, &b->value), missing);
+          break;
+
+        case OP_AND:
+        case OP_OR:
+          b = &stack[--sp];
+          a = &stack[sp - 1];
+          set_truth (a, op->code == OP_AND
+                        ? kleene_and (truth_of (&a->value), truth_of (&b->value))
+                        : kleene_or (truth_of (&a->value), truth_of (&b->value)),
+                     missing);
+          break;
+
+        case OP_TRUTH:
+          a = &stack[sp - 1];
+          set_truth (a, truth_of (&a->value), missing);
+          break;
+
+        case OP_NOT:
+          a = &stack[sp - 1];
+          switch (truth_of (&a->value))
+            {
+            case RESP_TRUTH_TRUE:
+              set_truth (a, RESP_TRUTH_FALSE, missing);
+              break;
+            case RESP_TRUTH_FALSE:
+              set_truth (a, RESP_TRUTH_TRUE, missing);
+              break;
+            case RESP_TRUTH_UNKNOWN:
+            default:
+              set_truth (a, RESP_TRUTH_UNKNOWN, missing);
+              break;
+            }
+          break;
+
+        case OP_IN:
+          b = &stack[--sp];
+          a = &stack[sp - 1];
+          /* an unknown haystack is a comparison with an unknown side */
+          if (a->value.type == RESP_VALUE_UNKNOWN || b->value.type == RESP_VALUE_UNKNOWN)
+            set_truth (a, RESP_TRUTH_UNKNOWN, missing);
+          else if (a->value.type == RESP_VALUE_STRING && b->value.type == RESP_VALUE_STRING)
+            set_truth (a, strstr (b->value.string, a->value.string) != NULL
+                          ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE, missing);
+          else
+            set_truth (a, RESP_TRUTH_FALSE, missing);
+          break;
+
+        case OP_IN_LIST:
+          a = &stack[sp - 1];
+          if (a->value.type == RESP_VALUE_UNKNOWN)
+            set_truth (a, RESP_TRUTH_UNKNOWN, missing);
+          else
+            {
+              RespTruth t = RESP_TRUTH_FALSE;
+
+              for (guint k = 0; k < op->count; k++)
+                if (values_equal (&a->value, &cond->consts[op->arg + k]))
+                  {
+                    t = RESP_TRUTH_TRUE;
+                    break;
+                  }
+              set_truth (a, t, missing);
+            }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_assert (sp == 1);
+  result = truth_of (&stack[0].value);
+  if (missing != NULL && result != RESP_TRUTH_UNKNOWN)
+    g_array_set_size (missing, start);
+  return result;
+}
+
+RespTruth
+resp_condition_eval (const RespCondition    *cond,
+                     const RespConditionEnv *env,
+                     GArray                 *missing)
+{
+  RespTruth result;
+
+  g_return_val_if_fail (cond != NULL, RESP_TRUTH_UNKNOWN);
+  g_return_val_if_fail (env != NULL && env->get != NULL, RESP_TRUTH_UNKNOWN);
+  g_return_val_if_fail (missing == NULL
+                        || g_array_get_element_size (missing) == sizeof (guint),
+                        RESP_TRUTH_UNKNOWN);
+
+  /* Most conditions are decided: do not touch missing for those */
+  result = run (cond, env, NULL);
+  if (result == RESP_TRUTH_UNKNOWN && missing != NULL)
+    run (cond, env, missing);
+  return result;
+}

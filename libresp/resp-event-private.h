@@ -1,0 +1,37 @@
+/* resp-event-private.h */
+#pragma once
+
+#include "resp-event.h"
+#include "resp-rulebook-private.h"
+#include "resp-model-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint32 committee;
+  GArray *participants;   /* guint32 */
+  GArray *dissent;        /* guint32 */
+} RespDecision;
+
+typedef struct {
+  guint32 person;
+  guint   reason;         /* index into the rulebook's exemptions */
+  char   *note;
+} RespExemption;
+
+struct _RespEvent {
+  gatomicrefcount ref;
+  RespModel    *model;     /* the event's node indices are this model's */
+  RespRulebook *rulebook;  /* and its fact indices this rulebook's */
+  char      *id;
+  char      *title;
+  gint64     occurred_at;
+  GArray    *subjects;    /* guint32: systems, then units, as written */
+  GArray    *involved;    /* guint32 */
+  RespValue *facts;       /* one per declared fact; RESP_VALUE_UNKNOWN when absent */
+  GPtrArray *strings;     /* owns the string fact values */
+  GArray    *decisions;   /* RespDecision */
+  GArray    *exemptions;  /* RespExemption */
+};
+
+G_END_DECLS

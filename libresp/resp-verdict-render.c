@@ -1,0 +1,1093 @@
+/* resp-verdict-render.c: reading a verdict, and writing it as JSON, text or DOT
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-verdict-private.h"
+#include "resp-roles-private.h"
+#include "resp-instant-private.h"
+#include "resp-json-writer-private.h"
+
+static const char *
+id_of (const RespVerdict *v, guint32 node)
+{
+  return resp_model_node_id (v->model, node);
+}
+
+static const RespCircumstanceRule *
+circ_rule (const RespVerdict *v, const RespVerdictCircumstance *c)
+{
+  return &g_array_index (v->rb->circumstances, RespCircumstanceRule, c->index);
+}
+
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* ids of nodes, sorted bytewise, as a NULL-terminated borrowed array */
+static GPtrArray *
+sorted_ids (const RespVerdict *v, const GArray *nodes)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_ptr_array_add (out, (gpointer) id_of (v, g_array_index (nodes, guint32, i)));
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+static GPtrArray *
+sorted_missing (const RespVerdict *v, const GArray *missing)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (out, g_array_index (v->rb->facts, RespFactDecl, g_array_index (missing, guint, i)).name);
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+static GPtrArray *
+role_names (const RespVerdictLiable *l)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    if (l->roles & (1u << r))
+      g_ptr_array_add (out, (gpointer) resp_role_names[r]);
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+static void
+write_strings (RespJsonWriter *w, GPtrArray *strings, gboolean free_it)
+{
+  resp_json_writer_begin_array (w, TRUE);
+  for (guint i = 0; i < strings->len; i++)
+    resp_json_writer_string (w, strings->pdata[i]);
+  resp_json_writer_end_array (w);
+  if (free_it)
+    g_ptr_array_unref (strings);
+}
+
+static void
+write_strv (RespJsonWriter *w, char **v)
+{
+  resp_json_writer_begin_array (w, TRUE);
+  for (; v != NULL && *v != NULL; v++)
+    resp_json_writer_string (w, *v);
+  resp_json_writer_end_array (w);
+}
+
+static void
+write_duty_holders (RespJsonWriter *w, const RespVerdict *v)
+{
+  GPtrArray *order = g_ptr_array_new ();
+
+  /* subjects by id, each once */
+  for (guint s = 0; s < v->subject_roles->len; s++)
+    if (!g_ptr_array_find (order, v->subject_roles->pdata[s], NULL))
+      {
+        gboolean dup = FALSE;
+        for (guint k = 0; k < order->len; k++)
+          dup |= resp_roles_get_subject (order->pdata[k]) == resp_roles_get_subject (v->subject_roles->pdata[s]);
+        if (!dup)
+          g_ptr_array_add (order, v->subject_roles->pdata[s]);
+      }
+  resp_json_writer_begin_object (w);
+  for (guint s = 0; s < order->len; s++)
+    {
+      RespRoles *roles = order->pdata[s];
+      resp_json_writer_key (w, id_of (v, resp_roles_get_subject (roles)));
+      resp_json_writer_begin_object (w);
+      for (guint r = 0; r < RESP_N_ROLES; r++)
+        {
+          GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+          GPtrArray *sorted;
+
+          if (r == RESP_ROLE_INVOLVED)
+            g_array_append_vals (ids, v->event->involved->data, v->event->involved->len);
+          else
+            {
+              const GArray *hits = resp_roles_get_hits (roles, r);
+              for (guint k = 0; k < hits->len; k++)
+                {
+                  guint32 n = g_array_index (hits, RespHit, k).node;
+                  if (ids->len == 0 || g_array_index (ids, guint32, ids->len - 1) != n)
+                    g_array_append_val (ids, n);
+                }
+            }
+          sorted = sorted_ids (v, ids);
+          resp_json_writer_key (w, resp_role_names[r]);
+          write_strings (w, sorted, TRUE);
+          g_array_unref (ids);
+        }
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_object (w);
+  g_ptr_array_unref (order);
+}
+
+static void
+render_json (RespVerdict *v, RespJsonWriter *w)
+{
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (v->event->occurred_at, at);
+  resp_json_writer_begin_object (w);
+  resp_json_writer_member_string (w, "event", v->event->id);
+  resp_json_writer_member_string (w, "occurred_at", at);
+  resp_json_writer_member_string (w, "rulebook", v->rb->id);
+  resp_json_writer_member_string (w, "status", resp_verdict_status_names[v->status]);
+
+  resp_json_writer_key (w, "circumstances");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->circumstances->len; i++)
+    {
+      const RespVerdictCircumstance *c = &g_array_index (v->circumstances, RespVerdictCircumstance, i);
+      if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+        continue;
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "id", circ_rule (v, c)->id);
+      resp_json_writer_member_string (w, "status", resp_circumstance_status_names[c->status]);
+      resp_json_writer_member_string (w, "cite", circ_rule (v, c)->cite);
+      resp_json_writer_key (w, "subjects");
+      write_strings (w, sorted_ids (v, c->subjects), TRUE);
+      if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
+        {
+          resp_json_writer_key (w, "missing");
+          write_strings (w, sorted_missing (v, c->missing), TRUE);
+        }
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  resp_json_writer_key (w, "liable");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->liable->len; i++)
+    {
+      const RespVerdictLiable *l = v->liable->pdata[i];
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "person", id_of (v, l->person));
+      resp_json_writer_member_string (w, "name", resp_model_node_name (v->model, l->person));
+      resp_json_writer_member_string (w, "category", resp_category_names[l->category]);
+      resp_json_writer_key (w, "roles");
+      write_strings (w, role_names (l), TRUE);
+      resp_json_writer_key (w, "basis");
+      write_strings (w, l->basis, FALSE);
+      resp_json_writer_key (w, "paths");
+      resp_json_writer_begin_array (w, FALSE);
+      for (guint k = 0; k < l->paths->len; k++)
+        {
+          const GArray *p = l->paths->pdata[k];
+          resp_json_writer_begin_array (w, TRUE);
+          for (guint j = 0; j < p->len; j++)
+            resp_json_writer_string (w, id_of (v, g_array_index (p, guint32, j)));
+          resp_json_writer_end_array (w);
+        }
+      resp_json_writer_end_array (w);
+      resp_json_writer_key (w, "authority");
+      write_strings (w, sorted_ids (v, l->authority), TRUE);
+      resp_json_writer_key (w, "proposer");
+      write_strings (w, sorted_ids (v, l->proposer), TRUE);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  resp_json_writer_key (w, "bodies");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->bodies->len; i++)
+    {
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "committee", id_of (v, g_array_index (v->bodies, guint32, i)));
+      resp_json_writer_key (w, "basis");
+      write_strv (w, v->rb->collective_basis);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  resp_json_writer_key (w, "exempt");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->exempt->len; i++)
+    {
+      const RespVerdictExempt *x = v->exempt->pdata[i];
+      const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "person", id_of (v, x->person));
+      resp_json_writer_member_string (w, "reason", e->reason);
+      resp_json_writer_key (w, "basis");
+      write_strv (w, e->basis);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  resp_json_writer_key (w, "modifiers");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->modifiers->len; i++)
+    {
+      const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
+                                                  g_array_index (v->modifiers, guint, i));
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "kind", m->kind);
+      resp_json_writer_key (w, "basis");
+      write_strv (w, m->basis);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  resp_json_writer_key (w, "warnings");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->warnings->len; i++)
+    {
+      const RespVerdictWarning *wa = &g_array_index (v->warnings, RespVerdictWarning, i);
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "code", wa->code);
+      resp_json_writer_member_string (w, "node", wa->node != RESP_NO_NODE ? id_of (v, wa->node) : NULL);
+      resp_json_writer_member_string (w, "role", wa->role >= 0 ? resp_role_names[wa->role] : NULL);
+      resp_json_writer_member_string (w, "message", wa->message);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+
+  if (v->status != RESP_VERDICT_TRIGGERED)
+    {
+      resp_json_writer_key (w, "duty_holders");
+      write_duty_holders (w, v);
+    }
+  resp_json_writer_end_object (w);
+}
+
+/* ---- text, for the officers who paste it into a report ---- */
+
+static void
+text_node (GString *out, const RespVerdict *v, guint32 n)
+{
+  g_string_append_printf (out, "%s（%s）", resp_model_node_name (v->model, n), id_of (v, n));
+}
+
+static void
+text_join (GString *out, char **strv, const char *sep)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i ? sep : "", strv[i]);
+}
+
+static void
+text_nodes (GString *out, const RespVerdict *v, const GArray *nodes)
+{
+  if (nodes->len == 0)
+    g_string_append (out, "无");
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      if (i)
+        g_string_append (out, "、");
+      text_node (out, v, g_array_index (nodes, guint32, i));
+    }
+}
+
+static void
+render_text (RespVerdict *v, GString *out)
+{
+  char at[RESP_INSTANT_BUF];
+  guint n;
+
+  resp_instant_format_buf (v->event->occurred_at, at);
+  g_string_append_printf (out, "事件 %s%s%s\n", v->event->id, v->event->title ? "：" : "",
+                          v->event->title ? v->event->title : "");
+  g_string_append_printf (out, "发生时间：%s　规则集：%s\n", at, v->rb->id);
+  g_string_append_printf (out, "结论：%s\n", resp_verdict_status_labels_zh[v->status]);
+
+  g_string_append (out, "\n一、问责情形\n");
+  n = 0;
+  for (guint i = 0; i < v->circumstances->len; i++)
+    {
+      const RespVerdictCircumstance *c = &g_array_index (v->circumstances, RespVerdictCircumstance, i);
+      const RespCircumstanceRule *r = circ_rule (v, c);
+      if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+        continue;
+      n++;
+      g_string_append_printf (out, "  %s 〔%s〕%s：%s\n", r->id, r->cite,
+                              c->status == RESP_CIRCUMSTANCE_HOLDS ? "成立" : "尚不能确定", r->summary);
+      g_string_append (out, "     涉及：");
+      text_nodes (out, v, c->subjects);
+      g_string_append_c (out, '\n');
+      if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
+        {
+          GPtrArray *miss = sorted_missing (v, c->missing);
+          g_string_append (out, "     待查明事实：");
+          for (guint k = 0; k < miss->len; k++)
+            {
+              int f = resp_rulebook_find_fact (v->rb, miss->pdata[k]);
+              g_string_append_printf (out, "%s%s（%s）", k ? "、" : "",
+                                      g_array_index (v->rb->facts, RespFactDecl, f).description,
+                                      (char *) miss->pdata[k]);
+            }
+          g_string_append_c (out, '\n');
+          g_ptr_array_unref (miss);
+        }
+      if (r->note != NULL)
+        g_string_append_printf (out, "     说明：%s\n", r->note);
+    }
+  if (n == 0)
+    g_string_append (out, "  无\n");
+
+  if (v->status == RESP_VERDICT_TRIGGERED)
+    {
+      g_string_append (out, "\n二、责任认定（逐级倒查）\n");
+      if (v->liable->len == 0)
+        g_string_append (out, "  无\n");
+      for (guint i = 0; i < v->liable->len; i++)
+        {
+          const RespVerdictLiable *l = v->liable->pdata[i];
+          gboolean first = TRUE;
+
+          g_string_append_printf (out, "  %u. ", i + 1);
+          text_node (out, v, l->person);
+          g_string_append_printf (out, "：%s\n     身份：", resp_category_labels_zh[l->category]);
+          for (guint r = 0; r < RESP_N_ROLES; r++)
+            if (l->roles & (1u << r))
+              {
+                g_string_append_printf (out, "%s%s（%s）", first ? "" : "、", resp_role_labels_zh[r],
+                                        resp_role_names[r]);
+                first = FALSE;
+              }
+          g_string_append (out, "\n     依据：");
+          for (guint k = 0; k < l->basis->len; k++)
+            g_string_append_printf (out, "%s%s", k ? "；" : "", (char *) l->basis->pdata[k]);
+          g_string_append_c (out, '\n');
+          for (guint k = 0; k < l->paths->len; k++)
+            {
+              const GArray *p = l->paths->pdata[k];
+              g_string_append (out, "     链条：");
+              for (guint j = 0; j < p->len; j++)
+                g_string_append_printf (out, "%s%s", j ? " → " : "", id_of (v, g_array_index (p, guint32, j)));
+              g_string_append_c (out, '\n');
+            }
+          g_string_append (out, "     问责机关：");
+          text_nodes (out, v, l->authority);
+          g_string_append (out, "；问责建议：");
+          text_nodes (out, v, l->proposer);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append (out, "\n三、集体责任\n");
+      if (v->bodies->len == 0)
+        g_string_append (out, "  无\n");
+      for (guint i = 0; i < v->bodies->len; i++)
+        {
+          g_string_append (out, "  ");
+          text_node (out, v, g_array_index (v->bodies, guint32, i));
+          g_string_append (out, " 作为集体承担责任；依据：");
+          text_join (out, v->rb->collective_basis, "；");
+          g_string_append_c (out, '\n');
+        }
+      g_string_append (out, "\n四、免责\n");
+      if (v->exempt->len == 0)
+        g_string_append (out, "  无\n");
+      for (guint i = 0; i < v->exempt->len; i++)
+        {
+          const RespVerdictExempt *x = v->exempt->pdata[i];
+          const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
+          g_string_append (out, "  ");
+          text_node (out, v, x->person);
+          g_string_append_printf (out, "：%s（%s）；依据：", e->summary ? e->summary : e->reason, e->reason);
+          text_join (out, e->basis, "；");
+          if (x->note)
+            g_string_append_printf (out, "；%s", x->note);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append (out, "\n五、从轻、从重情节\n");
+      if (v->modifiers->len == 0)
+        g_string_append (out, "  无\n");
+      for (guint i = 0; i < v->modifiers->len; i++)
+        {
+          const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
+                                                      g_array_index (v->modifiers, guint, i));
+          g_string_append_printf (out, "  %s；依据：",
+                                  g_str_equal (m->kind, "lenient") ? "从轻或减轻（lenient）"
+                                  : g_str_equal (m->kind, "aggravated") ? "从重或加重（aggravated）" : m->kind);
+          text_join (out, m->basis, "；");
+          g_string_append_c (out, '\n');
+        }
+    }
+  else
+    {
+      g_string_append (out, "\n二、相关责任主体（未追究，仅供查阅）\n");
+      for (guint s = 0; s < v->subject_roles->len; s++)
+        {
+          RespRoles *roles = v->subject_roles->pdata[s];
+          g_string_append (out, "  ");
+          text_node (out, v, resp_roles_get_subject (roles));
+          g_string_append (out, "\n");
+          for (guint r = 0; r < RESP_N_ROLES; r++)
+            {
+              const GArray *hits = resp_roles_get_hits (roles, r);
+              GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+              if (r == RESP_ROLE_CHAIN || r == RESP_ROLE_OPERATOR || r == RESP_ROLE_INVOLVED)
+                {
+                  g_array_unref (ids);
+                  continue;
+                }
+              for (guint k = 0; k < hits->len; k++)
+                {
+                  guint32 node = g_array_index (hits, RespHit, k).node;
+                  /* hits come sorted by holder */
+                  if (ids->len == 0 || g_array_index (ids, guint32, ids->len - 1) != node)
+                    g_array_append_val (ids, node);
+                }
+              if (ids->len > 0)
+                {
+                  g_string_append_printf (out, "     %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
+                  text_nodes (out, v, ids);
+                  g_string_append_c (out, '\n');
+                }
+              g_array_unref (ids);
+            }
+        }
+    }
+  if (v->warnings->len > 0)
+    {
+      g_string_append (out, "\n提示\n");
+      for (guint i = 0; i < v->warnings->len; i++)
+        g_string_append_printf (out, "  [%s] %s\n", g_array_index (v->warnings, RespVerdictWarning, i).code,
+                                g_array_index (v->warnings, RespVerdictWarning, i).message);
+    }
+}
+
+/* ---- DOT ---- */
+
+static void
+dot_id (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *s);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+render_dot (RespVerdict *v, GString *out, const char *graph_name)
+{
+  static const char * const colours[RESP_N_CATEGORIES] = { "#d62728", "#ff7f0e", "#e6c200" };
+  GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *nodes = g_hash_table_new (NULL, NULL);
+  char *prefix = g_strdup_printf ("%s/", v->event->id);
+
+  g_string_append (out, "digraph ");
+  dot_id (out, graph_name);
+  g_string_append (out, " {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\", shape=box, style=rounded];\n  label=");
+  {
+    char *label = g_strdup_printf ("%s %s（%s）", v->event->id, v->event->title ? v->event->title : "",
+                                   resp_verdict_status_labels_zh[v->status]);
+    dot_id (out, label);
+    g_free (label);
+  }
+  g_string_append (out, ";\n");
+  for (guint s = 0; s < v->event->subjects->len; s++)
+    {
+      guint32 n = g_array_index (v->event->subjects, guint32, s);
+      char *name = g_strconcat (prefix, id_of (v, n), NULL);
+      g_string_append (out, "  ");
+      dot_id (out, name);
+      g_string_append (out, " [label=");
+      dot_id (out, resp_model_node_name (v->model, n));
+      g_string_append (out, ", penwidth=2];\n");
+      g_hash_table_add (nodes, GUINT_TO_POINTER (n + 1));
+      g_free (name);
+    }
+  for (guint i = 0; i < v->liable->len; i++)
+    {
+      const RespVerdictLiable *l = v->liable->pdata[i];
+      char *name = g_strconcat (prefix, id_of (v, l->person), NULL);
+      char *label = g_strdup_printf ("%s\\n%s", resp_model_node_name (v->model, l->person),
+                                     resp_category_labels_zh[l->category]);
+      g_string_append (out, "  ");
+      dot_id (out, name);
+      g_string_append_printf (out, " [shape=ellipse, style=filled, fillcolor=\"%s\", label=\"%s\"];\n",
+                              colours[l->category], label);
+      g_hash_table_add (nodes, GUINT_TO_POINTER (l->person + 1));
+      g_free (name);
+      g_free (label);
+      for (guint k = 0; k < l->paths->len; k++)
+        {
+          const GArray *p = l->paths->pdata[k];
+          for (guint j = 0; j + 1 < p->len; j++)
+            {
+              guint32 a = g_array_index (p, guint32, j), b = g_array_index (p, guint32, j + 1);
+              char *key = g_strdup_printf ("%u>%u", a, b);
+              if (g_hash_table_add (edges, key))
+                {
+                  char *na = g_strconcat (prefix, id_of (v, a), NULL);
+                  char *nb = g_strconcat (prefix, id_of (v, b), NULL);
+                  g_string_append (out, "  ");
+                  dot_id (out, na);
+                  g_string_append (out, " -> ");
+                  dot_id (out, nb);
+                  g_string_append (out, ";\n");
+                  g_free (na);
+                  g_free (nb);
+                }
+              if (!g_hash_table_contains (nodes, GUINT_TO_POINTER (a + 1)))
+                {
+                  char *na = g_strconcat (prefix, id_of (v, a), NULL);
+                  g_hash_table_add (nodes, GUINT_TO_POINTER (a + 1));
+                  g_string_append (out, "  ");
+                  dot_id (out, na);
+                  g_string_append (out, " [label=");
+                  dot_id (out, resp_model_node_name (v->model, a));
+                  g_string_append (out, "];\n");
+                  g_free (na);
+                }
+            }
+        }
+    }
+  if (v->exempt->len > 0)
+    {
+      g_string_append (out, "  subgraph ");
+      {
+        char *cl = g_strconcat ("cluster_", prefix, "exempt", NULL);
+        dot_id (out, cl);
+        g_free (cl);
+      }
+      g_string_append (out, " {\n    label=\"免责\";\n    style=dashed;\n");
+      for (guint i = 0; i < v->exempt->len; i++)
+        {
+          const RespVerdictExempt *x = v->exempt->pdata[i];
+          char *name = g_strconcat (prefix, "exempt/", id_of (v, x->person), NULL);
+          char *label = g_strdup_printf ("%s\\n%s", resp_model_node_name (v->model, x->person),
+                                         g_array_index (v->rb->exemptions, RespExemptionRule, x->reason).reason);
+          g_string_append (out, "    ");
+          dot_id (out, name);
+          g_string_append_printf (out, " [shape=ellipse, style=dashed, color=gray, label=\"%s\"];\n", label);
+          g_free (name);
+          g_free (label);
+        }
+      g_string_append (out, "  }\n");
+    }
+  g_string_append (out, "}\n");
+  g_free (prefix);
+  g_hash_table_unref (edges);
+  g_hash_table_unref (nodes);
+}
+
+/**
+ * resp_verdict_render:
+ * @self: a #RespVerdict
+ * @format: the output format
+ *
+ * Renders the verdict: JSON exactly as SPEC §5 fixes it, text in Chinese
+ * legal terms with every finding's citation and chain, or a Graphviz
+ * picture of the chains coloured by category with the exempt apart.
+ *
+ * Returns: (transfer full): the text, ending with a newline
+ *
+ * Since: 1.0
+ */
+char *
+resp_verdict_render (RespVerdict *self,
+                     RespFormat   format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_verdicts_render (&self, 1, FALSE, format);
+}
+
+/**
+ * resp_verdicts_render:
+ * @verdicts: (array length=n_verdicts): verdicts
+ * @n_verdicts: how many
+ * @as_list: for JSON, write an array even of one verdict
+ * @format: the output format
+ *
+ * Renders several verdicts: a JSON array (or one object when @as_list is
+ * %FALSE and there is one), text reports one after another, or one DOT
+ * graph per verdict.
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+resp_verdicts_render (RespVerdict **verdicts,
+                      guint         n_verdicts,
+                      gboolean      as_list,
+                      RespFormat    format)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (verdicts != NULL || n_verdicts == 0, NULL);
+
+  if (format == RESP_FORMAT_JSON)
+    {
+      RespJsonWriter w;
+      gboolean list = as_list || n_verdicts != 1;
+
+      resp_json_writer_init (&w, out);
+      if (list)
+        resp_json_writer_begin_array (&w, FALSE);
+      for (guint i = 0; i < n_verdicts; i++)
+        render_json (verdicts[i], &w);
+      if (list)
+        resp_json_writer_end_array (&w);
+      g_string_append_c (out, '\n');
+    }
+  else if (format == RESP_FORMAT_DOT)
+    for (guint i = 0; i < n_verdicts; i++)
+      render_dot (verdicts[i], out, verdicts[i]->event->id);
+  else
+    for (guint i = 0; i < n_verdicts; i++)
+      {
+        if (i > 0)
+          g_string_append (out, "\n────────────────────────────────\n\n");
+        render_text (verdicts[i], out);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- getters ---- */
+
+/**
+ * resp_verdict_get_status:
+ * @self: a #RespVerdict
+ *
+ * Returns: the verdict's status
+ *
+ * Since: 1.0
+ */
+RespVerdictStatus
+resp_verdict_get_status (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, RESP_VERDICT_NOT_TRIGGERED);
+  return self->status;
+}
+
+/**
+ * resp_verdict_get_event_id:
+ * @self: a #RespVerdict
+ *
+ * Returns: the id of the event assessed
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_event_id (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->event->id;
+}
+
+/**
+ * resp_verdict_get_n_circumstances:
+ * @self: a #RespVerdict
+ *
+ * Returns: the number of circumstances of the rulebook (all of them, in
+ *   rulebook order, whatever their status)
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_circumstances (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->circumstances->len;
+}
+
+/**
+ * resp_verdict_get_circumstance_id:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Returns: the circumstance's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_circumstance_id (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances->len, NULL);
+  return circ_rule (self, &g_array_index (self->circumstances, RespVerdictCircumstance, index))->id;
+}
+
+/**
+ * resp_verdict_get_circumstance_status:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Returns: whether it holds, does not hold, or is undetermined
+ *
+ * Since: 1.0
+ */
+RespCircumstanceStatus
+resp_verdict_get_circumstance_status (RespVerdict *self,
+                                      guint        index)
+{
+  g_return_val_if_fail (self != NULL, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  g_return_val_if_fail (index < self->circumstances->len, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  return g_array_index (self->circumstances, RespVerdictCircumstance, index).status;
+}
+
+static char **
+take_strv (GPtrArray *a)
+{
+  char **out = g_new0 (char *, a->len + 1);
+
+  for (guint i = 0; i < a->len; i++)
+    out[i] = g_strdup (a->pdata[i]);
+  g_ptr_array_unref (a);
+  return out;
+}
+
+/**
+ * resp_verdict_dup_circumstance_missing:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): for an undetermined
+ *   circumstance, the absent facts that could still change its outcome
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_circumstance_missing (RespVerdict *self,
+                                       guint        index)
+{
+  const RespVerdictCircumstance *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances->len, NULL);
+  c = &g_array_index (self->circumstances, RespVerdictCircumstance, index);
+  if (c->status != RESP_CIRCUMSTANCE_UNDETERMINED)
+    return g_new0 (char *, 1);
+  return take_strv (sorted_missing (self, c->missing));
+}
+
+/**
+ * resp_verdict_get_n_liable:
+ * @self: a #RespVerdict
+ *
+ * Returns: the number of liable persons
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_liable (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->liable->len;
+}
+
+static const RespVerdictLiable *
+liable_at (RespVerdict *self, guint index)
+{
+  return self->liable->pdata[index];
+}
+
+/**
+ * resp_verdict_get_liable_person:
+ * @self: a #RespVerdict
+ * @index: a liable index (by severity, then id)
+ *
+ * Returns: the person's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_liable_person (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  return id_of (self, liable_at (self, index)->person);
+}
+
+/**
+ * resp_verdict_get_liable_category:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: the most severe category the person bears
+ *
+ * Since: 1.0
+ */
+RespCategory
+resp_verdict_get_liable_category (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  g_return_val_if_fail (index < self->liable->len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  return liable_at (self, index)->category;
+}
+
+/**
+ * resp_verdict_dup_liable_roles:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): every role through
+ *   which the person is held, sorted
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_roles (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  return take_strv (role_names (liable_at (self, index)));
+}
+
+/**
+ * resp_verdict_dup_liable_basis:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the citations
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_basis (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  return take_strv (g_ptr_array_copy (liable_at (self, index)->basis, NULL, NULL));
+}
+
+/**
+ * resp_verdict_get_liable_n_paths:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: how many paths reached the person
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_liable_n_paths (RespVerdict *self,
+                                 guint        index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->liable->len, 0);
+  return liable_at (self, index)->paths->len;
+}
+
+/**
+ * resp_verdict_dup_liable_path:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ * @path: a path index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the node ids of the
+ *   path, from the subject (or the deciding committee) to the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_path (RespVerdict *self,
+                              guint        index,
+                              guint        path)
+{
+  const GArray *p;
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (path < liable_at (self, index)->paths->len, NULL);
+  p = liable_at (self, index)->paths->pdata[path];
+  out = g_new0 (char *, p->len + 1);
+  for (guint i = 0; i < p->len; i++)
+    out[i] = g_strdup (id_of (self, g_array_index (p, guint32, i)));
+  return out;
+}
+
+/**
+ * resp_verdict_dup_liable_authority:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the committees that
+ *   carry out accountability for the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_authority (RespVerdict *self,
+                                   guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  return take_strv (sorted_ids (self, liable_at (self, index)->authority));
+}
+
+/**
+ * resp_verdict_dup_liable_proposer:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the offices that may
+ *   propose accountability for the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_proposer (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->liable->len, NULL);
+  return take_strv (sorted_ids (self, liable_at (self, index)->proposer));
+}
+
+/**
+ * resp_verdict_dup_bodies:
+ * @self: a #RespVerdict
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the committees held
+ *   collectively responsible
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_bodies (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return take_strv (sorted_ids (self, self->bodies));
+}
+
+/**
+ * resp_verdict_get_n_exempt:
+ * @self: a #RespVerdict
+ *
+ * Returns: the number of exempt persons
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_exempt (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->exempt->len;
+}
+
+/**
+ * resp_verdict_get_exempt_person:
+ * @self: a #RespVerdict
+ * @index: an exempt index
+ *
+ * Returns: the person's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_exempt_person (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->exempt->len, NULL);
+  return id_of (self, ((RespVerdictExempt *) self->exempt->pdata[index])->person);
+}
+
+/**
+ * resp_verdict_get_exempt_reason:
+ * @self: a #RespVerdict
+ * @index: an exempt index
+ *
+ * Returns: the reason (`dissent`, `duty_fulfilled`, …)
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_exempt_reason (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->exempt->len, NULL);
+  return g_array_index (self->rb->exemptions, RespExemptionRule,
+                        ((RespVerdictExempt *) self->exempt->pdata[index])->reason).reason;
+}
+
+/**
+ * resp_verdict_dup_modifiers:
+ * @self: a #RespVerdict
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the kinds of the
+ *   modifiers that apply (`lenient`, `aggravated`)
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_modifiers (RespVerdict *self)
+{
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  out = g_new0 (char *, self->modifiers->len + 1);
+  for (guint i = 0; i < self->modifiers->len; i++)
+    out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
+                                      g_array_index (self->modifiers, guint, i)).kind);
+  return out;
+}
+
+/**
+ * resp_verdict_get_n_warnings:
+ * @self: a #RespVerdict
+ *
+ * Returns: the number of warnings
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_warnings (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->warnings->len;
+}
+
+/**
+ * resp_verdict_get_warning_code:
+ * @self: a #RespVerdict
+ * @index: a warning index
+ *
+ * Returns: the code: `role_unresolved`, `liability_undetermined`,
+ *   `participant_without_seat`, `exemption_not_liable` or
+ *   `modifier_undetermined`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_warning_code (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return g_array_index (self->warnings, RespVerdictWarning, index).code;
+}
+
+/**
+ * resp_verdict_get_warning_message:
+ * @self: a #RespVerdict
+ * @index: a warning index
+ *
+ * Returns: the warning, for people
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_warning_message (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return g_array_index (self->warnings, RespVerdictWarning, index).message;
+}

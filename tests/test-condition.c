@@ -1,0 +1,1293 @@
+/* test-condition.c: rule conditions, compiled and evaluated in Kleene logic (SPEC §4.2, §4.6)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+#include "resp-condition-private.h"
+#include "resp-json-reader-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- The scope and the environment the tests evaluate in ---- */
+
+enum {
+  F_A, F_B, F_C, F_TAMPERED, F_SPREAD, F_REPORTED, F_HANDLED, F_ATTACKED,
+  F_OUTAGE, F_RECORDS, F_SECRETS, F_MASS, N_FACTS,
+};
+
+static const char * const fact_names[N_FACTS] = {
+  "a", "b", "c", "tampered", "harmful_info_spread_widely", "reported_in_time",
+  "handled_in_time", "attacked", "outage_hours", "leak_personal_info_records",
+  "leak_state_secrets", "leak_personal_info_mass",
+};
+
+enum { P_RECORDS, P_NAME, N_PARAMS };
+
+static const char * const param_names[N_PARAMS] = {
+  "personal_info_mass_leak_records", "name",
+};
+
+/* What get() answers; every value starts unknown */
+typedef struct {
+  RespValue facts[N_FACTS];
+  RespValue params[N_PARAMS];
+  RespValue kind;
+  RespValue cii;
+  RespValue protection;
+  RespValue region_level;
+  const char *extra_key;   /* the one extra attribute the system has */
+  RespValue extra;
+} TestEnv;
+
+static const RespValue U = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+static const RespValue T = { RESP_VALUE_BOOL, TRUE, 0, NULL };
+static const RespValue F = { RESP_VALUE_BOOL, FALSE, 0, NULL };
+
+static RespValue
+num (double x)
+{
+  RespValue v = { RESP_VALUE_NUMBER, FALSE, x, NULL };
+  return v;
+}
+
+static RespValue
+str (const char *s)
+{
+  RespValue v = { RESP_VALUE_STRING, FALSE, 0, s };
+  return v;
+}
+
+static RespValue
+env_get (gpointer    data,
+         RespVarKind kind,
+         guint       index,
+         const char *extra_key)
+{
+  const TestEnv *e = data;
+
+  switch (kind)
+    {
+    case RESP_VAR_FACT:
+      return index < N_FACTS ? e->facts[index] : U;
+    case RESP_VAR_PARAM:
+      return index < N_PARAMS ? e->params[index] : U;
+    case RESP_VAR_SYSTEM_KIND:
+      return e->kind;
+    case RESP_VAR_SYSTEM_CII:
+      return e->cii;
+    case RESP_VAR_SYSTEM_PROTECTION:
+      return e->protection;
+    case RESP_VAR_SYSTEM_EXTRA:
+      if (e->extra_key != NULL && extra_key != NULL && strcmp (e->extra_key, extra_key) == 0)
+        return e->extra;
+      return U;
+    case RESP_VAR_OPERATOR_REGION_LEVEL:
+      return e->region_level;
+    default:
+      return U;
+    }
+}
+
+static TestEnv env;
+static const RespConditionEnv test_env = { env_get, &env };
+
+static void
+env_reset (void)
+{
+  memset (&env, 0, sizeof env);
+}
+
+/* ---- Helpers ---- */
+
+static void
+report_at (int         caller,
+           gboolean    ok,
+           const char *what)
+{
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
+                           CU_FALSE);
+}
+
+/* Conditions are written with single quotes; this compiles one. The tree
+ * is freed before returning, so a condition that kept pointers into it
+ * shows up under valgrind. */
+static RespCondition *
+compile_full (int         caller,
+              const char *text,
+              gboolean    allow_subject,
+              RespError  *code,
+              guint      *line,
+              guint      *column,
+              char      **message)
+{
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, allow_subject };
+  char *json = g_strdelimit (g_strdup (text), "'", '"');
+  RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
+  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  RespCondition *cond = NULL;
+
+  if (tree == NULL)
+    fprintf (stderr, "line %d: the test's JSON does not parse: %s\n", caller,
+             resp_json_reader_get_message (reader));
+  report_at (caller, tree != NULL, "the test's JSON parses");
+  if (tree != NULL)
+    cond = resp_condition_compile (resp_json_tree_get_root (tree), &scope, code, line,
+                                   column, message);
+  resp_json_tree_free (tree);
+  resp_json_reader_free (reader);
+  g_free (json);
+  return cond;
+}
+
+static RespCondition *
+compile_ok_at (int         caller,
+               const char *text,
+               gboolean    allow_subject)
+{
+  RespError code = RESP_ERROR_FAILED;
+  guint line = 0, column = 0;
+  char *message = NULL;
+  RespCondition *cond = compile_full (caller, text, allow_subject, &code, &line, &column,
+                                      &message);
+
+  if (cond == NULL)
+    fprintf (stderr, "line %d: %u:%u: %s\n", caller, line, column, message);
+  report_at (caller, cond != NULL, "the condition compiles");
+  g_free (message);
+  return cond;
+}
+
+#define COMPILE(text) compile_ok_at (__LINE__, text, TRUE)
+#define COMPILE_EVENT(text) compile_ok_at (__LINE__, text, FALSE)
+
+/* Compiling text fails with code at line:column; message, when not NULL,
+ * must be the exact message, else any message will do */
+static void
+expect_error_at (int         caller,
+                 const char *text,
+                 gboolean    allow_subject,
+                 RespError   code,
+                 guint       line,
+                 guint       column,
+                 const char *message)
+{
+  RespError got_code = RESP_ERROR_FAILED;
+  guint got_line = 0, got_column = 0;
+  char *got_message = NULL;
+  RespCondition *cond = compile_full (caller, text, allow_subject, &got_code, &got_line,
+                                      &got_column, &got_message);
+  gboolean ok;
+
+  report_at (caller, cond == NULL, "the condition is rejected");
+  resp_condition_free (cond);
+  if (cond != NULL)
+    return;
+  ok = got_code == code && got_line == line && got_column == column && got_message != NULL
+       && (message == NULL || strcmp (got_message, message) == 0);
+  if (!ok)
+    fprintf (stderr, "line %d: got code %d at %u:%u \"%s\", expected %d at %u:%u \"%s\"\n",
+             caller, got_code, got_line, got_column, got_message, code, line, column,
+             message != NULL ? message : "*");
+  report_at (caller, ok, "the error has the expected code, position and message");
+  g_free (got_message);
+}
+
+#define EXPECT_ERROR(text, code, line, column, message) \
+  expect_error_at (__LINE__, text, TRUE, code, line, column, message)
+#define EXPECT_EVENT_ERROR(text, code, line, column, message) \
+  expect_error_at (__LINE__, text, FALSE, code, line, column, message)
+
+static const char *
+truth_name (RespTruth t)
+{
+  return t == RESP_TRUTH_TRUE ? "true" : t == RESP_TRUTH_FALSE ? "false" : "unknown";
+}
+
+/* A value no fact has, put in `missing` before every evaluation: it must
+ * stay first, and alone when the result is determined. */
+#define SENTINEL 4242u
+
+/* Evaluates cond in env and checks the result and `missing`: for an
+ * unknown result, the names of the missing facts joined with ',' ("" for
+ * none); a determined result must leave `missing` exactly as it was. */
+static void
+expect_eval_at (int                  caller,
+                const RespCondition *cond,
+                RespTruth            expected,
+                const char          *expected_missing)
+{
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint sentinel = SENTINEL;
+  gconstpointer data_before;
+  RespTruth got, got_plain;
+  GString *names = g_string_new (NULL);
+  gboolean ok;
+
+  if (cond == NULL)
+    {
+      report_at (caller, FALSE, "there is a condition to evaluate");
+      g_array_unref (missing);
+      g_string_free (names, TRUE);
+      return;
+    }
+  g_array_append_val (missing, sentinel);
+  data_before = missing->data;
+  got = resp_condition_eval (cond, &test_env, missing);
+  got_plain = resp_condition_eval (cond, &test_env, NULL);
+
+  ok = got == expected && got_plain == expected;
+  if (!ok)
+    fprintf (stderr, "line %d: got %s (without missing: %s), expected %s\n", caller,
+             truth_name (got), truth_name (got_plain), truth_name (expected));
+  report_at (caller, ok, "the condition evaluates as expected");
+
+  ok = missing->len >= 1 && g_array_index (missing, guint, 0) == SENTINEL;
+  for (guint i = 1; ok && i < missing->len; i++)
+    {
+      guint f = g_array_index (missing, guint, i);
+
+      if (f >= N_FACTS)
+        ok = FALSE;
+      else
+        g_string_append_printf (names, "%s%s", i > 1 ? "," : "", fact_names[f]);
+    }
+  if (expected != RESP_TRUTH_UNKNOWN)
+    ok = ok && missing->len == 1 && missing->data == data_before;
+  else
+    ok = ok && strcmp (names->str, expected_missing) == 0;
+  if (!ok)
+    fprintf (stderr, "line %d: missing is [%s] (%u entries), expected [%s]\n", caller,
+             names->str, missing->len - 1,
+             expected == RESP_TRUTH_UNKNOWN ? expected_missing : "untouched");
+  report_at (caller, ok, "missing holds the expected facts");
+  g_array_unref (missing);
+  g_string_free (names, TRUE);
+}
+
+#define EXPECT_TRUE(cond) expect_eval_at (__LINE__, cond, RESP_TRUTH_TRUE, NULL)
+#define EXPECT_FALSE(cond) expect_eval_at (__LINE__, cond, RESP_TRUTH_FALSE, NULL)
+#define EXPECT_UNKNOWN(cond, missing) \
+  expect_eval_at (__LINE__, cond, RESP_TRUTH_UNKNOWN, missing)
+
+/* Compiles and evaluates a condition in one go */
+static void
+expect_text_at (int         caller,
+                const char *text,
+                RespTruth   expected,
+                const char *expected_missing)
+{
+  RespCondition *cond = compile_ok_at (caller, text, TRUE);
+
+  expect_eval_at (caller, cond, expected, expected_missing);
+  resp_condition_free (cond);
+}
+
+#define TEXT_TRUE(text) expect_text_at (__LINE__, text, RESP_TRUTH_TRUE, NULL)
+#define TEXT_FALSE(text) expect_text_at (__LINE__, text, RESP_TRUTH_FALSE, NULL)
+#define TEXT_UNKNOWN(text, missing) \
+  expect_text_at (__LINE__, text, RESP_TRUTH_UNKNOWN, missing)
+
+/* The three truth values, as fact values and as expected results */
+static const RespTruth truths[3] = { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN };
+
+static RespValue
+value_of (RespTruth t)
+{
+  return t == RESP_TRUTH_TRUE ? T : t == RESP_TRUTH_FALSE ? F : U;
+}
+
+/* ---- Kleene logic ---- */
+
+static void
+test_and_table (void)
+{
+  /* rows: a; columns: b; in the order false, true, unknown */
+  static const RespTruth table[3][3] = {
+    { RESP_TRUTH_FALSE, RESP_TRUTH_FALSE, RESP_TRUTH_FALSE },
+    { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+    { RESP_TRUTH_FALSE, RESP_TRUTH_UNKNOWN, RESP_TRUTH_UNKNOWN },
+  };
+  RespCondition *cond = COMPILE ("{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 3; j++)
+      {
+        const char *missing = "";
+
+        env_reset ();
+        env.facts[F_A] = value_of (truths[i]);
+        env.facts[F_B] = value_of (truths[j]);
+        if (table[i][j] == RESP_TRUTH_UNKNOWN)
+          missing = truths[i] == RESP_TRUTH_UNKNOWN
+                    ? (truths[j] == RESP_TRUTH_UNKNOWN ? "a,b" : "a") : "b";
+        expect_eval_at (__LINE__, cond, table[i][j], missing);
+      }
+  resp_condition_free (cond);
+}
+
+static void
+test_or_table (void)
+{
+  static const RespTruth table[3][3] = {
+    { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+    { RESP_TRUTH_TRUE, RESP_TRUTH_TRUE, RESP_TRUTH_TRUE },
+    { RESP_TRUTH_UNKNOWN, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+  };
+  RespCondition *cond = COMPILE ("{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 3; j++)
+      {
+        const char *missing = "";
+
+        env_reset ();
+        env.facts[F_A] = value_of (truths[i]);
+        env.facts[F_B] = value_of (truths[j]);
+        if (table[i][j] == RESP_TRUTH_UNKNOWN)
+          missing = truths[i] == RESP_TRUTH_UNKNOWN
+                    ? (truths[j] == RESP_TRUTH_UNKNOWN ? "a,b" : "a") : "b";
+        expect_eval_at (__LINE__, cond, table[i][j], missing);
+      }
+  resp_condition_free (cond);
+}
+
+static void
+test_not_table (void)
+{
+  RespCondition *plain = COMPILE ("{'!': {'var': 'fact.a'}}");
+  RespCondition *listed = COMPILE ("{'!': [{'var': 'fact.a'}]}");
+  RespCondition *twice = COMPILE ("{'!': {'!': {'var': 'fact.a'}}}");
+
+  env_reset ();
+  env.facts[F_A] = T;
+  EXPECT_FALSE (plain);
+  EXPECT_FALSE (listed);
+  EXPECT_TRUE (twice);
+  env.facts[F_A] = F;
+  EXPECT_TRUE (plain);
+  EXPECT_TRUE (listed);
+  EXPECT_FALSE (twice);
+  env.facts[F_A] = U;
+  EXPECT_UNKNOWN (plain, "a");
+  EXPECT_UNKNOWN (listed, "a");
+  EXPECT_UNKNOWN (twice, "a");
+  /* a value that is not a boolean counts as false */
+  env.facts[F_A] = num (1);
+  EXPECT_TRUE (plain);
+  env.facts[F_A] = str ("yes");
+  EXPECT_TRUE (plain);
+  TEXT_TRUE ("{'!': 0}");
+  TEXT_TRUE ("{'!': 'x'}");
+  TEXT_FALSE ("{'!': true}");
+  TEXT_UNKNOWN ("{'!': null}", "");
+  resp_condition_free (plain);
+  resp_condition_free (listed);
+  resp_condition_free (twice);
+}
+
+static void
+test_wide_and_or (void)
+{
+  RespCondition *and3 = COMPILE ("{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}, "
+                                 "{'var': 'fact.c'}]}");
+  RespCondition *or3 = COMPILE ("{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}, "
+                                "{'var': 'fact.c'}]}");
+  RespCondition *and1 = COMPILE ("{'and': [{'var': 'fact.a'}]}");
+  RespCondition *or1 = COMPILE ("{'or': [{'var': 'fact.a'}]}");
+
+  /* every combination of three truth values against the definition */
+  for (guint i = 0; i < 27; i++)
+    {
+      RespTruth t[3] = { truths[i % 3], truths[i / 3 % 3], truths[i / 9] };
+      gboolean any_false = FALSE, any_true = FALSE, any_unknown = FALSE;
+      GString *unknowns = g_string_new (NULL);
+
+      env_reset ();
+      for (guint k = 0; k < 3; k++)
+        {
+          env.facts[F_A + k] = value_of (t[k]);
+          any_false |= t[k] == RESP_TRUTH_FALSE;
+          any_true |= t[k] == RESP_TRUTH_TRUE;
+          any_unknown |= t[k] == RESP_TRUTH_UNKNOWN;
+          if (t[k] == RESP_TRUTH_UNKNOWN)
+            g_string_append_printf (unknowns, "%s%s", unknowns->len > 0 ? "," : "",
+                                    fact_names[F_A + k]);
+        }
+      expect_eval_at (__LINE__, and3,
+                      any_false ? RESP_TRUTH_FALSE
+                      : any_unknown ? RESP_TRUTH_UNKNOWN : RESP_TRUTH_TRUE,
+                      unknowns->str);
+      expect_eval_at (__LINE__, or3,
+                      any_true ? RESP_TRUTH_TRUE
+                      : any_unknown ? RESP_TRUTH_UNKNOWN : RESP_TRUTH_FALSE,
+                      unknowns->str);
+      g_string_free (unknowns, TRUE);
+    }
+
+  env_reset ();
+  EXPECT_UNKNOWN (and1, "a");
+  EXPECT_UNKNOWN (or1, "a");
+  env.facts[F_A] = T;
+  EXPECT_TRUE (and1);
+  EXPECT_TRUE (or1);
+  env.facts[F_A] = F;
+  EXPECT_FALSE (and1);
+  EXPECT_FALSE (or1);
+  /* operands that are not booleans count as false */
+  env.facts[F_A] = num (7);
+  EXPECT_FALSE (and1);
+  EXPECT_FALSE (or1);
+  TEXT_FALSE ("{'and': [true, 1]}");
+  TEXT_TRUE ("{'or': ['', true]}");
+  TEXT_FALSE ("{'or': ['yes', 1]}");
+  TEXT_UNKNOWN ("{'and': [true, null]}", "");
+  TEXT_FALSE ("{'and': [null, 'x']}");
+
+  resp_condition_free (and3);
+  resp_condition_free (or3);
+  resp_condition_free (and1);
+  resp_condition_free (or1);
+}
+
+/* ---- Comparisons and `in` ---- */
+
+static void
+test_comparisons (void)
+{
+  RespCondition *eq = COMPILE ("{'==': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+  RespCondition *ne = COMPILE ("{'!=': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+  RespCondition *lt = COMPILE ("{'<': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+  RespCondition *ge6 = COMPILE ("{'>=': [{'var': 'fact.outage_hours'}, 6]}");
+
+  env_reset ();
+  EXPECT_UNKNOWN (eq, "a,b");
+  EXPECT_UNKNOWN (ne, "a,b");
+  EXPECT_UNKNOWN (lt, "a,b");
+  env.facts[F_A] = num (3);
+  EXPECT_UNKNOWN (eq, "b");
+  EXPECT_UNKNOWN (ne, "b");
+  EXPECT_UNKNOWN (lt, "b");
+  env.facts[F_B] = num (3);
+  EXPECT_TRUE (eq);
+  EXPECT_FALSE (ne);
+  EXPECT_FALSE (lt);
+  env.facts[F_B] = num (3.5);
+  EXPECT_FALSE (eq);
+  EXPECT_TRUE (ne);
+  EXPECT_TRUE (lt);
+  env.facts[F_A] = U;
+  EXPECT_UNKNOWN (eq, "a");
+  EXPECT_UNKNOWN (lt, "a");
+  /* numbers are not strings, and strings are not ordered */
+  env.facts[F_A] = num (3);
+  env.facts[F_B] = str ("3");
+  EXPECT_FALSE (eq);
+  EXPECT_TRUE (ne);
+  EXPECT_FALSE (lt);
+  env.facts[F_A] = str ("2");
+  env.facts[F_B] = str ("10");
+  EXPECT_FALSE (eq);
+  EXPECT_FALSE (lt);
+  env.facts[F_A] = str ("10");
+  EXPECT_TRUE (eq);
+  env.facts[F_A] = T;
+  env.facts[F_B] = T;
+  EXPECT_TRUE (eq);
+  EXPECT_FALSE (lt);
+  env.facts[F_B] = num (1);
+  EXPECT_FALSE (eq);
+
+  env.facts[F_OUTAGE] = num (6);
+  EXPECT_TRUE (ge6);
+  env.facts[F_OUTAGE] = num (5.999);
+  EXPECT_FALSE (ge6);
+  env.facts[F_OUTAGE] = U;
+  EXPECT_UNKNOWN (ge6, "outage_hours");
+
+  TEXT_TRUE ("{'==': [1, 1.0]}");
+  TEXT_FALSE ("{'==': [1, '1']}");
+  TEXT_TRUE ("{'!=': [1, '1']}");
+  TEXT_TRUE ("{'==': ['x', 'x']}");
+  TEXT_FALSE ("{'==': ['x', 'X']}");
+  TEXT_TRUE ("{'==': [false, false]}");
+  TEXT_FALSE ("{'==': [false, 0]}");
+  TEXT_TRUE ("{'<': [1, 2]}");
+  TEXT_TRUE ("{'<=': [2, 2]}");
+  TEXT_FALSE ("{'>': [2, 2]}");
+  TEXT_TRUE ("{'>=': [2, 2]}");
+  TEXT_TRUE ("{'>': [-1e3, -1e4]}");
+  TEXT_FALSE ("{'<': ['a', 'b']}");
+  TEXT_FALSE ("{'<': [1, '2']}");
+  TEXT_FALSE ("{'>=': [true, false]}");
+  /* null is no value: unknown, though no fact is missing */
+  TEXT_UNKNOWN ("{'==': [null, null]}", "");
+  TEXT_UNKNOWN ("{'!=': [1, null]}", "");
+
+  resp_condition_free (eq);
+  resp_condition_free (ne);
+  resp_condition_free (lt);
+  resp_condition_free (ge6);
+}
+
+static void
+test_in (void)
+{
+  RespCondition *kind = COMPILE ("{'in': [{'var': 'system.kind'},\n"
+                                 "        ['party_gov_portal', 'key_news_site']]}");
+  RespCondition *fact = COMPILE ("{'in': [{'var': 'fact.a'}, [1, 2, 'three', true, null]]}");
+  RespCondition *sub = COMPILE ("{'in': ['news', {'var': 'system.kind'}]}");
+  RespCondition *sub_fact = COMPILE ("{'in': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+
+  env_reset ();
+  EXPECT_UNKNOWN (kind, "");
+  EXPECT_UNKNOWN (sub, "");
+  env.kind = str ("key_news_site");
+  EXPECT_TRUE (kind);
+  EXPECT_TRUE (sub);
+  env.kind = str ("large_platform");
+  EXPECT_FALSE (kind);
+  EXPECT_FALSE (sub);
+
+  EXPECT_UNKNOWN (fact, "a");
+  env.facts[F_A] = num (2);
+  EXPECT_TRUE (fact);
+  env.facts[F_A] = num (3);
+  EXPECT_FALSE (fact);
+  env.facts[F_A] = str ("three");
+  EXPECT_TRUE (fact);
+  env.facts[F_A] = str ("1");
+  EXPECT_FALSE (fact);
+  env.facts[F_A] = T;
+  EXPECT_TRUE (fact);
+  env.facts[F_A] = F;
+  EXPECT_FALSE (fact);
+
+  /* a substring needs two strings; an unknown side is unknown */
+  env_reset ();
+  EXPECT_UNKNOWN (sub_fact, "a,b");
+  env.facts[F_A] = str ("ell");
+  EXPECT_UNKNOWN (sub_fact, "b");
+  env.facts[F_B] = str ("hello");
+  EXPECT_TRUE (sub_fact);
+  env.facts[F_B] = str ("help");
+  EXPECT_FALSE (sub_fact);
+  env.facts[F_B] = num (1);
+  EXPECT_FALSE (sub_fact);
+  env.facts[F_A] = num (1);
+  env.facts[F_B] = str ("1");
+  EXPECT_FALSE (sub_fact);
+
+  TEXT_TRUE ("{'in': ['b', 'abc']}");
+  TEXT_TRUE ("{'in': ['', 'abc']}");
+  TEXT_FALSE ("{'in': ['d', 'abc']}");
+  TEXT_FALSE ("{'in': [5, 'abc']}");
+  TEXT_FALSE ("{'in': ['x', []]}");
+  TEXT_FALSE ("{'in': ['x', 5]}");
+  TEXT_TRUE ("{'in': [1, [0, 1.0]]}");
+  TEXT_UNKNOWN ("{'in': [null, [null]]}", "");
+  TEXT_FALSE ("{'in': [false, [null, 0, '']]}");
+
+  resp_condition_free (kind);
+  resp_condition_free (fact);
+  resp_condition_free (sub);
+  resp_condition_free (sub_fact);
+}
+
+/* ---- Variables ---- */
+
+static RespValue
+counting_get (gpointer    data,
+              RespVarKind kind,
+              guint       index,
+              const char *extra_key)
+{
+  GString *log = data;
+
+  g_string_append_printf (log, "%d/%u/%s;", kind, index, extra_key != NULL ? extra_key : "-");
+  return U;
+}
+
+static void
+test_variables (void)
+{
+  RespCondition *cond;
+  GString *log;
+  RespConditionEnv logging = { counting_get, NULL };
+
+  env_reset ();
+  cond = COMPILE ("{'var': 'fact.a'}");
+  EXPECT_UNKNOWN (cond, "a");
+  env.facts[F_A] = T;
+  EXPECT_TRUE (cond);
+  CU_ASSERT_FALSE (resp_condition_uses_subject (cond));
+  resp_condition_free (cond);
+
+  cond = COMPILE ("{'var': ['fact.b']}");
+  env.facts[F_B] = F;
+  EXPECT_FALSE (cond);
+  resp_condition_free (cond);
+
+  /* a parameter unknown is nothing missing: only facts are */
+  cond = COMPILE ("{'>=': [{'var': 'fact.leak_personal_info_records'},\n"
+                  "        {'var': ['param.personal_info_mass_leak_records']}]}");
+  env_reset ();
+  EXPECT_UNKNOWN (cond, "leak_personal_info_records");
+  env.facts[F_RECORDS] = num (1000000);
+  EXPECT_UNKNOWN (cond, "");
+  env.params[P_RECORDS] = num (1000000);
+  EXPECT_TRUE (cond);
+  env.facts[F_RECORDS] = num (999999);
+  EXPECT_FALSE (cond);
+  resp_condition_free (cond);
+
+  cond = COMPILE ("{'==': [{'var': 'param.name'}, 'x']}");
+  env.params[P_NAME] = str ("x");
+  EXPECT_TRUE (cond);
+  resp_condition_free (cond);
+
+  /* the subject's attributes */
+  env_reset ();
+  cond = COMPILE ("{'and': [{'var': 'system.cii'},\n"
+                  "         {'>=': [{'var': 'system.protection_level'}, 3]},\n"
+                  "         {'==': [{'var': 'operator.region_level'}, 'prefectural']},\n"
+                  "         {'==': [{'var': 'system.extra.owner.name'}, 'bureau']}]}");
+  CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
+  EXPECT_UNKNOWN (cond, "");
+  env.cii = T;
+  env.protection = num (3);
+  env.region_level = str ("prefectural");
+  env.extra_key = "owner.name";
+  env.extra = str ("bureau");
+  EXPECT_TRUE (cond);
+  env.protection = num (2);
+  EXPECT_FALSE (cond);
+  env.protection = U;
+  EXPECT_UNKNOWN (cond, "");
+  env.protection = num (3);
+  env.extra_key = "owner";
+  EXPECT_UNKNOWN (cond, "");
+  resp_condition_free (cond);
+
+  cond = COMPILE ("{'==': [{'var': 'system.kind'}, 'other']}");
+  CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
+  resp_condition_free (cond);
+  cond = COMPILE ("{'!': {'var': 'operator.region_level'}}");
+  CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
+  resp_condition_free (cond);
+  cond = COMPILE ("true");
+  CU_ASSERT_FALSE (resp_condition_uses_subject (cond));
+  EXPECT_TRUE (cond);
+  resp_condition_free (cond);
+
+  /* what get() is asked, in order, with the kinds and indices */
+  cond = COMPILE ("{'or': [{'var': 'fact.c'}, {'var': 'param.name'}, {'var': 'system.kind'},\n"
+                  "        {'var': 'system.cii'}, {'var': 'system.protection_level'},\n"
+                  "        {'var': 'system.extra.k'}, {'var': 'operator.region_level'}]}");
+  log = g_string_new (NULL);
+  logging.data = log;
+  CU_ASSERT_EQUAL (resp_condition_eval (cond, &logging, NULL), RESP_TRUTH_UNKNOWN);
+  CU_ASSERT_STRING_EQUAL (log->str, "0/2/-;1/1/-;2/0/-;3/0/-;4/0/-;5/0/k;6/0/-;");
+  g_string_free (log, TRUE);
+  resp_condition_free (cond);
+
+  /* an event-wide condition may read facts and parameters */
+  cond = COMPILE_EVENT ("{'or': [{'var': 'fact.a'}, {'var': 'param.name'}]}");
+  CU_ASSERT_FALSE (resp_condition_uses_subject (cond));
+  resp_condition_free (cond);
+}
+
+/* ---- Missing facts ---- */
+
+static void
+test_missing (void)
+{
+  RespCondition *cond = COMPILE ("{'and': [{'var': 'fact.a'},\n"
+                                 "         {'or': [{'var': 'fact.b'}, {'var': 'fact.c'}]}]}");
+  RespCondition *dup;
+  GArray *missing;
+  guint pre;
+
+  /* the examples of the brief */
+  env_reset ();
+  env.facts[F_A] = T;
+  env.facts[F_C] = F;
+  EXPECT_UNKNOWN (cond, "b");
+  env_reset ();
+  env.facts[F_B] = T;
+  EXPECT_UNKNOWN (cond, "a");
+  env_reset ();
+  env.facts[F_A] = F;
+  EXPECT_FALSE (cond);
+  env_reset ();
+  EXPECT_UNKNOWN (cond, "a,b,c");
+  env.facts[F_C] = T;
+  EXPECT_UNKNOWN (cond, "a");
+  env.facts[F_A] = T;
+  EXPECT_TRUE (cond);
+
+  /* no duplicates, in first-encountered order */
+  dup = COMPILE ("{'and': [{'var': 'fact.c'}, {'!': {'var': 'fact.a'}},\n"
+                 "         {'or': [{'var': 'fact.a'}, {'var': 'fact.b'}, {'var': 'fact.c'}]}]}");
+  env_reset ();
+  EXPECT_UNKNOWN (dup, "c,a,b");
+  env.facts[F_B] = T;
+  EXPECT_UNKNOWN (dup, "c,a");
+  resp_condition_free (dup);
+
+  /* a decided sub-expression drops its facts, even ones seen again later */
+  dup = COMPILE ("{'or': [{'and': [{'var': 'fact.a'}, {'var': 'fact.c'}]},\n"
+                 "        {'and': [{'var': 'fact.b'}, {'var': 'fact.a'}]}]}");
+  env_reset ();
+  env.facts[F_C] = F;
+  EXPECT_UNKNOWN (dup, "b,a");
+  env.facts[F_B] = F;
+  EXPECT_FALSE (dup);
+  resp_condition_free (dup);
+
+  /* a fact already in the caller's array is not appended again */
+  missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  pre = F_B;
+  g_array_append_val (missing, pre);
+  env_reset ();
+  CU_ASSERT_EQUAL (resp_condition_eval (cond, &test_env, missing), RESP_TRUTH_UNKNOWN);
+  CU_ASSERT_EQUAL (missing->len, 3);
+  CU_ASSERT_EQUAL (g_array_index (missing, guint, 0), F_B);
+  CU_ASSERT_EQUAL (g_array_index (missing, guint, 1), F_A);
+  CU_ASSERT_EQUAL (g_array_index (missing, guint, 2), F_C);
+  /* and a decided result leaves it as it was */
+  env.facts[F_A] = F;
+  CU_ASSERT_EQUAL (resp_condition_eval (cond, &test_env, missing), RESP_TRUTH_FALSE);
+  CU_ASSERT_EQUAL (missing->len, 3);
+  g_array_unref (missing);
+
+  resp_condition_free (cond);
+}
+
+/* The circumstances of SPEC §4.4, written as the default rulebook would */
+static void
+test_circumstances (void)
+{
+  RespCondition *art8_1 = COMPILE (
+    "{'and': [\n"
+    "  {'in': [{'var': 'system.kind'},\n"
+    "          ['party_gov_portal', 'key_news_site', 'large_platform']]},\n"
+    "  {'var': 'fact.tampered'},\n"
+    "  {'var': 'fact.harmful_info_spread_widely'},\n"
+    "  {'!': {'and': [{'var': 'fact.reported_in_time'},\n"
+    "                 {'var': 'fact.handled_in_time'}]}}\n"
+    "]}");
+  RespCondition *art8_2 = COMPILE (
+    "{'and': [\n"
+    "  {'in': [{'var': 'system.kind'}, ['party_gov_portal', 'key_news_site']]},\n"
+    "  {'in': [{'var': 'operator.region_level'}, ['national', 'provincial', 'prefectural']]},\n"
+    "  {'var': 'fact.attacked'},\n"
+    "  {'!': {'var': 'fact.handled_in_time'}},\n"
+    "  {'>=': [{'var': 'fact.outage_hours'}, 6]}\n"
+    "]}");
+  RespCondition *art8_3 = COMPILE_EVENT (
+    "{'or': [\n"
+    "  {'var': 'fact.leak_state_secrets'},\n"
+    "  {'var': 'fact.leak_personal_info_mass'},\n"
+    "  {'>=': [{'var': 'fact.leak_personal_info_records'},\n"
+    "          {'var': 'param.personal_info_mass_leak_records'}]},\n"
+    "  {'var': 'fact.a'}\n"
+    "]}");
+
+  CU_ASSERT_TRUE (resp_condition_uses_subject (art8_1));
+  CU_ASSERT_FALSE (resp_condition_uses_subject (art8_3));
+
+  /* art8.1: nothing known about the facts of a portal */
+  env_reset ();
+  env.kind = str ("party_gov_portal");
+  EXPECT_UNKNOWN (art8_1, "tampered,harmful_info_spread_widely,reported_in_time,handled_in_time");
+  /* a system of another kind is decided whatever the facts */
+  env.kind = str ("other");
+  EXPECT_FALSE (art8_1);
+  /* the kind unknown: unknown, but no fact would settle it */
+  env.kind = U;
+  env.facts[F_TAMPERED] = T;
+  env.facts[F_SPREAD] = T;
+  env.facts[F_REPORTED] = F;
+  EXPECT_UNKNOWN (art8_1, "");
+  env.kind = str ("key_news_site");
+  EXPECT_TRUE (art8_1);
+  /* reported in time, handling unknown: only handling is missing */
+  env.facts[F_REPORTED] = T;
+  EXPECT_UNKNOWN (art8_1, "handled_in_time");
+  env.facts[F_HANDLED] = T;
+  EXPECT_FALSE (art8_1);
+  /* not handled in time is enough, whatever the report */
+  env.facts[F_HANDLED] = F;
+  env.facts[F_REPORTED] = U;
+  EXPECT_TRUE (art8_1);
+  /* not tampered: decided, even with the rest unknown */
+  env.facts[F_TAMPERED] = F;
+  env.facts[F_SPREAD] = U;
+  env.facts[F_HANDLED] = U;
+  EXPECT_FALSE (art8_1);
+  env.facts[F_TAMPERED] = U;
+  env.facts[F_SPREAD] = T;
+  env.facts[F_REPORTED] = F;
+  EXPECT_UNKNOWN (art8_1, "tampered");
+
+  /* art8.2 */
+  env_reset ();
+  env.kind = str ("key_news_site");
+  env.region_level = str ("county");
+  EXPECT_FALSE (art8_2);
+  env.region_level = str ("prefectural");
+  EXPECT_UNKNOWN (art8_2, "attacked,handled_in_time,outage_hours");
+  env.facts[F_ATTACKED] = T;
+  env.facts[F_HANDLED] = F;
+  env.facts[F_OUTAGE] = num (5);
+  EXPECT_FALSE (art8_2);
+  env.facts[F_OUTAGE] = num (6);
+  EXPECT_TRUE (art8_2);
+  env.facts[F_OUTAGE] = U;
+  EXPECT_UNKNOWN (art8_2, "outage_hours");
+
+  /* art8.3, event-wide */
+  env_reset ();
+  EXPECT_UNKNOWN (art8_3, "leak_state_secrets,leak_personal_info_mass,"
+                          "leak_personal_info_records,a");
+  env.facts[F_MASS] = T;
+  EXPECT_TRUE (art8_3);
+  env.facts[F_MASS] = F;
+  env.facts[F_SECRETS] = F;
+  env.facts[F_A] = F;
+  EXPECT_UNKNOWN (art8_3, "leak_personal_info_records");
+  env.facts[F_RECORDS] = num (1000000);
+  EXPECT_UNKNOWN (art8_3, "");
+  env.params[P_RECORDS] = num (1000000);
+  EXPECT_TRUE (art8_3);
+  env.facts[F_RECORDS] = num (12);
+  EXPECT_FALSE (art8_3);
+
+  resp_condition_free (art8_1);
+  resp_condition_free (art8_2);
+  resp_condition_free (art8_3);
+}
+
+/* ---- Compile errors ---- */
+
+static void
+test_unknown_operators (void)
+{
+  EXPECT_ERROR ("{'and': [\n"
+                "  {'var': 'fact.a'},\n"
+                "  {'adn': [true, false]}\n"
+                "]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 3, 4, "unknown operator 'adn' (did you mean 'and'?)");
+  EXPECT_ERROR ("{'or': [\n"
+                "    true,\n"
+                "    {'===': [1, 1]}]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 3, 6, "unknown operator '===' (did you mean '=='?)");
+  EXPECT_ERROR ("{'!':\n"
+                "  {'&&': [true]}}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 2, 4, "unknown operator '&&' (did you mean 'and'?)");
+  EXPECT_ERROR ("\n\n   {'=>': [1, 1]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 3, 5, "unknown operator '=>' (did you mean '>='?)");
+  EXPECT_ERROR ("{'max': [1, 2]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 1, 2,
+                "unknown operator 'max' (JSON Logic's 'max' is outside the supported subset)");
+  EXPECT_ERROR ("{'in': [1,\n"
+                "  {'frobnicate': []}]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 2, 4, "unknown operator 'frobnicate'");
+  /* the operator is checked before its operands */
+  EXPECT_ERROR ("{'nand': [{'var': 'fact.nothing'}]}",
+                RESP_ERROR_UNKNOWN_OPERATOR, 1, 2, NULL);
+}
+
+static void
+test_bad_shapes (void)
+{
+  /* objects with no operator or several */
+  EXPECT_ERROR ("{'and': [\n"
+                "  true,\n"
+                "     {}]}",
+                RESP_ERROR_BAD_VALUE, 3, 6, NULL);
+  EXPECT_ERROR ("{'!':\n"
+                "  {'var': 'fact.a', 'and': [true]}}",
+                RESP_ERROR_BAD_VALUE, 2, 3, NULL);
+  EXPECT_ERROR ("{}", RESP_ERROR_BAD_VALUE, 1, 1, NULL);
+
+  /* arity, at the operator */
+  EXPECT_ERROR ("{'and': [true,\n"
+                "         {'==': [1, 2, 3]}]}",
+                RESP_ERROR_BAD_VALUE, 2, 11, "'==' takes 2 operands, not 3");
+  EXPECT_ERROR ("{'!=': [1]}", RESP_ERROR_BAD_VALUE, 1, 2, "'!=' takes 2 operands, not 1");
+  EXPECT_ERROR ("{'>': []}", RESP_ERROR_BAD_VALUE, 1, 2, "'>' takes 2 operands, not 0");
+  EXPECT_ERROR ("{'>=': [1, 2, 3]}", RESP_ERROR_BAD_VALUE, 1, 2, "'>=' takes 2 operands, not 3");
+  EXPECT_ERROR ("{'!': [true, false]}", RESP_ERROR_BAD_VALUE, 1, 2, "'!' takes 1 operand, not 2");
+  EXPECT_ERROR ("{'!': []}", RESP_ERROR_BAD_VALUE, 1, 2, "'!' takes 1 operand, not 0");
+  EXPECT_ERROR ("{\n"
+                "  'and': []\n"
+                "}",
+                RESP_ERROR_BAD_VALUE, 2, 3, "'and' takes at least 1 operand");
+  EXPECT_ERROR ("{'or': []}", RESP_ERROR_BAD_VALUE, 1, 2, "'or' takes at least 1 operand");
+  EXPECT_ERROR ("{'in': ['x']}", RESP_ERROR_BAD_VALUE, 1, 2, "'in' takes 2 operands, not 1");
+  /* JSON Logic's between form */
+  EXPECT_ERROR ("{'or': [\n"
+                " {'<': [1, {'var': 'fact.outage_hours'}, 10]}]}",
+                RESP_ERROR_BAD_VALUE, 2, 3,
+                "'<' takes 2 operands, not 3 (the between form is not supported)");
+  EXPECT_ERROR ("{'<=': [1, 2, 10]}", RESP_ERROR_BAD_VALUE, 1, 2,
+                "'<=' takes 2 operands, not 3 (the between form is not supported)");
+  /* only ! and var take a bare operand */
+  EXPECT_ERROR ("{'and': true}", RESP_ERROR_BAD_VALUE, 1, 2, "'and' takes an array of operands");
+  EXPECT_ERROR ("{'==': {'var': 'fact.a'}}", RESP_ERROR_BAD_VALUE, 1, 2,
+                "'==' takes an array of operands");
+
+  /* arrays outside the haystack of `in`, and what a haystack may hold */
+  EXPECT_ERROR ("{'==': [\n"
+                "  [1, 2], 1]}",
+                RESP_ERROR_BAD_VALUE, 2, 3, NULL);
+  EXPECT_ERROR ("[true]", RESP_ERROR_BAD_VALUE, 1, 1, NULL);
+  EXPECT_ERROR ("{'in': [['x'], 'x']}", RESP_ERROR_BAD_VALUE, 1, 9, NULL);
+  EXPECT_ERROR ("{'!': [[true]]}", RESP_ERROR_BAD_VALUE, 1, 8, NULL);
+  EXPECT_ERROR ("{'in': [1,\n"
+                "  [1, {'var': 'fact.a'}]]}",
+                RESP_ERROR_BAD_VALUE, 2, 7,
+                "the list searched by 'in' may hold only literals, not a condition");
+  EXPECT_ERROR ("{'in': [1, [1, [1]]]}", RESP_ERROR_BAD_VALUE, 1, 16,
+                "the list searched by 'in' may hold only literals, not an array");
+}
+
+static void
+test_bad_variables (void)
+{
+  EXPECT_ERROR ("{'and': [\n"
+                "  {'var': 'fact.a'},\n"
+                "  {'var':\n"
+                "     'fact.tamperd'}]}",
+                RESP_ERROR_UNKNOWN_VARIABLE, 4, 6,
+                "unknown variable 'fact.tamperd' (did you mean 'fact.tampered'?)");
+  EXPECT_ERROR ("{'!': {'var': ['param.personal_info_mass_leak_record']}}",
+                RESP_ERROR_UNKNOWN_VARIABLE, 1, 16,
+                "unknown variable 'param.personal_info_mass_leak_record' "
+                "(did you mean 'param.personal_info_mass_leak_records'?)");
+  EXPECT_ERROR ("{'var': 'fatc.attacked'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'fatc.attacked' (did you mean 'fact.attacked'?)");
+  EXPECT_ERROR ("{'var': 'tampered'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'tampered' (did you mean 'fact.tampered'?)");
+  EXPECT_ERROR ("{'var': 'fact.nonexistent_thing'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'fact.nonexistent_thing'");
+  EXPECT_ERROR ("{'var': 'fact.'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': ''}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, "unknown variable ''");
+  EXPECT_ERROR ("{'var': 'fact.a\\u0000'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  /* facts are not parameters, nor the other way round */
+  EXPECT_ERROR ("{'var': 'param.a'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'fact.name'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'==': [\n"
+                "  {'var': 'system.kynd'}, 'x']}",
+                RESP_ERROR_UNKNOWN_VARIABLE, 2, 11,
+                "unknown variable 'system.kynd' (did you mean 'system.kind'?)");
+  EXPECT_ERROR ("{'var': 'system.owner'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'system.extra.'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'system.extra'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'operator.region'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'operator.region' (did you mean 'operator.region_level'?)");
+
+  /* the shape of var */
+  EXPECT_ERROR ("{'var':\n"
+                "  3}",
+                RESP_ERROR_BAD_VALUE, 2, 3, NULL);
+  EXPECT_ERROR ("{'var': [3]}", RESP_ERROR_BAD_VALUE, 1, 10, NULL);
+  EXPECT_ERROR ("{'var': {'var': 'fact.a'}}", RESP_ERROR_BAD_VALUE, 1, 9, NULL);
+  EXPECT_ERROR ("{'or': [true,\n"
+                "  {'var': ['fact.a', false]}]}",
+                RESP_ERROR_BAD_VALUE, 2, 4,
+                "'var' takes 1 operand, not 2 (a default value is not supported)");
+  EXPECT_ERROR ("{'var': []}", RESP_ERROR_BAD_VALUE, 1, 2,
+                "'var' takes 1 operand, not 0 (a default value is not supported)");
+
+  /* an event-wide condition has no subject */
+  EXPECT_EVENT_ERROR ("{'in': [{'var': 'system.kind'}, ['x']]}",
+                      RESP_ERROR_UNKNOWN_VARIABLE, 1, 17,
+                      "unknown variable 'system.kind': an event-wide condition cannot read "
+                      "the subject (it has no system or operator)");
+  EXPECT_EVENT_ERROR ("{'and': [{'var': 'fact.a'},\n"
+                      "         {'var': 'operator.region_level'}]}",
+                      RESP_ERROR_UNKNOWN_VARIABLE, 2, 18, NULL);
+  EXPECT_EVENT_ERROR ("{'var': 'system.extra.x'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_EVENT_ERROR ("{'var': 'system.cii'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  /* without the subject, its names are not suggested either */
+  EXPECT_EVENT_ERROR ("{'var': 'sytem.kind'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                      "unknown variable 'sytem.kind'");
+
+  /* the first error in document order wins */
+  EXPECT_ERROR ("{'and': [{'var': 'fact.x1'},\n"
+                "         {'adn': [true]}]}",
+                RESP_ERROR_UNKNOWN_VARIABLE, 1, 18, NULL);
+}
+
+static void
+test_null_error_outputs (void)
+{
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, TRUE };
+  const char *json = "{\"adn\": [true]}";
+  RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
+  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
+  CU_ASSERT_PTR_NULL (resp_condition_compile (resp_json_tree_get_root (tree), &scope,
+                                              NULL, NULL, NULL, NULL));
+  resp_json_tree_free (tree);
+  resp_json_reader_free (reader);
+  resp_condition_free (NULL);
+}
+
+/* ---- Depth ---- */
+
+/* n `!` around a var, one object a line */
+static char *
+nested_not (guint n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, "{'!':\n");
+  g_string_append (s, "{'var': 'fact.a'}");
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_depth (void)
+{
+  char *text;
+  RespCondition *cond;
+  GString *s;
+
+  /* 63 `!` and a var: 64 condition objects, the most allowed */
+  text = nested_not (63);
+  cond = COMPILE (text);
+  env_reset ();
+  env.facts[F_A] = T;
+  EXPECT_FALSE (cond);
+  env.facts[F_A] = U;
+  EXPECT_UNKNOWN (cond, "a");
+  resp_condition_free (cond);
+  g_free (text);
+
+  /* one more: the 65th object, on line 65, is too deep */
+  text = nested_not (64);
+  EXPECT_ERROR (text, RESP_ERROR_LIMIT, 65, 1, NULL);
+  g_free (text);
+
+  /* a literal at any depth is no object */
+  s = g_string_new (NULL);
+  for (guint i = 0; i < 64; i++)
+    g_string_append (s, "{'and': [true, ");
+  g_string_append (s, "{'var': 'fact.b'}");
+  for (guint i = 0; i < 64; i++)
+    g_string_append (s, "]}");
+  /* the var is the 65th object: 15 characters an `and` */
+  EXPECT_ERROR (s->str, RESP_ERROR_LIMIT, 1, 64 * 15 + 1, NULL);
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 63; i++)
+    g_string_append (s, "{'and': [true, ");
+  g_string_append (s, "{'var': 'fact.b'}");
+  for (guint i = 0; i < 63; i++)
+    g_string_append (s, "]}");
+  /* every level leaves one value pending on the stack */
+  cond = COMPILE (s->str);
+  env_reset ();
+  EXPECT_UNKNOWN (cond, "b");
+  env.facts[F_B] = T;
+  EXPECT_TRUE (cond);
+  resp_condition_free (cond);
+
+  /* comparisons nest the same way, with their left operand pending */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 63; i++)
+    g_string_append (s, "{'==': [true, ");
+  g_string_append (s, "{'var': 'fact.c'}");
+  for (guint i = 0; i < 63; i++)
+    g_string_append (s, "]}");
+  cond = COMPILE (s->str);
+  env_reset ();
+  EXPECT_UNKNOWN (cond, "c");
+  env.facts[F_C] = T;
+  EXPECT_TRUE (cond);   /* 63 times true == …, all true */
+  env.facts[F_C] = F;
+  EXPECT_FALSE (cond);  /* false, then true == false … an odd number of times */
+  resp_condition_free (cond);
+
+  /* width is not depth */
+  g_string_assign (s, "{'or': [");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, "{'and': [{'var': 'fact.a'}, false]}, ");
+  g_string_append (s, "{'var': 'fact.b'}]}");
+  cond = COMPILE (s->str);
+  env_reset ();
+  EXPECT_UNKNOWN (cond, "b");
+  env.facts[F_B] = F;
+  EXPECT_FALSE (cond);
+  resp_condition_free (cond);
+  g_string_free (s, TRUE);
+}
+
+/* ---- Ownership and threads ---- */
+
+static void
+test_literals_are_copied (void)
+{
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, TRUE };
+  const char *json = "{\"and\": [{\"in\": [{\"var\": \"system.kind\"}, [\"a\", \"bb\"]]},"
+                     " {\"in\": [\"cc\", {\"var\": \"system.extra.tag\"}]},"
+                     " {\"==\": [{\"var\": \"param.name\"}, \"dd\"]}]}";
+  char *copy = g_strdup (json);
+  RespJsonReader *reader = resp_json_reader_new (copy, strlen (copy));
+  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  RespCondition *cond;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
+  cond = resp_condition_compile (resp_json_tree_get_root (tree), &scope, NULL, NULL, NULL,
+                                 NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cond);
+  /* nothing the condition needs may live in the tree or the text */
+  resp_json_tree_free (tree);
+  resp_json_reader_free (reader);
+  memset (copy, 'x', strlen (copy));
+  g_free (copy);
+
+  env_reset ();
+  env.kind = str ("bb");
+  env.extra_key = "tag";
+  env.extra = str ("xxccxx");
+  env.params[P_NAME] = str ("dd");
+  EXPECT_TRUE (cond);
+  env.kind = str ("b");
+  EXPECT_FALSE (cond);
+  resp_condition_free (cond);
+}
+
+typedef struct {
+  const RespCondition *cond;
+  gboolean             ok;
+} ThreadJob;
+
+static RespValue
+thread_get (gpointer    data,
+            RespVarKind kind,
+            guint       index,
+            const char *extra_key)
+{
+  /* fact a is true, b unknown, c false: read-only, no shared state */
+  if (kind != RESP_VAR_FACT)
+    return U;
+  return index == F_A ? T : index == F_C ? F : U;
+}
+
+static gpointer
+thread_main (gpointer data)
+{
+  ThreadJob *job = data;
+  RespConditionEnv e = { thread_get, NULL };
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  job->ok = TRUE;
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_array_set_size (missing, 0);
+      if (resp_condition_eval (job->cond, &e, missing) != RESP_TRUTH_UNKNOWN
+          || missing->len != 1 || g_array_index (missing, guint, 0) != F_B)
+        job->ok = FALSE;
+    }
+  g_array_unref (missing);
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  RespCondition *cond = COMPILE ("{'and': [{'var': 'fact.a'},\n"
+                                 "         {'or': [{'var': 'fact.b'}, {'var': 'fact.c'}]}]}");
+  ThreadJob jobs[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      jobs[i].cond = cond;
+      threads[i] = g_thread_new ("eval", thread_main, &jobs[i]);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      g_thread_join (threads[i]);
+      CU_ASSERT_TRUE (jobs[i].ok);
+    }
+  resp_condition_free (cond);
+}
+
+/* ---- Preconditions ---- */
+
+static void
+eval_null_condition (void)
+{
+  resp_condition_eval (NULL, &test_env, NULL);
+}
+
+static void
+eval_null_env (void)
+{
+  RespCondition *cond = COMPILE ("true");
+
+  resp_condition_eval (cond, NULL, NULL);
+}
+
+static void
+compile_null_scope (void)
+{
+  const char *json = "true";
+  RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
+  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+
+  resp_condition_compile (resp_json_tree_get_root (tree), NULL, NULL, NULL, NULL, NULL);
+}
+
+static void
+test_preconditions (void)
+{
+  CU_ASSERT_TRUE (test_criticals (eval_null_condition));
+  CU_ASSERT_TRUE (test_criticals (eval_null_env));
+  CU_ASSERT_TRUE (test_criticals (compile_null_scope));
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return CU_get_error ();
+
+  suite = CU_add_suite ("condition", NULL, NULL);
+  if (suite == NULL
+      || CU_add_test (suite, "Kleene and", test_and_table) == NULL
+      || CU_add_test (suite, "Kleene or", test_or_table) == NULL
+      || CU_add_test (suite, "Kleene not", test_not_table) == NULL
+      || CU_add_test (suite, "and/or of one and of three operands", test_wide_and_or) == NULL
+      || CU_add_test (suite, "comparisons", test_comparisons) == NULL
+      || CU_add_test (suite, "in", test_in) == NULL
+      || CU_add_test (suite, "variables", test_variables) == NULL
+      || CU_add_test (suite, "missing facts", test_missing) == NULL
+      || CU_add_test (suite, "circumstances of SPEC 4.4", test_circumstances) == NULL
+      || CU_add_test (suite, "unknown operators", test_unknown_operators) == NULL
+      || CU_add_test (suite, "bad shapes and arity", test_bad_shapes) == NULL
+      || CU_add_test (suite, "bad variables", test_bad_variables) == NULL
+      || CU_add_test (suite, "error outputs may be NULL", test_null_error_outputs) == NULL
+      || CU_add_test (suite, "depth limit", test_depth) == NULL
+      || CU_add_test (suite, "literals are copied", test_literals_are_copied) == NULL
+      || CU_add_test (suite, "threads", test_threads) == NULL
+      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
+    {
+      CU_cleanup_registry ();
+      return CU_get_error ();
+    }
+
+  return test_run_all ();
+}
