@@ -68,7 +68,8 @@ static const char * const operator_names[N_OPERATORS] = {
 
 /* Spellings from other languages that people write out of habit */
 static const struct { const char *alias; const char *meant; } operator_aliases[] = {
-  { "===", "==" }, { "!==", "!=" }, { "=", "==" }, { "<>", "!=" },
+  { "===", "==" }, { "!==", "!=" }, { "=", "==" }, { "<>", "!=" }, { "=>", ">=" },
+  { "=<", "<=" },
   { "&&", "and" }, { "||", "or" }, { "not", "!" }, { "AND", "and" }, { "OR", "or" },
   { "NOT", "!" },
 };
@@ -290,6 +291,9 @@ fail_unknown_variable (Compiler           *c,
   const char *meant;
   gboolean ok;
 
+  if (memchr (name, '\0', name_node->v.string.len) != NULL)
+    return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+                 "unknown variable: a name cannot contain U+0000");
   if (strcmp (name, "system.extra") == 0 || strcmp (name, "system.extra.") == 0)
     return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
                  "unknown variable '%s' (an extra attribute is read as system.extra.KEY)",

@@ -317,6 +317,8 @@ apply_subject_rules (Build *b, const RespRoles *roles)
             }
           continue;
         }
+      /* with nobody in the role an unknown condition could change nothing,
+       * so it is not weighed (and not warned about) */
       hits = resp_roles_get_hits (roles, r->role);
       if (hits->len == 0 || !rule_applies (b, r, s))
         continue;

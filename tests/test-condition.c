@@ -209,6 +209,16 @@ truth_name (RespTruth t)
  * stay first, and alone when the result is determined. */
 #define SENTINEL 4242u
 
+/* Counts the elements removed from a `missing` array: a determined
+ * result must not have put anything there, even for a moment */
+static guint n_cleared;
+
+static void
+count_cleared (gpointer element)
+{
+  n_cleared++;
+}
+
 /* Evaluates cond in env and checks the result and `missing`: for an
  * unknown result, the names of the missing facts joined with ',' ("" for
  * none); a determined result must leave `missing` exactly as it was. */
@@ -232,8 +242,10 @@ expect_eval_at (int                  caller,
       g_string_free (names, TRUE);
       return;
     }
+  g_array_set_clear_func (missing, count_cleared);
   g_array_append_val (missing, sentinel);
   data_before = missing->data;
+  n_cleared = 0;
   got = resp_condition_eval (cond, &test_env, missing);
   got_plain = resp_condition_eval (cond, &test_env, NULL);
 
@@ -254,7 +266,7 @@ expect_eval_at (int                  caller,
         g_string_append_printf (names, "%s%s", i > 1 ? "," : "", fact_names[f]);
     }
   if (expected != RESP_TRUTH_UNKNOWN)
-    ok = ok && missing->len == 1 && missing->data == data_before;
+    ok = ok && missing->len == 1 && missing->data == data_before && n_cleared == 0;
   else
     ok = ok && strcmp (names->str, expected_missing) == 0;
   if (!ok)
@@ -262,6 +274,7 @@ expect_eval_at (int                  caller,
              names->str, missing->len - 1,
              expected == RESP_TRUTH_UNKNOWN ? expected_missing : "untouched");
   report_at (caller, ok, "missing holds the expected facts");
+  g_array_set_clear_func (missing, NULL);
   g_array_unref (missing);
   g_string_free (names, TRUE);
 }
@@ -976,7 +989,8 @@ test_bad_variables (void)
                 "unknown variable 'fact.nonexistent_thing'");
   EXPECT_ERROR ("{'var': 'fact.'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
   EXPECT_ERROR ("{'var': ''}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, "unknown variable ''");
-  EXPECT_ERROR ("{'var': 'fact.a\\u0000'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'fact.a\\u0000'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable: a name cannot contain U+0000");
   /* facts are not parameters, nor the other way round */
   EXPECT_ERROR ("{'var': 'param.a'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
   EXPECT_ERROR ("{'var': 'fact.name'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
@@ -987,8 +1001,10 @@ test_bad_variables (void)
   EXPECT_ERROR ("{'var': 'system.owner'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
   EXPECT_ERROR ("{'var': 'system.extra.'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
   EXPECT_ERROR ("{'var': 'system.extra'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  EXPECT_ERROR ("{'var': 'operator.region_levl'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'operator.region_levl' (did you mean 'operator.region_level'?)");
   EXPECT_ERROR ("{'var': 'operator.region'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
-                "unknown variable 'operator.region' (did you mean 'operator.region_level'?)");
+                "unknown variable 'operator.region'");
 
   /* the shape of var */
   EXPECT_ERROR ("{'var':\n"
@@ -1114,7 +1130,7 @@ test_depth (void)
   env.facts[F_C] = T;
   EXPECT_TRUE (cond);   /* 63 times true == …, all true */
   env.facts[F_C] = F;
-  EXPECT_FALSE (cond);  /* false, then true == false … an odd number of times */
+  EXPECT_FALSE (cond);  /* true == false is false, at every level */
   resp_condition_free (cond);
 
   /* width is not depth */
@@ -1225,6 +1241,10 @@ test_threads (void)
 
 /* ---- Preconditions ---- */
 
+/* Made before forking, so that the children leak nothing */
+static RespCondition *pre_cond;
+static RespJsonTree *pre_tree;
+
 static void
 eval_null_condition (void)
 {
@@ -1234,27 +1254,48 @@ eval_null_condition (void)
 static void
 eval_null_env (void)
 {
-  RespCondition *cond = COMPILE ("true");
+  resp_condition_eval (pre_cond, NULL, NULL);
+}
 
-  resp_condition_eval (cond, NULL, NULL);
+static void
+eval_wrong_missing (void)
+{
+  static GArray *bytes;
+
+  bytes = g_array_new (FALSE, FALSE, 1);
+  resp_condition_eval (pre_cond, &test_env, bytes);
 }
 
 static void
 compile_null_scope (void)
 {
-  const char *json = "true";
-  RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
-  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  resp_condition_compile (resp_json_tree_get_root (pre_tree), NULL, NULL, NULL, NULL, NULL);
+}
 
-  resp_condition_compile (resp_json_tree_get_root (tree), NULL, NULL, NULL, NULL, NULL);
+static void
+compile_null_node (void)
+{
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, TRUE };
+
+  resp_condition_compile (NULL, &scope, NULL, NULL, NULL, NULL);
 }
 
 static void
 test_preconditions (void)
 {
+  const char *json = "true";
+  RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
+
+  pre_tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  pre_cond = COMPILE ("true");
   CU_ASSERT_TRUE (test_criticals (eval_null_condition));
   CU_ASSERT_TRUE (test_criticals (eval_null_env));
+  CU_ASSERT_TRUE (test_criticals (eval_wrong_missing));
   CU_ASSERT_TRUE (test_criticals (compile_null_scope));
+  CU_ASSERT_TRUE (test_criticals (compile_null_node));
+  resp_condition_free (pre_cond);
+  resp_json_tree_free (pre_tree);
+  resp_json_reader_free (reader);
 }
 
 int

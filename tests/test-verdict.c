@@ -1,0 +1,355 @@
+/* test-verdict.c: verdicts against the hand-derived oracle, and the engine's rules
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "test-common.h"
+#include "resp-json-reader-private.h"
+
+static RespModel *city;
+static RespRulebook *rulebook;
+
+static RespJsonTree *
+read_tree_file (const char *relative)
+{
+  char *path = test_src_path (relative), *data = NULL;
+  gsize len = 0;
+  RespJsonReader *r;
+  RespJsonTree *tree;
+
+  g_assert (g_file_get_contents (path, &data, &len, NULL));
+  r = resp_json_reader_new (data, len);
+  tree = resp_json_reader_read_tree (r, resp_json_reader_next (r));
+  g_assert (tree != NULL);
+  resp_json_reader_free (r);
+  g_free (data);
+  g_free (path);
+  return tree;
+}
+
+static gboolean
+strv_equals_json (char **got, const RespJsonNode *want)
+{
+  if (g_strv_length (got) != want->v.children.n)
+    return FALSE;
+  for (guint i = 0; i < want->v.children.n; i++)
+    if (!g_str_equal (got[i], want->v.children.items[i]->v.string.str))
+      return FALSE;
+  return TRUE;
+}
+
+static RespEventBatch *
+load_examples (void)
+{
+  char *path = test_src_path ("examples/data/events.json");
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_file (city, rulebook, path, NULL, &error);
+
+  if (batch == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  g_assert (batch != NULL);
+  g_free (path);
+  return batch;
+}
+
+static int
+circumstance_index (RespVerdict *v, const char *id)
+{
+  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
+    if (g_str_equal (resp_verdict_get_circumstance_id (v, i), id))
+      return (int) i;
+  return -1;
+}
+
+static void
+check_verdict (RespVerdict *v, const RespJsonNode *want)
+{
+  const char *ev = resp_verdict_get_event_id (v);
+  const RespJsonNode *holds = resp_json_node_get_member ((RespJsonNode *) want, "holds");
+  const RespJsonNode *und = resp_json_node_get_member ((RespJsonNode *) want, "undetermined");
+  const RespJsonNode *liable = resp_json_node_get_member ((RespJsonNode *) want, "liable");
+  const RespJsonNode *exempt = resp_json_node_get_member ((RespJsonNode *) want, "exempt");
+  const RespJsonNode *bodies = resp_json_node_get_member ((RespJsonNode *) want, "bodies");
+  const RespJsonNode *mods = resp_json_node_get_member ((RespJsonNode *) want, "modifiers");
+  guint n_holds = 0, n_und = 0;
+  char **got;
+
+#define CHECK(cond) do { if (!(cond)) fprintf (stderr, "\n  %s: %s\n", ev, #cond); CU_ASSERT (cond); } while (0)
+
+  CHECK (g_str_equal (resp_verdict_status_to_string (resp_verdict_get_status (v)),
+                      resp_json_node_get_member ((RespJsonNode *) want, "status")->v.string.str));
+  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
+    {
+      RespCircumstanceStatus s = resp_verdict_get_circumstance_status (v, i);
+      n_holds += s == RESP_CIRCUMSTANCE_HOLDS;
+      n_und += s == RESP_CIRCUMSTANCE_UNDETERMINED;
+    }
+  CHECK (n_holds == holds->v.children.n);
+  for (guint i = 0; i < holds->v.children.n; i++)
+    {
+      int k = circumstance_index (v, holds->v.children.items[i]->v.string.str);
+      CHECK (k >= 0 && resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_HOLDS);
+    }
+  CHECK (n_und == und->v.children.n);
+  for (guint i = 0; i < und->v.children.n; i++)
+    {
+      const RespJsonNode *u = und->v.children.items[i];
+      int k = circumstance_index (v, resp_json_node_get_member ((RespJsonNode *) u, "id")->v.string.str);
+      CHECK (k >= 0 && resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_UNDETERMINED);
+      if (k >= 0)
+        {
+          got = resp_verdict_dup_circumstance_missing (v, (guint) k);
+          CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) u, "missing")));
+          g_strfreev (got);
+        }
+    }
+
+  CHECK (resp_verdict_get_n_liable (v) == liable->v.children.n);
+  for (guint i = 0; i < MIN (liable->v.children.n, resp_verdict_get_n_liable (v)); i++)
+    {
+      const RespJsonNode *l = liable->v.children.items[i];
+      CHECK (g_str_equal (resp_verdict_get_liable_person (v, i),
+                          resp_json_node_get_member ((RespJsonNode *) l, "person")->v.string.str));
+      CHECK (g_str_equal (resp_category_to_string (resp_verdict_get_liable_category (v, i)),
+                          resp_json_node_get_member ((RespJsonNode *) l, "category")->v.string.str));
+      got = resp_verdict_dup_liable_roles (v, i);
+      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "roles")));
+      g_strfreev (got);
+      got = resp_verdict_dup_liable_authority (v, i);
+      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "authority")));
+      g_strfreev (got);
+      got = resp_verdict_dup_liable_proposer (v, i);
+      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "proposer")));
+      g_strfreev (got);
+      /* every finding carries a basis and a path ending at the person */
+      got = resp_verdict_dup_liable_basis (v, i);
+      CHECK (g_strv_length (got) > 0);
+      g_strfreev (got);
+      CHECK (resp_verdict_get_liable_n_paths (v, i) > 0);
+      got = resp_verdict_dup_liable_path (v, i, 0);
+      CHECK (g_str_equal (got[g_strv_length (got) - 1], resp_verdict_get_liable_person (v, i)));
+      g_strfreev (got);
+    }
+
+  CHECK (resp_verdict_get_n_exempt (v) == exempt->v.children.n);
+  for (guint i = 0; i < MIN (exempt->v.children.n, resp_verdict_get_n_exempt (v)); i++)
+    {
+      const RespJsonNode *x = exempt->v.children.items[i];
+      CHECK (g_str_equal (resp_verdict_get_exempt_person (v, i),
+                          resp_json_node_get_member ((RespJsonNode *) x, "person")->v.string.str));
+      CHECK (g_str_equal (resp_verdict_get_exempt_reason (v, i),
+                          resp_json_node_get_member ((RespJsonNode *) x, "reason")->v.string.str));
+    }
+  got = resp_verdict_dup_bodies (v);
+  CHECK (strv_equals_json (got, bodies));
+  g_strfreev (got);
+  got = resp_verdict_dup_modifiers (v);
+  CHECK (strv_equals_json (got, mods));
+  g_strfreev (got);
+#undef CHECK
+}
+
+static void
+test_oracle (void)
+{
+  RespJsonTree *tree = read_tree_file ("tests/data/events-expected.json");
+  const RespJsonNode *want = resp_json_node_get_member (resp_json_tree_get_root (tree), "verdicts");
+  RespEventBatch *batch = load_examples ();
+  GPtrArray *verdicts = resp_assess_batch (city, rulebook, batch, 1);
+
+  CU_ASSERT_EQUAL_FATAL (verdicts->len, want->v.children.n);
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      const RespJsonNode *w = want->v.children.items[i];
+      CU_ASSERT_STRING_EQUAL (resp_verdict_get_event_id (verdicts->pdata[i]),
+                              resp_json_node_get_member ((RespJsonNode *) w, "event")->v.string.str);
+      check_verdict (verdicts->pdata[i], w);
+    }
+  g_ptr_array_unref (verdicts);
+  resp_event_batch_unref (batch);
+  resp_json_tree_free (tree);
+}
+
+static void
+test_threads_agree (void)
+{
+  RespEventBatch *batch = load_examples ();
+  GPtrArray *one = resp_assess_batch (city, rulebook, batch, 1);
+  GPtrArray *many = resp_assess_batch (city, rulebook, batch, 4);
+  char *a = resp_verdicts_render ((RespVerdict **) one->pdata, one->len, TRUE, RESP_FORMAT_JSON);
+  char *b = resp_verdicts_render ((RespVerdict **) many->pdata, many->len, TRUE, RESP_FORMAT_JSON);
+
+  CU_ASSERT_STRING_EQUAL (a, b);
+  g_free (a);
+  g_free (b);
+  g_ptr_array_unref (one);
+  g_ptr_array_unref (many);
+  resp_event_batch_unref (batch);
+}
+
+static RespVerdict *
+assess_one (const char *json)
+{
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_data (city, rulebook, json, -1, "e.json", NULL, &error);
+  RespVerdict *v;
+
+  if (batch == NULL)
+    fprintf (stderr, "\n  %s\n", error->message);
+  g_assert (batch != NULL);
+  v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, 0));
+  resp_event_batch_unref (batch);
+  return v;
+}
+
+static gboolean
+has_warning (RespVerdict *v, const char *code)
+{
+  for (guint i = 0; i < resp_verdict_get_n_warnings (v); i++)
+    if (g_str_equal (resp_verdict_get_warning_code (v, i), code))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+liable_index (RespVerdict *v, const char *person)
+{
+  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
+    if (g_str_equal (resp_verdict_get_liable_person (v, i), person))
+      return (int) i;
+  return -1;
+}
+
+static void
+test_unknown_holds_nobody (void)
+{
+  /* everything of art8.2 but the outage length: nobody is held */
+  RespVerdict *v = assess_one ("{\"id\": \"x\", \"occurred_at\": \"2026-03-05T08:10:00+08:00\", "
+                               "\"systems\": [\"s-news\"], \"involved\": [\"p-wen\"], \"facts\": "
+                               "{\"attacked\": true, \"handled_in_time\": false, \"tampered\": false, "
+                               "\"leak_state_secrets\": false, \"leak_personal_info_mass\": false, "
+                               "\"leak_personal_info_records\": 0, \"leak_basic_data\": false, "
+                               "\"concealed\": false, \"refused_investigation\": false, "
+                               "\"notified_risk_unrectified\": false, \"obstructed_security_organs\": false, "
+                               "\"other_serious\": false}}");
+  int k = circumstance_index (v, "art8.2");
+  char **missing;
+
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
+  missing = resp_verdict_dup_circumstance_missing (v, (guint) k);
+  CU_ASSERT_EQUAL (g_strv_length (missing), 1);
+  CU_ASSERT_STRING_EQUAL (missing[0], "outage_hours");
+  g_strfreev (missing);
+  resp_verdict_unref (v);
+}
+
+static void
+test_exemptions_and_warnings (void)
+{
+  /* art8.6 on s-portal: p-zhao (security lead) exempt for exploration;
+   * an exemption of someone not liable warns; a participant without a
+   * seat warns; an unknown modifier condition warns */
+  RespVerdict *v = assess_one ("{\"id\": \"y\", \"occurred_at\": \"2026-03-05T08:10:00+08:00\", "
+                               "\"systems\": [\"s-portal\"], \"facts\": {\"obstructed_security_organs\": true, "
+                               "\"supervision_failed\": false, \"coordination_failed\": false, \"remedied\": false}, "
+                               "\"decisions\": [{\"committee\": \"k-gov-office\", \"participants\": [\"p-lu\", \"p-ma\"]}], "
+                               "\"exemptions\": [{\"person\": \"p-zhao\", \"reason\": \"exploratory\"}, "
+                               "{\"person\": \"p-xu\", \"reason\": \"duty_fulfilled\"}]}");
+  int lu = liable_index (v, "p-lu");
+
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  CU_ASSERT_EQUAL (liable_index (v, "p-zhao"), -1);
+  CU_ASSERT_EQUAL_FATAL (resp_verdict_get_n_exempt (v), 1);
+  CU_ASSERT_STRING_EQUAL (resp_verdict_get_exempt_person (v, 0), "p-zhao");
+  CU_ASSERT_STRING_EQUAL (resp_verdict_get_exempt_reason (v, 0), "exploratory");
+  CU_ASSERT (has_warning (v, "exemption_not_liable"));
+  CU_ASSERT (has_warning (v, "participant_without_seat"));
+  CU_ASSERT (has_warning (v, "modifier_undetermined"));
+  CU_ASSERT_FATAL (lu >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) lu), RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  CU_ASSERT_EQUAL (liable_index (v, "p-ma"), -1);
+  resp_verdict_unref (v);
+}
+
+static void
+test_formats (void)
+{
+  RespEventBatch *batch = load_examples ();
+  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, 0);
+  RespVerdict *first = vs->pdata[0];
+  char *json1 = resp_verdict_render (first, RESP_FORMAT_JSON);
+  char *jsonn = resp_verdicts_render ((RespVerdict **) vs->pdata, vs->len, TRUE, RESP_FORMAT_JSON);
+  char *text = resp_verdict_render (first, RESP_FORMAT_TEXT);
+  char *dot = resp_verdict_render (vs->pdata[2], RESP_FORMAT_DOT);
+  char *undetermined = resp_verdict_render (vs->pdata[8], RESP_FORMAT_JSON);
+
+  CU_ASSERT (g_str_has_prefix (json1, "{\n  \"event\": \"2025-007\",\n  \"occurred_at\": \"2025-04-12T21:35:00+08:00\",\n"
+                                      "  \"rulebook\": \"cn-party-cyber-2017\",\n  \"status\": \"triggered\","));
+  CU_ASSERT (g_str_has_prefix (jsonn, "[\n  {\n"));
+  CU_ASSERT_PTR_NULL (strstr (json1, "duty_holders"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (undetermined, "\"duty_holders\": {"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (undetermined, "\"liable\": []"));
+  /* text: Chinese legal terms, 直接责任人 never standing for 直接责任 */
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "结论：触发问责情形"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "刘某（p-liu）：主要领导责任"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "直接责任人（direct_responsible）"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "康某（p-kang）：直接责任\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "链条：s-app → u-platform → r-city → k-city → p-wang"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "依据：measures Art. 2 (第一责任人)"));
+  /* dot: coloured by category, the exempt apart */
+  CU_ASSERT (g_str_has_prefix (dot, "digraph \"2025-046\" {"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (dot, "fillcolor=\"#d62728\""));
+  CU_ASSERT_PTR_NOT_NULL (strstr (dot, "label=\"免责\""));
+  g_free (json1);
+  g_free (jsonn);
+  g_free (text);
+  g_free (dot);
+  g_free (undetermined);
+  g_ptr_array_unref (vs);
+  resp_event_batch_unref (batch);
+}
+
+/* static, so the child that stops at the critical still reaches them */
+static RespEventBatch *volatile misuse_batch;
+static RespRulebook *volatile misuse_rulebook;
+
+static void
+misuse_mismatched (void)
+{
+  misuse_batch = load_examples ();
+  misuse_rulebook = resp_rulebook_new_default ();
+  /* an event checked against one rulebook cannot be assessed with another */
+  resp_assess (city, misuse_rulebook, resp_event_batch_get_event (misuse_batch, 0));
+}
+
+static void
+test_misuse (void)
+{
+  CU_ASSERT (test_criticals (misuse_mismatched));
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+  int rc;
+
+  city = test_load_city ();
+  rulebook = resp_rulebook_new_default ();
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("verdict", NULL, NULL);
+  CU_add_test (suite, "example events against the hand-derived oracle", test_oracle);
+  CU_add_test (suite, "threads give the same verdicts", test_threads_agree);
+  CU_add_test (suite, "nobody is held on an unknown fact", test_unknown_holds_nobody);
+  CU_add_test (suite, "exemptions and warnings", test_exemptions_and_warnings);
+  CU_add_test (suite, "JSON, text and DOT", test_formats);
+  CU_add_test (suite, "API misuse", test_misuse);
+  rc = test_run_all ();
+  resp_rulebook_unref (rulebook);
+  resp_model_unref (city);
+  return rc;
+}
