@@ -274,6 +274,74 @@ test_exemptions_and_warnings (void)
   resp_verdict_unref (v);
 }
 
+typedef struct {
+  const char *circumstance;
+  const char *subject;      /* "systems" or "units" member, as JSON */
+  const char *facts;        /* JSON object members */
+  RespCircumstanceStatus expected;
+} CircCase;
+
+/* Each circumstance of Art. 8 holding, not holding and undetermined. */
+static const CircCase circ_cases[] = {
+  { "art8.1", "\"systems\": [\"s-portal\"]", "\"tampered\": true, \"harmful_info_spread_widely\": true, \"reported_in_time\": false", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.1", "\"systems\": [\"s-portal\"]", "\"tampered\": true, \"harmful_info_spread_widely\": true, \"reported_in_time\": true, \"handled_in_time\": true", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.1", "\"systems\": [\"s-his\"]", "\"tampered\": true, \"harmful_info_spread_widely\": true, \"reported_in_time\": false", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.1", "\"systems\": [\"s-portal\"]", "\"tampered\": true, \"reported_in_time\": false", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.2", "\"systems\": [\"s-news\"]", "\"attacked\": true, \"handled_in_time\": false, \"outage_hours\": 6", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.2", "\"systems\": [\"s-news\"]", "\"attacked\": true, \"handled_in_time\": false, \"outage_hours\": 5.9", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.2", "\"systems\": [\"s-county-portal\"]", "\"attacked\": true, \"handled_in_time\": false, \"outage_hours\": 8", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.2", "\"systems\": [\"s-news\"]", "\"attacked\": true, \"outage_hours\": 8", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.3", "\"units\": [\"u-hospital\"]", "\"leak_personal_info_records\": 1000000", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.3", "\"units\": [\"u-hospital\"]", "\"leak_state_secrets\": false, \"leak_personal_info_mass\": false, \"leak_personal_info_records\": 999999, \"leak_basic_data\": false", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.3", "\"units\": [\"u-hospital\"]", "\"leak_state_secrets\": false, \"leak_basic_data\": false", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.4", "\"systems\": [\"s-scada\"]", "\"attacked\": true, \"handled_in_time\": false, \"major_economic_loss\": true", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.4", "\"systems\": [\"s-scada\"]", "\"attacked\": true, \"handled_in_time\": true, \"major_economic_loss\": true", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.4", "\"systems\": [\"s-scada\"]", "\"handled_in_time\": false, \"major_economic_loss\": true", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.5", "\"units\": [\"u-hospital\"]", "\"notified_risk_unrectified\": true, \"serious_consequence\": true", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.5", "\"units\": [\"u-hospital\"]", "\"concealed\": false, \"refused_investigation\": false, \"notified_risk_unrectified\": true, \"serious_consequence\": false", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.5", "\"units\": [\"u-hospital\"]", "\"concealed\": false, \"refused_investigation\": false, \"notified_risk_unrectified\": true", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.6", "\"units\": [\"u-hospital\"]", "\"obstructed_security_organs\": true", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.6", "\"units\": [\"u-hospital\"]", "\"obstructed_security_organs\": false", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.6", "\"units\": [\"u-hospital\"]", "\"obstructed_security_organs\": null", RESP_CIRCUMSTANCE_UNDETERMINED },
+  { "art8.7", "\"units\": [\"u-hospital\"]", "\"other_serious\": true", RESP_CIRCUMSTANCE_HOLDS },
+  { "art8.7", "\"units\": [\"u-hospital\"]", "\"other_serious\": false", RESP_CIRCUMSTANCE_DOES_NOT_HOLD },
+  { "art8.7", "\"units\": [\"u-hospital\"]", "", RESP_CIRCUMSTANCE_UNDETERMINED },
+};
+
+static void
+test_each_circumstance (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (circ_cases); i++)
+    {
+      const CircCase *c = &circ_cases[i];
+      char *json = g_strdup_printf ("{\"id\": \"c%u\", \"occurred_at\": \"2026-03-05\", %s, \"facts\": {%s}}",
+                                    i, c->subject, c->facts);
+      RespVerdict *v = assess_one (json);
+      int k = circumstance_index (v, c->circumstance);
+      RespCircumstanceStatus got = resp_verdict_get_circumstance_status (v, (guint) k);
+
+      if (got != c->expected)
+        fprintf (stderr, "\n  case %u (%s): expected %d, got %d\n", i, c->circumstance, c->expected, got);
+      CU_ASSERT_EQUAL (got, c->expected);
+      /* nobody is held unless something holds */
+      if (resp_verdict_get_status (v) != RESP_VERDICT_TRIGGERED)
+        CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+      resp_verdict_unref (v);
+      g_free (json);
+    }
+}
+
+static void
+test_before_the_measures (void)
+{
+  /* the measures apply from 2017-08-15: an earlier event meets no circumstance */
+  RespVerdict *v = assess_one ("{\"id\": \"old\", \"occurred_at\": \"2017-08-14\", \"units\": [\"u-hospital\"], "
+                               "\"facts\": {\"other_serious\": true}}");
+
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  resp_verdict_unref (v);
+}
+
 static void
 test_formats (void)
 {
@@ -346,6 +414,8 @@ main (void)
   CU_add_test (suite, "threads give the same verdicts", test_threads_agree);
   CU_add_test (suite, "nobody is held on an unknown fact", test_unknown_holds_nobody);
   CU_add_test (suite, "exemptions and warnings", test_exemptions_and_warnings);
+  CU_add_test (suite, "each circumstance holds, does not, or is undetermined", test_each_circumstance);
+  CU_add_test (suite, "circumstances in force from 2017-08-15", test_before_the_measures);
   CU_add_test (suite, "JSON, text and DOT", test_formats);
   CU_add_test (suite, "API misuse", test_misuse);
   rc = test_run_all ();
