@@ -54,4 +54,9 @@ gboolean resp_document_instant  (RespDiagSink *sink, const RespJsonNode *obj, co
 
 const char *resp_json_type_name (RespJsonType type);
 
+/* Reads a whole file. On failure sets a RESP_ERROR_IO error and, if asked,
+ * a one-entry diagnostics list, and returns FALSE. */
+gboolean resp_document_read_file (const char *path, char **data, gsize *length,
+                                  GPtrArray **diagnostics, GError **error);
+
 G_END_DECLS

@@ -210,3 +210,21 @@ resp_document_instant (RespDiagSink *sink, const RespJsonNode *obj, const char *
     }
   return TRUE;
 }
+
+gboolean
+resp_document_read_file (const char *path, char **data, gsize *length,
+                         GPtrArray **diagnostics, GError **error)
+{
+  GError *local = NULL;
+
+  if (g_file_get_contents (path, data, length, &local))
+    return TRUE;
+  g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
+  if (diagnostics != NULL)
+    {
+      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+      g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
+    }
+  g_error_free (local);
+  return FALSE;
+}

@@ -603,7 +603,6 @@ resp_event_batch_new_from_file (RespModel     *model,
 {
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
   RespEventBatch *batch;
 
   g_return_val_if_fail (model != NULL, NULL);
@@ -611,18 +610,9 @@ resp_event_batch_new_from_file (RespModel     *model,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
-      if (diagnostics != NULL)
-        {
-          *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-          g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
-        }
-      g_error_free (local);
-      return NULL;
-    }
-  batch = load (model, rulebook, data, len, path, diagnostics, error);
+  if (!resp_document_read_file (path, &data, &len, diagnostics, error))
+    return NULL;
+batch = load (model, rulebook, data, len, path, diagnostics, error);
   g_free (data);
   return batch;
 }

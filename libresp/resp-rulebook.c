@@ -741,24 +741,14 @@ resp_rulebook_new_from_file (const char  *path,
 {
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
   RespRulebook *rb;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
-      if (diagnostics != NULL)
-        {
-          *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-          g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
-        }
-      g_error_free (local);
-      return NULL;
-    }
-  rb = load (data, len, path, diagnostics, error);
+  if (!resp_document_read_file (path, &data, &len, diagnostics, error))
+    return NULL;
+rb = load (data, len, path, diagnostics, error);
   g_free (data);
   return rb;
 }

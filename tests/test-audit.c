@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include "test-common.h"
+#include "test-builder.h"
 #include "resp-json-reader-private.h"
 
 #include <stdio.h>
@@ -11,71 +11,6 @@
 
 /* ---- Helpers ---- */
 
-static void
-report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
-/* Small models are written with single quotes, each node or relation one
- * string; model_load() turns them into a model file. */
-#define REGION(id, level) \
-  "{'id':'" id "','type':'region','name':'" id "','level':'" level "'}"
-#define COMMITTEE(id) \
-  "{'id':'" id "','type':'committee','name':'" id "','form':'party_committee'}"
-#define UNIT(id) "{'id':'" id "','type':'unit','name':'" id "'}"
-#define PERSON(id) "{'id':'" id "','type':'person','name':'" id "'}"
-#define SYSTEM(id) "{'id':'" id "','type':'system','name':'" id "'}"
-#define SECTOR(id) "{'id':'" id "','type':'sector','name':'" id "'}"
-#define REL(rel, from, to) "{'rel':'" rel "','from':'" from "','to':'" to "'}"
-#define REL_SINCE(rel, from, to, since) \
-  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "'}"
-#define REL_DURING(rel, from, to, since, until) \
-  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "','until':'" until "'}"
-#define SEAT(person, committee, role) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role "'}"
-#define SEAT_DURING(person, committee, role, since, until) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
-  "','since':'" since "','until':'" until "'}"
-#define SEAT_SINCE(person, committee, role, since) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
-  "','since':'" since "'}"
-
-static RespModel *
-model_load_at (int                caller,
-               const char * const *items)
-{
-  GString *nodes = g_string_new (NULL);
-  GString *rels = g_string_new (NULL);
-  GError *error = NULL;
-  RespModel *model;
-  char *json;
-
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      GString *to = g_str_has_prefix (items[i], "{'id'") ? nodes : rels;
-      if (to->len > 0)
-        g_string_append (to, ",\n");
-      g_string_append (to, items[i]);
-    }
-  json = g_strdup_printf ("{'format':'libresp/model/1','name':'test','nodes':[%s],"
-                          "'relations':[%s]}", nodes->str, rels->str);
-  g_strdelimit (json, "'", '"');
-  model = resp_model_new_from_data (json, -1, "test.json", NULL, &error);
-  if (model == NULL)
-    fprintf (stderr, "line %d: cannot load a test model: %s\n", caller,
-             error != NULL ? error->message : "(no error)");
-  report_at (caller, model != NULL, "the test model loads");
-  g_clear_error (&error);
-  g_free (json);
-  g_string_free (nodes, TRUE);
-  g_string_free (rels, TRUE);
-  return model;
-}
-#define model_load(items) model_load_at (__LINE__, (items))
 
 /* An interval end as text: a date, or "-inf"/"+inf" for an open end. */
 static gint64
@@ -168,7 +103,7 @@ expect_finding_at (int            caller,
       fprintf (stderr, "line %d: missing %s; the audit has:\n", caller, what);
       dump (audit);
     }
-  report_at (caller, ok, what);
+  test_report_at (caller, ok, what);
   g_free (what);
 }
 #define expect_finding(audit, code, node, role, from, until) \
@@ -191,7 +126,7 @@ expect_count_at (int         caller,
       fprintf (stderr, "line %d: expected %s; the audit has:\n", caller, what);
       dump (audit);
     }
-  report_at (caller, got == n, what);
+  test_report_at (caller, got == n, what);
   g_free (what);
 }
 #define expect_count(audit, node, role, n) \
@@ -215,7 +150,7 @@ expect_no_code_at (int            caller,
         g_free (d);
         ok = FALSE;
       }
-  report_at (caller, ok, "no finding of that code");
+  test_report_at (caller, ok, "no finding of that code");
 }
 #define expect_no_code(audit, code, node) \
   expect_no_code_at (__LINE__, (audit), (code), (node))

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#include "test-common.h"
+#include "test-builder.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,4 +120,45 @@ test_criticals (void (*fn) (void))
   if (waitpid (pid, &status, 0) != pid)
     return FALSE;
   return WIFEXITED (status) && WEXITSTATUS (status) == 42;
+}
+
+void
+test_report_at (int         caller,
+           gboolean    ok,
+           const char *what)
+{
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, "test", "",
+                           CU_FALSE);
+}
+
+RespModel *
+model_load_at (int                caller,
+               const char * const *items)
+{
+  GString *nodes = g_string_new (NULL);
+  GString *rels = g_string_new (NULL);
+  GError *error = NULL;
+  RespModel *model;
+  char *json;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      GString *to = g_str_has_prefix (items[i], "{'id'") ? nodes : rels;
+      if (to->len > 0)
+        g_string_append (to, ",\n");
+      g_string_append (to, items[i]);
+    }
+  json = g_strdup_printf ("{'format':'libresp/model/1','name':'test','nodes':[%s],"
+                          "'relations':[%s]}", nodes->str, rels->str);
+  g_strdelimit (json, "'", '"');
+  model = resp_model_new_from_data (json, -1, "test.json", NULL, &error);
+  if (model == NULL)
+    fprintf (stderr, "line %d: cannot load a test model: %s\n", caller,
+             error != NULL ? error->message : "(no error)");
+  test_report_at (caller, model != NULL, "the test model loads");
+  g_clear_error (&error);
+  g_free (json);
+  g_string_free (nodes, TRUE);
+  g_string_free (rels, TRUE);
+  return model;
 }

@@ -31,4 +31,5 @@ int        test_run_resp    (const char * const *argv,
  * critical) rather than crashing or succeeding silently. */
 gboolean   test_criticals   (void (*fn) (void));
 
+
 G_END_DECLS

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include "test-common.h"
+#include "test-builder.h"
 #include "resp-json-reader-private.h"
 
 #include <stdio.h>
@@ -11,75 +11,6 @@
 
 /* ---- Helpers ---- */
 
-static void
-report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
-/* Small models are written with single quotes, each node or relation one
- * string; model_load() turns them into a model file. */
-#define REGION(id, level) \
-  "{'id':'" id "','type':'region','name':'" id "','level':'" level "'}"
-#define COMMITTEE(id) \
-  "{'id':'" id "','type':'committee','name':'" id "','form':'party_committee'}"
-#define GROUP(id) \
-  "{'id':'" id "','type':'committee','name':'" id "','form':'party_group'}"
-#define UNIT(id) "{'id':'" id "','type':'unit','name':'" id "'}"
-#define PERSON(id) "{'id':'" id "','type':'person','name':'" id "'}"
-#define SYSTEM(id) "{'id':'" id "','type':'system','name':'" id "'}"
-#define SECTOR(id) "{'id':'" id "','type':'sector','name':'" id "'}"
-#define REL(rel, from, to) "{'rel':'" rel "','from':'" from "','to':'" to "'}"
-#define REL_SINCE(rel, from, to, since) \
-  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "'}"
-#define REL_UNTIL(rel, from, to, until) \
-  "{'rel':'" rel "','from':'" from "','to':'" to "','until':'" until "'}"
-#define REL_DURING(rel, from, to, since, until) \
-  "{'rel':'" rel "','from':'" from "','to':'" to "','since':'" since "','until':'" until "'}"
-#define SEAT(person, committee, role) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role "'}"
-#define SEAT_DURING(person, committee, role, since, until) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
-  "','since':'" since "','until':'" until "'}"
-#define SEAT_SINCE(person, committee, role, since) \
-  "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
-  "','since':'" since "'}"
-
-static RespModel *
-model_load_at (int                caller,
-               const char * const *items)
-{
-  GString *nodes = g_string_new (NULL);
-  GString *rels = g_string_new (NULL);
-  GError *error = NULL;
-  RespModel *model;
-  char *json;
-
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      GString *to = g_str_has_prefix (items[i], "{'id'") ? nodes : rels;
-      if (to->len > 0)
-        g_string_append (to, ",\n");
-      g_string_append (to, items[i]);
-    }
-  json = g_strdup_printf ("{'format':'libresp/model/1','name':'test','nodes':[%s],"
-                          "'relations':[%s]}", nodes->str, rels->str);
-  g_strdelimit (json, "'", '"');
-  model = resp_model_new_from_data (json, -1, "test.json", NULL, &error);
-  if (model == NULL)
-    fprintf (stderr, "line %d: cannot load a test model: %s\n", caller,
-             error != NULL ? error->message : "(no error)");
-  report_at (caller, model != NULL, "the test model loads");
-  g_clear_error (&error);
-  g_free (json);
-  g_string_free (nodes, TRUE);
-  g_string_free (rels, TRUE);
-  return model;
-}
-#define model_load(items) model_load_at (__LINE__, (items))
 
 static RespRoles *
 resolve_at (int         caller,
@@ -93,7 +24,7 @@ resolve_at (int         caller,
   if (roles == NULL)
     fprintf (stderr, "line %d: cannot resolve '%s' at %s: %s\n", caller, node, at,
              error != NULL ? error->message : "(no error)");
-  report_at (caller, roles != NULL && error == NULL, "resp_model_resolve_roles succeeds");
+  test_report_at (caller, roles != NULL && error == NULL, "resp_model_resolve_roles succeeds");
   g_clear_error (&error);
   return roles;
 }
@@ -110,13 +41,13 @@ holders_string (int        caller,
   gboolean sorted = TRUE;
   char *s;
 
-  report_at (caller, h != NULL, "resp_roles_dup_holders returns an array");
+  test_report_at (caller, h != NULL, "resp_roles_dup_holders returns an array");
   if (h == NULL)
     return g_strdup ("(null)");
   for (guint i = 0; h[i] != NULL && h[i + 1] != NULL; i++)
     if (strcmp (h[i], h[i + 1]) >= 0)
       sorted = FALSE;
-  report_at (caller, sorted, "holders are sorted and unique");
+  test_report_at (caller, sorted, "holders are sorted and unique");
   s = g_strjoinv (" ", h);
   g_strfreev (h);
   return s;
@@ -133,7 +64,7 @@ check_holders_at (int         caller,
 
   if (roles == NULL)
     {
-      report_at (caller, FALSE, "roles were resolved");
+      test_report_at (caller, FALSE, "roles were resolved");
       return;
     }
   got = holders_string (caller, roles, role);
@@ -144,7 +75,7 @@ check_holders_at (int         caller,
   {
     char *what = g_strdup_printf ("role %s: expected [%s], got [%s]",
                                   resp_role_to_string (role), expected, got);
-    report_at (caller, ok, what);
+    test_report_at (caller, ok, what);
     g_free (what);
   }
   g_free (got);
@@ -167,7 +98,7 @@ check_path_at (int         caller,
 
   if (roles == NULL)
     {
-      report_at (caller, FALSE, "roles were resolved");
+      test_report_at (caller, FALSE, "roles were resolved");
       return;
     }
   path = resp_roles_dup_path (roles, role, holder, index);
@@ -179,7 +110,7 @@ check_path_at (int         caller,
   {
     char *what = g_strdup_printf ("path of %s as %s: expected [%s], got [%s]", holder,
                                   resp_role_to_string (role), expected, got);
-    report_at (caller, ok, what);
+    test_report_at (caller, ok, what);
     g_free (what);
   }
   g_free (got);

@@ -1,0 +1,820 @@
+/* test-rulebook.c: rulebooks (SPEC §4.2–4.6, docs/rulebook.md): the default
+ * rulebook, every error class with its code and position, and the legal
+ * rules as data: change the rulebook's text and the verdicts change
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+
+#include <glib/gstdio.h>
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Helpers ---- */
+
+static void
+rb_report_at (int         caller,
+           gboolean    ok,
+           const char *what)
+{
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
+                           CU_FALSE);
+}
+
+/* Small rulebooks are written with single quotes; this turns one into JSON
+ * (no test text needs a real single quote). */
+static char *
+json_of (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "'", '"');
+}
+
+/* The text of the default rulebook as shipped in the source tree. */
+static char *
+default_text (gsize *length)
+{
+  char *path = test_src_path ("libresp/rulebooks/default.json");
+  char *text = NULL;
+  GError *error = NULL;
+
+  if (!g_file_get_contents (path, &text, length, &error))
+    {
+      fprintf (stderr, "cannot read %s: %s\n", path, error->message);
+      g_error_free (error);
+    }
+  g_free (path);
+  return text;
+}
+
+/* text with the one occurrence of old replaced by new; asserts that old
+ * occurs exactly once, so that an edit to default.json cannot make a test
+ * silently change nothing. */
+static char *
+replace_once_at (int         caller,
+                 const char *text,
+                 const char *old,
+                 const char *new)
+{
+  const char *at = strstr (text, old);
+  GString *out;
+
+  rb_report_at (caller, at != NULL, "the text to replace occurs in the rulebook");
+  if (at == NULL)
+    return g_strdup (text);
+  rb_report_at (caller, strstr (at + 1, old) == NULL, "the text to replace occurs only once");
+  out = g_string_new_len (text, at - text);
+  g_string_append (out, new);
+  g_string_append (out, at + strlen (old));
+  return g_string_free (out, FALSE);
+}
+#define replace_once(text, old, new) replace_once_at (__LINE__, (text), (old), (new))
+
+static RespRulebook *
+rulebook_load_at (int         caller,
+                  const char *json)
+{
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, &error);
+
+  if (rb == NULL)
+    fprintf (stderr, "line %d: the rulebook does not load: %s\n", caller, error->message);
+  rb_report_at (caller, rb != NULL, "the rulebook loads");
+  g_clear_error (&error);
+  return rb;
+}
+#define rulebook_load(json) rulebook_load_at (__LINE__, (json))
+
+static int
+find_circumstance (RespVerdict *v,
+                   const char  *id)
+{
+  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
+    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
+      return (int) i;
+  return -1;
+}
+
+static int
+find_liable (RespVerdict *v,
+             const char  *person)
+{
+  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
+    if (g_strcmp0 (resp_verdict_get_liable_person (v, i), person) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Loads one event against city.json and rulebook, and assesses it. */
+static RespVerdict *
+assess_at (int           caller,
+           RespModel    *model,
+           RespRulebook *rulebook,
+           const char   *event)
+{
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_data (model, rulebook, event, -1,
+                                                          "event.json", NULL, &error);
+  RespVerdict *v = NULL;
+
+  if (batch == NULL)
+    fprintf (stderr, "line %d: the event does not load: %s\n", caller, error->message);
+  rb_report_at (caller, batch != NULL, "the event loads");
+  if (batch != NULL)
+    {
+      rb_report_at (caller, resp_event_batch_get_n_events (batch) == 1, "one event");
+      v = resp_assess (model, rulebook, resp_event_batch_get_event (batch, 0));
+      rb_report_at (caller, v != NULL, "the event is assessed");
+      resp_event_batch_unref (batch);
+    }
+  g_clear_error (&error);
+  return v;
+}
+#define assess(model, rulebook, event) assess_at (__LINE__, (model), (rulebook), (event))
+
+/* ---- The default rulebook ---- */
+
+static void
+test_default_rulebook (void)
+{
+  static const char * const circumstances[] = {
+    "art8.1", "art8.2", "art8.3", "art8.4", "art8.5", "art8.6", "art8.7",
+  };
+  /* SPEC §4.2, in that order */
+  static const char * const facts[] = {
+    "attacked", "tampered", "harmful_info_spread_widely", "reported_in_time",
+    "handled_in_time", "outage_hours", "leak_state_secrets", "leak_personal_info_records",
+    "leak_personal_info_mass", "leak_basic_data", "public_life_widely_affected",
+    "major_economic_loss", "severe_social_impact", "concealed", "refused_investigation",
+    "notified_risk_unrectified", "serious_consequence", "obstructed_security_organs",
+    "other_serious", "supervision_failed", "coordination_failed", "remedied", "cooperated",
+  };
+  RespRulebook *rb = resp_rulebook_new_default ();
+  char **names;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "cn-party-cyber-2017");
+  CU_ASSERT_PTR_NOT_NULL (resp_rulebook_get_title (rb));
+  CU_ASSERT_EQUAL_FATAL (resp_rulebook_get_n_circumstances (rb), G_N_ELEMENTS (circumstances));
+  for (guint i = 0; i < G_N_ELEMENTS (circumstances); i++)
+    CU_ASSERT_STRING_EQUAL (resp_rulebook_get_circumstance_id (rb, i), circumstances[i]);
+
+  names = resp_rulebook_dup_fact_names (rb);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (names), G_N_ELEMENTS (facts));
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    CU_ASSERT_STRING_EQUAL (names[i], facts[i]);
+  g_strfreev (names);
+
+  /* two loads are two references to equal, independent rulebooks */
+  {
+    RespRulebook *again = resp_rulebook_new_default ();
+    CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+    CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (again), resp_rulebook_get_id (rb));
+    CU_ASSERT_PTR_EQUAL (resp_rulebook_ref (again), again);
+    resp_rulebook_unref (again);
+    resp_rulebook_unref (again);
+  }
+  resp_rulebook_unref (rb);
+}
+
+static void
+test_default_source_is_the_file (void)
+{
+  gsize length = 0, source_length = 0;
+  char *text = default_text (&length);
+  GBytes *source = resp_rulebook_get_default_source ();
+  const char *data;
+  RespRulebook *rb;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (source);
+  data = g_bytes_get_data (source, &source_length);
+  /* byte for byte */
+  CU_ASSERT_EQUAL (source_length, length);
+  CU_ASSERT (source_length == length && memcmp (data, text, length) == 0);
+
+  /* the loaded default keeps that text */
+  rb = resp_rulebook_new_default ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_text (rb), text);
+  resp_rulebook_unref (rb);
+
+  g_bytes_unref (source);
+  g_free (text);
+}
+
+static void
+test_default_from_file (void)
+{
+  char *path = test_src_path ("libresp/rulebooks/default.json");
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_file (path, &diags, &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL (diags->len, 0);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "cn-party-cyber-2017");
+  CU_ASSERT_EQUAL (resp_rulebook_get_n_circumstances (rb), 7);
+  g_ptr_array_unref (diags);
+  resp_rulebook_unref (rb);
+  g_free (path);
+
+  /* a file that cannot be read */
+  diags = NULL;
+  rb = resp_rulebook_new_from_file ("/nonexistent/rulebook.json", &diags, &error);
+  CU_ASSERT_PTR_NULL (rb);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL (diags->len, 1);
+  g_ptr_array_unref (diags);
+  g_clear_error (&error);
+}
+
+/* ---- Error classes ---- */
+
+/* The smallest valid rulebook, one item per line. Line 2 is the top-level
+ * id (cases add keys to it), line 9 the circumstance under test, line 12
+ * the liability rule under test. */
+#define RB3(top, circ, liab) \
+  "{'format': 'libresp/rulebook/1',\n" \
+  top ",\n" \
+  " 'sources': [{'key': 'measures', 'title': 'M'}],\n" \
+  " 'facts': [\n" \
+  "  {'name': 'attacked', 'type': 'bool', 'description': 'A'},\n" \
+  "  {'name': 'outage_hours', 'type': 'number', 'min': 0, 'description': 'H'}\n" \
+  " ],\n" \
+  " 'circumstances': [\n" \
+  circ "\n" \
+  " ],\n" \
+  " 'liability': [\n" \
+  liab "\n" \
+  " ]}\n"
+
+#define TOP_OK " 'id': 'test'"
+#define CIRC_OK \
+  "  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"
+#define LIAB_OK \
+  "  {'id': 'l1', 'role': 'involved', 'category': 'direct', 'basis': ['measures Art. 8']}"
+
+#define RB_CIRC(circ) RB3 (TOP_OK, circ, LIAB_OK)
+#define RB_LIAB(liab) RB3 (TOP_OK, CIRC_OK, liab)
+/* a circumstance on line 9 whose condition is cond */
+#define RB_COND(scope, cond) \
+  RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': '" scope "', 'summary': 'S', 'condition': " cond "}")
+
+static void
+test_template_is_valid (void)
+{
+  char *json = json_of (RB3 (TOP_OK, CIRC_OK, LIAB_OK));
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL (diags->len, 0);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "test");
+  CU_ASSERT_PTR_NULL (resp_rulebook_get_title (rb));
+  CU_ASSERT_EQUAL (resp_rulebook_get_n_circumstances (rb), 1);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_circumstance_id (rb, 0), "c1");
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_text (rb), json);
+  g_ptr_array_unref (diags);
+  resp_rulebook_unref (rb);
+  g_free (json);
+}
+
+typedef struct {
+  const char *name;
+  const char *json;      /* single quotes */
+  RespError   code;
+  guint       line;
+  guint       column;
+  const char *message;   /* a substring of the message */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  /* malformed JSON */
+  { "missing comma",
+    RB_CIRC ("  {'id': 'c1' 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
+    RESP_ERROR_MALFORMED_JSON, 9, 15, "" },
+  { "empty file", "", RESP_ERROR_MALFORMED_JSON, 1, 1, "" },
+  { "truncated", "{'format': 'libresp/rulebook/1',\n 'id': 'x',\n", RESP_ERROR_MALFORMED_JSON, 3, 1, "" },
+  /* format */
+  { "missing format", "{'id': 'x'}", RESP_ERROR_FORMAT, 1, 1, "missing 'format'" },
+  { "unsupported format", "{'format': 'libresp/rulebook/2', 'id': 'x'}", RESP_ERROR_FORMAT, 1, 12,
+    "unsupported format" },
+  { "a model's format", "{'format': 'libresp/model/1'}", RESP_ERROR_FORMAT, 1, 12, "unsupported format" },
+  { "format not a string", "{'format': 1}", RESP_ERROR_FORMAT, 1, 12, "" },
+  { "not an object", "[]", RESP_ERROR_FORMAT, 1, 1, "" },
+  /* unknown top-level key */
+  { "unknown top-level key", RB3 (" 'id': 'test', 'titel': 'T'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 2, 16, "did you mean 'title'?" },
+  { "unknown key in a circumstance",
+    RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}, 'nots': 'x'}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 9, 117, "did you mean 'note'?" },
+  /* unknown operator, at the operator's key */
+  { "unknown operator", RB_COND ("system", "{'adn': [{'var': 'fact.attacked'}, true]}"),
+    RESP_ERROR_UNKNOWN_OPERATOR, 9, 92, "did you mean 'and'?" },
+  { "operator outside the subset", RB_COND ("system", "{'if': [{'var': 'fact.attacked'}, true, false]}"),
+    RESP_ERROR_UNKNOWN_OPERATOR, 9, 92, "'if'" },
+  { "nested unknown operator",
+    RB_COND ("system", "{'and': [{'var': 'fact.attacked'}, {'=>': [{'var': 'fact.outage_hours'}, 6]}]}"),
+    RESP_ERROR_UNKNOWN_OPERATOR, 9, 127, "did you mean '>='?" },
+  /* a var naming no declared fact, at the var's string */
+  { "undeclared fact", RB_COND ("system", "{'var': 'fact.atacked'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 99, "did you mean 'fact.attacked'?" },
+  { "undeclared fact, array form", RB_COND ("system", "{'>=': [{'var': ['fact.outage']}, 6]}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 108, "fact.outage" },
+  /* an event-scope circumstance has no system and no operator */
+  { "event scope reads system.kind",
+    RB_COND ("event", "{'in': [{'var': 'system.kind'}, ['party_gov_portal']]}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 106, "system.kind" },
+  { "event scope reads operator.region_level",
+    RB_COND ("event", "{'and': [{'var': 'fact.attacked'}, {'==': [{'var': 'operator.region_level'}, 'prefectural']}]}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 141, "operator.region_level" },
+  /* unknown role, at the value */
+  { "unknown role",
+    RB_LIAB ("  {'id': 'l1', 'role': 'first_responsable', 'category': 'direct', 'basis': ['measures Art. 8']}"),
+    RESP_ERROR_UNKNOWN_ROLE, 12, 24, "did you mean 'first_responsible'?" },
+  /* bad category */
+  { "bad category",
+    RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'category': 'direct_leadership', 'basis': ['measures Art. 8']}"),
+    RESP_ERROR_BAD_VALUE, 12, 48, "direct_leadership" },
+  /* citations start with a source key */
+  { "citation in a basis",
+    RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'category': 'direct', 'basis': ['measures Art. 8', 'measure Art. 9']}"),
+    RESP_ERROR_BAD_VALUE, 12, 87, "does not start with a source key" },
+  { "citation of a circumstance",
+    RB_CIRC ("  {'id': 'c1', 'cite': 'Art. 8 measures', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
+    RESP_ERROR_BAD_VALUE, 9, 24, "does not start with a source key" },
+  /* other bad values */
+  { "bad scope",
+    RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'subject', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
+    RESP_ERROR_BAD_VALUE, 9, 52, "subject" },
+  { "a rule from a decision holds a seat",
+    RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'category': 'direct', 'basis': ['measures Art. 8'], 'from': 'decision'}"),
+    RESP_ERROR_BAD_VALUE, 12, 24, "" },
+  /* duplicate circumstance id, at the second id */
+  { "duplicate circumstance id", RB_CIRC (CIRC_OK ",\n" CIRC_OK),
+    RESP_ERROR_DUPLICATE_ID, 10, 10, "duplicate id 'c1'" },
+  /* missing condition, at the object's '{' */
+  { "missing condition",
+    RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S'}"),
+    RESP_ERROR_MISSING_KEY, 9, 3, "missing 'condition'" },
+  { "missing category",
+    RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'basis': ['measures Art. 8']}"),
+    RESP_ERROR_MISSING_KEY, 12, 3, "category" },
+  /* a duplicate key, at the second one */
+  { "duplicate top-level key", RB3 (" 'id': 'test', 'id': 'again'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_DUPLICATE_KEY, 2, 16, "id" },
+  { "duplicate key in a condition",
+    RB_COND ("system", "{'var': 'fact.attacked', 'var': 'fact.attacked'}"),
+    RESP_ERROR_DUPLICATE_KEY, 9, 116, "var" },
+};
+
+static void
+test_error_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      const ErrorCase *c = &error_cases[i];
+      char *json = json_of (c->json);
+      GPtrArray *diags = NULL;
+      GError *error = NULL;
+      RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+      RespDiagnostic *d;
+      char *prefix;
+      gboolean ok;
+
+      CU_ASSERT_PTR_NULL (rb);
+      if (rb != NULL)
+        {
+          fprintf (stderr, "\n  case '%s': the rulebook loaded\n", c->name);
+          resp_rulebook_unref (rb);
+          g_ptr_array_unref (diags);
+          g_free (json);
+          continue;
+        }
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+      CU_ASSERT_FATAL (diags->len >= 1);
+      d = diags->pdata[0];
+      prefix = g_strdup_printf ("rb.json:%u:%u: ", c->line, c->column);
+      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
+           resp_diagnostic_get_code (d) == c->code &&
+           resp_diagnostic_get_line (d) == c->line &&
+           resp_diagnostic_get_column (d) == c->column &&
+           g_strcmp0 (resp_diagnostic_get_file (d), "rb.json") == 0 &&
+           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
+           g_str_has_prefix (error->message, prefix);
+      if (!ok)
+        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
+                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
+      CU_ASSERT (ok);
+      /* each case has exactly one error */
+      if (diags->len != 1)
+        fprintf (stderr, "\n  case '%s': %u diagnostics, expected 1 (%s)\n", c->name, diags->len,
+                 error->message);
+      CU_ASSERT_EQUAL (diags->len, 1);
+      g_free (prefix);
+      g_ptr_array_unref (diags);
+      g_error_free (error);
+      g_free (json);
+    }
+}
+
+static void
+test_error_message_format (void)
+{
+  char *json = json_of (RB3 (" 'id': 'test', 'titel': 'T'", CIRC_OK, LIAB_OK));
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, &error);
+  RespDiagnostic *d;
+  char *text;
+
+  CU_ASSERT_PTR_NULL (rb);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ATTRIBUTE));
+  CU_ASSERT (g_str_has_prefix (error->message, "rb.json:2:16: "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'titel'"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "did you mean 'title'?"));
+
+  /* the GError's message is the diagnostic's FILE:LINE:COL: message */
+  d = resp_diagnostic_new (RESP_ERROR_UNKNOWN_ATTRIBUTE, "rb.json", 2, 16, "m");
+  text = resp_diagnostic_to_string (d);
+  CU_ASSERT_STRING_EQUAL (text, "rb.json:2:16: m");
+  g_free (text);
+  resp_diagnostic_unref (d);
+  g_clear_error (&error);
+
+  /* the name given is the name reported, in a file's path too */
+  {
+    char *dir = g_dir_make_tmp ("test-rulebook-XXXXXX", NULL);
+    char *path = g_build_filename (dir, "rb.json", NULL);
+    char *want;
+
+    CU_ASSERT_FATAL (g_file_set_contents (path, json, -1, NULL));
+    rb = resp_rulebook_new_from_file (path, NULL, &error);
+    CU_ASSERT_PTR_NULL (rb);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+    want = g_strdup_printf ("%s:2:16: ", path);
+    CU_ASSERT (g_str_has_prefix (error->message, want));
+    g_free (want);
+    g_clear_error (&error);
+    g_unlink (path);
+    g_rmdir (dir);
+    g_free (path);
+    g_free (dir);
+  }
+  g_free (json);
+}
+
+static void
+test_all_errors_in_one_pass (void)
+{
+  /* liability before circumstances: the errors are found in another order
+   * than they are written */
+  char *json = json_of ("{'format': 'libresp/rulebook/1',\n"
+                        " 'id': 'test', 'titel': 'T',\n"
+                        " 'sources': [{'key': 'measures', 'title': 'M'}],\n"
+                        " 'facts': [\n"
+                        "  {'name': 'attacked', 'type': 'bool', 'description': 'A'},\n"
+                        "  {'name': 'outage_hours', 'type': 'number', 'min': 0, 'description': 'H'}\n"
+                        " ],\n"
+                        " 'liability': [\n"
+                        "  {'id': 'l1', 'role': 'first_responsable', 'category': 'direct_leadership', 'basis': ['measures Art. 8']}\n"
+                        " ],\n"
+                        " 'circumstances': [\n"
+                        "  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.atacked'}},\n"
+                        "  {'id': 'c2', 'cite': 'Art. 8 measures', 'scope': 'event', 'summary': 'S'}\n"
+                        " ]}\n");
+  static const struct { RespError code; guint line, col; } want[] = {
+    { RESP_ERROR_UNKNOWN_ATTRIBUTE, 2, 16 },
+    { RESP_ERROR_UNKNOWN_ROLE, 9, 24 },
+    { RESP_ERROR_BAD_VALUE, 9, 57 },
+    { RESP_ERROR_UNKNOWN_VARIABLE, 12, 99 },
+    { RESP_ERROR_MISSING_KEY, 13, 3 },
+    { RESP_ERROR_BAD_VALUE, 13, 24 },
+  };
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+
+  CU_ASSERT_PTR_NULL (rb);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  if (diags->len != G_N_ELEMENTS (want))
+    for (guint i = 0; i < diags->len; i++)
+      {
+        char *s = resp_diagnostic_to_string (diags->pdata[i]);
+        fprintf (stderr, "\n  got: %s", s);
+        g_free (s);
+      }
+  CU_ASSERT_EQUAL_FATAL (diags->len, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      RespDiagnostic *d = diags->pdata[i];
+      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d), want[i].code);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d), want[i].line);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d), want[i].col);
+      CU_ASSERT_STRING_EQUAL (resp_diagnostic_get_file (d), "rb.json");
+    }
+  /* the GError is the first of them, and says how many more there are */
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ATTRIBUTE));
+  CU_ASSERT (g_str_has_prefix (error->message, "rb.json:2:16: "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 5 more errors)"));
+  g_ptr_array_unref (diags);
+  g_error_free (error);
+  g_free (json);
+}
+
+static void
+test_nothing_half_loaded (void)
+{
+  /* everything valid but one liability rule: no rulebook at all */
+  char *json = json_of (RB_LIAB (LIAB_OK ",\n"
+                                 "  {'id': 'l2', 'role': 'nobody', 'category': 'direct', 'basis': ['measures Art. 8']}"));
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+
+  CU_ASSERT_PTR_NULL (rb);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ROLE));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL (diags->len, 1);
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* without an error or a diagnostics location it still fails cleanly */
+  rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, NULL);
+  CU_ASSERT_PTR_NULL (rb);
+  /* a length that cuts the text short is the shorter text */
+  rb = resp_rulebook_new_from_data (json, 40, "rb.json", NULL, &error);
+  CU_ASSERT_PTR_NULL (rb);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
+  g_clear_error (&error);
+  g_free (json);
+}
+
+/* ---- The legal rules are data ---- */
+
+/* s-news is a key news site operated by u-city-media, in the prefectural
+ * region r-city. Every fact that a circumstance other than art8.2 reads is
+ * stated false, so that with a 5-hour outage the default rulebook finds
+ * nothing undetermined: not triggered. */
+#define NEWS_EVENT(id, outage, involved, extra_facts) \
+  "{\"format\": \"libresp/event/1\", \"id\": \"" id "\",\n" \
+  " \"occurred_at\": \"2026-03-05T08:10:00+08:00\",\n" \
+  " \"systems\": [\"s-news\"], \"involved\": [" involved "],\n" \
+  " \"facts\": {\"attacked\": true, \"handled_in_time\": false, \"outage_hours\": " outage ",\n" \
+  "   \"tampered\": false, \"reported_in_time\": true,\n" \
+  "   \"leak_state_secrets\": false, \"leak_personal_info_mass\": false,\n" \
+  "   \"leak_personal_info_records\": 0, \"leak_basic_data\": false,\n" \
+  "   \"concealed\": false, \"refused_investigation\": false, \"notified_risk_unrectified\": false,\n" \
+  "   \"obstructed_security_organs\": false, \"other_serious\": false,\n" \
+  "   \"supervision_failed\": false, \"coordination_failed\": false" extra_facts "}}\n"
+
+#define ART8_2_THRESHOLD "{\">=\": [{\"var\": \"fact.outage_hours\"}, 6]}"
+
+static void
+test_stricter_threshold (void)
+{
+  RespModel *model = test_load_city ();
+  RespRulebook *def = resp_rulebook_new_default ();
+  char *text = default_text (NULL);
+  char *strict_text, *renamed, *json;
+  RespRulebook *strict;
+  RespVerdict *v;
+  int k;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  /* a province's stricter reading: 4 hours instead of 6, under its own id */
+  strict_text = replace_once (text, ART8_2_THRESHOLD,
+                              "{\">=\": [{\"var\": \"fact.outage_hours\"}, 4]}");
+  renamed = replace_once (strict_text, "\"id\": \"cn-party-cyber-2017\"",
+                          "\"id\": \"province-strict\"");
+  strict = rulebook_load (renamed);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (strict);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (strict), "province-strict");
+
+  /* default: 5 hours is short of 6, and nothing else is open */
+  v = assess (model, def, NEWS_EVENT ("e-5h", "5", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  k = find_circumstance (v, "art8.2");
+  CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  resp_verdict_unref (v);
+
+  /* stricter: the same event, the same model, another rulebook */
+  v = assess (model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  k = find_circumstance (v, "art8.2");
+  CU_ASSERT_FATAL (k >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
+  /* 逐级倒查 reaches the media centre's people */
+  CU_ASSERT (find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
+  CU_ASSERT (find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
+  json = resp_verdict_render (v, RESP_FORMAT_JSON);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (json);
+  CU_ASSERT_PTR_NOT_NULL (strstr (json, "province-strict"));
+  g_free (json);
+  resp_verdict_unref (v);
+
+  /* 3 hours is under both */
+  v = assess (model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  resp_verdict_unref (v);
+
+  /* and the default still reads 6 hours: 6 triggers ("以上" includes 6) */
+  v = assess (model, def, NEWS_EVENT ("e-6h", "6", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  resp_verdict_unref (v);
+
+  resp_rulebook_unref (strict);
+  resp_rulebook_unref (def);
+  resp_model_unref (model);
+  g_free (renamed);
+  g_free (strict_text);
+  g_free (text);
+}
+
+static void
+test_extra_circumstance (void)
+{
+  RespModel *model = test_load_city ();
+  RespRulebook *def = resp_rulebook_new_default ();
+  char *text = default_text (NULL);
+  char *with_fact, *with_circ;
+  RespRulebook *local;
+  RespVerdict *v;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch;
+  char **names;
+  int k;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  /* a new declared fact, and a local circumstance that reads it */
+  with_fact = replace_once (text,
+                            "\"description\": \"积极配合问责调查、主动承担责任\"}",
+                            "\"description\": \"积极配合问责调查、主动承担责任\"},\n"
+                            "    {\"name\": \"annual_drill_skipped\", \"type\": \"bool\", "
+                            "\"description\": \"未按要求开展年度应急演练\"}");
+  with_circ = replace_once (with_fact,
+                            "\"condition\": {\"var\": \"fact.other_serious\"}}",
+                            "\"condition\": {\"var\": \"fact.other_serious\"}},\n\n"
+                            "    {\"id\": \"local.1\", \"cite\": \"local 实施细则\", \"scope\": \"event\",\n"
+                            "     \"summary\": \"未按要求开展年度应急演练\",\n"
+                            "     \"condition\": {\"var\": \"fact.annual_drill_skipped\"}}");
+  local = rulebook_load (with_circ);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (local);
+  CU_ASSERT_EQUAL_FATAL (resp_rulebook_get_n_circumstances (local), 8);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_circumstance_id (local, 6), "art8.7");
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_circumstance_id (local, 7), "local.1");
+  names = resp_rulebook_dup_fact_names (local);
+  CU_ASSERT (g_strv_contains ((const char * const *) names, "annual_drill_skipped"));
+  g_strfreev (names);
+
+  /* without the fact: not triggered under either rulebook */
+  v = assess (model, def, NEWS_EVENT ("e-local", "5", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  resp_verdict_unref (v);
+  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  resp_verdict_unref (v);
+
+  /* with it: triggered by the local circumstance alone */
+  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  k = find_circumstance (v, "local.1");
+  CU_ASSERT_FATAL (k >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
+  k = find_circumstance (v, "art8.2");
+  CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT (find_liable (v, "p-yu") >= 0);
+  resp_verdict_unref (v);
+
+  /* unknown under the local rulebook: undetermined, naming the fact */
+  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
+  k = find_circumstance (v, "local.1");
+  CU_ASSERT_FATAL (k >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
+  {
+    char **missing = resp_verdict_dup_circumstance_missing (v, (guint) k);
+    CU_ASSERT_EQUAL (g_strv_length (missing), 1);
+    CU_ASSERT_STRING_EQUAL (missing[0], "annual_drill_skipped");
+    g_strfreev (missing);
+  }
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  resp_verdict_unref (v);
+
+  /* the default rulebook does not declare the fact: the event is rejected */
+  {
+    const char *ev = NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true");
+    batch = resp_event_batch_new_from_data (model, def, ev, -1, "event.json", &diags, &error);
+  }
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_FACT));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL (diags->len, 1);
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  resp_rulebook_unref (local);
+  resp_rulebook_unref (def);
+  resp_model_unref (model);
+  g_free (with_circ);
+  g_free (with_fact);
+  g_free (text);
+}
+
+static void
+test_other_category (void)
+{
+  RespModel *model = test_load_city ();
+  RespRulebook *def = resp_rulebook_new_default ();
+  char *text = default_text (NULL);
+  char *changed;
+  RespRulebook *other;
+  RespVerdict *v;
+  char **roles;
+  int k;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  changed = replace_once (text,
+                          "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"direct\"",
+                          "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"primary_leadership\"");
+  other = rulebook_load (changed);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+
+  /* p-wen, a team member of k-media who took part in no decision, is liable
+   * only as the person involved */
+  v = assess (model, def, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  k = find_liable (v, "p-wen");
+  CU_ASSERT_FATAL (k >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_DIRECT);
+  roles = resp_verdict_dup_liable_roles (v, (guint) k);
+  CU_ASSERT_EQUAL (g_strv_length (roles), 1);
+  CU_ASSERT (g_strv_contains ((const char * const *) roles, "involved"));
+  g_strfreev (roles);
+  /* liable by severity: the only direct responsibility comes first */
+  CU_ASSERT_EQUAL (k, 0);
+  resp_verdict_unref (v);
+
+  v = assess (model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  k = find_liable (v, "p-wen");
+  CU_ASSERT_FATAL (k >= 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_PRIMARY_LEADERSHIP);
+  roles = resp_verdict_dup_liable_roles (v, (guint) k);
+  CU_ASSERT (g_strv_contains ((const char * const *) roles, "involved"));
+  g_strfreev (roles);
+  /* nobody bears direct responsibility any more */
+  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
+    CU_ASSERT_NOT_EQUAL (resp_verdict_get_liable_category (v, i), RESP_CATEGORY_DIRECT);
+  resp_verdict_unref (v);
+
+  resp_rulebook_unref (other);
+  resp_rulebook_unref (def);
+  resp_model_unref (model);
+  g_free (changed);
+  g_free (text);
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("rulebook", NULL, NULL);
+  CU_add_test (suite, "the default rulebook", test_default_rulebook);
+  CU_add_test (suite, "the default source is default.json", test_default_source_is_the_file);
+  CU_add_test (suite, "default.json loads from its file", test_default_from_file);
+  CU_add_test (suite, "the test template is valid", test_template_is_valid);
+  CU_add_test (suite, "every error class with code and position", test_error_cases);
+  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
+  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
+  CU_add_test (suite, "nothing half-loaded", test_nothing_half_loaded);
+  CU_add_test (suite, "data: a stricter threshold", test_stricter_threshold);
+  CU_add_test (suite, "data: an extra circumstance", test_extra_circumstance);
+  CU_add_test (suite, "data: another category", test_other_category);
+  return test_run_all ();
+}
