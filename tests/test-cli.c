@@ -200,7 +200,7 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  const char *commands[] = { "validate", "who", "scope", "audit" };
+  const char *commands[] = { "validate", "who", "scope", "audit", "assess" };
   char *out = run (0, NULL, "--help", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -280,6 +280,119 @@ test_audit_json (void)
   g_free (at);
 }
 
+static char *
+write_temp (const char *name, const char *text, char **dir)
+{
+  char *path;
+
+  *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
+  path = g_build_filename (*dir, name, NULL);
+  g_file_set_contents (path, text, -1, NULL);
+  return path;
+}
+
+static void
+remove_temp (char *path, char *dir)
+{
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static void
+test_assess (void)
+{
+  char *events = test_src_path ("examples/data/events.json");
+  char *json = run (0, NULL, "assess", city, events, "--format", "json", NULL);
+  char *text = run (0, NULL, "assess", city, events, NULL);
+  char *dot = run (0, NULL, "assess", city, events, "--format", "dot", "-j", "2", NULL);
+  RespJsonTree *tree = parse (json);
+  RespJsonNode *root = resp_json_tree_get_root (tree);
+
+  /* a JSON array in, an array out */
+  CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_ARRAY);
+  CU_ASSERT_EQUAL (root->v.children.n, 10);
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root->v.children.items[0], "status")->v.string.str,
+                          "triggered");
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "结论：触发问责情形"));
+  CU_ASSERT (g_str_has_prefix (dot, "digraph \"2025-007\" {"));
+  resp_json_tree_free (tree);
+  g_free (json);
+  g_free (text);
+  g_free (dot);
+  g_free (events);
+}
+
+static void
+test_assess_single_and_lines (void)
+{
+  char *dir, *path = write_temp ("one.json",
+                                 "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"],"
+                                 " \"facts\": {\"other_serious\": true}}\n", &dir);
+  char *out = run (0, NULL, "assess", city, path, "--format", "json", NULL);
+
+  /* one object in, one object out */
+  CU_ASSERT (g_str_has_prefix (out, "{\n  \"event\": \"e1\","));
+  g_free (out);
+  remove_temp (path, dir);
+
+  path = write_temp ("lines.jsonl",
+                     "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]}\n"
+                     "{\"id\": \"e2\", \"occurred_at\": \"2026-03-06\", \"units\": [\"u-hospital\"]}\n", &dir);
+  out = run (0, NULL, "assess", city, path, "--format", "json", NULL);
+  CU_ASSERT (g_str_has_prefix (out, "[\n  {\n    \"event\": \"e1\","));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"event\": \"e2\""));
+  g_free (out);
+  remove_temp (path, dir);
+}
+
+static void
+test_assess_invalid (void)
+{
+  char *dir, *path = write_temp ("bad.json",
+                                 "[{\"id\": \"ok\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]},\n"
+                                 " {\"id\": \"bad\", \"occurred_at\": \"2026-03-05\", \"systems\": [\"s-portal\"],\n"
+                                 "  \"facts\": {\"tamperd\": true}}]\n", &dir);
+  char *err = NULL, *expected;
+  char *out = run (1, &err, "assess", city, path, "--format", "json", NULL);
+
+  /* one bad event: nothing on stdout, the error with its position */
+  CU_ASSERT_STRING_EQUAL (out, "");
+  expected = g_strdup_printf ("%s:3:13: event 'bad': unknown fact 'tamperd' (did you mean 'tampered'?)\n", path);
+  CU_ASSERT_STRING_EQUAL (err, expected);
+  g_free (expected);
+  g_free (out);
+  g_free (err);
+  remove_temp (path, dir);
+}
+
+static void
+test_rulebook (void)
+{
+  char *out = run (0, NULL, "rulebook", NULL);
+  char *path = test_src_path ("libresp/rulebooks/default.json"), *file = NULL;
+  char *dir, *bad, *err = NULL, *events = test_src_path ("examples/data/events.json");
+
+  g_file_get_contents (path, &file, NULL, NULL);
+  CU_ASSERT_STRING_EQUAL (out, file);
+  g_free (out);
+  g_free (file);
+  g_free (path);
+
+  bad = write_temp ("rb.json",
+                    "{\"format\": \"libresp/rulebook/1\", \"id\": \"x\", \"sources\": [], \"facts\": [],\n"
+                    " \"circumstances\": [{\"id\": \"c\", \"cite\": \"x\", \"scope\": \"event\", \"summary\": \"s\",\n"
+                    "   \"condition\": {\"xor\": [true, false]}}], \"liability\": []}\n", &dir);
+  out = run (1, &err, "assess", city, events, "--rulebook", bad, NULL);
+  CU_ASSERT_STRING_EQUAL (out, "");
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, ":3:18: "));
+  g_free (out);
+  g_free (err);
+  g_free (events);
+  remove_temp (bad, dir);
+}
+
 int
 main (void)
 {
@@ -301,6 +414,10 @@ main (void)
   CU_add_test (suite, "scope --format json", test_scope_json);
   CU_add_test (suite, "scope follows tenure", test_scope_tenure);
   CU_add_test (suite, "audit --format json", test_audit_json);
+  CU_add_test (suite, "assess: text, json and dot", test_assess);
+  CU_add_test (suite, "assess: one object, JSON Lines", test_assess_single_and_lines);
+  CU_add_test (suite, "assess: an invalid event", test_assess_invalid);
+  CU_add_test (suite, "rulebook, and a broken --rulebook", test_rulebook);
   rc = test_run_all ();
   g_free (city);
   return rc;
