@@ -447,19 +447,20 @@ read_value (Ctx *c, const RespJsonNode *root, RespEventBatch *batch)
     }
 }
 
-/* JSON Lines: every non-blank line one value. FALSE if some line is not. */
+/* JSON Lines: one value per non-blank line. Returns FALSE when the first
+ * such line is no JSON value on its own: then the input is no JSON Lines,
+ * and the single document's error is the one to report. Otherwise a later
+ * line's syntax error is reported at that line. */
 static gboolean
 read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
 {
   GPtrArray *trees = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_json_tree_free);
   GArray *first_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  RespDiagSink probe;
   const char *p = data, *end = data + length;
-  guint line = 1;
+  guint line = 1, seen = 0;
   gboolean ok = TRUE;
 
-  resp_diag_sink_init (&probe, c->sink->file);
-  while (p < end && ok)
+  while (p < end)
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *stop = nl ? nl : end;
@@ -470,22 +471,33 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           blank = FALSE;
       if (!blank)
         {
-          RespJsonTree *t = resp_document_parse (p, (gsize) (stop - p), &probe);
-          if (t == NULL)
-            ok = FALSE;
-          else
+          RespDiagSink probe;
+          RespJsonTree *t;
+
+          resp_diag_sink_init (&probe, c->sink->file);
+          probe.line_offset = line - 1;
+          t = resp_document_parse (p, (gsize) (stop - p), &probe);
+          if (t != NULL)
             {
               g_ptr_array_add (trees, t);
               g_array_append_val (first_lines, line);
             }
+          else if (seen == 0)
+            ok = FALSE;
+          else
+            for (guint k = 0; k < probe.diags->len; k++)
+              g_ptr_array_add (c->sink->diags, resp_diagnostic_ref (probe.diags->pdata[k]));
+          resp_diag_sink_finish (&probe, NULL, NULL);
+          seen++;
+          if (!ok)
+            break;
         }
       p = nl ? nl + 1 : end;
       line++;
     }
-  resp_diag_sink_finish (&probe, NULL, NULL);
-  if (ok && trees->len > 1)
+  if (ok)
     {
-      batch->is_list = trees->len > 1;
+      batch->is_list = seen > 1;
       for (guint i = 0; i < trees->len; i++)
         {
           RespEvent *ev;
@@ -498,7 +510,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
     }
   g_ptr_array_unref (trees);
   g_array_unref (first_lines);
-  return ok && batch->events->len + resp_diag_sink_count (c->sink) > 0;
+  return ok && seen > 1;
 }
 
 static RespEventBatch *

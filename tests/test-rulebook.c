@@ -327,8 +327,15 @@ static const ErrorCase error_cases[] = {
   /* a var naming no declared fact, at the var's string */
   { "undeclared fact", RB_COND ("system", "{'var': 'fact.atacked'}"),
     RESP_ERROR_UNKNOWN_VARIABLE, 9, 99, "did you mean 'fact.attacked'?" },
+  { "columns count code points",
+    RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': '瘫痪六小时', 'condition': {'var': 'fact.atacked'}}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 103, "fact.atacked" },
   { "undeclared fact, array form", RB_COND ("system", "{'>=': [{'var': ['fact.outage']}, 6]}"),
     RESP_ERROR_UNKNOWN_VARIABLE, 9, 108, "fact.outage" },
+  { "undeclared parameter", RB_COND ("system", "{'var': 'param.nothing'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 99, "param.nothing" },
+  { "unknown system attribute", RB_COND ("system", "{'var': 'system.name'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 99, "system.name" },
   /* an event-scope circumstance has no system and no operator */
   { "event scope reads system.kind",
     RB_COND ("event", "{'in': [{'var': 'system.kind'}, ['party_gov_portal']]}"),
@@ -352,6 +359,7 @@ static const ErrorCase error_cases[] = {
     RB_CIRC ("  {'id': 'c1', 'cite': 'Art. 8 measures', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
     RESP_ERROR_BAD_VALUE, 9, 24, "does not start with a source key" },
   /* other bad values */
+  { "no circumstance", RB_CIRC (""), RESP_ERROR_BAD_VALUE, 8, 19, "at least one circumstance" },
   { "bad scope",
     RB_CIRC ("  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'subject', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
     RESP_ERROR_BAD_VALUE, 9, 52, "subject" },

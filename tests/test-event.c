@@ -1,0 +1,650 @@
+/* test-event.c: event files (SPEC §4.1–4.2), checked against city.json and
+ * the default rulebook: one object, an array or JSON Lines; every error with
+ * its code and position; absent and null facts are unknown
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static RespModel *city;
+static RespRulebook *rulebook;
+
+static int
+suite_init (void)
+{
+  city = test_load_city ();
+  rulebook = resp_rulebook_new_default ();
+  return city != NULL && rulebook != NULL ? 0 : 1;
+}
+
+static int
+suite_clean (void)
+{
+  g_clear_pointer (&city, resp_model_unref);
+  g_clear_pointer (&rulebook, resp_rulebook_unref);
+  return 0;
+}
+
+/* ---- Helpers ---- */
+
+static void
+ev_report_at (int         caller,
+              gboolean    ok,
+              const char *what)
+{
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
+                           CU_FALSE);
+}
+
+/* Events are written with single quotes; this turns them into JSON (no test
+ * text needs a real single quote). */
+static char *
+json_of (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "'", '"');
+}
+
+/* Loads events written with single quotes against city.json and the
+ * default rulebook. */
+static RespEventBatch *
+events_load (const char  *text,
+             GPtrArray  **diagnostics,
+             GError     **error)
+{
+  char *json = json_of (text);
+  RespEventBatch *batch = resp_event_batch_new_from_data (city, rulebook, json, -1, "ev.json",
+                                                          diagnostics, error);
+  g_free (json);
+  return batch;
+}
+
+static RespEventBatch *
+events_load_ok_at (int         caller,
+                   const char *text)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch = events_load (text, &diags, &error);
+
+  if (batch == NULL)
+    fprintf (stderr, "\n  line %d: the events do not load: %s\n", caller, error->message);
+  ev_report_at (caller, batch != NULL, "the events load");
+  ev_report_at (caller, error == NULL, "no error");
+  ev_report_at (caller, diags != NULL && diags->len == 0, "no diagnostics");
+  g_clear_error (&error);
+  if (diags != NULL)
+    g_ptr_array_unref (diags);
+  return batch;
+}
+#define events_load_ok(text) events_load_ok_at (__LINE__, (text))
+
+static int
+find_circumstance (RespVerdict *v,
+                   const char  *id)
+{
+  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
+    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
+      return (int) i;
+  return -1;
+}
+
+static RespCircumstanceStatus
+circumstance_status (RespVerdict *v,
+                     const char  *id)
+{
+  int k = find_circumstance (v, id);
+
+  /* the verdict may leave out what does not hold */
+  return k < 0 ? RESP_CIRCUMSTANCE_DOES_NOT_HOLD
+               : resp_verdict_get_circumstance_status (v, (guint) k);
+}
+
+/* The missing facts of circumstance id, joined with ',' ("" if none). */
+static char *
+circumstance_missing (RespVerdict *v,
+                      const char  *id)
+{
+  int k = find_circumstance (v, id);
+  char **missing;
+  char *joined;
+
+  if (k < 0)
+    return g_strdup ("(not listed)");
+  missing = resp_verdict_dup_circumstance_missing (v, (guint) k);
+  joined = g_strjoinv (",", missing);
+  g_strfreev (missing);
+  return joined;
+}
+
+static RespVerdict *
+assess_one_at (int         caller,
+               const char *text)
+{
+  RespEventBatch *batch = events_load_ok_at (caller, text);
+  RespVerdict *v = NULL;
+
+  if (batch != NULL && resp_event_batch_get_n_events (batch) == 1)
+    v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, 0));
+  ev_report_at (caller, v != NULL, "one event assessed");
+  if (batch != NULL)
+    resp_event_batch_unref (batch);
+  return v;
+}
+#define assess_one(text) assess_one_at (__LINE__, (text))
+
+/* ---- What loads ---- */
+
+#define ONE_EVENT(id, subject) \
+  "{'format': 'libresp/event/1', 'id': '" id "', 'title': 'T " id "', " \
+  "'occurred_at': '2026-03-05T08:10:00+08:00', 'systems': ['" subject "'], " \
+  "'facts': {'attacked': true, 'handled_in_time': false, 'outage_hours': 7.5}}"
+
+static void
+test_one_object (void)
+{
+  RespEventBatch *batch = events_load_ok ("\n  " ONE_EVENT ("2026-031", "s-portal") "\n\n");
+  RespEvent *ev;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
+  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
+  ev = resp_event_batch_get_event (batch, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ev);
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (ev), "2026-031");
+  CU_ASSERT_STRING_EQUAL (resp_event_get_title (ev), "T 2026-031");
+  CU_ASSERT_EQUAL (resp_event_get_occurred_at (ev), test_instant ("2026-03-05T08:10:00+08:00"));
+  resp_event_batch_unref (batch);
+
+  /* the least an event needs: an id, an instant, a subject */
+  batch = events_load_ok ("{'id': 'e', 'occurred_at': '2026-03-05', 'units': ['u-data-center']}");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
+  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
+  ev = resp_event_batch_get_event (batch, 0);
+  CU_ASSERT_PTR_NULL (resp_event_get_title (ev));
+  /* a date is 00:00 at +08:00 that day */
+  CU_ASSERT_EQUAL (resp_event_get_occurred_at (ev), test_instant ("2026-03-04T16:00:00Z"));
+  resp_event_batch_unref (batch);
+}
+
+static void
+test_array (void)
+{
+  RespEventBatch *batch = events_load_ok ("[\n " ONE_EVENT ("e1", "s-portal") ",\n "
+                                          ONE_EVENT ("e2", "s-news") "\n]\n");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
+  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
+  resp_event_batch_unref (batch);
+
+  /* an array of one is still a list */
+  batch = events_load_ok ("[" ONE_EVENT ("e1", "s-portal") "]");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
+  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
+  resp_event_batch_unref (batch);
+}
+
+static void
+test_json_lines (void)
+{
+  RespEventBatch *batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\n"
+                                          ONE_EVENT ("e2", "s-news") "\n");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
+  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
+  resp_event_batch_unref (batch);
+
+  /* blank lines, CRLF and no final newline */
+  batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\r\n\r\n"
+                          ONE_EVENT ("e2", "s-news") "\r\n  \n"
+                          ONE_EVENT ("e3", "s-app"));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 3);
+  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
+  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 2)), "e3");
+  resp_event_batch_unref (batch);
+}
+
+static void
+test_from_file (void)
+{
+  char *path = test_src_path ("examples/data/events.json");
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_file (city, rulebook, path, NULL, &error);
+
+  if (batch == NULL)
+    fprintf (stderr, "\n  %s: %s\n", path, error->message);
+  CU_ASSERT_PTR_NOT_NULL (batch);
+  if (batch != NULL)
+    {
+      CU_ASSERT (resp_event_batch_get_n_events (batch) >= 1);
+      resp_event_batch_unref (batch);
+    }
+  g_clear_error (&error);
+  g_free (path);
+
+  batch = resp_event_batch_new_from_file (city, rulebook, "/nonexistent/events.json", NULL, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  g_clear_error (&error);
+}
+
+/* ---- Errors ---- */
+
+/* An event, one member a line: line 3 the instant, lines 4 and 5 the
+ * members under test. */
+#define EV3(l3, l4, l5) \
+  "{'format': 'libresp/event/1',\n" \
+  " 'id': 'e1',\n" \
+  l3 ",\n" \
+  l4 ",\n" \
+  l5 "}\n"
+
+#define AT_OK " 'occurred_at': '2026-03-05T08:10:00+08:00'"
+#define SUBJECT_OK " 'systems': ['s-portal']"
+#define FACTS_OK " 'facts': {'attacked': true}"
+#define EV(l4, l5) EV3 (AT_OK, l4, l5)
+#define EV_FACTS(l5) EV (SUBJECT_OK, l5)
+
+typedef struct {
+  const char *name;
+  const char *json;      /* single quotes */
+  RespError   code;
+  guint       line;
+  guint       column;
+  const char *message;   /* a substring of the message */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  /* facts */
+  { "unknown fact", EV_FACTS (" 'facts': {'attacked': true, 'tamperd': true}"),
+    RESP_ERROR_UNKNOWN_FACT, 5, 30, "did you mean 'tampered'?" },
+  { "bool given a string", EV_FACTS (" 'facts': {'attacked': 'yes'}"),
+    RESP_ERROR_BAD_VALUE, 5, 24, "attacked" },
+  { "integer given 1.5", EV_FACTS (" 'facts': {'leak_personal_info_records': 1.5}"),
+    RESP_ERROR_BAD_VALUE, 5, 42, "leak_personal_info_records" },
+  { "negative hours", EV_FACTS (" 'facts': {'outage_hours': -1}"),
+    RESP_ERROR_BAD_VALUE, 5, 28, "outage_hours" },
+  { "negative count", EV_FACTS (" 'facts': {'leak_personal_info_records': -5}"),
+    RESP_ERROR_BAD_VALUE, 5, 42, "leak_personal_info_records" },
+  { "number given a string", EV_FACTS (" 'facts': {'outage_hours': '7'}"),
+    RESP_ERROR_BAD_VALUE, 5, 28, "outage_hours" },
+  { "number given a boolean", EV_FACTS (" 'facts': {'outage_hours': true}"),
+    RESP_ERROR_BAD_VALUE, 5, 28, "outage_hours" },
+  { "facts not an object", EV_FACTS (" 'facts': ['attacked']"),
+    RESP_ERROR_BAD_VALUE, 5, 11, "facts" },
+  { "a fact twice", EV_FACTS (" 'facts': {'attacked': true, 'attacked': false}"),
+    RESP_ERROR_DUPLICATE_KEY, 5, 30, "attacked" },
+  /* subjects */
+  { "unknown subject", EV (" 'systems': ['s-portl']", FACTS_OK),
+    RESP_ERROR_DANGLING_REFERENCE, 4, 14, "s-portl" },
+  { "a unit under systems", EV (" 'systems': ['u-data-center']", FACTS_OK),
+    RESP_ERROR_WRONG_ENDPOINT, 4, 14, "u-data-center" },
+  { "a system under units", EV (" 'systems': ['s-portal'], 'units': ['s-news']", FACTS_OK),
+    RESP_ERROR_WRONG_ENDPOINT, 4, 37, "s-news" },
+  { "no subject", EV (" 'title': 'T'", FACTS_OK),
+    RESP_ERROR_MISSING_KEY, 1, 1, "subject" },
+  { "empty subjects", EV (" 'systems': [], 'units': []", FACTS_OK),
+    RESP_ERROR_BAD_VALUE, 1, 1, "subject" },
+  /* involved */
+  { "unknown involved person", EV_FACTS (" 'involved': ['p-nobody']"),
+    RESP_ERROR_DANGLING_REFERENCE, 5, 15, "p-nobody" },
+  { "a unit involved", EV_FACTS (" 'involved': ['p-li', 'u-data-center']"),
+    RESP_ERROR_WRONG_ENDPOINT, 5, 23, "u-data-center" },
+  /* decisions */
+  { "decision without committee", EV_FACTS (" 'decisions': [{'participants': ['p-li']}]"),
+    RESP_ERROR_MISSING_KEY, 5, 16, "committee" },
+  { "decision of an unknown committee",
+    EV_FACTS (" 'decisions': [{'committee': 'k-nobody', 'participants': ['p-li']}]"),
+    RESP_ERROR_DANGLING_REFERENCE, 5, 30, "k-nobody" },
+  { "decision of a unit",
+    EV_FACTS (" 'decisions': [{'committee': 'u-gov-office', 'participants': ['p-li']}]"),
+    RESP_ERROR_WRONG_ENDPOINT, 5, 30, "u-gov-office" },
+  { "dissent not among the participants",
+    EV_FACTS (" 'decisions': [{'committee': 'k-gov-office', 'participants': ['p-li', 'p-lu'], 'dissent': ['p-he']}]"),
+    RESP_ERROR_BAD_VALUE, 5, 92, "p-he" },
+  /* exemptions */
+  { "exemption with an unknown reason", EV_FACTS (" 'exemptions': [{'person': 'p-li', 'reason': 'illness'}]"),
+    RESP_ERROR_BAD_VALUE, 5, 46, "illness" },
+  { "exemption of an unknown person", EV_FACTS (" 'exemptions': [{'person': 'p-nobody', 'reason': 'dissent'}]"),
+    RESP_ERROR_DANGLING_REFERENCE, 5, 28, "p-nobody" },
+  { "exemption without person", EV_FACTS (" 'exemptions': [{'reason': 'dissent'}]"),
+    RESP_ERROR_MISSING_KEY, 5, 17, "person" },
+  /* occurred_at */
+  { "no such date", EV3 (" 'occurred_at': '2026-02-30'", SUBJECT_OK, FACTS_OK),
+    RESP_ERROR_BAD_DATE, 3, 17, "2026-02-30" },
+  { "date-time without offset", EV3 (" 'occurred_at': '2026-03-05T08:10:00'", SUBJECT_OK, FACTS_OK),
+    RESP_ERROR_BAD_DATE, 3, 17, "" },
+  { "instant as a number", EV3 (" 'occurred_at': 20260305", SUBJECT_OK, FACTS_OK),
+    RESP_ERROR_BAD_DATE, 3, 17, "" },
+  { "no instant", EV3 (" 'title': 'T'", SUBJECT_OK, FACTS_OK),
+    RESP_ERROR_MISSING_KEY, 1, 1, "occurred_at" },
+  /* keys, format, id */
+  { "unknown key", EV_FACTS (" 'involvd': ['p-li']"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 5, 2, "did you mean 'involved'?" },
+  { "unsupported format",
+    "{'format': 'libresp/event/2', 'id': 'e1', 'occurred_at': '2026-03-05', 'systems': ['s-portal']}",
+    RESP_ERROR_FORMAT, 1, 12, "" },
+  { "no id", "{'occurred_at': '2026-03-05', 'systems': ['s-portal']}",
+    RESP_ERROR_MISSING_KEY, 1, 1, "id" },
+  /* not an event */
+  { "malformed JSON",
+    "{'format': 'libresp/event/1', 'id': 'e2' 'occurred_at': '2026-03-05', 'systems': ['s-portal']}",
+    RESP_ERROR_MALFORMED_JSON, 1, 42, "" },
+  { "a number in an array",
+    "[{'format': 'libresp/event/1', 'id': 'e1', 'occurred_at': '2026-03-05', 'systems': ['s-portal']}, 1]",
+    RESP_ERROR_BAD_VALUE, 1, 99, "" },
+};
+
+static void
+test_error_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      const ErrorCase *c = &error_cases[i];
+      GPtrArray *diags = NULL;
+      GError *error = NULL;
+      RespEventBatch *batch = events_load (c->json, &diags, &error);
+      RespDiagnostic *d;
+      char *prefix;
+      gboolean ok;
+
+      CU_ASSERT_PTR_NULL (batch);
+      if (batch != NULL)
+        {
+          fprintf (stderr, "\n  case '%s': the event loaded\n", c->name);
+          resp_event_batch_unref (batch);
+          g_ptr_array_unref (diags);
+          continue;
+        }
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+      CU_ASSERT_FATAL (diags->len >= 1);
+      d = diags->pdata[0];
+      prefix = g_strdup_printf ("ev.json:%u:%u: ", c->line, c->column);
+      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
+           resp_diagnostic_get_code (d) == c->code &&
+           resp_diagnostic_get_line (d) == c->line &&
+           resp_diagnostic_get_column (d) == c->column &&
+           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
+           g_str_has_prefix (error->message, prefix);
+      if (!ok)
+        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
+                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
+      CU_ASSERT (ok);
+      if (diags->len != 1)
+        fprintf (stderr, "\n  case '%s': %u diagnostics, expected 1 (%s)\n", c->name, diags->len,
+                 error->message);
+      CU_ASSERT_EQUAL (diags->len, 1);
+      g_free (prefix);
+      g_ptr_array_unref (diags);
+      g_error_free (error);
+    }
+}
+
+static void
+test_valid_variants_of_the_cases (void)
+{
+  /* the same members, written right, load: the errors above are the
+   * errors, not the template */
+  RespEventBatch *batch = events_load_ok (
+      EV (" 'systems': ['s-portal'], 'units': ['u-data-center']",
+          " 'facts': {'attacked': true, 'tampered': false, 'outage_hours': 0, 'leak_personal_info_records': 12},\n"
+          " 'involved': ['p-zhao'],\n"
+          " 'decisions': [{'committee': 'k-gov-office', 'participants': ['p-li', 'p-lu'], 'dissent': ['p-lu']}],\n"
+          " 'exemptions': [{'person': 'p-li', 'reason': 'duty_fulfilled', 'note': '不可抗力'},\n"
+          "                {'person': 'p-he', 'reason': 'exploratory'}]"));
+
+  CU_ASSERT_PTR_NOT_NULL (batch);
+  if (batch != NULL)
+    resp_event_batch_unref (batch);
+}
+
+/* Two events a line; the error is on the second line. */
+#define LINE_OK(id) \
+  "{'format': 'libresp/event/1', 'id': '" id "', 'occurred_at': '2026-03-05', 'systems': ['s-portal']}"
+#define LINE_DANGLING(id) \
+  "{'format': 'libresp/event/1', 'id': '" id "', 'occurred_at': '2026-03-05', 'systems': ['s-portl']}"
+#define LINE_UNKNOWN_FACT(id) \
+  "{'format': 'libresp/event/1', 'id': '" id "', 'occurred_at': '2026-03-05', 'systems': ['s-portal'], 'facts': {'tamperd': true}}"
+
+static void
+expect_diag_at (int             caller,
+                RespDiagnostic *d,
+                RespError       code,
+                guint           line,
+                guint           column)
+{
+  gboolean ok = resp_diagnostic_get_code (d) == code &&
+                resp_diagnostic_get_line (d) == line &&
+                resp_diagnostic_get_column (d) == column;
+
+  if (!ok)
+    {
+      char *s = resp_diagnostic_to_string (d);
+      fprintf (stderr, "\n  line %d: expected code %d at %u:%u; got %d: %s\n", caller, code, line,
+               column, resp_diagnostic_get_code (d), s);
+      g_free (s);
+    }
+  ev_report_at (caller, ok, "diagnostic code and position");
+}
+#define expect_diag(d, code, line, column) expect_diag_at (__LINE__, (d), (code), (line), (column))
+
+static void
+test_json_lines_errors (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch;
+
+  /* the second line */
+  batch = events_load (LINE_OK ("e1") "\n" LINE_DANGLING ("e2") "\n", &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+  expect_diag (diags->pdata[0], RESP_ERROR_DANGLING_REFERENCE, 2, 84);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_DANGLING_REFERENCE));
+  CU_ASSERT (g_str_has_prefix (error->message, "ev.json:2:84: "));
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* blank lines count */
+  batch = events_load (LINE_OK ("e1") "\n\n" LINE_UNKNOWN_FACT ("e3") "\n", &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+  expect_diag (diags->pdata[0], RESP_ERROR_UNKNOWN_FACT, 3, 107);
+  CU_ASSERT_PTR_NOT_NULL (strstr (resp_diagnostic_get_message (diags->pdata[0]),
+                                  "did you mean 'tampered'?"));
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* errors on several lines: all of them, in order */
+  batch = events_load (LINE_UNKNOWN_FACT ("e1") "\n" LINE_OK ("e2") "\n" LINE_DANGLING ("e3") "\n",
+                       &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 2);
+  expect_diag (diags->pdata[0], RESP_ERROR_UNKNOWN_FACT, 1, 107);
+  expect_diag (diags->pdata[1], RESP_ERROR_DANGLING_REFERENCE, 3, 84);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 1 more error)"));
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* a syntax error on the second line is reported where it is (SPEC §3.4:
+   * the line and column of the offending value), not as trailing data
+   * after the first line */
+  batch = events_load (LINE_OK ("e1") "\n"
+                       "{'format': 'libresp/event/1', 'id': 'e2' 'occurred_at': '2026-03-05', 'systems': ['s-portal']}\n",
+                       &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_FATAL (diags->len >= 1);
+  expect_diag (diags->pdata[0], RESP_ERROR_MALFORMED_JSON, 2, 42);
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+}
+
+static void
+test_array_all_or_nothing (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch;
+
+  /* one valid event, one with two errors, one with one: no batch, and
+   * every error, in file order */
+  batch = events_load ("[\n"
+                       " " LINE_OK ("e1") ",\n"
+                       " {'id': 'e2', 'occurred_at': '2026-13-01', 'systems': ['s-portal'], 'facts': {'attacked': 1}},\n"
+                       " " LINE_DANGLING ("e3") "\n"
+                       "]\n",
+                       &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 3);
+  expect_diag (diags->pdata[0], RESP_ERROR_BAD_DATE, 3, 30);
+  expect_diag (diags->pdata[1], RESP_ERROR_BAD_VALUE, 3, 91);
+  expect_diag (diags->pdata[2], RESP_ERROR_DANGLING_REFERENCE, 4, 85);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_BAD_DATE));
+  CU_ASSERT (g_str_has_prefix (error->message, "ev.json:3:30: "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 2 more errors)"));
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* only the last of many is bad: still nothing */
+  batch = events_load ("[" LINE_OK ("e1") ", " LINE_OK ("e2") ", " LINE_OK ("e3") ",\n "
+                       LINE_DANGLING ("e4") "]", &diags, &error);
+  CU_ASSERT_PTR_NULL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+  expect_diag (diags->pdata[0], RESP_ERROR_DANGLING_REFERENCE, 2, 85);
+  g_clear_error (&error);
+  g_ptr_array_unref (diags);
+
+  /* without an error location it fails all the same */
+  batch = events_load ("[" LINE_OK ("e1") ", " LINE_DANGLING ("e2") "]", NULL, NULL);
+  CU_ASSERT_PTR_NULL (batch);
+}
+
+/* ---- Unknown facts ---- */
+
+/* s-news: a key news site whose operator is in the prefectural region
+ * r-city. Every fact another circumstance reads is stated false, so art8.2
+ * alone can be open. */
+#define NEWS_EVENT(attacked, handled, outage_member) \
+  "{'format': 'libresp/event/1', 'id': 'e-news', 'occurred_at': '2026-03-05T08:10:00+08:00',\n" \
+  " 'systems': ['s-news'],\n" \
+  " 'facts': {" attacked handled outage_member \
+  "'tampered': false, 'reported_in_time': true,\n" \
+  "   'leak_state_secrets': false, 'leak_personal_info_mass': false,\n" \
+  "   'leak_personal_info_records': 0, 'leak_basic_data': false,\n" \
+  "   'concealed': false, 'refused_investigation': false, 'notified_risk_unrectified': false,\n" \
+  "   'obstructed_security_organs': false, 'other_serious': false,\n" \
+  "   'supervision_failed': false, 'coordination_failed': false}}\n"
+
+static void
+test_absent_fact_is_unknown (void)
+{
+  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", ""));
+  char *missing;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
+  missing = circumstance_missing (v, "art8.2");
+  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
+  g_free (missing);
+  /* the others are decided */
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.1"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.3"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.5"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  /* nobody is held on the strength of an unknown fact */
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  CU_ASSERT_EQUAL (resp_verdict_get_n_exempt (v), 0);
+  resp_verdict_unref (v);
+}
+
+static void
+test_null_fact_is_unknown (void)
+{
+  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ",
+                                           "'outage_hours': null, "));
+  char *missing;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
+  missing = circumstance_missing (v, "art8.2");
+  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
+  g_free (missing);
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  resp_verdict_unref (v);
+
+  /* null is accepted for every type of fact, not a wrong type */
+  v = assess_one (NEWS_EVENT ("'attacked': null, ", "'handled_in_time': null, ",
+                              "'outage_hours': null, "));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
+  missing = circumstance_missing (v, "art8.2");
+  /* listed once each, sorted */
+  CU_ASSERT_STRING_EQUAL (missing, "attacked,handled_in_time,outage_hours");
+  g_free (missing);
+  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+  resp_verdict_unref (v);
+}
+
+static void
+test_unknown_that_decides_nothing (void)
+{
+  /* false AND unknown = false: not attacked, so the outage does not matter */
+  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': false, ", "'handled_in_time': false, ", ""));
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  resp_verdict_unref (v);
+
+  /* and once the fact is stated the verdict is decided */
+  v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", "'outage_hours': 7, "));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_HOLDS);
+  CU_ASSERT (resp_verdict_get_n_liable (v) > 0);
+  resp_verdict_unref (v);
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("event", suite_init, suite_clean);
+  CU_add_test (suite, "one object", test_one_object);
+  CU_add_test (suite, "a JSON array", test_array);
+  CU_add_test (suite, "JSON Lines", test_json_lines);
+  CU_add_test (suite, "files", test_from_file);
+  CU_add_test (suite, "every error with code and position", test_error_cases);
+  CU_add_test (suite, "the cases written right load", test_valid_variants_of_the_cases);
+  CU_add_test (suite, "errors in JSON Lines", test_json_lines_errors);
+  CU_add_test (suite, "an array is all or nothing", test_array_all_or_nothing);
+  CU_add_test (suite, "an absent fact is unknown", test_absent_fact_is_unknown);
+  CU_add_test (suite, "a null fact is unknown", test_null_fact_is_unknown);
+  CU_add_test (suite, "an unknown that decides nothing", test_unknown_that_decides_nothing);
+  return test_run_all ();
+}
