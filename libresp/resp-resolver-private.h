@@ -64,8 +64,7 @@ guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, GArray *p
 void     resp_resolver_seats           (RespResolver *R, guint32 committee, RespSeat seat,
                                         GArray *out_people);
 gboolean resp_resolver_holds_seat      (RespResolver *R, guint32 person, guint32 committee);
-void     resp_resolver_managers        (RespResolver *R, guint32 committee, GArray *out,
-                                        GArray *path_or_null);
+void     resp_resolver_managers        (RespResolver *R, guint32 committee, GArray *out);
 void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
                                         GArray *out);
 

@@ -263,7 +263,7 @@ resp_resolver_holds_seat (RespResolver *R, guint32 person, guint32 committee)
 }
 
 void
-resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out, GArray *path)
+resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out)
 {
   guint start = out->len;
   guint32 scope, k = RESP_NO_NODE;
@@ -298,7 +298,6 @@ resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out, GArray 
       if (g != RESP_NO_NODE)
         k = region_committee (R, g, NULL);
     }
-  (void) path;
   if (k != RESP_NO_NODE && k != committee)
     g_array_append_val (out, k);
 }
@@ -392,7 +391,7 @@ committee_team (RespResolver *R, guint32 k, GArray *path, gboolean with_team)
     }
 
   g_array_set_size (auth, 0);
-  resp_resolver_managers (R, k, auth, NULL);
+  resp_resolver_managers (R, k, auth);
   for (guint i = 0; i < auth->len; i++)
     {
       guint32 a = g_array_index (auth, guint32, i);

@@ -164,10 +164,10 @@ add_unique_uint (GArray *a, guint x)
   g_array_append_val (a, x);
 }
 
-/* Who carries out accountability for person p reached in role through
- * anchor (a committee for seats, a unit otherwise), SPEC §4.3. */
+/* Who carries out accountability for person p reached through anchor (the
+ * seat's committee, or the unit the role was resolved from), SPEC §4.3. */
 static void
-authorities (Build *b, guint32 p, RespRole role, guint32 anchor, GArray *out)
+authorities (Build *b, guint32 p, guint32 anchor, GArray *out)
 {
   RespResolver *R = &b->R;
   GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -175,21 +175,20 @@ authorities (Build *b, guint32 p, RespRole role, guint32 anchor, GArray *out)
   if (anchor == RESP_NO_NODE)
     goto out;
   if (b->v->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
-    resp_resolver_managers (R, anchor, tmp, NULL);
+    resp_resolver_managers (R, anchor, tmp);
   else
     {
       guint32 k = resp_resolver_committee_of (R, anchor, NULL);
       if (k == RESP_NO_NODE)
         goto out;
       if (resp_resolver_holds_seat (R, p, k))
-        resp_resolver_managers (R, k, tmp, NULL);
+        resp_resolver_managers (R, k, tmp);
       else
         g_array_append_val (tmp, k);
     }
   for (guint i = 0; i < tmp->len; i++)
     add_unique_u32 (out, g_array_index (tmp, guint32, i));
 out:
-  (void) role;
   g_array_unref (tmp);
 }
 
@@ -238,7 +237,7 @@ add_liable (Build *b, guint32 p, const RespLiabilityRule *r, const guint32 *path
       g_array_append_vals (copy, path, path_len);
       g_ptr_array_add (l->paths, copy);
     }
-  authorities (b, p, r->role, anchor, l->authority);
+  authorities (b, p, anchor, l->authority);
 }
 
 static gboolean
