@@ -12,6 +12,7 @@
 #include "resp-json-reader-private.h"
 #include "resp-diagnostic.h"
 #include "resp-error.h"
+#include "resp-limits.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef struct {
   GPtrArray  *diags;
   const char *file;
   guint       line_offset;   /* added to every line (JSON Lines) */
+  guint       max_errors;
 } RespDiagSink;
 
 void     resp_diag_sink_init    (RespDiagSink *sink, const char *file);
@@ -34,7 +36,8 @@ gboolean resp_diag_sink_finish  (RespDiagSink *sink, GPtrArray **diagnostics, GE
 
 /* Parses one JSON document (exactly one value); on failure reports to the
  * sink and returns NULL. */
-RespJsonTree *resp_document_parse (const char *data, gsize length, RespDiagSink *sink);
+RespJsonTree *resp_document_parse (const char *data, gsize length, const RespLimits *limits,
+                                   RespDiagSink *sink);
 
 /* Reports every member of obj whose key is not in allowed (NULL-terminated)
  * as RESP_ERROR_UNKNOWN_ATTRIBUTE at the key, with a "did you mean". */
@@ -54,9 +57,10 @@ gboolean resp_document_instant  (RespDiagSink *sink, const RespJsonNode *obj, co
 
 const char *resp_json_type_name (RespJsonType type);
 
-/* Reads a whole file. On failure sets a RESP_ERROR_IO error and, if asked,
- * a one-entry diagnostics list, and returns FALSE. */
-gboolean resp_document_read_file (const char *path, char **data, gsize *length,
-                                  GPtrArray **diagnostics, GError **error);
+/* Reads a whole file within limits (resolved). On failure sets a
+ * RESP_ERROR_IO or RESP_ERROR_LIMIT error and, if asked, a one-entry
+ * diagnostics list, and returns FALSE. */
+gboolean resp_document_read_file (const char *path, const RespLimits *limits, char **data,
+                                  gsize *length, GPtrArray **diagnostics, GError **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "resp-document-private.h"
 #include "resp-enums-private.h"
 #include "resp-instant-private.h"
+#include "resp-limits-private.h"
 
 void
 resp_diag_sink_init (RespDiagSink *sink, const char *file)
@@ -17,6 +18,7 @@ resp_diag_sink_init (RespDiagSink *sink, const char *file)
   sink->diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
   sink->file = file;
   sink->line_offset = 0;
+  sink->max_errors = RESP_DOCUMENT_MAX_ERRORS;
 }
 
 void
@@ -26,7 +28,7 @@ resp_diag_sink_add (RespDiagSink *sink, RespError code, guint line, guint column
   va_list ap;
   char *msg;
 
-  if (sink->diags->len >= RESP_DOCUMENT_MAX_ERRORS)
+  if (sink->diags->len >= sink->max_errors)
     return;
   va_start (ap, format);
   msg = g_strdup_vprintf (format, ap);
@@ -88,11 +90,15 @@ resp_diag_sink_finish (RespDiagSink *sink, GPtrArray **diagnostics, GError **err
 }
 
 RespJsonTree *
-resp_document_parse (const char *data, gsize length, RespDiagSink *sink)
+resp_document_parse (const char *data, gsize length, const RespLimits *limits, RespDiagSink *sink)
 {
   RespJsonReader *r = resp_json_reader_new (data, length);
-  RespJsonToken t = resp_json_reader_next (r);
+  RespJsonToken t;
   RespJsonTree *tree = NULL;
+
+  resp_json_reader_set_limits (r, limits->max_depth, (gsize) MIN (limits->max_string_bytes, G_MAXSIZE));
+  sink->max_errors = limits->max_errors;
+  t = resp_json_reader_next (r);
 
   if (t != RESP_JSON_TOKEN_ERROR && t != RESP_JSON_TOKEN_EOF)
     tree = resp_json_reader_read_tree (r, t);
@@ -212,13 +218,26 @@ resp_document_instant (RespDiagSink *sink, const RespJsonNode *obj, const char *
 }
 
 gboolean
-resp_document_read_file (const char *path, char **data, gsize *length,
-                         GPtrArray **diagnostics, GError **error)
+resp_document_read_file (const char *path, const RespLimits *limits, char **data,
+                         gsize *length, GPtrArray **diagnostics, GError **error)
 {
   GError *local = NULL;
+  GMappedFile *mf = g_mapped_file_new (path, FALSE, &local);
 
-  if (g_file_get_contents (path, data, length, &local))
-    return TRUE;
+  /* mapped first, so that an oversized file is refused before it is read */
+  if (mf != NULL)
+    {
+      gsize len = g_mapped_file_get_length (mf);
+      gboolean ok = resp_limits_check_size (limits, path, len, diagnostics, error);
+      if (ok)
+        {
+          *data = g_memdup2 (len ? g_mapped_file_get_contents (mf) : "", len + 1);
+          (*data)[len] = '\0';
+          *length = len;
+        }
+      g_mapped_file_unref (mf);
+      return ok;
+    }
   g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
   if (diagnostics != NULL)
     {

@@ -16,6 +16,7 @@
 #include "resp-event-private.h"
 #include "resp-document-private.h"
 #include "resp-instant-private.h"
+#include "resp-limits-private.h"
 
 #define EVENT_FORMAT "libresp/event/1"
 
@@ -125,10 +126,11 @@ resp_event_get_occurred_at (RespEvent *self)
 /* ---- checking one event ---- */
 
 typedef struct {
-  RespModel    *model;
-  RespRulebook *rb;
-  RespDiagSink *sink;
-  char          what[300];
+  RespModel        *model;
+  RespRulebook     *rb;
+  RespDiagSink     *sink;
+  const RespLimits *limits;
+  char              what[300];
 } Ctx;
 
 /* A node id of the expected type; reports and returns RESP_NO_NODE otherwise. */
@@ -476,7 +478,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
 
           resp_diag_sink_init (&probe, c->sink->file);
           probe.line_offset = line - 1;
-          t = resp_document_parse (p, (gsize) (stop - p), &probe);
+          t = resp_document_parse (p, (gsize) (stop - p), c->limits, &probe);
           if (t != NULL)
             {
               g_ptr_array_add (trees, t);
@@ -515,11 +517,11 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
 
 static RespEventBatch *
 load (RespModel *model, RespRulebook *rb, const char *data, gsize length, const char *file,
-      GPtrArray **diagnostics, GError **error)
+      const RespLimits *limits, GPtrArray **diagnostics, GError **error)
 {
   RespEventBatch *batch = g_new0 (RespEventBatch, 1);
   RespDiagSink sink, first;
-  Ctx c = { model, rb, &sink, "" };
+  Ctx c = { model, rb, &sink, limits, "" };
   RespJsonTree *tree;
 
   g_atomic_ref_count_init (&batch->ref);
@@ -527,7 +529,8 @@ load (RespModel *model, RespRulebook *rb, const char *data, gsize length, const 
   resp_diag_sink_init (&sink, file);
   resp_diag_sink_init (&first, file);
 
-  tree = resp_document_parse (data, length, &first);
+  sink.max_errors = limits->max_errors;
+  tree = resp_document_parse (data, length, limits, &first);
   if (tree != NULL)
     {
       read_value (&c, resp_json_tree_get_root (tree), batch);
@@ -552,12 +555,13 @@ load (RespModel *model, RespRulebook *rb, const char *data, gsize length, const 
 }
 
 /**
- * resp_event_batch_new_from_data:
+ * resp_event_batch_new_from_data_full:
  * @model: the model the events refer to
  * @rulebook: the rulebook whose facts and exemption reasons they use
  * @data: (array length=length) (element-type guint8): the events' bytes
  * @length: the length of @data, or -1 if it is NUL-terminated
  * @filename: (nullable): the name to report in diagnostics
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
  * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
  *   every problem found (empty on success)
  * @error: return location for a #GError
@@ -572,6 +576,50 @@ load (RespModel *model, RespRulebook *rb, const char *data, gsize length, const 
  * Since: 1.0
  */
 RespEventBatch *
+resp_event_batch_new_from_data_full (RespModel         *model,
+                                     RespRulebook      *rulebook,
+                                     const char        *data,
+                                     gssize             length,
+                                     const char        *filename,
+                                     const RespLimits  *limits,
+                                     GPtrArray        **diagnostics,
+                                     GError           **error)
+{
+  RespLimits lim;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (rulebook != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (filename == NULL)
+    filename = "<memory>";
+  resp_limits_resolve (limits, &lim);
+  if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
+    return NULL;
+  return load (model, rulebook, data, (gsize) length, filename, &lim, diagnostics, error);
+}
+
+/**
+ * resp_event_batch_new_from_data:
+ * @model: the model the events refer to
+ * @rulebook: the rulebook whose facts and exemption reasons they use
+ * @data: (array length=length) (element-type guint8): the events' bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_event_batch_new_from_data_full() with the default limits.
+ *
+ * Returns: (transfer full) (nullable): the events
+ *
+ * Since: 1.0
+ */
+RespEventBatch *
 resp_event_batch_new_from_data (RespModel     *model,
                                 RespRulebook  *rulebook,
                                 const char    *data,
@@ -580,15 +628,50 @@ resp_event_batch_new_from_data (RespModel     *model,
                                 GPtrArray    **diagnostics,
                                 GError       **error)
 {
+  return resp_event_batch_new_from_data_full (model, rulebook, data, length, filename, NULL,
+                                              diagnostics, error);
+}
+
+/**
+ * resp_event_batch_new_from_file_full:
+ * @model: the model the events refer to
+ * @rulebook: the rulebook whose facts and exemption reasons they use
+ * @path: (type filename): an event file
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads an event file. See resp_event_batch_new_from_data_full().
+ *
+ * Returns: (transfer full) (nullable): the events
+ *
+ * Since: 1.0
+ */
+RespEventBatch *
+resp_event_batch_new_from_file_full (RespModel         *model,
+                                     RespRulebook      *rulebook,
+                                     const char        *path,
+                                     const RespLimits  *limits,
+                                     GPtrArray        **diagnostics,
+                                     GError           **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+  RespEventBatch *batch;
+  RespLimits lim;
+
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return load (model, rulebook, data, (gsize) length, filename ? filename : "<memory>",
-               diagnostics, error);
+  resp_limits_resolve (limits, &lim);
+  if (!resp_document_read_file (path, &lim, &data, &len, diagnostics, error))
+    return NULL;
+  batch = load (model, rulebook, data, len, path, &lim, diagnostics, error);
+  g_free (data);
+  return batch;
 }
 
 /**
@@ -600,7 +683,7 @@ resp_event_batch_new_from_data (RespModel     *model,
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads an event file. See resp_event_batch_new_from_data().
+ * resp_event_batch_new_from_file_full() with the default limits.
  *
  * Returns: (transfer full) (nullable): the events
  *
@@ -613,20 +696,7 @@ resp_event_batch_new_from_file (RespModel     *model,
                                 GPtrArray    **diagnostics,
                                 GError       **error)
 {
-  char *data = NULL;
-  gsize len = 0;
-  RespEventBatch *batch;
-
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (rulebook != NULL, NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!resp_document_read_file (path, &data, &len, diagnostics, error))
-    return NULL;
-batch = load (model, rulebook, data, len, path, diagnostics, error);
-  g_free (data);
-  return batch;
+  return resp_event_batch_new_from_file_full (model, rulebook, path, NULL, diagnostics, error);
 }
 
 /**

@@ -18,6 +18,7 @@
 
 #include "resp-model-private.h"
 #include "resp-model-load-private.h"
+#include "resp-limits-private.h"
 #include "resp-json-reader-private.h"
 #include "resp-instant-private.h"
 #include "resp-diagnostic.h"
@@ -1461,9 +1462,13 @@ dated_path (Loader *L, GHashTable *adj, guint32 from, guint32 target, gint64 lo,
 {
   RespModel *m = L->m;
   CycleFrame f0 = { from, 0, lo, hi, G_MAXUINT32 };
+  /* the nodes on the current path, so a step need not scan it */
+  GHashTable *on_path = g_hash_table_new (NULL, NULL);
+  gboolean found = FALSE;
 
   g_array_set_size (frames, 0);
   g_array_append_val (frames, f0);
+  g_hash_table_add (on_path, GUINT_TO_POINTER (from + 1));
   while (frames->len > 0)
     {
       CycleFrame *f = &g_array_index (frames, CycleFrame, frames->len - 1);
@@ -1471,35 +1476,114 @@ dated_path (Loader *L, GHashTable *adj, guint32 from, guint32 target, gint64 lo,
       gboolean pushed = FALSE;
 
       if (f->node == target)
-        return TRUE;
+        {
+          found = TRUE;
+          break;
+        }
       if ((*budget)-- == 0)
-        return FALSE;
+        break;
       out = g_hash_table_lookup (adj, GUINT_TO_POINTER (f->node));
       while (out != NULL && f->next < out->len)
         {
           guint32 ri = g_array_index (out, guint32, f->next++);
           const RespRelRec *r = &m->rels[ri];
           gint64 nlo = MAX (f->lo, r->since), nhi = MIN (f->hi, r->until);
-          gboolean on_path = FALSE;
 
           if (nlo >= nhi)
             continue;
-          for (guint k = 0; k < frames->len; k++)
-            if (g_array_index (frames, CycleFrame, k).node == r->to)
-              on_path = TRUE;
-          if (on_path && r->to != target)
+          if (r->to != target && g_hash_table_contains (on_path, GUINT_TO_POINTER (r->to + 1)))
             continue;
           {
             CycleFrame nf = { r->to, 0, nlo, nhi, ri };
             g_array_append_val (frames, nf);
+            g_hash_table_add (on_path, GUINT_TO_POINTER (r->to + 1));
           }
           pushed = TRUE;
           break;
         }
       if (!pushed)
-        g_array_set_size (frames, frames->len - 1);
+        {
+          g_hash_table_remove (on_path, GUINT_TO_POINTER (f->node + 1));
+          g_array_set_size (frames, frames->len - 1);
+        }
     }
-  return FALSE;
+  g_hash_table_unref (on_path);
+  return found;
+}
+
+/* A strongly connected component in which every node has one relation
+ * inside it is one simple cycle: it exists at some instant exactly when the
+ * intervals of its relations intersect, and the relation that completes it
+ * is the last of them in the file. Deciding that is linear, where the dated
+ * search would be quadratic on a long chain closed into a ring. Such
+ * components are settled here and marked with size 0. */
+static void
+check_simple_cycles (Loader *L, const guint32 *comp, guint32 *comp_size, guint32 n_comp)
+{
+  RespModel *m = L->m;
+  guint32 *next = g_new (guint32, MAX (m->n_nodes, 1));
+  guint8 *branching = g_new0 (guint8, MAX (n_comp, 1));
+
+  for (guint32 v = 0; v < m->n_nodes; v++)
+    next[v] = G_MAXUINT32;
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      if (!L->rel_ok[i] || !is_hier (r) || r->from == r->to || comp[r->from] != comp[r->to] ||
+          comp_size[comp[r->from]] < 2)
+        continue;
+      if (next[r->from] != G_MAXUINT32)
+        branching[comp[r->from]] = TRUE;
+      next[r->from] = i;
+    }
+  for (guint32 v = 0; v < m->n_nodes && !L->fatal; v++)
+    {
+      guint32 c = comp[v], last = 0, len = 0, u = v;
+      gint64 lo = RESP_INSTANT_OPEN_START, hi = RESP_INSTANT_OPEN_END;
+
+      if (comp_size[c] < 2 || branching[c])
+        continue;
+      /* walk the ring once from v */
+      do
+        {
+          const RespRelRec *r = &m->rels[next[u]];
+          lo = MAX (lo, r->since);
+          hi = MIN (hi, r->until);
+          last = MAX (last, next[u]);
+          u = r->to;
+          len++;
+        }
+      while (u != v && len <= comp_size[c]);
+      if (lo < hi)
+        {
+          const RespRelRec *r = &m->rels[last];
+          GString *path = g_string_new (NULL);
+          char s[RESP_INSTANT_BUF];
+          guint k = 0;
+
+          g_string_append_printf (path, "'%s'", resp_model_node_id (m, r->from));
+          for (u = r->to; ; u = m->rels[next[u]].to, k++)
+            {
+              if (len <= 12 || k < 8 || k + 2 >= len)
+                g_string_append_printf (path, " → '%s'", resp_model_node_id (m, u));
+              else if (k == 8)
+                g_string_append_printf (path, " → … (%u more) …", len - 10);
+              if (u == r->from)
+                break;
+            }
+          resp_instant_format_short (lo, s);
+          add_error (L, RESP_ERROR_CYCLE, L->rel_pos[last].line, L->rel_pos[last].col,
+                     "relation '%s' from '%s': closes a cycle %s (all live %s%s)",
+                     resp_relation_names[r->rel], resp_model_node_id (m, r->from), path->str,
+                     lo == RESP_INSTANT_OPEN_START ? "at once" : "from ",
+                     lo == RESP_INSTANT_OPEN_START ? "" : s);
+          g_string_free (path, TRUE);
+          L->rel_ok[last] = FALSE;
+        }
+      comp_size[c] = 0;
+    }
+  g_free (next);
+  g_free (branching);
 }
 
 static void
@@ -1534,6 +1618,8 @@ check_cycles (Loader *L)
   for (guint32 v = 0; v < n; v++)
     comp_size[comp[v]]++;
 
+  check_simple_cycles (L, comp, comp_size, n_comp);
+
   adj = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   frames = g_array_new (FALSE, FALSE, sizeof (CycleFrame));
   for (guint32 i = 0; i < m->n_rels && !L->fatal; i++)
@@ -1543,6 +1629,7 @@ check_cycles (Loader *L)
 
       if (!L->rel_ok[i] || !is_hier (r) || comp[r->from] != comp[r->to])
         continue;
+      /* components settled by check_simple_cycles have size 0 now */
       if (r->from != r->to && comp_size[comp[r->from]] < 2)
         continue;
       if (r->from == r->to ||
@@ -1556,16 +1643,21 @@ check_cycles (Loader *L)
           for (guint k = 0; r->from != r->to && k < frames->len; k++)
             {
               const CycleFrame *f = &g_array_index (frames, CycleFrame, k);
-              g_string_append_printf (path, " → '%s'", resp_model_node_id (m, f->node));
+              /* a long cycle is named by its ends */
+              if (frames->len <= 12 || k < 8 || k + 2 >= frames->len)
+                g_string_append_printf (path, " → '%s'", resp_model_node_id (m, f->node));
+              else if (k == 8)
+                g_string_append_printf (path, " → … (%u more) …", frames->len - 10);
               lo = MAX (lo, f->lo);
             }
           if (r->from == r->to)
             g_string_append_printf (path, " → '%s'", resp_model_node_id (m, r->to));
           resp_instant_format_short (lo, s);
           add_error (L, RESP_ERROR_CYCLE, L->rel_pos[i].line, L->rel_pos[i].col,
-                     "relation '%s' from '%s': closes a cycle %s (all live from %s)",
-                     resp_relation_names[r->rel], resp_model_node_id (m, r->from),
-                     path->str, s);
+                     "relation '%s' from '%s': closes a cycle %s (all live %s%s)",
+                     resp_relation_names[r->rel], resp_model_node_id (m, r->from), path->str,
+                     lo == RESP_INSTANT_OPEN_START ? "at once" : "from ",
+                     lo == RESP_INSTANT_OPEN_START ? "" : s);
           g_string_free (path, TRUE);
           L->rel_ok[i] = FALSE;
           continue;
@@ -1617,7 +1709,7 @@ sort_diagnostics (GPtrArray *diags)
 
 RespModel *
 resp_model_load_internal (const char *data, gsize length, const char *file,
-                          const RespLoadLimits *limits, GDestroyNotify release_input,
+                          const RespLimits *limits, GDestroyNotify release_input,
                           gpointer input, GPtrArray **diagnostics, GError **error)
 {
   Loader L = { 0 };
@@ -1629,7 +1721,7 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
   /* only a page-aligned mapping we were handed to release is ours to trim */
   L.input_is_mapping = release_input != NULL && ((guintptr) data % (guintptr) sysconf (_SC_PAGESIZE)) == 0;
   L.diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-  L.max_errors = limits && limits->max_errors ? limits->max_errors : RESP_DEFAULT_MAX_ERRORS;
+  L.max_errors = limits->max_errors;
   L.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   L.s1 = g_string_sized_new (64);
   L.s2 = g_string_sized_new (64);
@@ -1645,9 +1737,8 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
   m->nodes = g_new (RespNodeRec, L.nodes_cap);
   L.node_pos = g_new (guint32, (gsize) L.nodes_cap * 2);
   L.r = resp_json_reader_new (data, length);
-  if (limits != NULL)
-    resp_json_reader_set_limits (L.r, limits->max_depth ? limits->max_depth : RESP_JSON_READER_DEFAULT_MAX_DEPTH,
-                                 limits->max_string ? limits->max_string : RESP_JSON_READER_DEFAULT_MAX_STRING);
+  resp_json_reader_set_limits (L.r, limits->max_depth,
+                               (gsize) MIN (limits->max_string_bytes, G_MAXSIZE));
   m->source = g_strdup (file);
 
   parse_document (&L);
@@ -1708,6 +1799,48 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
 }
 
 /**
+ * resp_model_new_from_data_full:
+ * @data: (array length=length) (element-type guint8): the model file's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a model (SPEC §3.4) from memory. Loading is all-or-nothing: on any
+ * error the result is %NULL, @error holds the first problem (by position)
+ * and @diagnostics all of them, up to @limits' `max_errors`.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_data_full (const char        *data,
+                               gssize             length,
+                               const char        *filename,
+                               const RespLimits  *limits,
+                               GPtrArray        **diagnostics,
+                               GError           **error)
+{
+  RespLimits lim;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (filename == NULL)
+    filename = "<memory>";
+  resp_limits_resolve (limits, &lim);
+  if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
+    return NULL;
+  return resp_model_load_internal (data, (gsize) length, filename, &lim, NULL, NULL,
+                                   diagnostics, error);
+}
+
+/**
  * resp_model_new_from_data:
  * @data: (array length=length) (element-type guint8): the model file's bytes
  * @length: the length of @data, or -1 if it is NUL-terminated
@@ -1716,9 +1849,7 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model (SPEC §3.4) from memory. Loading is all-or-nothing: on any
- * error the result is %NULL, @error holds the first problem (by position)
- * and @diagnostics all of them, up to a cap.
+ * resp_model_new_from_data_full() with the default limits.
  *
  * Returns: (transfer full) (nullable): the model
  *
@@ -1731,40 +1862,39 @@ resp_model_new_from_data (const char  *data,
                           GPtrArray  **diagnostics,
                           GError     **error)
 {
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return resp_model_load_internal (data, (gsize) length, filename ? filename : "<memory>",
-                                   NULL, NULL, NULL, diagnostics, error);
+  return resp_model_new_from_data_full (data, length, filename, NULL, diagnostics, error);
 }
 
 /**
- * resp_model_new_from_file:
+ * resp_model_new_from_file_full:
  * @path: (type filename): a model file
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
  * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model file (SPEC §3.4). See resp_model_new_from_data().
+ * Loads a model file (SPEC §3.4). The file is mapped, not read: its pages
+ * are given back as the parse moves on. See resp_model_new_from_data_full().
  *
  * Returns: (transfer full) (nullable): the model
  *
  * Since: 1.0
  */
 RespModel *
-resp_model_new_from_file (const char  *path,
-                          GPtrArray  **diagnostics,
-                          GError     **error)
+resp_model_new_from_file_full (const char        *path,
+                               const RespLimits  *limits,
+                               GPtrArray        **diagnostics,
+                               GError           **error)
 {
   GMappedFile *mf;
   GError *local = NULL;
   RespModel *m;
+  RespLimits lim;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  resp_limits_resolve (limits, &lim);
   mf = g_mapped_file_new (path, FALSE, &local);
   if (mf == NULL)
     {
@@ -1777,10 +1907,36 @@ resp_model_new_from_file (const char  *path,
       g_error_free (local);
       return NULL;
     }
+  if (!resp_limits_check_size (&lim, path, g_mapped_file_get_length (mf), diagnostics, error))
+    {
+      g_mapped_file_unref (mf);
+      return NULL;
+    }
   m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
-                                path, NULL, (GDestroyNotify) g_mapped_file_unref, mf,
+                                path, &lim, (GDestroyNotify) g_mapped_file_unref, mf,
                                 diagnostics, error);
   if (m == NULL)
     g_mapped_file_unref (mf);
   return m;
+}
+
+/**
+ * resp_model_new_from_file:
+ * @path: (type filename): a model file
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_model_new_from_file_full() with the default limits.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_file (const char  *path,
+                          GPtrArray  **diagnostics,
+                          GError     **error)
+{
+  return resp_model_new_from_file_full (path, NULL, diagnostics, error);
 }

@@ -12,6 +12,7 @@
 #include "resp-document-private.h"
 #include "resp-instant-private.h"
 #include "resp-resources.h"
+#include "resp-limits-private.h"
 
 #define RULEBOOK_FORMAT "libresp/rulebook/1"
 #define DEFAULT_RESOURCE "/org/libresp/rulebooks/default.json"
@@ -620,7 +621,8 @@ read_modifiers (Ctx *c, const RespJsonNode *arr)
 }
 
 static RespRulebook *
-load (const char *data, gsize length, const char *file, GPtrArray **diagnostics, GError **error)
+load (const char *data, gsize length, const char *file, const RespLimits *limits,
+      GPtrArray **diagnostics, GError **error)
 {
   static const char * const keys[] = { "format", "id", "title", "sources", "facts", "parameters",
                                        "circumstances", "liability", "collective", "exemptions",
@@ -631,7 +633,7 @@ load (const char *data, gsize length, const char *file, GPtrArray **diagnostics,
   Ctx c = { rb, &sink, g_ptr_array_new (), g_ptr_array_new () };
 
   resp_diag_sink_init (&sink, file);
-  tree = resp_document_parse (data, length, &sink);
+  tree = resp_document_parse (data, length, limits, &sink);
   if (tree != NULL)
     {
       const RespJsonNode *root = resp_json_tree_get_root (tree), *m;
@@ -690,10 +692,11 @@ load (const char *data, gsize length, const char *file, GPtrArray **diagnostics,
 }
 
 /**
- * resp_rulebook_new_from_data:
+ * resp_rulebook_new_from_data_full:
  * @data: (array length=length) (element-type guint8): the rulebook's bytes
  * @length: the length of @data, or -1 if it is NUL-terminated
  * @filename: (nullable): the name to report in diagnostics
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
  * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
  *   every problem found (empty on success)
  * @error: return location for a #GError
@@ -707,18 +710,87 @@ load (const char *data, gsize length, const char *file, GPtrArray **diagnostics,
  * Since: 1.0
  */
 RespRulebook *
+resp_rulebook_new_from_data_full (const char        *data,
+                                  gssize             length,
+                                  const char        *filename,
+                                  const RespLimits  *limits,
+                                  GPtrArray        **diagnostics,
+                                  GError           **error)
+{
+  RespLimits lim;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (filename == NULL)
+    filename = "<memory>";
+  resp_limits_resolve (limits, &lim);
+  if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
+    return NULL;
+  return load (data, (gsize) length, filename, &lim, diagnostics, error);
+}
+
+/**
+ * resp_rulebook_new_from_data:
+ * @data: (array length=length) (element-type guint8): the rulebook's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_rulebook_new_from_data_full() with the default limits.
+ *
+ * Returns: (transfer full) (nullable): the rulebook
+ *
+ * Since: 1.0
+ */
+RespRulebook *
 resp_rulebook_new_from_data (const char  *data,
                              gssize       length,
                              const char  *filename,
                              GPtrArray  **diagnostics,
                              GError     **error)
 {
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  return resp_rulebook_new_from_data_full (data, length, filename, NULL, diagnostics, error);
+}
+
+/**
+ * resp_rulebook_new_from_file_full:
+ * @path: (type filename): a rulebook file
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a rulebook file. See resp_rulebook_new_from_data_full().
+ *
+ * Returns: (transfer full) (nullable): the rulebook
+ *
+ * Since: 1.0
+ */
+RespRulebook *
+resp_rulebook_new_from_file_full (const char        *path,
+                                  const RespLimits  *limits,
+                                  GPtrArray        **diagnostics,
+                                  GError           **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+  RespRulebook *rb;
+  RespLimits lim;
+
+  g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return load (data, (gsize) length, filename ? filename : "<memory>", diagnostics, error);
+  resp_limits_resolve (limits, &lim);
+  if (!resp_document_read_file (path, &lim, &data, &len, diagnostics, error))
+    return NULL;
+  rb = load (data, len, path, &lim, diagnostics, error);
+  g_free (data);
+  return rb;
 }
 
 /**
@@ -728,7 +800,7 @@ resp_rulebook_new_from_data (const char  *data,
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a rulebook file. See resp_rulebook_new_from_data().
+ * resp_rulebook_new_from_file_full() with the default limits.
  *
  * Returns: (transfer full) (nullable): the rulebook
  *
@@ -739,18 +811,7 @@ resp_rulebook_new_from_file (const char  *path,
                              GPtrArray  **diagnostics,
                              GError     **error)
 {
-  char *data = NULL;
-  gsize len = 0;
-  RespRulebook *rb;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!resp_document_read_file (path, &data, &len, diagnostics, error))
-    return NULL;
-rb = load (data, len, path, diagnostics, error);
-  g_free (data);
-  return rb;
+  return resp_rulebook_new_from_file_full (path, NULL, diagnostics, error);
 }
 
 /**
@@ -791,7 +852,11 @@ resp_rulebook_new_default (void)
   GError *error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  RespRulebook *rb = load (data, len, "resource://" DEFAULT_RESOURCE, NULL, &error);
+  RespLimits lim;
+  RespRulebook *rb;
+
+  resp_limits_resolve (NULL, &lim);
+  rb = load (data, len, "resource://" DEFAULT_RESOURCE, &lim, NULL, &error);
 
   if (rb == NULL)
     g_error ("the default rulebook does not load: %s", error->message);

@@ -13,6 +13,7 @@
 #include "resp-version-macros.h"
 #include "resp-model.h"
 #include "resp-rulebook.h"
+#include "resp-limits.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,22 @@ RespEventBatch *resp_event_batch_new_from_data   (RespModel      *model,
                                                   const char     *data,
                                                   gssize          length,
                                                   const char     *filename,
+                                                  GPtrArray     **diagnostics,
+                                                  GError        **error);
+RESP_AVAILABLE_IN_1_0
+RespEventBatch *resp_event_batch_new_from_file_full (RespModel   *model,
+                                                  RespRulebook   *rulebook,
+                                                  const char     *path,
+                                                  const RespLimits *limits,
+                                                  GPtrArray     **diagnostics,
+                                                  GError        **error);
+RESP_AVAILABLE_IN_1_0
+RespEventBatch *resp_event_batch_new_from_data_full (RespModel   *model,
+                                                  RespRulebook   *rulebook,
+                                                  const char     *data,
+                                                  gssize          length,
+                                                  const char     *filename,
+                                                  const RespLimits *limits,
                                                   GPtrArray     **diagnostics,
                                                   GError        **error);
 RESP_AVAILABLE_IN_1_0

@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "resp-version-macros.h"
+#include "resp-limits.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,18 @@ RESP_AVAILABLE_IN_1_0
 RespRulebook *resp_rulebook_new_from_data     (const char    *data,
                                                gssize         length,
                                                const char    *filename,
+                                               GPtrArray    **diagnostics,
+                                               GError       **error);
+RESP_AVAILABLE_IN_1_0
+RespRulebook *resp_rulebook_new_from_file_full (const char   *path,
+                                               const RespLimits *limits,
+                                               GPtrArray    **diagnostics,
+                                               GError       **error);
+RESP_AVAILABLE_IN_1_0
+RespRulebook *resp_rulebook_new_from_data_full (const char   *data,
+                                               gssize         length,
+                                               const char    *filename,
+                                               const RespLimits *limits,
                                                GPtrArray    **diagnostics,
                                                GError       **error);
 RESP_AVAILABLE_IN_1_0

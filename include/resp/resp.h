@@ -12,6 +12,7 @@
 #include "resp-enum-types.h"
 #include "resp-error.h"
 #include "resp-instant.h"
+#include "resp-limits.h"
 #include "resp-diagnostic.h"
 #include "resp-model.h"
 #include "resp-roles.h"

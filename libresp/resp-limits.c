@@ -1,0 +1,84 @@
+/* resp-limits.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "resp-limits-private.h"
+
+G_DEFINE_BOXED_TYPE (RespLimits, resp_limits, resp_limits_copy, resp_limits_free)
+
+/**
+ * resp_limits_new:
+ *
+ * Returns: (transfer full): limits set to their defaults
+ *
+ * Since: 1.0
+ */
+RespLimits *
+resp_limits_new (void)
+{
+  RespLimits *self = g_new0 (RespLimits, 1);
+
+  resp_limits_resolve (NULL, self);
+  return self;
+}
+
+/**
+ * resp_limits_copy:
+ * @self: a #RespLimits
+ *
+ * Returns: (transfer full): a copy of @self
+ *
+ * Since: 1.0
+ */
+RespLimits *
+resp_limits_copy (const RespLimits *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_memdup2 (self, sizeof *self);
+}
+
+/**
+ * resp_limits_free:
+ * @self: (transfer full): a #RespLimits
+ *
+ * Since: 1.0
+ */
+void
+resp_limits_free (RespLimits *self)
+{
+  g_free (self);
+}
+
+void
+resp_limits_resolve (const RespLimits *in, RespLimits *out)
+{
+  out->max_depth = in && in->max_depth ? in->max_depth : RESP_LIMITS_DEFAULT_MAX_DEPTH;
+  out->max_string_bytes = in && in->max_string_bytes ? in->max_string_bytes
+                                                     : RESP_LIMITS_DEFAULT_MAX_STRING_BYTES;
+  out->max_file_bytes = in && in->max_file_bytes ? in->max_file_bytes : RESP_LIMITS_DEFAULT_MAX_FILE_BYTES;
+  out->max_errors = in && in->max_errors ? in->max_errors : RESP_LIMITS_DEFAULT_MAX_ERRORS;
+  /* the string pools index with 32 bits: a larger file could not be held */
+  out->max_file_bytes = MIN (out->max_file_bytes, G_GUINT64_CONSTANT (4) << 30);
+}
+
+gboolean
+resp_limits_check_size (const RespLimits *limits, const char *file, guint64 size,
+                        GPtrArray **diagnostics, GError **error)
+{
+  char *msg;
+
+  if (size <= limits->max_file_bytes)
+    return TRUE;
+  msg = g_strdup_printf ("the input is %" G_GUINT64_FORMAT " bytes, more than the limit of %"
+                         G_GUINT64_FORMAT " (RespLimits.max_file_bytes)", size, limits->max_file_bytes);
+  g_set_error (error, RESP_ERROR, RESP_ERROR_LIMIT, "%s: %s", file, msg);
+  if (diagnostics != NULL)
+    {
+      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+      g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_LIMIT, file, 0, 0, msg));
+    }
+  g_free (msg);
+  return FALSE;
+}

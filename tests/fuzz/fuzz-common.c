@@ -1,0 +1,118 @@
+/* fuzz-common.c: what the four fuzz targets share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "fuzz-common.h"
+#include "resp-json-reader-private.h"
+
+void
+fuzz_fail (const char *format,
+           ...)
+{
+  va_list args;
+
+  fputs ("fuzz: ", stderr);
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+  abort ();
+}
+
+void
+fuzz_init (void)
+{
+  /* read by GSlice on first use, which has not happened yet */
+  g_setenv ("G_SLICE", "always-malloc", FALSE);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+RespModel *
+fuzz_city (void)
+{
+  static RespModel *city;
+
+  if (city == NULL)
+    {
+      GError *error = NULL;
+      GBytes *bytes = g_resources_lookup_data ("/org/libresp/fuzz/city.json",
+                                               G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      gsize length;
+      const char *data;
+
+      if (bytes == NULL)
+        fuzz_fail ("city.json is not compiled in: %s", error->message);
+      data = g_bytes_get_data (bytes, &length);
+      city = resp_model_new_from_data (data, (gssize) length, "city.json", NULL, &error);
+      if (city == NULL)
+        fuzz_fail ("city.json does not load: %s", error->message);
+      g_bytes_unref (bytes);
+    }
+  return city;
+}
+
+static void
+check_json (const char *text,
+            const char *what)
+{
+  RespJsonReader *reader = resp_json_reader_new (text, strlen (text));
+  RespJsonToken token;
+
+  do
+    token = resp_json_reader_next (reader);
+  while (token != RESP_JSON_TOKEN_EOF && token != RESP_JSON_TOKEN_ERROR);
+  if (token == RESP_JSON_TOKEN_ERROR)
+    fuzz_fail ("%s: the JSON rendering is not valid JSON at %u:%u: %s\n%s", what,
+               resp_json_reader_get_line (reader), resp_json_reader_get_column (reader),
+               resp_json_reader_get_message (reader), text);
+  resp_json_reader_free (reader);
+}
+
+void
+fuzz_check_render (char       *text,
+                   RespFormat  format,
+                   const char *what)
+{
+  if (text == NULL)
+    fuzz_fail ("%s: rendering in format %d returned NULL", what, (int) format);
+  if (!g_utf8_validate (text, -1, NULL))
+    fuzz_fail ("%s: rendering in format %d is not valid UTF-8", what, (int) format);
+  if (format == RESP_FORMAT_JSON)
+    check_json (text, what);
+  g_free (text);
+}
+
+void
+fuzz_check_load (gboolean   loaded,
+                 GPtrArray *diagnostics,
+                 GError    *error)
+{
+  if (diagnostics == NULL)
+    fuzz_fail ("no diagnostics list");
+  if (loaded && (error != NULL || diagnostics->len != 0))
+    fuzz_fail ("loaded, yet with an error or %u diagnostics", diagnostics->len);
+  if (!loaded && (error == NULL || diagnostics->len == 0))
+    fuzz_fail ("not loaded, yet error %s and %u diagnostics",
+               error != NULL ? error->message : "(none)", diagnostics->len);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      char *s = resp_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      if (s == NULL || !g_utf8_validate (s, -1, NULL))
+        fuzz_fail ("diagnostic %u is not printable", i);
+      g_free (s);
+    }
+  if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
+    fuzz_fail ("the error message is not valid UTF-8");
+  g_ptr_array_unref (diagnostics);
+  g_clear_error (&error);
+}

@@ -1,0 +1,45 @@
+/* fuzz-common.h: what the four fuzz targets share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "resp.h"
+
+G_BEGIN_DECLS
+
+/* libFuzzer's entry points, declared for -Wmissing-prototypes */
+int  LLVMFuzzerInitialize   (int *argc, char ***argv);
+int  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* Makes GLib criticals and warnings fatal (a g_return_if_fail reached
+ * through the public API with valid arguments is a bug, and must stop the
+ * run like a crash), and GSlice plain malloc so that ASan sees every block. */
+void       fuzz_init              (void);
+
+/* examples/data/city.json, compiled into the target; loaded once */
+RespModel *fuzz_city              (void);
+
+/* Aborts with a message: the fuzzer reports it as a crash */
+G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
+void       fuzz_fail              (const char *format, ...);
+
+/* Checks and frees one rendering: never NULL, valid UTF-8, and in JSON a
+ * single well-formed document without duplicate keys. */
+void       fuzz_check_render      (char *text, RespFormat format, const char *what);
+
+/* Checks the contract of a loader: on success no error and no diagnostics;
+ * on failure an error and at least one diagnostic, each one printable.
+ * Frees both. */
+void       fuzz_check_load        (gboolean loaded, GPtrArray *diagnostics, GError *error);
+
+/* The input as a NUL-free copy is not needed: the loaders take a length.
+ * This is the file name they are given. */
+#define FUZZ_FILE_NAME "fuzz.json"
+
+G_END_DECLS

@@ -1,0 +1,295 @@
+/* fuzz-model.c: a model file, then everything that can be asked of it
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The input is a model file. When it loads, a few nodes of each kind that
+ * has queries (systems, units, committees; persons for scope) are resolved
+ * at a few instants taken from the model itself, the audit runs over the
+ * whole timeline and at those instants, and every result is rendered in
+ * every format. Besides crashes, leaks and hangs it checks what the API
+ * promises: the loader's error contract, sorted and unique holders, valid
+ * JSON out, and that the interval a resolution returns is one in which
+ * nothing changes (resolving at its ends gives the same holders).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz-common.h"
+#include "resp-model-private.h"
+
+/* How many nodes of one type are queried, and at how many instants */
+#define PER_TYPE 3
+#define MAX_INSTANTS 5
+
+static const RespFormat formats[] = { RESP_FORMAT_TEXT, RESP_FORMAT_JSON, RESP_FORMAT_DOT };
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+static char *
+holders_joined (RespRoles *roles,
+                RespRole   role)
+{
+  char **h = resp_roles_dup_holders (roles, role);
+  char *s;
+
+  if (h == NULL)
+    fuzz_fail ("resp_roles_dup_holders returned NULL");
+  for (guint i = 0; h[i] != NULL && h[i + 1] != NULL; i++)
+    if (strcmp (h[i], h[i + 1]) >= 0)
+      fuzz_fail ("holders of %s not sorted and unique: '%s' before '%s'",
+                 resp_role_to_string (role), h[i], h[i + 1]);
+  s = g_strjoinv (" ", h);
+  g_strfreev (h);
+  return s;
+}
+
+static RespRoles *
+resolve (RespModel  *model,
+         const char *id,
+         gint64      at)
+{
+  GError *error = NULL;
+  RespRoles *roles = resp_model_resolve_roles (model, id, at, &error);
+
+  if (roles == NULL && error == NULL)
+    fuzz_fail ("resp_model_resolve_roles failed without an error");
+  g_clear_error (&error);
+  return roles;
+}
+
+/* The holders of every role at `at` equal those in roles */
+static void
+check_same_holders (RespModel  *model,
+                    RespRoles  *roles,
+                    const char *id,
+                    gint64      at)
+{
+  RespRoles *other = resolve (model, id, at);
+
+  if (other == NULL)
+    fuzz_fail ("'%s' resolves at one instant but not at another", id);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      char *a = holders_joined (roles, (RespRole) r);
+      char *b = holders_joined (other, (RespRole) r);
+
+      if (strcmp (a, b) != 0)
+        fuzz_fail ("'%s': %s is '%s' at %" G_GINT64_FORMAT " but '%s' at %" G_GINT64_FORMAT
+                   ", within the interval [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                   id, resp_role_to_string ((RespRole) r), a, resp_roles_get_at (roles), b, at,
+                   resp_roles_get_valid_from (roles), resp_roles_get_valid_until (roles));
+      g_free (a);
+      g_free (b);
+    }
+  resp_roles_unref (other);
+}
+
+static void
+query_roles (RespModel  *model,
+             const char *id,
+             gint64      at)
+{
+  RespRoles *roles = resolve (model, id, at);
+  gint64 from, until;
+
+  if (roles == NULL)
+    return;
+  from = resp_roles_get_valid_from (roles);
+  until = resp_roles_get_valid_until (roles);
+  if (!(from <= at && at < until))
+    fuzz_fail ("'%s' at %" G_GINT64_FORMAT ": valid interval [%" G_GINT64_FORMAT
+               ", %" G_GINT64_FORMAT ") does not hold the instant", id, at, from, until);
+
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      char **h = resp_roles_dup_holders (roles, (RespRole) r);
+
+      for (guint i = 0; h != NULL && h[i] != NULL; i++)
+        {
+          guint n = resp_roles_get_n_paths (roles, (RespRole) r, h[i]);
+
+          if (n == 0)
+            fuzz_fail ("'%s' holds %s without a path", h[i], resp_role_to_string ((RespRole) r));
+          for (guint p = 0; p < n; p++)
+            {
+              char **path = resp_roles_dup_path (roles, (RespRole) r, h[i], p);
+
+              if (path == NULL || path[0] == NULL)
+                fuzz_fail ("path %u of '%s' is empty", p, h[i]);
+              g_strfreev (path);
+            }
+        }
+      g_strfreev (h);
+    }
+  for (guint w = 0; w < resp_roles_get_n_warnings (roles); w++)
+    {
+      if (resp_roles_get_warning_code (roles, w) == NULL
+          || resp_roles_get_warning_message (roles, w) == NULL)
+        fuzz_fail ("warning %u without a code or message", w);
+      (void) resp_roles_get_warning_node (roles, w);
+      (void) resp_roles_get_warning_role (roles, w);
+    }
+
+  /* nothing the resolution consulted changes inside [from, until) */
+  if (from != RESP_INSTANT_OPEN_START && from != at)
+    check_same_holders (model, roles, id, from);
+  if (until != RESP_INSTANT_OPEN_END && until - 1 != at)
+    check_same_holders (model, roles, id, until - 1);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    fuzz_check_render (resp_roles_render (roles, formats[f]), formats[f], "roles");
+  resp_roles_unref (roles);
+}
+
+static void
+query_scope (RespModel  *model,
+             const char *id,
+             gint64      at)
+{
+  GError *error = NULL;
+  RespScope *scope = resp_model_scope_person (model, id, at, &error);
+
+  if (scope == NULL)
+    {
+      if (error == NULL)
+        fuzz_fail ("resp_model_scope_person failed without an error");
+      g_clear_error (&error);
+      return;
+    }
+  for (guint i = 0; i < resp_scope_get_n_seats (scope); i++)
+    (void) resp_scope_get_seat_committee (scope, i);
+  g_strfreev (resp_scope_dup_heads (scope));
+  g_strfreev (resp_scope_dup_responsible_for (scope, RESP_ROLE_FIRST_RESPONSIBLE));
+  g_strfreev (resp_scope_dup_responsible_for (scope, RESP_ROLE_SECURITY_LEAD));
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    fuzz_check_render (resp_scope_render (scope, formats[f]), formats[f], "scope");
+  resp_scope_unref (scope);
+}
+
+static void
+check_audit (RespAudit *audit)
+{
+  for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
+    {
+      if (resp_audit_get_finding_node (audit, i) == NULL)
+        fuzz_fail ("finding %u without a node", i);
+      if (resp_audit_get_finding_from (audit, i) >= resp_audit_get_finding_until (audit, i))
+        fuzz_fail ("finding %u has an empty interval", i);
+      (void) resp_audit_get_finding_code (audit, i);
+      (void) resp_audit_get_finding_role (audit, i);
+      (void) resp_audit_get_finding_basis (audit, i);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    fuzz_check_render (resp_audit_render (audit, formats[f]), formats[f], "audit");
+  resp_audit_unref (audit);
+}
+
+static void
+add_instant (gint64 *instants,
+             guint  *n,
+             gint64  t)
+{
+  if (*n >= MAX_INSTANTS || t == RESP_INSTANT_OPEN_START || t == RESP_INSTANT_OPEN_END)
+    return;
+  for (guint i = 0; i < *n; i++)
+    if (instants[i] == t)
+      return;
+  instants[(*n)++] = t;
+}
+
+static void
+query_node_attributes (RespModel  *model,
+                       const char *id)
+{
+  static const char * const attributes[] = {
+    "level", "form", "kind", "cii", "protection_level", "name", "type", "extra", "nonsense",
+  };
+  RespNodeType type;
+  const char *extra;
+
+  if (!resp_model_has_node (model, id) || !resp_model_get_node_type (model, id, &type))
+    fuzz_fail ("node '%s' of the table is not found by id", id);
+  if (resp_model_get_node_name (model, id) == NULL)
+    fuzz_fail ("node '%s' has no name", id);
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    (void) resp_model_get_node_attribute (model, id, attributes[i]);
+  /* extra is kept as written, which was a JSON object */
+  extra = resp_model_get_node_extra (model, id);
+  if (extra != NULL)
+    {
+      char *copy = g_strconcat ("{\"extra\": ", extra, "}", NULL);
+
+      fuzz_check_render (copy, RESP_FORMAT_JSON, "extra");
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  GPtrArray *diagnostics = NULL;
+  GError *error = NULL;
+  RespModel *model;
+  guint32 picked[RESP_NODE_SECTOR + 1] = { 0 };
+  gint64 instants[MAX_INSTANTS];
+  guint n_instants = 0;
+
+  model = resp_model_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME,
+                                    &diagnostics, &error);
+  fuzz_check_load (model != NULL, diagnostics, error);
+  if (model == NULL)
+    return 0;
+
+  (void) resp_model_get_name (model);
+  (void) resp_model_get_source (model);
+  if (resp_model_get_n_nodes (model) != model->n_nodes
+      || resp_model_get_n_relations (model) != model->n_rels)
+    fuzz_fail ("node or relation count differs from the table");
+  for (guint t = 0; t <= RESP_NODE_SECTOR; t++)
+    (void) resp_model_count_nodes_of_type (model, (RespNodeType) t);
+
+  /* instants from the model itself: where its records begin, the edges of
+   * the first relations, and one fixed date */
+  add_instant (instants, &n_instants, model->first_instant);
+  for (guint32 r = 0; r < model->n_rels && n_instants < MAX_INSTANTS - 1; r++)
+    {
+      add_instant (instants, &n_instants, model->rels[r].since);
+      add_instant (instants, &n_instants, model->rels[r].until);
+    }
+  if (model->first_instant != RESP_INSTANT_OPEN_START)
+    add_instant (instants, &n_instants, model->first_instant - 1);
+  add_instant (instants, &n_instants, 1748707200 * G_GINT64_CONSTANT (1000000)); /* 2025-06-01 */
+
+  for (guint32 i = 0; i < model->n_nodes; i++)
+    {
+      guint8 type = model->nodes[i].type;
+      const char *id = resp_model_node_id (model, i);
+
+      if (i < 64)
+        query_node_attributes (model, id);
+      if (type > RESP_NODE_SECTOR || picked[type] >= PER_TYPE)
+        continue;
+      picked[type]++;
+      for (guint k = 0; k < n_instants; k++)
+        {
+          if (type == RESP_NODE_SYSTEM || type == RESP_NODE_UNIT || type == RESP_NODE_COMMITTEE)
+            query_roles (model, id, instants[k]);
+          else if (type == RESP_NODE_PERSON)
+            query_scope (model, id, instants[k]);
+        }
+    }
+
+  check_audit (resp_model_audit (model));
+  for (guint k = 0; k < n_instants && k < 2; k++)
+    check_audit (resp_model_audit_at (model, instants[k]));
+
+  resp_model_unref (model);
+  return 0;
+}

@@ -1,0 +1,197 @@
+/* test-concurrency.c: eight threads share one model and one rulebook
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Tens of thousands of generated events are assessed once on one thread
+ * and again on eight; every verdict must come out byte for byte the same.
+ * Under ThreadSanitizer this is also the data-race test.
+ */
+#include <string.h>
+
+#include "test-common.h"
+
+#define N_THREADS 8
+
+static RespModel *city;
+static RespRulebook *rulebook;
+static RespEventBatch *batch;
+static char **expected;
+
+static const char * const subjects[] = {
+  "\"systems\": [\"s-portal\"]", "\"systems\": [\"s-news\"]", "\"systems\": [\"s-app\"]",
+  "\"systems\": [\"s-scada\"]", "\"systems\": [\"s-egov\"]", "\"systems\": [\"s-water\"]",
+  "\"systems\": [\"s-his\"]", "\"systems\": [\"s-county-portal\"]", "\"systems\": [\"s-cac-monitor\"]",
+  "\"units\": [\"u-hospital\"]", "\"systems\": [\"s-portal\", \"s-news\"], \"units\": [\"u-platform\"]",
+};
+
+static const char * const bool_facts[] = {
+  "attacked", "tampered", "harmful_info_spread_widely", "reported_in_time", "handled_in_time",
+  "leak_state_secrets", "leak_personal_info_mass", "leak_basic_data", "public_life_widely_affected",
+  "major_economic_loss", "severe_social_impact", "concealed", "refused_investigation",
+  "notified_risk_unrectified", "serious_consequence", "obstructed_security_organs", "other_serious",
+  "supervision_failed", "coordination_failed", "remedied", "cooperated",
+};
+
+/* Events drawn with a fixed seed: each fact true, false or absent, dates
+ * across tenure changes, now and then a decision or an exemption. */
+static char *
+generate (guint n)
+{
+  GRand *rand = g_rand_new_with_seed (20261122);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean first = TRUE, quiet;
+
+      g_string_append_printf (s, "{\"id\": \"g%u\", \"occurred_at\": \"20%02d-%02d-%02dT%02d:00:00+08:00\", %s, \"facts\": {",
+                              i, g_rand_int_range (rand, 18, 27), g_rand_int_range (rand, 1, 13),
+                              g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 0, 24),
+                              subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))]);
+      /* one in five is quiet: every fact stated and false */
+      quiet = g_rand_int_range (rand, 0, 5) == 0;
+      for (guint f = 0; f < G_N_ELEMENTS (bool_facts); f++)
+        {
+          int pick = quiet ? 1 : g_rand_int_range (rand, 0, 5);
+          if (pick >= 3)
+            continue;   /* absent: unknown */
+          g_string_append_printf (s, "%s\"%s\": %s", first ? "" : ", ", bool_facts[f],
+                                  pick == 0 ? "true" : "false");
+          first = FALSE;
+        }
+      if (quiet)
+        g_string_append (s, ", \"outage_hours\": 0, \"leak_personal_info_records\": 0");
+      else if (g_rand_boolean (rand))
+        g_string_append_printf (s, "%s\"outage_hours\": %d", first ? "" : ", ", g_rand_int_range (rand, 0, 12));
+      g_string_append (s, "}");
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        g_string_append (s, ", \"involved\": [\"p-zhao\"], \"decisions\": [{\"committee\": \"k-city\", "
+                            "\"participants\": [\"p-liu\", \"p-qian\"], \"dissent\": [\"p-qian\"]}]");
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        g_string_append (s, ", \"exemptions\": [{\"person\": \"p-zhao\", \"reason\": \"duty_fulfilled\"}]");
+      g_string_append (s, "}\n");
+    }
+  g_rand_free (rand);
+  return g_string_free (s, FALSE);
+}
+
+typedef struct {
+  guint  index;
+  guint  mismatches;
+} Worker;
+
+static gpointer
+work (gpointer data)
+{
+  Worker *w = data;
+  guint n = resp_event_batch_get_n_events (batch);
+
+  /* interleaved, so neighbouring events run on different threads */
+  for (guint i = w->index; i < n; i += N_THREADS)
+    {
+      RespVerdict *v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+      char *json = resp_verdict_render (v, RESP_FORMAT_JSON);
+
+      w->mismatches += strcmp (json, expected[i]) != 0;
+      g_free (json);
+      resp_verdict_unref (v);
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  Worker workers[N_THREADS];
+  GThread *threads[N_THREADS];
+  guint mismatches = 0;
+
+  for (guint t = 0; t < N_THREADS; t++)
+    {
+      workers[t] = (Worker) { t, 0 };
+      threads[t] = g_thread_new ("worker", work, &workers[t]);
+    }
+  for (guint t = 0; t < N_THREADS; t++)
+    {
+      g_thread_join (threads[t]);
+      mismatches += workers[t].mismatches;
+    }
+  CU_ASSERT_EQUAL (mismatches, 0);
+}
+
+static void
+test_batch (void)
+{
+  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, N_THREADS);
+  guint mismatches = 0;
+
+  CU_ASSERT_EQUAL_FATAL (vs->len, resp_event_batch_get_n_events (batch));
+  for (guint i = 0; i < vs->len; i++)
+    {
+      char *json = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
+      mismatches += strcmp (json, expected[i]) != 0;
+      g_free (json);
+    }
+  CU_ASSERT_EQUAL (mismatches, 0);
+  g_ptr_array_unref (vs);
+}
+
+static void
+test_statuses_vary (void)
+{
+  /* the generated events are worth comparing: every status occurs */
+  guint seen[3] = { 0, 0, 0 };
+
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      if (strstr (expected[i], "\"status\": \"triggered\""))
+        seen[0]++;
+      else if (strstr (expected[i], "\"status\": \"undetermined\""))
+        seen[1]++;
+      else
+        seen[2]++;
+    }
+  CU_ASSERT (seen[0] > 0 && seen[1] > 0 && seen[2] > 0);
+}
+
+int
+main (void)
+{
+  const char *env = g_getenv ("RESP_TEST_EVENTS");
+  guint n = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 20000;
+  CU_pSuite suite;
+  GError *error = NULL;
+  char *events;
+  int rc;
+
+  city = test_load_city ();
+  rulebook = resp_rulebook_new_default ();
+  events = generate (n);
+  batch = resp_event_batch_new_from_data (city, rulebook, events, -1, "generated.jsonl", NULL, &error);
+  if (batch == NULL)
+    {
+      fprintf (stderr, "generated events do not load: %s\n", error->message);
+      return 1;
+    }
+  expected = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      RespVerdict *v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+      expected[i] = resp_verdict_render (v, RESP_FORMAT_JSON);
+      resp_verdict_unref (v);
+    }
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("concurrency", NULL, NULL);
+  CU_add_test (suite, "the generated events cover every status", test_statuses_vary);
+  CU_add_test (suite, "8 threads calling resp_assess", test_threads);
+  CU_add_test (suite, "resp_assess_batch on 8 threads", test_batch);
+  rc = test_run_all ();
+  g_strfreev (expected);
+  g_free (events);
+  resp_event_batch_unref (batch);
+  resp_rulebook_unref (rulebook);
+  resp_model_unref (city);
+  return rc;
+}

@@ -1,0 +1,393 @@
+/* test-limits.c: hostile input meets a precise error, never a crash
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-common.h"
+
+#define HEAD "{\"format\": \"libresp/model/1\", \"nodes\": [\n"
+
+static RespModel *city;
+static RespRulebook *rulebook;
+
+/* Loads a model expecting one error; returns the first diagnostic's code
+ * and position through the out arguments. */
+static RespError
+model_error (const char *json, gssize len, const RespLimits *limits, guint *line, guint *col)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data_full (json, len, "m.json", limits, &diags, &error);
+  RespError code;
+
+  CU_ASSERT_PTR_NULL (m);
+  if (m != NULL)
+    {
+      resp_model_unref (m);
+      g_ptr_array_unref (diags);
+      return RESP_ERROR_FAILED;
+    }
+  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
+  CU_ASSERT_FATAL (diags->len > 0);
+  code = resp_diagnostic_get_code (diags->pdata[0]);
+  CU_ASSERT_EQUAL (code, (RespError) error->code);
+  if (line)
+    *line = resp_diagnostic_get_line (diags->pdata[0]);
+  if (col)
+    *col = resp_diagnostic_get_column (diags->pdata[0]);
+  g_ptr_array_unref (diags);
+  g_error_free (error);
+  return code;
+}
+
+static void
+test_nesting_depth (void)
+{
+  GString *json = g_string_new (HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"x\": ");
+  RespLimits *limits = resp_limits_new ();
+  guint line, col;
+  RespModel *m;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}}]}");
+  /* the 256th nested bracket is too deep: {model [nodes {node {extra then 252 */
+  CU_ASSERT_EQUAL (model_error (json->str, -1, NULL, &line, &col), RESP_ERROR_LIMIT);
+  CU_ASSERT_EQUAL (line, 2);
+  CU_ASSERT_EQUAL (col, 59 + 252);
+  /* a lower limit bites earlier; a higher one lets it through */
+  limits->max_depth = 10;
+  CU_ASSERT_EQUAL (model_error (json->str, -1, limits, &line, &col), RESP_ERROR_LIMIT);
+  CU_ASSERT_EQUAL (col, 59 + 6);
+  limits->max_depth = 400;
+  m = resp_model_new_from_data_full (json->str, -1, NULL, limits, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL (m);
+  g_clear_pointer (&m, resp_model_unref);
+  resp_limits_free (limits);
+  g_string_free (json, TRUE);
+}
+
+static void
+test_string_length (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  GString *json = g_string_new (HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"");
+  guint line, col;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (json, "长");
+  g_string_append (json, "\"}]}");
+  limits->max_string_bytes = 100;
+  CU_ASSERT_EQUAL (model_error (json->str, -1, limits, &line, &col), RESP_ERROR_LIMIT);
+  CU_ASSERT_EQUAL (line, 2);
+  CU_ASSERT_EQUAL (col, 39);
+  resp_limits_free (limits);
+  g_string_free (json, TRUE);
+}
+
+static void
+test_file_size (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  char *dir = g_dir_make_tmp ("resp-limits-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "m.json", NULL);
+  const char *json = HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\"}]}";
+  GError *error = NULL;
+  GPtrArray *diags = NULL;
+
+  CU_ASSERT_EQUAL (limits->max_file_bytes, RESP_LIMITS_DEFAULT_MAX_FILE_BYTES);
+  limits->max_file_bytes = 40;
+  CU_ASSERT_EQUAL (model_error (json, -1, limits, NULL, NULL), RESP_ERROR_LIMIT);
+  g_file_set_contents (path, json, -1, NULL);
+  CU_ASSERT_PTR_NULL (resp_model_new_from_file_full (path, limits, &diags, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "max_file_bytes"));
+  CU_ASSERT_EQUAL (diags->len, 1);
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  /* the same limit guards rulebooks and events */
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_file_full (path, limits, NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (city, rulebook, path, limits, NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  g_clear_error (&error);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+  resp_limits_free (limits);
+}
+
+static void
+test_error_count (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  GString *json = g_string_new (HEAD);
+  GPtrArray *diags = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"type\": \"bogus\", \"name\": \"N\"}\n", i ? "," : "", i);
+  g_string_append (json, "]}");
+  limits->max_errors = 3;
+  CU_ASSERT_PTR_NULL (resp_model_new_from_data_full (json->str, -1, NULL, limits, &diags, NULL));
+  CU_ASSERT_EQUAL (diags->len, 4);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_code (diags->pdata[3]), RESP_ERROR_LIMIT);
+  g_ptr_array_unref (diags);
+  resp_limits_free (limits);
+  g_string_free (json, TRUE);
+}
+
+typedef struct {
+  const char *name;
+  const char *json;
+  gssize      len;
+  RespError   code;
+  guint       line, col;
+} Hostile;
+
+static const Hostile hostile[] = {
+  { "empty file", "", 0, RESP_ERROR_MALFORMED_JSON, 1, 1 },
+  { "only a BOM", "\xEF\xBB\xBF", 3, RESP_ERROR_MALFORMED_JSON, 1, 1 },
+  { "BOM not at the start", "{\"format\": \"libresp/model/1\",\n \xEF\xBB\xBF\"nodes\": []}", -1, RESP_ERROR_MALFORMED_JSON, 2, 2 },
+  { "invalid UTF-8 in a name", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"ab\xC3\x28\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 42 },
+  { "overlong UTF-8", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"\xC0\xAF\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 40 },
+  { "a NUL byte", "{\"format\": \"libresp/model/1\"\0}", 30, RESP_ERROR_MALFORMED_JSON, 1, 29 },
+  { "number overflows a double", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 1e999}]}", -1, RESP_ERROR_BAD_VALUE, 2, 64 },
+  { "NaN is no JSON", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": NaN}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 64 },
+  { "year 0", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"0000-12-31\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
+  { "year 10000", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"until\": \"10000-01-01\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
+  { "duplicate key deep inside", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"k\": 1, \"k\": 2}}]}", -1, RESP_ERROR_DUPLICATE_KEY, 2, 62 },
+  { "truncated", HEAD "{\"id\": \"a\", \"type\": \"sec", -1, RESP_ERROR_MALFORMED_JSON, 2, 21 },
+};
+
+static void
+test_hostile (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      const Hostile *h = &hostile[i];
+      guint line = 0, col = 0;
+      RespError code = model_error (h->json, h->len, NULL, &line, &col);
+
+      if (code != h->code || line != h->line || col != h->col)
+        fprintf (stderr, "\n  %s: expected %d at %u:%u, got %d at %u:%u\n", h->name, h->code,
+                 h->line, h->col, code, line, col);
+      CU_ASSERT (code == h->code && line == h->line && col == h->col);
+    }
+}
+
+static void
+test_extreme_dates (void)
+{
+  const char *json = "{\"format\": \"libresp/model/1\", \"nodes\": ["
+                     "{\"id\": \"p\", \"type\": \"person\", \"name\": \"P\"},"
+                     "{\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"}],"
+                     "\"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", "
+                     "\"since\": \"0001-01-01\", \"until\": \"9999-12-31T23:59:59.999999Z\"}]}";
+  RespModel *m = resp_model_new_from_data (json, -1, NULL, NULL, NULL);
+  RespRoles *r;
+  char **heads;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  r = resp_model_resolve_roles (m, "u", test_instant ("9999-12-31T23:59:59.999998Z"), NULL);
+  heads = resp_roles_dup_holders (r, RESP_ROLE_UNIT_HEAD);
+  CU_ASSERT_EQUAL (g_strv_length (heads), 1);
+  g_strfreev (heads);
+  resp_roles_unref (r);
+  /* one microsecond before the earliest date there is */
+  r = resp_model_resolve_roles (m, "u", test_instant ("0001-01-01") - 1, NULL);
+  heads = resp_roles_dup_holders (r, RESP_ROLE_UNIT_HEAD);
+  CU_ASSERT_EQUAL (g_strv_length (heads), 0);
+  g_strfreev (heads);
+  resp_roles_unref (r);
+  /* the widest instants resolve without overflow */
+  r = resp_model_resolve_roles (m, "u", G_MININT64, NULL);
+  CU_ASSERT_PTR_NOT_NULL (r);
+  resp_roles_unref (r);
+  r = resp_model_resolve_roles (m, "u", G_MAXINT64, NULL);
+  CU_ASSERT_PTR_NOT_NULL (r);
+  resp_roles_unref (r);
+  resp_model_unref (m);
+}
+
+static guint
+env_count (const char *var, guint fallback)
+{
+  const char *v = g_getenv (var);
+  return v != NULL ? (guint) g_ascii_strtoull (v, NULL, 10) : fallback;
+}
+
+static void
+test_million_chain (void)
+{
+  /* a chain of under relations, deepest first in the file: no recursion,
+   * no quadratic walk, in the loader, the cycle check or the resolver */
+  guint n = env_count ("RESP_TEST_CHAIN", 1000000);
+  GString *json = g_string_sized_new ((gsize) n * 110);
+  RespModel *m;
+  RespRoles *roles;
+  char **chain, *leaf;
+  GError *error = NULL;
+
+  g_string_append (json, "{\"format\": \"libresp/model/1\", \"relations\": [\n");
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (json, "%s{\"rel\": \"under\", \"from\": \"u%u\", \"to\": \"u%u\"}\n", i > 1 ? "," : "", i, i - 1);
+  g_string_append (json, "], \"nodes\": [\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U\"}\n", i ? "," : "", i);
+  g_string_append (json, ",{\"id\": \"k\", \"type\": \"committee\", \"name\": \"K\", \"form\": \"party_group\"}]}");
+  /* the committee leads the top unit: every unit's committee is n-1 steps up */
+  g_string_insert (json, strlen ("{\"format\": \"libresp/model/1\", \"relations\": [\n"),
+                   "{\"rel\": \"leads\", \"from\": \"k\", \"to\": \"u0\"},\n");
+  m = resp_model_new_from_data (json->str, (gssize) json->len, "chain.json", NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  leaf = g_strdup_printf ("u%u", n - 1);
+  roles = resp_model_resolve_roles (m, leaf, 0, &error);
+  chain = resp_roles_dup_holders (roles, RESP_ROLE_CHAIN);
+  CU_ASSERT_EQUAL (g_strv_length (chain), n);
+  g_strfreev (chain);
+  chain = resp_roles_dup_holders (roles, RESP_ROLE_COMMITTEE);
+  CU_ASSERT_EQUAL (g_strv_length (chain), 1);
+  CU_ASSERT_STRING_EQUAL (chain[0], "k");
+  g_strfreev (chain);
+  resp_roles_unref (roles);
+  g_free (leaf);
+  resp_model_unref (m);
+  g_string_free (json, TRUE);
+
+  /* the same chain closed into a cycle is an error, found without recursion */
+  json = g_string_new ("{\"format\": \"libresp/model/1\", \"relations\": [\n");
+  for (guint i = 1; i <= n / 10; i++)
+    g_string_append_printf (json, "{\"rel\": \"under\", \"from\": \"u%u\", \"to\": \"u%u\"},\n", i, i - 1);
+  g_string_append_printf (json, "{\"rel\": \"under\", \"from\": \"u0\", \"to\": \"u%u\"}\n], \"nodes\": [\n", n / 10);
+  for (guint i = 0; i <= n / 10; i++)
+    g_string_append_printf (json, "%s{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U\"}\n", i ? "," : "", i);
+  g_string_append (json, "]}");
+  CU_ASSERT_EQUAL (model_error (json->str, (gssize) json->len, NULL, NULL, NULL), RESP_ERROR_CYCLE);
+  g_string_free (json, TRUE);
+}
+
+static void
+test_thousands_of_subjects (void)
+{
+  /* 3,000 systems of one operator, all in one event */
+  const guint n = 3000;
+  GString *model = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n"
+                                 "{\"id\": \"r\", \"type\": \"region\", \"name\": \"R\", \"level\": \"prefectural\"},\n"
+                                 "{\"id\": \"k\", \"type\": \"committee\", \"name\": \"K\", \"form\": \"party_committee\"},\n"
+                                 "{\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"},\n"
+                                 "{\"id\": \"p\", \"type\": \"person\", \"name\": \"P\"}");
+  GString *events = g_string_new ("{\"id\": \"big\", \"occurred_at\": \"2026-01-01\", \"facts\": {\"other_serious\": true}, \"systems\": [");
+  RespModel *m;
+  RespEventBatch *batch;
+  RespVerdict *v;
+  GError *error = NULL;
+  char **path;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (model, ",\n{\"id\": \"s%u\", \"type\": \"system\", \"name\": \"S\"}", i);
+  g_string_append (model, "], \"relations\": [{\"rel\": \"leads\", \"from\": \"k\", \"to\": \"r\"},"
+                          "{\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\"},"
+                          "{\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"main_leader\"}");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (model, ",\n{\"rel\": \"operates\", \"from\": \"u\", \"to\": \"s%u\"}", i);
+      g_string_append_printf (events, "%s\"s%u\"", i ? ", " : "", i);
+    }
+  g_string_append (model, "]}");
+  g_string_append (events, "]}");
+  m = resp_model_new_from_data (model->str, -1, NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  batch = resp_event_batch_new_from_data (m, rulebook, events->str, -1, NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  v = resp_assess (m, rulebook, resp_event_batch_get_event (batch, 0));
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  /* one person, once, with a path from every subject */
+  CU_ASSERT_EQUAL_FATAL (resp_verdict_get_n_liable (v), 1);
+  CU_ASSERT_EQUAL (resp_verdict_get_liable_n_paths (v, 0), n);
+  path = resp_verdict_dup_liable_path (v, 0, n - 1);
+  CU_ASSERT_STRING_EQUAL (path[0], "s2999");
+  g_strfreev (path);
+  resp_verdict_unref (v);
+  resp_event_batch_unref (batch);
+  resp_model_unref (m);
+  g_string_free (model, TRUE);
+  g_string_free (events, TRUE);
+}
+
+static void
+test_empty_documents (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data ("", 0, "rb.json", &diags, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
+  CU_ASSERT_STRING_EQUAL (error->message, "rb.json:1:1: empty input");
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (city, rulebook, "  \n", -1, "e.json", &diags, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+}
+
+static void
+misuse_copy_null (void)
+{
+  resp_limits_copy (NULL);
+}
+
+static void
+misuse_assess_null (void)
+{
+  resp_assess (city, rulebook, NULL);
+}
+
+static void
+misuse_render_null (void)
+{
+  resp_verdicts_render (NULL, 2, FALSE, RESP_FORMAT_JSON);
+}
+
+static void
+test_misuse (void)
+{
+  CU_ASSERT (test_criticals (misuse_copy_null));
+  CU_ASSERT (test_criticals (misuse_assess_null));
+  CU_ASSERT (test_criticals (misuse_render_null));
+}
+
+int
+main (void)
+{
+  CU_pSuite suite;
+  int rc;
+
+  city = test_load_city ();
+  rulebook = resp_rulebook_new_default ();
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  suite = CU_add_suite ("limits", NULL, NULL);
+  CU_add_test (suite, "nesting depth", test_nesting_depth);
+  CU_add_test (suite, "string length", test_string_length);
+  CU_add_test (suite, "file size", test_file_size);
+  CU_add_test (suite, "error count", test_error_count);
+  CU_add_test (suite, "hostile bytes, numbers and dates", test_hostile);
+  CU_add_test (suite, "since and until at the extremes", test_extreme_dates);
+  CU_add_test (suite, "a million-relation chain", test_million_chain);
+  CU_add_test (suite, "an event with thousands of subjects", test_thousands_of_subjects);
+  CU_add_test (suite, "empty documents", test_empty_documents);
+  CU_add_test (suite, "API misuse", test_misuse);
+  rc = test_run_all ();
+  resp_rulebook_unref (rulebook);
+  resp_model_unref (city);
+  return rc;
+}
