@@ -280,8 +280,8 @@ typedef struct {
 /* L has the real counts; M and S keep all four levels (art8.2 turns on
  * the operator's region level) but fewer regions. */
 static const Size sizes[] = {
-  { "S", 1, 3, 18, 100 },
-  { "M", 3, 30, 250, 100 },
+  { "S", 1, 2, 10, 100 },
+  { "M", 2, 18, 150, 100 },
   { "L", 34, 333, 2843, 100 },
 };
 
@@ -335,8 +335,14 @@ typedef struct {
 } System;
 
 typedef struct {
+  guint32 person;
+  int free_from;
+} Cadre;
+
+typedef struct {
   Rng rng;
   const Size *size;
+  GArray *pool;              /* Cadre: people of this region between posts */
   FILE *model;
   FILE *rels;
   char *rels_buf;
@@ -472,11 +478,42 @@ post_spans (Gen *g, Span *out, int start)
   return n;
 }
 
+/* Cadres move: a post that falls vacant is often filled by someone whose
+ * previous post in the same region has ended (a deputy promoted, a head
+ * transferred), so people hold several posts one after another. Nobody
+ * drawn from the pool holds two of its posts at once. */
 static void
 fill_persons (Gen *g, Span *s, guint n)
 {
+  Rng *r = &g->rng;
+
   for (guint i = 0; i < n; i++)
-    s[i].person = new_person (g);
+    {
+      guint32 p = NONE;
+
+      if (s[i].since != OPEN_START && g->pool->len > 0 && rng_chance (r, 0.6))
+        {
+          guint start = rng_below (r, g->pool->len);
+
+          for (guint j = 0; j < MIN (g->pool->len, 8u) && p == NONE; j++)
+            {
+              guint at = (start + j) % g->pool->len;
+              const Cadre *c = &g_array_index (g->pool, Cadre, at);
+
+              if (c->free_from <= s[i].since && (i == 0 || c->person != s[i - 1].person))
+                {
+                  p = c->person;
+                  g_array_remove_index_fast (g->pool, at);
+                }
+            }
+        }
+      s[i].person = p != NONE ? p : new_person (g);
+      if (s[i].until != OPEN_END)
+        {
+          Cadre c = { s[i].person, s[i].until };
+          g_array_append_val (g->pool, c);
+        }
+    }
 }
 
 static void
@@ -654,7 +691,7 @@ business_systems (Gen *g, guint32 region, guint32 u, const char *unit_name, cons
 {
   Rng *r = &g->rng;
   int lv = REGION (region)->level;
-  int n = rng_range (r, lv <= LV_P ? 1 : 0, max);
+  int n = rng_range (r, lv <= LV_F ? 1 : 0, max);
 
   for (int i = 0; i < n; i++)
     {
@@ -856,7 +893,7 @@ department (Gen *g, guint32 region, guint d)
     }
   institutions (g, region, d, u, name);
   if (d != D_GOV && d != D_PROP && d != D_DATA)
-    business_systems (g, region, u, name, t->sector, rg->level <= LV_P ? 2 : 1, t->cii_pct);
+    business_systems (g, region, u, name, t->sector, rg->level <= LV_P ? 3 : 2, t->cii_pct);
 }
 
 /* The region committee and its team: the propaganda head is usually the
@@ -1049,6 +1086,7 @@ gen_region (Gen *g, guint32 region)
   char name[256], cid[48], cname[256];
   guint32 cac, s;
 
+  g_array_set_size (g->pool, 0);
   region_committee (g, region, cyber, &n_cyber, org, n_org);
 
   for (guint d = 0; d < N_DEPTS; d++)
@@ -1695,6 +1733,7 @@ main (int argc, char **argv)
   g.tenures = g_array_new (FALSE, FALSE, sizeof (Tenure));
   g.systems = g_array_new (FALSE, FALSE, sizeof (System));
   g.cur_committee = NONE;
+  g.pool = g_array_new (FALSE, FALSE, sizeof (Cadre));
 
   /* Without --model the model is still generated (the events refer to
    * it), into /dev/null. */
@@ -1746,6 +1785,7 @@ main (int argc, char **argv)
   g_array_unref (g.committees);
   g_array_unref (g.tenures);
   g_array_unref (g.systems);
+  g_array_unref (g.pool);
   return 0;
 
 fail:

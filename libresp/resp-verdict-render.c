@@ -620,9 +620,11 @@ resp_verdicts_render (RespVerdict **verdicts,
                       gboolean      as_list,
                       RespFormat    format)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   g_return_val_if_fail (verdicts != NULL || n_verdicts == 0, NULL);
+
+  out = g_string_new (NULL);
 
   if (format == RESP_FORMAT_JSON)
     {

@@ -28,6 +28,16 @@ fuzz_fail (const char *format,
   abort ();
 }
 
+/* UBSan reports and carries on unless told otherwise; here undefined
+ * behaviour must stop the run like a crash does */
+const char *__ubsan_default_options (void);
+
+const char *
+__ubsan_default_options (void)
+{
+  return "halt_on_error=1:print_stacktrace=1";
+}
+
 void
 fuzz_init (void)
 {

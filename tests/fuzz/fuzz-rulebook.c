@@ -5,7 +5,7 @@
  * The input is a rulebook file. When it loads, events against city.json
  * are assessed with it and every verdict is read and rendered in every
  * format. The events are written for the rulebook at hand: three copies of
- * the example events' subjects, people and decisions, with every declared
+ * some example events' subjects, people and decisions, with every declared
  * fact stated high (true, a large number, a string), low (false, its
  * minimum, an empty string) and unknown, and an exemption for each reason
  * the rulebook lists. Events without facts or exemptions do not depend on
@@ -30,20 +30,15 @@ typedef struct {
   const char *exempt;      /* a person to exempt, or NULL */
 } BaseEvent;
 
-/* From examples/data/events.json, plus one before the records begin and one
- * far ahead */
+/* From examples/data/events.json: a system with a decision (and a dissent)
+ * and an exemption, an exemption alone, a unit, a county system with a
+ * system beside it, and one before the records of city.json begin */
 static const BaseEvent base_events[] = {
-  { "2025-007", "2025-04-12T21:35:00+08:00", "s-app", NULL, "p-kang", FALSE, NULL },
-  { "2025-023", "2025-08-21T14:20:00+08:00", "s-news", NULL, "p-wen", FALSE, NULL },
   { "2025-046", "2025-11-10T09:00:00+08:00", "s-portal", NULL, "p-kong", TRUE, "p-zhou" },
   { "2026-003", "2026-01-16T03:40:00+08:00", "s-scada", NULL, NULL, FALSE, "p-pan" },
-  { "2026-011", "2026-02-09T07:15:00+08:00", "s-water", NULL, "p-du", FALSE, NULL },
-  { "2026-015", "2026-02-26T10:00:00+08:00", NULL, "u-hospital", "p-xie", FALSE, "p-xie" },
-  { "2026-027", "2026-03-20", "s-cac-monitor", NULL, "p-ren", FALSE, NULL },
-  { "2026-033", "2026-03-26T20:05:00+08:00", "s-county-portal", NULL, "p-fang", FALSE, NULL },
-  { "2026-038", "2026-04-07T02:30:00+08:00", "s-his", "u-data-center", NULL, TRUE, NULL },
-  { "1990-001", "1990-01-01", "s-egov", NULL, NULL, FALSE, NULL },
-  { "2099-001", "2099-12-31T23:59:59.999999Z", "s-portal", NULL, NULL, TRUE, NULL },
+  { "2026-015", "2026-02-26T10:00:00+08:00", NULL, "u-hospital", "p-xie", FALSE, NULL },
+  { "2026-033", "2026-03-26", "s-county-portal", "u-data-center", "p-fang", FALSE, NULL },
+  { "1990-001", "1990-01-01T00:00:00.5Z", "s-egov", NULL, NULL, TRUE, NULL },
 };
 
 typedef enum { FACTS_NONE, FACTS_HIGH, FACTS_LOW, FACTS_NULL } Filling;
@@ -108,8 +103,8 @@ write_events (const RespRulebook *rb,
   resp_json_writer_init (&w, out);
   resp_json_writer_begin_array (&w, FALSE);
   for (guint e = 0; e < G_N_ELEMENTS (base_events); e++)
-    for (Filling filling = FACTS_NONE; filling <= (with_facts ? FACTS_NULL : FACTS_NONE);
-         filling++)
+    for (Filling filling = with_facts ? FACTS_HIGH : FACTS_NONE;
+         filling <= (with_facts ? FACTS_NULL : FACTS_NONE); filling++)
       {
         const BaseEvent *b = &base_events[e];
         char *id = g_strdup_printf ("%s/%u", b->id, k++);
@@ -206,13 +201,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fuzz_fail ("circumstance %u without an id", i);
   g_strfreev (resp_rulebook_dup_fact_names (rb));
 
-  /* the rulebook is independent of the events: these always load */
+  /* events without facts do not depend on the rulebook: they always load
+   * (and are assessed below, with the facts stated as null) */
   text = write_events (rb, FALSE);
   batch = load_events (rb, text);
   g_free (text);
   if (batch == NULL)
     fuzz_fail ("events without facts do not load");
-  fuzz_assess_and_render (fuzz_city (), rb, batch);
   resp_event_batch_unref (batch);
 
   /* with every fact stated as the rulebook declares it */

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# make-seeds.py: writes the seed corpora from the project's own data
+# make-seeds.py: writes the seed corpora and the dictionaries
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -224,3 +224,119 @@ condition = []
 for i, c in enumerate(sorted(set(conditions))):
     condition.append(headers[i % len(headers)] + map_names(c))
 write('condition', pick(condition, PER_TARGET))
+
+
+# ---- dictionaries ----
+
+def dict_escape(b):
+    out = ''
+    for x in b:
+        if x == 0x22:
+            out += '\\"'
+        elif x == 0x5c:
+            out += '\\\\'
+        elif 0x20 <= x < 0x7f:
+            out += chr(x)
+        else:
+            out += '\\x%02X' % x
+    return out
+
+
+def write_dict(name, header, groups):
+    lines = [f'# {name}.dict: {header}',
+             f'# (written by make-seeds.py; use as -dict=tests/fuzz/{name}.dict)', '']
+    seen = set()
+    for title, words in groups:
+        lines.append(f'# {title}')
+        for w in words:
+            b = w if isinstance(w, bytes) else w.encode('utf-8')
+            if b in seen:
+                continue
+            seen.add(b)
+            lines.append(f'"{dict_escape(b)}"')
+        lines.append('')
+    with open(os.path.join(HERE, f'{name}.dict'), 'w') as f:
+        f.write('\n'.join(lines))
+    print(f'{name}.dict: {len(seen)} entries')
+
+
+JSON_WORDS = ['{', '}', '[', ']', ':', ',', '"', 'true', 'false', 'null', '""', '{}', '[]',
+              '\\u0000', '\\ud800', '\\udc00', '\\ud83d\\ude00', '\\"', '\\\\', '\\n', '\\u3000',
+              '-0', '1e308', '1e309', '-1e400', '0.000001', '9223372036854775807',
+              '9223372036854775808', b'\xef\xbb\xbf', b'\n', b'\r\n', b'\xe3\x80\x80', b'\xc0\x80',
+              b'\xed\xa0\x80', b'\xf4\x90\x80\x80']
+DATES = ['2025-06-30', '2025-06-30T00:00:00+08:00', '2026-03-05T08:10:00Z', '2025-02-29',
+         '2024-02-29', '1970-01-01', '9999-12-31', '0001-01-01', 'T23:59:59.999999', '+14:00',
+         '-12:00', '+08:00', 'Z', '.5', 'T24:00:00', ':60']
+NODE_TYPES = ['region', 'committee', 'unit', 'person', 'system', 'sector']
+RELATIONS = ['within', 'located_in', 'leads', 'under', 'operates', 'in_sector', 'regulates',
+             'coordinates', 'member', 'heads', 'security_lead', 'staff', 'manages']
+ATTRIBUTE_VALUES = ['national', 'provincial', 'prefectural', 'county', 'township',
+                    'party_committee', 'party_group', 'government', 'party_organ', 'institution',
+                    'enterprise', 'social', 'other', 'party_gov_portal', 'key_news_site',
+                    'large_platform', 'main_leader', 'cyber_lead', 'member']
+ROLES = ['operator', 'chain', 'committee', 'first_responsible', 'direct_responsible',
+         'team_member', 'security_lead', 'unit_head', 'involved', 'regulator', 'regulator_head',
+         'regional_supervisor', 'coordinator', 'coordinator_head', 'authority', 'proposer']
+OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in',
+             '{"var":"', '{"and":[', '{"or":[', '{"!":', '{"in":[', '{"==":[']
+DEFAULT_FACTS = [f['name'] for f in rb['facts']]
+CITY_IDS = [n['id'] for n in json.loads(read(src('examples', 'data', 'city.json')))['nodes']]
+
+write_dict('fuzz-model', 'keywords of the model format (docs/model.md)', [
+    ('JSON', JSON_WORDS),
+    ('keys', ['format', 'libresp/model/1', 'name', 'nodes', 'relations', 'id', 'type', 'level',
+              'form', 'kind', 'cii', 'protection_level', 'extra', 'rel', 'from', 'to', 'role',
+              'since', 'until']),
+    ('node types', NODE_TYPES),
+    ('relations', RELATIONS),
+    ('attribute values and seats', ATTRIBUTE_VALUES),
+    ('dates', DATES),
+    ('fragments', ['{"id":"', '{"rel":"', '"type":"', '"since":"', '"until":"', '"from":"',
+                   '"to":"']),
+])
+
+write_dict('fuzz-event', 'keywords of the event format (docs/verdicts.md), the facts of the '
+           'default rulebook and the ids of city.json', [
+    ('JSON', JSON_WORDS),
+    ('keys', ['format', 'libresp/event/1', 'id', 'title', 'occurred_at', 'systems', 'units',
+              'facts', 'involved', 'decisions', 'committee', 'participants', 'dissent',
+              'exemptions', 'person', 'reason', 'note']),
+    ('facts of the default rulebook', DEFAULT_FACTS),
+    ('exemption reasons', [e['reason'] for e in rb.get('exemptions', [])]),
+    ('ids in examples/data/city.json', CITY_IDS),
+    ('dates', DATES),
+])
+
+write_dict('fuzz-rulebook', 'keywords of the rulebook format (docs/rulebook.md)', [
+    ('JSON', JSON_WORDS),
+    ('keys', ['format', 'libresp/rulebook/1', 'id', 'title', 'sources', 'facts', 'parameters',
+              'circumstances', 'liability', 'collective', 'exemptions', 'modifiers', 'key',
+              'date', 'note', 'name', 'type', 'min', 'description', 'cite', 'values', 'value',
+              'since', 'until', 'scope', 'summary', 'condition', 'role', 'category', 'basis',
+              'from', 'only', 'reason', 'kind']),
+    ('values', ['bool', 'number', 'integer', 'string', 'system', 'event', 'subject', 'decision',
+                'decision_participant', 'direct', 'primary_leadership', 'important_leadership',
+                'lenient', 'aggravated', 'dissent', 'measures', 'measures Art. 8(2)']),
+    ('roles', ROLES),
+    ('conditions', OPERATORS),
+    ('variables', ['fact.', 'param.', 'system.kind', 'system.cii', 'system.protection_level',
+                   'system.extra.', 'operator.region_level']
+     + ['fact.' + f for f in DEFAULT_FACTS]
+     + ['param.' + p['name'] for p in rb.get('parameters', [])]),
+    ('levels and kinds', ATTRIBUTE_VALUES),
+    ('dates', DATES),
+])
+
+write_dict('fuzz-condition', 'JSON Logic as conditions use it (docs/rulebook.md); the input '
+           'starts with four bytes of facts (fuzz-condition.c)', [
+    ('JSON', JSON_WORDS),
+    ('operators', OPERATORS),
+    ('variables fuzz-condition declares', ['fact.' + f for f in FACTS]
+     + ['param.' + p for p in PARAMS]
+     + ['system.kind', 'system.cii', 'system.protection_level', 'system.extra.tier',
+        'system.extra.', 'operator.region_level']),
+    ('values it knows', ['news', 'portal', 'core', 'prefectural', 'x', '3', '1000000']),
+    ('spellings the compiler explains', ['===', '!==', '=', '<>', '=>', '=<', '&&', '||', 'not',
+                                         'AND', 'OR', 'NOT', 'if', 'max', 'min', 'missing']),
+])
