@@ -327,7 +327,7 @@ main (int argc, char **argv)
                   (gint64) (g_rand_double (rand) * 378432000.0) * G_GINT64_CONSTANT (1000000);
       bad += check_roles (model, base, node, at, &t_lib, &t_base);
     }
-  g_print ("roles: %d resolutions, %u mismatches; libresp %.1f µs, baseline %.1f µs per resolution\n",
+  g_print ("roles: %d resolutions, %u mismatches; libresp %.1f us, baseline %.1f us per resolution\n",
            n_roles, bad, t_lib / MAX (n_roles, 1), t_base / MAX (n_roles, 1));
 
   if (argc == 3)
@@ -363,7 +363,7 @@ main (int argc, char **argv)
           check_event (model, rb, base, resp_event_batch_get_event (batch, i),
                        json_node_get_object (json_parser_get_root (p)), &st);
         }
-      g_print ("events: %u assessed (%u triggered), %u mismatches; libresp %.1f µs, baseline %.1f µs per event\n",
+      g_print ("events: %u assessed (%u triggered), %u mismatches; libresp %.1f us, baseline %.1f us per event\n",
                st.n_events, st.n_triggered, st.bad, st.t_lib / MAX (st.n_events, 1),
                st.t_base / MAX (st.n_events, 1));
       bad += st.bad;

@@ -336,6 +336,8 @@ resp_model_audit_at (RespModel *model,
  * resp_audit_ref:
  * @self: a #RespAudit
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -351,6 +353,8 @@ resp_audit_ref (RespAudit *self)
 /**
  * resp_audit_unref:
  * @self: (transfer full): a #RespAudit
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -370,6 +374,8 @@ resp_audit_unref (RespAudit *self)
  * @self: a #RespAudit
  * @at: (out) (optional): the instant of an audit at one instant
  *
+ * Tells whether the audit is of one instant (and which) or of the whole timeline.
+ *
  * Returns: %TRUE if the audit is of one instant, %FALSE for the whole timeline
  *
  * Since: 1.0
@@ -387,6 +393,8 @@ resp_audit_get_at (RespAudit *self,
 /**
  * resp_audit_get_n_findings:
  * @self: a #RespAudit
+ *
+ * Gets the number of findings.
  *
  * Returns: the number of findings
  *
@@ -410,6 +418,8 @@ finding (RespAudit *self, guint index)
  * @self: a #RespAudit
  * @index: a finding index
  *
+ * Gets the kind of the finding.
+ *
  * Returns: the kind of the finding
  *
  * Since: 1.0
@@ -428,6 +438,8 @@ resp_audit_get_finding_code (RespAudit *self,
  * @self: a #RespAudit
  * @index: a finding index
  *
+ * Gets the id of the node the finding is about.
+ *
  * Returns: the id of the node the finding is about
  *
  * Since: 1.0
@@ -445,6 +457,8 @@ resp_audit_get_finding_node (RespAudit *self,
  * resp_audit_get_finding_role:
  * @self: a #RespAudit
  * @index: a finding index
+ *
+ * Gets the missing role: `main_leader`, `cyber_lead`, `committee`, `coordinator`, `operator`, `security_lead`, `regulator` or `unit_head`.
  *
  * Returns: the missing role: `main_leader`, `cyber_lead`, `committee`,
  *   `coordinator`, `operator`, `security_lead`, `regulator` or `unit_head`
@@ -465,6 +479,8 @@ resp_audit_get_finding_role (RespAudit *self,
  * @self: a #RespAudit
  * @index: a finding index
  *
+ * Gets the legal basis of the duty that is not met.
+ *
  * Returns: the legal basis of the duty that is not met
  *
  * Since: 1.0
@@ -483,6 +499,8 @@ resp_audit_get_finding_basis (RespAudit *self,
  * @self: a #RespAudit
  * @index: a finding index
  *
+ * Gets the start of the interval, or %RESP_INSTANT_OPEN_START.
+ *
  * Returns: the start of the interval, or %RESP_INSTANT_OPEN_START
  *
  * Since: 1.0
@@ -500,6 +518,8 @@ resp_audit_get_finding_from (RespAudit *self,
  * resp_audit_get_finding_until:
  * @self: a #RespAudit
  * @index: a finding index
+ *
+ * Gets the end (exclusive) of the interval, or %RESP_INSTANT_OPEN_END.
  *
  * Returns: the end (exclusive) of the interval, or %RESP_INSTANT_OPEN_END
  *

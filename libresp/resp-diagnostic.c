@@ -25,6 +25,8 @@ G_DEFINE_BOXED_TYPE (RespDiagnostic, resp_diagnostic, resp_diagnostic_ref, resp_
  * @column: 1-based column in code points, or 0
  * @message: what is wrong, without the position
  *
+ * Gets a new diagnostic.
+ *
  * Returns: (transfer full): a new diagnostic
  *
  * Since: 1.0
@@ -54,6 +56,8 @@ resp_diagnostic_new (RespError   code,
  * resp_diagnostic_ref:
  * @self: a #RespDiagnostic
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -69,6 +73,8 @@ resp_diagnostic_ref (RespDiagnostic *self)
 /**
  * resp_diagnostic_unref:
  * @self: (transfer full): a #RespDiagnostic
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -88,6 +94,8 @@ resp_diagnostic_unref (RespDiagnostic *self)
  * resp_diagnostic_get_code:
  * @self: a #RespDiagnostic
  *
+ * Gets the error class, a #RespError of the %RESP_ERROR domain.
+ *
  * Returns: the error class, a #RespError of the %RESP_ERROR domain
  *
  * Since: 1.0
@@ -102,6 +110,8 @@ resp_diagnostic_get_code (RespDiagnostic *self)
 /**
  * resp_diagnostic_get_file:
  * @self: a #RespDiagnostic
+ *
+ * Gets the file name.
  *
  * Returns: the file name
  *
@@ -118,6 +128,8 @@ resp_diagnostic_get_file (RespDiagnostic *self)
  * resp_diagnostic_get_line:
  * @self: a #RespDiagnostic
  *
+ * Gets the 1-based line, or 0 when there is no position.
+ *
  * Returns: the 1-based line, or 0 when there is no position
  *
  * Since: 1.0
@@ -133,6 +145,8 @@ resp_diagnostic_get_line (RespDiagnostic *self)
  * resp_diagnostic_get_column:
  * @self: a #RespDiagnostic
  *
+ * Gets the 1-based column in Unicode code points, or 0.
+ *
  * Returns: the 1-based column in Unicode code points, or 0
  *
  * Since: 1.0
@@ -147,6 +161,8 @@ resp_diagnostic_get_column (RespDiagnostic *self)
 /**
  * resp_diagnostic_get_message:
  * @self: a #RespDiagnostic
+ *
+ * Gets the message, without the position.
  *
  * Returns: the message, without the position
  *

@@ -155,6 +155,8 @@ resp_suggest (const char * const *names, guint n, const char *name)
  * resp_node_type_to_string:
  * @type: a #RespNodeType
  *
+ * Names a value as the JSON formats spell it.
+ *
  * Returns: the JSON name of @type, e.g. `region`
  *
  * Since: 1.0
@@ -169,6 +171,8 @@ resp_node_type_to_string (RespNodeType type)
 /**
  * resp_relation_to_string:
  * @rel: a #RespRelation
+ *
+ * Names a value as the JSON formats spell it.
  *
  * Returns: the JSON name of @rel, e.g. `located_in`
  *
@@ -185,6 +189,8 @@ resp_relation_to_string (RespRelation rel)
  * resp_seat_to_string:
  * @seat: a #RespSeat
  *
+ * Names a value as the JSON formats spell it.
+ *
  * Returns: the JSON name of @seat, e.g. `main_leader`
  *
  * Since: 1.0
@@ -199,6 +205,8 @@ resp_seat_to_string (RespSeat seat)
 /**
  * resp_role_to_string:
  * @role: a #RespRole
+ *
+ * Names a value as the JSON formats spell it.
  *
  * Returns: the JSON name of @role, e.g. `first_responsible`
  *
@@ -215,6 +223,8 @@ resp_role_to_string (RespRole role)
  * resp_role_from_string:
  * @name: a role name such as `security_lead`
  * @role: (out): the role
+ *
+ * Finds the role a name stands for.
  *
  * Returns: %TRUE if @name is a role of SPEC §4.3
  *
@@ -239,6 +249,8 @@ resp_role_from_string (const char *name,
  * resp_audit_code_to_string:
  * @code: a #RespAuditCode
  *
+ * Names a value as the JSON formats spell it.
+ *
  * Returns: the JSON name of @code, e.g. `post_vacant`
  *
  * Since: 1.0
@@ -254,6 +266,8 @@ resp_audit_code_to_string (RespAuditCode code)
  * resp_category_to_string:
  * @category: a #RespCategory
  *
+ * Names a value as the JSON formats spell it.
+ *
  * Returns: the JSON name of @category, e.g. `primary_leadership`
  *
  * Since: 1.0
@@ -268,6 +282,8 @@ resp_category_to_string (RespCategory category)
 /**
  * resp_verdict_status_to_string:
  * @status: a #RespVerdictStatus
+ *
+ * Names a value as the JSON formats spell it.
  *
  * Returns: the JSON name of @status, e.g. `triggered`
  *

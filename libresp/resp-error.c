@@ -9,6 +9,8 @@
 /**
  * resp_error_quark:
  *
+ * The quark of the error domain of libresp, %RESP_ERROR.
+ *
  * Returns: the quark of the %RESP_ERROR domain
  *
  * Since: 1.0

@@ -33,6 +33,8 @@ G_DEFINE_BOXED_TYPE (RespEventBatch, resp_event_batch, resp_event_batch_ref, res
  * resp_event_ref:
  * @self: a #RespEvent
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -48,6 +50,8 @@ resp_event_ref (RespEvent *self)
 /**
  * resp_event_unref:
  * @self: (transfer full): a #RespEvent
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -82,6 +86,8 @@ resp_event_unref (RespEvent *self)
  * resp_event_get_id:
  * @self: a #RespEvent
  *
+ * Gets the event's id.
+ *
  * Returns: the event's id
  *
  * Since: 1.0
@@ -97,6 +103,8 @@ resp_event_get_id (RespEvent *self)
  * resp_event_get_title:
  * @self: a #RespEvent
  *
+ * Gets the event's title.
+ *
  * Returns: (nullable): the event's title
  *
  * Since: 1.0
@@ -111,6 +119,8 @@ resp_event_get_title (RespEvent *self)
 /**
  * resp_event_get_occurred_at:
  * @self: a #RespEvent
+ *
+ * Gets the instant of the event.
  *
  * Returns: the instant of the event
  *
@@ -703,6 +713,8 @@ resp_event_batch_new_from_file (RespModel     *model,
  * resp_event_batch_ref:
  * @self: a #RespEventBatch
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -718,6 +730,8 @@ resp_event_batch_ref (RespEventBatch *self)
 /**
  * resp_event_batch_unref:
  * @self: (transfer full): a #RespEventBatch
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -735,6 +749,8 @@ resp_event_batch_unref (RespEventBatch *self)
  * resp_event_batch_get_n_events:
  * @self: a #RespEventBatch
  *
+ * Gets the number of events.
+ *
  * Returns: the number of events
  *
  * Since: 1.0
@@ -750,6 +766,8 @@ resp_event_batch_get_n_events (RespEventBatch *self)
  * resp_event_batch_get_event:
  * @self: a #RespEventBatch
  * @index: an event index, in input order
+ *
+ * Gets the event.
  *
  * Returns: (transfer none): the event
  *

@@ -11,6 +11,8 @@ G_DEFINE_BOXED_TYPE (RespLimits, resp_limits, resp_limits_copy, resp_limits_free
 /**
  * resp_limits_new:
  *
+ * Gets limits set to their defaults.
+ *
  * Returns: (transfer full): limits set to their defaults
  *
  * Since: 1.0
@@ -28,6 +30,8 @@ resp_limits_new (void)
  * resp_limits_copy:
  * @self: a #RespLimits
  *
+ * Gets a copy of @self.
+ *
  * Returns: (transfer full): a copy of @self
  *
  * Since: 1.0
@@ -42,6 +46,8 @@ resp_limits_copy (const RespLimits *self)
 /**
  * resp_limits_free:
  * @self: (transfer full): a #RespLimits
+ *
+ * Frees @self.
  *
  * Since: 1.0
  */

@@ -26,6 +26,8 @@ resp_model_alloc (void)
  * resp_model_ref:
  * @self: a #RespModel
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -213,6 +215,8 @@ resp_model_find_node (const RespModel *m, const char *id)
  * resp_model_get_name:
  * @self: a #RespModel
  *
+ * Gets the model's `name`, if it has one.
+ *
  * Returns: (nullable): the model's `name`, if it has one
  *
  * Since: 1.0
@@ -227,6 +231,8 @@ resp_model_get_name (RespModel *self)
 /**
  * resp_model_get_source:
  * @self: a #RespModel
+ *
+ * Gets the file name the model was loaded from (or the name given for data loaded from memory).
  *
  * Returns: the file name the model was loaded from (or the name given for
  *   data loaded from memory)
@@ -244,6 +250,8 @@ resp_model_get_source (RespModel *self)
  * resp_model_get_n_nodes:
  * @self: a #RespModel
  *
+ * Gets the number of nodes.
+ *
  * Returns: the number of nodes
  *
  * Since: 1.0
@@ -258,6 +266,8 @@ resp_model_get_n_nodes (RespModel *self)
 /**
  * resp_model_get_n_relations:
  * @self: a #RespModel
+ *
+ * Gets the number of relations.
  *
  * Returns: the number of relations
  *
@@ -274,6 +284,8 @@ resp_model_get_n_relations (RespModel *self)
  * resp_model_has_node:
  * @self: a #RespModel
  * @id: a node id
+ *
+ * Checks whether the model has a node @id.
  *
  * Returns: whether the model has a node @id
  *
@@ -293,6 +305,8 @@ resp_model_has_node (RespModel  *self,
  * @self: a #RespModel
  * @id: a node id
  * @type: (out) (optional): the node's type
+ *
+ * Looks up the type of a node.
  *
  * Returns: %TRUE if the model has a node @id
  *
@@ -319,6 +333,8 @@ resp_model_get_node_type (RespModel    *self,
  * resp_model_get_node_name:
  * @self: a #RespModel
  * @id: a node id
+ *
+ * Gets the node's name, or %NULL if there is no node @id.
  *
  * Returns: (nullable): the node's name, or %NULL if there is no node @id
  *
@@ -393,6 +409,8 @@ resp_model_get_node_attribute (RespModel  *self,
  * @self: a #RespModel
  * @id: a node id
  *
+ * Gets the node's `extra` object as the JSON text the file gave, or %NULL when it has none.
+ *
  * Returns: (nullable): the node's `extra` object as the JSON text the file
  *   gave, or %NULL when it has none
  *
@@ -416,6 +434,8 @@ resp_model_get_node_extra (RespModel  *self,
  * resp_model_count_nodes_of_type:
  * @self: a #RespModel
  * @type: a node type
+ *
+ * Counts how many nodes of @type the model has.
  *
  * Returns: how many nodes of @type the model has
  *

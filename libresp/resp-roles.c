@@ -130,6 +130,8 @@ resp_model_resolve_roles (RespModel   *model,
  * resp_roles_ref:
  * @self: a #RespRoles
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -145,6 +147,8 @@ resp_roles_ref (RespRoles *self)
 /**
  * resp_roles_unref:
  * @self: (transfer full): a #RespRoles
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -168,6 +172,8 @@ resp_roles_unref (RespRoles *self)
  * resp_roles_get_model:
  * @self: a #RespRoles
  *
+ * Gets the model the roles were resolved in.
+ *
  * Returns: (transfer none): the model the roles were resolved in
  *
  * Since: 1.0
@@ -183,6 +189,8 @@ resp_roles_get_model (RespRoles *self)
  * resp_roles_get_node:
  * @self: a #RespRoles
  *
+ * Gets the id of the node the roles were resolved for.
+ *
  * Returns: the id of the node the roles were resolved for
  *
  * Since: 1.0
@@ -197,6 +205,8 @@ resp_roles_get_node (RespRoles *self)
 /**
  * resp_roles_get_at:
  * @self: a #RespRoles
+ *
+ * Gets the instant the roles were resolved at.
  *
  * Returns: the instant the roles were resolved at
  *
@@ -248,6 +258,8 @@ resp_roles_get_valid_until (RespRoles *self)
  * resp_roles_dup_holders:
  * @self: a #RespRoles
  * @role: a role
+ *
+ * Gets a newly allocated copy of the ids of the holders of @role, each once, sorted bytewise.
  *
  * Returns: (transfer full) (array zero-terminated=1): the ids of the
  *   holders of @role, each once, sorted bytewise
@@ -303,6 +315,8 @@ nth_path (RespRoles *self, RespRole role, const char *holder, guint index, guint
  * @self: a #RespRoles
  * @role: a role
  * @holder: the id of a holder of @role
+ *
+ * Counts how many paths reached @holder in @role (0 if it does not hold it).
  *
  * Returns: how many paths reached @holder in @role (0 if it does not hold it)
  *
@@ -364,6 +378,8 @@ resp_roles_dup_path (RespRoles  *self,
  * resp_roles_get_n_warnings:
  * @self: a #RespRoles
  *
+ * Gets the number of roles that could not be resolved.
+ *
  * Returns: the number of roles that could not be resolved
  *
  * Since: 1.0
@@ -388,6 +404,8 @@ warning_at (RespRoles *self, guint index)
  * @self: a #RespRoles
  * @index: a warning index
  *
+ * Gets the warning's code (`role_unresolved`).
+ *
  * Returns: (nullable): the warning's code (`role_unresolved`)
  *
  * Since: 1.0
@@ -405,6 +423,8 @@ resp_roles_get_warning_code (RespRoles *self,
  * resp_roles_get_warning_role:
  * @self: a #RespRoles
  * @index: a warning index
+ *
+ * Gets the role that could not be resolved.
  *
  * Returns: the role that could not be resolved
  *
@@ -424,6 +444,8 @@ resp_roles_get_warning_role (RespRoles *self,
  * @self: a #RespRoles
  * @index: a warning index
  *
+ * Gets the node the role was resolved from.
+ *
  * Returns: the node the role was resolved from
  *
  * Since: 1.0
@@ -441,6 +463,8 @@ resp_roles_get_warning_node (RespRoles *self,
  * resp_roles_get_warning_message:
  * @self: a #RespRoles
  * @index: a warning index
+ *
+ * Gets the warning, for people (in Chinese).
  *
  * Returns: the warning, for people (in Chinese)
  *

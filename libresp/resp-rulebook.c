@@ -56,6 +56,8 @@ rulebook_alloc (void)
  * resp_rulebook_ref:
  * @self: a #RespRulebook
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -71,6 +73,8 @@ resp_rulebook_ref (RespRulebook *self)
 /**
  * resp_rulebook_unref:
  * @self: (transfer full): a #RespRulebook
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -868,6 +872,8 @@ resp_rulebook_new_default (void)
  * resp_rulebook_get_id:
  * @self: a #RespRulebook
  *
+ * Gets the rulebook's `id`.
+ *
  * Returns: the rulebook's `id`
  *
  * Since: 1.0
@@ -882,6 +888,8 @@ resp_rulebook_get_id (RespRulebook *self)
 /**
  * resp_rulebook_get_title:
  * @self: a #RespRulebook
+ *
+ * Gets the rulebook's `title`.
  *
  * Returns: (nullable): the rulebook's `title`
  *
@@ -898,6 +906,8 @@ resp_rulebook_get_title (RespRulebook *self)
  * resp_rulebook_get_text:
  * @self: a #RespRulebook
  *
+ * Gets the JSON text the rulebook was loaded from.
+ *
  * Returns: the JSON text the rulebook was loaded from
  *
  * Since: 1.0
@@ -912,6 +922,8 @@ resp_rulebook_get_text (RespRulebook *self)
 /**
  * resp_rulebook_get_n_circumstances:
  * @self: a #RespRulebook
+ *
+ * Gets the number of circumstances.
  *
  * Returns: the number of circumstances
  *
@@ -929,6 +941,8 @@ resp_rulebook_get_n_circumstances (RespRulebook *self)
  * @self: a #RespRulebook
  * @index: a circumstance index, in rulebook order
  *
+ * Gets the circumstance's id.
+ *
  * Returns: the circumstance's id
  *
  * Since: 1.0
@@ -945,6 +959,8 @@ resp_rulebook_get_circumstance_id (RespRulebook *self,
 /**
  * resp_rulebook_dup_fact_names:
  * @self: a #RespRulebook
+ *
+ * Gets a newly allocated copy of the declared facts.
  *
  * Returns: (transfer full) (array zero-terminated=1): the declared facts
  *

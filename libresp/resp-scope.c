@@ -74,6 +74,8 @@ holds (const RespResolver *R, guint role, guint32 person)
  * @at: the instant
  * @error: return location for a #GError
  *
+ * Gets what @person is responsible for at @at, or %NULL with %RESP_ERROR_NOT_FOUND (no such node) or %RESP_ERROR_INVALID_ARGUMENT (not a person).
+ *
  * Returns: (transfer full) (nullable): what @person is responsible for at
  *   @at, or %NULL with %RESP_ERROR_NOT_FOUND (no such node) or
  *   %RESP_ERROR_INVALID_ARGUMENT (not a person)
@@ -162,6 +164,8 @@ resp_model_scope_person (RespModel   *model,
  * resp_scope_ref:
  * @self: a #RespScope
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -177,6 +181,8 @@ resp_scope_ref (RespScope *self)
 /**
  * resp_scope_unref:
  * @self: (transfer full): a #RespScope
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */
@@ -198,6 +204,8 @@ resp_scope_unref (RespScope *self)
  * resp_scope_get_person:
  * @self: a #RespScope
  *
+ * Gets the person's id.
+ *
  * Returns: the person's id
  *
  * Since: 1.0
@@ -212,6 +220,8 @@ resp_scope_get_person (RespScope *self)
 /**
  * resp_scope_get_at:
  * @self: a #RespScope
+ *
+ * Gets the instant of the scope.
  *
  * Returns: the instant of the scope
  *
@@ -228,6 +238,8 @@ resp_scope_get_at (RespScope *self)
  * resp_scope_get_n_seats:
  * @self: a #RespScope
  *
+ * Gets the number of seats the person holds.
+ *
  * Returns: the number of seats the person holds
  *
  * Since: 1.0
@@ -243,6 +255,8 @@ resp_scope_get_n_seats (RespScope *self)
  * resp_scope_get_seat_committee:
  * @self: a #RespScope
  * @index: a seat index
+ *
+ * Gets the committee of the seat.
  *
  * Returns: the committee of the seat
  *
@@ -261,6 +275,8 @@ resp_scope_get_seat_committee (RespScope *self,
  * resp_scope_get_seat_role:
  * @self: a #RespScope
  * @index: a seat index
+ *
+ * Gets the seat's role.
  *
  * Returns: the seat's role
  *
@@ -289,6 +305,8 @@ dup_ids (const RespModel *m, GArray *nodes)
  * resp_scope_dup_heads:
  * @self: a #RespScope
  *
+ * Gets a newly allocated copy of the units the person heads, sorted bytewise.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the units the person
  *   heads, sorted bytewise
  *
@@ -306,6 +324,8 @@ resp_scope_dup_heads (RespScope *self)
  * @self: a #RespScope
  * @role: %RESP_ROLE_FIRST_RESPONSIBLE, %RESP_ROLE_DIRECT_RESPONSIBLE,
  *   %RESP_ROLE_SECURITY_LEAD or %RESP_ROLE_UNIT_HEAD
+ *
+ * Gets a newly allocated copy of the systems for which the person holds @role, sorted bytewise.
  *
  * Returns: (transfer full) (array zero-terminated=1): the systems for which
  *   the person holds @role, sorted bytewise

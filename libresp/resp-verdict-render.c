@@ -659,6 +659,8 @@ resp_verdicts_render (RespVerdict **verdicts,
  * resp_verdict_get_status:
  * @self: a #RespVerdict
  *
+ * Gets the verdict's status.
+ *
  * Returns: the verdict's status
  *
  * Since: 1.0
@@ -674,6 +676,8 @@ resp_verdict_get_status (RespVerdict *self)
  * resp_verdict_get_event_id:
  * @self: a #RespVerdict
  *
+ * Gets the id of the event assessed.
+ *
  * Returns: the id of the event assessed
  *
  * Since: 1.0
@@ -688,6 +692,8 @@ resp_verdict_get_event_id (RespVerdict *self)
 /**
  * resp_verdict_get_n_circumstances:
  * @self: a #RespVerdict
+ *
+ * Gets the number of circumstances of the rulebook (all of them, in rulebook order, whatever their status).
  *
  * Returns: the number of circumstances of the rulebook (all of them, in
  *   rulebook order, whatever their status)
@@ -706,6 +712,8 @@ resp_verdict_get_n_circumstances (RespVerdict *self)
  * @self: a #RespVerdict
  * @index: a circumstance index
  *
+ * Gets the circumstance's id.
+ *
  * Returns: the circumstance's id
  *
  * Since: 1.0
@@ -723,6 +731,8 @@ resp_verdict_get_circumstance_id (RespVerdict *self,
  * resp_verdict_get_circumstance_status:
  * @self: a #RespVerdict
  * @index: a circumstance index
+ *
+ * Gets whether it holds, does not hold, or is undetermined.
  *
  * Returns: whether it holds, does not hold, or is undetermined
  *
@@ -753,6 +763,8 @@ take_strv (GPtrArray *a)
  * @self: a #RespVerdict
  * @index: a circumstance index
  *
+ * Gets a newly allocated copy of for an undetermined circumstance, the absent facts that could still change its outcome.
+ *
  * Returns: (transfer full) (array zero-terminated=1): for an undetermined
  *   circumstance, the absent facts that could still change its outcome
  *
@@ -776,6 +788,8 @@ resp_verdict_dup_circumstance_missing (RespVerdict *self,
  * resp_verdict_get_n_liable:
  * @self: a #RespVerdict
  *
+ * Gets the number of liable persons.
+ *
  * Returns: the number of liable persons
  *
  * Since: 1.0
@@ -798,6 +812,8 @@ liable_at (RespVerdict *self, guint index)
  * @self: a #RespVerdict
  * @index: a liable index (by severity, then id)
  *
+ * Gets the person's id.
+ *
  * Returns: the person's id
  *
  * Since: 1.0
@@ -816,6 +832,8 @@ resp_verdict_get_liable_person (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: a liable index
  *
+ * Gets the most severe category the person bears.
+ *
  * Returns: the most severe category the person bears
  *
  * Since: 1.0
@@ -833,6 +851,8 @@ resp_verdict_get_liable_category (RespVerdict *self,
  * resp_verdict_dup_liable_roles:
  * @self: a #RespVerdict
  * @index: a liable index
+ *
+ * Gets a newly allocated copy of every role through which the person is held, sorted.
  *
  * Returns: (transfer full) (array zero-terminated=1): every role through
  *   which the person is held, sorted
@@ -853,6 +873,8 @@ resp_verdict_dup_liable_roles (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: a liable index
  *
+ * Gets a newly allocated copy of the citations.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the citations
  *
  * Since: 1.0
@@ -870,6 +892,8 @@ resp_verdict_dup_liable_basis (RespVerdict *self,
  * resp_verdict_get_liable_n_paths:
  * @self: a #RespVerdict
  * @index: a liable index
+ *
+ * Counts how many paths reached the person.
  *
  * Returns: how many paths reached the person
  *
@@ -889,6 +913,8 @@ resp_verdict_get_liable_n_paths (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: a liable index
  * @path: a path index
+ *
+ * Gets a newly allocated copy of the node ids of the path, from the subject (or the deciding committee) to the person.
  *
  * Returns: (transfer full) (array zero-terminated=1): the node ids of the
  *   path, from the subject (or the deciding committee) to the person
@@ -918,6 +944,8 @@ resp_verdict_dup_liable_path (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: a liable index
  *
+ * Gets a newly allocated copy of the committees that carry out accountability for the person.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the committees that
  *   carry out accountability for the person
  *
@@ -937,6 +965,8 @@ resp_verdict_dup_liable_authority (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: a liable index
  *
+ * Gets a newly allocated copy of the offices that may propose accountability for the person.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the offices that may
  *   propose accountability for the person
  *
@@ -955,6 +985,8 @@ resp_verdict_dup_liable_proposer (RespVerdict *self,
  * resp_verdict_dup_bodies:
  * @self: a #RespVerdict
  *
+ * Gets a newly allocated copy of the committees held collectively responsible.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the committees held
  *   collectively responsible
  *
@@ -971,6 +1003,8 @@ resp_verdict_dup_bodies (RespVerdict *self)
  * resp_verdict_get_n_exempt:
  * @self: a #RespVerdict
  *
+ * Gets the number of exempt persons.
+ *
  * Returns: the number of exempt persons
  *
  * Since: 1.0
@@ -986,6 +1020,8 @@ resp_verdict_get_n_exempt (RespVerdict *self)
  * resp_verdict_get_exempt_person:
  * @self: a #RespVerdict
  * @index: an exempt index
+ *
+ * Gets the person's id.
  *
  * Returns: the person's id
  *
@@ -1005,6 +1041,8 @@ resp_verdict_get_exempt_person (RespVerdict *self,
  * @self: a #RespVerdict
  * @index: an exempt index
  *
+ * Gets the reason (`dissent`, `duty_fulfilled`, …).
+ *
  * Returns: the reason (`dissent`, `duty_fulfilled`, …)
  *
  * Since: 1.0
@@ -1022,6 +1060,8 @@ resp_verdict_get_exempt_reason (RespVerdict *self,
 /**
  * resp_verdict_dup_modifiers:
  * @self: a #RespVerdict
+ *
+ * Gets a newly allocated copy of the kinds of the modifiers that apply (`lenient`, `aggravated`).
  *
  * Returns: (transfer full) (array zero-terminated=1): the kinds of the
  *   modifiers that apply (`lenient`, `aggravated`)
@@ -1045,6 +1085,8 @@ resp_verdict_dup_modifiers (RespVerdict *self)
  * resp_verdict_get_n_warnings:
  * @self: a #RespVerdict
  *
+ * Gets the number of warnings.
+ *
  * Returns: the number of warnings
  *
  * Since: 1.0
@@ -1060,6 +1102,8 @@ resp_verdict_get_n_warnings (RespVerdict *self)
  * resp_verdict_get_warning_code:
  * @self: a #RespVerdict
  * @index: a warning index
+ *
+ * Gets the code: `role_unresolved`, `liability_undetermined`, `participant_without_seat`, `exemption_not_liable` or `modifier_undetermined`.
  *
  * Returns: the code: `role_unresolved`, `liability_undetermined`,
  *   `participant_without_seat`, `exemption_not_liable` or
@@ -1080,6 +1124,8 @@ resp_verdict_get_warning_code (RespVerdict *self,
  * resp_verdict_get_warning_message:
  * @self: a #RespVerdict
  * @index: a warning index
+ *
+ * Gets the warning, for people.
  *
  * Returns: the warning, for people
  *

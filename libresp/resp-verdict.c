@@ -820,6 +820,8 @@ resp_assess_batch (RespModel      *model,
  * resp_verdict_ref:
  * @self: a #RespVerdict
  *
+ * Takes a reference on @self.
+ *
  * Returns: (transfer full): @self
  *
  * Since: 1.0
@@ -835,6 +837,8 @@ resp_verdict_ref (RespVerdict *self)
 /**
  * resp_verdict_unref:
  * @self: (transfer full): a #RespVerdict
+ *
+ * Drops a reference on @self; the last one frees it.
  *
  * Since: 1.0
  */

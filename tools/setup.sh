@@ -13,11 +13,14 @@ packages=(
   libglib2.0-dev-bin
   libcunit1-dev
   python3
+  gobject-introspection
+  libgirepository1.0-dev
+  python3-gi
 )
 
 if [ "${RESP_SETUP_CI:-}" = 1 ]; then
   # CI-only checks: sanitizers (gcc's runtime ships with gcc) and valgrind
-  packages+=(valgrind)
+  packages+=(valgrind gi-docgen clang libclang-rt-14-dev)
 fi
 
 if [ "$(id -u)" -ne 0 ]; then

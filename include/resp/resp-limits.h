@@ -37,9 +37,40 @@ typedef struct {
   guint   max_errors;
 } RespLimits;
 
+/**
+ * RESP_LIMITS_DEFAULT_MAX_DEPTH:
+ *
+ * The default of #RespLimits.max_depth.
+ *
+ * Since: 1.0
+ */
 #define RESP_LIMITS_DEFAULT_MAX_DEPTH 256
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_STRING_BYTES:
+ *
+ * The default of #RespLimits.max_string_bytes: 16 MiB.
+ *
+ * Since: 1.0
+ */
 #define RESP_LIMITS_DEFAULT_MAX_STRING_BYTES (G_GUINT64_CONSTANT (16) << 20)
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_FILE_BYTES:
+ *
+ * The default of #RespLimits.max_file_bytes: 2 GiB.
+ *
+ * Since: 1.0
+ */
 #define RESP_LIMITS_DEFAULT_MAX_FILE_BYTES (G_GUINT64_CONSTANT (2) << 30)
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_ERRORS:
+ *
+ * The default of #RespLimits.max_errors.
+ *
+ * Since: 1.0
+ */
 #define RESP_LIMITS_DEFAULT_MAX_ERRORS 100
 
 RESP_AVAILABLE_IN_1_0
