@@ -7,8 +7,9 @@
  * relation forwards and (dst, rel, since, until, src, role) for walking it
  * backwards. Each role is one prepared statement, reused for every query.
  *
- * The JSON is parsed by SQLite itself (json_each and ->>), which keeps the
- * whole load in SQL and needs no DOM of the whole file in C.
+ * The JSON is parsed by SQLite itself (json_tree), which reads the file
+ * once and needs no DOM of the whole document in C: json-glib takes 6 GB
+ * and 40 s just to parse L.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -257,29 +258,6 @@ parse_instant (const char *s, gint64 *out)
   return TRUE;
 }
 
-/* instant(text, open_end): the instant, or open_end for NULL */
-static void
-sql_instant (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  const char *text;
-  gint64 t;
-
-  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
-    {
-      sqlite3_result_value (ctx, argv[1]);
-      return;
-    }
-  text = (const char *) sqlite3_value_text (argv[0]);
-  if (text == NULL || !parse_instant (text, &t))
-    {
-      char *msg = sqlite3_mprintf ("bad date '%s'", text ? text : "");
-      sqlite3_result_error (ctx, msg, -1);
-      sqlite3_free (msg);
-      return;
-    }
-  sqlite3_result_int64 (ctx, t);
-}
-
 /* ---- loading ---- */
 
 static const char *const schema =
@@ -306,31 +284,142 @@ static const char *const indexes =
   "CREATE INDEX relations_out ON relations (src, rel, since, until, dst);"
   "CREATE INDEX relations_in ON relations (dst, rel, since, until, src, role);";
 
-static gboolean
-insert_from_json (sqlite3 *db, const char *sql, const char *doc, gsize len, GError **error)
+/* Node and relation members, by key, to the parameters of the inserts. */
+static const char *const node_keys[] = {
+  "id", "type", "name", "level", "form", "kind", "cii", "protection_level", "extra", NULL,
+};
+static const char *const relation_keys[] = { "rel", "from", "to", "role", "since", "until", NULL };
+
+static int
+key_index (const char *const *keys, const char *key)
 {
-  sqlite3_stmt *st = NULL;
+  for (int i = 0; keys[i] != NULL; i++)
+    if (strcmp (keys[i], key) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+bind_open_ends (sqlite3_stmt *ins)
+{
+  sqlite3_bind_int64 (ins, 5, G_MININT64);
+  sqlite3_bind_int64 (ins, 6, G_MAXINT64);
+}
+
+/* Runs the pending insert, if any. */
+static gboolean
+flush (sqlite3 *db, sqlite3_stmt *ins, GError **error)
+{
+  int rc = sqlite3_step (ins);
+
+  sqlite3_reset (ins);
+  sqlite3_clear_bindings (ins);
+  if (rc != SQLITE_DONE)
+    return sql_error (db, "insert", error);
+  return TRUE;
+}
+
+/* One pass of json_tree over the whole document: SQLite parses the text
+ * once and hands back every value with its parent, and each node or
+ * relation becomes one row of a prepared insert. (Selecting
+ * `value ->> 'id'`, `value ->> 'type'`, … from json_each re-parses the
+ * element once per ->>, which makes the load of L several times slower.)
+ * Members of `extra` and any deeper values are skipped by their parent. */
+static gboolean
+load_document (SqliteBaseline *self, const char *doc, gsize len, const char *path, GError **error)
+{
+  sqlite3 *db = self->db;
+  sqlite3_stmt *tree = NULL, *ins_node = NULL, *ins_rel = NULL, *ins = NULL;
+  sqlite3_int64 nodes_id = -1, relations_id = -1, element = -1;
+  const char *const *keys = NULL;
+  gboolean ok = FALSE, format_ok = FALSE;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
-    return sql_error (db, "prepare", error);
-  if (sqlite3_bind_text64 (st, 1, doc, len, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, parent, key, atom, CASE WHEN key = 'extra' AND type = 'object' THEN value END"
+                          " FROM json_tree(?1)",
+                          -1, &tree, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO nodes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &ins_node,
+                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO relations VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins_rel,
+                          NULL) != SQLITE_OK)
     {
-      sql_error (db, "bind", error);
-      sqlite3_finalize (st);
-      return FALSE;
+      sql_error (db, "prepare", error);
+      goto out;
     }
-  rc = sqlite3_step (st);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  sqlite3_bind_text64 (tree, 1, doc, len, SQLITE_STATIC, SQLITE_UTF8);
+
+  while ((rc = sqlite3_step (tree)) == SQLITE_ROW)
     {
-      g_set_error (error, SQLITE_BASELINE_ERROR,
-                   rc == SQLITE_ERROR ? SQLITE_BASELINE_ERROR_FORMAT : SQLITE_BASELINE_ERROR_SQL,
-                   "%s", sqlite3_errmsg (db));
-      sqlite3_finalize (st);
-      return FALSE;
+      sqlite3_int64 id = sqlite3_column_int64 (tree, 0);
+      sqlite3_int64 parent = sqlite3_column_type (tree, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (tree, 1);
+      const char *key = (const char *) sqlite3_column_text (tree, 2);
+      int col;
+
+      if (parent == 0)
+        {
+          /* a top-level member */
+          if (g_strcmp0 (key, "format") == 0)
+            format_ok = g_strcmp0 ((const char *) sqlite3_column_text (tree, 3), "libresp/model/1") == 0;
+          else if (g_strcmp0 (key, "nodes") == 0)
+            nodes_id = id;
+          else if (g_strcmp0 (key, "relations") == 0)
+            relations_id = id;
+          continue;
+        }
+      if (parent != -1 && (parent == nodes_id || parent == relations_id))
+        {
+          /* a new node or relation: the previous one is complete */
+          if (ins != NULL && !flush (db, ins, error))
+            goto out;
+          element = id;
+          ins = parent == nodes_id ? ins_node : ins_rel;
+          keys = parent == nodes_id ? node_keys : relation_keys;
+          if (ins == ins_rel)
+            bind_open_ends (ins);
+          continue;
+        }
+      if (parent != element || element == -1 || key == NULL || (col = key_index (keys, key)) == 0)
+        continue;
+
+      if (ins == ins_rel && col >= 5)
+        {
+          const char *text = (const char *) sqlite3_column_text (tree, 3);
+          gint64 t;
+
+          if (text == NULL)
+            continue;   /* null: an open end */
+          if (!parse_instant (text, &t))
+            {
+              g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_FORMAT, "%s: bad date '%s'", path, text);
+              goto out;
+            }
+          sqlite3_bind_int64 (ins, col, t);
+        }
+      else if (ins == ins_node && col == 9)
+        sqlite3_bind_value (ins, col, sqlite3_column_value (tree, 4));
+      else
+        sqlite3_bind_value (ins, col, sqlite3_column_value (tree, 3));
     }
-  sqlite3_finalize (st);
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_FORMAT, "%s: %s", path, sqlite3_errmsg (db));
+      goto out;
+    }
+  if (ins != NULL && !flush (db, ins, error))
+    goto out;
+  if (!format_ok)
+    {
+      g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_FORMAT, "%s: not a libresp/model/1 document", path);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (tree);
+  sqlite3_finalize (ins_node);
+  sqlite3_finalize (ins_rel);
+  return ok;
 }
 
 static guint
@@ -368,51 +457,9 @@ sqlite_baseline_load (const char *model_path, GError **error)
       sql_error (self->db, "open", error);
       goto fail;
     }
-  if (sqlite3_create_function (self->db, "instant", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                               sql_instant, NULL, NULL) != SQLITE_OK)
-    {
-      sql_error (self->db, "create_function", error);
-      goto fail;
-    }
-  if (!exec (self->db, schema, error))
-    goto fail;
-
-  {
-    sqlite3_stmt *st = NULL;
-    gboolean ok;
-
-    if (sqlite3_prepare_v2 (self->db, "SELECT json_valid(?1) AND json_extract(?1, '$.format') IS 'libresp/model/1'",
-                            -1, &st, NULL) != SQLITE_OK)
-      {
-        sql_error (self->db, "prepare", error);
-        goto fail;
-      }
-    sqlite3_bind_text64 (st, 1, doc, len, SQLITE_STATIC, SQLITE_UTF8);
-    ok = sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) == 1;
-    sqlite3_finalize (st);
-    if (!ok)
-      {
-        g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_FORMAT,
-                     "%s: not a libresp/model/1 document", model_path);
-        goto fail;
-      }
-  }
-
-  if (!exec (self->db, "BEGIN", error) ||
-      !insert_from_json (self->db,
-                         "INSERT INTO nodes"
-                         " SELECT value ->> 'id', value ->> 'type', value ->> 'name', value ->> 'level',"
-                         "  value ->> 'form', value ->> 'kind', value ->> 'cii', value ->> 'protection_level',"
-                         "  value -> 'extra'"
-                         " FROM json_each(?1, '$.nodes')",
-                         doc, len, error) ||
-      !insert_from_json (self->db,
-                         "INSERT INTO relations"
-                         " SELECT value ->> 'rel', value ->> 'from', value ->> 'to', value ->> 'role',"
-                         "  instant(value ->> 'since', -9223372036854775808),"
-                         "  instant(value ->> 'until', 9223372036854775807)"
-                         " FROM json_each(?1, '$.relations')",
-                         doc, len, error) ||
+  if (!exec (self->db, schema, error) ||
+      !exec (self->db, "BEGIN", error) ||
+      !load_document (self, doc, len, model_path, error) ||
       !exec (self->db, "COMMIT", error))
     goto fail;
   g_clear_pointer (&contents, g_free);
