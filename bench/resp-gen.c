@@ -274,15 +274,14 @@ static const int province_codes[] = {
 typedef struct {
   const char *name;
   guint n_prov, n_pref, n_county;
-  int county_dept_pct;      /* scales how many departments a county has */
 } Size;
 
 /* L has the real counts; M and S keep all four levels (art8.2 turns on
  * the operator's region level) but fewer regions. */
 static const Size sizes[] = {
-  { "S", 1, 2, 10, 100 },
-  { "M", 2, 18, 150, 100 },
-  { "L", 34, 333, 2843, 100 },
+  { "S", 1, 2, 10 },
+  { "M", 2, 18, 150 },
+  { "L", 34, 333, 2843 },
 };
 
 /* ---- the generator's memory of what it wrote (for the events) ---- */
@@ -363,27 +362,74 @@ node_sep (Gen *g)
   fputs (g->n_nodes++ ? ",\n    " : "\n    ", g->model);
 }
 
+/* The dates the model uses, formatted once: relations are most of L's
+ * bytes, and fprintf was most of its time. */
+#define DAY_CACHE_FROM 16000   /* 2013-10-23 */
+#define DAY_CACHE_N 6000       /* to 2030 */
+static char day_cache[DAY_CACHE_N][11];
+
+static void
+init_day_cache (void)
+{
+  for (int i = 0; i < DAY_CACHE_N; i++)
+    {
+      char buf[16];
+      memcpy (day_cache[i], fmt_day (DAY_CACHE_FROM + i, buf), 11);
+    }
+}
+
+static void
+put_day (FILE *f, int day)
+{
+  char buf[16];
+
+  if (day >= DAY_CACHE_FROM && day < DAY_CACHE_FROM + DAY_CACHE_N)
+    fwrite_unlocked (day_cache[day - DAY_CACHE_FROM], 1, 10, f);
+  else
+    fputs_unlocked (fmt_day (day, buf), f);
+}
+
 static void
 rel (Gen *g, const char *r, const char *from, const char *to, const char *role, int since, int until)
 {
-  char a[16];
+  FILE *f = g->rels;
 
-  fputs (g->n_rels++ ? ",\n    " : "\n    ", g->rels);
-  fprintf (g->rels, "{\"rel\": \"%s\", \"from\": \"%s\", \"to\": \"%s\"", r, from, to);
+  fputs_unlocked (g->n_rels++ ? ",\n    {\"rel\": \"" : "\n    {\"rel\": \"", f);
+  fputs_unlocked (r, f);
+  fputs_unlocked ("\", \"from\": \"", f);
+  fputs_unlocked (from, f);
+  fputs_unlocked ("\", \"to\": \"", f);
+  fputs_unlocked (to, f);
   if (role != NULL)
-    fprintf (g->rels, ", \"role\": \"%s\"", role);
+    {
+      fputs_unlocked ("\", \"role\": \"", f);
+      fputs_unlocked (role, f);
+    }
   if (since != OPEN_START)
-    fprintf (g->rels, ", \"since\": \"%s\"", fmt_day (since, a));
+    {
+      fputs_unlocked ("\", \"since\": \"", f);
+      put_day (f, since);
+    }
   if (until != OPEN_END)
-    fprintf (g->rels, ", \"until\": \"%s\"", fmt_day (until, a));
-  fputc ('}', g->rels);
+    {
+      fputs_unlocked ("\", \"until\": \"", f);
+      put_day (f, until);
+    }
+  fputs_unlocked ("\"}", f);
 }
 
+/* "p" and the decimal digits of p */
 static const char *
 pid (guint32 p, char buf[16])
 {
-  g_snprintf (buf, 16, "p%u", p);
-  return buf;
+  char *e = buf + 15;
+
+  *e = '\0';
+  do
+    *--e = (char) ('0' + p % 10);
+  while ((p /= 10) != 0);
+  *--e = 'p';
+  return e;
 }
 
 static guint32
@@ -392,11 +438,18 @@ new_person (Gen *g)
   guint32 p = g->n_persons++;
   Rng *r = &g->rng;
 
+  FILE *f = g->model;
+  char buf[16];
+
   node_sep (g);
-  fprintf (g->model, "{\"id\": \"p%u\", \"type\": \"person\", \"name\": \"%s%s%s\"}", p,
-           surnames[rng_below (r, G_N_ELEMENTS (surnames))],
-           given[rng_below (r, G_N_ELEMENTS (given))],
-           rng_chance (r, 0.6) ? given[rng_below (r, G_N_ELEMENTS (given))] : "");
+  fputs_unlocked ("{\"id\": \"", f);
+  fputs_unlocked (pid (p, buf), f);
+  fputs_unlocked ("\", \"type\": \"person\", \"name\": \"", f);
+  fputs_unlocked (surnames[rng_below (r, G_N_ELEMENTS (surnames))], f);
+  fputs_unlocked (given[rng_below (r, G_N_ELEMENTS (given))], f);
+  if (rng_chance (r, 0.6))
+    fputs_unlocked (given[rng_below (r, G_N_ELEMENTS (given))], f);
+  fputs_unlocked ("\"}", f);
   return p;
 }
 
@@ -719,9 +772,15 @@ region_name (Gen *g, char *buf, gsize len, int level)
   if (level == LV_N)
     g_strlcpy (buf, "示例国", len);
   else
-    g_snprintf (buf, len, "%s%s%s", syll1[rng_below (r, G_N_ELEMENTS (syll1))],
-                syll2[rng_below (r, G_N_ELEMENTS (syll2))],
-                level == LV_C && rng_chance (r, 0.3) ? "区" : suffix[level]);
+    {
+      /* one draw per statement: the order of evaluation of arguments is
+       * unspecified, and the output must not depend on the compiler */
+      const char *a = syll1[rng_below (r, G_N_ELEMENTS (syll1))];
+      const char *b = syll2[rng_below (r, G_N_ELEMENTS (syll2))];
+      const char *c = level == LV_C && rng_chance (r, 0.3) ? "区" : suffix[level];
+
+      g_snprintf (buf, len, "%s%s%s", a, b, c);
+    }
 }
 
 static guint32
@@ -1058,6 +1117,8 @@ platforms (Gen *g, guint32 region)
   for (int i = 0; i < n; i++)
     {
       char id[48], name[256], sname[300];
+      const char *sector;
+      int kind, level;
       guint32 u, s;
 
       g_snprintf (id, sizeof id, "u%s-e%u", rg->id + 1, rg->n_units++);
@@ -1068,8 +1129,10 @@ platforms (Gen *g, guint32 region)
       fresh_post (g, "heads", id, OPEN_START);
       unit_people (g, u, 0.3);
       g_snprintf (sname, sizeof sname, "%s平台", name);
-      s = add_system (g, region, sname, lv <= LV_F || rng_chance (r, 0.5) ? K_PLATFORM : K_OTHER,
-                      psectors[rng_below (r, G_N_ELEMENTS (psectors))], FALSE, protection (g, lv, FALSE), u);
+      kind = lv <= LV_F || rng_chance (r, 0.5) ? K_PLATFORM : K_OTHER;
+      sector = psectors[rng_below (r, G_N_ELEMENTS (psectors))];
+      level = protection (g, lv, FALSE);
+      s = add_system (g, region, sname, kind, sector, FALSE, level, u);
       if (SYSTEM (s)->seclead == NONE && rng_chance (r, 0.6))
         SYSTEM (s)->seclead = fresh_post (g, "security_lead", SYSTEM (s)->id, OPEN_START);
     }
@@ -1091,7 +1154,7 @@ gen_region (Gen *g, guint32 region)
 
   for (guint d = 0; d < N_DEPTS; d++)
     {
-      int pct = lv == LV_C ? depts[d].county_pct * g->size->county_dept_pct / 100 : 100;
+      int pct = lv == LV_C ? depts[d].county_pct : 100;
       /* the office and the party organs are everywhere: the committee's
        * seats and the 网信办 hang on them */
       gboolean always = d == D_GOV || d == D_PROP || d == D_ORG || d == D_UFW || d == D_POL;
@@ -1723,6 +1786,7 @@ main (int argc, char **argv)
   D2019 = days_from_civil (2019, 1, 1);
   D2024 = days_from_civil (2024, 1, 1);
   D2027 = days_from_civil (2027, 1, 1);
+  init_day_cache ();
 
   g.seed = (guint64) seed;
   rng_seed (&g.rng, g.seed);

@@ -32,6 +32,7 @@ typedef struct {
 
 typedef struct {
   const RespModel *m;
+  guint32  subject;                /* of the last resp_resolver_resolve() */
   gint64   at;
   gint64   lo, hi;
   GArray  *hits[RESP_N_ROLES];   /* RespHit */
@@ -40,6 +41,8 @@ typedef struct {
   GArray  *path;                 /* the path being walked */
   GArray  *scratch;              /* guint32 */
   GArray  *scratch2;             /* guint32 */
+  GArray  *spare[16];            /* 4-byte arrays lent by resp_resolver_take() */
+  guint    n_spare;
 } RespResolver;
 
 /* Which roles to compute; the cheap subset keeps audit and scope fast. */
@@ -51,6 +54,10 @@ typedef enum {
 void     resp_resolver_init        (RespResolver *R, const RespModel *m);
 void     resp_resolver_clear       (RespResolver *R);
 void     resp_resolver_reset       (RespResolver *R, gint64 at);
+/* An empty array of 4-byte elements, from the resolver's spares: resolving
+ * and assessing then allocate nothing once warm. Give it back when done. */
+GArray  *resp_resolver_take        (RespResolver *R);
+void     resp_resolver_give        (RespResolver *R, GArray *array);
 
 /* All roles of 4.3 (but `involved`) for a system, unit or committee. */
 void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolveFlags flags);

@@ -31,10 +31,33 @@ clear_warnings (RespResolver *R)
   g_array_set_size (R->warnings, 0);
 }
 
+GArray *
+resp_resolver_take (RespResolver *R)
+{
+  GArray *a;
+
+  if (R->n_spare == 0)
+    return g_array_new (FALSE, FALSE, sizeof (guint32));
+  a = R->spare[--R->n_spare];
+  g_array_set_size (a, 0);
+  return a;
+}
+
+void
+resp_resolver_give (RespResolver *R, GArray *array)
+{
+  if (R->n_spare < G_N_ELEMENTS (R->spare))
+    R->spare[R->n_spare++] = array;
+  else
+    g_array_unref (array);
+}
+
 void
 resp_resolver_clear (RespResolver *R)
 {
   clear_warnings (R);
+  for (guint i = 0; i < R->n_spare; i++)
+    g_array_unref (R->spare[i]);
   for (guint i = 0; i < RESP_N_ROLES; i++)
     g_array_unref (R->hits[i]);
   g_array_unref (R->paths);
@@ -321,7 +344,7 @@ void
 resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GArray *out)
 {
   guint32 scope = resp_resolver_scope_of (R, authority), g, steps = 0;
-  GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *tmp = resp_resolver_take (R);
 
   if (scope == RESP_NO_NODE)
     g = RESP_NO_NODE;
@@ -345,7 +368,7 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GAr
         }
       g = resp_resolver_parent_region (R, g);
     }
-  g_array_unref (tmp);
+  resp_resolver_give (R, tmp);
 }
 
 /* ---- recording ---- */
@@ -420,7 +443,9 @@ coordinators (RespResolver *R, guint32 g, GArray *path)
       all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
         {
-          GArray *copy = g_array_copy (found);
+          GArray *copy = resp_resolver_take (R);
+
+          g_array_append_vals (copy, found->data, found->len);
           hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
           for (guint i = 0; i < copy->len; i++)
             {
@@ -431,7 +456,7 @@ coordinators (RespResolver *R, guint32 g, GArray *path)
               hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
               g_array_set_size (path, path->len - 1);
             }
-          g_array_unref (copy);
+          resp_resolver_give (R, copy);
           break;
         }
       g = resp_resolver_parent_region (R, g);
@@ -446,8 +471,8 @@ coordinators (RespResolver *R, guint32 g, GArray *path)
 static gboolean
 regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArray *path)
 {
-  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *heads_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *cands = resp_resolver_take (R);
+  GArray *heads_of = resp_resolver_take (R);
   gboolean any = FALSE;
 
   for (guint s = 0; s < sectors->len; s++)
@@ -485,8 +510,8 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
           g_array_set_size (path, path->len - 2);
         }
     }
-  g_array_unref (cands);
-  g_array_unref (heads_of);
+  resp_resolver_give (R, cands);
+  resp_resolver_give (R, heads_of);
   return any;
 }
 
@@ -495,8 +520,8 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
                   const GArray *system_sectors)
 {
   GArray *path = R->path;
-  GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *regions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *tmp = resp_resolver_take (R);
+  GArray *regions = resp_resolver_take (R);
   guint base, save;
   guint32 k, cur, g, steps = 0;
 
@@ -591,8 +616,8 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
     coordinators (R, g, path);
   g_array_set_size (path, save);
 
-  g_array_unref (tmp);
-  g_array_unref (regions);
+  resp_resolver_give (R, tmp);
+  resp_resolver_give (R, regions);
 }
 
 static void
@@ -658,6 +683,7 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
   const RespModel *m = R->m;
   guint8 type = m->nodes[subject].type;
 
+  R->subject = subject;
   if (type == RESP_NODE_COMMITTEE)
     {
       g_array_set_size (R->path, 0);
@@ -672,9 +698,9 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
     resolve_operator (R, subject, subject, FALSE, &(GArray) { .data = NULL, .len = 0 });
   else if (type == RESP_NODE_SYSTEM)
     {
-      GArray *ops = g_array_new (FALSE, FALSE, sizeof (guint32));
-      GArray *leads = g_array_new (FALSE, FALSE, sizeof (guint32));
-      GArray *sectors = g_array_new (FALSE, FALSE, sizeof (guint32));
+      GArray *ops = resp_resolver_take (R);
+      GArray *leads = resp_resolver_take (R);
+      GArray *sectors = resp_resolver_take (R);
 
       all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
       all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
@@ -687,9 +713,9 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
         }
       for (guint i = 0; i < ops->len; i++)
         resolve_operator (R, subject, g_array_index (ops, guint32, i), leads->len > 0, sectors);
-      g_array_unref (ops);
-      g_array_unref (leads);
-      g_array_unref (sectors);
+      resp_resolver_give (R, ops);
+      resp_resolver_give (R, leads);
+      resp_resolver_give (R, sectors);
     }
   else
     return;

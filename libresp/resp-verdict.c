@@ -16,6 +16,7 @@
 #include "resp-instant-private.h"
 
 G_DEFINE_BOXED_TYPE (RespVerdict, resp_verdict, resp_verdict_ref, resp_verdict_unref)
+G_DEFINE_BOXED_TYPE (RespAssessor, resp_assessor, resp_assessor_ref, resp_assessor_unref)
 
 /* ---- the environment conditions read ---- */
 
@@ -120,13 +121,22 @@ eval (Env *e, const RespCondition *cond, GArray *missing)
 
 /* ---- building ---- */
 
-typedef struct {
-  RespVerdict  *v;
-  RespResolver  R;
+/* One thread's working space, kept between events so that assessing one
+ * allocates little beyond the verdict it returns. */
+struct _RespAssessor {
+  gatomicrefcount ref;
+  RespModel    *model;
+  RespRulebook *rb;
+  RespVerdict  *v;              /* the verdict being built */
+  RespResolver  R;              /* for lookups outside a subject's resolution */
+  GPtrArray    *subjects;       /* RespResolver*, one per subject of the event */
   Env           env;
   GHashTable   *by_person;      /* person + 1 -> index into v->liable + 1 */
   GHashTable   *warned_rules;   /* rule ids already warned about */
-} Build;
+  GArray       *liable_subjects;
+};
+
+typedef RespAssessor Build;
 
 static void
 warn (RespVerdict *v, const char *code, guint32 node, int role, char *message)
@@ -170,7 +180,7 @@ static void
 authorities (Build *b, guint32 p, guint32 anchor, GArray *out)
 {
   RespResolver *R = &b->R;
-  GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *tmp = resp_resolver_take (R);
 
   if (anchor == RESP_NO_NODE)
     goto out;
@@ -189,7 +199,7 @@ authorities (Build *b, guint32 p, guint32 anchor, GArray *out)
   for (guint i = 0; i < tmp->len; i++)
     add_unique_u32 (out, g_array_index (tmp, guint32, i));
 out:
-  g_array_unref (tmp);
+  resp_resolver_give (R, tmp);
 }
 
 static gboolean
@@ -266,7 +276,7 @@ is_seat_role (RespRole role)
 static gboolean
 rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
 {
-  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *missing = resp_resolver_take (&b->R);
   RespTruth t;
 
   b->env.system = subject != RESP_NO_NODE && b->v->model->nodes[subject].type == RESP_NODE_SYSTEM
@@ -282,18 +292,18 @@ rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
                              facts[0] ? facts : "（参数或系统属性）"));
       g_free (facts);
     }
-  g_array_unref (missing);
+  resp_resolver_give (&b->R, missing);
   return t == RESP_TRUTH_TRUE;
 }
 
 static void
-apply_subject_rules (Build *b, const RespRoles *roles)
+apply_subject_rules (Build *b, const RespResolver *SR)
 {
   RespVerdict *v = b->v;
   const RespEvent *ev = v->event;
-  guint32 s = resp_roles_get_subject (roles);
-  const GArray *paths = resp_roles_get_paths (roles);
-  const GArray *ops = resp_roles_get_hits (roles, RESP_ROLE_OPERATOR);
+  guint32 s = SR->subject;
+  const GArray *paths = SR->paths;
+  const GArray *ops = SR->hits[RESP_ROLE_OPERATOR];
 
   for (guint i = 0; i < v->rb->liability->len; i++)
     {
@@ -318,7 +328,7 @@ apply_subject_rules (Build *b, const RespRoles *roles)
         }
       /* with nobody in the role an unknown condition could change nothing,
        * so it is not weighed (and not warned about) */
-      hits = resp_roles_get_hits (roles, r->role);
+      hits = SR->hits[r->role];
       if (hits->len == 0 || !rule_applies (b, r, s))
         continue;
       for (guint k = 0; k < hits->len; k++)
@@ -345,7 +355,7 @@ apply_decision_rules (Build *b)
 {
   RespVerdict *v = b->v;
   const RespEvent *ev = v->event;
-  GArray *people = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *people = resp_resolver_take (&b->R);
 
   for (guint i = 0; i < ev->decisions->len; i++)
     {
@@ -383,7 +393,7 @@ apply_decision_rules (Build *b)
             }
         }
     }
-  g_array_unref (people);
+  resp_resolver_give (&b->R, people);
 }
 
 static void
@@ -445,7 +455,7 @@ apply_exemptions (Build *b)
 /* Circumstances per SPEC §4.4: system-scoped ones for each subject system
  * and each of its operators, event-wide ones once. */
 static void
-evaluate_circumstances (Build *b, GPtrArray *roles, GArray *liable_subjects)
+evaluate_circumstances (Build *b, GArray *liable_subjects)
 {
   RespVerdict *v = b->v;
   const RespEvent *ev = v->event;
@@ -454,11 +464,12 @@ evaluate_circumstances (Build *b, GPtrArray *roles, GArray *liable_subjects)
   for (guint i = 0; i < v->rb->circumstances->len; i++)
     {
       const RespCircumstanceRule *c = &g_array_index (v->rb->circumstances, RespCircumstanceRule, i);
+      /* worked out in borrowed arrays; the verdict keeps copies only of
+       * the circumstances it lists */
       RespVerdictCircumstance vc = { i, RESP_CIRCUMSTANCE_DOES_NOT_HOLD,
-                                     g_array_new (FALSE, FALSE, sizeof (guint32)),
-                                     g_array_new (FALSE, FALSE, sizeof (guint)) };
-      GArray *undetermined = g_array_new (FALSE, FALSE, sizeof (guint32));
-      GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+                                     resp_resolver_take (&b->R), resp_resolver_take (&b->R) };
+      GArray *undetermined = resp_resolver_take (&b->R);
+      GArray *missing = resp_resolver_take (&b->R);
 
       if (!resp_in_force (c->since, c->until, ev->occurred_at))
         ;
@@ -487,7 +498,7 @@ evaluate_circumstances (Build *b, GPtrArray *roles, GArray *liable_subjects)
         for (guint s = 0; s < ev->subjects->len; s++)
           {
             guint32 subject = g_array_index (ev->subjects, guint32, s);
-            const GArray *ops = resp_roles_get_hits (roles->pdata[s], RESP_ROLE_OPERATOR);
+            const GArray *ops = ((RespResolver *) b->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
             RespTruth best = RESP_TRUTH_FALSE;
 
             if (v->model->nodes[subject].type != RESP_NODE_SYSTEM)
@@ -535,9 +546,21 @@ evaluate_circumstances (Build *b, GPtrArray *roles, GArray *liable_subjects)
         }
       any_holds |= vc.status == RESP_CIRCUMSTANCE_HOLDS;
       any_undetermined |= vc.status == RESP_CIRCUMSTANCE_UNDETERMINED;
+      {
+        GArray *subjects = vc.subjects, *miss = vc.missing;
+        if (vc.status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+          vc.subjects = vc.missing = NULL;
+        else
+          {
+            vc.subjects = g_array_copy (subjects);
+            vc.missing = g_array_copy (miss);
+          }
+        resp_resolver_give (&b->R, subjects);
+        resp_resolver_give (&b->R, miss);
+      }
       g_array_append_val (v->circumstances, vc);
-      g_array_unref (undetermined);
-      g_array_unref (missing);
+      resp_resolver_give (&b->R, undetermined);
+      resp_resolver_give (&b->R, missing);
     }
   v->status = any_holds ? RESP_VERDICT_TRIGGERED
             : any_undetermined ? RESP_VERDICT_UNDETERMINED : RESP_VERDICT_NOT_TRIGGERED;
@@ -547,7 +570,7 @@ static void
 apply_modifiers (Build *b)
 {
   RespVerdict *v = b->v;
-  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *missing = resp_resolver_take (&b->R);
 
   b->env.system = RESP_NO_NODE;
   b->env.region_level = -1;
@@ -570,7 +593,7 @@ apply_modifiers (Build *b)
           g_free (facts);
         }
     }
-  g_array_unref (missing);
+  resp_resolver_give (&b->R, missing);
 }
 
 static int
@@ -611,13 +634,13 @@ finish_liable (Build *b)
   for (guint i = 0; i < v->liable->len; i++)
     {
       RespVerdictLiable *l = v->liable->pdata[i];
-      GArray *tmp = g_array_new (FALSE, FALSE, sizeof (guint32));
+      GArray *tmp = resp_resolver_take (&b->R);
 
       for (guint k = 0; k < l->authority->len; k++)
         resp_resolver_proposers (&b->R, g_array_index (l->authority, guint32, k), l->person, tmp);
       for (guint k = 0; k < tmp->len; k++)
         add_unique_u32 (l->proposer, g_array_index (tmp, guint32, k));
-      g_array_unref (tmp);
+      resp_resolver_give (&b->R, tmp);
       g_array_sort_with_data (l->authority, cmp_ids, v->model);
       g_array_sort_with_data (l->proposer, cmp_ids, v->model);
     }
@@ -643,17 +666,200 @@ exempt_free (RespVerdictExempt *x)
   g_free (x);
 }
 
+static void
+resolver_free (RespResolver *R)
+{
+  resp_resolver_clear (R);
+  g_free (R);
+}
+
+/**
+ * resp_assessor_new:
+ * @model: the model
+ * @rulebook: the rulebook
+ *
+ * Creates the working space for assessing events one after another on one
+ * thread. The model and rulebook may be shared by assessors on many threads;
+ * an assessor itself belongs to one thread at a time.
+ *
+ * Returns: (transfer full): a new assessor
+ *
+ * Since: 1.0
+ */
+RespAssessor *
+resp_assessor_new (RespModel    *model,
+                   RespRulebook *rulebook)
+{
+  RespAssessor *a;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (rulebook != NULL, NULL);
+
+  a = g_new0 (RespAssessor, 1);
+  g_atomic_ref_count_init (&a->ref);
+  a->model = resp_model_ref (model);
+  a->rb = resp_rulebook_ref (rulebook);
+  resp_resolver_init (&a->R, model);
+  a->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) resolver_free);
+  a->env.model = model;
+  a->env.rb = rulebook;
+  a->env.strings = g_ptr_array_new_with_free_func (g_free);
+  a->by_person = g_hash_table_new (NULL, NULL);
+  a->warned_rules = g_hash_table_new (g_str_hash, g_str_equal);
+  a->liable_subjects = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return a;
+}
+
+/**
+ * resp_assessor_ref:
+ * @self: a #RespAssessor
+ *
+ * Takes a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+RespAssessor *
+resp_assessor_ref (RespAssessor *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * resp_assessor_unref:
+ * @self: (transfer full): a #RespAssessor
+ *
+ * Drops a reference on @self; the last one frees it.
+ *
+ * Since: 1.0
+ */
+void
+resp_assessor_unref (RespAssessor *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  resp_resolver_clear (&self->R);
+  g_ptr_array_unref (self->subjects);
+  g_ptr_array_unref (self->env.strings);
+  g_hash_table_unref (self->by_person);
+  g_hash_table_unref (self->warned_rules);
+  g_array_unref (self->liable_subjects);
+  resp_rulebook_unref (self->rb);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
+/**
+ * resp_assessor_assess:
+ * @self: a #RespAssessor
+ * @event: an event loaded against the assessor's model and rulebook
+ *
+ * Assesses one event (SPEC §4): resolves every role from each subject at
+ * the event's instant, evaluates the circumstances in three-valued logic,
+ * and, when one holds, applies the liability rules, collective
+ * responsibility, exemptions and modifiers. Nobody is held on an unknown
+ * fact.
+ *
+ * Returns: (transfer full): the verdict
+ *
+ * Since: 1.0
+ */
+RespVerdict *
+resp_assessor_assess (RespAssessor *self,
+                      RespEvent    *event)
+{
+  RespModel *model;
+  RespVerdict *v;
+  Build *b = self;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+  g_return_val_if_fail (event->model == self->model && event->rulebook == self->rb, NULL);
+
+  model = self->model;
+  v = g_new0 (RespVerdict, 1);
+  g_atomic_ref_count_init (&v->ref);
+  v->model = resp_model_ref (model);
+  v->rb = resp_rulebook_ref (self->rb);
+  v->event = resp_event_ref (event);
+  v->circumstances = g_array_new (FALSE, FALSE, sizeof (RespVerdictCircumstance));
+  v->liable = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+  v->exempt = g_ptr_array_new_with_free_func ((GDestroyNotify) exempt_free);
+  v->bodies = g_array_new (FALSE, FALSE, sizeof (guint32));
+  v->modifiers = g_array_new (FALSE, FALSE, sizeof (guint));
+  v->warnings = g_array_new (FALSE, FALSE, sizeof (RespVerdictWarning));
+  v->subject_roles = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_roles_unref);
+
+  b->v = v;
+  b->env.ev = event;
+  b->env.at = event->occurred_at;
+  g_hash_table_remove_all (b->by_person);
+  g_hash_table_remove_all (b->warned_rules);
+  g_array_set_size (b->liable_subjects, 0);
+
+  while (b->subjects->len < event->subjects->len)
+    {
+      RespResolver *R = g_new0 (RespResolver, 1);
+      resp_resolver_init (R, model);
+      g_ptr_array_add (b->subjects, R);
+    }
+  for (guint s = 0; s < event->subjects->len; s++)
+    {
+      RespResolver *R = b->subjects->pdata[s];
+
+      resp_resolver_reset (R, event->occurred_at);
+      resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_ALL);
+      for (guint k = 0; k < R->warnings->len; k++)
+        {
+          const RespRoleWarning *w = &g_array_index (R->warnings, RespRoleWarning, k);
+          warn (v, "role_unresolved", w->subject, w->role, g_strdup (w->message));
+        }
+    }
+  resp_resolver_reset (&b->R, event->occurred_at);
+
+  evaluate_circumstances (b, b->liable_subjects);
+  if (v->status == RESP_VERDICT_TRIGGERED)
+    {
+      for (guint s = 0; s < event->subjects->len; s++)
+        {
+          guint32 subject = g_array_index (event->subjects, guint32, s);
+          for (guint k = 0; k < b->liable_subjects->len; k++)
+            if (g_array_index (b->liable_subjects, guint32, k) == subject)
+              {
+                apply_subject_rules (b, b->subjects->pdata[s]);
+                break;
+              }
+        }
+      apply_decision_rules (b);
+      apply_exemptions (b);
+      apply_modifiers (b);
+      finish_liable (b);
+    }
+  else
+    /* a verdict that holds nobody lists the duty holders instead */
+    for (guint s = 0; s < event->subjects->len; s++)
+      {
+        RespResolver *R = b->subjects->pdata[s];
+        g_ptr_array_add (v->subject_roles, resp_roles_new_from_resolver (model, R->subject, R));
+      }
+  b->v = NULL;
+  b->env.ev = NULL;
+  return v;
+}
+
 /**
  * resp_assess:
  * @model: the model
  * @rulebook: the rulebook
  * @event: an event loaded against @model and @rulebook
  *
- * Assesses one event (SPEC §4): resolves every role from each subject at
- * the event's instant, evaluates the circumstances in three-valued logic,
- * and, when one holds, applies the liability rules, collective
- * responsibility, exemptions and modifiers. Nobody is held on an unknown
- * fact. Safe to call from many threads on shared arguments.
+ * Assesses one event with a fresh #RespAssessor; see
+ * resp_assessor_assess(). Safe to call from many threads on shared
+ * arguments; to assess many events, an assessor per thread is cheaper.
  *
  * Returns: (transfer full): the verdict
  *
@@ -664,81 +870,17 @@ resp_assess (RespModel    *model,
              RespRulebook *rulebook,
              RespEvent    *event)
 {
+  RespAssessor *a;
   RespVerdict *v;
-  Build b;
-  GPtrArray *roles;
-  GArray *liable_subjects;
 
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
   g_return_val_if_fail (event != NULL, NULL);
   g_return_val_if_fail (event->model == model && event->rulebook == rulebook, NULL);
 
-  v = g_new0 (RespVerdict, 1);
-  g_atomic_ref_count_init (&v->ref);
-  v->model = resp_model_ref (model);
-  v->rb = resp_rulebook_ref (rulebook);
-  v->event = resp_event_ref (event);
-  v->circumstances = g_array_new (FALSE, FALSE, sizeof (RespVerdictCircumstance));
-  v->liable = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
-  v->exempt = g_ptr_array_new_with_free_func ((GDestroyNotify) exempt_free);
-  v->bodies = g_array_new (FALSE, FALSE, sizeof (guint32));
-  v->modifiers = g_array_new (FALSE, FALSE, sizeof (guint));
-  v->warnings = g_array_new (FALSE, FALSE, sizeof (RespVerdictWarning));
-  v->subject_roles = roles = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_roles_unref);
-
-  memset (&b, 0, sizeof b);
-  b.v = v;
-  b.env.model = model;
-  b.env.rb = rulebook;
-  b.env.ev = event;
-  b.env.at = event->occurred_at;
-  b.env.strings = g_ptr_array_new_with_free_func (g_free);
-  b.by_person = g_hash_table_new (NULL, NULL);
-  b.warned_rules = g_hash_table_new (g_str_hash, g_str_equal);
-  resp_resolver_init (&b.R, model);
-
-  for (guint s = 0; s < event->subjects->len; s++)
-    {
-      guint32 subject = g_array_index (event->subjects, guint32, s);
-      const GArray *ws;
-
-      resp_resolver_reset (&b.R, event->occurred_at);
-      resp_resolver_resolve (&b.R, subject, RESP_RESOLVE_ALL);
-      g_ptr_array_add (roles, resp_roles_new_from_resolver (model, subject, &b.R));
-      ws = resp_roles_get_warnings (roles->pdata[s]);
-      for (guint k = 0; k < ws->len; k++)
-        {
-          const RespRoleWarning *w = &g_array_index (ws, RespRoleWarning, k);
-          warn (v, "role_unresolved", w->subject, w->role, g_strdup (w->message));
-        }
-    }
-  resp_resolver_reset (&b.R, event->occurred_at);
-
-  liable_subjects = g_array_new (FALSE, FALSE, sizeof (guint32));
-  evaluate_circumstances (&b, roles, liable_subjects);
-  if (v->status == RESP_VERDICT_TRIGGERED)
-    {
-      for (guint s = 0; s < roles->len; s++)
-        {
-          guint32 subject = resp_roles_get_subject (roles->pdata[s]);
-          for (guint k = 0; k < liable_subjects->len; k++)
-            if (g_array_index (liable_subjects, guint32, k) == subject)
-              {
-                apply_subject_rules (&b, roles->pdata[s]);
-                break;
-              }
-        }
-      apply_decision_rules (&b);
-      apply_exemptions (&b);
-      apply_modifiers (&b);
-      finish_liable (&b);
-    }
-  g_array_unref (liable_subjects);
-  g_hash_table_unref (b.by_person);
-  g_hash_table_unref (b.warned_rules);
-  g_ptr_array_unref (b.env.strings);
-  resp_resolver_clear (&b.R);
+  a = resp_assessor_new (model, rulebook);
+  v = resp_assessor_assess (a, event);
+  resp_assessor_unref (a);
   return v;
 }
 
@@ -755,14 +897,16 @@ batch_worker (gpointer data)
 {
   BatchJob *job = data;
   guint n = resp_event_batch_get_n_events (job->batch);
+  RespAssessor *a = resp_assessor_new (job->model, job->rb);
 
   for (;;)
     {
       guint i = (guint) g_atomic_int_add (&job->next, 1);
       if (i >= n)
         break;
-      job->out[i] = resp_assess (job->model, job->rb, resp_event_batch_get_event (job->batch, i));
+      job->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (job->batch, i));
     }
+  resp_assessor_unref (a);
   return NULL;
 }
 
@@ -851,8 +995,10 @@ resp_verdict_unref (RespVerdict *self)
   for (guint i = 0; i < self->circumstances->len; i++)
     {
       RespVerdictCircumstance *c = &g_array_index (self->circumstances, RespVerdictCircumstance, i);
-      g_array_unref (c->subjects);
-      g_array_unref (c->missing);
+      if (c->subjects != NULL)
+        g_array_unref (c->subjects);
+      if (c->missing != NULL)
+        g_array_unref (c->missing);
     }
   for (guint i = 0; i < self->warnings->len; i++)
     {

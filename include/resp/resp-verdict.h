@@ -19,6 +19,18 @@
 G_BEGIN_DECLS
 
 #define RESP_TYPE_VERDICT (resp_verdict_get_type ())
+#define RESP_TYPE_ASSESSOR (resp_assessor_get_type ())
+
+/**
+ * RespAssessor:
+ *
+ * Working space for assessing events one after another on one thread,
+ * against one model and one rulebook (which any number of assessors may
+ * share). Reference counted; not to be used by two threads at once.
+ *
+ * Since: 1.0
+ */
+typedef struct _RespAssessor RespAssessor;
 
 /**
  * RespVerdict:
@@ -34,6 +46,18 @@ typedef struct _RespVerdict RespVerdict;
 
 RESP_AVAILABLE_IN_1_0
 GType             resp_verdict_get_type             (void) G_GNUC_CONST;
+RESP_AVAILABLE_IN_1_0
+GType             resp_assessor_get_type            (void) G_GNUC_CONST;
+RESP_AVAILABLE_IN_1_0
+RespAssessor     *resp_assessor_new                 (RespModel      *model,
+                                                     RespRulebook   *rulebook);
+RESP_AVAILABLE_IN_1_0
+RespAssessor     *resp_assessor_ref                 (RespAssessor   *self);
+RESP_AVAILABLE_IN_1_0
+void              resp_assessor_unref               (RespAssessor   *self);
+RESP_AVAILABLE_IN_1_0
+RespVerdict      *resp_assessor_assess              (RespAssessor   *self,
+                                                     RespEvent      *event);
 RESP_AVAILABLE_IN_1_0
 RespVerdict      *resp_assess                       (RespModel      *model,
                                                      RespRulebook   *rulebook,
@@ -119,5 +143,6 @@ char             *resp_verdicts_render              (RespVerdict   **verdicts,
                                                      RespFormat      format);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespVerdict, resp_verdict_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespAssessor, resp_assessor_unref)
 
 G_END_DECLS
