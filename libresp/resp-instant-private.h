@@ -7,6 +7,12 @@ G_BEGIN_DECLS
 
 #define RESP_INSTANT_BUF 48
 
+/* The instants that print as dates: anything a file can hold (years
+ * 0001–9999) and far beyond, but clear of the ends of gint64, where the
+ * shift to +08:00 would overflow. */
+#define RESP_INSTANT_MIN_DATED (-(G_GINT64_CONSTANT (1) << 62))
+#define RESP_INSTANT_MAX_DATED (G_GINT64_CONSTANT (1) << 62)
+
 /* Parses len bytes; on failure *why says what is wrong (static text). */
 gboolean resp_instant_parse_len  (const char  *text,
                                   gsize        len,

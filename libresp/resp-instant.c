@@ -217,9 +217,11 @@ resp_instant_format_buf (gint64 instant, char buf[RESP_INSTANT_BUF])
   gint64 local, secs, usec, days, y;
   guint m, d, sod;
 
-  if (instant == RESP_INSTANT_OPEN_START || instant == RESP_INSTANT_OPEN_END)
+  /* the open ends, and instants so far out that the arithmetic below would
+   * overflow, have no date to print */
+  if (instant < RESP_INSTANT_MIN_DATED || instant > RESP_INSTANT_MAX_DATED)
     {
-      g_strlcpy (buf, instant == RESP_INSTANT_OPEN_START ? "-inf" : "+inf", RESP_INSTANT_BUF);
+      g_strlcpy (buf, instant < 0 ? "-inf" : "+inf", RESP_INSTANT_BUF);
       return;
     }
   local = instant + CST_OFFSET_SEC * USEC_PER_SEC;

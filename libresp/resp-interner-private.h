@@ -23,6 +23,7 @@ typedef struct {
   guint32  cap;
   guint64 *slots;     /* hash << 32 | (id + 1), or 0 for an empty slot */
   guint32  mask;
+  gboolean borrowed;  /* the arrays belong to a snapshot's mapping */
 } RespInterner;
 
 void        resp_interner_init    (RespInterner *self);

@@ -58,9 +58,12 @@ resp_interner_init (RespInterner *self)
 void
 resp_interner_clear (RespInterner *self)
 {
-  g_free (self->pool);
-  g_free (self->offsets);
-  g_free (self->slots);
+  if (!self->borrowed)
+    {
+      g_free (self->pool);
+      g_free (self->offsets);
+      g_free (self->slots);
+    }
   memset (self, 0, sizeof *self);
 }
 

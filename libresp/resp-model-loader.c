@@ -19,6 +19,7 @@
 #include "resp-model-private.h"
 #include "resp-model-load-private.h"
 #include "resp-limits-private.h"
+#include "resp-snapshot-private.h"
 #include "resp-json-reader-private.h"
 #include "resp-instant-private.h"
 #include "resp-diagnostic.h"
@@ -1808,7 +1809,8 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model (SPEC §3.4) from memory. Loading is all-or-nothing: on any
+ * Loads a model (SPEC §3.4) from memory, or a snapshot written by
+ * resp_model_write_snapshot(). Loading is all-or-nothing: on any
  * error the result is %NULL, @error holds the first problem (by position)
  * and @diagnostics all of them, up to @limits' `max_errors`.
  *
@@ -1836,6 +1838,18 @@ resp_model_new_from_data_full (const char        *data,
   resp_limits_resolve (limits, &lim);
   if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
     return NULL;
+  if (resp_snapshot_is (data, (gsize) length))
+    {
+      /* a copy: the arrays must be aligned, and outlive the caller's buffer */
+      char *copy = g_malloc ((gsize) length);
+      RespModel *m;
+
+      memcpy (copy, data, (gsize) length);
+      m = resp_snapshot_open (copy, (gsize) length, copy, g_free, filename, diagnostics, error);
+      if (m == NULL)
+        g_free (copy);
+      return m;
+    }
   return resp_model_load_internal (data, (gsize) length, filename, &lim, NULL, NULL,
                                    diagnostics, error);
 }
@@ -1912,9 +1926,13 @@ resp_model_new_from_file_full (const char        *path,
       g_mapped_file_unref (mf);
       return NULL;
     }
-  m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
-                                path, &lim, (GDestroyNotify) g_mapped_file_unref, mf,
-                                diagnostics, error);
+  if (resp_snapshot_is (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf)))
+    m = resp_snapshot_open (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
+                            mf, (GDestroyNotify) g_mapped_file_unref, path, diagnostics, error);
+  else
+    m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
+                                  path, &lim, (GDestroyNotify) g_mapped_file_unref, mf,
+                                  diagnostics, error);
   if (m == NULL)
     g_mapped_file_unref (mf);
   return m;

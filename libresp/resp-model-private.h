@@ -55,6 +55,10 @@ struct _RespModel {
   guint32     *in_idx;       /* n_rels */
   guint32     *in_start;     /* n_nodes + 1 */
   gint64       first_instant; /* earliest dated since/until, or RESP_INSTANT_OPEN_START */
+  /* a snapshot's arrays point into owner (a mapping) instead of the heap */
+  gboolean       snapshot;
+  gpointer       owner;
+  GDestroyNotify release;
 };
 
 static inline gboolean

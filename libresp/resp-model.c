@@ -57,13 +57,18 @@ resp_model_unref (RespModel *self)
   g_free (self->name);
   g_free (self->source);
   resp_interner_clear (&self->ids);
-  g_free (self->nodes);
-  g_free (self->names);
-  g_free (self->extras);
-  g_free (self->rels);
-  g_free (self->out_start);
-  g_free (self->in_idx);
-  g_free (self->in_start);
+  if (!self->snapshot)
+    {
+      g_free (self->nodes);
+      g_free (self->names);
+      g_free (self->extras);
+      g_free (self->rels);
+      g_free (self->out_start);
+      g_free (self->in_idx);
+      g_free (self->in_start);
+    }
+  if (self->release != NULL)
+    self->release (self->owner);
   g_free (self);
 }
 

@@ -54,6 +54,8 @@ G_BEGIN_DECLS
  *   JSON Logic subset of SPEC §4.6
  * @RESP_ERROR_UNKNOWN_VARIABLE: a rule condition reads a `var` that names no
  *   declared fact, parameter or model attribute
+ * @RESP_ERROR_SNAPSHOT: a compiled snapshot is truncated, damaged, or of
+ *   another version or machine layout
  *
  * Error codes of the %RESP_ERROR domain: one per class of bad input.
  *
@@ -84,6 +86,7 @@ typedef enum {
   RESP_ERROR_UNKNOWN_FACT,
   RESP_ERROR_UNKNOWN_OPERATOR,
   RESP_ERROR_UNKNOWN_VARIABLE,
+  RESP_ERROR_SNAPSHOT,
 } RespError;
 
 RESP_AVAILABLE_IN_1_0

@@ -55,6 +55,10 @@ RespModel   *resp_model_new_from_data_full  (const char  *data,
                                              GPtrArray  **diagnostics,
                                              GError     **error);
 RESP_AVAILABLE_IN_1_0
+gboolean     resp_model_write_snapshot      (RespModel   *self,
+                                             const char  *path,
+                                             GError     **error);
+RESP_AVAILABLE_IN_1_0
 RespModel   *resp_model_ref                 (RespModel   *self);
 RESP_AVAILABLE_IN_1_0
 void         resp_model_unref               (RespModel   *self);

@@ -33,7 +33,10 @@
  *   with an unknown operand is unknown; so the check covers all conditions,
  *   not only those made of var, and, or and !;
  * - an unknown result depends only on the facts listed as missing: giving
- *   values to every other unknown fact leaves it unknown.
+ *   values to every other unknown fact leaves it unknown;
+ * - the compiled condition (postfix, with and/or folded pairwise and `in`
+ *   lists among the constants) computes what a plain recursive evaluator
+ *   of the JSON tree computes, with the facts as given and completed.
  */
 #include "config.h"
 
@@ -183,8 +186,185 @@ complete (Env       *out,
                       : mix & (1u << i) ? boolean (TRUE) : number (0);
 }
 
+/* ---- A reference evaluator ----
+ *
+ * The semantics of docs/rulebook.md, written the obvious way: recursively,
+ * on the JSON tree, without compilation, stacks or folding. Run only on
+ * trees that compiled, so their shape is known to be valid. The compiled
+ * evaluation must agree with it on every input.
+ */
+
+static RespTruth
+ref_truth (RespValue v)
+{
+  if (v.type == RESP_VALUE_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  return v.type == RESP_VALUE_BOOL && v.boolean ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
+}
+
+/* Two known values: same type and value (strings as C strings, which is
+ * how the library keeps them) */
+static gboolean
+ref_equal (RespValue a,
+           RespValue b)
+{
+  if (a.type != b.type)
+    return FALSE;
+  switch (a.type)
+    {
+    case RESP_VALUE_BOOL:
+      return !a.boolean == !b.boolean;
+    case RESP_VALUE_NUMBER:
+      return a.number == b.number;
+    case RESP_VALUE_STRING:
+      return strcmp (a.string, b.string) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+static RespValue
+ref_literal (const RespJsonNode *node)
+{
+  switch (node->type)
+    {
+    case RESP_JSON_BOOL:
+      return boolean (node->v.boolean);
+    case RESP_JSON_NUMBER:
+      return number (node->v.number.value);
+    case RESP_JSON_STRING:
+      return string (node->v.string.str);
+    default:
+      return unknown;
+    }
+}
+
+static RespValue
+ref_var (const Env          *e,
+         const RespJsonNode *name_node)
+{
+  const char *name = name_node->v.string.str;
+
+  for (guint i = 0; i < N_FACTS; i++)
+    if (g_str_has_prefix (name, "fact.") && strcmp (name + 5, fact_names[i]) == 0)
+      return e->facts[i];
+  for (guint i = 0; i < N_PARAMS; i++)
+    if (g_str_has_prefix (name, "param.") && strcmp (name + 6, param_names[i]) == 0)
+      return env_get ((gpointer) e, RESP_VAR_PARAM, i, NULL);
+  if (strcmp (name, "system.kind") == 0)
+    return e->kind;
+  if (strcmp (name, "system.cii") == 0)
+    return e->cii;
+  if (strcmp (name, "system.protection_level") == 0)
+    return e->protection;
+  if (strcmp (name, "operator.region_level") == 0)
+    return e->region_level;
+  if (g_str_has_prefix (name, "system.extra."))
+    return env_get ((gpointer) e, RESP_VAR_SYSTEM_EXTRA, 0, name + 13);
+  fuzz_fail ("reference: variable '%s' compiled but is unknown here", name);
+}
+
+static RespValue ref_eval (const Env *e, const RespJsonNode *node);
+
+static RespValue
+ref_compare (const char *op,
+             RespValue   a,
+             RespValue   b)
+{
+  if (a.type == RESP_VALUE_UNKNOWN || b.type == RESP_VALUE_UNKNOWN)
+    return unknown;
+  if (strcmp (op, "==") == 0)
+    return boolean (ref_equal (a, b));
+  if (strcmp (op, "!=") == 0)
+    return boolean (!ref_equal (a, b));
+  if (a.type != RESP_VALUE_NUMBER || b.type != RESP_VALUE_NUMBER)
+    return boolean (FALSE);
+  if (strcmp (op, "<") == 0)
+    return boolean (a.number < b.number);
+  if (strcmp (op, "<=") == 0)
+    return boolean (a.number <= b.number);
+  if (strcmp (op, ">") == 0)
+    return boolean (a.number > b.number);
+  return boolean (a.number >= b.number);
+}
+
+static RespValue
+ref_eval (const Env          *e,
+          const RespJsonNode *node)
+{
+  const RespJsonNode *member;
+  RespJsonNode * const *args;
+  const char *op;
+  guint n;
+
+  if (node->type != RESP_JSON_OBJECT)
+    return ref_literal (node);
+  member = node->v.children.items[0];
+  op = member->key;
+  if (member->type == RESP_JSON_ARRAY)
+    {
+      args = member->v.children.items;
+      n = member->v.children.n;
+    }
+  else
+    {
+      /* {"var": "x"} and {"!": x}: the member is the operand */
+      args = &node->v.children.items[0];
+      n = 1;
+    }
+
+  if (strcmp (op, "var") == 0)
+    return ref_var (e, args[0]);
+  if (strcmp (op, "and") == 0 || strcmp (op, "or") == 0)
+    {
+      gboolean is_and = op[0] == 'a';
+      gboolean any_unknown = FALSE;
+
+      /* Kleene: one false decides an and, one true an or */
+      for (guint i = 0; i < n; i++)
+        {
+          RespTruth t = ref_truth (ref_eval (e, args[i]));
+
+          if (t == RESP_TRUTH_UNKNOWN)
+            any_unknown = TRUE;
+          else if ((t == RESP_TRUTH_TRUE) != is_and)
+            return boolean (!is_and);
+        }
+      return any_unknown ? unknown : boolean (is_and);
+    }
+  if (strcmp (op, "!") == 0)
+    {
+      RespTruth t = ref_truth (ref_eval (e, args[0]));
+
+      return t == RESP_TRUTH_UNKNOWN ? unknown : boolean (t == RESP_TRUTH_FALSE);
+    }
+  if (strcmp (op, "in") == 0)
+    {
+      RespValue needle = ref_eval (e, args[0]);
+      RespValue hay;
+
+      if (args[1]->type == RESP_JSON_ARRAY)
+        {
+          if (needle.type == RESP_VALUE_UNKNOWN)
+            return unknown;
+          for (guint i = 0; i < args[1]->v.children.n; i++)
+            if (ref_equal (needle, ref_literal (args[1]->v.children.items[i])))
+              return boolean (TRUE);
+          return boolean (FALSE);
+        }
+      hay = ref_eval (e, args[1]);
+      if (needle.type == RESP_VALUE_UNKNOWN || hay.type == RESP_VALUE_UNKNOWN)
+        return unknown;
+      if (needle.type == RESP_VALUE_STRING && hay.type == RESP_VALUE_STRING)
+        return boolean (strstr (hay.string, needle.string) != NULL);
+      return boolean (FALSE);
+    }
+  return ref_compare (op, ref_eval (e, args[0]), ref_eval (e, args[1]));
+}
+
 static void
 check (const RespCondition *cond,
+       const RespJsonNode  *root,
        const Env           *e,
        guint8               mix)
 {
@@ -199,6 +379,9 @@ check (const RespCondition *cond,
       unknown_facts |= 1u << i;
 
   plain = eval (cond, e, NULL);
+  if (plain != ref_truth (ref_eval (e, root)))
+    fuzz_fail ("the condition evaluates to %d, the reference evaluator to %d",
+               plain, ref_truth (ref_eval (e, root)));
   r = eval (cond, e, missing);
   if (r != plain)
     fuzz_fail ("the result is %d without collecting missing facts, %d with", plain, r);
@@ -232,6 +415,8 @@ check (const RespCondition *cond,
       if (r != RESP_TRUTH_UNKNOWN && unknown_facts != 0)
         {
           complete (&c, e, which, unknown_facts, mix);
+          if (eval (cond, &c, NULL) != ref_truth (ref_eval (&c, root)))
+            fuzz_fail ("completion %u: the condition and the reference evaluator differ", which);
           if (eval (cond, &c, NULL) != r)
             fuzz_fail ("Kleene monotonicity: the result is %d with facts %#x unknown, "
                        "but %d once they are given values (completion %u)",
@@ -258,6 +443,21 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* The input's condition as a tree, or NULL when it is no JSON */
+static RespJsonTree *
+parse (const char *text,
+       gsize       length)
+{
+  RespJsonReader *reader = resp_json_reader_new (text, length);
+  RespJsonTree *tree = NULL;
+  RespJsonToken first = resp_json_reader_next (reader);
+
+  if (first != RESP_JSON_TOKEN_ERROR && first != RESP_JSON_TOKEN_EOF)
+    tree = resp_json_reader_read_tree (reader, first);
+  resp_json_reader_free (reader);
+  return tree;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -266,9 +466,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *text = (const char *) data + MIN (size, HEADER);
   gsize length = size - MIN (size, HEADER);
   RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, FALSE };
-  RespJsonReader *reader;
-  RespJsonTree *tree = NULL;
-  RespJsonToken first;
+  RespJsonTree *tree;
   RespCondition *cond;
   RespError code = 0;
   guint line = 0, column = 0;
@@ -279,17 +477,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   scope.allow_subject = header[0] & 1;
   set_env (&e, header);
 
-  reader = resp_json_reader_new (text, length);
-  first = resp_json_reader_next (reader);
-  if (first != RESP_JSON_TOKEN_ERROR && first != RESP_JSON_TOKEN_EOF)
-    tree = resp_json_reader_read_tree (reader, first);
-  resp_json_reader_free (reader);
+  tree = parse (text, length);
   if (tree == NULL)
     return 0;
-
   cond = resp_condition_compile (resp_json_tree_get_root (tree), &scope, &code, &line, &column,
                                  &message);
-  /* the condition keeps nothing of the tree */
+  /* the condition keeps nothing of the tree: what the reference evaluator
+   * reads is a second parse */
   resp_json_tree_free (tree);
   if (cond == NULL)
     {
@@ -304,7 +498,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!scope.allow_subject && resp_condition_uses_subject (cond))
     fuzz_fail ("an event-wide condition reads the subject");
 
-  check (cond, &e, header[3]);
+  tree = parse (text, length);
+  check (cond, resp_json_tree_get_root (tree), &e, header[3]);
+  resp_json_tree_free (tree);
   resp_condition_free (cond);
   return 0;
 }

@@ -401,6 +401,50 @@ out:
   return rc;
 }
 
+static char *opt_output = NULL;
+
+static GOptionEntry compile_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "The snapshot to write (required)", "FILE" },
+  { NULL }
+};
+
+static int
+cmd_compile (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL -o FILE",
+                                     "Check a model and write it as a snapshot that every command opens "
+                                     "by mapping, without parsing.", compile_entries);
+  RespModel *model;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 1)) >= 0)
+    goto out;
+  if (opt_output == NULL)
+    {
+      rc = usage_error (ctx, "-o FILE is required");
+      goto out;
+    }
+  model = load_model (argv[1]);
+  if (model == NULL)
+    {
+      rc = EXIT_INVALID;
+      goto out;
+    }
+  if (!resp_model_write_snapshot (model, opt_output, &error))
+    {
+      fprintf (stderr, "resp: %s\n", error->message);
+      g_error_free (error);
+      rc = EXIT_INVALID;
+    }
+  else
+    rc = EXIT_OK;
+  resp_model_unref (model);
+out:
+  g_option_context_free (ctx);
+  return rc;
+}
+
 static GOptionEntry no_entries[] = {
   { NULL }
 };
@@ -434,6 +478,7 @@ static const Command commands[] = {
   { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
   { "assess", "MODEL EVENTS [--rulebook FILE]", "verdicts, one per event", cmd_assess },
   { "rulebook", "", "print the embedded default rulebook", cmd_rulebook },
+  { "compile", "MODEL -o FILE", "write a snapshot that opens without parsing", cmd_compile },
 };
 
 static void
@@ -481,6 +526,7 @@ main (int argc, char **argv)
         g_free (opt_format);
         g_free (opt_at);
         g_free (opt_rulebook);
+        g_free (opt_output);
         return rc;
       }
   fprintf (stderr, "resp: unknown command '%s'\n\n", argv[1]);
