@@ -38,6 +38,17 @@ typedef struct {
   guint8  seat;      /* RespSeat, for member */
 } RespRelRec;
 
+/* A regulator as the resolver looks it up: the `regulates` relation and the
+ * `located_in` relation that together put a regulator of `sector` in
+ * `region`. Regulators that can inherit a region through `under` (or have
+ * no located_in) sit in the fallback list, by sector, with no region. */
+typedef struct {
+  guint32 sector;
+  guint32 region;
+  guint32 reg_rel;
+  guint32 loc_rel;
+} RespRegEntry;
+
 struct _RespModel {
   gatomicrefcount ref;
   char        *name;
@@ -55,6 +66,10 @@ struct _RespModel {
   guint32     *in_idx;       /* n_rels */
   guint32     *in_start;     /* n_nodes + 1 */
   gint64       first_instant; /* earliest dated since/until, or RESP_INSTANT_OPEN_START */
+  RespRegEntry *reg_index;   /* by (sector, region) */
+  guint32      n_reg_index;
+  RespRegEntry *reg_fallback; /* by sector */
+  guint32      n_reg_fallback;
   /* a snapshot's arrays point into owner (a mapping) instead of the heap */
   gboolean       snapshot;
   gpointer       owner;
@@ -86,6 +101,11 @@ void     resp_model_out_range   (const RespModel *m, guint32 node, RespRelation 
 void     resp_model_in_range    (const RespModel *m, guint32 node, RespRelation rel,
                                  guint32 *begin, guint32 *end);
 guint32  resp_model_find_node   (const RespModel *m, const char *id);
+
+/* [*begin, *end) of entries (of n) whose sector and, unless region is
+ * RESP_NO_NODE, region match. */
+void     resp_model_reg_range   (const RespRegEntry *entries, guint32 n, guint32 sector,
+                                 guint32 region, guint32 *begin, guint32 *end);
 
 /* Builds the indices once rels are final (the loader calls it). */
 void     resp_model_freeze      (RespModel *m);

@@ -66,6 +66,8 @@ resp_model_unref (RespModel *self)
       g_free (self->out_start);
       g_free (self->in_idx);
       g_free (self->in_start);
+      g_free (self->reg_index);
+      g_free (self->reg_fallback);
     }
   if (self->release != NULL)
     self->release (self->owner);
@@ -85,6 +87,8 @@ cmp_out (const void *a, const void *b)
     return x->since < y->since ? -1 : 1;
   return 0;
 }
+
+static void build_reg_index (RespModel *m);
 
 /* Counting sort by endpoint, then a small sort inside each node's block:
  * linear for the millions of tiny blocks of a national model. */
@@ -147,6 +151,81 @@ resp_model_freeze (RespModel *m)
   }
 
   g_free (cursor);
+  build_reg_index (m);
+}
+
+static int
+cmp_reg (const void *a, const void *b)
+{
+  const RespRegEntry *x = a, *y = b;
+
+  if (x->sector != y->sector)
+    return x->sector < y->sector ? -1 : 1;
+  if (x->region != y->region)
+    return x->region < y->region ? -1 : 1;
+  return x->reg_rel < y->reg_rel ? -1 : x->reg_rel > y->reg_rel;
+}
+
+/* The regulator index (see RespRegEntry): without it, finding the
+ * regulator of a sector nearest to a region means looking up the region of
+ * every regulator of that sector in the country. */
+static void
+build_reg_index (RespModel *m)
+{
+  GArray *index = g_array_new (FALSE, FALSE, sizeof (RespRegEntry));
+  GArray *fallback = g_array_new (FALSE, FALSE, sizeof (RespRegEntry));
+
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+      guint32 lb, le, ub, ue;
+
+      if (r->rel != RESP_REL_REGULATES)
+        continue;
+      resp_model_out_range (m, r->from, RESP_REL_LOCATED_IN, &lb, &le);
+      resp_model_out_range (m, r->from, RESP_REL_UNDER, &ub, &ue);
+      if (lb == le || ub < ue)
+        {
+          RespRegEntry e = { r->to, RESP_NO_NODE, i, RESP_NO_NODE };
+          g_array_append_val (fallback, e);
+          continue;
+        }
+      for (guint32 l = lb; l < le; l++)
+        {
+          RespRegEntry e = { r->to, m->rels[l].to, i, l };
+          g_array_append_val (index, e);
+        }
+    }
+  if (index->len > 1)
+    qsort (index->data, index->len, sizeof (RespRegEntry), cmp_reg);
+  if (fallback->len > 1)
+    qsort (fallback->data, fallback->len, sizeof (RespRegEntry), cmp_reg);
+  m->n_reg_index = index->len;
+  m->n_reg_fallback = fallback->len;
+  m->reg_index = (RespRegEntry *) g_array_free (index, FALSE);
+  m->reg_fallback = (RespRegEntry *) g_array_free (fallback, FALSE);
+}
+
+void
+resp_model_reg_range (const RespRegEntry *entries, guint32 n, guint32 sector, guint32 region,
+                      guint32 *begin, guint32 *end)
+{
+  guint32 lo = 0, hi = n;
+
+  /* lower bound of (sector, region), or of sector alone */
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      const RespRegEntry *e = &entries[mid];
+      if (e->sector < sector || (e->sector == sector && region != RESP_NO_NODE && e->region < region))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *begin = lo;
+  while (lo < n && entries[lo].sector == sector && (region == RESP_NO_NODE || entries[lo].region == region))
+    lo++;
+  *end = lo;
 }
 
 void

@@ -466,51 +466,96 @@ coordinators (RespResolver *R, guint32 g, GArray *path)
   g_array_set_size (path, save);
 }
 
+/* Whether an index entry puts a live regulator in its region at R->at. */
+static gboolean
+entry_live (RespResolver *R, const RespRegEntry *e)
+{
+  const RespModel *m = R->m;
+  return live (R, &m->rels[e->reg_rel]) && live (R, &m->rels[e->loc_rel]);
+}
+
+/* The level (index into regions) of a fallback regulator, or G_MAXUINT. */
+static guint
+fallback_level (RespResolver *R, const RespRegEntry *e, const GArray *regions, guint limit)
+{
+  const RespModel *m = R->m;
+  guint32 g;
+
+  if (!live (R, &m->rels[e->reg_rel]))
+    return G_MAXUINT;
+  g = resp_resolver_unit_region (R, m->rels[e->reg_rel].from, NULL);
+  for (guint k = 0; k < regions->len && k <= limit; k++)
+    if (g_array_index (regions, guint32, k) == g)
+      return k;
+  return G_MAXUINT;
+}
+
+static void
+hit_regulator (RespResolver *R, guint32 x, guint32 u, GArray *path, GArray *heads_of)
+{
+  g_array_append_val (path, x);
+  hit (R, RESP_ROLE_REGULATOR, u, path, u);
+  g_array_append_val (path, u);
+  g_array_set_size (heads_of, 0);
+  all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
+  hit_all (R, RESP_ROLE_REGULATOR_HEAD, heads_of, path);
+  g_array_set_size (path, path->len - 2);
+}
+
 /* Regulators of the sectors, located in the region of `regions` nearest to
- * its start (regions: the operator's region and those above it). */
+ * its start (regions: the operator's region and those above it), found
+ * through the model's regulator index: a few binary searches per level
+ * instead of a look at every regulator of the sector. */
 static gboolean
 regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArray *path)
 {
-  GArray *cands = resp_resolver_take (R);
+  const RespModel *m = R->m;
   GArray *heads_of = resp_resolver_take (R);
+  GArray *found = resp_resolver_take (R);
   gboolean any = FALSE;
 
   for (guint s = 0; s < sectors->len; s++)
     {
       guint32 x = g_array_index (sectors, guint32, s);
       guint best = G_MAXUINT;
+      guint32 fb, fe, b, e;
 
-      g_array_set_size (cands, 0);
-      all_in (R, x, RESP_REL_REGULATES, RESP_SEAT_NONE, cands);
-      for (guint c = 0; c < cands->len; c++)
+      resp_model_reg_range (m->reg_fallback, m->n_reg_fallback, x, RESP_NO_NODE, &fb, &fe);
+      for (guint32 i = fb; i < fe; i++)
+        best = MIN (best, fallback_level (R, &m->reg_fallback[i], regions, best));
+      for (guint k = 0; k < regions->len && k < best; k++)
         {
-          guint32 g = resp_resolver_unit_region (R, g_array_index (cands, guint32, c), NULL);
-          for (guint k = 0; k < regions->len && k <= best; k++)
-            if (g_array_index (regions, guint32, k) == g)
-              {
-                best = MIN (best, k);
-                break;
-              }
+          resp_model_reg_range (m->reg_index, m->n_reg_index, x, g_array_index (regions, guint32, k), &b, &e);
+          for (guint32 i = b; i < e && best == G_MAXUINT; i++)
+            if (entry_live (R, &m->reg_index[i]))
+              best = k;
+          if (best != G_MAXUINT)
+            break;
         }
       if (best == G_MAXUINT)
         continue;
-      for (guint c = 0; c < cands->len; c++)
+
+      /* everyone at that level, each once */
+      g_array_set_size (found, 0);
+      resp_model_reg_range (m->reg_index, m->n_reg_index, x, g_array_index (regions, guint32, best), &b, &e);
+      for (guint32 i = b; i < e; i++)
+        if (entry_live (R, &m->reg_index[i]))
+          g_array_append_val (found, m->rels[m->reg_index[i].reg_rel].from);
+      for (guint32 i = fb; i < fe; i++)
+        if (fallback_level (R, &m->reg_fallback[i], regions, best) == best)
+          g_array_append_val (found, m->rels[m->reg_fallback[i].reg_rel].from);
+      for (guint i = 0; i < found->len; i++)
         {
-          guint32 u = g_array_index (cands, guint32, c);
-          guint32 g = resp_resolver_unit_region (R, u, NULL);
-          if (g != g_array_index (regions, guint32, best))
-            continue;
-          any = TRUE;
-          g_array_append_val (path, x);
-          hit (R, RESP_ROLE_REGULATOR, u, path, u);
-          g_array_append_val (path, u);
-          g_array_set_size (heads_of, 0);
-          all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
-          hit_all (R, RESP_ROLE_REGULATOR_HEAD, heads_of, path);
-          g_array_set_size (path, path->len - 2);
+          guint32 u = g_array_index (found, guint32, i);
+          gboolean seen = FALSE;
+          for (guint j = 0; j < i; j++)
+            seen |= g_array_index (found, guint32, j) == u;
+          if (!seen)
+            hit_regulator (R, x, u, path, heads_of);
         }
+      any = TRUE;
     }
-  resp_resolver_give (R, cands);
+  resp_resolver_give (R, found);
   resp_resolver_give (R, heads_of);
   return any;
 }

@@ -24,12 +24,12 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
-#define SNAPSHOT_VERSION 1
+#define SNAPSHOT_VERSION 2
 #define ENDIAN_MARK 0x01020304u
 
 enum {
   SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_IDX, SEC_IN_START,
-  SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, N_SECTIONS,
+  SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, N_SECTIONS,
 };
 
 typedef struct {
@@ -44,6 +44,8 @@ typedef struct {
   gint64  first_instant;
   guint32 id_count;
   guint32 id_mask;
+  guint32 n_reg_index;
+  guint32 n_reg_fallback;
   struct { guint64 off, len; } sec[N_SECTIONS];
 } SnapshotHeader;
 
@@ -144,6 +146,8 @@ resp_model_write_snapshot (RespModel   *self,
   h.first_instant = m->first_instant;
   h.id_count = m->ids.n;
   h.id_mask = m->ids.mask;
+  h.n_reg_index = m->n_reg_index;
+  h.n_reg_fallback = m->n_reg_fallback;
 
   /* lay the sections out first: every one starts on an 8-byte boundary */
   {
@@ -159,6 +163,8 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_ID_POOL] = m->ids.pool_len,
       [SEC_ID_OFFSETS] = 4 * (guint64) m->ids.n,
       [SEC_ID_SLOTS] = 8 * ((guint64) m->ids.mask + 1),
+      [SEC_REG_INDEX] = (guint64) sizeof (RespRegEntry) * m->n_reg_index,
+      [SEC_REG_FALLBACK] = (guint64) sizeof (RespRegEntry) * m->n_reg_fallback,
     };
     guint64 at = (sizeof h + 7) / 8 * 8;
     for (guint s = 0; s < N_SECTIONS; s++)
@@ -189,7 +195,9 @@ resp_model_write_snapshot (RespModel   *self,
        put (out, m->in_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
        put (out, m->ids.pool, m->ids.pool_len, &pos, &local) &&
        put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
-       put (out, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), &pos, &local);
+       put (out, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), &pos, &local) &&
+       put (out, m->reg_index, sizeof (RespRegEntry) * m->n_reg_index, &pos, &local) &&
+       put (out, m->reg_fallback, sizeof (RespRegEntry) * m->n_reg_fallback, &pos, &local);
   ok = g_output_stream_close (out, NULL, ok ? &local : NULL) && ok;
   g_object_unref (fout);
   if (ok && pos == h.file_size)
@@ -280,6 +288,23 @@ check_relations (const RespModel *m)
 }
 
 static const char *
+check_reg (const RespModel *m, const RespRegEntry *e, guint32 n, gboolean fallback)
+{
+  for (guint32 i = 0; i < n; i++)
+    {
+      if (e[i].sector >= m->n_nodes || e[i].reg_rel >= m->n_rels ||
+          (fallback ? e[i].region != RESP_NO_NODE || e[i].loc_rel != RESP_NO_NODE
+                    : e[i].region >= m->n_nodes || e[i].loc_rel >= m->n_rels))
+        return "a regulator index entry is out of range";
+      /* lookups search by binary search: the order is part of the contract */
+      if (i > 0 && (e[i - 1].sector > e[i].sector ||
+                    (e[i - 1].sector == e[i].sector && e[i - 1].region > e[i].region)))
+        return "the regulator index is out of order";
+    }
+  return NULL;
+}
+
+static const char *
 check_ids (const RespModel *m)
 {
   const RespInterner *ids = &m->ids;
@@ -348,6 +373,11 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->ids.offsets = (guint32 *) section (&c, SEC_ID_OFFSETS, 4, h->id_count);
       m->ids.slots = (guint64 *) section (&c, SEC_ID_SLOTS, 8, (guint64) h->id_mask + 1);
       m->ids.borrowed = TRUE;
+      m->n_reg_index = h->n_reg_index;
+      m->n_reg_fallback = h->n_reg_fallback;
+      m->reg_index = (RespRegEntry *) section (&c, SEC_REG_INDEX, sizeof (RespRegEntry), h->n_reg_index);
+      m->reg_fallback = (RespRegEntry *) section (&c, SEC_REG_FALLBACK, sizeof (RespRegEntry),
+                                                  h->n_reg_fallback);
       if (c.why == NULL && (!pool_ok (name, h->sec[SEC_NAME].len) || h->sec[SEC_NAME].len == 0 ||
                             !pool_ok (m->names, m->names_len) || m->names_len == 0 ||
                             !pool_ok (m->extras, m->extras_len) ||
@@ -359,6 +389,10 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
         c.why = check_relations (m);
       if (c.why == NULL)
         c.why = check_ids (m);
+      if (c.why == NULL)
+        c.why = check_reg (m, m->reg_index, m->n_reg_index, FALSE);
+      if (c.why == NULL)
+        c.why = check_reg (m, m->reg_fallback, m->n_reg_fallback, TRUE);
       if (c.why == NULL)
         m->name = name[0] != '\0' ? g_strdup (name) : NULL;
     }

@@ -8,8 +8,10 @@
  * whole timeline and at those instants, and every result is rendered in
  * every format. Besides crashes, leaks and hangs it checks what the API
  * promises: the loader's error contract, sorted and unique holders, valid
- * JSON out, and that the interval a resolution returns is one in which
- * nothing changes (resolving at its ends gives the same holders).
+ * JSON out, that the interval a resolution returns is one in which
+ * nothing changes (resolving at its ends gives the same holders), that the
+ * audit has one finding per node and post at any instant, and that what a
+ * finding says is missing does not resolve at either end of its interval.
  */
 #include "config.h"
 
@@ -173,18 +175,110 @@ query_scope (RespModel  *model,
   resp_scope_unref (scope);
 }
 
+/* The role of resolve_roles() that an audit finding says is empty, or -1
+ * when there is none to compare with (regions have no roles; a unit's
+ * head is only reported between two holders) */
+static int
+finding_role (RespModel  *model,
+              RespAudit  *audit,
+              guint       i)
+{
+  const char *node = resp_audit_get_finding_node (audit, i);
+  const char *role = resp_audit_get_finding_role (audit, i);
+  RespNodeType type;
+
+  if (!resp_model_get_node_type (model, node, &type))
+    fuzz_fail ("finding %u names '%s', which is no node", i, node);
+  if (type == RESP_NODE_COMMITTEE && strcmp (role, "main_leader") == 0)
+    return RESP_ROLE_FIRST_RESPONSIBLE;
+  if (type == RESP_NODE_COMMITTEE && strcmp (role, "cyber_lead") == 0)
+    return RESP_ROLE_DIRECT_RESPONSIBLE;
+  if (type == RESP_NODE_SYSTEM && strcmp (role, "operator") == 0)
+    return RESP_ROLE_OPERATOR;
+  if (type == RESP_NODE_SYSTEM && strcmp (role, "security_lead") == 0)
+    return RESP_ROLE_SECURITY_LEAD;
+  if (type == RESP_NODE_SYSTEM && strcmp (role, "regulator") == 0)
+    return RESP_ROLE_REGULATOR;
+  if (type == RESP_NODE_UNIT && strcmp (role, "committee") == 0)
+    return RESP_ROLE_COMMITTEE;
+  if (type == RESP_NODE_UNIT && strcmp (role, "unit_head") == 0)
+    return RESP_ROLE_UNIT_HEAD;
+  return -1;
+}
+
+static gboolean
+role_empty (RespRoles *roles,
+            RespRole   role)
+{
+  char **h = resp_roles_dup_holders (roles, role);
+  gboolean empty = h == NULL || h[0] == NULL;
+
+  g_strfreev (h);
+  return empty;
+}
+
+/* A finding says a role is missing over an interval: resolving the node at
+ * both ends of it finds nobody in that role (for `regulator`: an operator
+ * but no regulator) */
 static void
-check_audit (RespAudit *audit)
+check_finding (RespModel *model,
+               RespAudit *audit,
+               guint      i)
+{
+  int role = finding_role (model, audit, i);
+  const char *node = resp_audit_get_finding_node (audit, i);
+  gint64 ends[2] = { resp_audit_get_finding_from (audit, i),
+                     resp_audit_get_finding_until (audit, i) };
+
+  if (role < 0)
+    return;
+  if (ends[1] != RESP_INSTANT_OPEN_END)
+    ends[1]--;
+  for (guint k = 0; k < 2; k++)
+    {
+      RespRoles *roles;
+
+      if (ends[k] == RESP_INSTANT_OPEN_START || ends[k] == RESP_INSTANT_OPEN_END)
+        continue;
+      roles = resolve (model, node, ends[k]);
+      if (roles == NULL)
+        fuzz_fail ("'%s' of finding %u does not resolve", node, i);
+      if (!role_empty (roles, (RespRole) role)
+          || (role == RESP_ROLE_REGULATOR && role_empty (roles, RESP_ROLE_OPERATOR)))
+        fuzz_fail ("the audit finds %s of '%s' missing over [%" G_GINT64_FORMAT ", %"
+                   G_GINT64_FORMAT "), but it resolves at %" G_GINT64_FORMAT,
+                   resp_audit_get_finding_role (audit, i), node,
+                   resp_audit_get_finding_from (audit, i), resp_audit_get_finding_until (audit, i),
+                   ends[k]);
+      resp_roles_unref (roles);
+    }
+}
+
+static void
+check_audit (RespModel *model,
+             RespAudit *audit)
 {
   for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
     {
-      if (resp_audit_get_finding_node (audit, i) == NULL)
-        fuzz_fail ("finding %u without a node", i);
+      if (resp_audit_get_finding_node (audit, i) == NULL
+          || resp_audit_get_finding_role (audit, i) == NULL
+          || resp_audit_get_finding_basis (audit, i) == NULL)
+        fuzz_fail ("finding %u without a node, role or basis", i);
       if (resp_audit_get_finding_from (audit, i) >= resp_audit_get_finding_until (audit, i))
         fuzz_fail ("finding %u has an empty interval", i);
       (void) resp_audit_get_finding_code (audit, i);
-      (void) resp_audit_get_finding_role (audit, i);
-      (void) resp_audit_get_finding_basis (audit, i);
+      /* one finding per node and post at any instant (they come sorted by
+       * node, role and start) */
+      if (i > 0
+          && strcmp (resp_audit_get_finding_node (audit, i - 1),
+                     resp_audit_get_finding_node (audit, i)) == 0
+          && strcmp (resp_audit_get_finding_role (audit, i - 1),
+                     resp_audit_get_finding_role (audit, i)) == 0
+          && resp_audit_get_finding_until (audit, i - 1) > resp_audit_get_finding_from (audit, i))
+        fuzz_fail ("findings %u and %u of '%s' (%s) overlap", i - 1, i,
+                   resp_audit_get_finding_node (audit, i), resp_audit_get_finding_role (audit, i));
+      if (i < 16)
+        check_finding (model, audit, i);
     }
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     fuzz_check_render (resp_audit_render (audit, formats[f]), formats[f], "audit");
@@ -286,9 +380,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         }
     }
 
-  check_audit (resp_model_audit (model));
+  check_audit (model, resp_model_audit (model));
   for (guint k = 0; k < n_instants && k < 2; k++)
-    check_audit (resp_model_audit_at (model, instants[k]));
+    check_audit (model, resp_model_audit_at (model, instants[k]));
 
   resp_model_unref (model);
   return 0;

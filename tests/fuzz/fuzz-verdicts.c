@@ -27,6 +27,7 @@ read_verdict (RespVerdict *v)
 {
   RespVerdictStatus status = resp_verdict_get_status (v);
   gboolean holds = FALSE, undetermined = FALSE;
+  GHashTable *people;
 
   if (resp_verdict_get_event_id (v) == NULL)
     fuzz_fail ("verdict without an event id");
@@ -49,15 +50,18 @@ read_verdict (RespVerdict *v)
       && (resp_verdict_get_n_liable (v) != 0 || resp_verdict_get_n_exempt (v) != 0))
     fuzz_fail ("a verdict that is not triggered holds someone");
 
+  /* a person appears once, liable or exempt (docs/verdicts.md, 7 and 8) */
+  people = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
     {
       guint n_paths = resp_verdict_get_liable_n_paths (v, i);
 
       if (resp_verdict_get_liable_person (v, i) == NULL)
         fuzz_fail ("liable %u without a person", i);
-      if (i > 0 && strcmp (resp_verdict_get_liable_person (v, i - 1),
-                           resp_verdict_get_liable_person (v, i)) == 0)
+      if (!g_hash_table_add (people, (gpointer) resp_verdict_get_liable_person (v, i)))
         fuzz_fail ("'%s' is liable twice", resp_verdict_get_liable_person (v, i));
+      if (n_paths == 0)
+        fuzz_fail ("'%s' is liable without a path", resp_verdict_get_liable_person (v, i));
       (void) resp_verdict_get_liable_category (v, i);
       check_strv_sorted (resp_verdict_dup_liable_roles (v, i), "roles");
       g_strfreev (resp_verdict_dup_liable_basis (v, i));
@@ -74,9 +78,15 @@ read_verdict (RespVerdict *v)
     }
   check_strv_sorted (resp_verdict_dup_bodies (v), "bodies");
   for (guint i = 0; i < resp_verdict_get_n_exempt (v); i++)
-    if (resp_verdict_get_exempt_person (v, i) == NULL
-        || resp_verdict_get_exempt_reason (v, i) == NULL)
-      fuzz_fail ("exempt %u without a person or reason", i);
+    {
+      if (resp_verdict_get_exempt_person (v, i) == NULL
+          || resp_verdict_get_exempt_reason (v, i) == NULL)
+        fuzz_fail ("exempt %u without a person or reason", i);
+      if (!g_hash_table_add (people, (gpointer) resp_verdict_get_exempt_person (v, i)))
+        fuzz_fail ("'%s' is listed twice among the liable and the exempt",
+                   resp_verdict_get_exempt_person (v, i));
+    }
+  g_hash_table_unref (people);
   g_strfreev (resp_verdict_dup_modifiers (v));
   for (guint i = 0; i < resp_verdict_get_n_warnings (v); i++)
     if (resp_verdict_get_warning_code (v, i) == NULL
