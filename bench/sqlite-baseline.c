@@ -548,25 +548,15 @@ cmp_str (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+/* Sorts and drops repeats through the array's own free function (the
+ * caller's array in sqlite_baseline_liable). The sets are small. */
 static void
 sort_unique (GPtrArray *a)
 {
-  guint w = 0;
-
   g_ptr_array_sort (a, cmp_str);
-  for (guint i = 0; i < a->len; i++)
-    {
-      if (w > 0 && strcmp (a->pdata[w - 1], a->pdata[i]) == 0)
-        {
-          g_free (a->pdata[i]);
-          continue;
-        }
-      a->pdata[w++] = a->pdata[i];
-    }
-  /* the tail's strings are either moved or freed: drop the slots only */
-  g_ptr_array_set_free_func (a, NULL);
-  g_ptr_array_set_size (a, w);
-  g_ptr_array_set_free_func (a, g_free);
+  for (guint i = a->len; i-- > 1;)
+    if (strcmp (a->pdata[i - 1], a->pdata[i]) == 0)
+      g_ptr_array_remove_index (a, i);
 }
 
 /* Binds the common parameters (?1 node, ?2 instant, ?3 depth bound). */

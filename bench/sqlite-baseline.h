@@ -125,10 +125,11 @@ gboolean        sqlite_baseline_resolve       (SqliteBaseline      *self,
  * regulator_head and regional_supervisor only if supervision_failed holds;
  * coordinator_head only if coordination_failed holds; each decision's
  * committee's main leader, cyber lead and member participants at `at`;
- * minus dissenters and the exempted. Appends the ids (owned char *) to
- * out_person_ids, sorted, without repeats. For an event with several
- * subjects call it once per subject and take the union: the decision rules
- * and exemptions give the same answer from every subject. */
+ * minus dissenters and the exempted. Adds the ids (owned char *) to
+ * out_person_ids and leaves it sorted bytewise without repeats, so for an
+ * event with several subjects, calling it once per subject on the same
+ * array gives the event's liable set (the decision rules and exemptions
+ * give the same answer from every subject). */
 gboolean        sqlite_baseline_liable        (SqliteBaseline            *self,
                                                const char                *subject_id,
                                                gint64                     at,

@@ -23,7 +23,8 @@ G_DEFINE_BOXED_TYPE (RespDiagnostic, resp_diagnostic, resp_diagnostic_ref, resp_
  * @file: (nullable): the file name as the user gave it
  * @line: 1-based line, or 0 when the problem has no position
  * @column: 1-based column in code points, or 0
- * @message: what is wrong, without the position
+ * @message: what is wrong, without the position (any byte that is not
+ *   valid UTF-8 is replaced with U+FFFD)
  *
  * Gets a new diagnostic.
  *
@@ -48,7 +49,12 @@ resp_diagnostic_new (RespError   code,
   self->file = g_strdup (file != NULL ? file : "<input>");
   self->line = line;
   self->column = column;
-  self->message = g_strdup (message);
+  /* Messages quote the input, and a producer that shortens a quotation to
+   * a fixed buffer can cut a character in two. A message is UTF-8 for
+   * every consumer (GError, bindings, the terminal), so whatever reaches
+   * here is made valid: a stray byte becomes U+FFFD instead of breaking
+   * the reader of the message. */
+  self->message = g_utf8_make_valid (message, -1);
   return self;
 }
 

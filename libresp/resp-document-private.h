@@ -57,6 +57,11 @@ gboolean resp_document_instant  (RespDiagSink *sink, const RespJsonNode *obj, co
 
 const char *resp_json_type_name (RespJsonType type);
 
+/* Writes "KIND 'NAME'" into buf (of size bytes), naming an object in
+ * messages. A name too long for buf is cut at a character boundary and
+ * ends in "…", so that the message stays valid UTF-8. */
+void     resp_document_what     (char *buf, gsize size, const char *kind, const char *name);
+
 /* Reads a whole file within limits (resolved). On failure sets a
  * RESP_ERROR_IO or RESP_ERROR_LIMIT error and, if asked, a one-entry
  * diagnostics list, and returns FALSE. */

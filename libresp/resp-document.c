@@ -137,6 +137,30 @@ resp_json_type_name (RespJsonType type)
 }
 
 void
+resp_document_what (char *buf, gsize size, const char *kind, const char *name)
+{
+  static const char ellipsis[] = "…";
+  gsize room, cut;
+
+  g_return_if_fail (size > 0);
+
+  /* "KIND ''" and the NUL are always written; the name gets what is left */
+  room = size > strlen (kind) + 4 ? size - strlen (kind) - 4 : 0;
+  if (strlen (name) <= room)
+    {
+      g_snprintf (buf, size, "%s '%s'", kind, name);
+      return;
+    }
+  /* g_snprintf would cut by bytes, possibly inside a character: cut
+   * before the character that does not fit, and say that something is
+   * missing */
+  cut = room > strlen (ellipsis) ? room - strlen (ellipsis) : 0;
+  while (cut > 0 && ((guchar) name[cut] & 0xc0) == 0x80)
+    cut--;
+  g_snprintf (buf, size, "%s '%.*s%s'", kind, (int) cut, name, ellipsis);
+}
+
+void
 resp_document_check_keys (RespDiagSink *sink, const RespJsonNode *obj,
                           const char * const *allowed, const char *what)
 {

@@ -394,7 +394,7 @@ read_event (Ctx *c, const RespJsonNode *o)
   ev->facts = g_new0 (RespValue, MAX (c->rb->facts->len, 1));
 
   id = resp_document_string (c->sink, o, "id", TRUE, "event");
-  g_snprintf (c->what, sizeof c->what, "event '%s'", id ? id : "?");
+  resp_document_what (c->what, sizeof c->what, "event", id ? id : "?");
   ev->id = g_strdup (id ? id : "");
   resp_document_check_keys (c->sink, o, keys, c->what);
 

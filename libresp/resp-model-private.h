@@ -40,14 +40,23 @@ typedef struct {
 
 /* A regulator as the resolver looks it up: the `regulates` relation and the
  * `located_in` relation that together put a regulator of `sector` in
- * `region`. Regulators that can inherit a region through `under` (or have
- * no located_in) sit in the fallback list, by sector, with no region. */
+ * `region`. */
 typedef struct {
   guint32 sector;
   guint32 region;
   guint32 reg_rel;
   guint32 loc_rel;
 } RespRegEntry;
+
+/* A regulator that has no located_in during [since, until) but has a
+ * superior to take its region from: there, and only there, its region is
+ * worked out through `under`. */
+typedef struct {
+  guint32 sector;
+  guint32 reg_rel;
+  gint64  since;
+  gint64  until;
+} RespRegFallback;
 
 struct _RespModel {
   gatomicrefcount ref;
@@ -68,7 +77,7 @@ struct _RespModel {
   gint64       first_instant; /* earliest dated since/until, or RESP_INSTANT_OPEN_START */
   RespRegEntry *reg_index;   /* by (sector, region) */
   guint32      n_reg_index;
-  RespRegEntry *reg_fallback; /* by sector */
+  RespRegFallback *reg_fallback; /* by sector */
   guint32      n_reg_fallback;
   /* a snapshot's arrays point into owner (a mapping) instead of the heap */
   gboolean       snapshot;
@@ -102,10 +111,12 @@ void     resp_model_in_range    (const RespModel *m, guint32 node, RespRelation 
                                  guint32 *begin, guint32 *end);
 guint32  resp_model_find_node   (const RespModel *m, const char *id);
 
-/* [*begin, *end) of entries (of n) whose sector and, unless region is
- * RESP_NO_NODE, region match. */
-void     resp_model_reg_range   (const RespRegEntry *entries, guint32 n, guint32 sector,
-                                 guint32 region, guint32 *begin, guint32 *end);
+/* [*begin, *end) of the index entries for (sector, region), and of the
+ * fallback entries for sector. */
+void     resp_model_reg_range      (const RespModel *m, guint32 sector, guint32 region,
+                                    guint32 *begin, guint32 *end);
+void     resp_model_fallback_range (const RespModel *m, guint32 sector,
+                                    guint32 *begin, guint32 *end);
 
 /* Builds the indices once rels are final (the loader calls it). */
 void     resp_model_freeze      (RespModel *m);

@@ -166,6 +166,23 @@ cmp_reg (const void *a, const void *b)
   return x->reg_rel < y->reg_rel ? -1 : x->reg_rel > y->reg_rel;
 }
 
+static int
+cmp_fallback (const void *a, const void *b)
+{
+  const RespRegFallback *x = a, *y = b;
+
+  if (x->sector != y->sector)
+    return x->sector < y->sector ? -1 : 1;
+  return x->since < y->since ? -1 : x->since > y->since;
+}
+
+static int
+cmp_interval (const void *a, const void *b)
+{
+  const gint64 *x = a, *y = b;
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
 /* The regulator index (see RespRegEntry): without it, finding the
  * regulator of a sector nearest to a region means looking up the region of
  * every regulator of that sector in the country. */
@@ -173,57 +190,99 @@ static void
 build_reg_index (RespModel *m)
 {
   GArray *index = g_array_new (FALSE, FALSE, sizeof (RespRegEntry));
-  GArray *fallback = g_array_new (FALSE, FALSE, sizeof (RespRegEntry));
+  GArray *fallback = g_array_new (FALSE, FALSE, sizeof (RespRegFallback));
+  GArray *spans = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
 
   for (guint32 i = 0; i < m->n_rels; i++)
     {
       const RespRelRec *r = &m->rels[i];
       guint32 lb, le, ub, ue;
+      gint64 covered;
 
       if (r->rel != RESP_REL_REGULATES)
         continue;
       resp_model_out_range (m, r->from, RESP_REL_LOCATED_IN, &lb, &le);
       resp_model_out_range (m, r->from, RESP_REL_UNDER, &ub, &ue);
-      if (lb == le || ub < ue)
-        {
-          RespRegEntry e = { r->to, RESP_NO_NODE, i, RESP_NO_NODE };
-          g_array_append_val (fallback, e);
-          continue;
-        }
       for (guint32 l = lb; l < le; l++)
         {
           RespRegEntry e = { r->to, m->rels[l].to, i, l };
           g_array_append_val (index, e);
         }
+      if (ub == ue)
+        continue;   /* without a superior, no located_in means no region */
+      /* the gaps between its located_in periods, where `under` decides */
+      g_array_set_size (spans, 0);
+      for (guint32 l = lb; l < le; l++)
+        {
+          gint64 span[2] = { m->rels[l].since, m->rels[l].until };
+          g_array_append_val (spans, span);
+        }
+      if (spans->len > 1)
+        qsort (spans->data, spans->len, 2 * sizeof (gint64), cmp_interval);
+      covered = RESP_INSTANT_OPEN_START;
+      for (guint k = 0; k <= spans->len; k++)
+        {
+          gint64 next = k < spans->len ? ((gint64 *) spans->data)[2 * k] : RESP_INSTANT_OPEN_END;
+          if (next > covered || (k == 0 && next != RESP_INSTANT_OPEN_START))
+            {
+              RespRegFallback f = { r->to, i, covered, next };
+              if (f.since < f.until)
+                g_array_append_val (fallback, f);
+            }
+          if (k < spans->len)
+            covered = MAX (covered, ((gint64 *) spans->data)[2 * k + 1]);
+          if (covered == RESP_INSTANT_OPEN_END)
+            break;
+        }
     }
   if (index->len > 1)
     qsort (index->data, index->len, sizeof (RespRegEntry), cmp_reg);
   if (fallback->len > 1)
-    qsort (fallback->data, fallback->len, sizeof (RespRegEntry), cmp_reg);
+    qsort (fallback->data, fallback->len, sizeof (RespRegFallback), cmp_fallback);
   m->n_reg_index = index->len;
   m->n_reg_fallback = fallback->len;
   m->reg_index = (RespRegEntry *) g_array_free (index, FALSE);
-  m->reg_fallback = (RespRegEntry *) g_array_free (fallback, FALSE);
+  m->reg_fallback = (RespRegFallback *) g_array_free (fallback, FALSE);
+  g_array_unref (spans);
 }
 
 void
-resp_model_reg_range (const RespRegEntry *entries, guint32 n, guint32 sector, guint32 region,
+resp_model_reg_range (const RespModel *m, guint32 sector, guint32 region,
                       guint32 *begin, guint32 *end)
 {
-  guint32 lo = 0, hi = n;
+  const RespRegEntry *e = m->reg_index;
+  guint32 lo = 0, hi = m->n_reg_index;
 
-  /* lower bound of (sector, region), or of sector alone */
   while (lo < hi)
     {
       guint32 mid = lo + (hi - lo) / 2;
-      const RespRegEntry *e = &entries[mid];
-      if (e->sector < sector || (e->sector == sector && region != RESP_NO_NODE && e->region < region))
+      if (e[mid].sector < sector || (e[mid].sector == sector && e[mid].region < region))
         lo = mid + 1;
       else
         hi = mid;
     }
   *begin = lo;
-  while (lo < n && entries[lo].sector == sector && (region == RESP_NO_NODE || entries[lo].region == region))
+  while (lo < m->n_reg_index && e[lo].sector == sector && e[lo].region == region)
+    lo++;
+  *end = lo;
+}
+
+void
+resp_model_fallback_range (const RespModel *m, guint32 sector, guint32 *begin, guint32 *end)
+{
+  const RespRegFallback *f = m->reg_fallback;
+  guint32 lo = 0, hi = m->n_reg_fallback;
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      if (f[mid].sector < sector)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *begin = lo;
+  while (lo < m->n_reg_fallback && f[lo].sector == sector)
     lo++;
   *end = lo;
 }

@@ -474,16 +474,18 @@ entry_live (RespResolver *R, const RespRegEntry *e)
   return live (R, &m->rels[e->reg_rel]) && live (R, &m->rels[e->loc_rel]);
 }
 
-/* The level (index into regions) of a fallback regulator, or G_MAXUINT. */
+/* The level (index into regions) of a fallback regulator, or G_MAXUINT:
+ * only inside its gap of located_in does its superior's region count. */
 static guint
-fallback_level (RespResolver *R, const RespRegEntry *e, const GArray *regions, guint limit)
+fallback_level (RespResolver *R, const RespRegFallback *f, const GArray *regions, guint limit)
 {
   const RespModel *m = R->m;
+  RespRelRec gap = { f->since, f->until, 0, 0, 0, 0 };
   guint32 g;
 
-  if (!live (R, &m->rels[e->reg_rel]))
+  if (!live (R, &gap) || !live (R, &m->rels[f->reg_rel]))
     return G_MAXUINT;
-  g = resp_resolver_unit_region (R, m->rels[e->reg_rel].from, NULL);
+  g = resp_resolver_unit_region (R, m->rels[f->reg_rel].from, NULL);
   for (guint k = 0; k < regions->len && k <= limit; k++)
     if (g_array_index (regions, guint32, k) == g)
       return k;
@@ -520,12 +522,12 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
       guint best = G_MAXUINT;
       guint32 fb, fe, b, e;
 
-      resp_model_reg_range (m->reg_fallback, m->n_reg_fallback, x, RESP_NO_NODE, &fb, &fe);
+      resp_model_fallback_range (m, x, &fb, &fe);
       for (guint32 i = fb; i < fe; i++)
         best = MIN (best, fallback_level (R, &m->reg_fallback[i], regions, best));
       for (guint k = 0; k < regions->len && k < best; k++)
         {
-          resp_model_reg_range (m->reg_index, m->n_reg_index, x, g_array_index (regions, guint32, k), &b, &e);
+          resp_model_reg_range (m, x, g_array_index (regions, guint32, k), &b, &e);
           for (guint32 i = b; i < e && best == G_MAXUINT; i++)
             if (entry_live (R, &m->reg_index[i]))
               best = k;
@@ -537,7 +539,7 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
 
       /* everyone at that level, each once */
       g_array_set_size (found, 0);
-      resp_model_reg_range (m->reg_index, m->n_reg_index, x, g_array_index (regions, guint32, best), &b, &e);
+      resp_model_reg_range (m, x, g_array_index (regions, guint32, best), &b, &e);
       for (guint32 i = b; i < e; i++)
         if (entry_live (R, &m->reg_index[i]))
           g_array_append_val (found, m->rels[m->reg_index[i].reg_rel].from);

@@ -467,7 +467,7 @@ read_circumstances (Ctx *c, const RespJsonNode *arr)
           continue;
         }
       id = resp_document_string (c->sink, o, "id", TRUE, "circumstance");
-      g_snprintf (what, sizeof what, "circumstance '%s'", id ? id : "?");
+      resp_document_what (what, sizeof what, "circumstance", id ? id : "?");
       resp_document_check_keys (c->sink, o, keys, what);
       r.cite = dup_string (c, o, "cite", TRUE, what);
       if (r.cite != NULL)
@@ -518,7 +518,7 @@ read_liability (Ctx *c, const RespJsonNode *arr)
           continue;
         }
       id = resp_document_string (c->sink, o, "id", TRUE, "liability rule");
-      g_snprintf (what, sizeof what, "liability rule '%s'", id ? id : "?");
+      resp_document_what (what, sizeof what, "liability rule", id ? id : "?");
       resp_document_check_keys (c->sink, o, keys, what);
       role = resp_document_member (c->sink, o, "role", RESP_JSON_STRING, TRUE, what);
       if (role != NULL && !resp_role_from_string (role->v.string.str, &r.role))

@@ -24,7 +24,7 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
-#define SNAPSHOT_VERSION 2
+#define SNAPSHOT_VERSION 3
 #define ENDIAN_MARK 0x01020304u
 
 enum {
@@ -164,7 +164,7 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_ID_OFFSETS] = 4 * (guint64) m->ids.n,
       [SEC_ID_SLOTS] = 8 * ((guint64) m->ids.mask + 1),
       [SEC_REG_INDEX] = (guint64) sizeof (RespRegEntry) * m->n_reg_index,
-      [SEC_REG_FALLBACK] = (guint64) sizeof (RespRegEntry) * m->n_reg_fallback,
+      [SEC_REG_FALLBACK] = (guint64) sizeof (RespRegFallback) * m->n_reg_fallback,
     };
     guint64 at = (sizeof h + 7) / 8 * 8;
     for (guint s = 0; s < N_SECTIONS; s++)
@@ -197,7 +197,7 @@ resp_model_write_snapshot (RespModel   *self,
        put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
        put (out, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), &pos, &local) &&
        put (out, m->reg_index, sizeof (RespRegEntry) * m->n_reg_index, &pos, &local) &&
-       put (out, m->reg_fallback, sizeof (RespRegEntry) * m->n_reg_fallback, &pos, &local);
+       put (out, m->reg_fallback, sizeof (RespRegFallback) * m->n_reg_fallback, &pos, &local);
   ok = g_output_stream_close (out, NULL, ok ? &local : NULL) && ok;
   g_object_unref (fout);
   if (ok && pos == h.file_size)
@@ -288,13 +288,19 @@ check_relations (const RespModel *m)
 }
 
 static const char *
-check_reg (const RespModel *m, const RespRegEntry *e, guint32 n, gboolean fallback)
+check_reg (const RespModel *m)
 {
-  for (guint32 i = 0; i < n; i++)
+  const RespRegEntry *e = m->reg_index;
+  const RespRegFallback *f = m->reg_fallback;
+
+  for (guint32 i = 0; i < m->n_reg_fallback; i++)
+    if (f[i].sector >= m->n_nodes || f[i].reg_rel >= m->n_rels ||
+        (i > 0 && f[i - 1].sector > f[i].sector))
+      return "a regulator fallback entry is out of range or order";
+  for (guint32 i = 0; i < m->n_reg_index; i++)
     {
       if (e[i].sector >= m->n_nodes || e[i].reg_rel >= m->n_rels ||
-          (fallback ? e[i].region != RESP_NO_NODE || e[i].loc_rel != RESP_NO_NODE
-                    : e[i].region >= m->n_nodes || e[i].loc_rel >= m->n_rels))
+          e[i].region >= m->n_nodes || e[i].loc_rel >= m->n_rels)
         return "a regulator index entry is out of range";
       /* lookups search by binary search: the order is part of the contract */
       if (i > 0 && (e[i - 1].sector > e[i].sector ||
@@ -376,8 +382,8 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->n_reg_index = h->n_reg_index;
       m->n_reg_fallback = h->n_reg_fallback;
       m->reg_index = (RespRegEntry *) section (&c, SEC_REG_INDEX, sizeof (RespRegEntry), h->n_reg_index);
-      m->reg_fallback = (RespRegEntry *) section (&c, SEC_REG_FALLBACK, sizeof (RespRegEntry),
-                                                  h->n_reg_fallback);
+      m->reg_fallback = (RespRegFallback *) section (&c, SEC_REG_FALLBACK, sizeof (RespRegFallback),
+                                                     h->n_reg_fallback);
       if (c.why == NULL && (!pool_ok (name, h->sec[SEC_NAME].len) || h->sec[SEC_NAME].len == 0 ||
                             !pool_ok (m->names, m->names_len) || m->names_len == 0 ||
                             !pool_ok (m->extras, m->extras_len) ||
@@ -390,9 +396,7 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       if (c.why == NULL)
         c.why = check_ids (m);
       if (c.why == NULL)
-        c.why = check_reg (m, m->reg_index, m->n_reg_index, FALSE);
-      if (c.why == NULL)
-        c.why = check_reg (m, m->reg_fallback, m->n_reg_fallback, TRUE);
+        c.why = check_reg (m);
       if (c.why == NULL)
         m->name = name[0] != '\0' ? g_strdup (name) : NULL;
     }
