@@ -281,9 +281,9 @@ static const char *const schema =
  * date row by row. No ANALYZE: with sqlite_stat1 present, SQLite 3.38+
  * expects the recursive CTEs to yield many rows and puts a Bloom filter on
  * the join with relations, which it builds by scanning the whole index on
- * every execution (2 ms per statement on S, hundreds on L). Without stats
- * the planner takes the covering indexes for every lookup, as EXPLAIN
- * QUERY PLAN shows. */
+ * every execution (2 ms per statement on S, growing with the model).
+ * Without stats the planner takes the covering indexes for every lookup,
+ * as EXPLAIN QUERY PLAN shows. */
 static const char *const indexes =
   "CREATE INDEX relations_out ON relations (src, rel, since, until, dst);"
   "CREATE INDEX relations_in ON relations (dst, rel, since, until, src, role);";

@@ -218,7 +218,7 @@ system_role (RespResolver *R, guint32 s, gpointer data)
 {
   RespRole role = GPOINTER_TO_INT (data);
 
-  resp_resolver_resolve (R, s, RESP_RESOLVE_NO_WARN);
+  resp_resolver_resolve (R, s, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
   if (role == RESP_ROLE_REGULATOR)
     return R->hits[RESP_ROLE_OPERATOR]->len == 0 || R->hits[RESP_ROLE_REGULATOR]->len > 0;
   return R->hits[role]->len > 0;

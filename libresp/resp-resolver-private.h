@@ -33,6 +33,7 @@ typedef struct {
 typedef struct {
   const RespModel *m;
   guint32  subject;                /* of the last resp_resolver_resolve() */
+  guint    flags;                  /* RespResolveFlags of the last resolve */
   gint64   at;
   gint64   lo, hi;
   GArray  *hits[RESP_N_ROLES];   /* RespHit */
@@ -49,6 +50,9 @@ typedef struct {
 typedef enum {
   RESP_RESOLVE_ALL      = 0,
   RESP_RESOLVE_NO_WARN  = 1 << 0,
+  /* leave out the committee's authority and proposer (a verdict works them
+   * out per liable person instead) */
+  RESP_RESOLVE_NO_AUTHORITY = 1 << 1,
 } RespResolveFlags;
 
 void     resp_resolver_init        (RespResolver *R, const RespModel *m);

@@ -402,17 +402,25 @@ committee_team (RespResolver *R, guint32 k, GArray *path, gboolean with_team)
 
   if (with_team)
     {
-      static const RespSeat seats[] = { RESP_SEAT_MAIN_LEADER, RESP_SEAT_CYBER_LEAD, RESP_SEAT_MEMBER };
-      static const RespRole roles[] = { RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
-                                        RESP_ROLE_TEAM_MEMBER };
-      for (guint s = 0; s < 3; s++)
+      /* one pass over the seats fills all three roles */
+      static const RespRole by_seat[RESP_N_SEATS] = {
+        RESP_ROLE_TEAM_MEMBER, RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
+        RESP_ROLE_TEAM_MEMBER,
+      };
+      const RespModel *m = R->m;
+      guint32 b, e;
+
+      resp_model_in_range (m, k, RESP_REL_MEMBER, &b, &e);
+      for (guint32 i = b; i < e; i++)
         {
-          g_array_set_size (people, 0);
-          resp_resolver_seats (R, k, seats[s], people);
-          hit_all (R, roles[s], people, path);
+          const RespRelRec *r = &m->rels[m->in_idx[i]];
+          if (r->seat != RESP_SEAT_NONE && live (R, r))
+            hit (R, by_seat[r->seat], r->from, path, r->from);
         }
     }
 
+  if (R->flags & RESP_RESOLVE_NO_AUTHORITY)
+    return;
   g_array_set_size (auth, 0);
   resp_resolver_managers (R, k, auth);
   for (guint i = 0; i < auth->len; i++)
@@ -718,6 +726,8 @@ add_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
       if (EMPTY (RESP_ROLE_COMMITTEE))
         return;
     }
+  if (R->flags & RESP_RESOLVE_NO_AUTHORITY)
+    return;
   if (EMPTY (RESP_ROLE_AUTHORITY))
     warn (R, subject, RESP_ROLE_AUTHORITY);
   else if (EMPTY (RESP_ROLE_PROPOSER))
@@ -731,6 +741,7 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
   guint8 type = m->nodes[subject].type;
 
   R->subject = subject;
+  R->flags = flags;
   if (type == RESP_NODE_COMMITTEE)
     {
       g_array_set_size (R->path, 0);

@@ -145,7 +145,7 @@ resp_model_scope_person (RespModel   *model,
           if (model->nodes[v].type != RESP_NODE_SYSTEM)
             continue;
           resp_resolver_reset (&R, at);
-          resp_resolver_resolve (&R, v, RESP_RESOLVE_NO_WARN);
+          resp_resolver_resolve (&R, v, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
           for (guint r = 0; r < N_SCOPE_ROLES; r++)
             if (holds (&R, r, p))
               g_array_append_val (self->systems[r], v);

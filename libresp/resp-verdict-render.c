@@ -169,7 +169,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 
   resp_json_writer_key (w, "liable");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->liable->len; i++)
+  for (guint i = 0; i < resp_verdict_get_liable_list (v)->len; i++)
     {
       const RespVerdictLiable *l = v->liable->pdata[i];
       resp_json_writer_begin_object (w);
@@ -339,7 +339,7 @@ render_text (RespVerdict *v, GString *out)
   if (v->status == RESP_VERDICT_TRIGGERED)
     {
       g_string_append (out, "\n二、责任认定（逐级倒查）\n");
-      if (v->liable->len == 0)
+      if (resp_verdict_get_liable_list (v)->len == 0)
         g_string_append (out, "  无\n");
       for (guint i = 0; i < v->liable->len; i++)
         {
@@ -503,7 +503,7 @@ render_dot (RespVerdict *v, GString *out, const char *graph_name)
       g_hash_table_add (nodes, GUINT_TO_POINTER (n + 1));
       g_free (name);
     }
-  for (guint i = 0; i < v->liable->len; i++)
+  for (guint i = 0; i < resp_verdict_get_liable_list (v)->len; i++)
     {
       const RespVerdictLiable *l = v->liable->pdata[i];
       char *name = g_strconcat (prefix, id_of (v, l->person), NULL);
@@ -798,13 +798,13 @@ guint
 resp_verdict_get_n_liable (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->liable->len;
+  return self->flat->len;
 }
 
 static const RespVerdictLiable *
 liable_at (RespVerdict *self, guint index)
 {
-  return self->liable->pdata[index];
+  return resp_verdict_get_liable_list (self)->pdata[index];
 }
 
 /**
@@ -823,7 +823,7 @@ resp_verdict_get_liable_person (RespVerdict *self,
                                 guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   return id_of (self, liable_at (self, index)->person);
 }
 
@@ -843,7 +843,7 @@ resp_verdict_get_liable_category (RespVerdict *self,
                                   guint        index)
 {
   g_return_val_if_fail (self != NULL, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
-  g_return_val_if_fail (index < self->liable->len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  g_return_val_if_fail (index < self->flat->len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
   return liable_at (self, index)->category;
 }
 
@@ -864,7 +864,7 @@ resp_verdict_dup_liable_roles (RespVerdict *self,
                                guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   return take_strv (role_names (liable_at (self, index)));
 }
 
@@ -884,7 +884,7 @@ resp_verdict_dup_liable_basis (RespVerdict *self,
                                guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   return take_strv (g_ptr_array_copy (liable_at (self, index)->basis, NULL, NULL));
 }
 
@@ -904,7 +904,7 @@ resp_verdict_get_liable_n_paths (RespVerdict *self,
                                  guint        index)
 {
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (index < self->liable->len, 0);
+  g_return_val_if_fail (index < self->flat->len, 0);
   return liable_at (self, index)->paths->len;
 }
 
@@ -930,7 +930,7 @@ resp_verdict_dup_liable_path (RespVerdict *self,
   char **out;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   g_return_val_if_fail (path < liable_at (self, index)->paths->len, NULL);
   p = liable_at (self, index)->paths->pdata[path];
   out = g_new0 (char *, p->len + 1);
@@ -956,7 +956,7 @@ resp_verdict_dup_liable_authority (RespVerdict *self,
                                    guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   return take_strv (sorted_ids (self, liable_at (self, index)->authority));
 }
 
@@ -977,7 +977,7 @@ resp_verdict_dup_liable_proposer (RespVerdict *self,
                                   guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->liable->len, NULL);
+  g_return_val_if_fail (index < self->flat->len, NULL);
   return take_strv (sorted_ids (self, liable_at (self, index)->proposer));
 }
 

@@ -134,7 +134,13 @@ struct _RespAssessor {
   GHashTable   *by_person;      /* person + 1 -> index into v->liable + 1 */
   GHashTable   *warned_rules;   /* rule ids already warned about */
   GArray       *liable_subjects;
+  GArray       *auth_cache;     /* AuthCache: a person is often reached twice */
+  GArray       *auth_store;     /* guint32 */
 };
+
+typedef struct {
+  guint32 person, anchor, first, count;
+} AuthCache;
 
 typedef RespAssessor Build;
 
@@ -176,12 +182,26 @@ add_unique_uint (GArray *a, guint x)
 
 /* Who carries out accountability for person p reached through anchor (the
  * seat's committee, or the unit the role was resolved from), SPEC §4.3. */
+static void add_ref (RespVerdict *v, guint32 person, RespRefKind kind, guint32 a);
+
 static void
-authorities (Build *b, guint32 p, guint32 anchor, GArray *out)
+authorities (Build *b, guint32 p, guint32 anchor)
 {
   RespResolver *R = &b->R;
-  GArray *tmp = resp_resolver_take (R);
+  GArray *tmp;
+  AuthCache entry;
 
+  for (guint i = 0; i < b->auth_cache->len; i++)
+    {
+      const AuthCache *c = &g_array_index (b->auth_cache, AuthCache, i);
+      if (c->person == p && c->anchor == anchor)
+        {
+          for (guint k = 0; k < c->count; k++)
+            add_ref (b->v, p, RESP_REF_AUTHORITY, g_array_index (b->auth_store, guint32, c->first + k));
+          return;
+        }
+    }
+  tmp = resp_resolver_take (R);
   if (anchor == RESP_NO_NODE)
     goto out;
   if (b->v->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
@@ -197,15 +217,27 @@ authorities (Build *b, guint32 p, guint32 anchor, GArray *out)
         g_array_append_val (tmp, k);
     }
   for (guint i = 0; i < tmp->len; i++)
-    add_unique_u32 (out, g_array_index (tmp, guint32, i));
+    add_ref (b->v, p, RESP_REF_AUTHORITY, g_array_index (tmp, guint32, i));
 out:
+  entry = (AuthCache) { p, anchor, b->auth_store->len, tmp->len };
+  g_array_append_vals (b->auth_store, tmp->data, tmp->len);
+  g_array_append_val (b->auth_cache, entry);
   resp_resolver_give (R, tmp);
 }
 
-static gboolean
-same_path (const GArray *a, const guint32 *path, guint len)
+/* Adds a node reference (authority, proposer) once. */
+static void
+add_ref (RespVerdict *v, guint32 person, RespRefKind kind, guint32 a)
 {
-  return a->len == len && memcmp (a->data, path, len * sizeof (guint32)) == 0;
+  RespVerdictRef ref = { person, kind, a, 0, NULL };
+
+  for (guint i = 0; i < v->refs->len; i++)
+    {
+      const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, i);
+      if (r->person == person && r->kind == kind && r->a == a)
+        return;
+    }
+  g_array_append_val (v->refs, ref);
 }
 
 /* Records that p holds role under rule r, reached by path. */
@@ -215,39 +247,52 @@ add_liable (Build *b, guint32 p, const RespLiabilityRule *r, const guint32 *path
 {
   RespVerdict *v = b->v;
   gpointer found = g_hash_table_lookup (b->by_person, GUINT_TO_POINTER (p + 1));
-  RespVerdictLiable *l;
+  RespVerdictFlat *f;
   gboolean have_path = FALSE;
 
   if (found == NULL)
     {
-      l = g_new0 (RespVerdictLiable, 1);
-      l->person = p;
-      l->category = r->category;
-      l->basis = g_ptr_array_new ();
-      l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
-      l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_ptr_array_add (v->liable, l);
-      g_hash_table_insert (b->by_person, GUINT_TO_POINTER (p + 1), GUINT_TO_POINTER (v->liable->len));
+      RespVerdictFlat nf = { p, r->category, 0 };
+      g_array_append_val (v->flat, nf);
+      g_hash_table_insert (b->by_person, GUINT_TO_POINTER (p + 1), GUINT_TO_POINTER (v->flat->len));
+      f = &g_array_index (v->flat, RespVerdictFlat, v->flat->len - 1);
     }
   else
-    l = v->liable->pdata[GPOINTER_TO_UINT (found) - 1];
+    f = &g_array_index (v->flat, RespVerdictFlat, GPOINTER_TO_UINT (found) - 1);
 
   /* the most severe category wins; the enum runs from most severe */
-  l->category = MIN (l->category, r->category);
-  l->roles |= 1u << r->role;
+  f->category = MIN (f->category, (guint32) r->category);
+  f->roles |= 1u << r->role;
+
   for (char **c = r->basis; c != NULL && *c != NULL; c++)
-    if (!g_ptr_array_find_with_equal_func (l->basis, *c, g_str_equal, NULL))
-      g_ptr_array_add (l->basis, *c);
-  for (guint i = 0; i < l->paths->len; i++)
-    have_path |= same_path (l->paths->pdata[i], path, path_len);
+    {
+      gboolean have = FALSE;
+      for (guint i = 0; i < v->refs->len && !have; i++)
+        {
+          const RespVerdictRef *x = &g_array_index (v->refs, RespVerdictRef, i);
+          have = x->person == p && x->kind == RESP_REF_BASIS &&
+                 (x->basis == *c || strcmp (x->basis, *c) == 0);
+        }
+      if (!have)
+        {
+          RespVerdictRef ref = { p, RESP_REF_BASIS, 0, 0, *c };
+          g_array_append_val (v->refs, ref);
+        }
+    }
+  for (guint i = 0; i < v->refs->len && !have_path; i++)
+    {
+      const RespVerdictRef *x = &g_array_index (v->refs, RespVerdictRef, i);
+      have_path = x->person == p && x->kind == RESP_REF_PATH && x->b == path_len &&
+                  memcmp (&g_array_index (v->path_store, guint32, x->a), path,
+                          path_len * sizeof (guint32)) == 0;
+    }
   if (!have_path)
     {
-      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), path_len);
-      g_array_append_vals (copy, path, path_len);
-      g_ptr_array_add (l->paths, copy);
+      RespVerdictRef ref = { p, RESP_REF_PATH, v->path_store->len, path_len, NULL };
+      g_array_append_vals (v->path_store, path, path_len);
+      g_array_append_val (v->refs, ref);
     }
-  authorities (b, p, anchor, l->authority);
+  authorities (b, p, anchor);
 }
 
 static gboolean
@@ -439,14 +484,14 @@ apply_exemptions (Build *b)
       const RespExemption *e = &g_array_index (ev->exemptions, RespExemption, i);
       exempt_person (b, e->person, e->reason, e->note, TRUE);
     }
-  /* the exempt leave the liable */
-  for (guint i = v->liable->len; i-- > 0;)
+  /* the exempt leave the liable (their references are left to be ignored) */
+  for (guint i = v->flat->len; i-- > 0;)
     {
-      RespVerdictLiable *l = v->liable->pdata[i];
+      guint32 person = g_array_index (v->flat, RespVerdictFlat, i).person;
       for (guint k = 0; k < v->exempt->len; k++)
-        if (((RespVerdictExempt *) v->exempt->pdata[k])->person == l->person)
+        if (((RespVerdictExempt *) v->exempt->pdata[k])->person == person)
           {
-            g_ptr_array_remove_index (v->liable, i);
+            g_array_remove_index (v->flat, i);
             break;
           }
     }
@@ -597,10 +642,9 @@ apply_modifiers (Build *b)
 }
 
 static int
-cmp_liable (gconstpointer a, gconstpointer b, gpointer data)
+cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespVerdictLiable *x = *(RespVerdictLiable * const *) a;
-  const RespVerdictLiable *y = *(RespVerdictLiable * const *) b;
+  const RespVerdictFlat *x = a, *y = b;
   const RespModel *m = data;
 
   if (x->category != y->category)
@@ -630,21 +674,37 @@ static void
 finish_liable (Build *b)
 {
   RespVerdict *v = b->v;
+  GArray *tmp = resp_resolver_take (&b->R);
 
-  for (guint i = 0; i < v->liable->len; i++)
+  for (guint i = 0; i < v->flat->len; i++)
     {
-      RespVerdictLiable *l = v->liable->pdata[i];
-      GArray *tmp = resp_resolver_take (&b->R);
+      guint32 person = g_array_index (v->flat, RespVerdictFlat, i).person;
+      guint n_auth = 0, n_prop = 0;
 
-      for (guint k = 0; k < l->authority->len; k++)
-        resp_resolver_proposers (&b->R, g_array_index (l->authority, guint32, k), l->person, tmp);
-      for (guint k = 0; k < tmp->len; k++)
-        add_unique_u32 (l->proposer, g_array_index (tmp, guint32, k));
-      resp_resolver_give (&b->R, tmp);
-      g_array_sort_with_data (l->authority, cmp_ids, v->model);
-      g_array_sort_with_data (l->proposer, cmp_ids, v->model);
+      /* proposers per authority; refs grows inside the loop, so go by
+       * index and look only at what was there before */
+      g_array_set_size (tmp, 0);
+      for (guint k = 0, n = v->refs->len; k < n; k++)
+        {
+          const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, k);
+          if (r->person == person && r->kind == RESP_REF_AUTHORITY)
+            {
+              n_auth++;
+              resp_resolver_proposers (&b->R, r->a, person, tmp);
+            }
+        }
+      for (guint k = 0; k < tmp->len; k++, n_prop++)
+        add_ref (v, person, RESP_REF_PROPOSER, g_array_index (tmp, guint32, k));
+      if (n_auth == 0 || n_prop == 0)
+        {
+          RespRole missing = n_auth == 0 ? RESP_ROLE_AUTHORITY : RESP_ROLE_PROPOSER;
+          warn (v, "role_unresolved", person, missing,
+                g_strdup_printf ("无法确定对 '%s' 的%s（%s）", resp_model_node_id (v->model, person),
+                                 resp_role_labels_zh[missing], resp_role_names[missing]));
+        }
     }
-  g_ptr_array_sort_with_data (v->liable, cmp_liable, v->model);
+  resp_resolver_give (&b->R, tmp);
+  g_array_sort_with_data (v->flat, cmp_flat, v->model);
   g_ptr_array_sort_with_data (v->exempt, cmp_exempt, v->model);
   g_array_sort_with_data (v->bodies, cmp_ids, v->model);
 }
@@ -657,6 +717,60 @@ liable_free (RespVerdictLiable *l)
   g_array_unref (l->authority);
   g_array_unref (l->proposer);
   g_free (l);
+}
+
+GPtrArray *
+resp_verdict_get_liable_list (RespVerdict *v)
+{
+  if (g_once_init_enter (&v->liable_ready))
+    {
+      GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+
+      for (guint i = 0; i < v->flat->len; i++)
+        {
+          const RespVerdictFlat *f = &g_array_index (v->flat, RespVerdictFlat, i);
+          RespVerdictLiable *l = g_new0 (RespVerdictLiable, 1);
+
+          l->person = f->person;
+          l->category = (RespCategory) f->category;
+          l->roles = f->roles;
+          l->basis = g_ptr_array_new ();
+          l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+          l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
+          l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
+          for (guint k = 0; k < v->refs->len; k++)
+            {
+              const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, k);
+              if (r->person != f->person)
+                continue;
+              switch (r->kind)
+                {
+                case RESP_REF_BASIS:
+                  g_ptr_array_add (l->basis, (gpointer) r->basis);
+                  break;
+                case RESP_REF_PATH:
+                  {
+                    GArray *p = g_array_sized_new (FALSE, FALSE, sizeof (guint32), r->b);
+                    g_array_append_vals (p, &g_array_index (v->path_store, guint32, r->a), r->b);
+                    g_ptr_array_add (l->paths, p);
+                  }
+                  break;
+                case RESP_REF_AUTHORITY:
+                  g_array_append_val (l->authority, r->a);
+                  break;
+                default:
+                  g_array_append_val (l->proposer, r->a);
+                  break;
+                }
+            }
+          g_array_sort_with_data (l->authority, cmp_ids, v->model);
+          g_array_sort_with_data (l->proposer, cmp_ids, v->model);
+          g_ptr_array_add (list, l);
+        }
+      v->liable = list;
+      g_once_init_leave (&v->liable_ready, 1);
+    }
+  return v->liable;
 }
 
 static void
@@ -707,6 +821,8 @@ resp_assessor_new (RespModel    *model,
   a->by_person = g_hash_table_new (NULL, NULL);
   a->warned_rules = g_hash_table_new (g_str_hash, g_str_equal);
   a->liable_subjects = g_array_new (FALSE, FALSE, sizeof (guint32));
+  a->auth_cache = g_array_new (FALSE, FALSE, sizeof (AuthCache));
+  a->auth_store = g_array_new (FALSE, FALSE, sizeof (guint32));
   return a;
 }
 
@@ -748,6 +864,8 @@ resp_assessor_unref (RespAssessor *self)
   g_hash_table_unref (self->by_person);
   g_hash_table_unref (self->warned_rules);
   g_array_unref (self->liable_subjects);
+  g_array_unref (self->auth_cache);
+  g_array_unref (self->auth_store);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
   g_free (self);
@@ -787,7 +905,9 @@ resp_assessor_assess (RespAssessor *self,
   v->rb = resp_rulebook_ref (self->rb);
   v->event = resp_event_ref (event);
   v->circumstances = g_array_new (FALSE, FALSE, sizeof (RespVerdictCircumstance));
-  v->liable = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+  v->flat = g_array_sized_new (FALSE, FALSE, sizeof (RespVerdictFlat), 16);
+  v->refs = g_array_sized_new (FALSE, FALSE, sizeof (RespVerdictRef), 64);
+  v->path_store = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 128);
   v->exempt = g_ptr_array_new_with_free_func ((GDestroyNotify) exempt_free);
   v->bodies = g_array_new (FALSE, FALSE, sizeof (guint32));
   v->modifiers = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -800,6 +920,8 @@ resp_assessor_assess (RespAssessor *self,
   g_hash_table_remove_all (b->by_person);
   g_hash_table_remove_all (b->warned_rules);
   g_array_set_size (b->liable_subjects, 0);
+  g_array_set_size (b->auth_cache, 0);
+  g_array_set_size (b->auth_store, 0);
 
   while (b->subjects->len < event->subjects->len)
     {
@@ -812,7 +934,7 @@ resp_assessor_assess (RespAssessor *self,
       RespResolver *R = b->subjects->pdata[s];
 
       resp_resolver_reset (R, event->occurred_at);
-      resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_ALL);
+      resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_NO_AUTHORITY);
       for (guint k = 0; k < R->warnings->len; k++)
         {
           const RespRoleWarning *w = &g_array_index (R->warnings, RespRoleWarning, k);
@@ -840,10 +962,20 @@ resp_assessor_assess (RespAssessor *self,
       finish_liable (b);
     }
   else
-    /* a verdict that holds nobody lists the duty holders instead */
+    /* a verdict that holds nobody lists the duty holders instead, the
+     * committee's authority and proposer among them */
     for (guint s = 0; s < event->subjects->len; s++)
       {
         RespResolver *R = b->subjects->pdata[s];
+        guint n_warnings = R->warnings->len;
+
+        resp_resolver_reset (R, event->occurred_at);
+        resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_ALL);
+        for (guint k = n_warnings; k < R->warnings->len; k++)
+          {
+            const RespRoleWarning *w = &g_array_index (R->warnings, RespRoleWarning, k);
+            warn (v, "role_unresolved", w->subject, w->role, g_strdup (w->message));
+          }
         g_ptr_array_add (v->subject_roles, resp_roles_new_from_resolver (model, R->subject, R));
       }
   b->v = NULL;
@@ -1007,7 +1139,11 @@ resp_verdict_unref (RespVerdict *self)
       g_free (w->message);
     }
   g_array_unref (self->circumstances);
-  g_ptr_array_unref (self->liable);
+  g_array_unref (self->flat);
+  g_array_unref (self->refs);
+  g_array_unref (self->path_store);
+  if (self->liable != NULL)
+    g_ptr_array_unref (self->liable);
   g_ptr_array_unref (self->exempt);
   g_array_unref (self->bodies);
   g_array_unref (self->modifiers);

@@ -102,10 +102,19 @@ fuzz_check_render (char       *text,
 }
 
 void
-fuzz_check_load (gboolean   loaded,
-                 GPtrArray *diagnostics,
-                 GError    *error)
+fuzz_check_load (gboolean       loaded,
+                 GPtrArray     *diagnostics,
+                 GError        *error,
+                 const uint8_t *input,
+                 size_t         size,
+                 gboolean       exact_quotes)
 {
+  static const char replacement[] = "\xef\xbf\xbd";
+  /* the input can spell U+FFFD itself, as UTF-8 or as an escape */
+  gboolean may_replace = !exact_quotes || input == NULL
+                         || memmem (input, size, replacement, 3) != NULL
+                         || memmem (input, size, "\\u", 2) != NULL;
+
   if (diagnostics == NULL)
     fuzz_fail ("no diagnostics list");
   if (loaded && (error != NULL || diagnostics->len != 0))
@@ -119,6 +128,8 @@ fuzz_check_load (gboolean   loaded,
 
       if (s == NULL || !g_utf8_validate (s, -1, NULL))
         fuzz_fail ("diagnostic %u is not printable", i);
+      if (!may_replace && strstr (s, replacement) != NULL)
+        fuzz_fail ("diagnostic %u cuts a character of the input: %s", i, s);
       g_free (s);
     }
   if (error != NULL && !g_utf8_validate (error->message, -1, NULL))

@@ -35,8 +35,16 @@ void       fuzz_check_render      (char *text, RespFormat format, const char *wh
 
 /* Checks the contract of a loader: on success no error and no diagnostics;
  * on failure an error and at least one diagnostic, each one printable.
+ * With exact_quotes, a message may hold U+FFFD only when the input may
+ * have: resp_diagnostic_new() replaces a cut character with it, and a
+ * producer that quotes the input must not cut one in the first place.
  * Frees both. */
-void       fuzz_check_load        (gboolean loaded, GPtrArray *diagnostics, GError *error);
+void       fuzz_check_load        (gboolean       loaded,
+                                   GPtrArray     *diagnostics,
+                                   GError        *error,
+                                   const uint8_t *input,
+                                   size_t         size,
+                                   gboolean       exact_quotes);
 
 /* The input as a NUL-free copy is not needed: the loaders take a length.
  * This is the file name they are given. */

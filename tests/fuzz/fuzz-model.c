@@ -337,7 +337,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   model = resp_model_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME,
                                     &diagnostics, &error);
-  fuzz_check_load (model != NULL, diagnostics, error);
+  /* exact_quotes is FALSE until the model loader stops cutting quoted
+   * names at a byte limit (see README.md, "Found and fixed") */
+  fuzz_check_load (model != NULL, diagnostics, error, data, size, FALSE);
   if (model == NULL)
     return 0;
 

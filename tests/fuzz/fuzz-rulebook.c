@@ -164,7 +164,8 @@ load_events (RespRulebook *rb,
   RespEventBatch *batch = resp_event_batch_new_from_data (fuzz_city (), rb, text, -1,
                                                           "events.json", &diagnostics, &error);
 
-  fuzz_check_load (batch != NULL, diagnostics, error);
+  fuzz_check_load (batch != NULL, diagnostics, error, (const uint8_t *) text, strlen (text),
+                   TRUE);
   return batch;
 }
 
@@ -189,7 +190,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   rb = resp_rulebook_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME,
                                     &diagnostics, &error);
-  fuzz_check_load (rb != NULL, diagnostics, error);
+  fuzz_check_load (rb != NULL, diagnostics, error, data, size, TRUE);
   if (rb == NULL)
     return 0;
 
