@@ -6,7 +6,8 @@
  * (RFC 8259), validates UTF-8, rejects duplicate keys within one object,
  * and reports the 1-based line and column (in Unicode code points) of every
  * token it hands out. It never allocates per token: string values are
- * unescaped into a buffer owned by the reader and valid until the next call.
+ * unescaped into buffers owned by the reader (resp_json_reader_get_string()
+ * says for how long each stays valid).
  *
  * The model loader consumes tokens directly (streaming, so a national model
  * is never held as a tree); small documents (events, rulebooks) are read
@@ -79,7 +80,9 @@ gsize           resp_json_reader_get_offset   (RespJsonReader *reader);
 guint           resp_json_reader_get_depth    (RespJsonReader *reader);
 
 /* For KEY and STRING: the unescaped, NUL-terminated UTF-8 text (may contain
- * embedded NULs from \u0000; use the length). Valid until the next call. */
+ * embedded NULs from \u0000; use the length). A STRING's is valid until the
+ * next call; a KEY's until the next KEY, so that it can be quoted while its
+ * value is read. */
 const char     *resp_json_reader_get_string   (RespJsonReader *reader,
                                                gsize          *length);
 

@@ -101,6 +101,12 @@ struct _RespJsonReader {
   gsize         buf_len;
   gsize         buf_alloc;
 
+  /* The last member name: read_key() swaps it out of buf, so that reading
+   * the member's value does not overwrite or reallocate it */
+  char         *key_buf;
+  gsize         key_buf_len;
+  gsize         key_buf_alloc;
+
   double        number;
   gint64        int_value;
   gboolean      is_int;
@@ -1051,8 +1057,24 @@ static RespJsonToken
 read_key (RespJsonReader *r,
           gsize           p)
 {
+  char *name;
+  gsize name_alloc;
+
   if (!read_string (r, p) || !remember_key (r, p))
     return RESP_JSON_TOKEN_ERROR;
+  /* Callers hold the name while they read the value, to quote it in a
+   * message about the value; a long value string reallocates buf, which
+   * would leave them reading freed memory. So the name moves to key_buf
+   * and the value gets the other buffer (both keep read_string()'s room). */
+  name = r->buf;
+  name_alloc = r->buf_alloc;
+  r->buf = r->key_buf;
+  r->buf_alloc = r->key_buf_alloc;
+  r->key_buf = name;
+  r->key_buf_alloc = name_alloc;
+  r->key_buf_len = r->buf_len;
+  r->buf_len = 0;
+  r->buf[0] = '\0';
   r->state = STATE_AFTER_KEY;
   return emit (r, RESP_JSON_TOKEN_KEY, p, r->pos);
 }
@@ -1130,9 +1152,13 @@ resp_json_reader_new (const char *data,
   r->col = 1;
   r->max_depth = RESP_JSON_READER_DEFAULT_MAX_DEPTH;
   r->max_string = RESP_JSON_READER_DEFAULT_MAX_STRING;
-  /* read_string() relies on room for 17 bytes at all times */
+  /* read_string() relies on room for 17 bytes at all times, in whichever
+   * buffer read_key() has left it */
   buf_reserve (r, 256);
   r->buf[0] = '\0';
+  r->key_buf = g_malloc (256);
+  r->key_buf_alloc = 256;
+  r->key_buf[0] = '\0';
   r->status = RESP_JSON_READER_OK;
 
   return r;
@@ -1152,6 +1178,7 @@ resp_json_reader_free (RespJsonReader *reader)
   g_free (reader->keys);
   g_free (reader->key_bytes);
   g_free (reader->buf);
+  g_free (reader->key_buf);
   g_free (reader->message);
   g_free (reader);
 }
@@ -1330,7 +1357,13 @@ resp_json_reader_get_string (RespJsonReader *reader,
 {
   g_return_val_if_fail (reader != NULL, NULL);
 
-  if (reader->token != RESP_JSON_TOKEN_KEY && reader->token != RESP_JSON_TOKEN_STRING)
+  if (reader->token == RESP_JSON_TOKEN_KEY)
+    {
+      if (length != NULL)
+        *length = reader->key_buf_len;
+      return reader->key_buf;
+    }
+  if (reader->token != RESP_JSON_TOKEN_STRING)
     {
       if (length != NULL)
         *length = 0;

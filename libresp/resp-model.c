@@ -595,3 +595,31 @@ resp_model_count_nodes_of_type (RespModel   *self,
     count += self->nodes[v].type == (guint8) type;
   return count;
 }
+
+/**
+ * resp_model_dup_node_ids:
+ * @self: a #RespModel
+ * @type: a node type
+ *
+ * Lists the nodes of one type, for instance every system to audit or
+ * sample.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the nodes
+ *   of @type, in the order of the model file
+ *
+ * Since: 1.0
+ */
+char **
+resp_model_dup_node_ids (RespModel   *self,
+                         RespNodeType type)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  out = g_ptr_array_new ();
+  for (guint32 v = 0; v < self->n_nodes; v++)
+    if (self->nodes[v].type == (guint8) type)
+      g_ptr_array_add (out, g_strdup (resp_model_node_id (self, v)));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}

@@ -785,6 +785,34 @@ resp_verdict_dup_circumstance_missing (RespVerdict *self,
 }
 
 /**
+ * resp_verdict_dup_circumstance_subjects:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Gets the subjects a circumstance concerns: those for which it holds (all
+ * subjects for an event-wide one), or, when it is undetermined, those for
+ * which it is.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): subject ids, sorted
+ *   bytewise; empty when it does not hold
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_circumstance_subjects (RespVerdict *self,
+                                        guint        index)
+{
+  const RespVerdictCircumstance *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances->len, NULL);
+  c = &g_array_index (self->circumstances, RespVerdictCircumstance, index);
+  if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+    return g_new0 (char *, 1);
+  return take_strv (sorted_ids (self, c->subjects));
+}
+
+/**
  * resp_verdict_get_n_liable:
  * @self: a #RespVerdict
  *

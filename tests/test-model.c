@@ -320,6 +320,13 @@ test_valid_model (void)
   CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "s", "protection_level"), "3");
   CU_ASSERT_PTR_NULL (resp_model_get_node_attribute (m, "u", "level"));
   CU_ASSERT_EQUAL (resp_model_count_nodes_of_type (m, RESP_NODE_UNIT), 3);
+  {
+    char **units = resp_model_dup_node_ids (m, RESP_NODE_UNIT);
+    CU_ASSERT_EQUAL (g_strv_length (units), 3);
+    CU_ASSERT_STRING_EQUAL (units[0], "u");
+    CU_ASSERT_STRING_EQUAL (units[2], "u3");
+    g_strfreev (units);
+  }
   CU_ASSERT_STRING_EQUAL (resp_model_get_source (m), "ok.json");
   g_ptr_array_unref (diags);
   resp_model_unref (m);

@@ -239,6 +239,10 @@ test_unknown_holds_nobody (void)
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
   CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
+  missing = resp_verdict_dup_circumstance_subjects (v, (guint) k);
+  CU_ASSERT_EQUAL (g_strv_length (missing), 1);
+  CU_ASSERT_STRING_EQUAL (missing[0], "s-news");
+  g_strfreev (missing);
   missing = resp_verdict_dup_circumstance_missing (v, (guint) k);
   CU_ASSERT_EQUAL (g_strv_length (missing), 1);
   CU_ASSERT_STRING_EQUAL (missing[0], "outage_hours");

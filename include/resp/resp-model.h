@@ -91,6 +91,9 @@ const char  *resp_model_get_node_extra      (RespModel   *self,
 RESP_AVAILABLE_IN_1_0
 guint        resp_model_count_nodes_of_type (RespModel   *self,
                                              RespNodeType type);
+RESP_AVAILABLE_IN_1_0
+char       **resp_model_dup_node_ids        (RespModel   *self,
+                                             RespNodeType type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespModel, resp_model_unref)
 

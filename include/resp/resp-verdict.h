@@ -87,6 +87,9 @@ RESP_AVAILABLE_IN_1_0
 char            **resp_verdict_dup_circumstance_missing (RespVerdict *self,
                                                      guint           index);
 RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_circumstance_subjects (RespVerdict *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
 guint             resp_verdict_get_n_liable         (RespVerdict    *self);
 RESP_AVAILABLE_IN_1_0
 const char       *resp_verdict_get_liable_person    (RespVerdict    *self,
