@@ -376,11 +376,12 @@ main (int argc, char **argv)
             "\"snapshot_open_s\": %.4f, \"rss_bytes_per_item\": %.1f, \"who_median_ns\": %" G_GINT64_FORMAT
             ", \"assess_median_ns\": %" G_GINT64_FORMAT ", \"batch_events_per_s\": %.0f, "
             "\"sqlite_assess_median_ns\": %" G_GINT64_FORMAT ", \"sqlite_ratio\": %.1f, "
-            "\"events\": %u, \"sqlite_checked\": %u, \"sqlite_agree\": %u, \"threads\": %u}\n",
+            "\"events\": %u, \"sqlite_checked\": %u, \"sqlite_agree\": %u, \"threads\": %u, "
+            "\"load_s\": %.3f, \"model_bytes\": %" G_GSIZE_FORMAT "}\n",
             opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
             open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, sqlite_ns,
             assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, n_events, checked, agree,
-            g_get_num_processors ());
+            g_get_num_processors (), load_ns / 1e9, model_bytes);
   else
     printf ("size %s: %u nodes, %u relations\n"
             "  load from JSON        %8.1f MB/s\n"

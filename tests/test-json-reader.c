@@ -985,6 +985,52 @@ test_errors_stick (void)
 
 /* ---- skip_value ---- */
 
+/* A member name stays readable while its value is read: loaders quote the
+ * name in messages about the value, and a long value string reallocates
+ * the buffer strings are unescaped into (fuzz-model found the loader
+ * reading a freed name that way). Under ASan or valgrind a stale pointer
+ * would be reported here. */
+static void
+test_key_survives_value (void)
+{
+  GString *s = g_string_new ("{\"since\": \"");
+  Input in;
+  const char *key, *value;
+  gsize len;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, i % 2 ? 'x' : '\xce');
+  /* \xce 'x' is no UTF-8: make every pair one character, U+03B8 */
+  for (gsize i = 0; i < s->len; i++)
+    if (s->str[i] == 'x')
+      s->str[i] = '\xb8';
+  g_string_append (s, "\", \"number\": 1.");
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_c (s, '0');
+  g_string_append (s, "}");
+
+  in = input_open_len (s->str, s->len);
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_BEGIN_OBJECT);
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_KEY);
+  key = resp_json_reader_get_string (in.reader, &len);
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
+  value = resp_json_reader_get_string (in.reader, NULL);
+  CU_ASSERT_PTR_NOT_EQUAL (key, value);
+  CU_ASSERT_EQUAL (len, 5);
+  CU_ASSERT_STRING_EQUAL (key, "since");
+  CU_ASSERT_EQUAL (strlen (value), 100000);
+
+  /* and while a long number, which uses the string buffer as scratch */
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_KEY);
+  key = resp_json_reader_get_string (in.reader, NULL);
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_NUMBER);
+  CU_ASSERT_STRING_EQUAL (key, "number");
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_END_OBJECT);
+  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_EOF);
+  input_close (&in);
+  g_string_free (s, TRUE);
+}
+
 static void
 test_skip_value (void)
 {
@@ -1369,6 +1415,7 @@ main (void)
   };
   static const TestEntry skip_tests[] = {
     { "skip_value", test_skip_value },
+    { "a member name survives its value", test_key_survives_value },
   };
   static const TestEntry tree_tests[] = {
     { "tree positions and lookups", test_tree },

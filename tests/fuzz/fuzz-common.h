@@ -17,10 +17,12 @@ G_BEGIN_DECLS
 int  LLVMFuzzerInitialize   (int *argc, char ***argv);
 int  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-/* Makes GLib criticals and warnings fatal (a g_return_if_fail reached
- * through the public API with valid arguments is a bug, and must stop the
- * run like a crash), and GSlice plain malloc so that ASan sees every block. */
-void       fuzz_init              (void);
+/* Called first by each LLVMFuzzerInitialize: makes GSlice plain malloc so
+ * that ASan sees every block (restarting the process when it has to), and
+ * GLib criticals and warnings fatal (a g_return_if_fail reached through the
+ * public API with valid arguments is a bug, and must stop the run like a
+ * crash). */
+void       fuzz_init              (int *argc, char ***argv);
 
 /* examples/data/city.json, compiled into the target; loaded once */
 RespModel *fuzz_city              (void);

@@ -16,7 +16,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  fuzz_init ();
+  fuzz_init (argc, argv);
   (void) fuzz_city ();
   rulebook = resp_rulebook_new_default ();
   if (rulebook == NULL)

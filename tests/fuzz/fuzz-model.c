@@ -30,7 +30,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  fuzz_init ();
+  fuzz_init (argc, argv);
   return 0;
 }
 

@@ -173,7 +173,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  fuzz_init ();
+  fuzz_init (argc, argv);
   (void) fuzz_city ();
   return 0;
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Fills docs/benchmarks.md's results table from resp-bench --json outputs."""
+import json
+import sys
+
+targets = {
+    "assess_median_ns": ("≤ 5,000", lambda v: v <= 5000),
+    "sqlite_ratio": ("≥ 100", lambda v: v >= 100),
+    "batch_events_per_s": ("≥ 300,000", lambda v: v >= 300000),
+    "json_mb_per_s": ("≥ 100", lambda v: v >= 100),
+    "snapshot_open_s": ("≤ 0.1", lambda v: v <= 0.1),
+    "rss_bytes_per_item": ("≤ 150", lambda v: v <= 150),
+}
+rows = [json.load(open(p)) for p in sys.argv[1:]]
+keys = ["nodes", "relations", "json_mb_per_s", "snapshot_open_s", "rss_bytes_per_item", "who_median_ns",
+        "assess_median_ns", "batch_events_per_s", "sqlite_assess_median_ns", "sqlite_ratio"]
+print("| key | " + " | ".join(r["size"] for r in rows) + " | target at L | L meets it |")
+print("|---|" + "---|" * len(rows) + "---|---|")
+for k in keys:
+    cells = []
+    for r in rows:
+        v = r[k]
+        cells.append(f"{v:,.4f}" if k == "snapshot_open_s" else f"{v:,.1f}" if isinstance(v, float) else f"{v:,}")
+    t = targets.get(k)
+    L = rows[-1][k]
+    print(f"| `{k}` | " + " | ".join(cells) + f" | {t[0] if t else ''} | {('yes' if t[1](L) else '**no**') if t else ''} |")
+print()
+print("All sizes: " + "; ".join(f'{r["size"]}: {r["sqlite_agree"]} of {r["sqlite_checked"]} liable sets agree with SQLite' for r in rows) + ".")
