@@ -240,6 +240,59 @@ section (Check *c, guint s, guint64 elem, guint64 count)
   return c->base + off;
 }
 
+/* Every string of a pool (NUL-separated) is valid UTF-8. One pass over
+ * the whole pool, eight ASCII bytes at a time, since this runs on every
+ * open of a national snapshot. */
+static gboolean
+pool_utf8 (const char *pool, guint64 len)
+{
+  const guchar *p = (const guchar *) pool, *end = p + len;
+
+  while (p < end)
+    {
+      guint32 c;
+      guint n;
+
+      if ((gsize) (end - p) >= 8)
+        {
+          guint64 w;
+          memcpy (&w, p, 8);
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (*p >= 0xC2 && *p <= 0xDF)
+        n = 1, c = *p & 0x1F;
+      else if (*p >= 0xE0 && *p <= 0xEF)
+        n = 2, c = *p & 0x0F;
+      else if (*p >= 0xF0 && *p <= 0xF4)
+        n = 3, c = *p & 0x07;
+      else
+        return FALSE;
+      if ((gsize) (end - p) <= n)
+        return FALSE;
+      for (guint k = 1; k <= n; k++)
+        {
+          if ((p[k] & 0xC0) != 0x80)
+            return FALSE;
+          c = (c << 6) | (p[k] & 0x3F);
+        }
+      /* overlong forms, surrogates, beyond U+10FFFF */
+      if ((n == 2 && c < 0x800) || (n == 3 && (c < 0x10000 || c > 0x10FFFF)) ||
+          (c >= 0xD800 && c <= 0xDFFF))
+        return FALSE;
+      p += n + 1;
+    }
+  return TRUE;
+}
+
 /* A string pool is safe to read when its last byte ends a string. */
 static gboolean
 pool_ok (const char *pool, guint64 len)
@@ -260,6 +313,11 @@ check_nodes (const RespModel *m)
       if (n->type >= RESP_N_NODE_TYPES || n->attr >= n_attr[n->type] || n->protection_level > 5 ||
           n->name >= m->names_len || (n->extra != 0 && n->extra > m->extras_len))
         return "a node record is out of range";
+      /* a string starts after a NUL (or at 0), not inside a character;
+       * pools are written in node order, so this reads them front to back */
+      if ((n->name > 0 && m->names[n->name - 1] != '\0') ||
+          (n->extra > 1 && m->extras[n->extra - 2] != '\0'))
+        return "a node's name or extra does not start a string";
     }
   return NULL;
 }
@@ -318,13 +376,15 @@ check_ids (const RespModel *m)
   if (ids->n != m->n_nodes || ((guint64) ids->mask + 1) & ids->mask)
     return "the id table does not match the nodes";
   for (guint32 i = 0; i < ids->n; i++)
-    if (ids->offsets[i] >= ids->pool_len)
-      return "an id points past the id pool";
+    if (ids->offsets[i] >= ids->pool_len ||
+        (ids->offsets[i] > 0 && ids->pool[ids->offsets[i] - 1] != '\0'))
+      return "an id points past the id pool, or into the middle of one";
   {
     guint64 empty = 0;
     for (guint64 k = 0; k <= ids->mask; k++)
       {
-        if ((guint32) ids->slots[k] > ids->n)
+        /* a slot is empty (all zero) or names an id 1..n (plus its hash) */
+        if (ids->slots[k] != 0 && ((guint32) ids->slots[k] == 0 || (guint32) ids->slots[k] > ids->n))
           return "an id slot names no id";
         empty += ids->slots[k] == 0;
       }
@@ -389,6 +449,13 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
                             !pool_ok (m->extras, m->extras_len) ||
                             !pool_ok (m->ids.pool, m->ids.pool_len)))
         c.why = "a string pool is not terminated";
+      /* what is printed must be text: a damaged byte in a name would
+       * otherwise reach JSON output as invalid UTF-8 */
+      if (c.why == NULL && (!pool_utf8 (name, h->sec[SEC_NAME].len) ||
+                            !pool_utf8 (m->names, m->names_len) ||
+                            !pool_utf8 (m->extras, m->extras_len) ||
+                            !pool_utf8 (m->ids.pool, m->ids.pool_len)))
+        c.why = "a string pool is not valid UTF-8";
       if (c.why == NULL)
         c.why = check_nodes (m);
       if (c.why == NULL)

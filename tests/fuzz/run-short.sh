@@ -17,7 +17,7 @@ set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-build-fuzz}
-targets="model event rulebook condition"
+targets="model event rulebook condition snapshot"
 
 if ! command -v clang >/dev/null 2>&1; then
   echo "run-short.sh: clang not found; fuzzing skipped"

@@ -1,0 +1,65 @@
+/* fuzz-snapshot.c: a compiled snapshot, then queries on whatever it holds
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The input is a snapshot (as `resp compile` writes it). Whatever its
+ * bytes, opening it must give an error or a model; a model that opens must
+ * answer every query without reading out of bounds or looping, however
+ * odd its contents (damage that passes the bounds checks can still say
+ * strange things: unsorted blocks, cycles, empty intervals).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz-common.h"
+#include "resp-model-private.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init (argc, argv);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data ((const char *) data, (gssize) size, "fuzz.snap", &diags, &error);
+  static const gint64 instants[] = { G_MININT64, 0, G_GINT64_CONSTANT (1700000000000000), G_MAXINT64 };
+
+  if (m == NULL)
+    {
+      if (error == NULL || diags == NULL || diags->len == 0)
+        fuzz_fail ("a failed open without an error and a diagnostic");
+      g_error_free (error);
+      g_ptr_array_unref (diags);
+      return 0;
+    }
+  if (error != NULL)
+    fuzz_fail ("an open that succeeded set an error");
+  g_clear_pointer (&diags, g_ptr_array_unref);
+
+  for (guint32 v = 0; v < m->n_nodes && v < 64; v++)
+    for (guint k = 0; k < G_N_ELEMENTS (instants); k++)
+      {
+        RespRoles *roles = resp_model_resolve_roles (m, resp_model_node_id (m, v), instants[k], NULL);
+        if (roles != NULL)
+          {
+            fuzz_check_render (resp_roles_render (roles, RESP_FORMAT_JSON), RESP_FORMAT_JSON, "who");
+            fuzz_check_render (resp_roles_render (roles, RESP_FORMAT_TEXT), RESP_FORMAT_TEXT, "who");
+            resp_roles_unref (roles);
+          }
+      }
+  {
+    RespAudit *audit = resp_model_audit (m);
+    fuzz_check_render (resp_audit_render (audit, RESP_FORMAT_JSON), RESP_FORMAT_JSON, "audit");
+    resp_audit_unref (audit);
+  }
+  resp_model_unref (m);
+  return 0;
+}
