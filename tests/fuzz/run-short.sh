@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # When clang is available: configures a fresh fuzz build in BUILD_DIR
-# (default: build-fuzz, relative to the current directory), builds the four
+# (default: build-fuzz, relative to the current directory), builds the
 # targets, and runs each on its seed corpus (tests/fuzz/corpus/TARGET, the
 # regression inputs included) for about five seconds. Exits non-zero on any
 # crash, leak, timeout or out-of-memory, with the offending input kept in
@@ -49,12 +49,14 @@ for t in $targets; do
   # new inputs go to a scratch directory, so the seed corpus is left alone
   work="$build/fuzz-work/$t"
   mkdir -p "$work"
+  set -- -max_total_time=5 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+         -artifact_prefix="$artifacts/$t-"
+  # libFuzzer refuses to start on a -dict that does not exist
+  if [ -f "$top/tests/fuzz/fuzz-$t.dict" ]; then
+    set -- "$@" -dict="$top/tests/fuzz/fuzz-$t.dict"
+  fi
   echo "== fuzz-$t"
-  if ! "$build/tests/fuzz/fuzz-$t" \
-         -max_total_time=5 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-         -dict="$top/tests/fuzz/fuzz-$t.dict" \
-         -artifact_prefix="$artifacts/$t-" \
-         "$work" "$top/tests/fuzz/corpus/$t"; then
+  if ! "$build/tests/fuzz/fuzz-$t" "$@" "$work" "$top/tests/fuzz/corpus/$t"; then
     failed="$failed fuzz-$t"
   fi
 done
