@@ -497,7 +497,10 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           else if (seen == 0)
             ok = FALSE;
           else
-            for (guint k = 0; k < probe.diags->len; k++)
+            /* within the sink's cap, as resp_diag_sink_add() would: a file
+             * of bad lines must not collect more than max_errors */
+            for (guint k = 0; k < probe.diags->len && c->sink->diags->len < c->sink->max_errors;
+                 k++)
               g_ptr_array_add (c->sink->diags, resp_diagnostic_ref (probe.diags->pdata[k]));
           resp_diag_sink_finish (&probe, NULL, NULL);
           seen++;

@@ -428,7 +428,10 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->reg_fallback = (RespRegFallback *) section (&c, SEC_REG_FALLBACK, sizeof (RespRegFallback),
                                                      h->n_reg_fallback);
       if (c.why == NULL && (!pool_ok (name, h->sec[SEC_NAME].len) || h->sec[SEC_NAME].len == 0 ||
-                            !pool_ok (m->names, m->names_len) || m->names_len == 0 ||
+                            !pool_ok (m->names, m->names_len) ||
+                            /* every node has a name; a model without nodes
+                             * (resp compile writes one) has none */
+                            (m->names_len == 0 && h->n_nodes > 0) ||
                             !pool_ok (m->extras, m->extras_len) ||
                             !pool_ok (m->ids.pool, m->ids.pool_len)))
         c.why = "a string pool is not terminated";

@@ -164,6 +164,10 @@ fuzz_check_load (gboolean       loaded,
   if (!loaded && (error == NULL || diagnostics->len == 0))
     fuzz_fail ("not loaded, yet error %s and %u diagnostics",
                error != NULL ? error->message : "(none)", diagnostics->len);
+  /* the default limit, and the model loader's "too many errors" after it */
+  if (diagnostics->len > RESP_LIMITS_DEFAULT_MAX_ERRORS + 1)
+    fuzz_fail ("%u diagnostics, more than the limit of %u", diagnostics->len,
+               RESP_LIMITS_DEFAULT_MAX_ERRORS);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       char *s = resp_diagnostic_to_string (g_ptr_array_index (diagnostics, i));

@@ -10,12 +10,16 @@
  * promises: the loader's error contract, sorted and unique holders, valid
  * JSON out, that the interval a resolution returns is one in which
  * nothing changes (resolving at its ends gives the same holders), that the
- * audit has one finding per node and post at any instant, and that what a
- * finding says is missing does not resolve at either end of its interval.
+ * audit has one finding per node and post at any instant, that what a
+ * finding says is missing does not resolve at either end of its interval,
+ * and that the model written as a snapshot (resp compile) and opened again
+ * answers the same.
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "fuzz-common.h"
 #include "resp-model-private.h"
@@ -26,11 +30,21 @@
 
 static const RespFormat formats[] = { RESP_FORMAT_TEXT, RESP_FORMAT_JSON, RESP_FORMAT_DOT };
 
+/* Where the snapshot of each model that loads is written */
+static char *snapshot_path;
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  char *dir;
+
   fuzz_init (argc, argv);
+  dir = g_dir_make_tmp ("fuzz-model-XXXXXX", NULL);
+  if (dir == NULL)
+    fuzz_fail ("cannot make a temporary directory");
+  snapshot_path = g_build_filename (dir, "model.snap", NULL);
+  g_free (dir);
   return 0;
 }
 
@@ -285,6 +299,92 @@ check_audit (RespModel *model,
   resp_audit_unref (audit);
 }
 
+/* The model written as a snapshot (resp compile) and opened again */
+static RespModel *
+reopen_as_snapshot (RespModel *model)
+{
+  GError *error = NULL;
+  GPtrArray *diagnostics = NULL;
+  RespModel *copy;
+  char *data;
+  gsize length;
+
+  if (!resp_model_write_snapshot (model, snapshot_path, &error))
+    fuzz_fail ("a model that loaded cannot be written as a snapshot: %s", error->message);
+  if (!g_file_get_contents (snapshot_path, &data, &length, &error))
+    fuzz_fail ("cannot read the snapshot back: %s", error->message);
+  copy = resp_model_new_from_data (data, (gssize) length, FUZZ_FILE_NAME, &diagnostics, &error);
+  if (copy == NULL)
+    fuzz_fail ("the snapshot of a model that loaded does not open: %s", error->message);
+  fuzz_check_load (TRUE, diagnostics, error, NULL, 0, FALSE);
+  g_free (data);
+  g_unlink (snapshot_path);
+  return copy;
+}
+
+static void
+same_rendering (char       *a,
+                char       *b,
+                const char *what,
+                const char *id)
+{
+  if (a == NULL || b == NULL || strcmp (a, b) != 0)
+    fuzz_fail ("%s of '%s' differs once the model is a snapshot:\n%s\n---\n%s", what,
+               id != NULL ? id : "", a, b);
+  g_free (a);
+  g_free (b);
+}
+
+/* Whatever the JSON model answers, its snapshot answers the same */
+static void
+compare_with_snapshot (RespModel    *model,
+                       RespModel    *copy,
+                       const gint64 *instants,
+                       guint         n_instants)
+{
+  if (resp_model_get_n_nodes (copy) != resp_model_get_n_nodes (model)
+      || resp_model_get_n_relations (copy) != resp_model_get_n_relations (model)
+      || g_strcmp0 (resp_model_get_name (copy), resp_model_get_name (model)) != 0)
+    fuzz_fail ("the snapshot has other counts or another name");
+  for (guint32 i = 0; i < model->n_nodes && i < 16; i++)
+    {
+      const char *id = resp_model_node_id (model, i);
+
+      if (!resp_model_has_node (copy, id)
+          || g_strcmp0 (resp_model_get_node_name (copy, id), resp_model_get_node_name (model, id))
+          || g_strcmp0 (resp_model_get_node_extra (copy, id),
+                        resp_model_get_node_extra (model, id)))
+        fuzz_fail ("node '%s' differs once the model is a snapshot", id);
+      if (model->nodes[i].type != RESP_NODE_SYSTEM && model->nodes[i].type != RESP_NODE_UNIT
+          && model->nodes[i].type != RESP_NODE_COMMITTEE)
+        continue;
+      for (guint k = 0; k < n_instants && k < 2; k++)
+        {
+          RespRoles *a = resolve (model, id, instants[k]);
+          RespRoles *b = resolve (copy, id, instants[k]);
+
+          if ((a == NULL) != (b == NULL))
+            fuzz_fail ("'%s' resolves in one model only", id);
+          if (a != NULL)
+            {
+              same_rendering (resp_roles_render (a, RESP_FORMAT_JSON),
+                              resp_roles_render (b, RESP_FORMAT_JSON), "the roles", id);
+              resp_roles_unref (a);
+              resp_roles_unref (b);
+            }
+        }
+    }
+  {
+    RespAudit *a = resp_model_audit (model);
+    RespAudit *b = resp_model_audit (copy);
+
+    same_rendering (resp_audit_render (a, RESP_FORMAT_JSON), resp_audit_render (b, RESP_FORMAT_JSON),
+                    "the audit", NULL);
+    resp_audit_unref (a);
+    resp_audit_unref (b);
+  }
+}
+
 static void
 add_instant (gint64 *instants,
              guint  *n,
@@ -330,7 +430,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   GPtrArray *diagnostics = NULL;
   GError *error = NULL;
-  RespModel *model;
+  RespModel *model, *snapshot;
   guint32 picked[RESP_NODE_SECTOR + 1] = { 0 };
   gint64 instants[MAX_INSTANTS];
   guint n_instants = 0;
@@ -385,6 +485,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_audit (model, resp_model_audit (model));
   for (guint k = 0; k < n_instants && k < 2; k++)
     check_audit (model, resp_model_audit_at (model, instants[k]));
+
+  snapshot = reopen_as_snapshot (model);
+  compare_with_snapshot (model, snapshot, instants, n_instants);
+  resp_model_unref (snapshot);
 
   resp_model_unref (model);
   return 0;
