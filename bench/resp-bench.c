@@ -320,13 +320,13 @@ main (int argc, char **argv)
         {
           guint32 subject = g_array_index (ev->subjects, guint32, s);
           gboolean liable = FALSE;
-          for (guint c = 0; c < v->circumstances->len; c++)
+          for (guint c = 0; c < v->circumstances.len; c++)
             {
-              const RespVerdictCircumstance *vc = &g_array_index (v->circumstances, RespVerdictCircumstance, c);
+              const RespVerdictCircumstance *vc = &v->circumstances.data[c];
               if (vc->status != RESP_CIRCUMSTANCE_HOLDS)
                 continue;
-              for (guint k = 0; k < vc->subjects->len; k++)
-                liable |= g_array_index (vc->subjects, guint32, k) == subject;
+              for (guint k = 0; k < vc->subjects.len; k++)
+                liable |= vc->subjects.data[k] == subject;
             }
           be.ev.subject_liable = liable;
           if (!sqlite_baseline_liable (sql, resp_model_node_id (model, subject), ev->occurred_at,

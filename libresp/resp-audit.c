@@ -144,9 +144,9 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
 static gboolean
 has_seat (RespResolver *R, guint32 k, gpointer data)
 {
-  GArray *tmp = R->scratch;
+  RespU32Vec *tmp = &R->scratch;
 
-  g_array_set_size (tmp, 0);
+  tmp->len = 0;
   resp_resolver_seats (R, k, GPOINTER_TO_INT (data), tmp);
   return tmp->len > 0;
 }
@@ -220,8 +220,8 @@ system_role (RespResolver *R, guint32 s, gpointer data)
 
   resp_resolver_resolve (R, s, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
   if (role == RESP_ROLE_REGULATOR)
-    return R->hits[RESP_ROLE_OPERATOR]->len == 0 || R->hits[RESP_ROLE_REGULATOR]->len > 0;
-  return R->hits[role]->len > 0;
+    return R->hits[RESP_ROLE_OPERATOR].len == 0 || R->hits[RESP_ROLE_REGULATOR].len > 0;
+  return R->hits[role].len > 0;
 }
 
 static int

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "resp-model-private.h"
+#include "resp-vec-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,14 @@ typedef struct {
   guint32 path_len;
 } RespHit;
 
+/* A role nobody holds; the words are made only when someone reads them. */
 typedef struct {
   guint32 subject;
   guint8  role;
-  char   *message;
 } RespRoleWarning;
+
+typedef RESP_VEC (RespHit) RespHitVec;
+typedef RESP_VEC (RespRoleWarning) RespRoleWarningVec;
 
 typedef struct {
   const RespModel *m;
@@ -36,13 +40,13 @@ typedef struct {
   guint    flags;                  /* RespResolveFlags of the last resolve */
   gint64   at;
   gint64   lo, hi;
-  GArray  *hits[RESP_N_ROLES];   /* RespHit */
-  GArray  *paths;                /* guint32 node indices */
-  GArray  *warnings;             /* RespRoleWarning */
-  GArray  *path;                 /* the path being walked */
-  GArray  *scratch;              /* guint32 */
-  GArray  *scratch2;             /* guint32 */
-  GArray  *spare[16];            /* 4-byte arrays lent by resp_resolver_take() */
+  RespHitVec hits[RESP_N_ROLES];
+  RespU32Vec paths;              /* node indices */
+  RespRoleWarningVec warnings;
+  RespU32Vec path;               /* the path being walked */
+  RespU32Vec scratch;
+  RespU32Vec scratch2;
+  RespU32Vec *spare[16];         /* lent by resp_resolver_take() */
   guint    n_spare;
 } RespResolver;
 
@@ -60,23 +64,26 @@ void     resp_resolver_clear       (RespResolver *R);
 void     resp_resolver_reset       (RespResolver *R, gint64 at);
 /* An empty array of 4-byte elements, from the resolver's spares: resolving
  * and assessing then allocate nothing once warm. Give it back when done. */
-GArray  *resp_resolver_take        (RespResolver *R);
-void     resp_resolver_give        (RespResolver *R, GArray *array);
+RespU32Vec *resp_resolver_take     (RespResolver *R);
+void     resp_resolver_give        (RespResolver *R, RespU32Vec *array);
 
 /* All roles of 4.3 (but `involved`) for a system, unit or committee. */
 void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolveFlags flags);
 
+/* The words of a warning: "'x' 在 <at> 无法确定<role>（role）". */
+char    *resp_role_warning_format  (const RespModel *m, gint64 at, const RespRoleWarning *w);
+
 /* Building blocks, shared with the verdict engine. */
 guint32  resp_resolver_parent_region   (RespResolver *R, guint32 region);
-guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, GArray *path_or_null);
+guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, RespU32Vec *path_or_null);
 guint32  resp_resolver_leader_of       (RespResolver *R, guint32 scope);
 guint32  resp_resolver_scope_of        (RespResolver *R, guint32 committee);
-guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, GArray *path_or_null);
+guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, RespU32Vec *path_or_null);
 void     resp_resolver_seats           (RespResolver *R, guint32 committee, RespSeat seat,
-                                        GArray *out_people);
+                                        RespU32Vec *out_people);
 gboolean resp_resolver_holds_seat      (RespResolver *R, guint32 person, guint32 committee);
-void     resp_resolver_managers        (RespResolver *R, guint32 committee, GArray *out);
+void     resp_resolver_managers        (RespResolver *R, guint32 committee, RespU32Vec *out);
 void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
-                                        GArray *out);
+                                        RespU32Vec *out);
 
 G_END_DECLS

@@ -8,63 +8,54 @@
 
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
+#include "resp-enums-private.h"
 
 void
 resp_resolver_init (RespResolver *R, const RespModel *m)
 {
   memset (R, 0, sizeof *R);
   R->m = m;
-  for (guint i = 0; i < RESP_N_ROLES; i++)
-    R->hits[i] = g_array_new (FALSE, FALSE, sizeof (RespHit));
-  R->paths = g_array_new (FALSE, FALSE, sizeof (guint32));
-  R->warnings = g_array_new (FALSE, FALSE, sizeof (RespRoleWarning));
-  R->path = g_array_new (FALSE, FALSE, sizeof (guint32));
-  R->scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
-  R->scratch2 = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
-static void
-clear_warnings (RespResolver *R)
-{
-  for (guint i = 0; i < R->warnings->len; i++)
-    g_free (g_array_index (R->warnings, RespRoleWarning, i).message);
-  g_array_set_size (R->warnings, 0);
-}
-
-GArray *
+RespU32Vec *
 resp_resolver_take (RespResolver *R)
 {
-  GArray *a;
+  RespU32Vec *a;
 
   if (R->n_spare == 0)
-    return g_array_new (FALSE, FALSE, sizeof (guint32));
+    return g_new0 (RespU32Vec, 1);
   a = R->spare[--R->n_spare];
-  g_array_set_size (a, 0);
+  a->len = 0;
   return a;
 }
 
 void
-resp_resolver_give (RespResolver *R, GArray *array)
+resp_resolver_give (RespResolver *R, RespU32Vec *array)
 {
   if (R->n_spare < G_N_ELEMENTS (R->spare))
     R->spare[R->n_spare++] = array;
   else
-    g_array_unref (array);
+    {
+      resp_vec_free (array);
+      g_free (array);
+    }
 }
 
 void
 resp_resolver_clear (RespResolver *R)
 {
-  clear_warnings (R);
   for (guint i = 0; i < R->n_spare; i++)
-    g_array_unref (R->spare[i]);
+    {
+      resp_vec_free (R->spare[i]);
+      g_free (R->spare[i]);
+    }
   for (guint i = 0; i < RESP_N_ROLES; i++)
-    g_array_unref (R->hits[i]);
-  g_array_unref (R->paths);
-  g_array_unref (R->warnings);
-  g_array_unref (R->path);
-  g_array_unref (R->scratch);
-  g_array_unref (R->scratch2);
+    resp_vec_free (&R->hits[i]);
+  resp_vec_free (&R->paths);
+  resp_vec_free (&R->warnings);
+  resp_vec_free (&R->path);
+  resp_vec_free (&R->scratch);
+  resp_vec_free (&R->scratch2);
   memset (R, 0, sizeof *R);
 }
 
@@ -75,10 +66,10 @@ resp_resolver_reset (RespResolver *R, gint64 at)
   R->lo = RESP_INSTANT_OPEN_START;
   R->hi = RESP_INSTANT_OPEN_END;
   for (guint i = 0; i < RESP_N_ROLES; i++)
-    g_array_set_size (R->hits[i], 0);
-  g_array_set_size (R->paths, 0);
-  g_array_set_size (R->path, 0);
-  clear_warnings (R);
+    R->hits[i].len = 0;
+  R->paths.len = 0;
+  R->path.len = 0;
+  R->warnings.len = 0;
 }
 
 /* Liveness at R->at, narrowing the window of validity as a side effect. */
@@ -133,7 +124,7 @@ first_in (RespResolver *R, guint32 node, RespRelation rel)
 }
 
 static void
-all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, GArray *out)
+all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32Vec *out)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -143,12 +134,12 @@ all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, GArray *
     {
       const RespRelRec *r = &m->rels[m->in_idx[i]];
       if ((seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
-        g_array_append_val (out, r->from);
+        resp_vec_push (out, r->from);
     }
 }
 
 static void
-all_out (RespResolver *R, guint32 node, RespRelation rel, GArray *out)
+all_out (RespResolver *R, guint32 node, RespRelation rel, RespU32Vec *out)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -156,21 +147,21 @@ all_out (RespResolver *R, guint32 node, RespRelation rel, GArray *out)
   resp_model_out_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
     if (live (R, &m->rels[i]))
-      g_array_append_val (out, m->rels[i].to);
+      resp_vec_push (out, m->rels[i].to);
 }
 
 static inline void
-push (GArray *path, guint32 node)
+push (RespU32Vec *path, guint32 node)
 {
   if (path != NULL)
-    g_array_append_val (path, node);
+    resp_vec_push (path, node);
 }
 
 static inline void
-truncate_path (GArray *path, guint len)
+truncate_path (RespU32Vec *path, guint len)
 {
   if (path != NULL)
-    g_array_set_size (path, len);
+    path->len = len;
 }
 
 guint32
@@ -180,7 +171,7 @@ resp_resolver_parent_region (RespResolver *R, guint32 region)
 }
 
 guint32
-resp_resolver_unit_region (RespResolver *R, guint32 unit, GArray *path)
+resp_resolver_unit_region (RespResolver *R, guint32 unit, RespU32Vec *path)
 {
   guint32 cur = unit, steps = 0;
   guint save = path ? path->len : 0;
@@ -215,7 +206,7 @@ resp_resolver_scope_of (RespResolver *R, guint32 committee)
 
 /* The committee leading g or the nearest region above it. */
 static guint32
-region_committee (RespResolver *R, guint32 g, GArray *path)
+region_committee (RespResolver *R, guint32 g, RespU32Vec *path)
 {
   guint32 steps = 0;
   guint save = path ? path->len : 0;
@@ -237,7 +228,7 @@ region_committee (RespResolver *R, guint32 g, GArray *path)
 }
 
 guint32
-resp_resolver_committee_of (RespResolver *R, guint32 unit, GArray *path)
+resp_resolver_committee_of (RespResolver *R, guint32 unit, RespU32Vec *path)
 {
   guint32 cur = unit, steps = 0, g;
   guint save = path ? path->len : 0;
@@ -267,7 +258,7 @@ resp_resolver_committee_of (RespResolver *R, guint32 unit, GArray *path)
 }
 
 void
-resp_resolver_seats (RespResolver *R, guint32 committee, RespSeat seat, GArray *out)
+resp_resolver_seats (RespResolver *R, guint32 committee, RespSeat seat, RespU32Vec *out)
 {
   all_in (R, committee, RESP_REL_MEMBER, seat, out);
 }
@@ -286,7 +277,7 @@ resp_resolver_holds_seat (RespResolver *R, guint32 person, guint32 committee)
 }
 
 void
-resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out)
+resp_resolver_managers (RespResolver *R, guint32 committee, RespU32Vec *out)
 {
   guint start = out->len;
   guint32 scope, k = RESP_NO_NODE;
@@ -322,7 +313,7 @@ resp_resolver_managers (RespResolver *R, guint32 committee, GArray *out)
         k = region_committee (R, g, NULL);
     }
   if (k != RESP_NO_NODE && k != committee)
-    g_array_append_val (out, k);
+    resp_vec_push (out, k);
 }
 
 static gboolean
@@ -341,10 +332,10 @@ heads (RespResolver *R, guint32 person, guint32 unit)
 /* The coordinators of the authority's region, nearest up; with a person,
  * an office the person heads is passed over for the next region up. */
 void
-resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GArray *out)
+resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, RespU32Vec *out)
 {
   guint32 scope = resp_resolver_scope_of (R, authority), g, steps = 0;
-  GArray *tmp = resp_resolver_take (R);
+  RespU32Vec *tmp = resp_resolver_take (R);
 
   if (scope == RESP_NO_NODE)
     g = RESP_NO_NODE;
@@ -355,15 +346,19 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GAr
 
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
-      g_array_set_size (tmp, 0);
+      tmp->len = 0;
       all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, tmp);
       if (person != RESP_NO_NODE)
-        for (guint i = tmp->len; i-- > 0;)
-          if (heads (R, person, g_array_index (tmp, guint32, i)))
-            g_array_remove_index (tmp, i);
+        {
+          guint kept = 0;
+          for (guint i = 0; i < tmp->len; i++)
+            if (!heads (R, person, tmp->data[i]))
+              tmp->data[kept++] = tmp->data[i];
+          tmp->len = kept;
+        }
       if (tmp->len > 0)
         {
-          g_array_append_vals (out, tmp->data, tmp->len);
+          resp_vec_append (out, tmp->data, tmp->len);
           break;
         }
       g = resp_resolver_parent_region (R, g);
@@ -374,31 +369,34 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, GAr
 /* ---- recording ---- */
 
 static void
-hit (RespResolver *R, RespRole role, guint32 node, const GArray *path, guint32 last)
+hit (RespResolver *R, RespRole role, guint32 node, const RespU32Vec *path, guint32 last)
 {
   RespHit h;
 
   h.node = node;
-  h.path_off = R->paths->len;
+  h.path_off = R->paths.len;
   h.path_len = path->len + (last != RESP_NO_NODE);
-  g_array_append_vals (R->paths, path->data, path->len);
+  resp_vec_reserve (&R->paths, path->len + 1);
+  if (path->len > 0)
+    memcpy (R->paths.data + R->paths.len, path->data, path->len * sizeof (guint32));
+  R->paths.len += path->len;
   if (last != RESP_NO_NODE)
-    g_array_append_val (R->paths, last);
-  g_array_append_val (R->hits[role], h);
+    R->paths.data[R->paths.len++] = last;
+  resp_vec_push (&R->hits[role], h);
 }
 
 static void
-hit_all (RespResolver *R, RespRole role, const GArray *nodes, const GArray *path)
+hit_all (RespResolver *R, RespRole role, const RespU32Vec *nodes, const RespU32Vec *path)
 {
   for (guint i = 0; i < nodes->len; i++)
-    hit (R, role, g_array_index (nodes, guint32, i), path, g_array_index (nodes, guint32, i));
+    hit (R, role, nodes->data[i], path, nodes->data[i]);
 }
 
 static void
-committee_team (RespResolver *R, guint32 k, GArray *path, gboolean with_team)
+committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team)
 {
-  GArray *people = R->scratch;
-  GArray *auth = R->scratch2;
+  RespU32Vec *people = &R->scratch;
+  RespU32Vec *auth = &R->scratch2;
 
   if (with_team)
     {
@@ -421,57 +419,57 @@ committee_team (RespResolver *R, guint32 k, GArray *path, gboolean with_team)
 
   if (R->flags & RESP_RESOLVE_NO_AUTHORITY)
     return;
-  g_array_set_size (auth, 0);
+  auth->len = 0;
   resp_resolver_managers (R, k, auth);
   for (guint i = 0; i < auth->len; i++)
     {
-      guint32 a = g_array_index (auth, guint32, i);
+      guint32 a = auth->data[i];
       guint len = path->len;
 
       hit (R, RESP_ROLE_AUTHORITY, a, path, a);
-      g_array_set_size (people, 0);
+      people->len = 0;
       resp_resolver_proposers (R, a, RESP_NO_NODE, people);
-      g_array_append_val (path, a);
+      resp_vec_push (path, a);
       hit_all (R, RESP_ROLE_PROPOSER, people, path);
-      g_array_set_size (path, len);
+      path->len = len;
     }
 }
 
 /* Walks up from g to the first region with coordinators. */
 static void
-coordinators (RespResolver *R, guint32 g, GArray *path)
+coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
 {
-  GArray *found = R->scratch;
+  RespU32Vec *found = &R->scratch;
   guint save = path->len;
   guint32 steps = 0;
 
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
-      g_array_set_size (found, 0);
+      found->len = 0;
       all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
         {
-          GArray *copy = resp_resolver_take (R);
+          RespU32Vec *copy = resp_resolver_take (R);
 
-          g_array_append_vals (copy, found->data, found->len);
+          resp_vec_append (copy, found->data, found->len);
           hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
           for (guint i = 0; i < copy->len; i++)
             {
-              guint32 c = g_array_index (copy, guint32, i);
-              g_array_set_size (found, 0);
+              guint32 c = copy->data[i];
+              found->len = 0;
               all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
-              g_array_append_val (path, c);
+              resp_vec_push (path, c);
               hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
-              g_array_set_size (path, path->len - 1);
+              path->len--;
             }
           resp_resolver_give (R, copy);
           break;
         }
       g = resp_resolver_parent_region (R, g);
       if (g != RESP_NO_NODE)
-        g_array_append_val (path, g);
+        resp_vec_push (path, g);
     }
-  g_array_set_size (path, save);
+  path->len = save;
 }
 
 /* Whether an index entry puts a live regulator in its region at R->at. */
@@ -485,7 +483,7 @@ entry_live (RespResolver *R, const RespRegEntry *e)
 /* The level (index into regions) of a fallback regulator, or G_MAXUINT:
  * only inside its gap of located_in does its superior's region count. */
 static guint
-fallback_level (RespResolver *R, const RespRegFallback *f, const GArray *regions, guint limit)
+fallback_level (RespResolver *R, const RespRegFallback *f, const RespU32Vec *regions, guint limit)
 {
   const RespModel *m = R->m;
   RespRelRec gap = { f->since, f->until, 0, 0, 0, 0 };
@@ -495,21 +493,21 @@ fallback_level (RespResolver *R, const RespRegFallback *f, const GArray *regions
     return G_MAXUINT;
   g = resp_resolver_unit_region (R, m->rels[f->reg_rel].from, NULL);
   for (guint k = 0; k < regions->len && k <= limit; k++)
-    if (g_array_index (regions, guint32, k) == g)
+    if (regions->data[k] == g)
       return k;
   return G_MAXUINT;
 }
 
 static void
-hit_regulator (RespResolver *R, guint32 x, guint32 u, GArray *path, GArray *heads_of)
+hit_regulator (RespResolver *R, guint32 x, guint32 u, RespU32Vec *path, RespU32Vec *heads_of)
 {
-  g_array_append_val (path, x);
+  resp_vec_push (path, x);
   hit (R, RESP_ROLE_REGULATOR, u, path, u);
-  g_array_append_val (path, u);
-  g_array_set_size (heads_of, 0);
+  resp_vec_push (path, u);
+  heads_of->len = 0;
   all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
   hit_all (R, RESP_ROLE_REGULATOR_HEAD, heads_of, path);
-  g_array_set_size (path, path->len - 2);
+  path->len -= 2;
 }
 
 /* Regulators of the sectors, located in the region of `regions` nearest to
@@ -517,16 +515,16 @@ hit_regulator (RespResolver *R, guint32 x, guint32 u, GArray *path, GArray *head
  * through the model's regulator index: a few binary searches per level
  * instead of a look at every regulator of the sector. */
 static gboolean
-regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArray *path)
+regulators (RespResolver *R, const RespU32Vec *sectors, const RespU32Vec *regions, RespU32Vec *path)
 {
   const RespModel *m = R->m;
-  GArray *heads_of = resp_resolver_take (R);
-  GArray *found = resp_resolver_take (R);
+  RespU32Vec *heads_of = resp_resolver_take (R);
+  RespU32Vec *found = resp_resolver_take (R);
   gboolean any = FALSE;
 
   for (guint s = 0; s < sectors->len; s++)
     {
-      guint32 x = g_array_index (sectors, guint32, s);
+      guint32 x = sectors->data[s];
       guint best = G_MAXUINT;
       guint32 fb, fe, b, e;
 
@@ -535,7 +533,7 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
         best = MIN (best, fallback_level (R, &m->reg_fallback[i], regions, best));
       for (guint k = 0; k < regions->len && k < best; k++)
         {
-          resp_model_reg_range (m, x, g_array_index (regions, guint32, k), &b, &e);
+          resp_model_reg_range (m, x, regions->data[k], &b, &e);
           for (guint32 i = b; i < e && best == G_MAXUINT; i++)
             if (entry_live (R, &m->reg_index[i]))
               best = k;
@@ -546,20 +544,20 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
         continue;
 
       /* everyone at that level, each once */
-      g_array_set_size (found, 0);
-      resp_model_reg_range (m, x, g_array_index (regions, guint32, best), &b, &e);
+      found->len = 0;
+      resp_model_reg_range (m, x, regions->data[best], &b, &e);
       for (guint32 i = b; i < e; i++)
         if (entry_live (R, &m->reg_index[i]))
-          g_array_append_val (found, m->rels[m->reg_index[i].reg_rel].from);
+          resp_vec_push (found, m->rels[m->reg_index[i].reg_rel].from);
       for (guint32 i = fb; i < fe; i++)
         if (fallback_level (R, &m->reg_fallback[i], regions, best) == best)
-          g_array_append_val (found, m->rels[m->reg_fallback[i].reg_rel].from);
+          resp_vec_push (found, m->rels[m->reg_fallback[i].reg_rel].from);
       for (guint i = 0; i < found->len; i++)
         {
-          guint32 u = g_array_index (found, guint32, i);
+          guint32 u = found->data[i];
           gboolean seen = FALSE;
           for (guint j = 0; j < i; j++)
-            seen |= g_array_index (found, guint32, j) == u;
+            seen |= found->data[j] == u;
           if (!seen)
             hit_regulator (R, x, u, path, heads_of);
         }
@@ -572,35 +570,35 @@ regulators (RespResolver *R, const GArray *sectors, const GArray *regions, GArra
 
 static void
 resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_has_lead,
-                  const GArray *system_sectors)
+                  const RespU32Vec *system_sectors)
 {
-  GArray *path = R->path;
-  GArray *tmp = resp_resolver_take (R);
-  GArray *regions = resp_resolver_take (R);
+  RespU32Vec *path = &R->path;
+  RespU32Vec *tmp = resp_resolver_take (R);
+  RespU32Vec *regions = resp_resolver_take (R);
   guint base, save;
   guint32 k, cur, g, steps = 0;
 
-  g_array_set_size (path, 0);
+  path->len = 0;
   if (subject != op)
-    g_array_append_val (path, subject);
+    resp_vec_push (path, subject);
   base = path->len;
   hit (R, RESP_ROLE_OPERATOR, op, path, op);
 
   /* chain: the operator, then its superiors, nearest first. Each path is a
    * prefix of the next, so all of them share one stored walk: a long chain
    * costs linear, not quadratic, space. */
-  g_array_append_val (path, op);
+  resp_vec_push (path, op);
   {
-    guint32 off = R->paths->len;
+    guint32 off = R->paths.len;
 
-    g_array_append_vals (R->paths, path->data, path->len);
+    resp_vec_append (&R->paths, path->data, path->len);
     for (cur = first_out (R, op, RESP_REL_UNDER); cur != RESP_NO_NODE && steps++ <= R->m->n_nodes;
          cur = first_out (R, cur, RESP_REL_UNDER))
-      g_array_append_val (R->paths, cur);
-    for (guint32 i = off + base; i < R->paths->len; i++)
+      resp_vec_push (&R->paths, cur);
+    for (guint32 i = off + base; i < R->paths.len; i++)
       {
-        RespHit h = { g_array_index (R->paths, guint32, i), off, i - off + 1 };
-        g_array_append_val (R->hits[RESP_ROLE_CHAIN], h);
+        RespHit h = { R->paths.data[i], off, i - off + 1 };
+        resp_vec_push (&R->hits[RESP_ROLE_CHAIN], h);
       }
   }
 
@@ -610,15 +608,15 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
       hit (R, RESP_ROLE_COMMITTEE, k, path, RESP_NO_NODE);
       committee_team (R, k, path, TRUE);
     }
-  g_array_set_size (path, base + 1);
+  path->len = base + 1;
 
   if (!system_has_lead)
     {
-      g_array_set_size (tmp, 0);
+      tmp->len = 0;
       all_in (R, op, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, tmp);
       hit_all (R, RESP_ROLE_SECURITY_LEAD, tmp, path);
     }
-  g_array_set_size (tmp, 0);
+  tmp->len = 0;
   all_in (R, op, RESP_REL_HEADS, RESP_SEAT_NONE, tmp);
   hit_all (R, RESP_ROLE_UNIT_HEAD, tmp, path);
 
@@ -628,24 +626,24 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   steps = 0;
   for (guint32 r = g; r != RESP_NO_NODE && steps++ <= R->m->n_nodes;
        r = resp_resolver_parent_region (R, r))
-    g_array_append_val (regions, r);
+    resp_vec_push (regions, r);
 
   /* regulators: the system's sectors, else the operator's */
   {
     gboolean found;
     guint rs = path->len;
 
-    g_array_set_size (path, base);
+    path->len = base;
     if (system_sectors->len > 0)
       found = regulators (R, system_sectors, regions, path);
     else
       {
-        g_array_append_val (path, op);
-        g_array_set_size (tmp, 0);
+        resp_vec_push (path, op);
+        tmp->len = 0;
         all_out (R, op, RESP_REL_IN_SECTOR, tmp);
         found = regulators (R, tmp, regions, path);
       }
-    g_array_set_size (path, base + 1);
+    path->len = base + 1;
     if (g != RESP_NO_NODE)
       {
         /* rebuild the walk to the region for the paths that need it */
@@ -658,18 +656,18 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
         guint32 rk = region_committee (R, g, path);
         if (rk != RESP_NO_NODE)
           {
-            g_array_set_size (tmp, 0);
+            tmp->len = 0;
             resp_resolver_seats (R, rk, RESP_SEAT_MAIN_LEADER, tmp);
             resp_resolver_seats (R, rk, RESP_SEAT_CYBER_LEAD, tmp);
             hit_all (R, RESP_ROLE_REGIONAL_SUPERVISOR, tmp, path);
           }
-        g_array_set_size (path, rs);
+        path->len = rs;
       }
   }
 
   if (g != RESP_NO_NODE)
     coordinators (R, g, path);
-  g_array_set_size (path, save);
+  path->len = save;
 
   resp_resolver_give (R, tmp);
   resp_resolver_give (R, regions);
@@ -678,19 +676,22 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
 static void
 warn (RespResolver *R, guint32 subject, RespRole role)
 {
-  RespRoleWarning w;
-  char at[RESP_INSTANT_BUF];
+  RespRoleWarning w = { subject, (guint8) role };
 
-  resp_instant_format_buf (R->at, at);
-  w.subject = subject;
-  w.role = (guint8) role;
-  w.message = g_strdup_printf ("'%s' 在 %s 无法确定%s（%s）",
-                               resp_model_node_id (R->m, subject), at,
-                               resp_role_labels_zh[role], resp_role_names[role]);
-  g_array_append_val (R->warnings, w);
+  resp_vec_push (&R->warnings, w);
 }
 
-#define EMPTY(role) (R->hits[role]->len == 0)
+char *
+resp_role_warning_format (const RespModel *m, gint64 at, const RespRoleWarning *w)
+{
+  char when[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (at, when);
+  return g_strdup_printf ("'%s' 在 %s 无法确定%s（%s）", resp_model_node_id (m, w->subject), when,
+                          resp_role_labels_zh[w->role], resp_role_names[w->role]);
+}
+
+#define EMPTY(role) (R->hits[role].len == 0)
 
 static void
 add_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
@@ -744,33 +745,33 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
   R->flags = flags;
   if (type == RESP_NODE_COMMITTEE)
     {
-      g_array_set_size (R->path, 0);
-      g_array_append_val (R->path, subject);
-      committee_team (R, subject, R->path, TRUE);
+      R->path.len = 0;
+      resp_vec_push (&R->path, subject);
+      committee_team (R, subject, &R->path, TRUE);
       if (!(flags & RESP_RESOLVE_NO_WARN))
         add_warnings (R, subject, TRUE);
       return;
     }
 
   if (type == RESP_NODE_UNIT)
-    resolve_operator (R, subject, subject, FALSE, &(GArray) { .data = NULL, .len = 0 });
+    resolve_operator (R, subject, subject, FALSE, &(RespU32Vec) { NULL, 0, 0 });
   else if (type == RESP_NODE_SYSTEM)
     {
-      GArray *ops = resp_resolver_take (R);
-      GArray *leads = resp_resolver_take (R);
-      GArray *sectors = resp_resolver_take (R);
+      RespU32Vec *ops = resp_resolver_take (R);
+      RespU32Vec *leads = resp_resolver_take (R);
+      RespU32Vec *sectors = resp_resolver_take (R);
 
       all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
       all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
       all_out (R, subject, RESP_REL_IN_SECTOR, sectors);
       if (leads->len > 0)
         {
-          g_array_set_size (R->path, 0);
-          g_array_append_val (R->path, subject);
-          hit_all (R, RESP_ROLE_SECURITY_LEAD, leads, R->path);
+          R->path.len = 0;
+          resp_vec_push (&R->path, subject);
+          hit_all (R, RESP_ROLE_SECURITY_LEAD, leads, &R->path);
         }
       for (guint i = 0; i < ops->len; i++)
-        resolve_operator (R, subject, g_array_index (ops, guint32, i), leads->len > 0, sectors);
+        resolve_operator (R, subject, ops->data[i], leads->len > 0, sectors);
       resp_resolver_give (R, ops);
       resp_resolver_give (R, leads);
       resp_resolver_give (R, sectors);

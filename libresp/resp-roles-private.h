@@ -12,8 +12,7 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 /* The hits of a role (RespHit, sorted by holder id) and the path store. */
-const GArray *resp_roles_get_hits  (const RespRoles *roles, RespRole role);
-const GArray *resp_roles_get_paths (const RespRoles *roles);
-guint32       resp_roles_get_subject (const RespRoles *roles);
-const GArray *resp_roles_get_warnings (const RespRoles *roles);
+const RespHit *resp_roles_get_hits    (const RespRoles *roles, RespRole role, guint *n_hits);
+const guint32 *resp_roles_get_paths   (const RespRoles *roles);
+guint32        resp_roles_get_subject (const RespRoles *roles);
 G_END_DECLS

@@ -16,9 +16,12 @@ struct _RespRoles {
   RespModel *model;
   guint32    subject;
   gint64     at, lo, hi;
-  GArray    *hits[RESP_N_ROLES];   /* RespHit, by holder id, then as found */
-  GArray    *paths;
-  GArray    *warnings;             /* RespRoleWarning */
+  RespHit   *hits;                 /* by role, then holder id, then as found */
+  guint32    role_start[RESP_N_ROLES + 1];
+  guint32   *paths;
+  guint      n_warnings;
+  RespRoleWarning *warnings;
+  char     **messages;             /* the words of each warning */
 };
 
 G_DEFINE_BOXED_TYPE (RespRoles, resp_roles, resp_roles_ref, resp_roles_unref)
@@ -47,6 +50,7 @@ RespRoles *
 resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResolver *R)
 {
   RespRoles *self = g_new0 (RespRoles, 1);
+  guint32 n = 0;
 
   g_atomic_ref_count_init (&self->ref);
   self->model = resp_model_ref (model);
@@ -55,39 +59,28 @@ resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResol
   self->lo = R->lo;
   self->hi = R->hi;
   for (guint i = 0; i < RESP_N_ROLES; i++)
+    n += R->hits[i].len;
+  self->hits = g_new (RespHit, MAX (n, 1));
+  n = 0;
+  for (guint i = 0; i < RESP_N_ROLES; i++)
     {
-      self->hits[i] = g_array_copy (R->hits[i]);
+      self->role_start[i] = n;
+      if (R->hits[i].len > 0)
+        memcpy (self->hits + n, R->hits[i].data, R->hits[i].len * sizeof (RespHit));
       /* path_off is unique per hit, so this order is total and stable */
-      g_array_sort_with_data (self->hits[i], cmp_hit, model);
+      g_qsort_with_data (self->hits + n, (gint) R->hits[i].len, sizeof (RespHit), cmp_hit, model);
+      n += R->hits[i].len;
     }
-  self->paths = g_array_copy (R->paths);
-  self->warnings = g_array_new (FALSE, FALSE, sizeof (RespRoleWarning));
-  for (guint i = 0; i < R->warnings->len; i++)
-    {
-      RespRoleWarning w = g_array_index (R->warnings, RespRoleWarning, i);
-      w.message = g_strdup (w.message);
-      g_array_append_val (self->warnings, w);
-    }
+  self->role_start[RESP_N_ROLES] = n;
+  self->paths = g_memdup2 (R->paths.data, MAX (R->paths.len, 1) * sizeof (guint32));
+  self->n_warnings = R->warnings.len;
+  self->warnings = g_memdup2 (R->warnings.data, MAX (R->warnings.len, 1) * sizeof (RespRoleWarning));
+  self->messages = g_new0 (char *, self->n_warnings + 1);
+  for (guint i = 0; i < self->n_warnings; i++)
+    self->messages[i] = resp_role_warning_format (model, R->at, &self->warnings[i]);
   return self;
 }
 
-/**
- * resp_model_resolve_roles:
- * @model: a #RespModel
- * @node: the id of a system, unit or committee
- * @at: the instant, in microseconds since the Unix epoch
- * @error: return location for a #GError
- *
- * Resolves every role of SPEC §4.3 (all but `involved`, which only an event
- * names) for @node at @at. For a committee, only its seats, `authority`
- * and `proposer` are filled.
- *
- * Returns: (transfer full) (nullable): the roles, or %NULL with
- *   %RESP_ERROR_NOT_FOUND if the model has no @node, or
- *   %RESP_ERROR_INVALID_ARGUMENT if it is not a system, unit or committee
- *
- * Since: 1.0
- */
 RespRoles *
 resp_model_resolve_roles (RespModel   *model,
                           const char  *node,
@@ -158,12 +151,10 @@ resp_roles_unref (RespRoles *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
-  for (guint i = 0; i < RESP_N_ROLES; i++)
-    g_array_unref (self->hits[i]);
-  g_array_unref (self->paths);
-  for (guint i = 0; i < self->warnings->len; i++)
-    g_free (g_array_index (self->warnings, RespRoleWarning, i).message);
-  g_array_unref (self->warnings);
+  g_free (self->hits);
+  g_free (self->paths);
+  g_free (self->warnings);
+  g_strfreev (self->messages);
   resp_model_unref (self->model);
   g_free (self);
 }
@@ -277,9 +268,9 @@ resp_roles_dup_holders (RespRoles *self,
   g_return_val_if_fail ((guint) role < RESP_N_ROLES, NULL);
 
   out = g_ptr_array_new ();
-  for (guint i = 0; i < self->hits[role]->len; i++)
+  for (guint i = self->role_start[role]; i < self->role_start[role + 1]; i++)
     {
-      const RespHit *h = &g_array_index (self->hits[role], RespHit, i);
+      const RespHit *h = &self->hits[i];
       if (h->node == last)
         continue;
       last = h->node;
@@ -296,9 +287,9 @@ nth_path (RespRoles *self, RespRole role, const char *holder, guint index, guint
   const RespHit *found = NULL;
   guint n = 0;
 
-  for (guint i = 0; v != RESP_NO_NODE && i < self->hits[role]->len; i++)
+  for (guint i = self->role_start[role]; v != RESP_NO_NODE && i < self->role_start[role + 1]; i++)
     {
-      const RespHit *h = &g_array_index (self->hits[role], RespHit, i);
+      const RespHit *h = &self->hits[i];
       if (h->node != v)
         continue;
       if (n == index)
@@ -370,7 +361,7 @@ resp_roles_dup_path (RespRoles  *self,
   out = g_new0 (char *, h->path_len + 1);
   for (guint k = 0; k < h->path_len; k++)
     out[k] = g_strdup (resp_model_node_id (self->model,
-                                           g_array_index (self->paths, guint32, h->path_off + k)));
+                                           self->paths[h->path_off + k]));
   return out;
 }
 
@@ -388,15 +379,15 @@ guint
 resp_roles_get_n_warnings (RespRoles *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->warnings->len;
+  return self->n_warnings;
 }
 
 static const RespRoleWarning *
 warning_at (RespRoles *self, guint index)
 {
-  if (index >= self->warnings->len)
+  if (index >= self->n_warnings)
     return NULL;
-  return &g_array_index (self->warnings, RespRoleWarning, index);
+  return &self->warnings[index];
 }
 
 /**
@@ -415,7 +406,7 @@ resp_roles_get_warning_code (RespRoles *self,
                              guint      index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->warnings->len, NULL);
+  g_return_val_if_fail (index < self->n_warnings, NULL);
   return "role_unresolved";
 }
 
@@ -435,7 +426,7 @@ resp_roles_get_warning_role (RespRoles *self,
                              guint      index)
 {
   g_return_val_if_fail (self != NULL, RESP_ROLE_OPERATOR);
-  g_return_val_if_fail (index < self->warnings->len, RESP_ROLE_OPERATOR);
+  g_return_val_if_fail (index < self->n_warnings, RESP_ROLE_OPERATOR);
   return (RespRole) warning_at (self, index)->role;
 }
 
@@ -455,7 +446,7 @@ resp_roles_get_warning_node (RespRoles *self,
                              guint      index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->warnings->len, NULL);
+  g_return_val_if_fail (index < self->n_warnings, NULL);
   return resp_model_node_id (self->model, warning_at (self, index)->subject);
 }
 
@@ -475,8 +466,8 @@ resp_roles_get_warning_message (RespRoles *self,
                                 guint      index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->warnings->len, NULL);
-  return warning_at (self, index)->message;
+  g_return_val_if_fail (index < self->n_warnings, NULL);
+  return self->messages[index];
 }
 
 /* ---- renderers ---- */
@@ -502,9 +493,9 @@ render_json (RespRoles *self, GString *out)
         continue;
       resp_json_writer_key (&w, resp_role_names[r]);
       resp_json_writer_begin_array (&w, TRUE);
-      for (guint i = 0; i < self->hits[r]->len; i++)
+      for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
         {
-          const RespHit *h = &g_array_index (self->hits[r], RespHit, i);
+          const RespHit *h = &self->hits[i];
           if (h->node != last)
             resp_json_writer_string (&w, resp_model_node_id (self->model, h->node));
           last = h->node;
@@ -514,14 +505,14 @@ render_json (RespRoles *self, GString *out)
   resp_json_writer_end_object (&w);
   resp_json_writer_key (&w, "warnings");
   resp_json_writer_begin_array (&w, FALSE);
-  for (guint i = 0; i < self->warnings->len; i++)
+  for (guint i = 0; i < self->n_warnings; i++)
     {
       const RespRoleWarning *wa = warning_at (self, i);
       resp_json_writer_begin_object (&w);
       resp_json_writer_member_string (&w, "code", "role_unresolved");
       resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, wa->subject));
       resp_json_writer_member_string (&w, "role", resp_role_names[wa->role]);
-      resp_json_writer_member_string (&w, "message", wa->message);
+      resp_json_writer_member_string (&w, "message", self->messages[i]);
       resp_json_writer_end_object (&w);
     }
   resp_json_writer_end_array (&w);
@@ -547,21 +538,20 @@ render_text (RespRoles *self, GString *out)
   g_string_append_printf (out, " · %s · %s\n", resp_node_type_labels_zh[m->nodes[self->subject].type], at);
   for (guint r = 0; r < RESP_N_ROLES; r++)
     {
-      GArray *hits = self->hits[r];
       guint32 last = RESP_NO_NODE;
 
       if (r == RESP_ROLE_INVOLVED)
         continue;
       g_string_append_printf (out, "  %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
-      if (hits->len == 0)
+      if (self->role_start[r] == self->role_start[r + 1])
         {
           g_string_append (out, "无\n");
           continue;
         }
       g_string_append_c (out, '\n');
-      for (guint i = 0; i < hits->len; i++)
+      for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
         {
-          const RespHit *h = &g_array_index (hits, RespHit, i);
+          const RespHit *h = &self->hits[i];
           if (h->node != last)
             {
               g_string_append (out, "    ");
@@ -574,13 +564,13 @@ render_text (RespRoles *self, GString *out)
               g_string_append (out, "      路径：");
               for (guint k = 0; k < h->path_len; k++)
                 g_string_append_printf (out, "%s%s", k ? " → " : "",
-                                        resp_model_node_id (m, g_array_index (self->paths, guint32, h->path_off + k)));
+                                        resp_model_node_id (m, self->paths[h->path_off + k]));
               g_string_append_c (out, '\n');
             }
         }
     }
-  for (guint i = 0; i < self->warnings->len; i++)
-    g_string_append_printf (out, "  警告：%s\n", warning_at (self, i)->message);
+  for (guint i = 0; i < self->n_warnings; i++)
+    g_string_append_printf (out, "  警告：%s\n", self->messages[i]);
 }
 
 static void
@@ -609,13 +599,13 @@ render_dot (RespRoles *self, GString *out)
 
   g_string_append (out, "digraph who {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n");
   for (guint r = 0; r < RESP_N_ROLES; r++)
-    for (guint i = 0; i < self->hits[r]->len; i++)
+    for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
       {
-        const RespHit *h = &g_array_index (self->hits[r], RespHit, i);
+        const RespHit *h = &self->hits[i];
         for (guint k = 0; k + 1 < h->path_len; k++)
           {
-            guint32 a = g_array_index (self->paths, guint32, h->path_off + k);
-            guint32 b = g_array_index (self->paths, guint32, h->path_off + k + 1);
+            guint32 a = self->paths[h->path_off + k];
+            guint32 b = self->paths[h->path_off + k + 1];
             char *key = g_strdup_printf ("%u>%u", a, b);
             if (g_hash_table_add (edges, key))
               {
@@ -627,7 +617,7 @@ render_dot (RespRoles *self, GString *out)
               }
           }
         for (guint k = 0; k < h->path_len; k++)
-          g_hash_table_add (seen, GUINT_TO_POINTER (g_array_index (self->paths, guint32, h->path_off + k) + 1));
+          g_hash_table_add (seen, GUINT_TO_POINTER (self->paths[h->path_off + k] + 1));
         g_hash_table_add (seen, GUINT_TO_POINTER (h->node + 1));
       }
   g_hash_table_add (seen, GUINT_TO_POINTER (self->subject + 1));
@@ -651,8 +641,8 @@ render_dot (RespRoles *self, GString *out)
 
         g_string_truncate (roles_of, 0);
         for (guint r = 0; r < RESP_N_ROLES; r++)
-          for (guint j = 0; j < self->hits[r]->len; j++)
-            if (g_array_index (self->hits[r], RespHit, j).node == v)
+          for (guint j = self->role_start[r]; j < self->role_start[r + 1]; j++)
+            if (self->hits[j].node == v)
               {
                 g_string_append_printf (roles_of, "\\n%s", resp_role_labels_zh[r]);
                 break;
@@ -710,13 +700,14 @@ resp_roles_render (RespRoles  *self,
   return g_string_free (out, FALSE);
 }
 
-const GArray *
-resp_roles_get_hits (const RespRoles *roles, RespRole role)
+const RespHit *
+resp_roles_get_hits (const RespRoles *roles, RespRole role, guint *n_hits)
 {
-  return roles->hits[role];
+  *n_hits = roles->role_start[role + 1] - roles->role_start[role];
+  return roles->hits + roles->role_start[role];
 }
 
-const GArray *
+const guint32 *
 resp_roles_get_paths (const RespRoles *roles)
 {
   return roles->paths;
@@ -726,10 +717,4 @@ guint32
 resp_roles_get_subject (const RespRoles *roles)
 {
   return roles->subject;
-}
-
-const GArray *
-resp_roles_get_warnings (const RespRoles *roles)
-{
-  return roles->warnings;
 }

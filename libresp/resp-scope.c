@@ -59,10 +59,10 @@ cmp_seat (gconstpointer a, gconstpointer b, gpointer data)
 static gboolean
 holds (const RespResolver *R, guint role, guint32 person)
 {
-  GArray *hits = R->hits[scope_roles[role]];
+  const RespHitVec *hits = &R->hits[scope_roles[role]];
 
   for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, RespHit, i).node == person)
+    if (hits->data[i].node == person)
       return TRUE;
   return FALSE;
 }

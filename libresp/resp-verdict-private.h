@@ -10,11 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Where a verdict's variable-length parts live: spans into the one block
+ * the verdict is allocated in (RespU32Vec with cap unused). */
 typedef struct {
   guint   index;      /* into the rulebook's circumstances */
   RespCircumstanceStatus status;
-  GArray *subjects;   /* guint32 */
-  GArray *missing;    /* guint: fact indices */
+  RespU32Vec subjects;
+  RespU32Vec missing; /* fact indices */
 } RespVerdictCircumstance;
 
 typedef struct {
@@ -28,16 +30,15 @@ typedef struct {
 } RespVerdictLiable;
 
 typedef struct {
-  guint32 person;
-  guint   reason;          /* into the rulebook's exemptions */
-  char   *note;
+  guint32     person;
+  guint32     reason;      /* into the rulebook's exemptions */
+  const char *note;        /* borrowed from the event */
 } RespVerdictExempt;
 
 /* While a verdict is built, a liable person is one small record and
  * everything that grows (bases, paths, authorities, proposers) is a
- * reference in one shared array: a handful of allocations per verdict
- * instead of several per person. The per-person view (RespVerdictLiable)
- * is put together only when someone reads it. */
+ * reference in one shared array: no allocation per person. The per-person
+ * view (RespVerdictLiable) is put together only when someone reads it. */
 typedef struct {
   guint32 person;
   guint32 category;        /* RespCategory */
@@ -56,12 +57,32 @@ typedef struct {
   const char *basis;       /* borrowed from the rulebook */
 } RespVerdictRef;
 
+/* What a warning is about; its words are made when first read. */
+typedef enum {
+  RESP_WARN_ROLE_AT,             /* node: subject; role: unresolved at the instant */
+  RESP_WARN_ROLE_OF_PERSON,      /* node: liable person; role: authority or proposer */
+  RESP_WARN_LIABILITY,           /* aux: liability rule; facts */
+  RESP_WARN_PARTICIPANT,         /* node: person; aux: committee */
+  RESP_WARN_EXEMPTION,           /* node: person */
+  RESP_WARN_MODIFIER,            /* aux: modifier; facts */
+} RespWarnKind;
+
 typedef struct {
-  char   *code;
+  guint32 kind;            /* RespWarnKind */
   guint32 node;            /* RESP_NO_NODE: none */
-  int     role;            /* RespRole, or -1 */
-  char   *message;
+  gint32  role;            /* RespRole, or -1 */
+  guint32 aux;
+  RespU32Vec facts;        /* fact indices the condition waits for */
 } RespVerdictWarning;
+
+/* The duty holders of one subject (a verdict that holds nobody lists
+ * them): holders of role r are holders[start[r] .. start[r + 1]). */
+typedef struct {
+  guint32 subject;
+  guint32 start[RESP_N_ROLES + 1];
+  const guint32 *holders;
+} RespVerdictDuty;
+
 
 struct _RespVerdict {
   gatomicrefcount ref;
@@ -69,20 +90,28 @@ struct _RespVerdict {
   RespRulebook *rb;
   RespEvent    *event;
   RespVerdictStatus status;
-  GArray       *circumstances;  /* RespVerdictCircumstance, every one, rulebook order */
-  GArray       *flat;           /* RespVerdictFlat, by severity then id */
-  GArray       *refs;           /* RespVerdictRef, in the order found */
-  GArray       *path_store;     /* guint32 */
-  gsize         liable_ready;   /* g_once guard of liable */
+  /* every part below points into `block`, one allocation per verdict */
+  RESP_VEC (RespVerdictCircumstance) circumstances; /* every one, rulebook order */
+  RESP_VEC (RespVerdictFlat) flat;       /* by severity then id */
+  RESP_VEC (RespVerdictRef) refs;        /* in the order found */
+  RespU32Vec    path_store;
+  RESP_VEC (RespVerdictExempt) exempt;   /* by id */
+  RespU32Vec    bodies;                           /* committees, by id */
+  RespU32Vec    modifiers;                        /* into the rulebook's modifiers */
+  RESP_VEC (RespVerdictWarning) warnings;
+  RESP_VEC (RespVerdictDuty) duty;       /* one per subject, when nobody is held */
+  RespU32Vec    pool;           /* what the spans above point into */
+  gpointer      block;
+  gsize         view_ready;     /* g_once guard of liable and messages */
   GPtrArray    *liable;         /* RespVerdictLiable*, made from flat on first read */
-  GPtrArray    *exempt;         /* RespVerdictExempt*, by id */
-  GArray       *bodies;         /* guint32 committees, by id */
-  GArray       *modifiers;      /* guint: into the rulebook's modifiers */
-  GArray       *warnings;       /* RespVerdictWarning */
-  GPtrArray    *subject_roles;  /* RespRoles*, one per subject */
+  char        **messages;       /* the words of each warning, made on first read */
 };
 
 /* The per-person view of the liable, made on first use (thread-safe). */
-GPtrArray *resp_verdict_get_liable_list (RespVerdict *v);
+GPtrArray  *resp_verdict_get_liable_list    (RespVerdict *v);
+/* The code of a warning, as SPEC §5 names it. */
+const char *resp_verdict_warning_code       (const RespVerdictWarning *w);
+/* The words of warning i, made on first use (thread-safe). */
+const char *resp_verdict_warning_message    (RespVerdict *v, guint i);
 
 G_END_DECLS

@@ -31,23 +31,23 @@ cmp_str (gconstpointer a, gconstpointer b)
 
 /* ids of nodes, sorted bytewise, as a NULL-terminated borrowed array */
 static GPtrArray *
-sorted_ids (const RespVerdict *v, const GArray *nodes)
+sorted_ids (const RespVerdict *v, const guint32 *nodes, guint n)
 {
   GPtrArray *out = g_ptr_array_new ();
 
-  for (guint i = 0; i < nodes->len; i++)
-    g_ptr_array_add (out, (gpointer) id_of (v, g_array_index (nodes, guint32, i)));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (out, (gpointer) id_of (v, nodes[i]));
   g_ptr_array_sort (out, cmp_str);
   return out;
 }
 
 static GPtrArray *
-sorted_missing (const RespVerdict *v, const GArray *missing)
+sorted_missing (const RespVerdict *v, const RespU32Vec *missing)
 {
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; i < missing->len; i++)
-    g_ptr_array_add (out, g_array_index (v->rb->facts, RespFactDecl, g_array_index (missing, guint, i)).name);
+    g_ptr_array_add (out, g_array_index (v->rb->facts, RespFactDecl, missing->data[i]).name);
   g_ptr_array_sort (out, cmp_str);
   return out;
 }
@@ -87,50 +87,31 @@ write_strv (RespJsonWriter *w, char **v)
 static void
 write_duty_holders (RespJsonWriter *w, const RespVerdict *v)
 {
-  GPtrArray *order = g_ptr_array_new ();
-
-  /* subjects by id, each once */
-  for (guint s = 0; s < v->subject_roles->len; s++)
-    if (!g_ptr_array_find (order, v->subject_roles->pdata[s], NULL))
-      {
-        gboolean dup = FALSE;
-        for (guint k = 0; k < order->len; k++)
-          dup |= resp_roles_get_subject (order->pdata[k]) == resp_roles_get_subject (v->subject_roles->pdata[s]);
-        if (!dup)
-          g_ptr_array_add (order, v->subject_roles->pdata[s]);
-      }
   resp_json_writer_begin_object (w);
-  for (guint s = 0; s < order->len; s++)
+  for (guint s = 0; s < v->duty.len; s++)
     {
-      RespRoles *roles = order->pdata[s];
-      resp_json_writer_key (w, id_of (v, resp_roles_get_subject (roles)));
+      const RespVerdictDuty *d = &v->duty.data[s];
+      gboolean dup = FALSE;
+
+      /* subjects in event order, each once */
+      for (guint k = 0; k < s; k++)
+        dup |= v->duty.data[k].subject == d->subject;
+      if (dup)
+        continue;
+      resp_json_writer_key (w, id_of (v, d->subject));
       resp_json_writer_begin_object (w);
       for (guint r = 0; r < RESP_N_ROLES; r++)
         {
-          GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-          GPtrArray *sorted;
-
-          if (r == RESP_ROLE_INVOLVED)
-            g_array_append_vals (ids, v->event->involved->data, v->event->involved->len);
-          else
-            {
-              const GArray *hits = resp_roles_get_hits (roles, r);
-              for (guint k = 0; k < hits->len; k++)
-                {
-                  guint32 n = g_array_index (hits, RespHit, k).node;
-                  if (ids->len == 0 || g_array_index (ids, guint32, ids->len - 1) != n)
-                    g_array_append_val (ids, n);
-                }
-            }
-          sorted = sorted_ids (v, ids);
           resp_json_writer_key (w, resp_role_names[r]);
-          write_strings (w, sorted, TRUE);
-          g_array_unref (ids);
+          if (r == RESP_ROLE_INVOLVED)
+            write_strings (w, sorted_ids (v, (const guint32 *) (gpointer) v->event->involved->data,
+                                          v->event->involved->len), TRUE);
+          else
+            write_strings (w, sorted_ids (v, d->holders + d->start[r], d->start[r + 1] - d->start[r]), TRUE);
         }
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_object (w);
-  g_ptr_array_unref (order);
 }
 
 static void
@@ -147,9 +128,9 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 
   resp_json_writer_key (w, "circumstances");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->circumstances->len; i++)
+  for (guint i = 0; i < v->circumstances.len; i++)
     {
-      const RespVerdictCircumstance *c = &g_array_index (v->circumstances, RespVerdictCircumstance, i);
+      const RespVerdictCircumstance *c = &v->circumstances.data[i];
       if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
         continue;
       resp_json_writer_begin_object (w);
@@ -157,11 +138,11 @@ render_json (RespVerdict *v, RespJsonWriter *w)
       resp_json_writer_member_string (w, "status", resp_circumstance_status_names[c->status]);
       resp_json_writer_member_string (w, "cite", circ_rule (v, c)->cite);
       resp_json_writer_key (w, "subjects");
-      write_strings (w, sorted_ids (v, c->subjects), TRUE);
+      write_strings (w, sorted_ids (v, c->subjects.data, c->subjects.len), TRUE);
       if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
         {
           resp_json_writer_key (w, "missing");
-          write_strings (w, sorted_missing (v, c->missing), TRUE);
+          write_strings (w, sorted_missing (v, &c->missing), TRUE);
         }
       resp_json_writer_end_object (w);
     }
@@ -192,19 +173,19 @@ render_json (RespVerdict *v, RespJsonWriter *w)
         }
       resp_json_writer_end_array (w);
       resp_json_writer_key (w, "authority");
-      write_strings (w, sorted_ids (v, l->authority), TRUE);
+      write_strings (w, sorted_ids (v, (const guint32 *) (gpointer) l->authority->data, l->authority->len), TRUE);
       resp_json_writer_key (w, "proposer");
-      write_strings (w, sorted_ids (v, l->proposer), TRUE);
+      write_strings (w, sorted_ids (v, (const guint32 *) (gpointer) l->proposer->data, l->proposer->len), TRUE);
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_array (w);
 
   resp_json_writer_key (w, "bodies");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->bodies->len; i++)
+  for (guint i = 0; i < v->bodies.len; i++)
     {
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "committee", id_of (v, g_array_index (v->bodies, guint32, i)));
+      resp_json_writer_member_string (w, "committee", id_of (v, v->bodies.data[i]));
       resp_json_writer_key (w, "basis");
       write_strv (w, v->rb->collective_basis);
       resp_json_writer_end_object (w);
@@ -213,9 +194,9 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 
   resp_json_writer_key (w, "exempt");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->exempt->len; i++)
+  for (guint i = 0; i < v->exempt.len; i++)
     {
-      const RespVerdictExempt *x = v->exempt->pdata[i];
+      const RespVerdictExempt *x = &v->exempt.data[i];
       const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
       resp_json_writer_begin_object (w);
       resp_json_writer_member_string (w, "person", id_of (v, x->person));
@@ -228,10 +209,10 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 
   resp_json_writer_key (w, "modifiers");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->modifiers->len; i++)
+  for (guint i = 0; i < v->modifiers.len; i++)
     {
       const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
-                                                  g_array_index (v->modifiers, guint, i));
+                                                  v->modifiers.data[i]);
       resp_json_writer_begin_object (w);
       resp_json_writer_member_string (w, "kind", m->kind);
       resp_json_writer_key (w, "basis");
@@ -242,14 +223,14 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 
   resp_json_writer_key (w, "warnings");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < v->warnings->len; i++)
+  for (guint i = 0; i < v->warnings.len; i++)
     {
-      const RespVerdictWarning *wa = &g_array_index (v->warnings, RespVerdictWarning, i);
+      const RespVerdictWarning *wa = &v->warnings.data[i];
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "code", wa->code);
+      resp_json_writer_member_string (w, "code", resp_verdict_warning_code (wa));
       resp_json_writer_member_string (w, "node", wa->node != RESP_NO_NODE ? id_of (v, wa->node) : NULL);
       resp_json_writer_member_string (w, "role", wa->role >= 0 ? resp_role_names[wa->role] : NULL);
-      resp_json_writer_member_string (w, "message", wa->message);
+      resp_json_writer_member_string (w, "message", resp_verdict_warning_message (v, i));
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_array (w);
@@ -278,15 +259,15 @@ text_join (GString *out, char **strv, const char *sep)
 }
 
 static void
-text_nodes (GString *out, const RespVerdict *v, const GArray *nodes)
+text_nodes (GString *out, const RespVerdict *v, const guint32 *nodes, guint n)
 {
-  if (nodes->len == 0)
+  if (n == 0)
     g_string_append (out, "无");
-  for (guint i = 0; i < nodes->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       if (i)
         g_string_append (out, "、");
-      text_node (out, v, g_array_index (nodes, guint32, i));
+      text_node (out, v, nodes[i]);
     }
 }
 
@@ -304,9 +285,9 @@ render_text (RespVerdict *v, GString *out)
 
   g_string_append (out, "\n一、问责情形\n");
   n = 0;
-  for (guint i = 0; i < v->circumstances->len; i++)
+  for (guint i = 0; i < v->circumstances.len; i++)
     {
-      const RespVerdictCircumstance *c = &g_array_index (v->circumstances, RespVerdictCircumstance, i);
+      const RespVerdictCircumstance *c = &v->circumstances.data[i];
       const RespCircumstanceRule *r = circ_rule (v, c);
       if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
         continue;
@@ -314,11 +295,11 @@ render_text (RespVerdict *v, GString *out)
       g_string_append_printf (out, "  %s 〔%s〕%s：%s\n", r->id, r->cite,
                               c->status == RESP_CIRCUMSTANCE_HOLDS ? "成立" : "尚不能确定", r->summary);
       g_string_append (out, "     涉及：");
-      text_nodes (out, v, c->subjects);
+      text_nodes (out, v, c->subjects.data, c->subjects.len);
       g_string_append_c (out, '\n');
       if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
         {
-          GPtrArray *miss = sorted_missing (v, c->missing);
+          GPtrArray *miss = sorted_missing (v, &c->missing);
           g_string_append (out, "     待查明事实：");
           for (guint k = 0; k < miss->len; k++)
             {
@@ -369,28 +350,28 @@ render_text (RespVerdict *v, GString *out)
               g_string_append_c (out, '\n');
             }
           g_string_append (out, "     问责机关：");
-          text_nodes (out, v, l->authority);
+          text_nodes (out, v, (const guint32 *) (gpointer) l->authority->data, l->authority->len);
           g_string_append (out, "；问责建议：");
-          text_nodes (out, v, l->proposer);
+          text_nodes (out, v, (const guint32 *) (gpointer) l->proposer->data, l->proposer->len);
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "\n三、集体责任\n");
-      if (v->bodies->len == 0)
+      if (v->bodies.len == 0)
         g_string_append (out, "  无\n");
-      for (guint i = 0; i < v->bodies->len; i++)
+      for (guint i = 0; i < v->bodies.len; i++)
         {
           g_string_append (out, "  ");
-          text_node (out, v, g_array_index (v->bodies, guint32, i));
+          text_node (out, v, v->bodies.data[i]);
           g_string_append (out, " 作为集体承担责任；依据：");
           text_join (out, v->rb->collective_basis, "；");
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "\n四、免责\n");
-      if (v->exempt->len == 0)
+      if (v->exempt.len == 0)
         g_string_append (out, "  无\n");
-      for (guint i = 0; i < v->exempt->len; i++)
+      for (guint i = 0; i < v->exempt.len; i++)
         {
-          const RespVerdictExempt *x = v->exempt->pdata[i];
+          const RespVerdictExempt *x = &v->exempt.data[i];
           const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
           g_string_append (out, "  ");
           text_node (out, v, x->person);
@@ -401,12 +382,12 @@ render_text (RespVerdict *v, GString *out)
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "\n五、从轻、从重情节\n");
-      if (v->modifiers->len == 0)
+      if (v->modifiers.len == 0)
         g_string_append (out, "  无\n");
-      for (guint i = 0; i < v->modifiers->len; i++)
+      for (guint i = 0; i < v->modifiers.len; i++)
         {
           const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
-                                                      g_array_index (v->modifiers, guint, i));
+                                                      v->modifiers.data[i]);
           g_string_append_printf (out, "  %s；依据：",
                                   g_str_equal (m->kind, "lenient") ? "从轻或减轻（lenient）"
                                   : g_str_equal (m->kind, "aggravated") ? "从重或加重（aggravated）" : m->kind);
@@ -417,44 +398,30 @@ render_text (RespVerdict *v, GString *out)
   else
     {
       g_string_append (out, "\n二、相关责任主体（未追究，仅供查阅）\n");
-      for (guint s = 0; s < v->subject_roles->len; s++)
+      for (guint s = 0; s < v->duty.len; s++)
         {
-          RespRoles *roles = v->subject_roles->pdata[s];
+          const RespVerdictDuty *d = &v->duty.data[s];
           g_string_append (out, "  ");
-          text_node (out, v, resp_roles_get_subject (roles));
+          text_node (out, v, d->subject);
           g_string_append (out, "\n");
           for (guint r = 0; r < RESP_N_ROLES; r++)
             {
-              const GArray *hits = resp_roles_get_hits (roles, r);
-              GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-              if (r == RESP_ROLE_CHAIN || r == RESP_ROLE_OPERATOR || r == RESP_ROLE_INVOLVED)
-                {
-                  g_array_unref (ids);
-                  continue;
-                }
-              for (guint k = 0; k < hits->len; k++)
-                {
-                  guint32 node = g_array_index (hits, RespHit, k).node;
-                  /* hits come sorted by holder */
-                  if (ids->len == 0 || g_array_index (ids, guint32, ids->len - 1) != node)
-                    g_array_append_val (ids, node);
-                }
-              if (ids->len > 0)
-                {
-                  g_string_append_printf (out, "     %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
-                  text_nodes (out, v, ids);
-                  g_string_append_c (out, '\n');
-                }
-              g_array_unref (ids);
+              guint n_holders = d->start[r + 1] - d->start[r];
+              if (r == RESP_ROLE_CHAIN || r == RESP_ROLE_OPERATOR || r == RESP_ROLE_INVOLVED ||
+                  n_holders == 0)
+                continue;
+              g_string_append_printf (out, "     %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
+              text_nodes (out, v, d->holders + d->start[r], n_holders);
+              g_string_append_c (out, '\n');
             }
         }
     }
-  if (v->warnings->len > 0)
+  if (v->warnings.len > 0)
     {
       g_string_append (out, "\n提示\n");
-      for (guint i = 0; i < v->warnings->len; i++)
-        g_string_append_printf (out, "  [%s] %s\n", g_array_index (v->warnings, RespVerdictWarning, i).code,
-                                g_array_index (v->warnings, RespVerdictWarning, i).message);
+      for (guint i = 0; i < v->warnings.len; i++)
+        g_string_append_printf (out, "  [%s] %s\n", resp_verdict_warning_code (&v->warnings.data[i]),
+                                resp_verdict_warning_message (v, i));
     }
 }
 
@@ -549,7 +516,7 @@ render_dot (RespVerdict *v, GString *out, const char *graph_name)
             }
         }
     }
-  if (v->exempt->len > 0)
+  if (v->exempt.len > 0)
     {
       g_string_append (out, "  subgraph ");
       {
@@ -558,9 +525,9 @@ render_dot (RespVerdict *v, GString *out, const char *graph_name)
         g_free (cl);
       }
       g_string_append (out, " {\n    label=\"免责\";\n    style=dashed;\n");
-      for (guint i = 0; i < v->exempt->len; i++)
+      for (guint i = 0; i < v->exempt.len; i++)
         {
-          const RespVerdictExempt *x = v->exempt->pdata[i];
+          const RespVerdictExempt *x = &v->exempt.data[i];
           char *name = g_strconcat (prefix, "exempt/", id_of (v, x->person), NULL);
           char *label = g_strdup_printf ("%s\\n%s", resp_model_node_name (v->model, x->person),
                                          g_array_index (v->rb->exemptions, RespExemptionRule, x->reason).reason);
@@ -704,7 +671,7 @@ guint
 resp_verdict_get_n_circumstances (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->circumstances->len;
+  return self->circumstances.len;
 }
 
 /**
@@ -723,8 +690,8 @@ resp_verdict_get_circumstance_id (RespVerdict *self,
                                   guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->circumstances->len, NULL);
-  return circ_rule (self, &g_array_index (self->circumstances, RespVerdictCircumstance, index))->id;
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  return circ_rule (self, &self->circumstances.data[index])->id;
 }
 
 /**
@@ -743,8 +710,8 @@ resp_verdict_get_circumstance_status (RespVerdict *self,
                                       guint        index)
 {
   g_return_val_if_fail (self != NULL, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  g_return_val_if_fail (index < self->circumstances->len, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  return g_array_index (self->circumstances, RespVerdictCircumstance, index).status;
+  g_return_val_if_fail (index < self->circumstances.len, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  return self->circumstances.data[index].status;
 }
 
 static char **
@@ -777,11 +744,11 @@ resp_verdict_dup_circumstance_missing (RespVerdict *self,
   const RespVerdictCircumstance *c;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->circumstances->len, NULL);
-  c = &g_array_index (self->circumstances, RespVerdictCircumstance, index);
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  c = &self->circumstances.data[index];
   if (c->status != RESP_CIRCUMSTANCE_UNDETERMINED)
     return g_new0 (char *, 1);
-  return take_strv (sorted_missing (self, c->missing));
+  return take_strv (sorted_missing (self, &c->missing));
 }
 
 /**
@@ -805,11 +772,11 @@ resp_verdict_dup_circumstance_subjects (RespVerdict *self,
   const RespVerdictCircumstance *c;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->circumstances->len, NULL);
-  c = &g_array_index (self->circumstances, RespVerdictCircumstance, index);
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  c = &self->circumstances.data[index];
   if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
     return g_new0 (char *, 1);
-  return take_strv (sorted_ids (self, c->subjects));
+  return take_strv (sorted_ids (self, c->subjects.data, c->subjects.len));
 }
 
 /**
@@ -826,7 +793,7 @@ guint
 resp_verdict_get_n_liable (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->flat->len;
+  return self->flat.len;
 }
 
 static const RespVerdictLiable *
@@ -851,7 +818,7 @@ resp_verdict_get_liable_person (RespVerdict *self,
                                 guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
   return id_of (self, liable_at (self, index)->person);
 }
 
@@ -871,7 +838,7 @@ resp_verdict_get_liable_category (RespVerdict *self,
                                   guint        index)
 {
   g_return_val_if_fail (self != NULL, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
-  g_return_val_if_fail (index < self->flat->len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  g_return_val_if_fail (index < self->flat.len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
   return liable_at (self, index)->category;
 }
 
@@ -892,7 +859,7 @@ resp_verdict_dup_liable_roles (RespVerdict *self,
                                guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
   return take_strv (role_names (liable_at (self, index)));
 }
 
@@ -912,7 +879,7 @@ resp_verdict_dup_liable_basis (RespVerdict *self,
                                guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
   return take_strv (g_ptr_array_copy (liable_at (self, index)->basis, NULL, NULL));
 }
 
@@ -932,7 +899,7 @@ resp_verdict_get_liable_n_paths (RespVerdict *self,
                                  guint        index)
 {
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (index < self->flat->len, 0);
+  g_return_val_if_fail (index < self->flat.len, 0);
   return liable_at (self, index)->paths->len;
 }
 
@@ -958,7 +925,7 @@ resp_verdict_dup_liable_path (RespVerdict *self,
   char **out;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
   g_return_val_if_fail (path < liable_at (self, index)->paths->len, NULL);
   p = liable_at (self, index)->paths->pdata[path];
   out = g_new0 (char *, p->len + 1);
@@ -983,9 +950,12 @@ char **
 resp_verdict_dup_liable_authority (RespVerdict *self,
                                    guint        index)
 {
+  const GArray *a;
+
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
-  return take_strv (sorted_ids (self, liable_at (self, index)->authority));
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  a = liable_at (self, index)->authority;
+  return take_strv (sorted_ids (self, (const guint32 *) (gpointer) a->data, a->len));
 }
 
 /**
@@ -1004,9 +974,12 @@ char **
 resp_verdict_dup_liable_proposer (RespVerdict *self,
                                   guint        index)
 {
+  const GArray *a;
+
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->flat->len, NULL);
-  return take_strv (sorted_ids (self, liable_at (self, index)->proposer));
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  a = liable_at (self, index)->proposer;
+  return take_strv (sorted_ids (self, (const guint32 *) (gpointer) a->data, a->len));
 }
 
 /**
@@ -1024,7 +997,7 @@ char **
 resp_verdict_dup_bodies (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return take_strv (sorted_ids (self, self->bodies));
+  return take_strv (sorted_ids (self, self->bodies.data, self->bodies.len));
 }
 
 /**
@@ -1041,7 +1014,7 @@ guint
 resp_verdict_get_n_exempt (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->exempt->len;
+  return self->exempt.len;
 }
 
 /**
@@ -1060,8 +1033,8 @@ resp_verdict_get_exempt_person (RespVerdict *self,
                                 guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->exempt->len, NULL);
-  return id_of (self, ((RespVerdictExempt *) self->exempt->pdata[index])->person);
+  g_return_val_if_fail (index < self->exempt.len, NULL);
+  return id_of (self, self->exempt.data[index].person);
 }
 
 /**
@@ -1080,9 +1053,9 @@ resp_verdict_get_exempt_reason (RespVerdict *self,
                                 guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->exempt->len, NULL);
+  g_return_val_if_fail (index < self->exempt.len, NULL);
   return g_array_index (self->rb->exemptions, RespExemptionRule,
-                        ((RespVerdictExempt *) self->exempt->pdata[index])->reason).reason;
+                        self->exempt.data[index].reason).reason;
 }
 
 /**
@@ -1102,10 +1075,10 @@ resp_verdict_dup_modifiers (RespVerdict *self)
   char **out;
 
   g_return_val_if_fail (self != NULL, NULL);
-  out = g_new0 (char *, self->modifiers->len + 1);
-  for (guint i = 0; i < self->modifiers->len; i++)
+  out = g_new0 (char *, self->modifiers.len + 1);
+  for (guint i = 0; i < self->modifiers.len; i++)
     out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
-                                      g_array_index (self->modifiers, guint, i)).kind);
+                                      self->modifiers.data[i]).kind);
   return out;
 }
 
@@ -1123,7 +1096,7 @@ guint
 resp_verdict_get_n_warnings (RespVerdict *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->warnings->len;
+  return self->warnings.len;
 }
 
 /**
@@ -1144,8 +1117,8 @@ resp_verdict_get_warning_code (RespVerdict *self,
                                guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->warnings->len, NULL);
-  return g_array_index (self->warnings, RespVerdictWarning, index).code;
+  g_return_val_if_fail (index < self->warnings.len, NULL);
+  return resp_verdict_warning_code (&self->warnings.data[index]);
 }
 
 /**
@@ -1164,6 +1137,6 @@ resp_verdict_get_warning_message (RespVerdict *self,
                                   guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->warnings->len, NULL);
-  return g_array_index (self->warnings, RespVerdictWarning, index).message;
+  g_return_val_if_fail (index < self->warnings.len, NULL);
+  return resp_verdict_warning_message (self, index);
 }

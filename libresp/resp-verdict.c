@@ -105,7 +105,6 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
       return v;
     }
 }
-
 static RespTruth
 eval (Env *e, const RespCondition *cond, GArray *missing)
 {
@@ -115,96 +114,184 @@ eval (Env *e, const RespCondition *cond, GArray *missing)
   if (cond == NULL)
     return RESP_TRUTH_TRUE;
   t = resp_condition_eval (cond, &env, missing);
-  g_ptr_array_set_size (e->strings, 0);
+  if (e->strings->len > 0)
+    g_ptr_array_set_size (e->strings, 0);
   return t;
 }
 
 /* ---- building ---- */
 
-/* One thread's working space, kept between events so that assessing one
- * allocates little beyond the verdict it returns. */
-struct _RespAssessor {
-  gatomicrefcount ref;
-  RespModel    *model;
-  RespRulebook *rb;
-  RespVerdict  *v;              /* the verdict being built */
-  RespResolver  R;              /* for lookups outside a subject's resolution */
-  GPtrArray    *subjects;       /* RespResolver*, one per subject of the event */
-  Env           env;
-  GHashTable   *by_person;      /* person + 1 -> index into v->liable + 1 */
-  GHashTable   *warned_rules;   /* rule ids already warned about */
-  GArray       *liable_subjects;
-  GArray       *auth_cache;     /* AuthCache: a person is often reached twice */
-  GArray       *auth_store;     /* guint32 */
-};
-
 typedef struct {
   guint32 person, anchor, first, count;
 } AuthCache;
 
+/* One thread's working space, kept between events: once warm, assessing
+ * allocates nothing but the verdict's one block. Everything a verdict
+ * holds is gathered here first and copied into that block at the end. */
+struct _RespAssessor {
+  gatomicrefcount ref;
+  RespModel    *model;
+  RespRulebook *rb;
+  const RespEvent *ev;          /* the event being assessed */
+  RespVerdictStatus status;
+  RespResolver  R;              /* for lookups outside a subject's resolution */
+  GPtrArray    *subjects;       /* RespResolver*, one per subject of the event */
+  Env           env;
+  GArray       *missing;        /* guint: facts an unknown condition waits for */
+  RespU32Vec    slots;          /* person -> flat index + 1, open addressing */
+  RespU32Vec    ref_next;       /* per ref: the next ref of the same person + 1 */
+  RespU32Vec    ref_head;       /* per flat: its first ref + 1 */
+  RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
+  RespU32Vec    warned_rules;   /* per liability rule: warned already */
+  RespU32Vec    liable_subjects;
+  RESP_VEC (AuthCache) auth_cache;  /* a person is often reached twice */
+  RespU32Vec    auth_store;
+  RespU32Vec    tmp;
+  /* the verdict's parts */
+  RESP_VEC (RespVerdictCircumstance) circumstances;
+  RESP_VEC (RespVerdictFlat) flat;
+  RESP_VEC (RespVerdictRef) refs;
+  RespU32Vec    path_store;
+  RESP_VEC (RespVerdictExempt) exempt;
+  RespU32Vec    bodies;
+  RespU32Vec    modifiers;
+  RESP_VEC (RespVerdictWarning) warnings;
+  RESP_VEC (RespVerdictDuty) duty;
+  RespU32Vec    pool;           /* circumstance subjects and facts, warning facts, duty holders */
+};
+
 typedef RespAssessor Build;
 
-static void
-warn (RespVerdict *v, const char *code, guint32 node, int role, char *message)
+/* Spans are gathered as offsets into b->pool (which may move while it
+ * grows) and turned into pointers when the verdict is made. */
+static RespU32Vec
+pool_span (Build *b, const guint32 *data, guint32 n)
 {
-  RespVerdictWarning w = { g_strdup (code), node, role, message };
-  g_array_append_val (v->warnings, w);
-}
+  RespU32Vec span = { NULL, b->pool.len, n };
 
-static char *
-fact_list (const RespRulebook *rb, const GArray *missing)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < missing->len; i++)
-    g_string_append_printf (s, "%s%s", i ? "、" : "",
-                            g_array_index (rb->facts, RespFactDecl, g_array_index (missing, guint, i)).name);
-  return g_string_free (s, FALSE);
+  resp_vec_append (&b->pool, data, n);
+  return span;   /* data NULL, len: offset, cap: length, until placed */
 }
 
 static void
-add_unique_u32 (GArray *a, guint32 x)
+warn (Build *b, RespWarnKind kind, guint32 node, int role, guint32 aux, const GArray *facts)
 {
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint32, i) == x)
-      return;
-  g_array_append_val (a, x);
+  RespVerdictWarning w = { kind, node, role, aux, { NULL, 0, 0 } };
+
+  if (facts != NULL)
+    w.facts = pool_span (b, (const guint32 *) facts->data, facts->len);
+  else
+    w.facts = (RespU32Vec) { NULL, b->pool.len, 0 };
+  resp_vec_push (&b->warnings, w);
 }
 
 static void
-add_unique_uint (GArray *a, guint x)
+add_unique_u32 (RespU32Vec *a, guint32 x)
 {
   for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint, i) == x)
+    if (a->data[i] == x)
       return;
-  g_array_append_val (a, x);
+  resp_vec_push (a, x);
 }
 
-/* Who carries out accountability for person p reached through anchor (the
- * seat's committee, or the unit the role was resolved from), SPEC §4.3. */
-static void add_ref (RespVerdict *v, guint32 person, RespRefKind kind, guint32 a);
+/* The flat record of person p, or NULL; with create, made when missing. */
+static RespVerdictFlat *
+find_flat (Build *b, guint32 p, gboolean create, guint32 category)
+{
+  guint32 mask, h;
 
+  if (b->flat.len * 2 >= b->slots.len)
+    {
+      /* grow and rehash: a table at most half full */
+      guint32 n = 64;
+      while (n <= b->flat.len * 2)
+        n *= 2;
+      b->slots.len = 0;
+      resp_vec_reserve (&b->slots, n);
+      b->slots.len = n;
+      memset (b->slots.data, 0, n * sizeof (guint32));
+      for (guint32 i = 0; i < b->flat.len; i++)
+        {
+          h = (b->flat.data[i].person * 2654435761u) & (n - 1);
+          while (b->slots.data[h] != 0)
+            h = (h + 1) & (n - 1);
+          b->slots.data[h] = i + 1;
+        }
+    }
+  mask = b->slots.len - 1;
+  for (h = (p * 2654435761u) & mask; b->slots.data[h] != 0; h = (h + 1) & mask)
+    if (b->flat.data[b->slots.data[h] - 1].person == p)
+      return &b->flat.data[b->slots.data[h] - 1];
+  if (!create)
+    return NULL;
+  {
+    RespVerdictFlat nf = { p, category, 0 };
+    guint32 none = 0;
+
+    resp_vec_push (&b->flat, nf);
+    resp_vec_push (&b->ref_head, none);
+    resp_vec_push (&b->ref_tail, none);
+    b->slots.data[h] = b->flat.len;
+    return &b->flat.data[b->flat.len - 1];
+  }
+}
+
+/* Appends a reference of the person of flat record f. */
 static void
-authorities (Build *b, guint32 p, guint32 anchor)
+push_ref (Build *b, guint32 f, const RespVerdictRef *ref)
+{
+  guint32 i = b->refs.len, none = 0;
+
+  resp_vec_push (&b->refs, *ref);
+  resp_vec_push (&b->ref_next, none);
+  if (b->ref_tail.data[f] != 0)
+    b->ref_next.data[b->ref_tail.data[f] - 1] = i + 1;
+  else
+    b->ref_head.data[f] = i + 1;
+  b->ref_tail.data[f] = i + 1;
+}
+
+#define FOR_REFS(b, f, r)                                                        \
+  for (guint32 r##_i = (b)->ref_head.data[f]; r##_i != 0; r##_i = (b)->ref_next.data[r##_i - 1]) \
+    for (const RespVerdictRef *r = &(b)->refs.data[r##_i - 1]; r != NULL; r = NULL)
+
+/* Adds a node reference (authority, proposer) once. */
+static void
+add_ref (Build *b, guint32 f, RespRefKind kind, guint32 a)
+{
+  RespVerdictRef ref = { b->flat.data[f].person, kind, a, 0, NULL };
+
+  FOR_REFS (b, f, r)
+    if (r->kind == kind && r->a == a)
+      return;
+  push_ref (b, f, &ref);
+}
+
+/* Who carries out accountability for person p (flat record f) reached
+ * through anchor (the seat's committee, or the unit the role was resolved
+ * from), SPEC §4.3. */
+static void
+authorities (Build *b, guint32 f, guint32 anchor)
 {
   RespResolver *R = &b->R;
-  GArray *tmp;
+  guint32 p = b->flat.data[f].person;
+  RespU32Vec *tmp;
   AuthCache entry;
 
-  for (guint i = 0; i < b->auth_cache->len; i++)
+  for (guint i = 0; i < b->auth_cache.len; i++)
     {
-      const AuthCache *c = &g_array_index (b->auth_cache, AuthCache, i);
+      const AuthCache *c = &b->auth_cache.data[i];
       if (c->person == p && c->anchor == anchor)
         {
           for (guint k = 0; k < c->count; k++)
-            add_ref (b->v, p, RESP_REF_AUTHORITY, g_array_index (b->auth_store, guint32, c->first + k));
+            add_ref (b, f, RESP_REF_AUTHORITY, b->auth_store.data[c->first + k]);
           return;
         }
     }
   tmp = resp_resolver_take (R);
   if (anchor == RESP_NO_NODE)
     goto out;
-  if (b->v->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
+  if (b->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
     resp_resolver_managers (R, anchor, tmp);
   else
     {
@@ -214,30 +301,15 @@ authorities (Build *b, guint32 p, guint32 anchor)
       if (resp_resolver_holds_seat (R, p, k))
         resp_resolver_managers (R, k, tmp);
       else
-        g_array_append_val (tmp, k);
+        resp_vec_push (tmp, k);
     }
   for (guint i = 0; i < tmp->len; i++)
-    add_ref (b->v, p, RESP_REF_AUTHORITY, g_array_index (tmp, guint32, i));
+    add_ref (b, f, RESP_REF_AUTHORITY, tmp->data[i]);
 out:
-  entry = (AuthCache) { p, anchor, b->auth_store->len, tmp->len };
-  g_array_append_vals (b->auth_store, tmp->data, tmp->len);
-  g_array_append_val (b->auth_cache, entry);
+  entry = (AuthCache) { p, anchor, b->auth_store.len, tmp->len };
+  resp_vec_append (&b->auth_store, tmp->data, tmp->len);
+  resp_vec_push (&b->auth_cache, entry);
   resp_resolver_give (R, tmp);
-}
-
-/* Adds a node reference (authority, proposer) once. */
-static void
-add_ref (RespVerdict *v, guint32 person, RespRefKind kind, guint32 a)
-{
-  RespVerdictRef ref = { person, kind, a, 0, NULL };
-
-  for (guint i = 0; i < v->refs->len; i++)
-    {
-      const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, i);
-      if (r->person == person && r->kind == kind && r->a == a)
-        return;
-    }
-  g_array_append_val (v->refs, ref);
 }
 
 /* Records that p holds role under rule r, reached by path. */
@@ -245,54 +317,35 @@ static void
 add_liable (Build *b, guint32 p, const RespLiabilityRule *r, const guint32 *path, guint path_len,
             guint32 anchor)
 {
-  RespVerdict *v = b->v;
-  gpointer found = g_hash_table_lookup (b->by_person, GUINT_TO_POINTER (p + 1));
-  RespVerdictFlat *f;
+  RespVerdictFlat *fl = find_flat (b, p, TRUE, r->category);
+  guint32 f = (guint32) (fl - b->flat.data);
   gboolean have_path = FALSE;
 
-  if (found == NULL)
-    {
-      RespVerdictFlat nf = { p, r->category, 0 };
-      g_array_append_val (v->flat, nf);
-      g_hash_table_insert (b->by_person, GUINT_TO_POINTER (p + 1), GUINT_TO_POINTER (v->flat->len));
-      f = &g_array_index (v->flat, RespVerdictFlat, v->flat->len - 1);
-    }
-  else
-    f = &g_array_index (v->flat, RespVerdictFlat, GPOINTER_TO_UINT (found) - 1);
-
   /* the most severe category wins; the enum runs from most severe */
-  f->category = MIN (f->category, (guint32) r->category);
-  f->roles |= 1u << r->role;
+  fl->category = MIN (fl->category, (guint32) r->category);
+  fl->roles |= 1u << r->role;
 
   for (char **c = r->basis; c != NULL && *c != NULL; c++)
     {
       gboolean have = FALSE;
-      for (guint i = 0; i < v->refs->len && !have; i++)
-        {
-          const RespVerdictRef *x = &g_array_index (v->refs, RespVerdictRef, i);
-          have = x->person == p && x->kind == RESP_REF_BASIS &&
-                 (x->basis == *c || strcmp (x->basis, *c) == 0);
-        }
+      FOR_REFS (b, f, x)
+        have |= x->kind == RESP_REF_BASIS && (x->basis == *c || strcmp (x->basis, *c) == 0);
       if (!have)
         {
           RespVerdictRef ref = { p, RESP_REF_BASIS, 0, 0, *c };
-          g_array_append_val (v->refs, ref);
+          push_ref (b, f, &ref);
         }
     }
-  for (guint i = 0; i < v->refs->len && !have_path; i++)
-    {
-      const RespVerdictRef *x = &g_array_index (v->refs, RespVerdictRef, i);
-      have_path = x->person == p && x->kind == RESP_REF_PATH && x->b == path_len &&
-                  memcmp (&g_array_index (v->path_store, guint32, x->a), path,
-                          path_len * sizeof (guint32)) == 0;
-    }
+  FOR_REFS (b, f, x)
+    have_path |= x->kind == RESP_REF_PATH && x->b == path_len &&
+                 memcmp (&b->path_store.data[x->a], path, path_len * sizeof (guint32)) == 0;
   if (!have_path)
     {
-      RespVerdictRef ref = { p, RESP_REF_PATH, v->path_store->len, path_len, NULL };
-      g_array_append_vals (v->path_store, path, path_len);
-      g_array_append_val (v->refs, ref);
+      RespVerdictRef ref = { p, RESP_REF_PATH, b->path_store.len, path_len, NULL };
+      resp_vec_append (&b->path_store, path, path_len);
+      push_ref (b, f, &ref);
     }
-  authorities (b, p, anchor);
+  authorities (b, f, anchor);
 }
 
 static gboolean
@@ -321,39 +374,34 @@ is_seat_role (RespRole role)
 static gboolean
 rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
 {
-  GArray *missing = resp_resolver_take (&b->R);
+  guint ri = (guint) (r - &g_array_index (b->rb->liability, RespLiabilityRule, 0));
   RespTruth t;
 
-  b->env.system = subject != RESP_NO_NODE && b->v->model->nodes[subject].type == RESP_NODE_SYSTEM
+  b->env.system = subject != RESP_NO_NODE && b->model->nodes[subject].type == RESP_NODE_SYSTEM
                   ? subject : RESP_NO_NODE;
   b->env.region_level = -1;
-  t = eval (&b->env, r->condition, missing);
-  if (t == RESP_TRUTH_UNKNOWN && g_hash_table_add (b->warned_rules, r->id))
+  g_array_set_size (b->missing, 0);
+  t = eval (&b->env, r->condition, b->missing);
+  if (t == RESP_TRUTH_UNKNOWN && !b->warned_rules.data[ri])
     {
-      char *facts = fact_list (b->v->rb, missing);
-      warn (b->v, "liability_undetermined", subject, r->role,
-            g_strdup_printf ("规则 %s（%s，%s）的条件取决于未知事实 %s：不据此追究任何人",
-                             r->id, resp_role_labels_zh[r->role], resp_role_names[r->role],
-                             facts[0] ? facts : "（参数或系统属性）"));
-      g_free (facts);
+      b->warned_rules.data[ri] = TRUE;
+      warn (b, RESP_WARN_LIABILITY, subject, r->role, ri, b->missing);
     }
-  resp_resolver_give (&b->R, missing);
   return t == RESP_TRUTH_TRUE;
 }
 
 static void
 apply_subject_rules (Build *b, const RespResolver *SR)
 {
-  RespVerdict *v = b->v;
-  const RespEvent *ev = v->event;
+  const RespEvent *ev = b->ev;
   guint32 s = SR->subject;
-  const GArray *paths = SR->paths;
-  const GArray *ops = SR->hits[RESP_ROLE_OPERATOR];
+  const guint32 *paths = SR->paths.data;
+  const RespHitVec *ops = &SR->hits[RESP_ROLE_OPERATOR];
 
-  for (guint i = 0; i < v->rb->liability->len; i++)
+  for (guint i = 0; i < b->rb->liability->len; i++)
     {
-      const RespLiabilityRule *r = &g_array_index (v->rb->liability, RespLiabilityRule, i);
-      const GArray *hits;
+      const RespLiabilityRule *r = &g_array_index (b->rb->liability, RespLiabilityRule, i);
+      const RespHitVec *hits;
 
       if (r->from_decision || !resp_in_force (r->since, r->until, ev->occurred_at))
         continue;
@@ -366,31 +414,29 @@ apply_subject_rules (Build *b, const RespResolver *SR)
               guint32 path[2] = { s, g_array_index (ev->involved, guint32, k) };
               /* the 当事人 answers through the operator's committee */
               for (guint o = 0; o < MAX (ops->len, 1); o++)
-                add_liable (b, path[1], r, path, 2,
-                            ops->len ? g_array_index (ops, RespHit, o).node : RESP_NO_NODE);
+                add_liable (b, path[1], r, path, 2, ops->len ? ops->data[o].node : RESP_NO_NODE);
             }
           continue;
         }
       /* with nobody in the role an unknown condition could change nothing,
        * so it is not weighed (and not warned about) */
-      hits = SR->hits[r->role];
+      hits = &SR->hits[r->role];
       if (hits->len == 0 || !rule_applies (b, r, s))
         continue;
       for (guint k = 0; k < hits->len; k++)
         {
-          const RespHit *h = &g_array_index (hits, RespHit, k);
-          const guint32 *path = &g_array_index (paths, guint32, h->path_off);
+          const RespHit *h = &hits->data[k];
+          const guint32 *path = paths + h->path_off;
           guint32 via = h->path_len >= 2 ? path[h->path_len - 2] : RESP_NO_NODE;
 
           if (r->only_participant && !participant_of (ev, via, h->node))
             continue;
-          if (is_seat_role (r->role) || (via != RESP_NO_NODE && v->model->nodes[via].type == RESP_NODE_UNIT))
+          if (is_seat_role (r->role) || (via != RESP_NO_NODE && b->model->nodes[via].type == RESP_NODE_UNIT))
             add_liable (b, h->node, r, path, h->path_len, via);
           else
             /* the system's own security lead: through each operator */
             for (guint o = 0; o < MAX (ops->len, 1); o++)
-              add_liable (b, h->node, r, path, h->path_len,
-                          ops->len ? g_array_index (ops, RespHit, o).node : RESP_NO_NODE);
+              add_liable (b, h->node, r, path, h->path_len, ops->len ? ops->data[o].node : RESP_NO_NODE);
         }
     }
 }
@@ -398,28 +444,24 @@ apply_subject_rules (Build *b, const RespResolver *SR)
 static void
 apply_decision_rules (Build *b)
 {
-  RespVerdict *v = b->v;
-  const RespEvent *ev = v->event;
-  GArray *people = resp_resolver_take (&b->R);
+  const RespEvent *ev = b->ev;
+  RespU32Vec *people = resp_resolver_take (&b->R);
 
   for (guint i = 0; i < ev->decisions->len; i++)
     {
       const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
 
-      if (v->rb->has_collective)
-        add_unique_u32 (v->bodies, d->committee);
+      if (b->rb->has_collective)
+        add_unique_u32 (&b->bodies, d->committee);
       for (guint k = 0; k < d->participants->len; k++)
         {
           guint32 p = g_array_index (d->participants, guint32, k);
           if (!resp_resolver_holds_seat (&b->R, p, d->committee))
-            warn (v, "participant_without_seat", p, -1,
-                  g_strdup_printf ("'%s' 参与了 '%s' 的决策，但事件发生时不在该领导班子：不据此追究",
-                                   resp_model_node_id (v->model, p),
-                                   resp_model_node_id (v->model, d->committee)));
+            warn (b, RESP_WARN_PARTICIPANT, p, -1, d->committee, NULL);
         }
-      for (guint j = 0; j < v->rb->liability->len; j++)
+      for (guint j = 0; j < b->rb->liability->len; j++)
         {
-          const RespLiabilityRule *r = &g_array_index (v->rb->liability, RespLiabilityRule, j);
+          const RespLiabilityRule *r = &g_array_index (b->rb->liability, RespLiabilityRule, j);
           RespSeat seat;
 
           if (!r->from_decision || !resp_in_force (r->since, r->until, ev->occurred_at) ||
@@ -427,11 +469,11 @@ apply_decision_rules (Build *b)
             continue;
           seat = r->role == RESP_ROLE_FIRST_RESPONSIBLE ? RESP_SEAT_MAIN_LEADER
                : r->role == RESP_ROLE_DIRECT_RESPONSIBLE ? RESP_SEAT_CYBER_LEAD : RESP_SEAT_MEMBER;
-          g_array_set_size (people, 0);
+          people->len = 0;
           resp_resolver_seats (&b->R, d->committee, seat, people);
           for (guint k = 0; k < people->len; k++)
             {
-              guint32 path[2] = { d->committee, g_array_index (people, guint32, k) };
+              guint32 path[2] = { d->committee, people->data[k] };
               if (r->only_participant && !participant_of (ev, d->committee, path[1]))
                 continue;
               add_liable (b, path[1], r, path, 2, d->committee);
@@ -444,33 +486,26 @@ apply_decision_rules (Build *b)
 static void
 exempt_person (Build *b, guint32 p, guint reason, const char *note, gboolean warn_if_not_liable)
 {
-  RespVerdict *v = b->v;
-  gpointer found = g_hash_table_lookup (b->by_person, GUINT_TO_POINTER (p + 1));
-  RespVerdictExempt *x;
+  RespVerdictExempt x = { p, reason, note };
 
-  for (guint i = 0; i < v->exempt->len; i++)
-    if (((RespVerdictExempt *) v->exempt->pdata[i])->person == p)
+  for (guint i = 0; i < b->exempt.len; i++)
+    if (b->exempt.data[i].person == p)
       return;
-  if (found == NULL)
+  if (find_flat (b, p, FALSE, 0) == NULL)
     {
       if (warn_if_not_liable)
-        warn (v, "exemption_not_liable", p, -1,
-              g_strdup_printf ("事件列明 '%s' 免责，但其并非责任人", resp_model_node_id (v->model, p)));
+        warn (b, RESP_WARN_EXEMPTION, p, -1, 0, NULL);
       return;
     }
-  x = g_new0 (RespVerdictExempt, 1);
-  x->person = p;
-  x->reason = reason;
-  x->note = g_strdup (note);
-  g_ptr_array_add (v->exempt, x);
+  resp_vec_push (&b->exempt, x);
 }
 
 static void
 apply_exemptions (Build *b)
 {
-  RespVerdict *v = b->v;
-  const RespEvent *ev = v->event;
-  int dissent = resp_rulebook_find_exemption (v->rb, "dissent");
+  const RespEvent *ev = b->ev;
+  int dissent = resp_rulebook_find_exemption (b->rb, "dissent");
+  guint kept = 0;
 
   if (dissent >= 0)
     for (guint i = 0; i < ev->decisions->len; i++)
@@ -484,38 +519,43 @@ apply_exemptions (Build *b)
       const RespExemption *e = &g_array_index (ev->exemptions, RespExemption, i);
       exempt_person (b, e->person, e->reason, e->note, TRUE);
     }
-  /* the exempt leave the liable (their references are left to be ignored) */
-  for (guint i = v->flat->len; i-- > 0;)
+  if (b->exempt.len == 0)
+    return;
+  /* the exempt leave the liable (their references are left to be
+   * ignored); the person table and reference chains follow the move */
+  for (guint i = 0; i < b->flat.len; i++)
     {
-      guint32 person = g_array_index (v->flat, RespVerdictFlat, i).person;
-      for (guint k = 0; k < v->exempt->len; k++)
-        if (((RespVerdictExempt *) v->exempt->pdata[k])->person == person)
-          {
-            g_array_remove_index (v->flat, i);
-            break;
-          }
+      gboolean out = FALSE;
+      for (guint k = 0; k < b->exempt.len && !out; k++)
+        out = b->exempt.data[k].person == b->flat.data[i].person;
+      if (out)
+        continue;
+      b->flat.data[kept] = b->flat.data[i];
+      b->ref_head.data[kept] = b->ref_head.data[i];
+      b->ref_tail.data[kept] = b->ref_tail.data[i];
+      kept++;
     }
+  b->flat.len = b->ref_head.len = b->ref_tail.len = kept;
+  b->slots.len = 0;   /* rebuilt on the next lookup */
 }
 
 /* Circumstances per SPEC §4.4: system-scoped ones for each subject system
  * and each of its operators, event-wide ones once. */
 static void
-evaluate_circumstances (Build *b, GArray *liable_subjects)
+evaluate_circumstances (Build *b)
 {
-  RespVerdict *v = b->v;
-  const RespEvent *ev = v->event;
+  const RespEvent *ev = b->ev;
   gboolean any_holds = FALSE, any_undetermined = FALSE;
+  RespU32Vec *subjects = resp_resolver_take (&b->R);
+  RespU32Vec *missing = resp_resolver_take (&b->R);
+  RespU32Vec *undetermined = resp_resolver_take (&b->R);
 
-  for (guint i = 0; i < v->rb->circumstances->len; i++)
+  for (guint i = 0; i < b->rb->circumstances->len; i++)
     {
-      const RespCircumstanceRule *c = &g_array_index (v->rb->circumstances, RespCircumstanceRule, i);
-      /* worked out in borrowed arrays; the verdict keeps copies only of
-       * the circumstances it lists */
-      RespVerdictCircumstance vc = { i, RESP_CIRCUMSTANCE_DOES_NOT_HOLD,
-                                     resp_resolver_take (&b->R), resp_resolver_take (&b->R) };
-      GArray *undetermined = resp_resolver_take (&b->R);
-      GArray *missing = resp_resolver_take (&b->R);
+      const RespCircumstanceRule *c = &g_array_index (b->rb->circumstances, RespCircumstanceRule, i);
+      RespVerdictCircumstance vc = { i, RESP_CIRCUMSTANCE_DOES_NOT_HOLD, { NULL, 0, 0 }, { NULL, 0, 0 } };
 
+      subjects->len = missing->len = undetermined->len = 0;
       if (!resp_in_force (c->since, c->until, ev->occurred_at))
         ;
       else if (c->event_scope)
@@ -523,30 +563,30 @@ evaluate_circumstances (Build *b, GArray *liable_subjects)
           RespTruth t;
           b->env.system = RESP_NO_NODE;
           b->env.region_level = -1;
-          t = eval (&b->env, c->condition, missing);
-          for (guint s = 0; s < ev->subjects->len; s++)
-            g_array_append_val (vc.subjects, g_array_index (ev->subjects, guint32, s));
+          g_array_set_size (b->missing, 0);
+          t = eval (&b->env, c->condition, b->missing);
+          resp_vec_append (subjects, (const guint32 *) ev->subjects->data, ev->subjects->len);
           if (t == RESP_TRUTH_TRUE)
             {
               vc.status = RESP_CIRCUMSTANCE_HOLDS;
               for (guint s = 0; s < ev->subjects->len; s++)
-                add_unique_u32 (liable_subjects, g_array_index (ev->subjects, guint32, s));
+                add_unique_u32 (&b->liable_subjects, g_array_index (ev->subjects, guint32, s));
             }
           else if (t == RESP_TRUTH_UNKNOWN)
             {
               vc.status = RESP_CIRCUMSTANCE_UNDETERMINED;
-              for (guint k = 0; k < missing->len; k++)
-                add_unique_uint (vc.missing, g_array_index (missing, guint, k));
+              for (guint k = 0; k < b->missing->len; k++)
+                add_unique_u32 (missing, g_array_index (b->missing, guint, k));
             }
         }
       else
         for (guint s = 0; s < ev->subjects->len; s++)
           {
             guint32 subject = g_array_index (ev->subjects, guint32, s);
-            const GArray *ops = ((RespResolver *) b->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
+            const RespHitVec *ops = &((RespResolver *) b->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
             RespTruth best = RESP_TRUTH_FALSE;
 
-            if (v->model->nodes[subject].type != RESP_NODE_SYSTEM)
+            if (b->model->nodes[subject].type != RESP_NODE_SYSTEM)
               continue;   /* a unit takes part only in event-wide circumstances */
             b->env.system = subject;
             /* with several operators it holds if it holds for any of them */
@@ -554,91 +594,76 @@ evaluate_circumstances (Build *b, GArray *liable_subjects)
               {
                 RespTruth t;
                 guint32 g = ops->len == 0 ? RESP_NO_NODE
-                          : resp_resolver_unit_region (&b->R, g_array_index (ops, RespHit, o).node, NULL);
-                b->env.region_level = g == RESP_NO_NODE ? -1 : v->model->nodes[g].attr;
-                g_array_set_size (missing, 0);
-                t = eval (&b->env, c->condition, missing);
+                          : resp_resolver_unit_region (&b->R, ops->data[o].node, NULL);
+                b->env.region_level = g == RESP_NO_NODE ? -1 : b->model->nodes[g].attr;
+                g_array_set_size (b->missing, 0);
+                t = eval (&b->env, c->condition, b->missing);
                 if (t == RESP_TRUTH_TRUE)
                   best = t;
                 else if (t == RESP_TRUTH_UNKNOWN)
                   {
                     best = t;
-                    for (guint k = 0; k < missing->len; k++)
-                      add_unique_uint (vc.missing, g_array_index (missing, guint, k));
+                    for (guint k = 0; k < b->missing->len; k++)
+                      add_unique_u32 (missing, g_array_index (b->missing, guint, k));
                   }
               }
             if (best == RESP_TRUTH_TRUE)
               {
-                g_array_append_val (vc.subjects, subject);
-                add_unique_u32 (liable_subjects, subject);
+                resp_vec_push (subjects, subject);
+                add_unique_u32 (&b->liable_subjects, subject);
               }
             else if (best == RESP_TRUTH_UNKNOWN)
-              g_array_append_val (undetermined, subject);
+              resp_vec_push (undetermined, subject);
           }
 
       if (!c->event_scope)
         {
-          if (vc.subjects->len > 0)
+          if (subjects->len > 0)
             {
               vc.status = RESP_CIRCUMSTANCE_HOLDS;
-              g_array_set_size (vc.missing, 0);
+              missing->len = 0;
             }
           else if (undetermined->len > 0)
             {
               vc.status = RESP_CIRCUMSTANCE_UNDETERMINED;
-              g_array_append_vals (vc.subjects, undetermined->data, undetermined->len);
+              resp_vec_append (subjects, undetermined->data, undetermined->len);
             }
         }
       any_holds |= vc.status == RESP_CIRCUMSTANCE_HOLDS;
       any_undetermined |= vc.status == RESP_CIRCUMSTANCE_UNDETERMINED;
-      {
-        GArray *subjects = vc.subjects, *miss = vc.missing;
-        if (vc.status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
-          vc.subjects = vc.missing = NULL;
-        else
-          {
-            vc.subjects = g_array_copy (subjects);
-            vc.missing = g_array_copy (miss);
-          }
-        resp_resolver_give (&b->R, subjects);
-        resp_resolver_give (&b->R, miss);
-      }
-      g_array_append_val (v->circumstances, vc);
-      resp_resolver_give (&b->R, undetermined);
-      resp_resolver_give (&b->R, missing);
+      /* the verdict keeps the subjects and facts only of those it lists */
+      if (vc.status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+        subjects->len = missing->len = 0;
+      vc.subjects = pool_span (b, subjects->data, subjects->len);
+      vc.missing = pool_span (b, missing->data, missing->len);
+      resp_vec_push (&b->circumstances, vc);
     }
-  v->status = any_holds ? RESP_VERDICT_TRIGGERED
+  resp_resolver_give (&b->R, undetermined);
+  resp_resolver_give (&b->R, missing);
+  resp_resolver_give (&b->R, subjects);
+  b->status = any_holds ? RESP_VERDICT_TRIGGERED
             : any_undetermined ? RESP_VERDICT_UNDETERMINED : RESP_VERDICT_NOT_TRIGGERED;
 }
 
 static void
 apply_modifiers (Build *b)
 {
-  RespVerdict *v = b->v;
-  GArray *missing = resp_resolver_take (&b->R);
-
   b->env.system = RESP_NO_NODE;
   b->env.region_level = -1;
-  for (guint i = 0; i < v->rb->modifiers->len; i++)
+  for (guint i = 0; i < b->rb->modifiers->len; i++)
     {
-      const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule, i);
+      const RespModifierRule *m = &g_array_index (b->rb->modifiers, RespModifierRule, i);
       RespTruth t;
 
-      if (!resp_in_force (m->since, m->until, v->event->occurred_at))
+      if (!resp_in_force (m->since, m->until, b->ev->occurred_at))
         continue;
-      g_array_set_size (missing, 0);
-      t = eval (&b->env, m->condition, missing);
+      g_array_set_size (b->missing, 0);
+      t = eval (&b->env, m->condition, b->missing);
       if (t == RESP_TRUTH_TRUE)
-        g_array_append_val (v->modifiers, i);
+        resp_vec_push (&b->modifiers, i);
       else if (t == RESP_TRUTH_UNKNOWN)
-        {
-          char *facts = fact_list (v->rb, missing);
-          warn (v, "modifier_undetermined", RESP_NO_NODE, -1,
-                g_strdup_printf ("情节 %s 取决于未知事实 %s：未予适用", m->kind, facts));
-          g_free (facts);
-        }
+        warn (b, RESP_WARN_MODIFIER, RESP_NO_NODE, -1, i, b->missing);
     }
-  resp_resolver_give (&b->R, missing);
 }
 
 static int
@@ -655,8 +680,7 @@ cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
 static int
 cmp_exempt (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespVerdictExempt *x = *(RespVerdictExempt * const *) a;
-  const RespVerdictExempt *y = *(RespVerdictExempt * const *) b;
+  const RespVerdictExempt *x = a, *y = b;
   const RespModel *m = data;
 
   return strcmp (resp_model_node_id (m, x->person), resp_model_node_id (m, y->person));
@@ -673,41 +697,126 @@ cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
 static void
 finish_liable (Build *b)
 {
-  RespVerdict *v = b->v;
-  GArray *tmp = resp_resolver_take (&b->R);
+  RespU32Vec *tmp = resp_resolver_take (&b->R);
 
-  for (guint i = 0; i < v->flat->len; i++)
+  for (guint f = 0; f < b->flat.len; f++)
     {
-      guint32 person = g_array_index (v->flat, RespVerdictFlat, i).person;
+      guint32 person = b->flat.data[f].person;
       guint n_auth = 0, n_prop = 0;
 
-      /* proposers per authority; refs grows inside the loop, so go by
-       * index and look only at what was there before */
-      g_array_set_size (tmp, 0);
-      for (guint k = 0, n = v->refs->len; k < n; k++)
-        {
-          const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, k);
-          if (r->person == person && r->kind == RESP_REF_AUTHORITY)
-            {
-              n_auth++;
-              resp_resolver_proposers (&b->R, r->a, person, tmp);
-            }
-        }
+      /* proposers per authority; the chain grows inside the loop, but only
+       * by proposers, which are passed over */
+      tmp->len = 0;
+      FOR_REFS (b, f, r)
+        if (r->kind == RESP_REF_AUTHORITY)
+          {
+            n_auth++;
+            resp_resolver_proposers (&b->R, r->a, person, tmp);
+          }
       for (guint k = 0; k < tmp->len; k++, n_prop++)
-        add_ref (v, person, RESP_REF_PROPOSER, g_array_index (tmp, guint32, k));
+        add_ref (b, f, RESP_REF_PROPOSER, tmp->data[k]);
       if (n_auth == 0 || n_prop == 0)
-        {
-          RespRole missing = n_auth == 0 ? RESP_ROLE_AUTHORITY : RESP_ROLE_PROPOSER;
-          warn (v, "role_unresolved", person, missing,
-                g_strdup_printf ("无法确定对 '%s' 的%s（%s）", resp_model_node_id (v->model, person),
-                                 resp_role_labels_zh[missing], resp_role_names[missing]));
-        }
+        warn (b, RESP_WARN_ROLE_OF_PERSON, person, n_auth == 0 ? RESP_ROLE_AUTHORITY : RESP_ROLE_PROPOSER,
+              0, NULL);
     }
   resp_resolver_give (&b->R, tmp);
-  g_array_sort_with_data (v->flat, cmp_flat, v->model);
-  g_ptr_array_sort_with_data (v->exempt, cmp_exempt, v->model);
-  g_array_sort_with_data (v->bodies, cmp_ids, v->model);
+  if (b->flat.len > 1)
+    g_qsort_with_data (b->flat.data, (gint) b->flat.len, sizeof (RespVerdictFlat), cmp_flat, b->model);
+  if (b->exempt.len > 1)
+    g_qsort_with_data (b->exempt.data, (gint) b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
+  if (b->bodies.len > 1)
+    g_qsort_with_data (b->bodies.data, (gint) b->bodies.len, sizeof (guint32), cmp_ids, b->model);
 }
+
+/* The duty holders of a subject, for a verdict that holds nobody. */
+static void
+add_duty (Build *b, const RespResolver *R)
+{
+  RespVerdictDuty d = { R->subject, { 0 }, NULL };
+
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      guint32 *held, n = R->hits[r].len, kept = 0;
+
+      d.start[r] = b->pool.len;
+      resp_vec_reserve (&b->pool, n);
+      held = b->pool.data + b->pool.len;
+      for (guint k = 0; k < n; k++)
+        held[k] = R->hits[r].data[k].node;
+      /* by id, each holder once */
+      if (n > 1)
+        g_qsort_with_data (held, (gint) n, sizeof (guint32), cmp_ids, b->model);
+      for (guint k = 0; k < n; k++)
+        if (kept == 0 || held[kept - 1] != held[k])
+          held[kept++] = held[k];
+      b->pool.len += kept;
+    }
+  d.start[RESP_N_ROLES] = b->pool.len;
+  resp_vec_push (&b->duty, d);
+}
+
+/* Copies what was gathered into one block that the verdict owns. */
+#define PLACE(field, type)                                                        \
+  G_STMT_START {                                                                  \
+    v->field.data = (type *) (gpointer) (block + off);                            \
+    v->field.len = b->field.len;                                                  \
+    if (b->field.len > 0)                                                         \
+      memcpy (v->field.data, b->field.data, b->field.len * sizeof (type));        \
+    off += (b->field.len * sizeof (type) + 7) & ~(gsize) 7;                       \
+  } G_STMT_END
+
+#define SIZE(field, type) ((b->field.len * sizeof (type) + 7) & ~(gsize) 7)
+
+static RespVerdict *
+make_verdict (Build *b, RespEvent *event)
+{
+  RespVerdict *v = g_new0 (RespVerdict, 1);
+  gsize size = SIZE (circumstances, RespVerdictCircumstance) + SIZE (flat, RespVerdictFlat)
+             + SIZE (refs, RespVerdictRef) + SIZE (path_store, guint32)
+             + SIZE (exempt, RespVerdictExempt) + SIZE (bodies, guint32)
+             + SIZE (modifiers, guint32) + SIZE (warnings, RespVerdictWarning)
+             + SIZE (duty, RespVerdictDuty) + SIZE (pool, guint32);
+  char *block = g_malloc (MAX (size, 1));
+  gsize off = 0;
+  guint32 *pool;
+
+  g_atomic_ref_count_init (&v->ref);
+  v->model = resp_model_ref (b->model);
+  v->rb = resp_rulebook_ref (b->rb);
+  v->event = resp_event_ref (event);
+  v->status = b->status;
+  v->block = block;
+  PLACE (circumstances, RespVerdictCircumstance);
+  PLACE (flat, RespVerdictFlat);
+  PLACE (refs, RespVerdictRef);
+  PLACE (path_store, guint32);
+  PLACE (exempt, RespVerdictExempt);
+  PLACE (bodies, guint32);
+  PLACE (modifiers, guint32);
+  PLACE (warnings, RespVerdictWarning);
+  PLACE (duty, RespVerdictDuty);
+  PLACE (pool, guint32);
+  pool = v->pool.data;
+  /* spans into the pool become pointers */
+  for (guint i = 0; i < v->circumstances.len; i++)
+    {
+      RespVerdictCircumstance *c = &v->circumstances.data[i];
+      c->subjects = (RespU32Vec) { pool + c->subjects.len, c->subjects.cap, 0 };
+      c->missing = (RespU32Vec) { pool + c->missing.len, c->missing.cap, 0 };
+    }
+  for (guint i = 0; i < v->warnings.len; i++)
+    {
+      RespVerdictWarning *w = &v->warnings.data[i];
+      w->facts = (RespU32Vec) { pool + w->facts.len, w->facts.cap, 0 };
+    }
+  for (guint i = 0; i < v->duty.len; i++)
+    v->duty.data[i].holders = pool;
+  return v;
+}
+
+#undef PLACE
+#undef SIZE
+
 
 static void
 liable_free (RespVerdictLiable *l)
@@ -719,16 +828,91 @@ liable_free (RespVerdictLiable *l)
   g_free (l);
 }
 
-GPtrArray *
-resp_verdict_get_liable_list (RespVerdict *v)
+static char *
+fact_list (const RespRulebook *rb, const RespU32Vec *facts)
 {
-  if (g_once_init_enter (&v->liable_ready))
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    g_string_append_printf (s, "%s%s", i ? "、" : "",
+                            g_array_index (rb->facts, RespFactDecl, facts->data[i]).name);
+  return g_string_free (s, FALSE);
+}
+
+const char *
+resp_verdict_warning_code (const RespVerdictWarning *w)
+{
+  switch ((RespWarnKind) w->kind)
+    {
+    case RESP_WARN_ROLE_AT:
+    case RESP_WARN_ROLE_OF_PERSON:
+      return "role_unresolved";
+    case RESP_WARN_LIABILITY:
+      return "liability_undetermined";
+    case RESP_WARN_PARTICIPANT:
+      return "participant_without_seat";
+    case RESP_WARN_EXEMPTION:
+      return "exemption_not_liable";
+    case RESP_WARN_MODIFIER:
+    default:
+      return "modifier_undetermined";
+    }
+}
+
+static char *
+warning_words (RespVerdict *v, const RespVerdictWarning *w)
+{
+  const RespModel *m = v->model;
+  char *facts, *out;
+
+  switch ((RespWarnKind) w->kind)
+    {
+    case RESP_WARN_ROLE_AT:
+      {
+        RespRoleWarning rw = { w->node, (guint8) w->role };
+        return resp_role_warning_format (m, v->event->occurred_at, &rw);
+      }
+    case RESP_WARN_ROLE_OF_PERSON:
+      return g_strdup_printf ("无法确定对 '%s' 的%s（%s）", resp_model_node_id (m, w->node),
+                              resp_role_labels_zh[w->role], resp_role_names[w->role]);
+    case RESP_WARN_LIABILITY:
+      {
+        const RespLiabilityRule *r = &g_array_index (v->rb->liability, RespLiabilityRule, w->aux);
+        facts = fact_list (v->rb, &w->facts);
+        out = g_strdup_printf ("规则 %s（%s，%s）的条件取决于未知事实 %s：不据此追究任何人",
+                               r->id, resp_role_labels_zh[r->role], resp_role_names[r->role],
+                               facts[0] ? facts : "（参数或系统属性）");
+        g_free (facts);
+        return out;
+      }
+    case RESP_WARN_PARTICIPANT:
+      return g_strdup_printf ("'%s' 参与了 '%s' 的决策，但事件发生时不在该领导班子：不据此追究",
+                              resp_model_node_id (m, w->node), resp_model_node_id (m, w->aux));
+    case RESP_WARN_EXEMPTION:
+      return g_strdup_printf ("事件列明 '%s' 免责，但其并非责任人", resp_model_node_id (m, w->node));
+    case RESP_WARN_MODIFIER:
+    default:
+      facts = fact_list (v->rb, &w->facts);
+      out = g_strdup_printf ("情节 %s 取决于未知事实 %s：未予适用",
+                             g_array_index (v->rb->modifiers, RespModifierRule, w->aux).kind, facts);
+      g_free (facts);
+      return out;
+    }
+}
+
+/* What a verdict shows readers but does not need while it is built: the
+ * per-person view of the liable and the words of the warnings. Made once,
+ * on first read, from any thread. */
+static void
+ensure_view (RespVerdict *v)
+{
+  if (g_once_init_enter (&v->view_ready))
     {
       GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
 
-      for (guint i = 0; i < v->flat->len; i++)
+      for (guint i = 0; i < v->flat.len; i++)
         {
-          const RespVerdictFlat *f = &g_array_index (v->flat, RespVerdictFlat, i);
+          const RespVerdictFlat *f = &v->flat.data[i];
           RespVerdictLiable *l = g_new0 (RespVerdictLiable, 1);
 
           l->person = f->person;
@@ -738,9 +922,9 @@ resp_verdict_get_liable_list (RespVerdict *v)
           l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
           l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
           l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
-          for (guint k = 0; k < v->refs->len; k++)
+          for (guint k = 0; k < v->refs.len; k++)
             {
-              const RespVerdictRef *r = &g_array_index (v->refs, RespVerdictRef, k);
+              const RespVerdictRef *r = &v->refs.data[k];
               if (r->person != f->person)
                 continue;
               switch (r->kind)
@@ -751,7 +935,7 @@ resp_verdict_get_liable_list (RespVerdict *v)
                 case RESP_REF_PATH:
                   {
                     GArray *p = g_array_sized_new (FALSE, FALSE, sizeof (guint32), r->b);
-                    g_array_append_vals (p, &g_array_index (v->path_store, guint32, r->a), r->b);
+                    g_array_append_vals (p, &v->path_store.data[r->a], r->b);
                     g_ptr_array_add (l->paths, p);
                   }
                   break;
@@ -768,16 +952,25 @@ resp_verdict_get_liable_list (RespVerdict *v)
           g_ptr_array_add (list, l);
         }
       v->liable = list;
-      g_once_init_leave (&v->liable_ready, 1);
+      v->messages = g_new0 (char *, v->warnings.len + 1);
+      for (guint i = 0; i < v->warnings.len; i++)
+        v->messages[i] = warning_words (v, &v->warnings.data[i]);
+      g_once_init_leave (&v->view_ready, 1);
     }
+}
+
+GPtrArray *
+resp_verdict_get_liable_list (RespVerdict *v)
+{
+  ensure_view (v);
   return v->liable;
 }
 
-static void
-exempt_free (RespVerdictExempt *x)
+const char *
+resp_verdict_warning_message (RespVerdict *v, guint i)
 {
-  g_free (x->note);
-  g_free (x);
+  ensure_view (v);
+  return v->messages[i];
 }
 
 static void
@@ -818,11 +1011,7 @@ resp_assessor_new (RespModel    *model,
   a->env.model = model;
   a->env.rb = rulebook;
   a->env.strings = g_ptr_array_new_with_free_func (g_free);
-  a->by_person = g_hash_table_new (NULL, NULL);
-  a->warned_rules = g_hash_table_new (g_str_hash, g_str_equal);
-  a->liable_subjects = g_array_new (FALSE, FALSE, sizeof (guint32));
-  a->auth_cache = g_array_new (FALSE, FALSE, sizeof (AuthCache));
-  a->auth_store = g_array_new (FALSE, FALSE, sizeof (guint32));
+  a->missing = g_array_new (FALSE, FALSE, sizeof (guint));
   return a;
 }
 
@@ -861,14 +1050,37 @@ resp_assessor_unref (RespAssessor *self)
   resp_resolver_clear (&self->R);
   g_ptr_array_unref (self->subjects);
   g_ptr_array_unref (self->env.strings);
-  g_hash_table_unref (self->by_person);
-  g_hash_table_unref (self->warned_rules);
-  g_array_unref (self->liable_subjects);
-  g_array_unref (self->auth_cache);
-  g_array_unref (self->auth_store);
+  g_array_unref (self->missing);
+  resp_vec_free (&self->slots);
+  resp_vec_free (&self->ref_next);
+  resp_vec_free (&self->ref_head);
+  resp_vec_free (&self->ref_tail);
+  resp_vec_free (&self->warned_rules);
+  resp_vec_free (&self->liable_subjects);
+  resp_vec_free (&self->auth_cache);
+  resp_vec_free (&self->auth_store);
+  resp_vec_free (&self->tmp);
+  resp_vec_free (&self->circumstances);
+  resp_vec_free (&self->flat);
+  resp_vec_free (&self->refs);
+  resp_vec_free (&self->path_store);
+  resp_vec_free (&self->exempt);
+  resp_vec_free (&self->bodies);
+  resp_vec_free (&self->modifiers);
+  resp_vec_free (&self->warnings);
+  resp_vec_free (&self->duty);
+  resp_vec_free (&self->pool);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
   g_free (self);
+}
+
+/* Takes the role warnings a subject's resolver found, from the first-th on. */
+static void
+take_role_warnings (Build *b, const RespResolver *R, guint first)
+{
+  for (guint k = first; k < R->warnings.len; k++)
+    warn (b, RESP_WARN_ROLE_AT, R->warnings.data[k].subject, R->warnings.data[k].role, 0, NULL);
 }
 
 /**
@@ -891,37 +1103,30 @@ resp_assessor_assess (RespAssessor *self,
                       RespEvent    *event)
 {
   RespModel *model;
-  RespVerdict *v;
   Build *b = self;
+  guint n_rules;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (event != NULL, NULL);
   g_return_val_if_fail (event->model == self->model && event->rulebook == self->rb, NULL);
 
   model = self->model;
-  v = g_new0 (RespVerdict, 1);
-  g_atomic_ref_count_init (&v->ref);
-  v->model = resp_model_ref (model);
-  v->rb = resp_rulebook_ref (self->rb);
-  v->event = resp_event_ref (event);
-  v->circumstances = g_array_new (FALSE, FALSE, sizeof (RespVerdictCircumstance));
-  v->flat = g_array_sized_new (FALSE, FALSE, sizeof (RespVerdictFlat), 16);
-  v->refs = g_array_sized_new (FALSE, FALSE, sizeof (RespVerdictRef), 64);
-  v->path_store = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 128);
-  v->exempt = g_ptr_array_new_with_free_func ((GDestroyNotify) exempt_free);
-  v->bodies = g_array_new (FALSE, FALSE, sizeof (guint32));
-  v->modifiers = g_array_new (FALSE, FALSE, sizeof (guint));
-  v->warnings = g_array_new (FALSE, FALSE, sizeof (RespVerdictWarning));
-  v->subject_roles = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_roles_unref);
-
-  b->v = v;
+  b->ev = event;
+  b->status = RESP_VERDICT_NOT_TRIGGERED;
   b->env.ev = event;
   b->env.at = event->occurred_at;
-  g_hash_table_remove_all (b->by_person);
-  g_hash_table_remove_all (b->warned_rules);
-  g_array_set_size (b->liable_subjects, 0);
-  g_array_set_size (b->auth_cache, 0);
-  g_array_set_size (b->auth_store, 0);
+  b->slots.len = 0;
+  b->ref_next.len = b->ref_head.len = b->ref_tail.len = 0;
+  b->liable_subjects.len = b->auth_cache.len = b->auth_store.len = b->tmp.len = 0;
+  b->circumstances.len = b->flat.len = b->refs.len = b->path_store.len = 0;
+  b->exempt.len = b->bodies.len = b->modifiers.len = b->warnings.len = 0;
+  b->duty.len = b->pool.len = 0;
+  n_rules = b->rb->liability->len;
+  b->warned_rules.len = 0;
+  resp_vec_reserve (&b->warned_rules, n_rules);
+  if (n_rules > 0)
+    memset (b->warned_rules.data, 0, n_rules * sizeof (guint32));
+  b->warned_rules.len = n_rules;
 
   while (b->subjects->len < event->subjects->len)
     {
@@ -935,22 +1140,18 @@ resp_assessor_assess (RespAssessor *self,
 
       resp_resolver_reset (R, event->occurred_at);
       resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_NO_AUTHORITY);
-      for (guint k = 0; k < R->warnings->len; k++)
-        {
-          const RespRoleWarning *w = &g_array_index (R->warnings, RespRoleWarning, k);
-          warn (v, "role_unresolved", w->subject, w->role, g_strdup (w->message));
-        }
+      take_role_warnings (b, R, 0);
     }
   resp_resolver_reset (&b->R, event->occurred_at);
 
-  evaluate_circumstances (b, b->liable_subjects);
-  if (v->status == RESP_VERDICT_TRIGGERED)
+  evaluate_circumstances (b);
+  if (b->status == RESP_VERDICT_TRIGGERED)
     {
       for (guint s = 0; s < event->subjects->len; s++)
         {
           guint32 subject = g_array_index (event->subjects, guint32, s);
-          for (guint k = 0; k < b->liable_subjects->len; k++)
-            if (g_array_index (b->liable_subjects, guint32, k) == subject)
+          for (guint k = 0; k < b->liable_subjects.len; k++)
+            if (b->liable_subjects.data[k] == subject)
               {
                 apply_subject_rules (b, b->subjects->pdata[s]);
                 break;
@@ -967,20 +1168,16 @@ resp_assessor_assess (RespAssessor *self,
     for (guint s = 0; s < event->subjects->len; s++)
       {
         RespResolver *R = b->subjects->pdata[s];
-        guint n_warnings = R->warnings->len;
+        guint n_warnings = R->warnings.len;
 
         resp_resolver_reset (R, event->occurred_at);
         resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_ALL);
-        for (guint k = n_warnings; k < R->warnings->len; k++)
-          {
-            const RespRoleWarning *w = &g_array_index (R->warnings, RespRoleWarning, k);
-            warn (v, "role_unresolved", w->subject, w->role, g_strdup (w->message));
-          }
-        g_ptr_array_add (v->subject_roles, resp_roles_new_from_resolver (model, R->subject, R));
+        take_role_warnings (b, R, n_warnings);
+        add_duty (b, R);
       }
-  b->v = NULL;
+  b->ev = NULL;
   b->env.ev = NULL;
-  return v;
+  return make_verdict (b, event);
 }
 
 /**
@@ -1124,31 +1321,10 @@ resp_verdict_unref (RespVerdict *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
-  for (guint i = 0; i < self->circumstances->len; i++)
-    {
-      RespVerdictCircumstance *c = &g_array_index (self->circumstances, RespVerdictCircumstance, i);
-      if (c->subjects != NULL)
-        g_array_unref (c->subjects);
-      if (c->missing != NULL)
-        g_array_unref (c->missing);
-    }
-  for (guint i = 0; i < self->warnings->len; i++)
-    {
-      RespVerdictWarning *w = &g_array_index (self->warnings, RespVerdictWarning, i);
-      g_free (w->code);
-      g_free (w->message);
-    }
-  g_array_unref (self->circumstances);
-  g_array_unref (self->flat);
-  g_array_unref (self->refs);
-  g_array_unref (self->path_store);
   if (self->liable != NULL)
     g_ptr_array_unref (self->liable);
-  g_ptr_array_unref (self->exempt);
-  g_array_unref (self->bodies);
-  g_array_unref (self->modifiers);
-  g_array_unref (self->warnings);
-  g_ptr_array_unref (self->subject_roles);
+  g_strfreev (self->messages);
+  g_free (self->block);
   resp_event_unref (self->event);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);

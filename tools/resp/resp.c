@@ -164,7 +164,7 @@ cmd_validate (int argc, char **argv)
 {
   GOptionContext *ctx = new_context ("MODEL", "Load a model file and check it (SPEC §3).",
                                      format_entries);
-  RespFormat format;
+  RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
   int rc;
 
@@ -210,7 +210,7 @@ cmd_who (int argc, char **argv)
   GOptionContext *ctx = new_context ("MODEL NODE",
                                      "Every role of SPEC §4.3 for a system, unit or committee at an instant.",
                                      who_entries);
-  RespFormat format;
+  RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
   RespRoles *roles;
   GError *error = NULL;
@@ -251,7 +251,7 @@ cmd_scope (int argc, char **argv)
   GOptionContext *ctx = new_context ("MODEL PERSON",
                                      "What a person is responsible for at an instant.",
                                      format_at_entries);
-  RespFormat format;
+  RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
   RespScope *scope;
   GError *error = NULL;
@@ -293,7 +293,7 @@ cmd_audit (int argc, char **argv)
                                      "Completeness of the responsibility system (SPEC §7): the whole "
                                      "timeline, or with --at only what is missing at that instant.",
                                      format_at_entries);
-  RespFormat format;
+  RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
   RespAudit *audit;
   gint64 at = 0;
@@ -348,7 +348,7 @@ cmd_assess (int argc, char **argv)
                                      "leadership or important leadership responsibility, why, and through "
                                      "which chain. EVENTS is one JSON object, a JSON array or JSON Lines.",
                                      assess_entries);
-  RespFormat format;
+  RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model = NULL;
   RespRulebook *rulebook = NULL;
   RespEventBatch *batch = NULL;

@@ -1,0 +1,56 @@
+/* resp-vec-private.h: growable arrays that the compiler can see through
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The hot paths (role resolution, verdict assembly) append a few elements
+ * at a time, millions of times a second. A GArray call per element costs
+ * more than the work it records, so those paths use these instead: a
+ * pointer, a length and a capacity, with inline appends that only call out
+ * to grow. Memory comes from g_realloc, so it is released with g_free.
+ */
+#pragma once
+
+#include <string.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RESP_VEC(T) struct { T *data; guint32 len, cap; }
+
+typedef RESP_VEC (guint32) RespU32Vec;
+
+/* Returns data grown to hold at least need elements of size elem. */
+gpointer resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need);
+
+#define resp_vec_reserve(v, n)                                                          \
+  G_STMT_START {                                                                        \
+    gsize resp_vec_need_ = (gsize) (v)->len + (n);                                      \
+    if (G_UNLIKELY (resp_vec_need_ > (v)->cap))                                         \
+      (v)->data = resp_vec_grow ((v)->data, &(v)->cap, sizeof *(v)->data, resp_vec_need_); \
+  } G_STMT_END
+
+#define resp_vec_push(v, x)                                                             \
+  G_STMT_START {                                                                        \
+    resp_vec_reserve (v, 1);                                                            \
+    (v)->data[(v)->len++] = (x);                                                        \
+  } G_STMT_END
+
+#define resp_vec_append(v, src, n)                                                      \
+  G_STMT_START {                                                                        \
+    guint32 resp_vec_n_ = (n);                                                          \
+    if (resp_vec_n_ > 0)                                                                \
+      {                                                                                 \
+        resp_vec_reserve (v, resp_vec_n_);                                              \
+        memcpy ((v)->data + (v)->len, (src), resp_vec_n_ * sizeof *(v)->data);          \
+        (v)->len += resp_vec_n_;                                                        \
+      }                                                                                 \
+  } G_STMT_END
+
+#define resp_vec_free(v)                                                                \
+  G_STMT_START {                                                                        \
+    g_free ((v)->data);                                                                 \
+    (v)->data = NULL;                                                                   \
+    (v)->len = (v)->cap = 0;                                                            \
+  } G_STMT_END
+
+G_END_DECLS
