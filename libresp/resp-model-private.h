@@ -5,7 +5,9 @@
  * Nodes and relations sit in flat arrays. Relations are sorted by
  * (from, rel, to, since), so the outgoing relations of one node and one type
  * are one contiguous run found by binary search; in_idx holds relation
- * indices sorted by (to, rel, from, since) for the incoming direction. Each
+ * indices sorted by (to, rel, from, since) for the incoming direction, and
+ * in_rel beside it the type of each, so that finding a type's run among a
+ * node's incoming relations reads one small contiguous array. Each
  * relation carries its half-open validity [since, until) as two gint64.
  * Nothing here changes after load, so any number of threads may read it.
  */
@@ -73,6 +75,7 @@ struct _RespModel {
   RespRelRec  *rels;
   guint32     *out_start;    /* n_nodes + 1 */
   guint32     *in_idx;       /* n_rels */
+  guint8      *in_rel;       /* n_rels: rels[in_idx[i]].rel */
   guint32     *in_start;     /* n_nodes + 1 */
   gint64       first_instant; /* earliest dated since/until, or RESP_INSTANT_OPEN_START */
   RespRegEntry *reg_index;   /* by (sector, region) */

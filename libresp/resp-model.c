@@ -65,6 +65,7 @@ resp_model_unref (RespModel *self)
       g_free (self->rels);
       g_free (self->out_start);
       g_free (self->in_idx);
+      g_free (self->in_rel);
       g_free (self->in_start);
       g_free (self->reg_index);
       g_free (self->reg_fallback);
@@ -102,6 +103,7 @@ resp_model_freeze (RespModel *m)
   m->out_start = g_new0 (guint32, (gsize) n + 1);
   m->in_start = g_new0 (guint32, (gsize) n + 1);
   m->in_idx = g_new (guint32, MAX (e, 1));
+  m->in_rel = g_new (guint8, MAX (e, 1));
 
   m->first_instant = RESP_INSTANT_OPEN_END;
   for (guint32 i = 0; i < e; i++)
@@ -146,7 +148,11 @@ resp_model_freeze (RespModel *m)
       m->in_start[v + 1] += m->in_start[v];
     memcpy (cursor, m->in_start, sizeof (guint32) * n);
     for (guint32 k = 0; k < e; k++)
-      m->in_idx[cursor[m->rels[tmp[k]].to]++] = tmp[k];
+      {
+        guint32 at = cursor[m->rels[tmp[k]].to]++;
+        m->in_idx[at] = tmp[k];
+        m->in_rel[at] = m->rels[tmp[k]].rel;
+      }
     g_free (tmp);
   }
 
@@ -326,7 +332,7 @@ resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
   while (b < f)
     {
       guint32 mid = b + (f - b) / 2;
-      if (m->rels[m->in_idx[mid]].rel < rel)
+      if (m->in_rel[mid] < rel)
         b = mid + 1;
       else
         f = mid;
@@ -336,7 +342,7 @@ resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
   while (b < f)
     {
       guint32 mid = b + (f - b) / 2;
-      if (m->rels[m->in_idx[mid]].rel <= rel)
+      if (m->in_rel[mid] <= rel)
         b = mid + 1;
       else
         f = mid;

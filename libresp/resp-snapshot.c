@@ -24,12 +24,12 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
-#define SNAPSHOT_VERSION 4
+#define SNAPSHOT_VERSION 5
 #define ENDIAN_MARK 0x01020304u
 
 enum {
   SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_IDX, SEC_IN_START,
-  SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, N_SECTIONS,
+  SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, SEC_IN_REL, N_SECTIONS,
 };
 
 typedef struct {
@@ -201,6 +201,7 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_ID_SLOTS] = 8 * ((guint64) m->ids.mask + 1),
       [SEC_REG_INDEX] = (guint64) sizeof (RespRegEntry) * m->n_reg_index,
       [SEC_REG_FALLBACK] = (guint64) sizeof (RespRegFallback) * m->n_reg_fallback,
+      [SEC_IN_REL] = m->n_rels,
     };
     guint64 at = (sizeof h + 7) / 8 * 8;
     for (guint s = 0; s < N_SECTIONS; s++)
@@ -233,7 +234,8 @@ resp_model_write_snapshot (RespModel   *self,
        put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
        put (out, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), &pos, &local) &&
        put (out, m->reg_index, sizeof (RespRegEntry) * m->n_reg_index, &pos, &local) &&
-       put (out, m->reg_fallback, sizeof (RespRegFallback) * m->n_reg_fallback, &pos, &local);
+       put (out, m->reg_fallback, sizeof (RespRegFallback) * m->n_reg_fallback, &pos, &local) &&
+       put (out, m->in_rel, m->n_rels, &pos, &local);
   ok = g_output_stream_close (out, NULL, ok ? &local : NULL) && ok;
   g_object_unref (fout);
   if (ok && pos == h.file_size)
@@ -325,6 +327,26 @@ check_relations (const RespModel *m)
   for (guint32 i = 0; i < m->n_rels; i++)
     if (m->in_idx[i] >= m->n_rels)
       return "an incoming index points past the relations";
+  /* the types beside it: in range, and in order within each node's block,
+   * which is all the binary search over them relies on. Every place where
+   * the types go down must be the start of a block: counted both ways in
+   * two straight passes, which cost a fraction of a loop per block. */
+  {
+    guint8 top = 0;
+    guint64 descents = 0, at_starts = 0;
+
+    for (guint32 i = 0; i < m->n_rels; i++)
+      top = MAX (top, m->in_rel[i]);
+    for (guint32 i = 1; i < m->n_rels; i++)
+      descents += m->in_rel[i] < m->in_rel[i - 1];
+    for (guint32 v = 0; v < m->n_nodes; v++)
+      {
+        guint32 b = m->in_start[v];
+        at_starts += b > 0 && b < m->in_start[v + 1] && m->in_rel[b] < m->in_rel[b - 1];
+      }
+    if (top >= RESP_N_RELATIONS || descents != at_starts)
+      return "an incoming relation type is out of range or order";
+  }
   return NULL;
 }
 
@@ -414,6 +436,7 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->out_start = (guint32 *) section (&c, SEC_OUT_START, 4, (guint64) h->n_nodes + 1);
       m->in_idx = (guint32 *) section (&c, SEC_IN_IDX, 4, h->n_rels);
       m->in_start = (guint32 *) section (&c, SEC_IN_START, 4, (guint64) h->n_nodes + 1);
+      m->in_rel = (guint8 *) section (&c, SEC_IN_REL, 1, h->n_rels);
       resp_interner_clear (&m->ids);
       m->ids.pool = (char *) section (&c, SEC_ID_POOL, 0, 0);
       m->ids.pool_len = h->sec[SEC_ID_POOL].len;

@@ -109,6 +109,73 @@ test_truncated_and_versions (void)
   g_free (data);
 }
 
+/* The offset of section s as the header records it: the header is 72 bytes
+ * of fixed fields, then (offset, length) pairs of guint64 in section order. */
+static guint64
+section_offset (const char *data, guint s)
+{
+  guint64 off;
+
+  memcpy (&off, data + 72 + 16 * s, sizeof off);
+  return off;
+}
+
+static void
+test_incoming_types (void)
+{
+  char *data = NULL;
+  gsize len = 0;
+  guint64 at;
+  char orig;
+  GError *error = NULL;
+  RespModel *m;
+
+  g_assert (g_file_get_contents (snap, &data, &len, NULL));
+  /* section 13 holds the type of each incoming relation, one byte each */
+  at = section_offset (data, 13);
+  CU_ASSERT_FATAL (at + resp_model_get_n_relations (city) <= len);
+  orig = data[at];
+  data[at] = 13;   /* no such relation type */
+  m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
+  CU_ASSERT (error != NULL &&
+             strstr (error->message, "bad.snap: not a usable snapshot: an incoming relation type") != NULL);
+  g_clear_error (&error);
+  g_clear_pointer (&m, resp_model_unref);
+  data[at] = orig;
+
+  /* two neighbours of different types swapped: inside one node's block
+   * that breaks the order the lookups rely on, and is refused */
+  {
+    guint n = resp_model_get_n_relations (city), refused = 0;
+    for (guint i = 0; i + 1 < n; i++)
+      {
+        char *copy = g_memdup2 (data, len);
+        char t = copy[at + i];
+
+        if (copy[at + i] >= copy[at + i + 1])
+          {
+            g_free (copy);
+            continue;
+          }
+        copy[at + i] = copy[at + i + 1];
+        copy[at + i + 1] = t;
+        m = resp_model_new_from_data (copy, (gssize) len, "bad.snap", NULL, &error);
+        if (m == NULL)
+          {
+            CU_ASSERT (strstr (error->message, "an incoming relation type is out of range or order") != NULL);
+            refused++;
+          }
+        g_clear_error (&error);
+        g_clear_pointer (&m, resp_model_unref);
+        g_free (copy);
+      }
+    CU_ASSERT (refused > 0);
+  }
+  g_free (data);
+}
+
 static void
 exercise (RespModel *m)
 {
@@ -220,6 +287,7 @@ main (void)
   CU_add_test (suite, "a snapshot from memory", test_from_memory);
   CU_add_test (suite, "truncated, other version, other layout", test_truncated_and_versions);
   CU_add_test (suite, "random damage: an error or a model, never a crash", test_damage);
+  CU_add_test (suite, "incoming relation types out of range", test_incoming_types);
   CU_add_test (suite, "resp compile, and commands on a snapshot", test_cli_compile);
   rc = test_run_all ();
   g_unlink (snap);
