@@ -97,6 +97,8 @@ typedef enum {
   OP_NOT,
   OP_IN,       /* pop needle and haystack (a string, or false) */
   OP_IN_LIST,  /* pop the needle; the haystack is consts[arg, arg + count) */
+  OP_AND_SKIP, /* the top is false: make it false and go on at ops[arg] */
+  OP_OR_SKIP,  /* the top is true: make it true and go on at ops[arg] */
 } OpCode;
 
 typedef struct {
@@ -128,6 +130,7 @@ typedef struct {
   gboolean             has_list;   /* `in` whose haystack went to the constants */
   guint                list_start;
   guint                list_count;
+  guint                skips;      /* its skip ops to patch, chained through count, + 1 */
 } Frame;
 
 typedef struct {
@@ -659,6 +662,14 @@ compile_tree (Compiler           *c,
       if (f->next == f->n_operands)
         {
           close_operator (c, f);
+          /* the skips go on after the operator */
+          for (guint k = f->skips; k != 0;)
+            {
+              Op *skip = &g_array_index (c->ops, Op, k - 1);
+              k = skip->count;
+              skip->arg = c->ops->len;
+              skip->count = 0;
+            }
           c->n_frames--;
           continue;
         }
@@ -669,6 +680,18 @@ compile_tree (Compiler           *c,
        * stack then holds one pending value per open operator */
       if ((f->op == OPR_AND || f->op == OPR_OR) && i >= 2)
         emit (c, f->op == OPR_AND ? OP_AND : OP_OR);
+      /* what is known so far may already decide it: false for `and`, true
+       * for `or`. Kleene logic gives the same answer (and the same missing
+       * facts, none) as reading the rest would */
+      if ((f->op == OPR_AND || f->op == OPR_OR) && i >= 1)
+        {
+          Op skip = { 0 };
+
+          skip.code = f->op == OPR_AND ? OP_AND_SKIP : OP_OR_SKIP;
+          skip.count = f->skips;
+          f->skips = c->ops->len + 1;
+          g_array_append_val (c->ops, skip);
+        }
       if (f->op == OPR_IN && i == 1 && operand->type == RESP_JSON_ARRAY)
         {
           if (!compile_list (c, f, operand))
@@ -710,6 +733,8 @@ needed_stack (const Op *ops,
         case OP_TRUTH:
         case OP_NOT:
         case OP_IN_LIST:
+        case OP_AND_SKIP:
+        case OP_OR_SKIP:
         default:
           break;
         }
@@ -1004,6 +1029,19 @@ run (const RespCondition    *cond,
         case OP_TRUTH:
           a = &stack[sp - 1];
           set_truth (a, truth_of (&a->value), missing);
+          break;
+
+        case OP_AND_SKIP:
+        case OP_OR_SKIP:
+          a = &stack[sp - 1];
+          {
+            RespTruth decisive = op->code == OP_AND_SKIP ? RESP_TRUTH_FALSE : RESP_TRUTH_TRUE;
+            if (truth_of (&a->value) == decisive)
+              {
+                set_truth (a, decisive, missing);
+                i = op->arg - 1;   /* the loop's i++ lands on arg */
+              }
+          }
           break;
 
         case OP_NOT:

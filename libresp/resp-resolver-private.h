@@ -70,6 +70,11 @@ void     resp_resolver_give        (RespResolver *R, RespU32Vec *array);
 /* All roles of 4.3 (but `involved`) for a system, unit or committee. */
 void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolveFlags flags);
 
+/* Completes a resolution made with RESP_RESOLVE_NO_AUTHORITY: adds the
+ * committee's authority and proposer holders (and their warnings) just as
+ * a resolution with them would have found them. */
+void     resp_resolver_add_authority (RespResolver *R);
+
 /* The words of a warning: "'x' 在 <at> 无法确定<role>（role）". */
 char    *resp_role_warning_format  (const RespModel *m, gint64 at, const RespRoleWarning *w);
 

@@ -118,8 +118,11 @@ first_in (RespResolver *R, guint32 node, RespRelation rel)
 
   resp_model_in_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (live (R, &m->rels[m->in_idx[i]]))
-      return m->rels[m->in_idx[i]].from;
+    {
+      const RespRelRec *r = resp_model_in_rec (m, i);
+      if (r != NULL && live (R, r))
+        return r->from;
+    }
   return RESP_NO_NODE;
 }
 
@@ -132,8 +135,8 @@ all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32V
   resp_model_in_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
     {
-      const RespRelRec *r = &m->rels[m->in_idx[i]];
-      if ((seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
+      const RespRelRec *r = resp_model_in_rec (m, i);
+      if (r != NULL && (seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
         resp_vec_push (out, r->from);
     }
 }
@@ -392,33 +395,14 @@ hit_all (RespResolver *R, RespRole role, const RespU32Vec *nodes, const RespU32V
     hit (R, role, nodes->data[i], path, nodes->data[i]);
 }
 
+/* The committee's authority (有管理权限的党组织) and its proposers, reached
+ * through path (which ends at k). */
 static void
-committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team)
+committee_authority (RespResolver *R, guint32 k, RespU32Vec *path)
 {
   RespU32Vec *people = &R->scratch;
   RespU32Vec *auth = &R->scratch2;
 
-  if (with_team)
-    {
-      /* one pass over the seats fills all three roles */
-      static const RespRole by_seat[RESP_N_SEATS] = {
-        RESP_ROLE_TEAM_MEMBER, RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
-        RESP_ROLE_TEAM_MEMBER,
-      };
-      const RespModel *m = R->m;
-      guint32 b, e;
-
-      resp_model_in_range (m, k, RESP_REL_MEMBER, &b, &e);
-      for (guint32 i = b; i < e; i++)
-        {
-          const RespRelRec *r = &m->rels[m->in_idx[i]];
-          if (r->seat != RESP_SEAT_NONE && live (R, r))
-            hit (R, by_seat[r->seat], r->from, path, r->from);
-        }
-    }
-
-  if (R->flags & RESP_RESOLVE_NO_AUTHORITY)
-    return;
   auth->len = 0;
   resp_resolver_managers (R, k, auth);
   for (guint i = 0; i < auth->len; i++)
@@ -433,6 +417,32 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
       hit_all (R, RESP_ROLE_PROPOSER, people, path);
       path->len = len;
     }
+}
+
+static void
+committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team)
+{
+  if (with_team)
+    {
+      /* one pass over the seats fills all three roles */
+      static const RespRole by_seat[RESP_N_SEATS] = {
+        RESP_ROLE_TEAM_MEMBER, RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
+        RESP_ROLE_TEAM_MEMBER,
+      };
+      const RespModel *m = R->m;
+      guint32 b, e;
+
+      resp_model_in_range (m, k, RESP_REL_MEMBER, &b, &e);
+      for (guint32 i = b; i < e; i++)
+        {
+          const RespRelRec *r = resp_model_in_rec (m, i);
+          if (r != NULL && r->seat != RESP_SEAT_NONE && live (R, r))
+            hit (R, by_seat[r->seat], r->from, path, r->from);
+        }
+    }
+
+  if (!(R->flags & RESP_RESOLVE_NO_AUTHORITY))
+    committee_authority (R, k, path);
 }
 
 /* Walks up from g to the first region with coordinators. */
@@ -693,6 +703,19 @@ resp_role_warning_format (const RespModel *m, gint64 at, const RespRoleWarning *
 
 #define EMPTY(role) (R->hits[role].len == 0)
 
+/* The last warnings of a resolution: about the committee's authority and
+ * proposer, when there is a committee to ask about. */
+static void
+authority_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
+{
+  if (!committee_node && (EMPTY (RESP_ROLE_OPERATOR) || EMPTY (RESP_ROLE_COMMITTEE)))
+    return;
+  if (EMPTY (RESP_ROLE_AUTHORITY))
+    warn (R, subject, RESP_ROLE_AUTHORITY);
+  else if (EMPTY (RESP_ROLE_PROPOSER))
+    warn (R, subject, RESP_ROLE_PROPOSER);
+}
+
 static void
 add_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
 {
@@ -724,15 +747,9 @@ add_warnings (RespResolver *R, guint32 subject, gboolean committee_node)
         warn (R, subject, RESP_ROLE_REGULATOR_HEAD);
       if (EMPTY (RESP_ROLE_REGULATOR) && EMPTY (RESP_ROLE_REGIONAL_SUPERVISOR))
         warn (R, subject, RESP_ROLE_REGIONAL_SUPERVISOR);
-      if (EMPTY (RESP_ROLE_COMMITTEE))
-        return;
     }
-  if (R->flags & RESP_RESOLVE_NO_AUTHORITY)
-    return;
-  if (EMPTY (RESP_ROLE_AUTHORITY))
-    warn (R, subject, RESP_ROLE_AUTHORITY);
-  else if (EMPTY (RESP_ROLE_PROPOSER))
-    warn (R, subject, RESP_ROLE_PROPOSER);
+  if (!(R->flags & RESP_RESOLVE_NO_AUTHORITY))
+    authority_warnings (R, subject, committee_node);
 }
 
 void
@@ -781,4 +798,36 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
 
   if (!(flags & RESP_RESOLVE_NO_WARN))
     add_warnings (R, subject, FALSE);
+}
+
+void
+resp_resolver_add_authority (RespResolver *R)
+{
+  const RespModel *m = R->m;
+  gboolean committee_node = m->nodes[R->subject].type == RESP_NODE_COMMITTEE;
+  RespU32Vec *path = resp_resolver_take (R);
+
+  if (!(R->flags & RESP_RESOLVE_NO_AUTHORITY))
+    goto out;
+  R->flags &= ~RESP_RESOLVE_NO_AUTHORITY;
+  if (committee_node)
+    {
+      resp_vec_push (path, R->subject);
+      committee_authority (R, R->subject, path);
+    }
+  else
+    /* each committee reached, through the path it was reached by; the
+     * walk appends to hits, so go by index over those there before */
+    for (guint i = 0, n = R->hits[RESP_ROLE_COMMITTEE].len; i < n; i++)
+      {
+        const RespHit h = R->hits[RESP_ROLE_COMMITTEE].data[i];
+
+        path->len = 0;
+        resp_vec_append (path, R->paths.data + h.path_off, h.path_len);
+        committee_authority (R, h.node, path);
+      }
+  if (!(R->flags & RESP_RESOLVE_NO_WARN))
+    authority_warnings (R, R->subject, committee_node);
+out:
+  resp_resolver_give (R, path);
 }

@@ -24,11 +24,11 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
-#define SNAPSHOT_VERSION 5
+#define SNAPSHOT_VERSION 6
 #define ENDIAN_MARK 0x01020304u
 
 enum {
-  SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_IDX, SEC_IN_START,
+  SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_RELS, SEC_IN_START,
   SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, SEC_IN_REL, N_SECTIONS,
 };
 
@@ -109,7 +109,7 @@ put (GOutputStream *out, const void *data, gsize len, guint64 *pos, GError **err
 /* Records go out field by field, so no padding byte of the in-memory
  * structs (never written) reaches the file. */
 static gboolean
-put_rels (GOutputStream *out, const RespModel *m, guint64 *pos, GError **error)
+put_rels (GOutputStream *out, const RespModel *m, const RespRelRec *recs, guint64 *pos, GError **error)
 {
   RespRelRec chunk[4096];
   guint32 i = 0;
@@ -120,7 +120,7 @@ put_rels (GOutputStream *out, const RespModel *m, guint64 *pos, GError **error)
       memset (chunk, 0, sizeof (RespRelRec) * n);
       for (guint32 k = 0; k < n; k++)
         {
-          const RespRelRec *r = &m->rels[i + k];
+          const RespRelRec *r = &recs[i + k];
           chunk[k].since = r->since;
           chunk[k].until = r->until;
           chunk[k].from = r->from;
@@ -194,7 +194,7 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_EXTRAS] = m->extras_len,
       [SEC_RELS] = (guint64) sizeof (RespRelRec) * m->n_rels,
       [SEC_OUT_START] = 4 * ((guint64) m->n_nodes + 1),
-      [SEC_IN_IDX] = 4 * (guint64) m->n_rels,
+      [SEC_IN_RELS] = (guint64) sizeof (RespRelRec) * m->n_rels,
       [SEC_IN_START] = 4 * ((guint64) m->n_nodes + 1),
       [SEC_ID_POOL] = m->ids.pool_len,
       [SEC_ID_OFFSETS] = 4 * (guint64) m->ids.n,
@@ -225,10 +225,11 @@ resp_model_write_snapshot (RespModel   *self,
   ok = ok && put (out, m->nodes, sizeof (RespNodeRec) * m->n_nodes, &pos, &local) &&
        put (out, m->names, m->names_len, &pos, &local) &&
        put (out, m->extras, m->extras_len, &pos, &local) &&
-       put_rels (out, m, &pos, &local) &&
+       put_rels (out, m, m->rels, &pos, &local) &&
        put (out, NULL, 0, &pos, &local) &&
        put (out, m->out_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
-       put (out, m->in_idx, 4 * (gsize) m->n_rels, &pos, &local) &&
+       put_rels (out, m, m->in_rels, &pos, &local) &&
+       put (out, NULL, 0, &pos, &local) &&
        put (out, m->in_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
        put (out, m->ids.pool, m->ids.pool_len, &pos, &local) &&
        put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
@@ -324,9 +325,6 @@ check_relations (const RespModel *m)
   for (guint32 v = 0; v < m->n_nodes; v++)
     if (m->out_start[v] > m->out_start[v + 1] || m->in_start[v] > m->in_start[v + 1])
       return "an adjacency index goes backwards";
-  for (guint32 i = 0; i < m->n_rels; i++)
-    if (m->in_idx[i] >= m->n_rels)
-      return "an incoming index points past the relations";
   /* the types beside it: in range, and in order within each node's block,
    * which is all the binary search over them relies on. Every place where
    * the types go down must be the start of a block: counted both ways in
@@ -434,7 +432,9 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->extras_len = h->sec[SEC_EXTRAS].len;
       m->rels = (RespRelRec *) section (&c, SEC_RELS, sizeof (RespRelRec), h->n_rels);
       m->out_start = (guint32 *) section (&c, SEC_OUT_START, 4, (guint64) h->n_nodes + 1);
-      m->in_idx = (guint32 *) section (&c, SEC_IN_IDX, 4, h->n_rels);
+      /* the incoming records are checked where they are read (see
+       * resp_model_in_rec()): scanning them all would double the open */
+      m->in_rels = (RespRelRec *) section (&c, SEC_IN_RELS, sizeof (RespRelRec), h->n_rels);
       m->in_start = (guint32 *) section (&c, SEC_IN_START, 4, (guint64) h->n_nodes + 1);
       m->in_rel = (guint8 *) section (&c, SEC_IN_REL, 1, h->n_rels);
       resp_interner_clear (&m->ids);

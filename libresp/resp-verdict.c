@@ -1170,8 +1170,7 @@ resp_assessor_assess (RespAssessor *self,
         RespResolver *R = b->subjects->pdata[s];
         guint n_warnings = R->warnings.len;
 
-        resp_resolver_reset (R, event->occurred_at);
-        resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_ALL);
+        resp_resolver_add_authority (R);
         take_role_warnings (b, R, n_warnings);
         add_duty (b, R);
       }

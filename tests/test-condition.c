@@ -778,6 +778,79 @@ test_missing (void)
   resp_condition_free (cond);
 }
 
+/* Reads of the environment, counted */
+static guint n_reads;
+
+static RespValue
+read_counted (gpointer    data,
+              RespVarKind kind,
+              guint       index,
+              const char *extra_key)
+{
+  n_reads++;
+  return env_get (data, kind, index, extra_key);
+}
+
+static void
+test_short_circuit (void)
+{
+  static const RespConditionEnv counting = { read_counted, &env };
+  RespCondition *and3 = COMPILE ("{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}, {'var': 'fact.c'}]}");
+  RespCondition *or3 = COMPILE ("{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}, {'var': 'fact.c'}]}");
+  RespCondition *nested = COMPILE ("{'or': [{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]},\n"
+                                   "        {'!': {'var': 'fact.c'}}, {'var': 'fact.b'}]}");
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* a false first operand decides `and`: nothing more is read */
+  env_reset ();
+  env.facts[F_A] = F;
+  n_reads = 0;
+  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_FALSE);
+  CU_ASSERT_EQUAL (n_reads, 1);
+  CU_ASSERT_EQUAL (missing->len, 0);
+  /* an unknown one does not: a later false still decides it, with no facts */
+  env.facts[F_A] = U;
+  env.facts[F_B] = F;
+  n_reads = 0;
+  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_FALSE);
+  CU_ASSERT_EQUAL (n_reads, 2);
+  CU_ASSERT_EQUAL (missing->len, 0);
+  /* and all unknown reads everything, twice (the second pass collects) */
+  env_reset ();
+  n_reads = 0;
+  EXPECT_UNKNOWN (and3, "a,b,c");
+  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_UNKNOWN);
+  CU_ASSERT_EQUAL (n_reads, 6);
+  g_array_set_size (missing, 0);
+
+  /* a true operand decides `or` */
+  env_reset ();
+  env.facts[F_B] = T;
+  n_reads = 0;
+  CU_ASSERT_EQUAL (resp_condition_eval (or3, &counting, missing), RESP_TRUTH_TRUE);
+  CU_ASSERT_EQUAL (n_reads, 2);
+  CU_ASSERT_EQUAL (missing->len, 0);
+
+  /* inside a nested operand the skip stops at its own operator: a false
+   * `and` does not end the `or` around it */
+  env_reset ();
+  env.facts[F_A] = F;
+  env.facts[F_C] = F;
+  n_reads = 0;
+  CU_ASSERT_EQUAL (resp_condition_eval (nested, &counting, missing), RESP_TRUTH_TRUE);
+  CU_ASSERT_EQUAL (n_reads, 2);
+  env.facts[F_C] = T;
+  EXPECT_UNKNOWN (nested, "b");
+  env.facts[F_A] = T;
+  env.facts[F_B] = T;
+  EXPECT_TRUE (nested);
+
+  g_array_unref (missing);
+  resp_condition_free (and3);
+  resp_condition_free (or3);
+  resp_condition_free (nested);
+}
+
 /* The circumstances of SPEC §4.4, written as the default rulebook would */
 static void
 test_circumstances (void)
@@ -1316,6 +1389,7 @@ main (void)
       || CU_add_test (suite, "in", test_in) == NULL
       || CU_add_test (suite, "variables", test_variables) == NULL
       || CU_add_test (suite, "missing facts", test_missing) == NULL
+      || CU_add_test (suite, "and/or stop reading once decided", test_short_circuit) == NULL
       || CU_add_test (suite, "circumstances of SPEC 4.4", test_circumstances) == NULL
       || CU_add_test (suite, "unknown operators", test_unknown_operators) == NULL
       || CU_add_test (suite, "bad shapes and arity", test_bad_shapes) == NULL
