@@ -293,32 +293,42 @@ resp_model_fallback_range (const RespModel *m, guint32 sector, guint32 *begin, g
   *end = lo;
 }
 
+/* A node's block of relations is ordered by type. Most blocks are a
+ * handful of records, read faster straight through than by halving; a long
+ * block (a region's incoming relations) is halved down to the type. */
+#define SHORT_BLOCK 16
+
 void
 resp_model_out_range (const RespModel *m, guint32 node, RespRelation rel,
                       guint32 *begin, guint32 *end)
 {
-  guint32 lo = m->out_start[node], hi = m->out_start[node + 1], b, f;
+  guint32 lo = m->out_start[node], hi = m->out_start[node + 1], b = lo, f;
 
-  /* lower bound of rel, then of rel + 1 */
-  b = lo, f = hi;
-  while (b < f)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (m->rels[mid].rel < rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
+  if (hi - lo > SHORT_BLOCK)
+    for (f = hi; b < f;)
+      {
+        guint32 mid = b + (f - b) / 2;
+        if (m->rels[mid].rel < rel)
+          b = mid + 1;
+        else
+          f = mid;
+      }
+  else
+    while (b < hi && m->rels[b].rel < rel)
+      b++;
   *begin = b;
-  f = hi;
-  while (b < f)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (m->rels[mid].rel <= rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
+  if (hi - lo > SHORT_BLOCK)
+    for (f = hi; b < f;)
+      {
+        guint32 mid = b + (f - b) / 2;
+        if (m->rels[mid].rel <= rel)
+          b = mid + 1;
+        else
+          f = mid;
+      }
+  else
+    while (b < hi && m->rels[b].rel == rel)
+      b++;
   *end = b;
 }
 
@@ -326,27 +336,34 @@ void
 resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
                      guint32 *begin, guint32 *end)
 {
-  guint32 lo = m->in_start[node], hi = m->in_start[node + 1], b, f;
+  guint32 lo = m->in_start[node], hi = m->in_start[node + 1], b = lo, f;
+  const guint8 *types = m->in_rel;
 
-  b = lo, f = hi;
-  while (b < f)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (m->in_rel[mid] < rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
+  if (hi - lo > SHORT_BLOCK)
+    for (f = hi; b < f;)
+      {
+        guint32 mid = b + (f - b) / 2;
+        if (types[mid] < rel)
+          b = mid + 1;
+        else
+          f = mid;
+      }
+  else
+    while (b < hi && types[b] < rel)
+      b++;
   *begin = b;
-  f = hi;
-  while (b < f)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (m->in_rel[mid] <= rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
+  if (hi - lo > SHORT_BLOCK)
+    for (f = hi; b < f;)
+      {
+        guint32 mid = b + (f - b) / 2;
+        if (types[mid] <= rel)
+          b = mid + 1;
+        else
+          f = mid;
+      }
+  else
+    while (b < hi && types[b] == rel)
+      b++;
   *end = b;
 }
 
