@@ -31,6 +31,9 @@ void        resp_interner_clear   (RespInterner *self);
 /* Returns the id of s, adding it when new (*is_new tells which). */
 guint32     resp_interner_intern  (RespInterner *self, const char *s, gsize len, gboolean *is_new);
 gboolean    resp_interner_lookup  (const RespInterner *self, const char *s, gsize len, guint32 *out_id);
+/* Starts loading the table slot where s would be, so that a lookup of s a
+ * little later (once the rest of a record is read) finds it in cache. */
+void        resp_interner_prefetch (const RespInterner *self, const char *s, gsize len);
 static inline const char *
 resp_interner_get (const RespInterner *self, guint32 id)
 {

@@ -117,6 +117,13 @@ resp_interner_lookup (const RespInterner *self, const char *s, gsize len, guint3
   return FALSE;
 }
 
+void
+resp_interner_prefetch (const RespInterner *self, const char *s, gsize len)
+{
+  if (self->slots != NULL)
+    __builtin_prefetch (&self->slots[hash_bytes (s, len) & self->mask]);
+}
+
 guint32
 resp_interner_intern (RespInterner *self, const char *s, gsize len, gboolean *is_new)
 {

@@ -774,11 +774,15 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
           if (!read_long_string (L, &f[k], from, "relation", key, ko))
             return;
           bad |= !f[k].present;
+          if (f[k].present)
+            resp_interner_prefetch (&L->m->ids, from->str, from->len);
           break;
         case RK_TO:
           if (!read_long_string (L, &f[k], to, "relation", key, ko))
             return;
           bad |= !f[k].present;
+          if (f[k].present)
+            resp_interner_prefetch (&L->m->ids, to->str, to->len);
           break;
         case RK_SINCE:
           if (!read_instant (L, &f[k], &since, "relation", key, ko, &bad))

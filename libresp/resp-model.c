@@ -123,9 +123,27 @@ resp_model_freeze (RespModel *m)
   for (guint32 i = 0; i < e; i++)
     sorted[cursor[m->rels[i].from]++] = m->rels[i];
   for (guint32 v = 0; v < n; v++)
-    if (m->out_start[v + 1] - m->out_start[v] > 1)
-      qsort (sorted + m->out_start[v], m->out_start[v + 1] - m->out_start[v],
-             sizeof (RespRelRec), cmp_out);
+    {
+      RespRelRec *block = sorted + m->out_start[v];
+      guint32 len = m->out_start[v + 1] - m->out_start[v];
+
+      if (len > 16)
+        qsort (block, len, sizeof (RespRelRec), cmp_out);
+      else
+        /* most blocks are a few records: an insertion sort (stable, as
+         * glibc's qsort is) beats a call per comparison */
+        for (guint32 i = 1; i < len; i++)
+          {
+            RespRelRec x = block[i];
+            guint32 j = i;
+            while (j > 0 && cmp_out (&block[j - 1], &x) > 0)
+              {
+                block[j] = block[j - 1];
+                j--;
+              }
+            block[j] = x;
+          }
+    }
   g_free (m->rels);
   m->rels = sorted;
 
