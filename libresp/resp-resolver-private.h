@@ -87,6 +87,7 @@ guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, RespU32Ve
 void     resp_resolver_seats           (RespResolver *R, guint32 committee, RespSeat seat,
                                         RespU32Vec *out_people);
 gboolean resp_resolver_holds_seat      (RespResolver *R, guint32 person, guint32 committee);
+gboolean resp_resolver_heads           (RespResolver *R, guint32 person, guint32 unit);
 void     resp_resolver_managers        (RespResolver *R, guint32 committee, RespU32Vec *out);
 void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
                                         RespU32Vec *out);

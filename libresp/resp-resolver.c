@@ -319,8 +319,8 @@ resp_resolver_managers (RespResolver *R, guint32 committee, RespU32Vec *out)
     resp_vec_push (out, k);
 }
 
-static gboolean
-heads (RespResolver *R, guint32 person, guint32 unit)
+gboolean
+resp_resolver_heads (RespResolver *R, guint32 person, guint32 unit)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -355,7 +355,7 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, Res
         {
           guint kept = 0;
           for (guint i = 0; i < tmp->len; i++)
-            if (!heads (R, person, tmp->data[i]))
+            if (!resp_resolver_heads (R, person, tmp->data[i]))
               tmp->data[kept++] = tmp->data[i];
           tmp->len = kept;
         }

@@ -121,9 +121,18 @@ eval (Env *e, const RespCondition *cond, GArray *missing)
 
 /* ---- building ---- */
 
+/* What one event asks of the model again and again: the liable are mostly
+ * seated on the same few committees, answer to the same authorities and
+ * have the same coordinators proposing. Kept for one event (one instant). */
+typedef enum {
+  MEMO_MANAGERS,     /* key: committee; its managing committees */
+  MEMO_COMMITTEE,    /* key: unit; its committee, or nothing */
+  MEMO_PROPOSERS,    /* key: authority; its nearest coordinators, for nobody in particular */
+} MemoKind;
+
 typedef struct {
-  guint32 person, anchor, first, count;
-} AuthCache;
+  guint32 kind, key, first, count;
+} Memo;
 
 /* One thread's working space, kept between events: once warm, assessing
  * allocates nothing but the verdict's one block. Everything a verdict
@@ -144,8 +153,8 @@ struct _RespAssessor {
   RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
   RespU32Vec    warned_rules;   /* per liability rule: warned already */
   RespU32Vec    liable_subjects;
-  RESP_VEC (AuthCache) auth_cache;  /* a person is often reached twice */
-  RespU32Vec    auth_store;
+  RESP_VEC (Memo) memo;
+  RespU32Vec    memo_store;
   RespU32Vec    tmp;
   /* the verdict's parts */
   RESP_VEC (RespVerdictCircumstance) circumstances;
@@ -267,49 +276,100 @@ add_ref (Build *b, guint32 f, RespRefKind kind, guint32 a)
   push_ref (b, f, &ref);
 }
 
+/* The memo of (kind, key), computed into the memo when missing. The span
+ * returned is valid until the next memo_get(). */
+static const guint32 *
+memo_get (Build *b, MemoKind kind, guint32 key, guint32 *n)
+{
+  RespResolver *R = &b->R;
+  RespU32Vec *tmp;
+  Memo entry;
+
+  for (guint i = 0; i < b->memo.len; i++)
+    if (b->memo.data[i].kind == kind && b->memo.data[i].key == key)
+      {
+        *n = b->memo.data[i].count;
+        return b->memo_store.data + b->memo.data[i].first;
+      }
+  tmp = resp_resolver_take (R);
+  switch (kind)
+    {
+    case MEMO_MANAGERS:
+      resp_resolver_managers (R, key, tmp);
+      break;
+    case MEMO_COMMITTEE:
+      {
+        guint32 k = resp_resolver_committee_of (R, key, NULL);
+        if (k != RESP_NO_NODE)
+          resp_vec_push (tmp, k);
+      }
+      break;
+    case MEMO_PROPOSERS:
+    default:
+      resp_resolver_proposers (R, key, RESP_NO_NODE, tmp);
+      break;
+    }
+  entry = (Memo) { kind, key, b->memo_store.len, tmp->len };
+  resp_vec_append (&b->memo_store, tmp->data, tmp->len);
+  resp_vec_push (&b->memo, entry);
+  resp_resolver_give (R, tmp);
+  *n = entry.count;
+  return b->memo_store.data + entry.first;
+}
+
 /* Who carries out accountability for person p (flat record f) reached
  * through anchor (the seat's committee, or the unit the role was resolved
  * from), SPEC §4.3. */
 static void
 authorities (Build *b, guint32 f, guint32 anchor)
 {
-  RespResolver *R = &b->R;
-  guint32 p = b->flat.data[f].person;
-  RespU32Vec *tmp;
-  AuthCache entry;
+  guint32 p = b->flat.data[f].person, n, k;
+  const guint32 *list;
 
-  for (guint i = 0; i < b->auth_cache.len; i++)
+  if (anchor == RESP_NO_NODE)
+    return;
+  if (b->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
+    k = anchor;
+  else
     {
-      const AuthCache *c = &b->auth_cache.data[i];
-      if (c->person == p && c->anchor == anchor)
+      list = memo_get (b, MEMO_COMMITTEE, anchor, &n);
+      if (n == 0)
+        return;
+      k = list[0];
+      /* someone seated on the unit's committee answers to those who manage
+       * it; anyone else in the unit answers to the committee itself */
+      if (!resp_resolver_holds_seat (&b->R, p, k))
         {
-          for (guint k = 0; k < c->count; k++)
-            add_ref (b, f, RESP_REF_AUTHORITY, b->auth_store.data[c->first + k]);
+          add_ref (b, f, RESP_REF_AUTHORITY, k);
           return;
         }
     }
-  tmp = resp_resolver_take (R);
-  if (anchor == RESP_NO_NODE)
-    goto out;
-  if (b->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
-    resp_resolver_managers (R, anchor, tmp);
-  else
+  list = memo_get (b, MEMO_MANAGERS, k, &n);
+  for (guint i = 0; i < n; i++)
+    add_ref (b, f, RESP_REF_AUTHORITY, list[i]);
+}
+
+/* The proposers for person p under authority a: the authority's nearest
+ * coordinators, but not an office p heads (then the next region's). */
+static void
+proposers (Build *b, guint32 a, guint32 p, RespU32Vec *out)
+{
+  guint32 n, kept = 0;
+  const guint32 *list = memo_get (b, MEMO_PROPOSERS, a, &n);
+  guint start = out->len;
+
+  for (guint i = 0; i < n; i++)
+    if (!resp_resolver_heads (&b->R, p, list[i]))
+      {
+        resp_vec_push (out, list[i]);
+        kept++;
+      }
+  if (kept == 0 && n > 0)
     {
-      guint32 k = resp_resolver_committee_of (R, anchor, NULL);
-      if (k == RESP_NO_NODE)
-        goto out;
-      if (resp_resolver_holds_seat (R, p, k))
-        resp_resolver_managers (R, k, tmp);
-      else
-        resp_vec_push (tmp, k);
+      /* p heads every one of them: the walk goes further up for p alone */
+      out->len = start;
+      resp_resolver_proposers (&b->R, a, p, out);
     }
-  for (guint i = 0; i < tmp->len; i++)
-    add_ref (b, f, RESP_REF_AUTHORITY, tmp->data[i]);
-out:
-  entry = (AuthCache) { p, anchor, b->auth_store.len, tmp->len };
-  resp_vec_append (&b->auth_store, tmp->data, tmp->len);
-  resp_vec_push (&b->auth_cache, entry);
-  resp_resolver_give (R, tmp);
 }
 
 /* Records that p holds role under rule r, reached by path. */
@@ -711,7 +771,7 @@ finish_liable (Build *b)
         if (r->kind == RESP_REF_AUTHORITY)
           {
             n_auth++;
-            resp_resolver_proposers (&b->R, r->a, person, tmp);
+            proposers (b, r->a, person, tmp);
           }
       for (guint k = 0; k < tmp->len; k++, n_prop++)
         add_ref (b, f, RESP_REF_PROPOSER, tmp->data[k]);
@@ -1057,8 +1117,8 @@ resp_assessor_unref (RespAssessor *self)
   resp_vec_free (&self->ref_tail);
   resp_vec_free (&self->warned_rules);
   resp_vec_free (&self->liable_subjects);
-  resp_vec_free (&self->auth_cache);
-  resp_vec_free (&self->auth_store);
+  resp_vec_free (&self->memo);
+  resp_vec_free (&self->memo_store);
   resp_vec_free (&self->tmp);
   resp_vec_free (&self->circumstances);
   resp_vec_free (&self->flat);
@@ -1117,7 +1177,7 @@ resp_assessor_assess (RespAssessor *self,
   b->env.at = event->occurred_at;
   b->slots.len = 0;
   b->ref_next.len = b->ref_head.len = b->ref_tail.len = 0;
-  b->liable_subjects.len = b->auth_cache.len = b->auth_store.len = b->tmp.len = 0;
+  b->liable_subjects.len = b->memo.len = b->memo_store.len = b->tmp.len = 0;
   b->circumstances.len = b->flat.len = b->refs.len = b->path_store.len = 0;
   b->exempt.len = b->bodies.len = b->modifiers.len = b->warnings.len = 0;
   b->duty.len = b->pool.len = 0;
