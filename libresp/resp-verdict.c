@@ -754,6 +754,37 @@ cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
                  resp_model_node_id (m, *(const guint32 *) b));
 }
 
+/* A stable sort for the short arrays a verdict holds (a few liable, a few
+ * holders of a role): an insertion sort, without glib's set-up per call;
+ * long arrays go to g_qsort_with_data (stable too). */
+static void
+sort_small (gpointer base, guint n, gsize size, GCompareDataFunc cmp, gpointer data)
+{
+  char *a = base;
+  char tmp[sizeof (RespVerdictFlat) > sizeof (RespVerdictExempt)
+           ? sizeof (RespVerdictFlat) : sizeof (RespVerdictExempt)];
+
+  if (n < 2)
+    return;
+  if (n > 16 || size > sizeof tmp)
+    {
+      g_qsort_with_data (base, (gint) n, size, cmp, data);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      guint j = i;
+
+      memcpy (tmp, a + i * size, size);
+      while (j > 0 && cmp (a + (j - 1) * size, tmp, data) > 0)
+        {
+          memcpy (a + j * size, a + (j - 1) * size, size);
+          j--;
+        }
+      memcpy (a + j * size, tmp, size);
+    }
+}
+
 static void
 finish_liable (Build *b)
 {
@@ -781,11 +812,11 @@ finish_liable (Build *b)
     }
   resp_resolver_give (&b->R, tmp);
   if (b->flat.len > 1)
-    g_qsort_with_data (b->flat.data, (gint) b->flat.len, sizeof (RespVerdictFlat), cmp_flat, b->model);
+    sort_small (b->flat.data, b->flat.len, sizeof (RespVerdictFlat), cmp_flat, b->model);
   if (b->exempt.len > 1)
-    g_qsort_with_data (b->exempt.data, (gint) b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
+    sort_small (b->exempt.data, b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
   if (b->bodies.len > 1)
-    g_qsort_with_data (b->bodies.data, (gint) b->bodies.len, sizeof (guint32), cmp_ids, b->model);
+    sort_small (b->bodies.data, b->bodies.len, sizeof (guint32), cmp_ids, b->model);
 }
 
 /* The duty holders of a subject, for a verdict that holds nobody. */
@@ -805,7 +836,7 @@ add_duty (Build *b, const RespResolver *R)
         held[k] = R->hits[r].data[k].node;
       /* by id, each holder once */
       if (n > 1)
-        g_qsort_with_data (held, (gint) n, sizeof (guint32), cmp_ids, b->model);
+        sort_small (held, n, sizeof (guint32), cmp_ids, b->model);
       for (guint k = 0; k < n; k++)
         if (kept == 0 || held[kept - 1] != held[k])
           held[kept++] = held[k];
