@@ -80,7 +80,7 @@ typedef struct {
 typedef struct {
   guint32 subject;
   guint32 start[RESP_N_ROLES + 1];
-  const guint32 *holders;
+  guint32 *holders;     /* each once; by id once the view is made */
 } RespVerdictDuty;
 
 
@@ -92,7 +92,7 @@ struct _RespVerdict {
   RespVerdictStatus status;
   /* every part below points into `block`, one allocation per verdict */
   RESP_VEC (RespVerdictCircumstance) circumstances; /* every one, rulebook order */
-  RESP_VEC (RespVerdictFlat) flat;       /* by severity then id */
+  RESP_VEC (RespVerdictFlat) flat;       /* by severity then id once the view is made */
   RESP_VEC (RespVerdictRef) refs;        /* in the order found */
   RespU32Vec    path_store;
   RESP_VEC (RespVerdictExempt) exempt;   /* by id */
@@ -107,7 +107,9 @@ struct _RespVerdict {
   char        **messages;       /* the words of each warning, made on first read */
 };
 
-/* The per-person view of the liable, made on first use (thread-safe). */
+/* The per-person view of the liable, made on first use (thread-safe); it
+ * also puts flat and the duty holders in the order readers see. Anything
+ * that reads either calls it first. */
 GPtrArray  *resp_verdict_get_liable_list    (RespVerdict *v);
 /* The code of a warning, as SPEC §5 names it. */
 const char *resp_verdict_warning_code       (const RespVerdictWarning *w);

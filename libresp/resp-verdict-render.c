@@ -119,6 +119,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
 {
   char at[RESP_INSTANT_BUF];
 
+  resp_verdict_get_liable_list (v);   /* the view, in reading order */
   resp_instant_format_buf (v->event->occurred_at, at);
   resp_json_writer_begin_object (w);
   resp_json_writer_member_string (w, "event", v->event->id);
@@ -277,6 +278,7 @@ render_text (RespVerdict *v, GString *out)
   char at[RESP_INSTANT_BUF];
   guint n;
 
+  resp_verdict_get_liable_list (v);   /* the view, in reading order */
   resp_instant_format_buf (v->event->occurred_at, at);
   g_string_append_printf (out, "事件 %s%s%s\n", v->event->id, v->event->title ? "：" : "",
                           v->event->title ? v->event->title : "");

@@ -747,6 +747,13 @@ cmp_exempt (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 static int
+cmp_index (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int
 cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
 {
   const RespModel *m = data;
@@ -811,8 +818,6 @@ finish_liable (Build *b)
               0, NULL);
     }
   resp_resolver_give (&b->R, tmp);
-  if (b->flat.len > 1)
-    sort_small (b->flat.data, b->flat.len, sizeof (RespVerdictFlat), cmp_flat, b->model);
   if (b->exempt.len > 1)
     sort_small (b->exempt.data, b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
   if (b->bodies.len > 1)
@@ -834,9 +839,9 @@ add_duty (Build *b, const RespResolver *R)
       held = b->pool.data + b->pool.len;
       for (guint k = 0; k < n; k++)
         held[k] = R->hits[r].data[k].node;
-      /* by id, each holder once */
+      /* each holder once (by id when first read) */
       if (n > 1)
-        sort_small (held, n, sizeof (guint32), cmp_ids, b->model);
+        sort_small (held, n, sizeof (guint32), cmp_index, NULL);
       for (guint k = 0; k < n; k++)
         if (kept == 0 || held[kept - 1] != held[k])
           held[kept++] = held[k];
@@ -1000,6 +1005,18 @@ ensure_view (RespVerdict *v)
   if (g_once_init_enter (&v->view_ready))
     {
       GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+
+      /* the order readers see (the liable by severity then id, duty holders
+       * by id) is made here: ids are strings spread over the whole model,
+       * and comparing them is most of what sorting costs */
+      sort_small (v->flat.data, v->flat.len, sizeof (RespVerdictFlat), cmp_flat, v->model);
+      for (guint s = 0; s < v->duty.len; s++)
+        for (guint r = 0; r < RESP_N_ROLES; r++)
+          {
+            RespVerdictDuty *d = &v->duty.data[s];
+            sort_small (d->holders + d->start[r], d->start[r + 1] - d->start[r],
+                        sizeof (guint32), cmp_ids, v->model);
+          }
 
       for (guint i = 0; i < v->flat.len; i++)
         {
