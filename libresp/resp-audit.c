@@ -160,7 +160,7 @@ has_head (RespResolver *R, guint32 u, gpointer data)
   resp_model_in_range (m, u, RESP_REL_HEADS, &b, &e);
   for (guint32 i = b; i < e; i++)
     {
-      const RespRelRec *r = &m->in_rels[i];
+      const RespRelRec *r = resp_model_in_rec (m, i);
       /* same liveness as the resolver, so the window narrows */
       if (r->since <= R->at && R->at < r->until)
         {
@@ -192,7 +192,7 @@ has_coordinator (RespResolver *R, guint32 g, gpointer data)
   resp_model_in_range (m, g, RESP_REL_COORDINATES, &b, &e);
   for (guint32 i = b; i < e; i++)
     {
-      const RespRelRec *r = &m->in_rels[i];
+      const RespRelRec *r = resp_model_in_rec (m, i);
       if (r->since <= R->at && R->at < r->until)
         {
           R->lo = MAX (R->lo, r->since);

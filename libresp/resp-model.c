@@ -64,7 +64,7 @@ resp_model_unref (RespModel *self)
       g_free (self->extras);
       g_free (self->rels);
       g_free (self->out_start);
-      g_free (self->in_rels);
+      g_free (self->in_idx);
       g_free (self->in_rel);
       g_free (self->in_start);
       g_free (self->reg_index);
@@ -102,7 +102,7 @@ resp_model_freeze (RespModel *m)
 
   m->out_start = g_new0 (guint32, (gsize) n + 1);
   m->in_start = g_new0 (guint32, (gsize) n + 1);
-  m->in_rels = g_new (RespRelRec, MAX (e, 1));
+  m->in_idx = g_new (guint32, MAX (e, 1));
   m->in_rel = g_new (guint8, MAX (e, 1));
 
   m->first_instant = RESP_INSTANT_OPEN_END;
@@ -168,7 +168,7 @@ resp_model_freeze (RespModel *m)
     for (guint32 k = 0; k < e; k++)
       {
         guint32 at = cursor[m->rels[tmp[k]].to]++;
-        m->in_rels[at] = m->rels[tmp[k]];
+        m->in_idx[at] = tmp[k];
         m->in_rel[at] = m->rels[tmp[k]].rel;
       }
     g_free (tmp);

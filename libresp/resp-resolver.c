@@ -120,7 +120,9 @@ first_in (RespResolver *R, guint32 node, RespRelation rel)
   for (guint32 i = b; i < e; i++)
     {
       const RespRelRec *r = resp_model_in_rec (m, i);
-      if (r != NULL && live (R, r))
+      /* the type beside the index is what found it; a damaged snapshot
+       * could make the two disagree */
+      if (r->rel == rel && live (R, r))
         return r->from;
     }
   return RESP_NO_NODE;
@@ -136,7 +138,7 @@ all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32V
   for (guint32 i = b; i < e; i++)
     {
       const RespRelRec *r = resp_model_in_rec (m, i);
-      if (r != NULL && (seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
+      if (r->rel == rel && (seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
         resp_vec_push (out, r->from);
     }
 }
@@ -436,7 +438,7 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
       for (guint32 i = b; i < e; i++)
         {
           const RespRelRec *r = resp_model_in_rec (m, i);
-          if (r != NULL && r->seat != RESP_SEAT_NONE && live (R, r))
+          if (r->rel == RESP_REL_MEMBER && r->seat != RESP_SEAT_NONE && live (R, r))
             hit (R, by_seat[r->seat], r->from, path, r->from);
         }
     }

@@ -24,11 +24,11 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
-#define SNAPSHOT_VERSION 6
+#define SNAPSHOT_VERSION 7
 #define ENDIAN_MARK 0x01020304u
 
 enum {
-  SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_RELS, SEC_IN_START,
+  SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_IDX, SEC_IN_START,
   SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, SEC_IN_REL, N_SECTIONS,
 };
 
@@ -194,7 +194,7 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_EXTRAS] = m->extras_len,
       [SEC_RELS] = (guint64) sizeof (RespRelRec) * m->n_rels,
       [SEC_OUT_START] = 4 * ((guint64) m->n_nodes + 1),
-      [SEC_IN_RELS] = (guint64) sizeof (RespRelRec) * m->n_rels,
+      [SEC_IN_IDX] = 4 * (guint64) m->n_rels,
       [SEC_IN_START] = 4 * ((guint64) m->n_nodes + 1),
       [SEC_ID_POOL] = m->ids.pool_len,
       [SEC_ID_OFFSETS] = 4 * (guint64) m->ids.n,
@@ -228,8 +228,7 @@ resp_model_write_snapshot (RespModel   *self,
        put_rels (out, m, m->rels, &pos, &local) &&
        put (out, NULL, 0, &pos, &local) &&
        put (out, m->out_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
-       put_rels (out, m, m->in_rels, &pos, &local) &&
-       put (out, NULL, 0, &pos, &local) &&
+       put (out, m->in_idx, 4 * (gsize) m->n_rels, &pos, &local) &&
        put (out, m->in_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
        put (out, m->ids.pool, m->ids.pool_len, &pos, &local) &&
        put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
@@ -311,13 +310,19 @@ check_nodes (const RespModel *m)
 static const char *
 check_relations (const RespModel *m)
 {
+  /* the checks below run over millions of entries: each folds its tests
+   * into one flag without a branch per entry, which the compiler can
+   * vectorize, and says which check failed at the end */
+  guint bad = 0;
+
   for (guint32 i = 0; i < m->n_rels; i++)
     {
       const RespRelRec *r = &m->rels[i];
-      if (r->from >= m->n_nodes || r->to >= m->n_nodes || r->rel >= RESP_N_RELATIONS ||
-          r->seat >= RESP_N_SEATS)
-        return "a relation record is out of range";
+      bad |= (r->from >= m->n_nodes) | (r->to >= m->n_nodes) | (r->rel >= RESP_N_RELATIONS) |
+             (r->seat >= RESP_N_SEATS);
     }
+  if (bad)
+    return "a relation record is out of range";
   /* the adjacency: offsets that only grow, to the end, and indices in range */
   if (m->out_start[0] != 0 || m->in_start[0] != 0 ||
       m->out_start[m->n_nodes] != m->n_rels || m->in_start[m->n_nodes] != m->n_rels)
@@ -325,6 +330,10 @@ check_relations (const RespModel *m)
   for (guint32 v = 0; v < m->n_nodes; v++)
     if (m->out_start[v] > m->out_start[v + 1] || m->in_start[v] > m->in_start[v + 1])
       return "an adjacency index goes backwards";
+  for (guint32 i = 0; i < m->n_rels; i++)
+    bad |= m->in_idx[i] >= m->n_rels;
+  if (bad)
+    return "an incoming index points past the relations";
   /* the types beside it: in range, and in order within each node's block,
    * which is all the binary search over them relies on. Every place where
    * the types go down must be the start of a block: counted both ways in
@@ -384,13 +393,18 @@ check_ids (const RespModel *m)
       return "an id points past the id pool, or into the middle of one";
   {
     guint64 empty = 0;
+    guint bad = 0;
+
     for (guint64 k = 0; k <= ids->mask; k++)
       {
-        /* a slot is empty (all zero) or names an id 1..n (plus its hash) */
-        if (ids->slots[k] != 0 && ((guint32) ids->slots[k] == 0 || (guint32) ids->slots[k] > ids->n))
-          return "an id slot names no id";
-        empty += ids->slots[k] == 0;
+        /* a slot is empty (all zero) or names an id 1..n (plus its hash):
+         * id - 1 wraps to the top for id 0, so one comparison says both */
+        guint64 slot = ids->slots[k];
+        bad |= (slot != 0) & ((guint32) ((guint32) slot - 1) >= ids->n);
+        empty += slot == 0;
       }
+    if (bad)
+      return "an id slot names no id";
     /* a probe stops at an empty slot: a full table would never stop */
     if (empty == 0)
       return "the id table has no empty slot";
@@ -432,9 +446,7 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       m->extras_len = h->sec[SEC_EXTRAS].len;
       m->rels = (RespRelRec *) section (&c, SEC_RELS, sizeof (RespRelRec), h->n_rels);
       m->out_start = (guint32 *) section (&c, SEC_OUT_START, 4, (guint64) h->n_nodes + 1);
-      /* the incoming records are checked where they are read (see
-       * resp_model_in_rec()): scanning them all would double the open */
-      m->in_rels = (RespRelRec *) section (&c, SEC_IN_RELS, sizeof (RespRelRec), h->n_rels);
+      m->in_idx = (guint32 *) section (&c, SEC_IN_IDX, 4, h->n_rels);
       m->in_start = (guint32 *) section (&c, SEC_IN_START, 4, (guint64) h->n_nodes + 1);
       m->in_rel = (guint8 *) section (&c, SEC_IN_REL, 1, h->n_rels);
       resp_interner_clear (&m->ids);
