@@ -289,7 +289,7 @@ memo_get (Build *b, MemoKind kind, guint32 key, guint32 *n)
     if (b->memo.data[i].kind == kind && b->memo.data[i].key == key)
       {
         *n = b->memo.data[i].count;
-        return b->memo_store.data + b->memo.data[i].first;
+        return *n > 0 ? b->memo_store.data + b->memo.data[i].first : NULL;
       }
   tmp = resp_resolver_take (R);
   switch (kind)
@@ -314,7 +314,7 @@ memo_get (Build *b, MemoKind kind, guint32 key, guint32 *n)
   resp_vec_push (&b->memo, entry);
   resp_resolver_give (R, tmp);
   *n = entry.count;
-  return b->memo_store.data + entry.first;
+  return entry.count > 0 ? b->memo_store.data + entry.first : NULL;
 }
 
 /* Who carries out accountability for person p (flat record f) reached
@@ -835,6 +835,8 @@ add_duty (Build *b, const RespResolver *R)
       guint32 *held, n = R->hits[r].len, kept = 0;
 
       d.start[r] = b->pool.len;
+      if (n == 0)
+        continue;
       resp_vec_reserve (&b->pool, n);
       held = b->pool.data + b->pool.len;
       for (guint k = 0; k < n; k++)
