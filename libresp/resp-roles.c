@@ -81,6 +81,23 @@ resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResol
   return self;
 }
 
+/**
+ * resp_model_resolve_roles:
+ * @model: a #RespModel
+ * @node: the id of a system, unit or committee
+ * @at: the instant, in microseconds since the Unix epoch
+ * @error: return location for a #GError
+ *
+ * Resolves every role of SPEC §4.3 (all but `involved`, which only an event
+ * names) for @node at @at. For a committee, only its seats, `authority`
+ * and `proposer` are filled.
+ *
+ * Returns: (transfer full) (nullable): the roles, or %NULL with
+ *   %RESP_ERROR_NOT_FOUND if the model has no @node, or
+ *   %RESP_ERROR_INVALID_ARGUMENT if it is not a system, unit or committee
+ *
+ * Since: 1.0
+ */
 RespRoles *
 resp_model_resolve_roles (RespModel   *model,
                           const char  *node,
