@@ -135,7 +135,7 @@ typedef struct {
 } Memo;
 
 /* One thread's working space, kept between events: once warm, assessing
- * allocates nothing but the verdict's one block. Everything a verdict
+ * allocates nothing but the verdict and its one block. Everything a verdict
  * holds is gathered here first and copied into that block at the end. */
 struct _RespAssessor {
   gatomicrefcount ref;
@@ -155,7 +155,6 @@ struct _RespAssessor {
   RespU32Vec    liable_subjects;
   RESP_VEC (Memo) memo;
   RespU32Vec    memo_store;
-  RespU32Vec    tmp;
   /* the verdict's parts */
   RESP_VEC (RespVerdictCircumstance) circumstances;
   RESP_VEC (RespVerdictFlat) flat;
@@ -1169,7 +1168,6 @@ resp_assessor_unref (RespAssessor *self)
   resp_vec_free (&self->liable_subjects);
   resp_vec_free (&self->memo);
   resp_vec_free (&self->memo_store);
-  resp_vec_free (&self->tmp);
   resp_vec_free (&self->circumstances);
   resp_vec_free (&self->flat);
   resp_vec_free (&self->refs);
@@ -1227,7 +1225,7 @@ resp_assessor_assess (RespAssessor *self,
   b->env.at = event->occurred_at;
   b->slots.len = 0;
   b->ref_next.len = b->ref_head.len = b->ref_tail.len = 0;
-  b->liable_subjects.len = b->memo.len = b->memo_store.len = b->tmp.len = 0;
+  b->liable_subjects.len = b->memo.len = b->memo_store.len = 0;
   b->circumstances.len = b->flat.len = b->refs.len = b->path_store.len = 0;
   b->exempt.len = b->bodies.len = b->modifiers.len = b->warnings.len = 0;
   b->duty.len = b->pool.len = 0;
