@@ -716,22 +716,3 @@ resp_roles_render (RespRoles  *self,
     }
   return g_string_free (out, FALSE);
 }
-
-const RespHit *
-resp_roles_get_hits (const RespRoles *roles, RespRole role, guint *n_hits)
-{
-  *n_hits = roles->role_start[role + 1] - roles->role_start[role];
-  return roles->hits + roles->role_start[role];
-}
-
-const guint32 *
-resp_roles_get_paths (const RespRoles *roles)
-{
-  return roles->paths;
-}
-
-guint32
-resp_roles_get_subject (const RespRoles *roles)
-{
-  return roles->subject;
-}
