@@ -57,10 +57,14 @@ typedef struct {
 typedef struct _RespCondition RespCondition;
 
 /* What evaluation reads. The callbacks answer for one variable; they return
- * a value of type RESP_VALUE_UNKNOWN when it is absent. */
+ * a value of type RESP_VALUE_UNKNOWN when it is absent. Facts, read most
+ * often, may instead be given as an array (facts[i] for fact i, n_facts of
+ * them); get is then asked only for the rest. */
 typedef struct {
   RespValue (*get) (gpointer data, RespVarKind kind, guint index, const char *extra_key);
   gpointer    data;
+  const RespValue *facts;
+  guint       n_facts;
 } RespConditionEnv;
 
 /* Compiles node (a tree read by resp_json_reader_read_tree, so with

@@ -863,7 +863,9 @@ static RespValue
 read_variable (const RespConditionEnv *env,
                const Op               *op)
 {
-  RespValue v = env->get (env->data, (RespVarKind) op->var_kind, op->arg, op->key);
+  RespValue v = op->var_kind == RESP_VAR_FACT && op->arg < env->n_facts
+                ? env->facts[op->arg]
+                : env->get (env->data, (RespVarKind) op->var_kind, op->arg, op->key);
 
   switch (v.type)
     {

@@ -108,7 +108,7 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 static RespTruth
 eval (Env *e, const RespCondition *cond, GArray *missing)
 {
-  RespConditionEnv env = { env_get, e };
+  RespConditionEnv env = { env_get, e, e->ev->facts, e->rb->facts->len };
   RespTruth t;
 
   if (cond == NULL)
@@ -439,7 +439,8 @@ rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
   b->env.system = subject != RESP_NO_NODE && b->model->nodes[subject].type == RESP_NODE_SYSTEM
                   ? subject : RESP_NO_NODE;
   b->env.region_level = -1;
-  g_array_set_size (b->missing, 0);
+  if (b->missing->len > 0)
+    g_array_set_size (b->missing, 0);
   t = eval (&b->env, r->condition, b->missing);
   if (t == RESP_TRUTH_UNKNOWN && !b->warned_rules.data[ri])
     {
@@ -622,7 +623,8 @@ evaluate_circumstances (Build *b)
           RespTruth t;
           b->env.system = RESP_NO_NODE;
           b->env.region_level = -1;
-          g_array_set_size (b->missing, 0);
+          if (b->missing->len > 0)
+            g_array_set_size (b->missing, 0);
           t = eval (&b->env, c->condition, b->missing);
           resp_vec_append (subjects, (const guint32 *) ev->subjects->data, ev->subjects->len);
           if (t == RESP_TRUTH_TRUE)
@@ -655,7 +657,8 @@ evaluate_circumstances (Build *b)
                 guint32 g = ops->len == 0 ? RESP_NO_NODE
                           : resp_resolver_unit_region (&b->R, ops->data[o].node, NULL);
                 b->env.region_level = g == RESP_NO_NODE ? -1 : b->model->nodes[g].attr;
-                g_array_set_size (b->missing, 0);
+                if (b->missing->len > 0)
+                  g_array_set_size (b->missing, 0);
                 t = eval (&b->env, c->condition, b->missing);
                 if (t == RESP_TRUTH_TRUE)
                   best = t;
@@ -716,7 +719,8 @@ apply_modifiers (Build *b)
 
       if (!resp_in_force (m->since, m->until, b->ev->occurred_at))
         continue;
-      g_array_set_size (b->missing, 0);
+      if (b->missing->len > 0)
+        g_array_set_size (b->missing, 0);
       t = eval (&b->env, m->condition, b->missing);
       if (t == RESP_TRUTH_TRUE)
         resp_vec_push (&b->modifiers, i);
