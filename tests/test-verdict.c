@@ -384,6 +384,77 @@ test_formats (void)
   resp_event_batch_unref (batch);
 }
 
+/* A verdict that holds nobody lists the duty holders of each subject, the
+ * committee's authority and proposer among them (added to the subject's
+ * resolution after the circumstances are weighed): the two such example
+ * events against the holders examples/data/EVENTS.md derives by hand. */
+static void
+expect_holders (RespJsonNode *holders, const char *role, const char * const *want)
+{
+  RespJsonNode *got = resp_json_node_get_member (holders, role);
+  guint n = g_strv_length ((char **) want);
+
+  CU_ASSERT_FATAL (got != NULL && got->type == RESP_JSON_ARRAY);
+  CU_ASSERT_EQUAL (got->v.children.n, n);
+  for (guint i = 0; i < MIN (n, got->v.children.n); i++)
+    CU_ASSERT_STRING_EQUAL (got->v.children.items[i]->v.string.str, want[i]);
+}
+
+static void
+test_duty_holders (void)
+{
+  static const struct {
+    const char *event, *subject, *first, *direct, *team, *lead, *head, *regulator_head,
+               *coordinator_head, *authority, *proposer;
+  } cases[] = {
+    { "2026-033", "s-county-portal", "p-yang", "p-zhu", "p-qin", "p-fang", "p-shi", "p-gu", "p-ma",
+      "k-city", "u-city-cac" },
+    { "2026-038", "s-his", "p-luo", "p-song", "p-lin", "p-xie", "p-lin", "p-xu", "p-ma",
+      "k-city-health", "u-city-cac" },
+  };
+  RespEventBatch *batch = load_examples ();
+  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, 1);
+  guint found = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint i = 0; i < vs->len; i++)
+      {
+        RespVerdict *v = vs->pdata[i];
+        char *json;
+        RespJsonReader *r;
+        RespJsonTree *tree;
+        RespJsonNode *holders;
+
+        if (!g_str_equal (resp_verdict_get_event_id (v), cases[c].event))
+          continue;
+        found++;
+        CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
+        json = resp_verdict_render (v, RESP_FORMAT_JSON);
+        r = resp_json_reader_new (json, strlen (json));
+        tree = resp_json_reader_read_tree (r, resp_json_reader_next (r));
+        CU_ASSERT_FATAL (tree != NULL);
+        holders = resp_json_node_get_member (resp_json_tree_get_root (tree), "duty_holders");
+        CU_ASSERT_FATAL (holders != NULL);
+        holders = resp_json_node_get_member (holders, cases[c].subject);
+        CU_ASSERT_FATAL (holders != NULL);
+        expect_holders (holders, "first_responsible", (const char *[]) { cases[c].first, NULL });
+        expect_holders (holders, "direct_responsible", (const char *[]) { cases[c].direct, NULL });
+        expect_holders (holders, "team_member", (const char *[]) { cases[c].team, NULL });
+        expect_holders (holders, "security_lead", (const char *[]) { cases[c].lead, NULL });
+        expect_holders (holders, "unit_head", (const char *[]) { cases[c].head, NULL });
+        expect_holders (holders, "regulator_head", (const char *[]) { cases[c].regulator_head, NULL });
+        expect_holders (holders, "coordinator_head", (const char *[]) { cases[c].coordinator_head, NULL });
+        expect_holders (holders, "authority", (const char *[]) { cases[c].authority, NULL });
+        expect_holders (holders, "proposer", (const char *[]) { cases[c].proposer, NULL });
+        resp_json_tree_free (tree);
+        resp_json_reader_free (r);
+        g_free (json);
+      }
+  CU_ASSERT_EQUAL (found, G_N_ELEMENTS (cases));
+  g_ptr_array_unref (vs);
+  resp_event_batch_unref (batch);
+}
+
 /* static, so the child that stops at the critical still reaches them */
 static RespEventBatch *volatile misuse_batch;
 static RespRulebook *volatile misuse_rulebook;
@@ -421,6 +492,7 @@ main (void)
   CU_add_test (suite, "each circumstance holds, does not, or is undetermined", test_each_circumstance);
   CU_add_test (suite, "circumstances in force from 2017-08-15", test_before_the_measures);
   CU_add_test (suite, "JSON, text and DOT", test_formats);
+  CU_add_test (suite, "duty holders when nobody is held", test_duty_holders);
   CU_add_test (suite, "API misuse", test_misuse);
   rc = test_run_all ();
   resp_rulebook_unref (rulebook);
