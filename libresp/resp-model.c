@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "resp-model-private.h"
+#include "resp-vec-private.h"
 #include "resp-instant.h"
 
 G_DEFINE_BOXED_TYPE (RespModel, resp_model, resp_model_ref, resp_model_unref)
@@ -76,7 +77,7 @@ resp_model_unref (RespModel *self)
 }
 
 static int
-cmp_out (const void *a, const void *b)
+cmp_out (gconstpointer a, gconstpointer b, gpointer data)
 {
   const RespRelRec *x = a, *y = b;
 
@@ -123,27 +124,8 @@ resp_model_freeze (RespModel *m)
   for (guint32 i = 0; i < e; i++)
     sorted[cursor[m->rels[i].from]++] = m->rels[i];
   for (guint32 v = 0; v < n; v++)
-    {
-      RespRelRec *block = sorted + m->out_start[v];
-      guint32 len = m->out_start[v + 1] - m->out_start[v];
-
-      if (len > 16)
-        qsort (block, len, sizeof (RespRelRec), cmp_out);
-      else
-        /* most blocks are a few records: an insertion sort (stable, as
-         * glibc's qsort is) beats a call per comparison */
-        for (guint32 i = 1; i < len; i++)
-          {
-            RespRelRec x = block[i];
-            guint32 j = i;
-            while (j > 0 && cmp_out (&block[j - 1], &x) > 0)
-              {
-                block[j] = block[j - 1];
-                j--;
-              }
-            block[j] = x;
-          }
-    }
+    resp_sort_stable (sorted + m->out_start[v], m->out_start[v + 1] - m->out_start[v],
+                      sizeof (RespRelRec), cmp_out, NULL);
   g_free (m->rels);
   m->rels = sorted;
 
@@ -311,78 +293,63 @@ resp_model_fallback_range (const RespModel *m, guint32 sector, guint32 *begin, g
   *end = lo;
 }
 
-/* A node's block of relations is ordered by type. Most blocks are a
- * handful of records, read faster straight through than by halving; a long
- * block (a region's incoming relations) is halved down to the type. */
+/* A node's block of relations is ordered by type: the run of one type is
+ * found from the types alone, types[i * stride] for i in [lo, hi). Most
+ * blocks are a handful of records, read faster straight through than by
+ * halving; a long block (a region's incoming relations) is halved. */
 #define SHORT_BLOCK 16
+
+static inline void
+type_run (const guint8 *types, gsize stride, guint32 lo, guint32 hi, guint8 rel,
+          guint32 *begin, guint32 *end)
+{
+  guint32 b = lo, f;
+
+  if (hi - lo <= SHORT_BLOCK)
+    {
+      while (b < hi && types[b * stride] < rel)
+        b++;
+      *begin = b;
+      while (b < hi && types[b * stride] == rel)
+        b++;
+      *end = b;
+      return;
+    }
+  /* lower bound of rel, then of rel + 1 */
+  for (f = hi; b < f;)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (types[mid * stride] < rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *begin = b;
+  for (f = hi; b < f;)
+    {
+      guint32 mid = b + (f - b) / 2;
+      if (types[mid * stride] <= rel)
+        b = mid + 1;
+      else
+        f = mid;
+    }
+  *end = b;
+}
 
 void
 resp_model_out_range (const RespModel *m, guint32 node, RespRelation rel,
                       guint32 *begin, guint32 *end)
 {
-  guint32 lo = m->out_start[node], hi = m->out_start[node + 1], b = lo, f;
-
-  if (hi - lo > SHORT_BLOCK)
-    for (f = hi; b < f;)
-      {
-        guint32 mid = b + (f - b) / 2;
-        if (m->rels[mid].rel < rel)
-          b = mid + 1;
-        else
-          f = mid;
-      }
-  else
-    while (b < hi && m->rels[b].rel < rel)
-      b++;
-  *begin = b;
-  if (hi - lo > SHORT_BLOCK)
-    for (f = hi; b < f;)
-      {
-        guint32 mid = b + (f - b) / 2;
-        if (m->rels[mid].rel <= rel)
-          b = mid + 1;
-        else
-          f = mid;
-      }
-  else
-    while (b < hi && m->rels[b].rel == rel)
-      b++;
-  *end = b;
+  /* the type of record i sits sizeof (RespRelRec) bytes after that of i - 1 */
+  type_run (m->n_rels > 0 ? &m->rels[0].rel : NULL, sizeof (RespRelRec),
+            m->out_start[node], m->out_start[node + 1], (guint8) rel, begin, end);
 }
 
 void
 resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
                      guint32 *begin, guint32 *end)
 {
-  guint32 lo = m->in_start[node], hi = m->in_start[node + 1], b = lo, f;
-  const guint8 *types = m->in_rel;
-
-  if (hi - lo > SHORT_BLOCK)
-    for (f = hi; b < f;)
-      {
-        guint32 mid = b + (f - b) / 2;
-        if (types[mid] < rel)
-          b = mid + 1;
-        else
-          f = mid;
-      }
-  else
-    while (b < hi && types[b] < rel)
-      b++;
-  *begin = b;
-  if (hi - lo > SHORT_BLOCK)
-    for (f = hi; b < f;)
-      {
-        guint32 mid = b + (f - b) / 2;
-        if (types[mid] <= rel)
-          b = mid + 1;
-        else
-          f = mid;
-      }
-  else
-    while (b < hi && types[b] == rel)
-      b++;
-  *end = b;
+  type_run (m->in_rel, 1, m->in_start[node], m->in_start[node + 1], (guint8) rel, begin, end);
 }
 
 guint32

@@ -87,7 +87,10 @@ guint32  resp_resolver_committee_of    (RespResolver *R, guint32 unit, RespU32Ve
 void     resp_resolver_seats           (RespResolver *R, guint32 committee, RespSeat seat,
                                         RespU32Vec *out_people);
 gboolean resp_resolver_holds_seat      (RespResolver *R, guint32 person, guint32 committee);
-gboolean resp_resolver_heads           (RespResolver *R, guint32 person, guint32 unit);
+/* Drops from units[from..] those that person heads (an office does not
+ * propose against its own head). */
+void     resp_resolver_drop_headed     (RespResolver *R, guint32 person, RespU32Vec *units,
+                                        guint from);
 void     resp_resolver_managers        (RespResolver *R, guint32 committee, RespU32Vec *out);
 void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
                                         RespU32Vec *out);

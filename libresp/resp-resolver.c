@@ -321,8 +321,8 @@ resp_resolver_managers (RespResolver *R, guint32 committee, RespU32Vec *out)
     resp_vec_push (out, k);
 }
 
-gboolean
-resp_resolver_heads (RespResolver *R, guint32 person, guint32 unit)
+static gboolean
+heads (RespResolver *R, guint32 person, guint32 unit)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -332,6 +332,17 @@ resp_resolver_heads (RespResolver *R, guint32 person, guint32 unit)
     if (m->rels[i].to == unit && live (R, &m->rels[i]))
       return TRUE;
   return FALSE;
+}
+
+void
+resp_resolver_drop_headed (RespResolver *R, guint32 person, RespU32Vec *units, guint from)
+{
+  guint kept = from;
+
+  for (guint i = from; i < units->len; i++)
+    if (!heads (R, person, units->data[i]))
+      units->data[kept++] = units->data[i];
+  units->len = kept;
 }
 
 /* The coordinators of the authority's region, nearest up; with a person,
@@ -354,13 +365,7 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, Res
       tmp->len = 0;
       all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, tmp);
       if (person != RESP_NO_NODE)
-        {
-          guint kept = 0;
-          for (guint i = 0; i < tmp->len; i++)
-            if (!resp_resolver_heads (R, person, tmp->data[i]))
-              tmp->data[kept++] = tmp->data[i];
-          tmp->len = kept;
-        }
+        resp_resolver_drop_headed (R, person, tmp, 0);
       if (tmp->len > 0)
         {
           resp_vec_append (out, tmp->data, tmp->len);

@@ -53,4 +53,10 @@ gpointer resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need);
     (v)->len = (v)->cap = 0;                                                            \
   } G_STMT_END
 
+/* Sorts n elements of size bytes, stably (equal elements keep their
+ * order). Most arrays sorted on the hot paths hold a handful of elements:
+ * those get an insertion sort, without the set-up of a general sort;
+ * longer ones go to g_qsort_with_data (stable too). */
+void     resp_sort_stable (gpointer base, guint32 n, gsize size, GCompareDataFunc cmp, gpointer data);
+
 G_END_DECLS

@@ -353,17 +353,13 @@ authorities (Build *b, guint32 f, guint32 anchor)
 static void
 proposers (Build *b, guint32 a, guint32 p, RespU32Vec *out)
 {
-  guint32 n, kept = 0;
+  guint32 n;
   const guint32 *list = memo_get (b, MEMO_PROPOSERS, a, &n);
   guint start = out->len;
 
-  for (guint i = 0; i < n; i++)
-    if (!resp_resolver_heads (&b->R, p, list[i]))
-      {
-        resp_vec_push (out, list[i]);
-        kept++;
-      }
-  if (kept == 0 && n > 0)
+  resp_vec_append (out, list, n);
+  resp_resolver_drop_headed (&b->R, p, out, start);
+  if (out->len == start && n > 0)
     {
       /* p heads every one of them: the walk goes further up for p alone */
       out->len = start;
@@ -764,37 +760,6 @@ cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
                  resp_model_node_id (m, *(const guint32 *) b));
 }
 
-/* A stable sort for the short arrays a verdict holds (a few liable, a few
- * holders of a role): an insertion sort, without glib's set-up per call;
- * long arrays go to g_qsort_with_data (stable too). */
-static void
-sort_small (gpointer base, guint n, gsize size, GCompareDataFunc cmp, gpointer data)
-{
-  char *a = base;
-  char tmp[sizeof (RespVerdictFlat) > sizeof (RespVerdictExempt)
-           ? sizeof (RespVerdictFlat) : sizeof (RespVerdictExempt)];
-
-  if (n < 2)
-    return;
-  if (n > 16 || size > sizeof tmp)
-    {
-      g_qsort_with_data (base, (gint) n, size, cmp, data);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      guint j = i;
-
-      memcpy (tmp, a + i * size, size);
-      while (j > 0 && cmp (a + (j - 1) * size, tmp, data) > 0)
-        {
-          memcpy (a + j * size, a + (j - 1) * size, size);
-          j--;
-        }
-      memcpy (a + j * size, tmp, size);
-    }
-}
-
 static void
 finish_liable (Build *b)
 {
@@ -822,9 +787,9 @@ finish_liable (Build *b)
     }
   resp_resolver_give (&b->R, tmp);
   if (b->exempt.len > 1)
-    sort_small (b->exempt.data, b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
+    resp_sort_stable (b->exempt.data, b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
   if (b->bodies.len > 1)
-    sort_small (b->bodies.data, b->bodies.len, sizeof (guint32), cmp_ids, b->model);
+    resp_sort_stable (b->bodies.data, b->bodies.len, sizeof (guint32), cmp_ids, b->model);
 }
 
 /* The duty holders of a subject, for a verdict that holds nobody. */
@@ -846,7 +811,7 @@ add_duty (Build *b, const RespResolver *R)
         held[k] = R->hits[r].data[k].node;
       /* each holder once (by id when first read) */
       if (n > 1)
-        sort_small (held, n, sizeof (guint32), cmp_index, NULL);
+        resp_sort_stable (held, n, sizeof (guint32), cmp_index, NULL);
       for (guint k = 0; k < n; k++)
         if (kept == 0 || held[kept - 1] != held[k])
           held[kept++] = held[k];
@@ -1014,12 +979,12 @@ ensure_view (RespVerdict *v)
       /* the order readers see (the liable by severity then id, duty holders
        * by id) is made here: ids are strings spread over the whole model,
        * and comparing them is most of what sorting costs */
-      sort_small (v->flat.data, v->flat.len, sizeof (RespVerdictFlat), cmp_flat, v->model);
+      resp_sort_stable (v->flat.data, v->flat.len, sizeof (RespVerdictFlat), cmp_flat, v->model);
       for (guint s = 0; s < v->duty.len; s++)
         for (guint r = 0; r < RESP_N_ROLES; r++)
           {
             RespVerdictDuty *d = &v->duty.data[s];
-            sort_small (d->holders + d->start[r], d->start[r + 1] - d->start[r],
+            resp_sort_stable (d->holders + d->start[r], d->start[r + 1] - d->start[r],
                         sizeof (guint32), cmp_ids, v->model);
           }
 

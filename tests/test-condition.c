@@ -791,61 +791,63 @@ read_counted (gpointer    data,
   return env_get (data, kind, index, extra_key);
 }
 
+/* Evaluates cond (collecting missing facts) and checks the result and how
+ * many variables were read; a decided result leaves no facts missing */
+static void
+expect_reads_at (int caller, const RespCondition *cond, RespTruth truth, guint reads)
+{
+  static const RespConditionEnv counting = { read_counted, &env };
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  RespTruth got;
+
+  n_reads = 0;
+  got = resp_condition_eval (cond, &counting, missing);
+  report_at (caller, got == truth, "the condition's truth value");
+  report_at (caller, n_reads == reads, "the number of variables read");
+  report_at (caller, truth == RESP_TRUTH_UNKNOWN || missing->len == 0, "no facts missing");
+  g_array_unref (missing);
+}
+
+#define EXPECT_READS(cond, truth, reads) expect_reads_at (__LINE__, cond, truth, reads)
+
 static void
 test_short_circuit (void)
 {
-  static const RespConditionEnv counting = { read_counted, &env };
   RespCondition *and3 = COMPILE ("{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}, {'var': 'fact.c'}]}");
   RespCondition *or3 = COMPILE ("{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}, {'var': 'fact.c'}]}");
   RespCondition *nested = COMPILE ("{'or': [{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]},\n"
                                    "        {'!': {'var': 'fact.c'}}, {'var': 'fact.b'}]}");
-  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* a false first operand decides `and`: nothing more is read */
   env_reset ();
   env.facts[F_A] = F;
-  n_reads = 0;
-  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_FALSE);
-  CU_ASSERT_EQUAL (n_reads, 1);
-  CU_ASSERT_EQUAL (missing->len, 0);
+  EXPECT_READS (and3, RESP_TRUTH_FALSE, 1);
   /* an unknown one does not: a later false still decides it, with no facts */
   env.facts[F_A] = U;
   env.facts[F_B] = F;
-  n_reads = 0;
-  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_FALSE);
-  CU_ASSERT_EQUAL (n_reads, 2);
-  CU_ASSERT_EQUAL (missing->len, 0);
+  EXPECT_READS (and3, RESP_TRUTH_FALSE, 2);
   /* and all unknown reads everything, twice (the second pass collects) */
   env_reset ();
-  n_reads = 0;
   EXPECT_UNKNOWN (and3, "a,b,c");
-  CU_ASSERT_EQUAL (resp_condition_eval (and3, &counting, missing), RESP_TRUTH_UNKNOWN);
-  CU_ASSERT_EQUAL (n_reads, 6);
-  g_array_set_size (missing, 0);
+  EXPECT_READS (and3, RESP_TRUTH_UNKNOWN, 6);
 
   /* a true operand decides `or` */
   env_reset ();
   env.facts[F_B] = T;
-  n_reads = 0;
-  CU_ASSERT_EQUAL (resp_condition_eval (or3, &counting, missing), RESP_TRUTH_TRUE);
-  CU_ASSERT_EQUAL (n_reads, 2);
-  CU_ASSERT_EQUAL (missing->len, 0);
+  EXPECT_READS (or3, RESP_TRUTH_TRUE, 2);
 
   /* inside a nested operand the skip stops at its own operator: a false
    * `and` does not end the `or` around it */
   env_reset ();
   env.facts[F_A] = F;
   env.facts[F_C] = F;
-  n_reads = 0;
-  CU_ASSERT_EQUAL (resp_condition_eval (nested, &counting, missing), RESP_TRUTH_TRUE);
-  CU_ASSERT_EQUAL (n_reads, 2);
+  EXPECT_READS (nested, RESP_TRUTH_TRUE, 2);
   env.facts[F_C] = T;
   EXPECT_UNKNOWN (nested, "b");
   env.facts[F_A] = T;
   env.facts[F_B] = T;
   EXPECT_TRUE (nested);
 
-  g_array_unref (missing);
   resp_condition_free (and3);
   resp_condition_free (or3);
   resp_condition_free (nested);
