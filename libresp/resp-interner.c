@@ -6,9 +6,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "resp-interner-private.h"
+#include "resp-vec-private.h"
 
 /* FNV-1a with a final mix: ids are short and similar ("p-000123"), so the
  * low bits need the avalanche of the last step. */
@@ -33,18 +33,7 @@ hash_bytes (const char *s, gsize len)
 static guint64 *
 alloc_slots (gsize n)
 {
-  gsize bytes = n * sizeof (guint64);
-  void *p = NULL;
-
-  if (bytes >= (2u << 20) && posix_memalign (&p, 2u << 20, bytes) == 0)
-    {
-#ifdef MADV_HUGEPAGE
-      madvise (p, bytes, MADV_HUGEPAGE);
-#endif
-      memset (p, 0, bytes);
-      return p;
-    }
-  return g_new0 (guint64, n);
+  return resp_huge_alloc0 (n, sizeof (guint64));
 }
 
 void

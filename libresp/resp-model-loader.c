@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "resp-model-private.h"
+#include "resp-vec-private.h"
 #include "resp-model-load-private.h"
 #include "resp-limits-private.h"
 #include "resp-snapshot-private.h"
@@ -1735,11 +1736,11 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
    * resident, so this costs address space, not memory, and spares the
    * copies of doubling. */
   L.rels_cap = (guint32) MIN (length / 28 + 16, G_MAXUINT32 / 2);
-  m->rels = g_new (RespRelRec, L.rels_cap);
+  m->rels = resp_huge_alloc (L.rels_cap, sizeof (RespRelRec));
   L.rel_pos = g_new (RelPos, L.rels_cap);
   L.rel_ok = g_new (guint8, L.rels_cap);
   L.nodes_cap = (guint32) MIN (length / 30 + 16, G_MAXUINT32 / 2);
-  m->nodes = g_new (RespNodeRec, L.nodes_cap);
+  m->nodes = resp_huge_alloc (L.nodes_cap, sizeof (RespNodeRec));
   L.node_pos = g_new (guint32, (gsize) L.nodes_cap * 2);
   L.r = resp_json_reader_new (data, length);
   resp_json_reader_set_limits (L.r, limits->max_depth,

@@ -98,13 +98,13 @@ void
 resp_model_freeze (RespModel *m)
 {
   guint32 n = m->n_nodes, e = m->n_rels;
-  RespRelRec *sorted = g_new (RespRelRec, MAX (e, 1));
+  RespRelRec *sorted = resp_huge_alloc (MAX (e, 1), sizeof (RespRelRec));
   guint32 *cursor = g_new0 (guint32, (gsize) n + 1);
 
-  m->out_start = g_new0 (guint32, (gsize) n + 1);
-  m->in_start = g_new0 (guint32, (gsize) n + 1);
-  m->in_idx = g_new (guint32, MAX (e, 1));
-  m->in_rel = g_new (guint8, MAX (e, 1));
+  m->out_start = resp_huge_alloc0 ((gsize) n + 1, sizeof (guint32));
+  m->in_start = resp_huge_alloc0 ((gsize) n + 1, sizeof (guint32));
+  m->in_idx = resp_huge_alloc (MAX (e, 1), sizeof (guint32));
+  m->in_rel = resp_huge_alloc (MAX (e, 1), sizeof (guint8));
 
   m->first_instant = RESP_INSTANT_OPEN_END;
   for (guint32 i = 0; i < e; i++)

@@ -59,4 +59,14 @@ gpointer resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need);
  * longer ones go to g_qsort_with_data (stable too). */
 void     resp_sort_stable (gpointer base, guint32 n, gsize size, GCompareDataFunc cmp, gpointer data);
 
+/* Memory for the large arrays that role resolution reads at random (the
+ * model's nodes, relations and indices, the id table): at 2 MiB and more,
+ * aligned to 2 MiB and advised onto transparent huge pages, so that a read
+ * at a random place of a national model seldom misses the TLB as well as
+ * the cache. Smaller blocks come from g_malloc. Either is released with
+ * g_free, and may be grown with g_realloc (the advice stays with the
+ * mapping). */
+gpointer resp_huge_alloc  (gsize n, gsize size);
+gpointer resp_huge_alloc0 (gsize n, gsize size);
+
 G_END_DECLS

@@ -4,7 +4,40 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <sys/mman.h>
+
 #include "resp-vec-private.h"
+
+#define RESP_HUGE_PAGE (2u << 20)
+
+gpointer
+resp_huge_alloc (gsize n, gsize size)
+{
+  gsize bytes;
+  void *p = NULL;
+
+  /* an overflowing size goes to g_malloc_n, which fails as GLib does */
+  if (size == 0 || n > G_MAXSIZE / size)
+    return g_malloc_n (MAX (n, 1), MAX (size, 1));
+  bytes = n * size;
+  if (bytes < RESP_HUGE_PAGE || posix_memalign (&p, RESP_HUGE_PAGE, bytes) != 0)
+    return g_malloc_n (MAX (n, 1), MAX (size, 1));
+#ifdef MADV_HUGEPAGE
+  /* advice only: where transparent huge pages are off, nothing changes */
+  madvise (p, bytes, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+gpointer
+resp_huge_alloc0 (gsize n, gsize size)
+{
+  gpointer p = resp_huge_alloc (n, size);
+
+  memset (p, 0, MAX (n * size, 1));
+  return p;
+}
 
 gpointer
 resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need)

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "resp-verdict-private.h"
@@ -1293,6 +1294,7 @@ typedef struct {
   RespModel      *model;
   RespRulebook   *rb;
   RespEventBatch *batch;
+  const guint32  *order;     /* event indices in the order they are taken */
   RespVerdict   **out;
   gint            next;
 } BatchJob;
@@ -1306,13 +1308,47 @@ batch_worker (gpointer data)
 
   for (;;)
     {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
-      if (i >= n)
+      guint k = (guint) g_atomic_int_add (&job->next, 1), i;
+      if (k >= n)
         break;
+      i = job->order[k];
       job->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (job->batch, i));
     }
   resp_assessor_unref (a);
   return NULL;
+}
+
+static int
+cmp_u64 (const void *a, const void *b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The order a batch is worked in: by first subject (then input order).
+ * Nodes are numbered in file order, which in a real model keeps a region's
+ * units, systems, committees and people close together; events on
+ * neighbouring subjects then share the parts of the model they read (the
+ * region's committee, coordinators and regulators, the regions above),
+ * which stay in the cache from one event to the next instead of being
+ * fetched again for each. Each verdict is independent of the order. */
+static guint32 *
+batch_order (RespEventBatch *batch, guint n)
+{
+  guint64 *keys = g_new (guint64, MAX (n, 1));
+  guint32 *order = g_new (guint32, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RespEvent *ev = resp_event_batch_get_event (batch, i);
+      guint32 first = ev->subjects->len > 0 ? g_array_index (ev->subjects, guint32, 0) : G_MAXUINT32;
+      keys[i] = (guint64) first << 32 | i;
+    }
+  qsort (keys, n, sizeof (guint64), cmp_u64);
+  for (guint i = 0; i < n; i++)
+    order[i] = (guint32) keys[i];
+  g_free (keys);
+  return order;
 }
 
 /**
@@ -1323,7 +1359,9 @@ batch_worker (gpointer data)
  * @n_threads: threads to use; 0 for one per processor
  *
  * Assesses every event of @batch independently, sharing the model and the
- * rulebook between threads.
+ * rulebook between threads. The events are taken in the order of their
+ * first subject, so that events on nearby parts of the model share the
+ * cache; the result is the same as assessing each on its own.
  *
  * Returns: (transfer container) (element-type RespVerdict): the verdicts, in
  *   the order of the events
@@ -1339,6 +1377,7 @@ resp_assess_batch (RespModel      *model,
   guint n;
   BatchJob job;
   GPtrArray *out;
+  guint32 *order;
 
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
@@ -1347,7 +1386,8 @@ resp_assess_batch (RespModel      *model,
   n = resp_event_batch_get_n_events (batch);
   out = g_ptr_array_new_full (n, (GDestroyNotify) resp_verdict_unref);
   g_ptr_array_set_size (out, n);
-  job = (BatchJob) { model, rulebook, batch, (RespVerdict **) out->pdata, 0 };
+  order = batch_order (batch, n);
+  job = (BatchJob) { model, rulebook, batch, order, (RespVerdict **) out->pdata, 0 };
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_threads = MIN (n_threads, MAX (n, 1));
@@ -1355,13 +1395,17 @@ resp_assess_batch (RespModel      *model,
     batch_worker (&job);
   else
     {
-      GThread **threads = g_new (GThread *, n_threads);
-      for (guint t = 0; t < n_threads; t++)
+      /* the calling thread takes a share too (and its allocator's memory,
+       * warm from earlier work, serves that share's verdicts) */
+      GThread **threads = g_new (GThread *, n_threads - 1);
+      for (guint t = 0; t + 1 < n_threads; t++)
         threads[t] = g_thread_new ("resp-assess", batch_worker, &job);
-      for (guint t = 0; t < n_threads; t++)
+      batch_worker (&job);
+      for (guint t = 0; t + 1 < n_threads; t++)
         g_thread_join (threads[t]);
       g_free (threads);
     }
+  g_free (order);
   return out;
 }
 
