@@ -293,65 +293,6 @@ resp_model_fallback_range (const RespModel *m, guint32 sector, guint32 *begin, g
   *end = lo;
 }
 
-/* A node's block of relations is ordered by type: the run of one type is
- * found from the types alone, types[i * stride] for i in [lo, hi). Most
- * blocks are a handful of records, read faster straight through than by
- * halving; a long block (a region's incoming relations) is halved. */
-#define SHORT_BLOCK 16
-
-static inline void
-type_run (const guint8 *types, gsize stride, guint32 lo, guint32 hi, guint8 rel,
-          guint32 *begin, guint32 *end)
-{
-  guint32 b = lo, f;
-
-  if (hi - lo <= SHORT_BLOCK)
-    {
-      while (b < hi && types[b * stride] < rel)
-        b++;
-      *begin = b;
-      while (b < hi && types[b * stride] == rel)
-        b++;
-      *end = b;
-      return;
-    }
-  /* lower bound of rel, then of rel + 1 */
-  for (f = hi; b < f;)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (types[mid * stride] < rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
-  *begin = b;
-  for (f = hi; b < f;)
-    {
-      guint32 mid = b + (f - b) / 2;
-      if (types[mid * stride] <= rel)
-        b = mid + 1;
-      else
-        f = mid;
-    }
-  *end = b;
-}
-
-void
-resp_model_out_range (const RespModel *m, guint32 node, RespRelation rel,
-                      guint32 *begin, guint32 *end)
-{
-  /* the type of record i sits sizeof (RespRelRec) bytes after that of i - 1 */
-  type_run (m->n_rels > 0 ? &m->rels[0].rel : NULL, sizeof (RespRelRec),
-            m->out_start[node], m->out_start[node + 1], (guint8) rel, begin, end);
-}
-
-void
-resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
-                     guint32 *begin, guint32 *end)
-{
-  type_run (m->in_rel, 1, m->in_start[node], m->in_start[node + 1], (guint8) rel, begin, end);
-}
-
 guint32
 resp_model_find_node (const RespModel *m, const char *id)
 {

@@ -90,7 +90,8 @@ struct _RespVerdict {
   RespRulebook *rb;
   RespEvent    *event;
   RespVerdictStatus status;
-  /* every part below points into `block`, one allocation per verdict */
+  /* every part below points into `block`, which follows the verdict in
+   * its one allocation */
   RESP_VEC (RespVerdictCircumstance) circumstances; /* every one, rulebook order */
   RESP_VEC (RespVerdictFlat) flat;       /* by severity then id once the view is made */
   RESP_VEC (RespVerdictRef) refs;        /* in the order found */

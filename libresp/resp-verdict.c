@@ -837,15 +837,20 @@ add_duty (Build *b, const RespResolver *R)
 static RespVerdict *
 make_verdict (Build *b, RespEvent *event)
 {
-  RespVerdict *v = g_new0 (RespVerdict, 1);
+  /* the verdict and its block in one allocation, the block 8-aligned
+   * after the header */
+  const gsize head = (sizeof (RespVerdict) + 7) & ~(gsize) 7;
   gsize size = SIZE (circumstances, RespVerdictCircumstance) + SIZE (flat, RespVerdictFlat)
              + SIZE (refs, RespVerdictRef) + SIZE (path_store, guint32)
              + SIZE (exempt, RespVerdictExempt) + SIZE (bodies, guint32)
              + SIZE (modifiers, guint32) + SIZE (warnings, RespVerdictWarning)
              + SIZE (duty, RespVerdictDuty) + SIZE (pool, guint32);
-  char *block = g_malloc (MAX (size, 1));
+  RespVerdict *v = g_malloc (head + size);
+  char *block = (char *) v + head;
   gsize off = 0;
   guint32 *pool;
+
+  memset (v, 0, sizeof *v);
 
   g_atomic_ref_count_init (&v->ref);
   v->model = resp_model_ref (b->model);
@@ -1444,7 +1449,6 @@ resp_verdict_unref (RespVerdict *self)
   if (self->liable != NULL)
     g_ptr_array_unref (self->liable);
   g_strfreev (self->messages);
-  g_free (self->block);
   resp_event_unref (self->event);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);

@@ -6,6 +6,7 @@
 
 #include "test-common.h"
 #include "resp-json-reader-private.h"
+#include "resp-event-private.h"
 
 static RespModel *city;
 static RespRulebook *rulebook;
@@ -185,6 +186,44 @@ test_threads_agree (void)
   g_free (b);
   g_ptr_array_unref (one);
   g_ptr_array_unref (many);
+  resp_event_batch_unref (batch);
+}
+
+/* A batch is worked in the order of its events' first subjects; each
+ * verdict must still be the event's own and sit at the event's place. */
+static void
+test_batch_order (void)
+{
+  RespEventBatch *batch = load_examples ();
+  guint n = resp_event_batch_get_n_events (batch), descents = 0;
+
+  /* the examples are not already in subject order (else this proves
+   * nothing): some event's subject was declared before the one before it */
+  for (guint i = 1; i < n; i++)
+    {
+      const RespEvent *a = resp_event_batch_get_event (batch, i - 1);
+      const RespEvent *b = resp_event_batch_get_event (batch, i);
+      descents += g_array_index (a->subjects, guint32, 0) > g_array_index (b->subjects, guint32, 0);
+    }
+  CU_ASSERT (descents > 0);
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      GPtrArray *vs = resp_assess_batch (city, rulebook, batch, threads);
+
+      CU_ASSERT_EQUAL_FATAL (vs->len, n);
+      for (guint i = 0; i < n; i++)
+        {
+          RespVerdict *alone = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+          char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
+          char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
+
+          CU_ASSERT_STRING_EQUAL (a, b);
+          g_free (a);
+          g_free (b);
+          resp_verdict_unref (alone);
+        }
+      g_ptr_array_unref (vs);
+    }
   resp_event_batch_unref (batch);
 }
 
@@ -487,6 +526,7 @@ main (void)
   suite = CU_add_suite ("verdict", NULL, NULL);
   CU_add_test (suite, "example events against the hand-derived oracle", test_oracle);
   CU_add_test (suite, "threads give the same verdicts", test_threads_agree);
+  CU_add_test (suite, "a batch in subject order, its verdicts in event order", test_batch_order);
   CU_add_test (suite, "nobody is held on an unknown fact", test_unknown_holds_nobody);
   CU_add_test (suite, "exemptions and warnings", test_exemptions_and_warnings);
   CU_add_test (suite, "each circumstance holds, does not, or is undetermined", test_each_circumstance);
