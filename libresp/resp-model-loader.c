@@ -1737,11 +1737,11 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
    * copies of doubling. */
   L.rels_cap = (guint32) MIN (length / 28 + 16, G_MAXUINT32 / 2);
   m->rels = resp_huge_alloc (L.rels_cap, sizeof (RespRelRec));
-  L.rel_pos = g_new (RelPos, L.rels_cap);
-  L.rel_ok = g_new (guint8, L.rels_cap);
+  L.rel_pos = resp_huge_alloc (L.rels_cap, sizeof (RelPos));
+  L.rel_ok = resp_huge_alloc (L.rels_cap, sizeof (guint8));
   L.nodes_cap = (guint32) MIN (length / 30 + 16, G_MAXUINT32 / 2);
   m->nodes = resp_huge_alloc (L.nodes_cap, sizeof (RespNodeRec));
-  L.node_pos = g_new (guint32, (gsize) L.nodes_cap * 2);
+  L.node_pos = resp_huge_alloc ((gsize) L.nodes_cap * 2, sizeof (guint32));
   L.r = resp_json_reader_new (data, length);
   resp_json_reader_set_limits (L.r, limits->max_depth,
                                (gsize) MIN (limits->max_string_bytes, G_MAXSIZE));
