@@ -64,6 +64,32 @@ void            resp_json_reader_set_limits   (RespJsonReader *reader,
 
 RespJsonToken   resp_json_reader_next         (RespJsonReader *reader);
 
+/* Reading one long array in two parts, on two threads. A fresh reader
+ * starts inside an array that is a member of the top-level object: at
+ * offset, the ',' that follows one of its elements, with line and
+ * line_start (the offset where that line begins) describing offset. It
+ * reads the elements from there and returns END_ARRAY at the array's ']'.
+ * Only for arrays at depth 2 ({ "key": [ ... ] }). */
+void            resp_json_reader_start_in_array (RespJsonReader *reader,
+                                                 gsize           offset,
+                                                 guint           line,
+                                                 gsize           line_start);
+/* Where the token just returned starts: its offset, line and the offset of
+ * its line's start (for resp_json_reader_resume_at()). */
+void            resp_json_reader_get_position   (RespJsonReader *reader,
+                                                 gsize          *offset,
+                                                 guint          *line,
+                                                 gsize          *line_start);
+/* A reader that has just read an element of an array moves on to offset,
+ * where the rest of the array was read by another reader: the array's ']'
+ * as that reader found it (resp_json_reader_get_position()). The next token
+ * is END_ARRAY. Returns FALSE (and changes nothing) if the reader is not
+ * just after an array element. */
+gboolean        resp_json_reader_resume_at      (RespJsonReader *reader,
+                                                 gsize           offset,
+                                                 guint           line,
+                                                 gsize           line_start);
+
 /* Skip the value that starts with the token just returned (a no-op for a
  * scalar; for BEGIN_OBJECT/BEGIN_ARRAY it consumes up to and including the
  * matching END). Returns FALSE on error. On success, *end_offset (optional)

@@ -1335,6 +1335,61 @@ resp_json_reader_get_column (RespJsonReader *reader)
   return col;
 }
 
+void
+resp_json_reader_start_in_array (RespJsonReader *reader,
+                                 gsize           offset,
+                                 guint           line,
+                                 gsize           line_start)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (reader->state == STATE_START && reader->depth == 0);
+  g_return_if_fail (line_start <= offset && offset < reader->length);
+
+  push_frame (reader, '{');
+  push_frame (reader, '[');
+  reader->pos = offset;
+  reader->line = line;
+  reader->line_start = line_start;
+  reader->tok_offset = reader->tok_end = offset;
+  reader->tok_line = line;
+  reader->tok_line_start = line_start;
+  reader->col_line_start = line_start;
+  reader->col_offset = line_start;
+  reader->col = 1;
+  reader->state = STATE_AFTER_VALUE;
+}
+
+void
+resp_json_reader_get_position (RespJsonReader *reader,
+                               gsize          *offset,
+                               guint          *line,
+                               gsize          *line_start)
+{
+  g_return_if_fail (reader != NULL);
+
+  *offset = reader->tok_offset;
+  *line = reader->tok_line;
+  *line_start = reader->tok_line_start;
+}
+
+gboolean
+resp_json_reader_resume_at (RespJsonReader *reader,
+                            gsize           offset,
+                            guint           line,
+                            gsize           line_start)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  if (reader->state != STATE_AFTER_VALUE || reader->depth == 0 ||
+      reader->frames[reader->depth - 1].kind != '[' || offset < reader->pos ||
+      offset >= reader->length || reader->data[offset] != ']' || line_start > offset)
+    return FALSE;
+  reader->pos = offset;
+  reader->line = line;
+  reader->line_start = line_start;
+  return TRUE;
+}
+
 gsize
 resp_json_reader_get_offset (RespJsonReader *reader)
 {

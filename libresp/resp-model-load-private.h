@@ -13,4 +13,10 @@ RespModel *resp_model_load_internal (const char *data, gsize length, const char 
                                      const RespLimits *limits, GDestroyNotify release_input,
                                      gpointer input, GPtrArray **diagnostics, GError **error);
 
+/* A relations array of at least this many bytes is read in two halves on
+ * two threads (see resp-model-loader.c); the tests lower it. */
+extern gsize resp_model_loader_split_min;
+/* How many loads have used the second half they read (for the tests). */
+extern gint  resp_model_loader_splits;
+
 G_END_DECLS

@@ -76,6 +76,11 @@ typedef struct {
   gboolean        input_is_mapping;
   gsize           dropped;
   ObjPos          obj;
+  /* for reading the relations in two halves */
+  gsize           length;
+  guint           max_depth;
+  gsize           max_string;
+  gboolean        nodes_read;
 } Loader;
 
 /* Line and column of byte offset off inside the object that starts at o. */
@@ -932,11 +937,225 @@ drop_consumed (Loader *L)
     }
 }
 
+/* ---- the relations in two halves ----
+ *
+ * A national model is mostly relations. Once the nodes are read, every
+ * relation is independent of the others until the checks after the parse,
+ * so a long relations array is read in two halves: this thread reads from
+ * its start, another from an element boundary near its middle to its end,
+ * into arrays of its own, which are appended when the first half reaches
+ * that boundary. The other thread's view of the input is used only if this
+ * thread, reading in order, confirms that the boundary is one (an element
+ * of the relations array ends exactly there), and only if the other half
+ * read without a single diagnostic: anything else is read again here in
+ * order, so errors, their order and their positions are those of a plain
+ * front-to-back read. */
+
+/* Relations arrays shorter than this (in bytes of input) are read in one
+ * piece: for them a thread would cost more than it saves. */
+gsize resp_model_loader_split_min = 32u << 20;
+gint  resp_model_loader_splits = 0;
+
+typedef struct {
+  Loader     L;          /* the second half's own reader, arrays and diagnostics */
+  RespModel  shadow;     /* the model's id table for lookups; its own relations */
+  gsize      brace;      /* the '}' before the boundary: where the first half ends */
+  gsize      start;      /* the ',' after it: where the second half starts */
+  guint      start_line;
+  gsize      start_line_start;
+  gint       cancel;     /* the first half has passed the boundary: stop */
+  gboolean   ok;         /* read to the array's ']' without a diagnostic */
+  gsize      end_off;    /* that ']' */
+  guint      end_line;
+  gsize      end_line_start;
+  GThread   *thread;
+} Half;
+
+static gpointer
+read_second_half (gpointer data)
+{
+  Half *h = data;
+  Loader *L = &h->L;
+
+  resp_json_reader_start_in_array (L->r, h->start, h->start_line, h->start_line_start);
+  while (!g_atomic_int_get (&h->cancel))
+    {
+      RespJsonToken t = next (L);
+
+      if (t == RESP_JSON_TOKEN_END_ARRAY)
+        {
+          resp_json_reader_get_position (L->r, &h->end_off, &h->end_line, &h->end_line_start);
+          h->ok = L->diags->len == 0 && !L->fatal;
+          break;
+        }
+      if (t != RESP_JSON_TOKEN_BEGIN_OBJECT)
+        break;
+      L->obj.line = resp_json_reader_get_line (L->r);
+      L->obj.col = resp_json_reader_get_column (L->r);
+      L->obj.off = resp_json_reader_get_offset (L->r);
+      parse_relation (L, L->obj.line, L->obj.col);
+      if (L->fatal || L->diags->len > 0)
+        break;
+    }
+  return NULL;
+}
+
+/* Looks for an element boundary ('}', blanks, ',') in the second half of
+ * the array whose '[' the reader has just returned, and starts reading from
+ * there on another thread. NULL when the array is short or no thread. */
+static Half *
+split_relations (Loader *L)
+{
+  const char *d = L->data;
+  gsize open, from, limit;
+  guint line;
+  gsize line_start;
+  Half *h;
+
+  if (!L->nodes_read || L->fatal)
+    return NULL;
+  resp_json_reader_get_position (L->r, &open, &line, &line_start);
+  if (L->length - open < MAX (resp_model_loader_split_min, 64))
+    return NULL;
+  from = open + (L->length - open) / 2;
+  limit = MIN (L->length, from + (1u << 20));
+  for (; from < limit; from++)
+    if (d[from] == '}')
+      {
+        gsize q = from + 1;
+        while (q < limit && (d[q] == ' ' || d[q] == '\n' || d[q] == '\r' || d[q] == '\t'))
+          q++;
+        if (q < limit && d[q] == ',')
+          break;
+      }
+  if (from >= limit)
+    return NULL;
+
+  h = g_new0 (Half, 1);
+  h->brace = from;
+  h->start = from + 1;
+  while (d[h->start] != ',')
+    h->start++;
+  /* the line of the boundary, counted on from the array's '[' here, before
+   * this thread may give those pages of the input back */
+  {
+    const char *p, *stop = d + h->start;
+
+    for (p = d + line_start; p < stop && (p = memchr (p, '\n', (gsize) (stop - p))) != NULL; p++)
+      {
+        line++;
+        line_start = (gsize) (p + 1 - d);
+      }
+  }
+  h->start_line = line;
+  h->start_line_start = line_start;
+  h->shadow = *L->m;
+  h->L = *L;
+  h->L.m = &h->shadow;
+  h->L.r = resp_json_reader_new (d, L->length);
+  resp_json_reader_set_limits (h->L.r, L->max_depth, L->max_string);
+  h->L.diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+  h->L.fatal = FALSE;
+  h->L.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  h->L.s1 = g_string_sized_new (64);
+  h->L.s2 = g_string_sized_new (64);
+  h->L.input_is_mapping = FALSE;
+  h->L.rels_cap = (guint32) MIN ((L->length - h->start) / 28 + 16, G_MAXUINT32 / 2);
+  h->shadow.n_rels = 0;
+  h->shadow.rels = resp_huge_alloc (h->L.rels_cap, sizeof (RespRelRec));
+  h->L.rel_pos = resp_huge_alloc (h->L.rels_cap, sizeof (RelPos));
+  h->L.rel_ok = resp_huge_alloc (h->L.rels_cap, sizeof (guint8));
+  h->thread = g_thread_try_new ("resp-load", read_second_half, h, NULL);
+  if (h->thread == NULL)
+    {
+      h->cancel = TRUE;
+      return h;   /* freed by the caller like any other */
+    }
+  return h;
+}
+
+/* Copies len bytes from src, a block of resp_huge_alloc(), to dst, giving
+ * src's memory back to the system 2 MiB at a time as it goes: the pages of
+ * dst that the copy touches first can then be those just given back,
+ * instead of memory the system has to find (and zero) afresh. */
+static void
+copy_releasing (gpointer dst, gpointer src, gsize len)
+{
+  const gsize chunk = 2u << 20;
+  char *d = dst, *s = src;
+
+  for (gsize done = 0; done < len; done += chunk)
+    {
+      gsize n = MIN (chunk, len - done);
+      memcpy (d + done, s + done, n);
+#ifdef MADV_DONTNEED
+      if (n == chunk && ((guintptr) (s + done) & (chunk - 1)) == 0)
+        madvise (s + done, chunk, MADV_DONTNEED);
+#endif
+    }
+}
+
+/* Waits for the second half; with use, appends what it read and moves the
+ * reader past it. Frees h. Returns whether the reader moved. */
+static gboolean
+finish_split (Loader *L, Half *h, gboolean use)
+{
+  gboolean moved = FALSE;
+
+  if (!use)
+    g_atomic_int_set (&h->cancel, TRUE);
+  if (h->thread != NULL)
+    g_thread_join (h->thread);
+  if (use && h->thread != NULL && h->ok)
+    {
+      RespModel *m = L->m;
+      guint32 base = m->n_rels, n = h->shadow.n_rels;
+
+      while ((guint64) base + n > L->rels_cap)
+        {
+          L->rels_cap = MAX (L->rels_cap * 2, 1024);
+          m->rels = g_renew (RespRelRec, m->rels, L->rels_cap);
+          L->rel_pos = g_renew (RelPos, L->rel_pos, L->rels_cap);
+          L->rel_ok = g_renew (guint8, L->rel_ok, L->rels_cap);
+        }
+      if (resp_json_reader_resume_at (L->r, h->end_off, h->end_line, h->end_line_start))
+        {
+          copy_releasing (m->rels + base, h->shadow.rels, n * sizeof (RespRelRec));
+          copy_releasing (L->rel_pos + base, h->L.rel_pos, n * sizeof (RelPos));
+          copy_releasing (L->rel_ok + base, h->L.rel_ok, n * sizeof (guint8));
+          m->n_rels = base + n;
+          for (guint k = 0; k < h->L.pending->len; k++)
+            {
+              PendingRef p = g_array_index (h->L.pending, PendingRef, k);
+              p.rel += base;
+              g_array_append_val (L->pending, p);
+            }
+          g_array_set_size (h->L.pending, 0);
+          g_atomic_int_inc (&resp_model_loader_splits);
+          moved = TRUE;
+        }
+    }
+  for (guint k = 0; k < h->L.pending->len; k++)
+    g_free (g_array_index (h->L.pending, PendingRef, k).id);
+  g_array_unref (h->L.pending);
+  g_ptr_array_unref (h->L.diags);
+  g_string_free (h->L.s1, TRUE);
+  g_string_free (h->L.s2, TRUE);
+  resp_json_reader_free (h->L.r);
+  g_free (h->shadow.rels);
+  g_free (h->L.rel_pos);
+  g_free (h->L.rel_ok);
+  g_free (h);
+  return moved;
+}
+
 /* Calls parse for each object element of the array whose '[' was just read. */
 static void
 parse_array (Loader *L, RespJsonToken t, const char *key,
              void (*parse) (Loader *, guint, guint), const char *element)
 {
+  Half *half;
+
   if (t != RESP_JSON_TOKEN_BEGIN_ARRAY)
     {
       add_error (L, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
@@ -945,18 +1164,19 @@ parse_array (Loader *L, RespJsonToken t, const char *key,
       skip (L, t);
       return;
     }
+  half = parse == parse_relation ? split_relations (L) : NULL;
   while (!L->fatal)
     {
       t = next (L);
       if (t == RESP_JSON_TOKEN_END_ARRAY || t == RESP_JSON_TOKEN_ERROR)
-        return;
+        break;
       if (t != RESP_JSON_TOKEN_BEGIN_OBJECT)
         {
           add_error (L, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
                      resp_json_reader_get_column (L->r), "a %s must be an object, not %s",
                      element, token_kind (t));
           if (!skip (L, t))
-            return;
+            break;
           continue;
         }
       L->obj.line = resp_json_reader_get_line (L->r);
@@ -964,7 +1184,17 @@ parse_array (Loader *L, RespJsonToken t, const char *key,
       L->obj.off = resp_json_reader_get_offset (L->r);
       parse (L, L->obj.line, L->obj.col);
       drop_consumed (L);
+      if (half != NULL && resp_json_reader_get_offset (L->r) >= half->brace)
+        {
+          /* the boundary is one if an element of this array ended there */
+          gboolean here = resp_json_reader_get_offset (L->r) == half->brace &&
+                          resp_json_reader_get_depth (L->r) == 2 && !L->fatal;
+          finish_split (L, half, here);
+          half = NULL;
+        }
     }
+  if (half != NULL)
+    finish_split (L, half, FALSE);
 }
 
 static const char * const top_keys[] = { "format", "name", "nodes", "relations" };
@@ -1049,6 +1279,7 @@ parse_document (Loader *L)
           break;
         case 2:
           parse_array (L, t, "nodes", parse_node, "node");
+          L->nodes_read = TRUE;
           break;
         default:
           parse_array (L, t, "relations", parse_relation, "relation");
@@ -1742,9 +1973,11 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
   L.nodes_cap = (guint32) MIN (length / 30 + 16, G_MAXUINT32 / 2);
   m->nodes = resp_huge_alloc (L.nodes_cap, sizeof (RespNodeRec));
   L.node_pos = resp_huge_alloc ((gsize) L.nodes_cap * 2, sizeof (guint32));
+  L.length = length;
+  L.max_depth = limits->max_depth;
+  L.max_string = (gsize) MIN (limits->max_string_bytes, G_MAXSIZE);
   L.r = resp_json_reader_new (data, length);
-  resp_json_reader_set_limits (L.r, limits->max_depth,
-                               (gsize) MIN (limits->max_string_bytes, G_MAXSIZE));
+  resp_json_reader_set_limits (L.r, L.max_depth, L.max_string);
   m->source = g_strdup (file);
 
   parse_document (&L);

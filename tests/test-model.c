@@ -4,7 +4,10 @@
  */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "test-common.h"
+#include "resp-model-load-private.h"
 
 /* A valid set of nodes, one per line, that cases refer to. */
 #define STD_NODES \
@@ -451,6 +454,169 @@ misuse_null_id (void)
   resp_model_has_node (misuse_model, NULL);
 }
 
+/* ---- the relations read in two halves ----
+ *
+ * A model with its nodes first and N units in an `under` chain, one
+ * relation a line. bad names the relation to spoil (or -1) and how. */
+#define SPLIT_UNITS 400
+
+static char *
+split_model (int bad, const char *how, const char *id_suffix)
+{
+  GString *s = g_string_new ("{\"format\": \"libresp/model/1\",\n \"nodes\": [\n"
+                             "  {\"id\": \"r\", \"type\": \"region\", \"name\": \"县\", \"level\": \"county\"}");
+
+  for (guint i = 0; i < SPLIT_UNITS; i++)
+    g_string_append_printf (s, ",\n  {\"id\": \"u%u%s\", \"type\": \"unit\", \"name\": \"单位%u\"}",
+                            i, id_suffix, i);
+  g_string_append (s, "\n ],\n \"relations\": [\n");
+  g_string_append_printf (s, "  {\"rel\": \"located_in\", \"from\": \"u0%s\", \"to\": \"r\"}", id_suffix);
+  for (guint i = 1; i < SPLIT_UNITS; i++)
+    {
+      g_string_append (s, ",\n");
+      if ((int) i == bad && strcmp (how, "dangling") == 0)
+        g_string_append_printf (s, "  {\"rel\": \"under\", \"from\": \"u%u%s\", \"to\": \"nowhere\"}", i, id_suffix);
+      else if ((int) i == bad && strcmp (how, "key") == 0)
+        g_string_append_printf (s, "  {\"rel\": \"under\", \"from\": \"u%u%s\", \"to\": \"u%u%s\", \"sinse\": null}",
+                                i, id_suffix, i - 1, id_suffix);
+      else if ((int) i == bad && strcmp (how, "syntax") == 0)
+        g_string_append_printf (s, "  {\"rel\": \"under\" \"from\": \"u%u%s\", \"to\": \"u%u%s\"}",
+                                i, id_suffix, i - 1, id_suffix);
+      else if ((int) i == bad && strcmp (how, "scalar") == 0)
+        g_string_append (s, "  17");
+      else if ((int) i == bad && strcmp (how, "cycle") == 0)
+        g_string_append_printf (s, "  {\"rel\": \"under\", \"from\": \"u0%s\", \"to\": \"u%u%s\"}",
+                                id_suffix, i, id_suffix);
+      else
+        g_string_append_printf (s, "  {\"rel\": \"under\", \"from\": \"u%u%s\", \"to\": \"u%u%s\"}",
+                                i, id_suffix, i - 1, id_suffix);
+    }
+  g_string_append (s, "\n ]}\n");
+  return g_string_free (s, FALSE);
+}
+
+/* Loads json in one piece and forced into two halves: the same outcome,
+ * diagnostic for diagnostic, and for a valid model the same snapshot.
+ * Returns how many of the two loads used a second half. */
+static gint
+load_both_ways (const char *json)
+{
+  GPtrArray *d1 = NULL, *d2 = NULL;
+  GError *e1 = NULL, *e2 = NULL;
+  RespModel *m1, *m2;
+  gint before;
+  gsize saved = resp_model_loader_split_min;
+
+  resp_model_loader_split_min = G_MAXSIZE;
+  m1 = resp_model_new_from_data (json, -1, "m.json", &d1, &e1);
+  resp_model_loader_split_min = 0;
+  before = g_atomic_int_get (&resp_model_loader_splits);
+  m2 = resp_model_new_from_data (json, -1, "m.json", &d2, &e2);
+  before = g_atomic_int_get (&resp_model_loader_splits) - before;
+  resp_model_loader_split_min = saved;
+
+  CU_ASSERT_EQUAL_FATAL (m1 == NULL, m2 == NULL);
+  if (m1 != NULL)
+    {
+      char *dir = g_dir_make_tmp ("resp-split-XXXXXX", NULL);
+      char *p1 = g_build_filename (dir, "1.snap", NULL), *p2 = g_build_filename (dir, "2.snap", NULL);
+      char *b1 = NULL, *b2 = NULL;
+      gsize l1 = 0, l2 = 0;
+
+      CU_ASSERT (resp_model_write_snapshot (m1, p1, NULL));
+      CU_ASSERT (resp_model_write_snapshot (m2, p2, NULL));
+      CU_ASSERT (g_file_get_contents (p1, &b1, &l1, NULL));
+      CU_ASSERT (g_file_get_contents (p2, &b2, &l2, NULL));
+      CU_ASSERT (l1 == l2 && l1 > 0 && memcmp (b1, b2, l1) == 0);
+      g_unlink (p1);
+      g_unlink (p2);
+      g_rmdir (dir);
+      g_free (b1);
+      g_free (b2);
+      g_free (p1);
+      g_free (p2);
+      g_free (dir);
+      resp_model_unref (m1);
+      resp_model_unref (m2);
+    }
+  else
+    {
+      CU_ASSERT_STRING_EQUAL (e1->message, e2->message);
+      CU_ASSERT_EQUAL_FATAL (d1->len, d2->len);
+      for (guint i = 0; i < d1->len; i++)
+        {
+          char *a = resp_diagnostic_to_string (d1->pdata[i]);
+          char *b = resp_diagnostic_to_string (d2->pdata[i]);
+          CU_ASSERT_STRING_EQUAL (a, b);
+          CU_ASSERT_EQUAL (resp_diagnostic_get_code (d1->pdata[i]), resp_diagnostic_get_code (d2->pdata[i]));
+          g_free (a);
+          g_free (b);
+        }
+      g_ptr_array_unref (d1);
+      g_ptr_array_unref (d2);
+      g_error_free (e1);
+      g_error_free (e2);
+    }
+  if (d1 != NULL && m1 != NULL)
+    g_ptr_array_unref (d1);
+  if (d2 != NULL && m2 != NULL)
+    g_ptr_array_unref (d2);
+  return before;
+}
+
+static void
+test_split_valid (void)
+{
+  char *json = split_model (-1, "", "");
+
+  /* the valid model is read in two halves, to the same model */
+  CU_ASSERT_EQUAL (load_both_ways (json), 1);
+  g_free (json);
+}
+
+static void
+test_split_errors (void)
+{
+  static const struct { int bad; const char *how; gint split; } cases[] = {
+    /* found after the parse, from positions either half recorded */
+    { 300, "dangling", 1 },
+    { 50, "dangling", 1 },
+    { 350, "cycle", 1 },
+    /* found by the second half itself: it is read again in order */
+    { 300, "key", 0 },
+    { 300, "syntax", 0 },
+    { 300, "scalar", 0 },
+    /* in the first half: the second half is still good */
+    { 20, "key", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *json = split_model (cases[i].bad, cases[i].how, "");
+      gint used = load_both_ways (json);
+
+      if (used != cases[i].split)
+        fprintf (stderr, "\n  case %s at %d: second half used %d times\n", cases[i].how, cases[i].bad, used);
+      CU_ASSERT_EQUAL (used, cases[i].split);
+      g_free (json);
+    }
+}
+
+static void
+test_split_false_boundary (void)
+{
+  /* every id holds "}," so that the boundary found near the middle may lie
+   * inside a string: whatever the second half makes of it, the result is
+   * that of a read in one piece */
+  char *json = split_model (-1, "", "},x");
+
+  load_both_ways (json);
+  g_free (json);
+  json = split_model (300, "dangling", "},x");
+  load_both_ways (json);
+  g_free (json);
+}
+
 static void
 test_api_misuse (void)
 {
@@ -479,5 +645,8 @@ main (void)
   CU_add_test (suite, "a 200k-unit chain", test_long_chain);
   CU_add_test (suite, "files", test_file_errors);
   CU_add_test (suite, "API misuse is caught", test_api_misuse);
+  CU_add_test (suite, "relations in two halves: the same model", test_split_valid);
+  CU_add_test (suite, "relations in two halves: the same errors", test_split_errors);
+  CU_add_test (suite, "relations in two halves: a boundary inside a string", test_split_false_boundary);
   return test_run_all ();
 }
