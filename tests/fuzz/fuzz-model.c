@@ -12,8 +12,9 @@
  * nothing changes (resolving at its ends gives the same holders), that the
  * audit has one finding per node and post at any instant, that what a
  * finding says is missing does not resolve at either end of its interval,
- * and that the model written as a snapshot (resp compile) and opened again
- * answers the same.
+ * that the model written as a snapshot (resp compile) and opened again
+ * answers the same, and that reading the relations in two halves (forced
+ * here for any size) gives the same model or the same errors.
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@
 
 #include "fuzz-common.h"
 #include "resp-model-private.h"
+#include "resp-model-load-private.h"
 
 /* How many nodes of one type are queried, and at how many instants */
 #define PER_TYPE 3
@@ -424,6 +426,56 @@ query_node_attributes (RespModel  *model,
     }
 }
 
+/* The same input read with its relations forced into two halves: the same
+ * outcome, diagnostic for diagnostic, relation for relation. */
+static void
+check_split_load (const uint8_t *data, size_t size, const RespModel *model,
+                  const GPtrArray *diagnostics, const GError *error)
+{
+  GPtrArray *d2 = NULL;
+  GError *e2 = NULL;
+  gsize saved = resp_model_loader_split_min;
+  RespModel *m2;
+
+  resp_model_loader_split_min = 0;
+  m2 = resp_model_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME, &d2, &e2);
+  resp_model_loader_split_min = saved;
+  if ((m2 == NULL) != (model == NULL))
+    fuzz_fail ("the model loads in one piece but not in two halves, or the other way round");
+  if (m2 == NULL)
+    {
+      if (error == NULL || diagnostics == NULL || e2 == NULL || d2 == NULL)
+        fuzz_fail ("a load failed without an error or diagnostics");
+      if (strcmp (error->message, e2->message) != 0 || d2->len != diagnostics->len)
+        fuzz_fail ("two halves give other errors than one piece");
+      for (guint i = 0; i < d2->len; i++)
+        {
+          char *a = resp_diagnostic_to_string (diagnostics->pdata[i]);
+          char *b = resp_diagnostic_to_string (d2->pdata[i]);
+          if (strcmp (a, b) != 0)
+            fuzz_fail ("two halves give another diagnostic than one piece");
+          g_free (a);
+          g_free (b);
+        }
+      g_ptr_array_unref (d2);
+      g_error_free (e2);
+      return;
+    }
+  if (m2->n_nodes != model->n_nodes || m2->n_rels != model->n_rels)
+    fuzz_fail ("two halves give another number of nodes or relations");
+  for (guint32 i = 0; i < m2->n_rels; i++)
+    {
+      const RespRelRec *a = &model->rels[i], *b = &m2->rels[i];
+      if (a->from != b->from || a->to != b->to || a->rel != b->rel || a->seat != b->seat ||
+          a->since != b->since || a->until != b->until)
+        fuzz_fail ("two halves give another relation than one piece");
+    }
+  if (d2 == NULL || d2->len != 0)
+    fuzz_fail ("loaded in two halves, yet with diagnostics");
+  g_ptr_array_unref (d2);
+  resp_model_unref (m2);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -439,6 +491,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                     &diagnostics, &error);
   /* exact_quotes is FALSE until the model loader stops cutting quoted
    * names at a byte limit (see README.md, "Found and fixed") */
+  check_split_load (data, size, model, diagnostics, error);
   fuzz_check_load (model != NULL, diagnostics, error, data, size, FALSE);
   if (model == NULL)
     return 0;
