@@ -677,14 +677,16 @@ enum { RK_REL, RK_FROM, RK_TO, RK_SINCE, RK_UNTIL, RK_ROLE, RK_N };
 static const char * const rel_keys[RK_N] = { "rel", "from", "to", "since", "until", "role" };
 static const char * const seat_choices[] = { "main_leader", "cyber_lead", "member" };
 
+/* Room for extra more relations */
 static void
-ensure_rel_capacity (Loader *L)
+ensure_rel_capacity (Loader *L, guint32 extra)
 {
   RespModel *m = L->m;
 
-  if (m->n_rels < L->rels_cap)
+  if ((guint64) m->n_rels + extra <= L->rels_cap)
     return;
-  L->rels_cap = MAX (L->rels_cap * 2, 1024);
+  while ((guint64) m->n_rels + extra > L->rels_cap)
+    L->rels_cap = MAX (L->rels_cap * 2, 1024);
   m->rels = g_renew (RespRelRec, m->rels, L->rels_cap);
   L->rel_pos = g_renew (RelPos, L->rel_pos, L->rels_cap);
   L->rel_ok = g_renew (guint8, L->rel_ok, L->rels_cap);
@@ -897,7 +899,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   if (bad || rel < 0)
     return;
 
-  ensure_rel_capacity (L);
+  ensure_rel_capacity (L, 1);
   i = L->m->n_rels++;
   rec = &L->m->rels[i];
   pos = &L->rel_pos[i];
@@ -1002,12 +1004,13 @@ read_second_half (gpointer data)
 
 /* Looks for an element boundary ('}', blanks, ',') in the second half of
  * the array whose '[' the reader has just returned, and starts reading from
- * there on another thread. NULL when the array is short or no thread. */
+ * there on another thread. NULL when the array is short or has no such
+ * boundary near its middle. */
 static Half *
 split_relations (Loader *L)
 {
   const char *d = L->data;
-  gsize open, from, limit;
+  gsize open, from, limit, comma;
   guint line;
   gsize line_start;
   Half *h;
@@ -1019,23 +1022,21 @@ split_relations (Loader *L)
     return NULL;
   from = open + (L->length - open) / 2;
   limit = MIN (L->length, from + (1u << 20));
-  for (; from < limit; from++)
+  for (comma = limit; from < limit && comma == limit; from++)
     if (d[from] == '}')
       {
         gsize q = from + 1;
         while (q < limit && (d[q] == ' ' || d[q] == '\n' || d[q] == '\r' || d[q] == '\t'))
           q++;
         if (q < limit && d[q] == ',')
-          break;
+          comma = q;
       }
-  if (from >= limit)
+  if (comma == limit)
     return NULL;
 
   h = g_new0 (Half, 1);
-  h->brace = from;
-  h->start = from + 1;
-  while (d[h->start] != ',')
-    h->start++;
+  h->brace = from - 1;   /* the loop stepped past it */
+  h->start = comma;
   /* the line of the boundary, counted on from the array's '[' here, before
    * this thread may give those pages of the input back */
   {
@@ -1065,12 +1066,8 @@ split_relations (Loader *L)
   h->shadow.rels = resp_huge_alloc (h->L.rels_cap, sizeof (RespRelRec));
   h->L.rel_pos = resp_huge_alloc (h->L.rels_cap, sizeof (RelPos));
   h->L.rel_ok = resp_huge_alloc (h->L.rels_cap, sizeof (guint8));
+  /* without a thread, finish_split() only frees h */
   h->thread = g_thread_try_new ("resp-load", read_second_half, h, NULL);
-  if (h->thread == NULL)
-    {
-      h->cancel = TRUE;
-      return h;   /* freed by the caller like any other */
-    }
   return h;
 }
 
@@ -1096,12 +1093,10 @@ copy_releasing (gpointer dst, gpointer src, gsize len)
 }
 
 /* Waits for the second half; with use, appends what it read and moves the
- * reader past it. Frees h. Returns whether the reader moved. */
-static gboolean
+ * reader past it. Frees h. */
+static void
 finish_split (Loader *L, Half *h, gboolean use)
 {
-  gboolean moved = FALSE;
-
   if (!use)
     g_atomic_int_set (&h->cancel, TRUE);
   if (h->thread != NULL)
@@ -1111,13 +1106,7 @@ finish_split (Loader *L, Half *h, gboolean use)
       RespModel *m = L->m;
       guint32 base = m->n_rels, n = h->shadow.n_rels;
 
-      while ((guint64) base + n > L->rels_cap)
-        {
-          L->rels_cap = MAX (L->rels_cap * 2, 1024);
-          m->rels = g_renew (RespRelRec, m->rels, L->rels_cap);
-          L->rel_pos = g_renew (RelPos, L->rel_pos, L->rels_cap);
-          L->rel_ok = g_renew (guint8, L->rel_ok, L->rels_cap);
-        }
+      ensure_rel_capacity (L, n);
       if (resp_json_reader_resume_at (L->r, h->end_off, h->end_line, h->end_line_start))
         {
           copy_releasing (m->rels + base, h->shadow.rels, n * sizeof (RespRelRec));
@@ -1132,7 +1121,6 @@ finish_split (Loader *L, Half *h, gboolean use)
             }
           g_array_set_size (h->L.pending, 0);
           g_atomic_int_inc (&resp_model_loader_splits);
-          moved = TRUE;
         }
     }
   for (guint k = 0; k < h->L.pending->len; k++)
@@ -1146,7 +1134,6 @@ finish_split (Loader *L, Half *h, gboolean use)
   g_free (h->L.rel_pos);
   g_free (h->L.rel_ok);
   g_free (h);
-  return moved;
 }
 
 /* Calls parse for each object element of the array whose '[' was just read. */

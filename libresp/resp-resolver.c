@@ -128,18 +128,6 @@ first_in (RespResolver *R, guint32 node, RespRelation rel)
   return RESP_NO_NODE;
 }
 
-/* The records of an incoming run sit wherever their sources' outgoing
- * blocks are: one cache miss each in a national model. Asking for all of
- * them before reading any lets those misses overlap instead of queueing
- * one behind the other (a committee's members, a region's offices). */
-static inline void
-prefetch_in (const RespModel *m, guint32 b, guint32 e)
-{
-  if (e - b > 1)
-    for (guint32 i = b; i < e; i++)
-      __builtin_prefetch (resp_model_in_rec (m, i));
-}
-
 static void
 all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32Vec *out)
 {
@@ -147,7 +135,6 @@ all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32V
   guint32 b, e;
 
   resp_model_in_range (m, node, rel, &b, &e);
-  prefetch_in (m, b, e);
   for (guint32 i = b; i < e; i++)
     {
       const RespRelRec *r = resp_model_in_rec (m, i);
@@ -453,7 +440,6 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
       guint32 b, e;
 
       resp_model_in_range (m, k, RESP_REL_MEMBER, &b, &e);
-      prefetch_in (m, b, e);
       for (guint32 i = b; i < e; i++)
         {
           const RespRelRec *r = resp_model_in_rec (m, i);
