@@ -465,6 +465,10 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
         case NK_ID:
           if (!read_long_string (L, &f[k], id, "node", "id", ko))
             return;
+          /* the id is interned once the object is read; its slot in the
+           * table (a cache miss at national scale) is fetched meanwhile */
+          if (f[k].present)
+            resp_interner_prefetch (&L->m->ids, id->str, id->len);
           break;
         case NK_NAME:
           {
