@@ -18,5 +18,8 @@ RespModel *resp_model_load_internal (const char *data, gsize length, const char 
 extern gsize resp_model_loader_split_min;
 /* How many loads have used the second half they read (for the tests). */
 extern gint  resp_model_loader_splits;
+/* The cardinality check sorts at least this many entries by counting,
+ * fewer by comparison (the order is the same; the tests vary it). */
+extern guint resp_model_loader_card_sort_min;
 
 G_END_DECLS

@@ -960,6 +960,7 @@ drop_consumed (Loader *L)
 /* Relations arrays shorter than this (in bytes of input) are read in one
  * piece: for them a thread would cost more than it saves. */
 gsize resp_model_loader_split_min = 32u << 20;
+guint resp_model_loader_card_sort_min = 4096;
 gint  resp_model_loader_splits = 0;
 
 typedef struct {
@@ -1513,6 +1514,64 @@ report_overlap (Loader *L, const CardEntry *a, const CardEntry *b)
              other_end, L->rel_pos[earlier->rel].line, this_end, s, u);
 }
 
+static int
+cmp_card_in_group (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const CardEntry *x = a, *y = b;
+
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return x->rel < y->rel ? -1 : x->rel > y->rel;
+}
+
+/* Into the order of cmp_card: stable counting sorts by key, then by kind,
+ * give (kind, key, input order); each (kind, key) group, a handful of
+ * entries in a sound model, is then sorted by (since, rel). Linear where a
+ * comparison sort of a national model's entries is not. */
+static void
+sort_card_entries (GArray *entries, guint32 n_nodes)
+{
+  guint n = entries->len;
+  CardEntry *a = (CardEntry *) entries->data, *tmp;
+  guint32 *count;
+  guint32 by_kind[CARD_N + 1] = { 0 };
+
+  if (n < 2)
+    return;
+  for (guint i = 0; i < n && n >= resp_model_loader_card_sort_min; i++)
+    if (a[i].key >= n_nodes)
+      n = 0;   /* cannot happen to a checked relation; sorted the slow way */
+  if (n < MAX (resp_model_loader_card_sort_min, 2))
+    {
+      qsort (a, entries->len, sizeof (CardEntry), cmp_card);
+      return;
+    }
+  tmp = g_new (CardEntry, n);
+  count = g_new0 (guint32, (gsize) n_nodes + 1);
+  for (guint i = 0; i < n; i++)
+    count[a[i].key + 1]++;
+  for (guint32 v = 0; v < n_nodes; v++)
+    count[v + 1] += count[v];
+  for (guint i = 0; i < n; i++)
+    tmp[count[a[i].key]++] = a[i];
+  g_free (count);
+  for (guint i = 0; i < n; i++)
+    by_kind[tmp[i].kind + 1]++;
+  for (guint k = 0; k < CARD_N; k++)
+    by_kind[k + 1] += by_kind[k];
+  for (guint i = 0; i < n; i++)
+    a[by_kind[tmp[i].kind]++] = tmp[i];
+  g_free (tmp);
+  for (guint i = 0; i < n;)
+    {
+      guint j = i + 1;
+      while (j < n && a[j].kind == a[i].kind && a[j].key == a[i].key)
+        j++;
+      resp_sort_stable (a + i, j - i, sizeof (CardEntry), cmp_card_in_group, NULL);
+      i = j;
+    }
+}
+
 static void
 check_cardinality (Loader *L)
 {
@@ -1550,8 +1609,7 @@ check_cardinality (Loader *L)
       g_array_append_val (entries, e);
     }
   n = entries->len;
-  if (n > 1)
-    qsort (entries->data, n, sizeof (CardEntry), cmp_card);
+  sort_card_entries (entries, m->n_nodes);
   reported = g_new0 (guint8, MAX (m->n_rels, 1));
 
   for (guint i = 0; i < n && !L->fatal;)

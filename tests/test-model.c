@@ -602,6 +602,69 @@ test_split_errors (void)
     }
 }
 
+/* Enough cardinality entries for the counting sort: a chain of units, each
+ * with a head, and overlaps in a few groups (one of three entries whose
+ * middle one starts first, so the order inside a group matters). */
+static char *
+card_model (void)
+{
+  GString *s = g_string_new ("{\"format\": \"libresp/model/1\",\n \"nodes\": [\n"
+                             "  {\"id\": \"r\", \"type\": \"region\", \"name\": \"县\", \"level\": \"county\"}");
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (s, ",\n  {\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"单位%u\"}"
+                            ",\n  {\"id\": \"p%u\", \"type\": \"person\", \"name\": \"人%u\"}", i, i, i, i);
+  g_string_append (s, "\n ],\n \"relations\": [\n"
+                      "  {\"rel\": \"located_in\", \"from\": \"u0\", \"to\": \"r\"}");
+  for (guint i = 0; i < 3000; i++)
+    {
+      if (i > 0)
+        g_string_append_printf (s, ",\n  {\"rel\": \"under\", \"from\": \"u%u\", \"to\": \"u%u\"}", i, i - 1);
+      g_string_append_printf (s, ",\n  {\"rel\": \"heads\", \"from\": \"p%u\", \"to\": \"u%u\", "
+                                 "\"since\": \"2020-01-01\", \"until\": \"2022-01-01\"}", i, i);
+    }
+  /* a second superior for u100; two more heads of u2000, the later in the
+   * file starting first; another head of u2999 overlapping its first */
+  g_string_append (s, ",\n  {\"rel\": \"under\", \"from\": \"u100\", \"to\": \"u7\", \"since\": \"2021-06-01\"}"
+                      ",\n  {\"rel\": \"heads\", \"from\": \"p1\", \"to\": \"u2000\", \"since\": \"2021-01-01\"}"
+                      ",\n  {\"rel\": \"heads\", \"from\": \"p2\", \"to\": \"u2000\", \"since\": \"2019-01-01\", \"until\": \"2020-06-01\"}"
+                      ",\n  {\"rel\": \"heads\", \"from\": \"p3\", \"to\": \"u2999\", \"since\": \"2021-12-01\"}");
+  g_string_append (s, "\n ]}\n");
+  return g_string_free (s, FALSE);
+}
+
+/* The cardinality entries sorted by counting and by comparison: the same
+ * diagnostics, in the same order, with the same positions. */
+static void
+test_card_sort (void)
+{
+  char *json = card_model ();
+  GPtrArray *d1 = NULL, *d2 = NULL;
+  guint saved = resp_model_loader_card_sort_min;
+
+  resp_model_loader_card_sort_min = G_MAXUINT;
+  CU_ASSERT_PTR_NULL (resp_model_new_from_data (json, -1, "c.json", &d1, NULL));
+  resp_model_loader_card_sort_min = 0;
+  CU_ASSERT_PTR_NULL (resp_model_new_from_data (json, -1, "c.json", &d2, NULL));
+  resp_model_loader_card_sort_min = saved;
+
+  CU_ASSERT_EQUAL_FATAL (d1->len, 4);
+  CU_ASSERT_EQUAL_FATAL (d2->len, d1->len);
+  for (guint i = 0; i < d1->len; i++)
+    {
+      char *a = resp_diagnostic_to_string (d1->pdata[i]);
+      char *b = resp_diagnostic_to_string (d2->pdata[i]);
+
+      CU_ASSERT_STRING_EQUAL (a, b);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d2->pdata[i]), RESP_ERROR_CARDINALITY);
+      g_free (a);
+      g_free (b);
+    }
+  g_ptr_array_unref (d1);
+  g_ptr_array_unref (d2);
+  g_free (json);
+}
+
 static void
 test_split_false_boundary (void)
 {
@@ -647,6 +710,7 @@ main (void)
   CU_add_test (suite, "API misuse is caught", test_api_misuse);
   CU_add_test (suite, "relations in two halves: the same model", test_split_valid);
   CU_add_test (suite, "relations in two halves: the same errors", test_split_errors);
+  CU_add_test (suite, "cardinality entries sorted by counting", test_card_sort);
   CU_add_test (suite, "relations in two halves: a boundary inside a string", test_split_false_boundary);
   return test_run_all ();
 }

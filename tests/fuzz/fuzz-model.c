@@ -426,8 +426,9 @@ query_node_attributes (RespModel  *model,
     }
 }
 
-/* The same input read with its relations forced into two halves: the same
- * outcome, diagnostic for diagnostic, relation for relation. */
+/* The same input read with its relations forced into two halves (and its
+ * cardinality entries sorted by counting, however few): the same outcome,
+ * diagnostic for diagnostic, relation for relation. */
 static void
 check_split_load (const uint8_t *data, size_t size, const RespModel *model,
                   const GPtrArray *diagnostics, const GError *error)
@@ -435,11 +436,14 @@ check_split_load (const uint8_t *data, size_t size, const RespModel *model,
   GPtrArray *d2 = NULL;
   GError *e2 = NULL;
   gsize saved = resp_model_loader_split_min;
+  guint saved_card = resp_model_loader_card_sort_min;
   RespModel *m2;
 
   resp_model_loader_split_min = 0;
+  resp_model_loader_card_sort_min = 0;
   m2 = resp_model_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME, &d2, &e2);
   resp_model_loader_split_min = saved;
+  resp_model_loader_card_sort_min = saved_card;
   if ((m2 == NULL) != (model == NULL))
     fuzz_fail ("the model loads in one piece but not in two halves, or the other way round");
   if (m2 == NULL)
