@@ -237,6 +237,20 @@ typedef struct {
   gboolean truncated;
 } Field;
 
+/* Empties the fields of an object: all but the text, which only a present
+ * field's reader fills and reads. (Clearing the whole array was 40 % of
+ * parsing a node: it runs for every node and relation.) */
+static inline void
+fields_clear (Field *f, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      f[k].present = f[k].truncated = FALSE;
+      f[k].off = f[k].key_off = 0;
+      f[k].text[0] = '\0';
+    }
+}
+
 static void
 field_set_pos (Loader *L, Field *f, gsize key_off)
 {
@@ -423,7 +437,7 @@ check_enum (Loader *L, const Field *f, const char * const *names, guint n,
 static void
 parse_node (Loader *L, guint obj_line, guint obj_col)
 {
-  Field f[NK_N] = { { 0 } };
+  Field f[NK_N];
   UnknownKey unknown[MAX_UNKNOWN_KEYS];
   guint n_unknown = 0;
   gboolean cii = FALSE, bad = FALSE;
@@ -433,6 +447,7 @@ parse_node (Loader *L, guint obj_line, guint obj_col)
   char what[MAX_ID_BYTES + 32];
   GString *id = L->s1;
 
+  fields_clear (f, NK_N);
   g_string_truncate (id, 0);
   for (;;)
     {
@@ -744,7 +759,7 @@ resolve_ref (Loader *L, GString *id, guint32 rel_index, gboolean is_to)
 static void
 parse_relation (Loader *L, guint obj_line, guint obj_col)
 {
-  Field f[RK_N] = { { 0 } };
+  Field f[RK_N];
   UnknownKey unknown[MAX_UNKNOWN_KEYS];
   guint n_unknown = 0;
   gboolean bad = FALSE;
@@ -756,6 +771,7 @@ parse_relation (Loader *L, guint obj_line, guint obj_col)
   RelPos *pos;
   guint32 i;
 
+  fields_clear (f, RK_N);
   g_string_truncate (from, 0);
   g_string_truncate (to, 0);
   g_strlcpy (what, "relation", sizeof what);
