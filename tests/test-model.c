@@ -420,7 +420,9 @@ test_file_errors (void)
 
   path = test_src_path ("examples/data/city.json");
   m = resp_model_new_from_file (path, NULL, &error);
-  CU_ASSERT_PTR_NOT_NULL (m);
+  if (m == NULL)
+    fprintf (stderr, "\n  %s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_STRING_EQUAL (resp_model_get_source (m), path);
   resp_model_unref (m);
   g_free (path);
