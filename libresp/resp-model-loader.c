@@ -976,7 +976,6 @@ drop_consumed (Loader *L)
 /* Relations arrays shorter than this (in bytes of input) are read in one
  * piece: for them a thread would cost more than it saves. */
 gsize resp_model_loader_split_min = 32u << 20;
-guint resp_model_loader_card_sort_min = 4096;
 gint  resp_model_loader_splits = 0;
 
 typedef struct {
@@ -1540,6 +1539,26 @@ cmp_card_in_group (gconstpointer a, gconstpointer b, gpointer data)
   return x->rel < y->rel ? -1 : x->rel > y->rel;
 }
 
+/* The cardinality check sorts at least this many entries by counting,
+ * fewer by comparison. */
+guint resp_model_loader_card_sort_min = 4096;
+
+/* A stable counting sort of n entries from src into dst by their kind
+ * (by_kind) or their key, each below n_buckets. */
+static void
+card_counting_pass (const CardEntry *src, CardEntry *dst, guint n, guint32 n_buckets, gboolean by_kind)
+{
+  guint32 *start = g_new0 (guint32, (gsize) n_buckets + 1);
+
+  for (guint i = 0; i < n; i++)
+    start[(by_kind ? src[i].kind : src[i].key) + 1]++;
+  for (guint32 v = 0; v < n_buckets; v++)
+    start[v + 1] += start[v];
+  for (guint i = 0; i < n; i++)
+    dst[start[by_kind ? src[i].kind : src[i].key]++] = src[i];
+  g_free (start);
+}
+
 /* Into the order of cmp_card: stable counting sorts by key, then by kind,
  * give (kind, key, input order); each (kind, key) group, a handful of
  * entries in a sound model, is then sorted by (since, rel). Linear where a
@@ -1549,34 +1568,21 @@ sort_card_entries (GArray *entries, guint32 n_nodes)
 {
   guint n = entries->len;
   CardEntry *a = (CardEntry *) entries->data, *tmp;
-  guint32 *count;
-  guint32 by_kind[CARD_N + 1] = { 0 };
+  gboolean keys_in_range = TRUE;
 
   if (n < 2)
     return;
-  for (guint i = 0; i < n && n >= resp_model_loader_card_sort_min; i++)
-    if (a[i].key >= n_nodes)
-      n = 0;   /* cannot happen to a checked relation; sorted the slow way */
-  if (n < MAX (resp_model_loader_card_sort_min, 2))
+  /* a checked relation's ends are nodes; anything else is sorted the slow way */
+  for (guint i = 0; i < n && keys_in_range; i++)
+    keys_in_range = a[i].key < n_nodes;
+  if (n < resp_model_loader_card_sort_min || !keys_in_range)
     {
-      qsort (a, entries->len, sizeof (CardEntry), cmp_card);
+      qsort (a, n, sizeof (CardEntry), cmp_card);
       return;
     }
   tmp = g_new (CardEntry, n);
-  count = g_new0 (guint32, (gsize) n_nodes + 1);
-  for (guint i = 0; i < n; i++)
-    count[a[i].key + 1]++;
-  for (guint32 v = 0; v < n_nodes; v++)
-    count[v + 1] += count[v];
-  for (guint i = 0; i < n; i++)
-    tmp[count[a[i].key]++] = a[i];
-  g_free (count);
-  for (guint i = 0; i < n; i++)
-    by_kind[tmp[i].kind + 1]++;
-  for (guint k = 0; k < CARD_N; k++)
-    by_kind[k + 1] += by_kind[k];
-  for (guint i = 0; i < n; i++)
-    a[by_kind[tmp[i].kind]++] = tmp[i];
+  card_counting_pass (a, tmp, n, n_nodes, FALSE);
+  card_counting_pass (tmp, a, n, CARD_N, TRUE);
   g_free (tmp);
   for (guint i = 0; i < n;)
     {
