@@ -1,4 +1,7 @@
-/* resp-model-load-private.h */
+/* resp-model-load-private.h: the JSON model loader's entry point
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 #pragma once
 
 #include "resp-model.h"
@@ -6,20 +9,33 @@
 
 G_BEGIN_DECLS
 
-/* limits must be resolved (no zero fields). release_input (if given) is
- * called on input once the data is no longer needed, and only on success;
- * on failure the caller still owns it. */
-RespModel *resp_model_load_internal (const char *data, gsize length, const char *file,
-                                     const RespLimits *limits, GDestroyNotify release_input,
-                                     gpointer input, GPtrArray **diagnostics, GError **error);
+/* How a load goes about its work, where that is a choice of speed and
+ * never changes the outcome; the tests and fuzzers vary it to prove so. */
+typedef struct {
+  /* a relations array of at least this many bytes is read in two halves on
+   * two threads (see resp-model-loader.c) */
+  gsize  split_min;
+  /* the cardinality check sorts at least this many entries by counting,
+   * fewer by comparison (the order is the same) */
+  guint  card_sort_min;
+  /* if not NULL, incremented when a load used the second half it read */
+  gint  *splits_used;
+} RespModelLoadOptions;
 
-/* A relations array of at least this many bytes is read in two halves on
- * two threads (see resp-model-loader.c); the tests lower it. */
-extern gsize resp_model_loader_split_min;
-/* How many loads have used the second half they read (for the tests). */
-extern gint  resp_model_loader_splits;
-/* The cardinality check sorts at least this many entries by counting,
- * fewer by comparison (the order is the same; the tests vary it). */
-extern guint resp_model_loader_card_sort_min;
+#define RESP_MODEL_LOAD_SPLIT_MIN     (32u << 20)
+#define RESP_MODEL_LOAD_CARD_SORT_MIN 4096u
+
+/* Fills options with the defaults a load uses when given none. */
+void       resp_model_load_options_init (RespModelLoadOptions *options);
+
+/* limits must be resolved (no zero fields); options may be NULL (the
+ * defaults). release_input (if given) is called on input once the data is
+ * no longer needed, and only on success; on failure the caller still owns
+ * it. */
+RespModel *resp_model_load_internal (const char *data, gsize length, const char *file,
+                                     const RespLimits *limits,
+                                     const RespModelLoadOptions *options,
+                                     GDestroyNotify release_input, gpointer input,
+                                     GPtrArray **diagnostics, GError **error);
 
 G_END_DECLS

@@ -81,6 +81,7 @@ typedef struct {
   guint           max_depth;
   gsize           max_string;
   gboolean        nodes_read;
+  const RespModelLoadOptions *options;
 } Loader;
 
 /* Line and column of byte offset off inside the object that starts at o. */
@@ -973,10 +974,15 @@ drop_consumed (Loader *L)
  * order, so errors, their order and their positions are those of a plain
  * front-to-back read. */
 
-/* Relations arrays shorter than this (in bytes of input) are read in one
- * piece: for them a thread would cost more than it saves. */
-gsize resp_model_loader_split_min = 32u << 20;
-gint  resp_model_loader_splits = 0;
+void
+resp_model_load_options_init (RespModelLoadOptions *options)
+{
+  /* Relations arrays shorter than split_min (in bytes of input) are read in
+   * one piece: for them a thread would cost more than it saves. */
+  options->split_min = RESP_MODEL_LOAD_SPLIT_MIN;
+  options->card_sort_min = RESP_MODEL_LOAD_CARD_SORT_MIN;
+  options->splits_used = NULL;
+}
 
 typedef struct {
   Loader     L;          /* the second half's own reader, arrays and diagnostics */
@@ -1038,7 +1044,7 @@ split_relations (Loader *L)
   if (!L->nodes_read || L->fatal)
     return NULL;
   resp_json_reader_get_position (L->r, &open, &line, &line_start);
-  if (L->length - open < MAX (resp_model_loader_split_min, 64))
+  if (L->length - open < MAX (L->options->split_min, 64))
     return NULL;
   from = open + (L->length - open) / 2;
   limit = MIN (L->length, from + (1u << 20));
@@ -1140,7 +1146,8 @@ finish_split (Loader *L, Half *h, gboolean use)
               g_array_append_val (L->pending, p);
             }
           g_array_set_size (h->L.pending, 0);
-          g_atomic_int_inc (&resp_model_loader_splits);
+          if (L->options->splits_used != NULL)
+            g_atomic_int_inc (L->options->splits_used);
         }
     }
   for (guint k = 0; k < h->L.pending->len; k++)
@@ -1539,10 +1546,6 @@ cmp_card_in_group (gconstpointer a, gconstpointer b, gpointer data)
   return x->rel < y->rel ? -1 : x->rel > y->rel;
 }
 
-/* The cardinality check sorts at least this many entries by counting,
- * fewer by comparison. */
-guint resp_model_loader_card_sort_min = 4096;
-
 /* A stable counting sort of n entries from src into dst by their kind
  * (by_kind) or their key, each below n_buckets. */
 static void
@@ -1564,7 +1567,7 @@ card_counting_pass (const CardEntry *src, CardEntry *dst, guint n, guint32 n_buc
  * entries in a sound model, is then sorted by (since, rel). Linear where a
  * comparison sort of a national model's entries is not. */
 static void
-sort_card_entries (GArray *entries, guint32 n_nodes)
+sort_card_entries (GArray *entries, guint32 n_nodes, guint counting_min)
 {
   guint n = entries->len;
   CardEntry *a = (CardEntry *) entries->data, *tmp;
@@ -1575,7 +1578,7 @@ sort_card_entries (GArray *entries, guint32 n_nodes)
   /* a checked relation's ends are nodes; anything else is sorted the slow way */
   for (guint i = 0; i < n && keys_in_range; i++)
     keys_in_range = a[i].key < n_nodes;
-  if (n < resp_model_loader_card_sort_min || !keys_in_range)
+  if (n < counting_min || !keys_in_range)
     {
       qsort (a, n, sizeof (CardEntry), cmp_card);
       return;
@@ -1631,7 +1634,7 @@ check_cardinality (Loader *L)
       g_array_append_val (entries, e);
     }
   n = entries->len;
-  sort_card_entries (entries, m->n_nodes);
+  sort_card_entries (entries, m->n_nodes, L->options->card_sort_min);
   reported = g_new0 (guint8, MAX (m->n_rels, 1));
 
   for (guint i = 0; i < n && !L->fatal;)
@@ -2017,11 +2020,20 @@ sort_diagnostics (GPtrArray *diags)
 
 RespModel *
 resp_model_load_internal (const char *data, gsize length, const char *file,
-                          const RespLimits *limits, GDestroyNotify release_input,
-                          gpointer input, GPtrArray **diagnostics, GError **error)
+                          const RespLimits *limits, const RespModelLoadOptions *options,
+                          GDestroyNotify release_input, gpointer input,
+                          GPtrArray **diagnostics, GError **error)
 {
   Loader L = { 0 };
+  RespModelLoadOptions defaults;
   RespModel *m;
+
+  if (options == NULL)
+    {
+      resp_model_load_options_init (&defaults);
+      options = &defaults;
+    }
+  L.options = options;
 
   L.m = m = resp_model_alloc ();
   L.data = data;
@@ -2159,7 +2171,7 @@ resp_model_new_from_data_full (const char        *data,
         g_free (copy);
       return m;
     }
-  return resp_model_load_internal (data, (gsize) length, filename, &lim, NULL, NULL,
+  return resp_model_load_internal (data, (gsize) length, filename, &lim, NULL, NULL, NULL,
                                    diagnostics, error);
 }
 
@@ -2240,7 +2252,7 @@ resp_model_new_from_file_full (const char        *path,
                             mf, (GDestroyNotify) g_mapped_file_unref, path, diagnostics, error);
   else
     m = resp_model_load_internal (g_mapped_file_get_contents (mf), g_mapped_file_get_length (mf),
-                                  path, &lim, (GDestroyNotify) g_mapped_file_unref, mf,
+                                  path, &lim, NULL, (GDestroyNotify) g_mapped_file_unref, mf,
                                   diagnostics, error);
   if (m == NULL)
     g_mapped_file_unref (mf);

@@ -8,6 +8,7 @@
 
 #include "test-common.h"
 #include "resp-model-load-private.h"
+#include "resp-limits-private.h"
 
 /* A valid set of nodes, one per line, that cases refer to. */
 #define STD_NODES \
@@ -497,6 +498,19 @@ split_model (int bad, const char *how, const char *id_suffix)
   return g_string_free (s, FALSE);
 }
 
+/* Loads json (named m.json) as resp_model_new_from_data() would, with
+ * the loader's options given. */
+static RespModel *
+load_with_options (const char *json, const RespModelLoadOptions *options,
+                   GPtrArray **diagnostics, GError **error)
+{
+  RespLimits limits;
+
+  resp_limits_resolve (NULL, &limits);
+  return resp_model_load_internal (json, strlen (json), "m.json", &limits, options, NULL, NULL,
+                                   diagnostics, error);
+}
+
 /* Loads json in one piece and forced into two halves: the same outcome,
  * diagnostic for diagnostic, and for a valid model the same snapshot.
  * Returns how many of the two loads used a second half. */
@@ -506,16 +520,16 @@ load_both_ways (const char *json)
   GPtrArray *d1 = NULL, *d2 = NULL;
   GError *e1 = NULL, *e2 = NULL;
   RespModel *m1, *m2;
-  gint before;
-  gsize saved = resp_model_loader_split_min;
+  gint before = 0;
+  RespModelLoadOptions whole, halves;
 
-  resp_model_loader_split_min = G_MAXSIZE;
-  m1 = resp_model_new_from_data (json, -1, "m.json", &d1, &e1);
-  resp_model_loader_split_min = 0;
-  before = g_atomic_int_get (&resp_model_loader_splits);
-  m2 = resp_model_new_from_data (json, -1, "m.json", &d2, &e2);
-  before = g_atomic_int_get (&resp_model_loader_splits) - before;
-  resp_model_loader_split_min = saved;
+  resp_model_load_options_init (&whole);
+  whole.split_min = G_MAXSIZE;
+  resp_model_load_options_init (&halves);
+  halves.split_min = 0;
+  halves.splits_used = &before;
+  m1 = load_with_options (json, &whole, &d1, &e1);
+  m2 = load_with_options (json, &halves, &d2, &e2);
 
   CU_ASSERT_EQUAL_FATAL (m1 == NULL, m2 == NULL);
   if (m1 != NULL)
@@ -642,13 +656,14 @@ test_card_sort (void)
 {
   char *json = card_model ();
   GPtrArray *d1 = NULL, *d2 = NULL;
-  guint saved = resp_model_loader_card_sort_min;
+  RespModelLoadOptions by_comparison, by_counting;
 
-  resp_model_loader_card_sort_min = G_MAXUINT;
-  CU_ASSERT_PTR_NULL (resp_model_new_from_data (json, -1, "c.json", &d1, NULL));
-  resp_model_loader_card_sort_min = 0;
-  CU_ASSERT_PTR_NULL (resp_model_new_from_data (json, -1, "c.json", &d2, NULL));
-  resp_model_loader_card_sort_min = saved;
+  resp_model_load_options_init (&by_comparison);
+  by_comparison.card_sort_min = G_MAXUINT;
+  resp_model_load_options_init (&by_counting);
+  by_counting.card_sort_min = 0;
+  CU_ASSERT_PTR_NULL (load_with_options (json, &by_comparison, &d1, NULL));
+  CU_ASSERT_PTR_NULL (load_with_options (json, &by_counting, &d2, NULL));
 
   CU_ASSERT_EQUAL_FATAL (d1->len, 4);
   CU_ASSERT_EQUAL_FATAL (d2->len, d1->len);

@@ -25,6 +25,8 @@
 #include "fuzz-common.h"
 #include "resp-model-private.h"
 #include "resp-model-load-private.h"
+#include "resp-limits-private.h"
+#include "resp-snapshot-private.h"
 
 /* How many nodes of one type are queried, and at how many instants */
 #define PER_TYPE 3
@@ -435,15 +437,19 @@ check_split_load (const uint8_t *data, size_t size, const RespModel *model,
 {
   GPtrArray *d2 = NULL;
   GError *e2 = NULL;
-  gsize saved = resp_model_loader_split_min;
-  guint saved_card = resp_model_loader_card_sort_min;
+  RespModelLoadOptions options;
+  RespLimits limits;
   RespModel *m2;
 
-  resp_model_loader_split_min = 0;
-  resp_model_loader_card_sort_min = 0;
-  m2 = resp_model_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME, &d2, &e2);
-  resp_model_loader_split_min = saved;
-  resp_model_loader_card_sort_min = saved_card;
+  /* a snapshot is opened, not parsed: nothing to split */
+  if (resp_snapshot_is ((const char *) data, size))
+    return;
+  resp_model_load_options_init (&options);
+  options.split_min = 0;
+  options.card_sort_min = 0;
+  resp_limits_resolve (NULL, &limits);
+  m2 = resp_model_load_internal ((const char *) data, size, FUZZ_FILE_NAME, &limits, &options,
+                                 NULL, NULL, &d2, &e2);
   if ((m2 == NULL) != (model == NULL))
     fuzz_fail ("the model loads in one piece but not in two halves, or the other way round");
   if (m2 == NULL)
