@@ -589,7 +589,7 @@ resp_audit_render (RespAudit  *self,
         {
           const Finding *f = finding (self, i);
           resp_json_writer_begin_object (&w);
-          resp_json_writer_member_string (&w, "code", resp_audit_code_names[f->code]);
+          resp_json_writer_member_string (&w, "code", resp_audit_codes[f->code].name);
           resp_json_writer_member_string (&w, "node", resp_model_node_id (m, f->node));
           resp_json_writer_member_string (&w, "role", audit_roles[f->role]);
           resp_json_writer_member_string (&w, "basis", audit_basis[f->code]);
@@ -620,7 +620,7 @@ resp_audit_render (RespAudit  *self,
       resp_instant_format_short (f->until, b);
       g_string_append_printf (out, "  %s（%s）：%s [%s, %s]\n    自 %s 至 %s；依据：%s\n",
                               resp_model_node_name (m, f->node), resp_model_node_id (m, f->node),
-                              audit_text_zh[f->code], resp_audit_code_names[f->code],
+                              audit_text_zh[f->code], resp_audit_codes[f->code].name,
                               audit_roles[f->role],
                               f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a,
                               f->until == RESP_INSTANT_OPEN_END ? "今" : b,

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "resp-condition-private.h"
+#include "resp-vocab-private.h"
 
 /* Condition objects allowed on one path from the root, the root included */
 #define MAX_DEPTH 64
@@ -179,82 +180,13 @@ emit (Compiler *c,
   g_array_append_val (c->ops, op);
 }
 
-/* Optimal string alignment distance: Levenshtein plus the swap of two
- * adjacent characters, so that "adn" is one edit from "and". Returns
- * cap + 1 for anything farther than cap, and for very long strings, which
- * are no typo of a short name. */
-static guint
-edit_distance (const char *a,
-               const char *b,
-               guint       cap)
-{
-  gsize la = strlen (a), lb = strlen (b);
-  guint *rows, *two_up, *up, *cur;
-  guint result;
-
-  if ((la > lb ? la - lb : lb - la) > cap || la > 256 || lb > 256)
-    return cap + 1;
-
-  rows = g_new (guint, 3 * (lb + 1));
-  two_up = rows;
-  up = rows + lb + 1;
-  cur = rows + 2 * (lb + 1);
-  for (gsize j = 0; j <= lb; j++)
-    up[j] = (guint) j;
-  for (gsize i = 1; i <= la; i++)
-    {
-      guint *t;
-
-      cur[0] = (guint) i;
-      for (gsize j = 1; j <= lb; j++)
-        {
-          guint cost = a[i - 1] != b[j - 1];
-          guint v = MIN (MIN (up[j] + 1, cur[j - 1] + 1), up[j - 1] + cost);
-
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-            v = MIN (v, two_up[j - 2] + 1);
-          cur[j] = v;
-        }
-      t = two_up;
-      two_up = up;
-      up = cur;
-      cur = t;
-    }
-  result = MIN (up[lb], cap + 1);
-  g_free (rows);
-  return result;
-}
-
-/* The nearest of names[0..n) to name within cap edits (the first on a
- * tie), or NULL */
-static const char *
-nearest (const char * const *names,
-         guint               n,
-         const char         *name,
-         guint               cap)
-{
-  const char *best = NULL;
-  guint best_d = cap + 1;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint d = edit_distance (name, names[i], cap);
-
-      if (d < best_d)
-        {
-          best_d = d;
-          best = names[i];
-        }
-    }
-  return best;
-}
-
 static gboolean
 fail_unknown_operator (Compiler           *c,
                        const RespJsonNode *member)
 {
   const char *key = member->key;
   const char *meant = NULL;
+  char hint[128];
 
   for (guint i = 0; i < G_N_ELEMENTS (operator_aliases); i++)
     if (strcmp (key, operator_aliases[i].alias) == 0)
@@ -265,23 +197,9 @@ fail_unknown_operator (Compiler           *c,
                    "unknown operator '%s' (JSON Logic's '%s' is outside the supported subset)",
                    key, key);
   if (meant == NULL)
-    meant = nearest (operator_names, N_OPERATORS, key, 1);
-  if (meant != NULL)
-    return fail (c, RESP_ERROR_UNKNOWN_OPERATOR, member->key_line, member->key_column,
-                 "unknown operator '%s' (did you mean '%s'?)", key, meant);
+    meant = resp_suggest_within (operator_names, N_OPERATORS, key, 1);
   return fail (c, RESP_ERROR_UNKNOWN_OPERATOR, member->key_line, member->key_column,
-               "unknown operator '%s'", key);
-}
-
-static int
-lookup (const char * const *names,
-        guint               n,
-        const char         *name)
-{
-  for (guint i = 0; i < n; i++)
-    if (strcmp (names[i], name) == 0)
-      return (int) i;
-  return -1;
+               "unknown operator '%s'%s", key, resp_did_you_mean (hint, sizeof hint, meant));
 }
 
 static gboolean
@@ -292,6 +210,7 @@ fail_unknown_variable (Compiler           *c,
   const char *name = name_node->v.string.str;
   GPtrArray *candidates;
   const char *meant;
+  char hint[300];
   gboolean ok;
 
   if (memchr (name, '\0', name_node->v.string.len) != NULL)
@@ -317,20 +236,16 @@ fail_unknown_variable (Compiler           *c,
       g_ptr_array_add (candidates, g_strdup ("operator.region_level"));
     }
 
-  meant = nearest ((const char * const *) candidates->pdata, candidates->len, name, 2);
+  meant = resp_suggest_within ((const char * const *) candidates->pdata, candidates->len, name, 2);
   /* a bare declared name, without its prefix */
-  if (meant == NULL && lookup (scope->fact_names, scope->n_facts, name) >= 0)
-    meant = candidates->pdata[lookup (scope->fact_names, scope->n_facts, name)];
-  if (meant == NULL && lookup (scope->param_names, scope->n_params, name) >= 0)
+  if (meant == NULL && resp_name_lookup (scope->fact_names, scope->n_facts, name) >= 0)
+    meant = candidates->pdata[resp_name_lookup (scope->fact_names, scope->n_facts, name)];
+  if (meant == NULL && resp_name_lookup (scope->param_names, scope->n_params, name) >= 0)
     meant = candidates->pdata[scope->n_facts
-                              + (guint) lookup (scope->param_names, scope->n_params, name)];
+                              + (guint) resp_name_lookup (scope->param_names, scope->n_params, name)];
 
-  if (meant != NULL)
-    ok = fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
-               "unknown variable '%s' (did you mean '%s'?)", name, meant);
-  else
-    ok = fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
-               "unknown variable '%s'", name);
+  ok = fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+             "unknown variable '%s'%s", name, resp_did_you_mean (hint, sizeof hint, meant));
   g_ptr_array_unref (candidates);
   return ok;
 }
@@ -351,14 +266,14 @@ resolve_variable (Compiler           *c,
 
   op->code = OP_VAR;
   if (g_str_has_prefix (name, "fact.")
-      && (i = lookup (scope->fact_names, scope->n_facts, name + 5)) >= 0)
+      && (i = resp_name_lookup (scope->fact_names, scope->n_facts, name + 5)) >= 0)
     {
       op->var_kind = RESP_VAR_FACT;
       op->arg = (guint) i;
       return TRUE;
     }
   if (g_str_has_prefix (name, "param.")
-      && (i = lookup (scope->param_names, scope->n_params, name + 6)) >= 0)
+      && (i = resp_name_lookup (scope->param_names, scope->n_params, name + 6)) >= 0)
     {
       op->var_kind = RESP_VAR_PARAM;
       op->arg = (guint) i;
@@ -503,7 +418,7 @@ open_operator (Compiler           *c,
                  object->v.children.n);
 
   member = object->v.children.items[0];
-  i = lookup (operator_names, N_OPERATORS, member->key);
+  i = resp_name_lookup (operator_names, N_OPERATORS, member->key);
   if (i < 0)
     return fail_unknown_operator (c, member);
   if (i == OPR_VAR)

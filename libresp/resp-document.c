@@ -1,4 +1,4 @@
-/* resp-document.c
+/* resp-document.c: small JSON documents read as trees (see resp-document-private.h)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -8,86 +8,9 @@
 #include <string.h>
 
 #include "resp-document-private.h"
-#include "resp-enums-private.h"
+#include "resp-vocab-private.h"
 #include "resp-instant-private.h"
 #include "resp-limits-private.h"
-
-void
-resp_diag_sink_init (RespDiagSink *sink, const char *file)
-{
-  sink->diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-  sink->file = file;
-  sink->line_offset = 0;
-  sink->max_errors = RESP_DOCUMENT_MAX_ERRORS;
-}
-
-void
-resp_diag_sink_add (RespDiagSink *sink, RespError code, guint line, guint column,
-                    const char *format, ...)
-{
-  va_list ap;
-  char *msg;
-
-  if (sink->diags->len >= sink->max_errors)
-    return;
-  va_start (ap, format);
-  msg = g_strdup_vprintf (format, ap);
-  va_end (ap);
-  g_ptr_array_add (sink->diags, resp_diagnostic_new (code, sink->file,
-                                                     line ? line + sink->line_offset : 0,
-                                                     column, msg));
-  g_free (msg);
-}
-
-guint
-resp_diag_sink_count (const RespDiagSink *sink)
-{
-  return sink->diags->len;
-}
-
-static int
-cmp_diag (gconstpointer a, gconstpointer b)
-{
-  RespDiagnostic *x = *(RespDiagnostic * const *) a, *y = *(RespDiagnostic * const *) b;
-  guint lx = resp_diagnostic_get_line (x), ly = resp_diagnostic_get_line (y);
-  guint cx = resp_diagnostic_get_column (x), cy = resp_diagnostic_get_column (y);
-
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
-  return cx < cy ? -1 : cx > cy;
-}
-
-gboolean
-resp_diag_sink_finish (RespDiagSink *sink, GPtrArray **diagnostics, GError **error)
-{
-  GPtrArray *diags = sink->diags;
-  gboolean ok = diags->len == 0;
-
-  sink->diags = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-  if (diags->len > 0)
-    {
-      RespDiagnostic *first;
-      char *text;
-
-      /* g_ptr_array_sort is a merge sort: equal positions keep their order */
-      g_ptr_array_sort (diags, cmp_diag);
-      first = diags->pdata[0];
-      text = resp_diagnostic_to_string (first);
-      if (diags->len > 1)
-        g_set_error (error, RESP_ERROR, resp_diagnostic_get_code (first), "%s (and %u more error%s)",
-                     text, diags->len - 1, diags->len > 2 ? "s" : "");
-      else
-        g_set_error_literal (error, RESP_ERROR, resp_diagnostic_get_code (first), text);
-      g_free (text);
-    }
-  if (diagnostics != NULL)
-    *diagnostics = diags;
-  else
-    g_ptr_array_unref (diags);
-  g_ptr_array_unref (sink->diags);
-  sink->diags = NULL;
-  return ok;
-}
 
 RespJsonTree *
 resp_document_parse (const char *data, gsize length, const RespLimits *limits, RespDiagSink *sink)
@@ -97,7 +20,6 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
   RespJsonTree *tree = NULL;
 
   resp_json_reader_set_limits (r, limits->max_depth, (gsize) MIN (limits->max_string_bytes, G_MAXSIZE));
-  sink->max_errors = limits->max_errors;
   t = resp_json_reader_next (r);
 
   if (t != RESP_JSON_TOKEN_ERROR && t != RESP_JSON_TOKEN_EOF)
@@ -105,35 +27,9 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
   if (tree != NULL && resp_json_reader_next (r) != RESP_JSON_TOKEN_EOF)
     g_clear_pointer (&tree, resp_json_tree_free);
   if (tree == NULL)
-    {
-      RespError code;
-      switch (resp_json_reader_get_status (r))
-        {
-        case RESP_JSON_READER_DUPLICATE_KEY: code = RESP_ERROR_DUPLICATE_KEY; break;
-        case RESP_JSON_READER_TOO_DEEP:
-        case RESP_JSON_READER_TOO_LONG: code = RESP_ERROR_LIMIT; break;
-        case RESP_JSON_READER_NUMBER_RANGE: code = RESP_ERROR_BAD_VALUE; break;
-        default: code = RESP_ERROR_MALFORMED_JSON; break;
-        }
-      resp_diag_sink_add (sink, code, resp_json_reader_get_line (r), resp_json_reader_get_column (r),
-                          "%s", resp_json_reader_get_message (r));
-    }
+    resp_diag_sink_add_reader_error (sink, r);
   resp_json_reader_free (r);
   return tree;
-}
-
-const char *
-resp_json_type_name (RespJsonType type)
-{
-  switch (type)
-    {
-    case RESP_JSON_NULL: return "null";
-    case RESP_JSON_BOOL: return "a boolean";
-    case RESP_JSON_NUMBER: return "a number";
-    case RESP_JSON_STRING: return "a string";
-    case RESP_JSON_ARRAY: return "an array";
-    default: return "an object";
-    }
 }
 
 void
@@ -171,17 +67,13 @@ resp_document_check_keys (RespDiagSink *sink, const RespJsonNode *obj,
   for (guint i = 0; i < obj->v.children.n; i++)
     {
       const RespJsonNode *m = obj->v.children.items[i];
-      const char *hint;
+      char hint[128];
 
       if (resp_name_lookup (allowed, n, m->key) >= 0)
         continue;
-      hint = resp_suggest (allowed, n, m->key);
-      if (hint != NULL)
-        resp_diag_sink_add (sink, RESP_ERROR_UNKNOWN_ATTRIBUTE, m->key_line, m->key_column,
-                            "%s: unknown key '%s' (did you mean '%s'?)", what, m->key, hint);
-      else
-        resp_diag_sink_add (sink, RESP_ERROR_UNKNOWN_ATTRIBUTE, m->key_line, m->key_column,
-                            "%s: unknown key '%s'", what, m->key);
+      resp_diag_sink_add (sink, RESP_ERROR_UNKNOWN_ATTRIBUTE, m->key_line, m->key_column,
+                          "%s: unknown key '%s'%s", what, m->key,
+                          resp_input_hint (hint, sizeof hint, allowed, n, m->key));
     }
 }
 
@@ -239,35 +131,4 @@ resp_document_instant (RespDiagSink *sink, const RespJsonNode *obj, const char *
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-resp_document_read_file (const char *path, const RespLimits *limits, char **data,
-                         gsize *length, GPtrArray **diagnostics, GError **error)
-{
-  GError *local = NULL;
-  GMappedFile *mf = g_mapped_file_new (path, FALSE, &local);
-
-  /* mapped first, so that an oversized file is refused before it is read */
-  if (mf != NULL)
-    {
-      gsize len = g_mapped_file_get_length (mf);
-      gboolean ok = resp_limits_check_size (limits, path, len, diagnostics, error);
-      if (ok)
-        {
-          *data = g_memdup2 (len ? g_mapped_file_get_contents (mf) : "", len + 1);
-          (*data)[len] = '\0';
-          *length = len;
-        }
-      g_mapped_file_unref (mf);
-      return ok;
-    }
-  g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
-  if (diagnostics != NULL)
-    {
-      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-      g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
-    }
-  g_error_free (local);
-  return FALSE;
 }

@@ -167,7 +167,7 @@ node_ref (Ctx *c, const RespJsonNode *s, guint8 type_mask, const char *expected)
     {
       resp_diag_sink_add (c->sink, RESP_ERROR_WRONG_ENDPOINT, s->line, s->column,
                           "%s: '%s' is a %s, not %s", c->what, s->v.string.str,
-                          resp_node_type_names[c->model->nodes[v].type], expected);
+                          resp_node_types[c->model->nodes[v].type].name, expected);
       return RESP_NO_NODE;
     }
   return v;
@@ -211,14 +211,13 @@ read_facts (Ctx *c, const RespJsonNode *facts, RespEvent *ev)
       if (k < 0)
         {
           const char **names = g_new (const char *, rb->facts->len + 1);
-          const char *hint;
+          char hint[128];
 
           for (guint j = 0; j < rb->facts->len; j++)
             names[j] = g_array_index (rb->facts, RespFactDecl, j).name;
-          hint = resp_suggest (names, rb->facts->len, m->key);
           resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_FACT, m->key_line, m->key_column,
-                              "%s: unknown fact '%s'%s%s%s", c->what, m->key,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+                              "%s: unknown fact '%s'%s", c->what, m->key,
+                              resp_input_hint (hint, sizeof hint, names, rb->facts->len, m->key));
           g_free (names);
           continue;
         }
@@ -486,7 +485,8 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           RespDiagSink probe;
           RespJsonTree *t;
 
-          resp_diag_sink_init (&probe, c->sink->file);
+          resp_diag_sink_init (&probe, c->sink->file, c->limits->max_errors);
+          probe.quiet_limit = c->sink->quiet_limit;
           probe.line_offset = line - 1;
           t = resp_document_parse (p, (gsize) (stop - p), c->limits, &probe);
           if (t != NULL)
@@ -497,11 +497,9 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           else if (seen == 0)
             ok = FALSE;
           else
-            /* within the sink's cap, as resp_diag_sink_add() would: a file
-             * of bad lines must not collect more than max_errors */
-            for (guint k = 0; k < probe.diags->len && c->sink->diags->len < c->sink->max_errors;
-                 k++)
-              g_ptr_array_add (c->sink->diags, resp_diagnostic_ref (probe.diags->pdata[k]));
+            /* within the sink's cap: a file of bad lines must not collect
+             * more than max_errors */
+            resp_diag_sink_take (c->sink, &probe);
           resp_diag_sink_finish (&probe, NULL, NULL);
           seen++;
           if (!ok)
@@ -529,20 +527,22 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
 }
 
 static RespEventBatch *
-load (RespModel *model, RespRulebook *rb, const char *data, gsize length, const char *file,
-      const RespLimits *limits, GPtrArray **diagnostics, GError **error)
+load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagnostics,
+      GError **error)
 {
   RespEventBatch *batch = g_new0 (RespEventBatch, 1);
+  const RespLimits *limits = &in->limits;
+  const char *data = in->data, *file = in->name;
+  gsize length = in->length;
   RespDiagSink sink, first;
   Ctx c = { model, rb, &sink, limits, "" };
   RespJsonTree *tree;
 
   g_atomic_ref_count_init (&batch->ref);
   batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
-  resp_diag_sink_init (&sink, file);
-  resp_diag_sink_init (&first, file);
-
-  sink.max_errors = limits->max_errors;
+  resp_diag_sink_init (&sink, file, limits->max_errors);
+  resp_diag_sink_init (&first, file, limits->max_errors);
+  sink.quiet_limit = first.quiet_limit = TRUE;
   tree = resp_document_parse (data, length, limits, &first);
   if (tree != NULL)
     {
@@ -598,21 +598,16 @@ resp_event_batch_new_from_data_full (RespModel         *model,
                                      GPtrArray        **diagnostics,
                                      GError           **error)
 {
-  RespLimits lim;
+  RespInput in;
 
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-  if (filename == NULL)
-    filename = "<memory>";
-  resp_limits_resolve (limits, &lim);
-  if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
+  if (!resp_input_from_data (&in, data, length, filename, limits, diagnostics, error))
     return NULL;
-  return load (model, rulebook, data, (gsize) length, filename, &lim, diagnostics, error);
+  return load (model, rulebook, &in, diagnostics, error);
 }
 
 /**
@@ -669,21 +664,18 @@ resp_event_batch_new_from_file_full (RespModel         *model,
                                      GPtrArray        **diagnostics,
                                      GError           **error)
 {
-  char *data = NULL;
-  gsize len = 0;
   RespEventBatch *batch;
-  RespLimits lim;
+  RespInput in;
 
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  resp_limits_resolve (limits, &lim);
-  if (!resp_document_read_file (path, &lim, &data, &len, diagnostics, error))
+  if (!resp_input_from_file (&in, path, limits, FALSE, diagnostics, error))
     return NULL;
-  batch = load (model, rulebook, data, len, path, &lim, diagnostics, error);
-  g_free (data);
+  batch = load (model, rulebook, &in, diagnostics, error);
+  resp_input_clear (&in);
   return batch;
 }
 

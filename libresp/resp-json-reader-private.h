@@ -164,6 +164,11 @@ RespJsonTree   *resp_json_reader_read_tree    (RespJsonReader *reader,
 RespJsonNode   *resp_json_tree_get_root       (RespJsonTree   *tree);
 void            resp_json_tree_free           (RespJsonTree   *tree);
 
+/* How messages name a value of a type or the value a token starts: "a
+ * string", "an object", "null"… (a token that starts no value: "nothing") */
+const char     *resp_json_type_name           (RespJsonType    type);
+const char     *resp_json_token_name          (RespJsonToken   token);
+
 /* Convenience lookups on a tree node */
 RespJsonNode   *resp_json_node_get_member     (RespJsonNode   *object,
                                                const char     *key);

@@ -1708,3 +1708,33 @@ resp_json_node_get_member (RespJsonNode *object,
 
   return NULL;
 }
+
+const char *
+resp_json_type_name (RespJsonType type)
+{
+  switch (type)
+    {
+    case RESP_JSON_NULL: return "null";
+    case RESP_JSON_BOOL: return "a boolean";
+    case RESP_JSON_NUMBER: return "a number";
+    case RESP_JSON_STRING: return "a string";
+    case RESP_JSON_ARRAY: return "an array";
+    default: return "an object";
+    }
+}
+
+const char *
+resp_json_token_name (RespJsonToken token)
+{
+  switch (token)
+    {
+    case RESP_JSON_TOKEN_BEGIN_OBJECT: return resp_json_type_name (RESP_JSON_OBJECT);
+    case RESP_JSON_TOKEN_BEGIN_ARRAY: return resp_json_type_name (RESP_JSON_ARRAY);
+    case RESP_JSON_TOKEN_STRING: return resp_json_type_name (RESP_JSON_STRING);
+    case RESP_JSON_TOKEN_NUMBER: return resp_json_type_name (RESP_JSON_NUMBER);
+    case RESP_JSON_TOKEN_TRUE:
+    case RESP_JSON_TOKEN_FALSE: return resp_json_type_name (RESP_JSON_BOOL);
+    case RESP_JSON_TOKEN_NULL: return resp_json_type_name (RESP_JSON_NULL);
+    default: return "nothing";
+    }
+}

@@ -17,7 +17,7 @@
 #pragma once
 
 #include "resp-model.h"
-#include "resp-enums-private.h"
+#include "resp-vocab-private.h"
 #include "resp-interner-private.h"
 
 G_BEGIN_DECLS

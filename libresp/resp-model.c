@@ -1,4 +1,5 @@
-/* resp-model.c: the frozen model and its adjacency
+/* resp-model.c: the frozen model: how it is made (from a file, memory or a
+ * snapshot), its indices and its getters
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -8,6 +9,9 @@
 #include <string.h>
 
 #include "resp-model-private.h"
+#include "resp-model-load-private.h"
+#include "resp-input-private.h"
+#include "resp-snapshot-private.h"
 #include "resp-vec-private.h"
 #include "resp-instant.h"
 
@@ -293,6 +297,154 @@ resp_model_fallback_range (const RespModel *m, guint32 sector, guint32 *begin, g
   *end = lo;
 }
 
+/* ---- construction ---- */
+
+/* A snapshot, or a model file to parse; takes over in's mapping if it
+ * keeps it. */
+static RespModel *
+load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
+{
+  GMappedFile *mapping = g_steal_pointer (&in->mapping);
+  RespModel *m;
+
+  if (resp_snapshot_is (in->data, in->length))
+    {
+      if (mapping != NULL)
+        m = resp_snapshot_open (in->data, in->length, mapping, (GDestroyNotify) g_mapped_file_unref,
+                                in->name, diagnostics, error);
+      else
+        {
+          /* a copy: the arrays must be aligned, and outlive the caller's buffer */
+          char *copy = g_memdup2 (in->data, in->length);
+
+          m = resp_snapshot_open (copy, in->length, copy, g_free, in->name, diagnostics, error);
+          if (m == NULL)
+            g_free (copy);
+        }
+    }
+  else
+    m = resp_model_load_internal (in->data, in->length, in->name, &in->limits, NULL,
+                                  mapping != NULL ? (GDestroyNotify) g_mapped_file_unref : NULL,
+                                  mapping, diagnostics, error);
+  if (m == NULL && mapping != NULL)
+    g_mapped_file_unref (mapping);
+  return m;
+}
+
+/**
+ * resp_model_new_from_data_full:
+ * @data: (array length=length) (element-type guint8): the model file's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a model (SPEC §3.4) from memory, or a snapshot written by
+ * resp_model_write_snapshot(). Loading is all-or-nothing: on any
+ * error the result is %NULL, @error holds the first problem (by position)
+ * and @diagnostics all of them, up to @limits' `max_errors`.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_data_full (const char        *data,
+                               gssize             length,
+                               const char        *filename,
+                               const RespLimits  *limits,
+                               GPtrArray        **diagnostics,
+                               GError           **error)
+{
+  RespInput in;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!resp_input_from_data (&in, data, length, filename, limits, diagnostics, error))
+    return NULL;
+  return load_input (&in, diagnostics, error);
+}
+
+/**
+ * resp_model_new_from_data:
+ * @data: (array length=length) (element-type guint8): the model file's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_model_new_from_data_full() with the default limits.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_data (const char  *data,
+                          gssize       length,
+                          const char  *filename,
+                          GPtrArray  **diagnostics,
+                          GError     **error)
+{
+  return resp_model_new_from_data_full (data, length, filename, NULL, diagnostics, error);
+}
+
+/**
+ * resp_model_new_from_file_full:
+ * @path: (type filename): a model file
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a model file (SPEC §3.4). The file is mapped, not read: its pages
+ * are given back as the parse moves on. See resp_model_new_from_data_full().
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_file_full (const char        *path,
+                               const RespLimits  *limits,
+                               GPtrArray        **diagnostics,
+                               GError           **error)
+{
+  RespInput in;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!resp_input_from_file (&in, path, limits, TRUE, diagnostics, error))
+    return NULL;
+  return load_input (&in, diagnostics, error);
+}
+
+/**
+ * resp_model_new_from_file:
+ * @path: (type filename): a model file
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_model_new_from_file_full() with the default limits.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_file (const char  *path,
+                          GPtrArray  **diagnostics,
+                          GError     **error)
+{
+  return resp_model_new_from_file_full (path, NULL, diagnostics, error);
+}
+
 guint32
 resp_model_find_node (const RespModel *m, const char *id)
 {
@@ -465,6 +617,7 @@ resp_model_get_node_attribute (RespModel  *self,
                                const char *attribute)
 {
   static const char * const levels[] = { "0", "1", "2", "3", "4", "5" };
+  const RespAttrInfo *attr;
   const RespNodeRec *n;
   guint32 v;
 
@@ -475,25 +628,16 @@ resp_model_get_node_attribute (RespModel  *self,
   if (v == RESP_NO_NODE)
     return NULL;
   n = &self->nodes[v];
-  switch (n->type)
-    {
-    case RESP_NODE_REGION:
-      return g_str_equal (attribute, "level") ? resp_region_level_names[n->attr] : NULL;
-    case RESP_NODE_COMMITTEE:
-      return g_str_equal (attribute, "form") ? resp_committee_form_names[n->attr] : NULL;
-    case RESP_NODE_UNIT:
-      return g_str_equal (attribute, "kind") ? resp_unit_kind_names[n->attr] : NULL;
-    case RESP_NODE_SYSTEM:
-      if (g_str_equal (attribute, "kind"))
-        return resp_system_kind_names[n->attr];
-      if (g_str_equal (attribute, "cii"))
-        return n->cii ? "true" : "false";
-      if (g_str_equal (attribute, "protection_level") && n->protection_level != 0)
-        return levels[n->protection_level];
-      return NULL;
-    default:
-      return NULL;
-    }
+  attr = n->type < RESP_N_NODE_TYPES ? resp_node_types[n->type].attr : NULL;
+  if (attr != NULL && g_str_equal (attribute, attr->key))
+    return attr->values[n->attr];
+  if (n->type != RESP_NODE_SYSTEM)
+    return NULL;
+  if (g_str_equal (attribute, "cii"))
+    return n->cii ? "true" : "false";
+  if (g_str_equal (attribute, "protection_level") && n->protection_level != 0)
+    return levels[n->protection_level];
+  return NULL;
 }
 
 /**

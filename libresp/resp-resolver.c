@@ -8,7 +8,7 @@
 
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
-#include "resp-enums-private.h"
+#include "resp-vocab-private.h"
 
 void
 resp_resolver_init (RespResolver *R, const RespModel *m)
@@ -432,10 +432,6 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
   if (with_team)
     {
       /* one pass over the seats fills all three roles */
-      static const RespRole by_seat[RESP_N_SEATS] = {
-        RESP_ROLE_TEAM_MEMBER, RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
-        RESP_ROLE_TEAM_MEMBER,
-      };
       const RespModel *m = R->m;
       guint32 b, e;
 
@@ -444,7 +440,7 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
         {
           const RespRelRec *r = resp_model_in_rec (m, i);
           if (r->rel == RESP_REL_MEMBER && r->seat != RESP_SEAT_NONE && live (R, r))
-            hit (R, by_seat[r->seat], r->from, path, r->from);
+            hit (R, resp_seats[r->seat].role, r->from, path, r->from);
         }
     }
 
@@ -705,7 +701,7 @@ resp_role_warning_format (const RespModel *m, gint64 at, const RespRoleWarning *
 
   resp_instant_format_buf (at, when);
   return g_strdup_printf ("'%s' 在 %s 无法确定%s（%s）", resp_model_node_id (m, w->subject), when,
-                          resp_role_labels_zh[w->role], resp_role_names[w->role]);
+                          resp_roles[w->role].label_zh, resp_roles[w->role].name);
 }
 
 #define EMPTY(role) (R->hits[role].len == 0)

@@ -125,7 +125,7 @@ resp_model_resolve_roles (RespModel   *model,
     {
       g_set_error (error, RESP_ERROR, RESP_ERROR_INVALID_ARGUMENT,
                    "'%s' is a %s: roles are resolved for a system, a unit or a committee",
-                   node, resp_node_type_names[type]);
+                   node, resp_node_types[type].name);
       return NULL;
     }
   resp_resolver_init (&R, model);
@@ -508,7 +508,7 @@ render_json (RespRoles *self, GString *out)
 
       if (r == RESP_ROLE_INVOLVED)
         continue;
-      resp_json_writer_key (&w, resp_role_names[r]);
+      resp_json_writer_key (&w, resp_roles[r].name);
       resp_json_writer_begin_array (&w, TRUE);
       for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
         {
@@ -528,7 +528,7 @@ render_json (RespRoles *self, GString *out)
       resp_json_writer_begin_object (&w);
       resp_json_writer_member_string (&w, "code", "role_unresolved");
       resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, wa->subject));
-      resp_json_writer_member_string (&w, "role", resp_role_names[wa->role]);
+      resp_json_writer_member_string (&w, "role", resp_roles[wa->role].name);
       resp_json_writer_member_string (&w, "message", self->messages[i]);
       resp_json_writer_end_object (&w);
     }
@@ -552,14 +552,14 @@ render_text (RespRoles *self, GString *out)
 
   resp_instant_format_buf (self->at, at);
   append_node (self, out, self->subject);
-  g_string_append_printf (out, " · %s · %s\n", resp_node_type_labels_zh[m->nodes[self->subject].type], at);
+  g_string_append_printf (out, " · %s · %s\n", resp_node_types[m->nodes[self->subject].type].label_zh, at);
   for (guint r = 0; r < RESP_N_ROLES; r++)
     {
       guint32 last = RESP_NO_NODE;
 
       if (r == RESP_ROLE_INVOLVED)
         continue;
-      g_string_append_printf (out, "  %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
+      g_string_append_printf (out, "  %s（%s）：", resp_roles[r].label_zh, resp_roles[r].name);
       if (self->role_start[r] == self->role_start[r + 1])
         {
           g_string_append (out, "无\n");
@@ -606,9 +606,6 @@ dot_quote (GString *out, const char *s)
 static void
 render_dot (RespRoles *self, GString *out)
 {
-  static const char * const type_shapes[RESP_N_NODE_TYPES] = {
-    "folder", "house", "box", "ellipse", "component", "tab",
-  };
   const RespModel *m = self->model;
   GHashTable *seen = g_hash_table_new (NULL, NULL);
   GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -661,14 +658,14 @@ render_dot (RespRoles *self, GString *out)
           for (guint j = self->role_start[r]; j < self->role_start[r + 1]; j++)
             if (self->hits[j].node == v)
               {
-                g_string_append_printf (roles_of, "\\n%s", resp_role_labels_zh[r]);
+                g_string_append_printf (roles_of, "\\n%s", resp_roles[r].label_zh);
                 break;
               }
         label = g_strdup_printf ("%s\\n%s%s", resp_model_node_name (m, v), resp_model_node_id (m, v),
                                  roles_of->str);
         g_string_append (out, "  ");
         dot_quote (out, resp_model_node_id (m, v));
-        g_string_append_printf (out, " [shape=%s, label=\"", type_shapes[m->nodes[v].type]);
+        g_string_append_printf (out, " [shape=%s, label=\"", resp_node_types[m->nodes[v].type].dot_shape);
         for (const char *p = label; *p; p++)
           {
             if (*p == '"')

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "resp-rulebook.h"
-#include "resp-enums-private.h"
+#include "resp-vocab-private.h"
 #include "resp-condition-private.h"
 
 G_BEGIN_DECLS

@@ -523,15 +523,16 @@ read_liability (Ctx *c, const RespJsonNode *arr)
       role = resp_document_member (c->sink, o, "role", RESP_JSON_STRING, TRUE, what);
       if (role != NULL && !resp_role_from_string (role->v.string.str, &r.role))
         {
-          const char *hint = resp_suggest (resp_role_names, RESP_N_ROLES, role->v.string.str);
+          char hint[128];
           resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_ROLE, role->line, role->column,
-                              "%s: unknown role '%s'%s%s%s", what, role->v.string.str,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+                              "%s: unknown role '%s'%s", what, role->v.string.str,
+                              resp_did_you_mean (hint, sizeof hint,
+                                                 RESP_VOCAB_SUGGEST (resp_roles, role->v.string.str)));
         }
       cat = resp_document_member (c->sink, o, "category", RESP_JSON_STRING, TRUE, what);
       if (cat != NULL)
         {
-          k = resp_name_lookup (resp_category_names, RESP_N_CATEGORIES, cat->v.string.str);
+          k = RESP_VOCAB_FIND (resp_categories, cat->v.string.str);
           if (k < 0)
             resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, cat->line, cat->column,
                                 "%s: category '%s' is not direct, primary_leadership or important_leadership",
@@ -625,9 +626,10 @@ read_modifiers (Ctx *c, const RespJsonNode *arr)
 }
 
 static RespRulebook *
-load (const char *data, gsize length, const char *file, const RespLimits *limits,
-      GPtrArray **diagnostics, GError **error)
+load (const RespInput *in, GPtrArray **diagnostics, GError **error)
 {
+  const char *data = in->data;
+  gsize length = in->length;
   static const char * const keys[] = { "format", "id", "title", "sources", "facts", "parameters",
                                        "circumstances", "liability", "collective", "exemptions",
                                        "modifiers", NULL };
@@ -636,8 +638,9 @@ load (const char *data, gsize length, const char *file, const RespLimits *limits
   RespRulebook *rb = rulebook_alloc ();
   Ctx c = { rb, &sink, g_ptr_array_new (), g_ptr_array_new () };
 
-  resp_diag_sink_init (&sink, file);
-  tree = resp_document_parse (data, length, limits, &sink);
+  resp_diag_sink_init (&sink, in->name, in->limits.max_errors);
+  sink.quiet_limit = TRUE;
+  tree = resp_document_parse (data, length, &in->limits, &sink);
   if (tree != NULL)
     {
       const RespJsonNode *root = resp_json_tree_get_root (tree), *m;
@@ -721,19 +724,14 @@ resp_rulebook_new_from_data_full (const char        *data,
                                   GPtrArray        **diagnostics,
                                   GError           **error)
 {
-  RespLimits lim;
+  RespInput in;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-  if (filename == NULL)
-    filename = "<memory>";
-  resp_limits_resolve (limits, &lim);
-  if (!resp_limits_check_size (&lim, filename, (guint64) length, diagnostics, error))
+  if (!resp_input_from_data (&in, data, length, filename, limits, diagnostics, error))
     return NULL;
-  return load (data, (gsize) length, filename, &lim, diagnostics, error);
+  return load (&in, diagnostics, error);
 }
 
 /**
@@ -781,19 +779,16 @@ resp_rulebook_new_from_file_full (const char        *path,
                                   GPtrArray        **diagnostics,
                                   GError           **error)
 {
-  char *data = NULL;
-  gsize len = 0;
   RespRulebook *rb;
-  RespLimits lim;
+  RespInput in;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  resp_limits_resolve (limits, &lim);
-  if (!resp_document_read_file (path, &lim, &data, &len, diagnostics, error))
+  if (!resp_input_from_file (&in, path, limits, FALSE, diagnostics, error))
     return NULL;
-  rb = load (data, len, path, &lim, diagnostics, error);
-  g_free (data);
+  rb = load (&in, diagnostics, error);
+  resp_input_clear (&in);
   return rb;
 }
 
@@ -856,11 +851,12 @@ resp_rulebook_new_default (void)
   GError *error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  RespLimits lim;
+  RespInput in;
   RespRulebook *rb;
 
-  resp_limits_resolve (NULL, &lim);
-  rb = load (data, len, "resource://" DEFAULT_RESOURCE, &lim, NULL, &error);
+  /* within the default limits: it is ours */
+  (void) resp_input_from_data (&in, data, (gssize) len, "resource://" DEFAULT_RESOURCE, NULL, NULL, NULL);
+  rb = load (&in, NULL, &error);
 
   if (rb == NULL)
     g_error ("the default rulebook does not load: %s", error->message);

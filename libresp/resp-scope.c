@@ -107,7 +107,7 @@ resp_model_scope_person (RespModel   *model,
   if (model->nodes[p].type != RESP_NODE_PERSON)
     {
       g_set_error (error, RESP_ERROR, RESP_ERROR_INVALID_ARGUMENT,
-                   "'%s' is a %s, not a person", person, resp_node_type_names[model->nodes[p].type]);
+                   "'%s' is a %s, not a person", person, resp_node_types[model->nodes[p].type].name);
       return NULL;
     }
 
@@ -405,7 +405,7 @@ resp_scope_render (RespScope  *self,
           const Seat *s = &g_array_index (self->seats, Seat, i);
           resp_json_writer_begin_object (&w);
           resp_json_writer_member_string (&w, "committee", resp_model_node_id (m, s->committee));
-          resp_json_writer_member_string (&w, "role", resp_seat_names[s->seat]);
+          resp_json_writer_member_string (&w, "role", resp_seats[s->seat].name);
           resp_json_writer_end_object (&w);
         }
       resp_json_writer_end_array (&w);
@@ -415,7 +415,7 @@ resp_scope_render (RespScope  *self,
       resp_json_writer_begin_object (&w);
       for (guint r = 0; r < N_SCOPE_ROLES; r++)
         {
-          resp_json_writer_key (&w, resp_role_names[scope_roles[r]]);
+          resp_json_writer_key (&w, resp_roles[scope_roles[r]].name);
           write_ids (&w, m, self->systems[r]);
         }
       resp_json_writer_end_object (&w);
@@ -436,15 +436,15 @@ resp_scope_render (RespScope  *self,
         {
           const Seat *s = &g_array_index (self->seats, Seat, i);
           g_string_append_printf (out, "    %s（%s）：%s\n", resp_model_node_name (m, s->committee),
-                                  resp_model_node_id (m, s->committee), resp_seat_labels_zh[s->seat]);
+                                  resp_model_node_id (m, s->committee), resp_seats[s->seat].label_zh);
         }
     }
   g_string_append (out, "  担任主要负责人的单位：");
   text_ids (out, m, self->heads);
   for (guint r = 0; r < N_SCOPE_ROLES; r++)
     {
-      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_role_labels_zh[scope_roles[r]],
-                              resp_role_names[scope_roles[r]]);
+      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_roles[scope_roles[r]].label_zh,
+                              resp_roles[scope_roles[r]].name);
       text_ids (out, m, self->systems[r]);
     }
   return g_string_free (out, FALSE);

@@ -288,10 +288,11 @@ pool_ok (const char *pool, guint64 len)
 static const char *
 check_nodes (const RespModel *m)
 {
-  static const guint8 n_attr[RESP_N_NODE_TYPES] = {
-    RESP_N_REGION_LEVELS, RESP_N_COMMITTEE_FORMS, RESP_N_UNIT_KINDS, 1, RESP_N_SYSTEM_KINDS, 1,
-  };
+  guint8 n_attr[RESP_N_NODE_TYPES];
 
+  /* a type without an enumerated attribute stores 0 */
+  for (guint t = 0; t < RESP_N_NODE_TYPES; t++)
+    n_attr[t] = resp_node_types[t].attr != NULL ? (guint8) resp_node_types[t].attr->n_values : 1;
   for (guint32 v = 0; v < m->n_nodes; v++)
     {
       const RespNodeRec *n = &m->nodes[v];

@@ -59,7 +59,7 @@ role_names (const RespVerdictLiable *l)
 
   for (guint r = 0; r < RESP_N_ROLES; r++)
     if (l->roles & (1u << r))
-      g_ptr_array_add (out, (gpointer) resp_role_names[r]);
+      g_ptr_array_add (out, (gpointer) resp_roles[r].name);
   g_ptr_array_sort (out, cmp_str);
   return out;
 }
@@ -102,7 +102,7 @@ write_duty_holders (RespJsonWriter *w, const RespVerdict *v)
       resp_json_writer_begin_object (w);
       for (guint r = 0; r < RESP_N_ROLES; r++)
         {
-          resp_json_writer_key (w, resp_role_names[r]);
+          resp_json_writer_key (w, resp_roles[r].name);
           if (r == RESP_ROLE_INVOLVED)
             write_strings (w, sorted_ids (v, (const guint32 *) (gpointer) v->event->involved->data,
                                           v->event->involved->len), TRUE);
@@ -125,7 +125,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
   resp_json_writer_member_string (w, "event", v->event->id);
   resp_json_writer_member_string (w, "occurred_at", at);
   resp_json_writer_member_string (w, "rulebook", v->rb->id);
-  resp_json_writer_member_string (w, "status", resp_verdict_status_names[v->status]);
+  resp_json_writer_member_string (w, "status", resp_verdict_statuses[v->status].name);
 
   resp_json_writer_key (w, "circumstances");
   resp_json_writer_begin_array (w, FALSE);
@@ -157,7 +157,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
       resp_json_writer_begin_object (w);
       resp_json_writer_member_string (w, "person", id_of (v, l->person));
       resp_json_writer_member_string (w, "name", resp_model_node_name (v->model, l->person));
-      resp_json_writer_member_string (w, "category", resp_category_names[l->category]);
+      resp_json_writer_member_string (w, "category", resp_categories[l->category].name);
       resp_json_writer_key (w, "roles");
       write_strings (w, role_names (l), TRUE);
       resp_json_writer_key (w, "basis");
@@ -230,7 +230,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
       resp_json_writer_begin_object (w);
       resp_json_writer_member_string (w, "code", resp_verdict_warning_code (wa));
       resp_json_writer_member_string (w, "node", wa->node != RESP_NO_NODE ? id_of (v, wa->node) : NULL);
-      resp_json_writer_member_string (w, "role", wa->role >= 0 ? resp_role_names[wa->role] : NULL);
+      resp_json_writer_member_string (w, "role", wa->role >= 0 ? resp_roles[wa->role].name : NULL);
       resp_json_writer_member_string (w, "message", resp_verdict_warning_message (v, i));
       resp_json_writer_end_object (w);
     }
@@ -283,7 +283,7 @@ render_text (RespVerdict *v, GString *out)
   g_string_append_printf (out, "事件 %s%s%s\n", v->event->id, v->event->title ? "：" : "",
                           v->event->title ? v->event->title : "");
   g_string_append_printf (out, "发生时间：%s　规则集：%s\n", at, v->rb->id);
-  g_string_append_printf (out, "结论：%s\n", resp_verdict_status_labels_zh[v->status]);
+  g_string_append_printf (out, "结论：%s\n", resp_verdict_statuses[v->status].label_zh);
 
   g_string_append (out, "\n一、问责情形\n");
   n = 0;
@@ -331,12 +331,12 @@ render_text (RespVerdict *v, GString *out)
 
           g_string_append_printf (out, "  %u. ", i + 1);
           text_node (out, v, l->person);
-          g_string_append_printf (out, "：%s\n     身份：", resp_category_labels_zh[l->category]);
+          g_string_append_printf (out, "：%s\n     身份：", resp_categories[l->category].label_zh);
           for (guint r = 0; r < RESP_N_ROLES; r++)
             if (l->roles & (1u << r))
               {
-                g_string_append_printf (out, "%s%s（%s）", first ? "" : "、", resp_role_labels_zh[r],
-                                        resp_role_names[r]);
+                g_string_append_printf (out, "%s%s（%s）", first ? "" : "、", resp_roles[r].label_zh,
+                                        resp_roles[r].name);
                 first = FALSE;
               }
           g_string_append (out, "\n     依据：");
@@ -412,7 +412,7 @@ render_text (RespVerdict *v, GString *out)
               if (r == RESP_ROLE_CHAIN || r == RESP_ROLE_OPERATOR || r == RESP_ROLE_INVOLVED ||
                   n_holders == 0)
                 continue;
-              g_string_append_printf (out, "     %s（%s）：", resp_role_labels_zh[r], resp_role_names[r]);
+              g_string_append_printf (out, "     %s（%s）：", resp_roles[r].label_zh, resp_roles[r].name);
               text_nodes (out, v, d->holders + d->start[r], n_holders);
               g_string_append_c (out, '\n');
             }
@@ -455,7 +455,7 @@ render_dot (RespVerdict *v, GString *out, const char *graph_name)
   g_string_append (out, " {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\", shape=box, style=rounded];\n  label=");
   {
     char *label = g_strdup_printf ("%s %s（%s）", v->event->id, v->event->title ? v->event->title : "",
-                                   resp_verdict_status_labels_zh[v->status]);
+                                   resp_verdict_statuses[v->status].label_zh);
     dot_id (out, label);
     g_free (label);
   }
@@ -477,7 +477,7 @@ render_dot (RespVerdict *v, GString *out, const char *graph_name)
       const RespVerdictLiable *l = v->liable->pdata[i];
       char *name = g_strconcat (prefix, id_of (v, l->person), NULL);
       char *label = g_strdup_printf ("%s\\n%s", resp_model_node_name (v->model, l->person),
-                                     resp_category_labels_zh[l->category]);
+                                     resp_categories[l->category].label_zh);
       g_string_append (out, "  ");
       dot_id (out, name);
       g_string_append_printf (out, " [shape=ellipse, style=filled, fillcolor=\"%s\", label=\"%s\"];\n",

@@ -419,13 +419,6 @@ participant_of (const RespEvent *ev, guint32 committee, guint32 p)
   return FALSE;
 }
 
-static gboolean
-is_seat_role (RespRole role)
-{
-  return role == RESP_ROLE_FIRST_RESPONSIBLE || role == RESP_ROLE_DIRECT_RESPONSIBLE ||
-         role == RESP_ROLE_TEAM_MEMBER || role == RESP_ROLE_REGIONAL_SUPERVISOR;
-}
-
 /* The rule's condition for this subject; warns once per rule when unknown. */
 static gboolean
 rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
@@ -488,7 +481,7 @@ apply_subject_rules (Build *b, const RespResolver *SR)
 
           if (r->only_participant && !participant_of (ev, via, h->node))
             continue;
-          if (is_seat_role (r->role) || (via != RESP_NO_NODE && b->model->nodes[via].type == RESP_NODE_UNIT))
+          if (resp_roles[r->role].through_seat || (via != RESP_NO_NODE && b->model->nodes[via].type == RESP_NODE_UNIT))
             add_liable (b, h->node, r, path, h->path_len, via);
           else
             /* the system's own security lead: through each operator */
@@ -524,8 +517,7 @@ apply_decision_rules (Build *b)
           if (!r->from_decision || !resp_in_force (r->since, r->until, ev->occurred_at) ||
               !rule_applies (b, r, RESP_NO_NODE))
             continue;
-          seat = r->role == RESP_ROLE_FIRST_RESPONSIBLE ? RESP_SEAT_MAIN_LEADER
-               : r->role == RESP_ROLE_DIRECT_RESPONSIBLE ? RESP_SEAT_CYBER_LEAD : RESP_SEAT_MEMBER;
+          seat = resp_roles[r->role].seat;
           people->len = 0;
           resp_resolver_seats (&b->R, d->committee, seat, people);
           for (guint k = 0; k < people->len; k++)
@@ -946,13 +938,13 @@ warning_words (RespVerdict *v, const RespVerdictWarning *w)
       }
     case RESP_WARN_ROLE_OF_PERSON:
       return g_strdup_printf ("无法确定对 '%s' 的%s（%s）", resp_model_node_id (m, w->node),
-                              resp_role_labels_zh[w->role], resp_role_names[w->role]);
+                              resp_roles[w->role].label_zh, resp_roles[w->role].name);
     case RESP_WARN_LIABILITY:
       {
         const RespLiabilityRule *r = &g_array_index (v->rb->liability, RespLiabilityRule, w->aux);
         facts = fact_list (v->rb, &w->facts);
         out = g_strdup_printf ("规则 %s（%s，%s）的条件取决于未知事实 %s：不据此追究任何人",
-                               r->id, resp_role_labels_zh[r->role], resp_role_names[r->role],
+                               r->id, resp_roles[r->role].label_zh, resp_roles[r->role].name,
                                facts[0] ? facts : "（参数或系统属性）");
         g_free (facts);
         return out;

@@ -1,0 +1,83 @@
+/* resp-input-private.h: the one input pipeline, bytes → reader → diagnostics → GError
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every loader (models, events, rulebooks, and whatever file comes next)
+ * takes its bytes the same way (RespInput: from memory or from a file,
+ * within RespLimits), reads them through the one JSON reader, and reports
+ * what is wrong into the same sink: positioned diagnostics, at most
+ * max_errors of them, sorted by position at the end, the first becoming the
+ * GError. A loader adds only what is its own: which keys an object takes
+ * and what their values mean.
+ */
+#pragma once
+
+#include "resp-json-reader-private.h"
+#include "resp-diagnostic.h"
+#include "resp-error.h"
+#include "resp-limits.h"
+
+G_BEGIN_DECLS
+
+/* ---- the bytes ---- */
+
+typedef struct {
+  const char  *data;      /* NULL only when length is 0 */
+  gsize        length;
+  const char  *name;      /* the file name for diagnostics */
+  RespLimits   limits;    /* resolved: no zero fields */
+  GMappedFile *mapping;   /* a file kept mapped; the caller may steal it */
+  char        *copy;      /* a file read into memory, NUL-terminated */
+} RespInput;
+
+/* From memory: length < 0 means NUL-terminated, a NULL filename is
+ * "<memory>". FALSE (with a RESP_ERROR_LIMIT error and diagnostic) when the
+ * data is larger than the limits allow. in->data is the caller's. */
+gboolean resp_input_from_data (RespInput *in, const char *data, gssize length,
+                               const char *filename, const RespLimits *limits,
+                               GPtrArray **diagnostics, GError **error);
+/* From a file: mapped and, with keep_mapped, left so (in->mapping, which
+ * the caller may take over), else copied (in->copy, NUL-terminated) and
+ * unmapped. An oversized file is refused before it is read. FALSE with a
+ * RESP_ERROR_IO or RESP_ERROR_LIMIT error and a one-entry diagnostics
+ * list. */
+gboolean resp_input_from_file (RespInput *in, const char *path, const RespLimits *limits,
+                               gboolean keep_mapped, GPtrArray **diagnostics, GError **error);
+void     resp_input_clear     (RespInput *in);
+
+/* ---- what is wrong with them ---- */
+
+typedef struct {
+  GPtrArray  *diags;
+  const char *file;
+  guint       line_offset;   /* added to every line (JSON Lines) */
+  guint       max_errors;
+  gboolean    fatal;         /* reading on would only add noise: stop */
+  gboolean    quiet_limit;   /* past max_errors, drop without saying so */
+} RespDiagSink;
+
+void     resp_diag_sink_init    (RespDiagSink *sink, const char *file, guint max_errors);
+/* Adds a diagnostic; once max_errors are collected the sink says "too many
+ * errors; stopping here" (unless quiet_limit) and turns fatal. */
+void     resp_diag_sink_add     (RespDiagSink *sink, RespError code, guint line, guint column,
+                                 const char *format, ...) G_GNUC_PRINTF (5, 6);
+/* Reports why the reader stopped, at its position, and turns fatal. */
+void     resp_diag_sink_add_reader_error (RespDiagSink *sink, RespJsonReader *reader);
+/* Moves the diagnostics of from into sink, within sink's cap; from is
+ * left empty. */
+void     resp_diag_sink_take    (RespDiagSink *sink, RespDiagSink *from);
+guint    resp_diag_sink_count   (const RespDiagSink *sink);
+/* TRUE when nothing was reported. Otherwise sets error to the first
+ * diagnostic by position and hands the sorted list to diagnostics (or frees
+ * it). The sink cannot be used afterwards. */
+gboolean resp_diag_sink_finish  (RespDiagSink *sink, GPtrArray **diagnostics, GError **error);
+
+/* The RespError a reader's stop reason is reported as. */
+RespError resp_input_reader_code (RespJsonReaderStatus status);
+
+/* " (did you mean 'X'?)" for the nearest of names to name, or "" when none
+ * is near: written into buf (of size bytes), which is returned. */
+const char *resp_input_hint     (char *buf, gsize size, const char * const *names, guint n,
+                                 const char *name);
+
+G_END_DECLS
