@@ -21,60 +21,14 @@
 
 #include <string.h>
 
-#include "resp-audit.h"
+#include "resp-audit-private.h"
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
 #include "resp-json-writer-private.h"
 
-typedef struct {
-  guint32 node;
-  guint8  code;      /* RespAuditCode */
-  guint8  role;      /* index into audit_roles */
-  gint64  from;
-  gint64  until;
-} Finding;
-
-enum {
-  AR_MAIN_LEADER, AR_CYBER_LEAD, AR_COMMITTEE, AR_COORDINATOR, AR_OPERATOR,
-  AR_SECURITY_LEAD, AR_REGULATOR, AR_UNIT_HEAD, AR_N,
-};
-static const char * const audit_roles[AR_N] = {
+const char * const resp_audit_post_names[RESP_N_AUDIT_POSTS] = {
   "main_leader", "cyber_lead", "committee", "coordinator", "operator", "security_lead",
   "regulator", "unit_head",
-};
-
-/* The basis of each finding. These are the duties the measures assign, not
- * liability rules, so they are no part of the rulebook. */
-static const char * const audit_basis[RESP_N_AUDIT_CODES] = {
-  "measures Art. 2: 领导班子主要负责人是第一责任人",
-  "measures Art. 2: 主管网络安全的领导班子成员是直接责任人",
-  "measures Art. 2: 属地管理，各级党委对本地区网络安全工作负主体责任",
-  "measures Art. 5: 网络安全和信息化领导机构（网信部门）统筹协调",
-  "measures Art. 2: 谁主管谁负责，党委（党组）负主体责任",
-  "local rules: 谁运营谁负责，网络运营者落实安全保护责任",
-  "measures Art. 8: 网络安全负责人",
-  "measures Art. 4: 行业主管监管部门负指导监管责任；没有的，由所在地区负指导监管责任",
-  "measures Art. 2: 岗位空缺期间责任无人承担",
-};
-
-static const char * const audit_text_zh[RESP_N_AUDIT_CODES] = {
-  "党委（党组）无主要负责人（第一责任人）",
-  "党委（党组）无主管网络安全的班子成员（直接责任人）",
-  "地区无负主体责任的党委",
-  "地区无网信部门",
-  "单位无可确定的负主体责任的党委（党组）",
-  "系统无网络运营者",
-  "系统无网络安全负责人",
-  "系统所属行业在所在地区及以上无主管监管部门（由所在地区负指导监管责任）",
-  "岗位空缺",
-};
-
-struct _RespAudit {
-  gatomicrefcount ref;
-  RespModel *model;
-  gboolean   has_at;
-  gint64     at;
-  GArray    *findings;
 };
 
 G_DEFINE_BOXED_TYPE (RespAudit, resp_audit, resp_audit_ref, resp_audit_unref)
@@ -87,9 +41,9 @@ typedef struct {
 } Ctx;
 
 static void
-add (Ctx *c, guint32 node, RespAuditCode code, guint role, gint64 from, gint64 until)
+add (Ctx *c, guint32 node, RespAuditCode code, guint post, gint64 from, gint64 until)
 {
-  Finding f = { node, (guint8) code, (guint8) role, from, until };
+  RespAuditFinding f = { node, (guint8) code, (guint8) post, from, until };
 
   if (c->audit->has_at && !(from <= c->audit->at && c->audit->at < until))
     return;
@@ -101,7 +55,7 @@ add (Ctx *c, guint32 node, RespAuditCode code, guint role, gint64 from, gint64 u
  * gap is code (when >= 0). */
 static void
 walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
-      gint post_code, guint role)
+      gint post_code, guint post)
 {
   gint64 t = c->audit->model->first_instant, miss_from = 0;
   gboolean missing = FALSE, had_holder = FALSE, held_before_gap = FALSE;
@@ -130,7 +84,7 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
           gint which = post_code >= 0 && held_before_gap ? post_code : code;
           missing = FALSE;
           if (which >= 0)
-            add (c, node, (RespAuditCode) which, role, miss_from, t);
+            add (c, node, (RespAuditCode) which, post, miss_from, t);
         }
       had_holder |= here;
       if (hi == RESP_INSTANT_OPEN_END || hi <= t)
@@ -138,7 +92,7 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
       t = hi;
     }
   if (missing && code >= 0)
-    add (c, node, (RespAuditCode) code, role, miss_from, RESP_INSTANT_OPEN_END);
+    add (c, node, (RespAuditCode) code, post, miss_from, RESP_INSTANT_OPEN_END);
 }
 
 static gboolean
@@ -228,14 +182,14 @@ static int
 cmp_finding (gconstpointer a, gconstpointer b, gpointer data)
 {
   const RespModel *m = data;
-  const Finding *x = a, *y = b;
+  const RespAuditFinding *x = a, *y = b;
   int c = x->node == y->node ? 0
         : strcmp (resp_model_node_id (m, x->node), resp_model_node_id (m, y->node));
 
   if (c != 0)
     return c;
-  if (x->role != y->role)
-    return x->role < y->role ? -1 : 1;
+  if (x->post != y->post)
+    return x->post < y->post ? -1 : 1;
   if (x->from != y->from)
     return x->from < y->from ? -1 : 1;
   return x->code < y->code ? -1 : x->code > y->code;
@@ -251,7 +205,7 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
   self->model = resp_model_ref (model);
   self->has_at = has_at;
   self->at = at;
-  self->findings = g_array_new (FALSE, FALSE, sizeof (Finding));
+  self->findings = g_array_new (FALSE, FALSE, sizeof (RespAuditFinding));
   c.audit = self;
   resp_resolver_init (&c.R, model);
 
@@ -260,27 +214,27 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
       {
       case RESP_NODE_COMMITTEE:
         walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_MAIN_LEADER),
-              RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, RESP_AUDIT_POST_VACANT, AR_MAIN_LEADER);
+              RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_MAIN_LEADER);
         walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_CYBER_LEAD),
-              RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, RESP_AUDIT_POST_VACANT, AR_CYBER_LEAD);
+              RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_CYBER_LEAD);
         break;
       case RESP_NODE_REGION:
-        walk (&c, v, has_leader, NULL, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, -1, AR_COMMITTEE);
-        walk (&c, v, has_coordinator, NULL, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, -1, AR_COORDINATOR);
+        walk (&c, v, has_leader, NULL, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE);
+        walk (&c, v, has_coordinator, NULL, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, -1, RESP_AUDIT_POST_COORDINATOR);
         break;
       case RESP_NODE_UNIT:
-        walk (&c, v, has_committee, NULL, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, AR_COMMITTEE);
+        walk (&c, v, has_committee, NULL, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE);
         /* a unit's head is only a post once it has had one, and SPEC §7
          * has no code for a unit that never had a head */
-        walk (&c, v, has_head, NULL, -1, RESP_AUDIT_POST_VACANT, AR_UNIT_HEAD);
+        walk (&c, v, has_head, NULL, -1, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_UNIT_HEAD);
         break;
       case RESP_NODE_SYSTEM:
         walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_OPERATOR),
-              RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, -1, AR_OPERATOR);
+              RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, -1, RESP_AUDIT_POST_OPERATOR);
         walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_SECURITY_LEAD),
-              RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, -1, AR_SECURITY_LEAD);
+              RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, -1, RESP_AUDIT_POST_SECURITY_LEAD);
         walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_REGULATOR),
-              RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, -1, AR_REGULATOR);
+              RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, -1, RESP_AUDIT_POST_REGULATOR);
         break;
       default:
         break;
@@ -407,10 +361,10 @@ resp_audit_get_n_findings (RespAudit *self)
   return self->findings->len;
 }
 
-static const Finding *
+static const RespAuditFinding *
 finding (RespAudit *self, guint index)
 {
-  return &g_array_index (self->findings, Finding, index);
+  return &g_array_index (self->findings, RespAuditFinding, index);
 }
 
 /**
@@ -471,7 +425,7 @@ resp_audit_get_finding_role (RespAudit *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->findings->len, NULL);
-  return audit_roles[finding (self, index)->role];
+  return resp_audit_post_names[finding (self, index)->post];
 }
 
 /**
@@ -491,7 +445,7 @@ resp_audit_get_finding_basis (RespAudit *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->findings->len, NULL);
-  return audit_basis[finding (self, index)->code];
+  return resp_audit_codes[finding (self, index)->code].basis;
 }
 
 /**
@@ -532,99 +486,4 @@ resp_audit_get_finding_until (RespAudit *self,
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (index < self->findings->len, 0);
   return finding (self, index)->until;
-}
-
-static void
-member_instant (RespJsonWriter *w, const char *key, gint64 t)
-{
-  char buf[RESP_INSTANT_BUF];
-
-  resp_json_writer_key (w, key);
-  if (t == RESP_INSTANT_OPEN_START || t == RESP_INSTANT_OPEN_END)
-    resp_json_writer_null (w);
-  else
-    {
-      resp_instant_format_buf (t, buf);
-      resp_json_writer_string (w, buf);
-    }
-}
-
-/**
- * resp_audit_render:
- * @self: a #RespAudit
- * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
- *
- * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`).
- *
- * Returns: (transfer full): the text
- *
- * Since: 1.0
- */
-char *
-resp_audit_render (RespAudit  *self,
-                   RespFormat  format)
-{
-  const RespModel *m;
-  GString *out;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  m = self->model;
-  out = g_string_new (NULL);
-  if (format == RESP_FORMAT_JSON)
-    {
-      RespJsonWriter w;
-
-      resp_json_writer_init (&w, out);
-      resp_json_writer_begin_object (&w);
-      if (self->has_at)
-        member_instant (&w, "at", self->at);
-      else
-        {
-          resp_json_writer_key (&w, "at");
-          resp_json_writer_null (&w);
-        }
-      resp_json_writer_key (&w, "findings");
-      resp_json_writer_begin_array (&w, FALSE);
-      for (guint i = 0; i < self->findings->len; i++)
-        {
-          const Finding *f = finding (self, i);
-          resp_json_writer_begin_object (&w);
-          resp_json_writer_member_string (&w, "code", resp_audit_codes[f->code].name);
-          resp_json_writer_member_string (&w, "node", resp_model_node_id (m, f->node));
-          resp_json_writer_member_string (&w, "role", audit_roles[f->role]);
-          resp_json_writer_member_string (&w, "basis", audit_basis[f->code]);
-          member_instant (&w, "from", f->from);
-          member_instant (&w, "until", f->until);
-          resp_json_writer_end_object (&w);
-        }
-      resp_json_writer_end_array (&w);
-      resp_json_writer_end_object (&w);
-      g_string_append_c (out, '\n');
-      return g_string_free (out, FALSE);
-    }
-
-  if (self->has_at)
-    {
-      char at[RESP_INSTANT_BUF];
-      resp_instant_format_buf (self->at, at);
-      g_string_append_printf (out, "责任体系完整性检查（%s）：%u 项\n", at, self->findings->len);
-    }
-  else
-    g_string_append_printf (out, "责任体系完整性检查（全部时段）：%u 项\n", self->findings->len);
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      const Finding *f = finding (self, i);
-      char a[RESP_INSTANT_BUF], b[RESP_INSTANT_BUF];
-
-      resp_instant_format_short (f->from, a);
-      resp_instant_format_short (f->until, b);
-      g_string_append_printf (out, "  %s（%s）：%s [%s, %s]\n    自 %s 至 %s；依据：%s\n",
-                              resp_model_node_name (m, f->node), resp_model_node_id (m, f->node),
-                              audit_text_zh[f->code], resp_audit_codes[f->code].name,
-                              audit_roles[f->role],
-                              f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a,
-                              f->until == RESP_INSTANT_OPEN_END ? "今" : b,
-                              audit_basis[f->code]);
-    }
-  return g_string_free (out, FALSE);
 }

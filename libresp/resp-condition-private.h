@@ -14,24 +14,10 @@
 #include <glib.h>
 
 #include "resp-json-reader-private.h"
+#include "resp-value-private.h"
 #include "resp-error.h"
 
 G_BEGIN_DECLS
-
-/* The types a fact or parameter can have. */
-typedef enum {
-  RESP_VALUE_UNKNOWN = 0,  /* absent or null: not false */
-  RESP_VALUE_BOOL,
-  RESP_VALUE_NUMBER,       /* finite double; integer facts are numbers too */
-  RESP_VALUE_STRING,
-} RespValueType;
-
-typedef struct {
-  RespValueType type;
-  gboolean      boolean;
-  double        number;
-  const char   *string;    /* borrowed; lives as long as its source */
-} RespValue;
 
 /* The variables a condition may read, besides facts and parameters. */
 typedef enum {

@@ -19,6 +19,7 @@
 #include "resp-model.h"
 #include "resp-vocab-private.h"
 #include "resp-interner-private.h"
+#include "resp-value-private.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,14 @@ typedef struct {
   guint8  rel;       /* RespRelation */
   guint8  seat;      /* RespSeat, for member */
 } RespRelRec;
+
+/* One top-level member of a node's `extra` with a scalar value (or
+ * RESP_VALUE_UNKNOWN for any other), as conditions read it. */
+typedef struct {
+  guint32    node;
+  const char *key;       /* into the index's strings; cut at a NUL, as C reads it */
+  RespValue  value;
+} RespExtraEntry;
 
 /* A regulator as the resolver looks it up: the `regulates` relation and the
  * `located_in` relation that together put a regulator of `sector` in
@@ -85,6 +94,11 @@ struct _RespModel {
   guint32      n_reg_index;
   RespRegFallback *reg_fallback; /* by sector */
   guint32      n_reg_fallback;
+  /* every node's `extra` read once, on first use, by (node, file order) */
+  gsize           extra_ready;
+  RespExtraEntry *extra_index;
+  guint32         n_extra_index;
+  GStringChunk   *extra_strings;
   /* a snapshot's arrays point into owner (a mapping) instead of the heap */
   gboolean       snapshot;
   gpointer       owner;
@@ -178,6 +192,14 @@ resp_model_in_range (const RespModel *m, guint32 node, RespRelation rel,
 }
 
 guint32  resp_model_find_node   (const RespModel *m, const char *id);
+/* The top-level member key of node's `extra`: a bool, number or string, or
+ * unknown (absent, or of another type). Thread-safe; the first call reads
+ * every node's `extra` once. A string lives as long as the model. */
+RespValue resp_model_extra_value (const RespModel *m, guint32 node, const char *key);
+/* The ids of nodes[0..n), sorted bytewise (borrowed from the model). */
+GPtrArray *resp_model_sorted_ids (const RespModel *m, const guint32 *nodes, guint n);
+/* Orders two node indices (guint32) by id, bytewise; data is the model. */
+int      resp_model_cmp_ids     (gconstpointer a, gconstpointer b, gpointer data);
 
 /* [*begin, *end) of the index entries for (sector, region), and of the
  * fallback entries for sector. */

@@ -12,6 +12,7 @@
 #include "resp-model-load-private.h"
 #include "resp-input-private.h"
 #include "resp-snapshot-private.h"
+#include "resp-json-reader-private.h"
 #include "resp-vec-private.h"
 #include "resp-instant.h"
 
@@ -75,6 +76,9 @@ resp_model_unref (RespModel *self)
       g_free (self->reg_index);
       g_free (self->reg_fallback);
     }
+  g_free (self->extra_index);
+  if (self->extra_strings != NULL)
+    g_string_chunk_free (self->extra_strings);
   if (self->release != NULL)
     self->release (self->owner);
   g_free (self);
@@ -443,6 +447,109 @@ resp_model_new_from_file (const char  *path,
                           GError     **error)
 {
   return resp_model_new_from_file_full (path, NULL, diagnostics, error);
+}
+
+/* ---- `extra`, as conditions read it ---- */
+
+/* The top-level members of one node's `extra` (an object, checked when
+ * the model was read) into entries. */
+static void
+index_extra (RespModel *m, guint32 node, const char *text, GArray *entries)
+{
+  RespJsonReader *r = resp_json_reader_new (text, strlen (text));
+  RespJsonToken t;
+
+  if (resp_json_reader_next (r) == RESP_JSON_TOKEN_BEGIN_OBJECT)
+    while ((t = resp_json_reader_next (r)) == RESP_JSON_TOKEN_KEY)
+      {
+        RespExtraEntry e = { node, NULL, { RESP_VALUE_UNKNOWN, FALSE, 0, NULL } };
+
+        e.key = g_string_chunk_insert (m->extra_strings, resp_json_reader_get_string (r, NULL));
+        t = resp_json_reader_next (r);
+        if (t == RESP_JSON_TOKEN_TRUE || t == RESP_JSON_TOKEN_FALSE)
+          e.value.type = RESP_VALUE_BOOL, e.value.boolean = t == RESP_JSON_TOKEN_TRUE;
+        else if (t == RESP_JSON_TOKEN_NUMBER)
+          e.value.type = RESP_VALUE_NUMBER, e.value.number = resp_json_reader_get_double (r);
+        else if (t == RESP_JSON_TOKEN_STRING)
+          e.value.type = RESP_VALUE_STRING,
+          e.value.string = g_string_chunk_insert (m->extra_strings, resp_json_reader_get_string (r, NULL));
+        g_array_append_val (entries, e);
+        if (!resp_json_reader_skip_value (r, NULL))
+          break;
+      }
+  resp_json_reader_free (r);
+}
+
+static void
+ensure_extra_index (RespModel *m)
+{
+  if (g_once_init_enter (&m->extra_ready))
+    {
+      GArray *entries = g_array_new (FALSE, FALSE, sizeof (RespExtraEntry));
+
+      m->extra_strings = g_string_chunk_new (1024);
+      /* nodes in index order, so the entries come out sorted by node */
+      for (guint32 v = 0; v < m->n_nodes; v++)
+        if (m->nodes[v].extra != 0)
+          index_extra (m, v, m->extras + m->nodes[v].extra - 1, entries);
+      m->n_extra_index = entries->len;
+      m->extra_index = (RespExtraEntry *) g_array_free (entries, FALSE);
+      g_once_init_leave (&m->extra_ready, 1);
+    }
+}
+
+RespValue
+resp_model_extra_value (const RespModel *m, guint32 node, const char *key)
+{
+  RespValue unknown = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  const RespExtraEntry *e;
+  guint32 lo = 0, hi;
+
+  if (m->nodes[node].extra == 0)
+    return unknown;
+  /* the index is made once and never changes: a cache, not a change */
+  ensure_extra_index ((RespModel *) m);
+  e = m->extra_index;
+  hi = m->n_extra_index;
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      if (e[mid].node < node)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* the first member of that name decides, as a reader of the object would */
+  for (; lo < m->n_extra_index && e[lo].node == node; lo++)
+    if (strcmp (e[lo].key, key) == 0)
+      return e[lo].value;
+  return unknown;
+}
+
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+resp_model_sorted_ids (const RespModel *m, const guint32 *nodes, guint n)
+{
+  GPtrArray *out = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (out, (gpointer) resp_model_node_id (m, nodes[i]));
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+int
+resp_model_cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x == y ? 0 : strcmp (resp_model_node_id (m, x), resp_model_node_id (m, y));
 }
 
 guint32

@@ -75,9 +75,6 @@ void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolv
  * a resolution with them would have found them. */
 void     resp_resolver_add_authority (RespResolver *R);
 
-/* The words of a warning: "'x' 在 <at> 无法确定<role>（role）". */
-char    *resp_role_warning_format  (const RespModel *m, gint64 at, const RespRoleWarning *w);
-
 /* Building blocks, shared with the verdict engine. */
 guint32  resp_resolver_parent_region   (RespResolver *R, guint32 region);
 guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, RespU32Vec *path_or_null);

@@ -694,16 +694,6 @@ warn (RespResolver *R, guint32 subject, RespRole role)
   resp_vec_push (&R->warnings, w);
 }
 
-char *
-resp_role_warning_format (const RespModel *m, gint64 at, const RespRoleWarning *w)
-{
-  char when[RESP_INSTANT_BUF];
-
-  resp_instant_format_buf (at, when);
-  return g_strdup_printf ("'%s' 在 %s 无法确定%s（%s）", resp_model_node_id (m, w->subject), when,
-                          resp_roles[w->role].label_zh, resp_roles[w->role].name);
-}
-
 #define EMPTY(role) (R->hits[role].len == 0)
 
 /* The last warnings of a resolution: about the committee's authority and

@@ -11,31 +11,15 @@
 
 #include <string.h>
 
-#include "resp-scope.h"
+#include "resp-scope-private.h"
 #include "resp-error.h"
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
 #include "resp-json-writer-private.h"
 
-#define N_SCOPE_ROLES 4
-static const RespRole scope_roles[N_SCOPE_ROLES] = {
+const RespRole resp_scope_roles[RESP_N_SCOPE_ROLES] = {
   RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
   RESP_ROLE_SECURITY_LEAD, RESP_ROLE_UNIT_HEAD,
-};
-
-typedef struct {
-  guint32 committee;
-  guint8  seat;
-} Seat;
-
-struct _RespScope {
-  gatomicrefcount ref;
-  RespModel *model;
-  guint32    person;
-  gint64     at;
-  GArray    *seats;                     /* Seat, by committee id then seat */
-  GArray    *heads;                     /* guint32, by id */
-  GArray    *systems[N_SCOPE_ROLES];    /* guint32, by id */
 };
 
 G_DEFINE_BOXED_TYPE (RespScope, resp_scope, resp_scope_ref, resp_scope_unref)
@@ -51,7 +35,7 @@ cmp_by_id (gconstpointer a, gconstpointer b, gpointer data)
 static int
 cmp_seat (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const Seat *x = a, *y = b;
+  const RespScopeSeat *x = a, *y = b;
   int c = cmp_by_id (&x->committee, &y->committee, data);
   return c != 0 ? c : x->seat - y->seat;
 }
@@ -59,7 +43,7 @@ cmp_seat (gconstpointer a, gconstpointer b, gpointer data)
 static gboolean
 holds (const RespResolver *R, guint role, guint32 person)
 {
-  const RespHitVec *hits = &R->hits[scope_roles[role]];
+  const RespHitVec *hits = &R->hits[resp_scope_roles[role]];
 
   for (guint i = 0; i < hits->len; i++)
     if (hits->data[i].node == person)
@@ -116,16 +100,16 @@ resp_model_scope_person (RespModel   *model,
   self->model = resp_model_ref (model);
   self->person = p;
   self->at = at;
-  self->seats = g_array_new (FALSE, FALSE, sizeof (Seat));
+  self->seats = g_array_new (FALSE, FALSE, sizeof (RespScopeSeat));
   self->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
     self->systems[r] = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   resp_model_out_range (model, p, RESP_REL_MEMBER, &b, &e);
   for (guint32 i = b; i < e; i++)
     if (resp_rel_live (&model->rels[i], at))
       {
-        Seat s = { model->rels[i].to, model->rels[i].seat };
+        RespScopeSeat s = { model->rels[i].to, model->rels[i].seat };
         g_array_append_val (self->seats, s);
         may_hold |= s.seat != RESP_SEAT_MEMBER;
       }
@@ -146,7 +130,7 @@ resp_model_scope_person (RespModel   *model,
             continue;
           resp_resolver_reset (&R, at);
           resp_resolver_resolve (&R, v, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
-          for (guint r = 0; r < N_SCOPE_ROLES; r++)
+          for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
             if (holds (&R, r, p))
               g_array_append_val (self->systems[r], v);
         }
@@ -155,7 +139,7 @@ resp_model_scope_person (RespModel   *model,
 
   g_array_sort_with_data (self->seats, cmp_seat, model);
   g_array_sort_with_data (self->heads, cmp_by_id, model);
-  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
     g_array_sort_with_data (self->systems[r], cmp_by_id, model);
   return self;
 }
@@ -194,7 +178,7 @@ resp_scope_unref (RespScope *self)
     return;
   g_array_unref (self->seats);
   g_array_unref (self->heads);
-  for (guint r = 0; r < N_SCOPE_ROLES; r++)
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
     g_array_unref (self->systems[r]);
   resp_model_unref (self->model);
   g_free (self);
@@ -268,7 +252,7 @@ resp_scope_get_seat_committee (RespScope *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->seats->len, NULL);
-  return resp_model_node_id (self->model, g_array_index (self->seats, Seat, index).committee);
+  return resp_model_node_id (self->model, g_array_index (self->seats, RespScopeSeat, index).committee);
 }
 
 /**
@@ -288,7 +272,7 @@ resp_scope_get_seat_role (RespScope *self,
 {
   g_return_val_if_fail (self != NULL, RESP_SEAT_NONE);
   g_return_val_if_fail (index < self->seats->len, RESP_SEAT_NONE);
-  return (RespSeat) g_array_index (self->seats, Seat, index).seat;
+  return (RespSeat) g_array_index (self->seats, RespScopeSeat, index).seat;
 }
 
 static char **
@@ -337,115 +321,8 @@ resp_scope_dup_responsible_for (RespScope *self,
                                 RespRole   role)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  for (guint r = 0; r < N_SCOPE_ROLES; r++)
-    if (scope_roles[r] == role)
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
+    if (resp_scope_roles[r] == role)
       return dup_ids (self->model, self->systems[r]);
   g_return_val_if_reached (NULL);
-}
-
-static void
-write_ids (RespJsonWriter *w, const RespModel *m, GArray *nodes)
-{
-  resp_json_writer_begin_array (w, TRUE);
-  for (guint i = 0; i < nodes->len; i++)
-    resp_json_writer_string (w, resp_model_node_id (m, g_array_index (nodes, guint32, i)));
-  resp_json_writer_end_array (w);
-}
-
-static void
-text_ids (GString *out, const RespModel *m, GArray *nodes)
-{
-  if (nodes->len == 0)
-    g_string_append (out, "无");
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      guint32 v = g_array_index (nodes, guint32, i);
-      g_string_append_printf (out, "%s%s（%s）", i ? "、" : "", resp_model_node_name (m, v),
-                              resp_model_node_id (m, v));
-    }
-  g_string_append_c (out, '\n');
-}
-
-/**
- * resp_scope_render:
- * @self: a #RespScope
- * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
- *
- * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`).
- *
- * Returns: (transfer full): the text
- *
- * Since: 1.0
- */
-char *
-resp_scope_render (RespScope  *self,
-                   RespFormat  format)
-{
-  const RespModel *m;
-  GString *out;
-  char at[RESP_INSTANT_BUF];
-
-  g_return_val_if_fail (self != NULL, NULL);
-  m = self->model;
-  out = g_string_new (NULL);
-  resp_instant_format_buf (self->at, at);
-
-  if (format == RESP_FORMAT_JSON)
-    {
-      RespJsonWriter w;
-
-      resp_json_writer_init (&w, out);
-      resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "person", resp_model_node_id (m, self->person));
-      resp_json_writer_member_string (&w, "at", at);
-      resp_json_writer_key (&w, "seats");
-      resp_json_writer_begin_array (&w, FALSE);
-      for (guint i = 0; i < self->seats->len; i++)
-        {
-          const Seat *s = &g_array_index (self->seats, Seat, i);
-          resp_json_writer_begin_object (&w);
-          resp_json_writer_member_string (&w, "committee", resp_model_node_id (m, s->committee));
-          resp_json_writer_member_string (&w, "role", resp_seats[s->seat].name);
-          resp_json_writer_end_object (&w);
-        }
-      resp_json_writer_end_array (&w);
-      resp_json_writer_key (&w, "heads");
-      write_ids (&w, m, self->heads);
-      resp_json_writer_key (&w, "responsible_for");
-      resp_json_writer_begin_object (&w);
-      for (guint r = 0; r < N_SCOPE_ROLES; r++)
-        {
-          resp_json_writer_key (&w, resp_roles[scope_roles[r]].name);
-          write_ids (&w, m, self->systems[r]);
-        }
-      resp_json_writer_end_object (&w);
-      resp_json_writer_end_object (&w);
-      g_string_append_c (out, '\n');
-      return g_string_free (out, FALSE);
-    }
-
-  g_string_append_printf (out, "%s（%s）· %s\n", resp_model_node_name (m, self->person),
-                          resp_model_node_id (m, self->person), at);
-  g_string_append (out, "  领导班子职务：");
-  if (self->seats->len == 0)
-    g_string_append (out, "无\n");
-  else
-    {
-      g_string_append_c (out, '\n');
-      for (guint i = 0; i < self->seats->len; i++)
-        {
-          const Seat *s = &g_array_index (self->seats, Seat, i);
-          g_string_append_printf (out, "    %s（%s）：%s\n", resp_model_node_name (m, s->committee),
-                                  resp_model_node_id (m, s->committee), resp_seats[s->seat].label_zh);
-        }
-    }
-  g_string_append (out, "  担任主要负责人的单位：");
-  text_ids (out, m, self->heads);
-  for (guint r = 0; r < N_SCOPE_ROLES; r++)
-    {
-      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_roles[scope_roles[r]].label_zh,
-                              resp_roles[scope_roles[r]].name);
-      text_ids (out, m, self->systems[r]);
-    }
-  return g_string_free (out, FALSE);
 }

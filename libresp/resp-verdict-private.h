@@ -108,6 +108,14 @@ struct _RespVerdict {
   char        **messages;       /* the words of each warning, made on first read */
 };
 
+/* The rulebook's circumstance a verdict's circumstance is. */
+const RespCircumstanceRule *resp_verdict_circumstance_rule (const RespVerdict *v,
+                                                            const RespVerdictCircumstance *c);
+/* The names of the facts missing, of the roles of a liable person: sorted,
+ * borrowed (free the array only). */
+GPtrArray  *resp_verdict_missing_names      (const RespVerdict *v, const RespU32Vec *missing);
+GPtrArray  *resp_verdict_role_names         (const RespVerdictLiable *l);
+
 /* The per-person view of the liable, made on first use (thread-safe); it
  * also puts flat and the duty holders in the order readers see. Anything
  * that reads either calls it first. */

@@ -1,722 +1,21 @@
-/* resp-verdict.c: assembling a verdict from a model, a rulebook and an event
+/* resp-verdict.c: the verdict, as its readers see it
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The mechanism only: roles are resolved at the event's instant, the
- * rulebook's conditions evaluated in three-valued logic, and its liability
- * rules applied to the holders they name. Which circumstance, role, category
- * or citation applies is the rulebook's business, never this file's.
+ * A verdict is made by the engine (resp-assessor.c) in one block and never
+ * changes. What readers need but assessing does not (the per-person view of
+ * the liable, the reading order, the words of the warnings) is made once,
+ * on first read, from any thread; every getter and renderer goes through
+ * it.
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "resp-verdict-private.h"
-#include "resp-roles-private.h"
-#include "resp-instant-private.h"
+#include "resp-render-private.h"
 
 G_DEFINE_BOXED_TYPE (RespVerdict, resp_verdict, resp_verdict_ref, resp_verdict_unref)
-G_DEFINE_BOXED_TYPE (RespAssessor, resp_assessor, resp_assessor_ref, resp_assessor_unref)
-
-/* ---- the environment conditions read ---- */
-
-typedef struct {
-  const RespModel    *model;
-  const RespRulebook *rb;
-  const RespEvent    *ev;
-  gint64              at;
-  guint32             system;        /* RESP_NO_NODE: none */
-  int                 region_level;  /* of the operator's region; -1: unknown */
-  GPtrArray          *strings;       /* owns strings read from `extra` */
-} Env;
-
-/* A top-level scalar member of a system's `extra`, read on demand. */
-static RespValue
-extra_value (Env *e, const char *key)
-{
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-  const RespNodeRec *n = &e->model->nodes[e->system];
-  const char *text;
-  RespJsonReader *r;
-  RespJsonToken t;
-
-  if (n->extra == 0)
-    return v;
-  text = e->model->extras + n->extra - 1;
-  r = resp_json_reader_new (text, strlen (text));
-  if (resp_json_reader_next (r) == RESP_JSON_TOKEN_BEGIN_OBJECT)
-    while ((t = resp_json_reader_next (r)) == RESP_JSON_TOKEN_KEY)
-      {
-        gboolean match = g_str_equal (resp_json_reader_get_string (r, NULL), key);
-        t = resp_json_reader_next (r);
-        if (match)
-          {
-            if (t == RESP_JSON_TOKEN_TRUE || t == RESP_JSON_TOKEN_FALSE)
-              v.type = RESP_VALUE_BOOL, v.boolean = t == RESP_JSON_TOKEN_TRUE;
-            else if (t == RESP_JSON_TOKEN_NUMBER)
-              v.type = RESP_VALUE_NUMBER, v.number = resp_json_reader_get_double (r);
-            else if (t == RESP_JSON_TOKEN_STRING)
-              {
-                char *s = g_strdup (resp_json_reader_get_string (r, NULL));
-                g_ptr_array_add (e->strings, s);
-                v.type = RESP_VALUE_STRING, v.string = s;
-              }
-            break;
-          }
-        if (!resp_json_reader_skip_value (r, NULL))
-          break;
-      }
-  resp_json_reader_free (r);
-  return v;
-}
-
-static RespValue
-env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
-{
-  Env *e = data;
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-  const RespNodeRec *n = e->system != RESP_NO_NODE ? &e->model->nodes[e->system] : NULL;
-
-  switch (kind)
-    {
-    case RESP_VAR_FACT:
-      return e->ev->facts[index];
-    case RESP_VAR_PARAM:
-      return resp_rulebook_param_at (e->rb, index, e->at);
-    case RESP_VAR_SYSTEM_KIND:
-      if (n != NULL)
-        v.type = RESP_VALUE_STRING, v.string = resp_system_kind_names[n->attr];
-      return v;
-    case RESP_VAR_SYSTEM_CII:
-      if (n != NULL)
-        v.type = RESP_VALUE_BOOL, v.boolean = n->cii;
-      return v;
-    case RESP_VAR_SYSTEM_PROTECTION:
-      if (n != NULL && n->protection_level != 0)
-        v.type = RESP_VALUE_NUMBER, v.number = n->protection_level;
-      return v;
-    case RESP_VAR_SYSTEM_EXTRA:
-      return n != NULL ? extra_value (e, extra_key) : v;
-    case RESP_VAR_OPERATOR_REGION_LEVEL:
-      if (e->region_level >= 0)
-        v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[e->region_level];
-      return v;
-    default:
-      return v;
-    }
-}
-static RespTruth
-eval (Env *e, const RespCondition *cond, GArray *missing)
-{
-  RespConditionEnv env = { env_get, e, e->ev->facts, e->rb->facts->len };
-  RespTruth t;
-
-  if (cond == NULL)
-    return RESP_TRUTH_TRUE;
-  t = resp_condition_eval (cond, &env, missing);
-  if (e->strings->len > 0)
-    g_ptr_array_set_size (e->strings, 0);
-  return t;
-}
-
-/* ---- building ---- */
-
-/* What one event asks of the model again and again: the liable are mostly
- * seated on the same few committees, answer to the same authorities and
- * have the same coordinators proposing. Kept for one event (one instant). */
-typedef enum {
-  MEMO_MANAGERS,     /* key: committee; its managing committees */
-  MEMO_COMMITTEE,    /* key: unit; its committee, or nothing */
-  MEMO_PROPOSERS,    /* key: authority; its nearest coordinators, for nobody in particular */
-} MemoKind;
-
-typedef struct {
-  guint32 kind, key, first, count;
-} Memo;
-
-/* One thread's working space, kept between events: once warm, assessing
- * allocates nothing but the verdict and its one block. Everything a verdict
- * holds is gathered here first and copied into that block at the end. */
-struct _RespAssessor {
-  gatomicrefcount ref;
-  RespModel    *model;
-  RespRulebook *rb;
-  const RespEvent *ev;          /* the event being assessed */
-  RespVerdictStatus status;
-  RespResolver  R;              /* for lookups outside a subject's resolution */
-  GPtrArray    *subjects;       /* RespResolver*, one per subject of the event */
-  Env           env;
-  GArray       *missing;        /* guint: facts an unknown condition waits for */
-  RespU32Vec    slots;          /* person -> flat index + 1, open addressing */
-  RespU32Vec    ref_next;       /* per ref: the next ref of the same person + 1 */
-  RespU32Vec    ref_head;       /* per flat: its first ref + 1 */
-  RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
-  RespU32Vec    warned_rules;   /* per liability rule: warned already */
-  RespU32Vec    liable_subjects;
-  RESP_VEC (Memo) memo;
-  RespU32Vec    memo_store;
-  /* the verdict's parts */
-  RESP_VEC (RespVerdictCircumstance) circumstances;
-  RESP_VEC (RespVerdictFlat) flat;
-  RESP_VEC (RespVerdictRef) refs;
-  RespU32Vec    path_store;
-  RESP_VEC (RespVerdictExempt) exempt;
-  RespU32Vec    bodies;
-  RespU32Vec    modifiers;
-  RESP_VEC (RespVerdictWarning) warnings;
-  RESP_VEC (RespVerdictDuty) duty;
-  RespU32Vec    pool;           /* circumstance subjects and facts, warning facts, duty holders */
-};
-
-typedef RespAssessor Build;
-
-/* Spans are gathered as offsets into b->pool (which may move while it
- * grows) and turned into pointers when the verdict is made. */
-static RespU32Vec
-pool_span (Build *b, const guint32 *data, guint32 n)
-{
-  RespU32Vec span = { NULL, b->pool.len, n };
-
-  resp_vec_append (&b->pool, data, n);
-  return span;   /* data NULL, len: offset, cap: length, until placed */
-}
-
-static void
-warn (Build *b, RespWarnKind kind, guint32 node, int role, guint32 aux, const GArray *facts)
-{
-  RespVerdictWarning w = { kind, node, role, aux, { NULL, 0, 0 } };
-
-  if (facts != NULL)
-    w.facts = pool_span (b, (const guint32 *) facts->data, facts->len);
-  else
-    w.facts = (RespU32Vec) { NULL, b->pool.len, 0 };
-  resp_vec_push (&b->warnings, w);
-}
-
-static void
-add_unique_u32 (RespU32Vec *a, guint32 x)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (a->data[i] == x)
-      return;
-  resp_vec_push (a, x);
-}
-
-/* The flat record of person p, or NULL; with create, made when missing. */
-static RespVerdictFlat *
-find_flat (Build *b, guint32 p, gboolean create, guint32 category)
-{
-  guint32 mask, h;
-
-  if (b->flat.len * 2 >= b->slots.len)
-    {
-      /* grow and rehash: a table at most half full */
-      guint32 n = 64;
-      while (n <= b->flat.len * 2)
-        n *= 2;
-      b->slots.len = 0;
-      resp_vec_reserve (&b->slots, n);
-      b->slots.len = n;
-      memset (b->slots.data, 0, n * sizeof (guint32));
-      for (guint32 i = 0; i < b->flat.len; i++)
-        {
-          h = (b->flat.data[i].person * 2654435761u) & (n - 1);
-          while (b->slots.data[h] != 0)
-            h = (h + 1) & (n - 1);
-          b->slots.data[h] = i + 1;
-        }
-    }
-  mask = b->slots.len - 1;
-  for (h = (p * 2654435761u) & mask; b->slots.data[h] != 0; h = (h + 1) & mask)
-    if (b->flat.data[b->slots.data[h] - 1].person == p)
-      return &b->flat.data[b->slots.data[h] - 1];
-  if (!create)
-    return NULL;
-  {
-    RespVerdictFlat nf = { p, category, 0 };
-    guint32 none = 0;
-
-    resp_vec_push (&b->flat, nf);
-    resp_vec_push (&b->ref_head, none);
-    resp_vec_push (&b->ref_tail, none);
-    b->slots.data[h] = b->flat.len;
-    return &b->flat.data[b->flat.len - 1];
-  }
-}
-
-/* Appends a reference of the person of flat record f. */
-static void
-push_ref (Build *b, guint32 f, const RespVerdictRef *ref)
-{
-  guint32 i = b->refs.len, none = 0;
-
-  resp_vec_push (&b->refs, *ref);
-  resp_vec_push (&b->ref_next, none);
-  if (b->ref_tail.data[f] != 0)
-    b->ref_next.data[b->ref_tail.data[f] - 1] = i + 1;
-  else
-    b->ref_head.data[f] = i + 1;
-  b->ref_tail.data[f] = i + 1;
-}
-
-#define FOR_REFS(b, f, r)                                                        \
-  for (guint32 r##_i = (b)->ref_head.data[f]; r##_i != 0; r##_i = (b)->ref_next.data[r##_i - 1]) \
-    for (const RespVerdictRef *r = &(b)->refs.data[r##_i - 1]; r != NULL; r = NULL)
-
-/* Adds a node reference (authority, proposer) once. */
-static void
-add_ref (Build *b, guint32 f, RespRefKind kind, guint32 a)
-{
-  RespVerdictRef ref = { b->flat.data[f].person, kind, a, 0, NULL };
-
-  FOR_REFS (b, f, r)
-    if (r->kind == kind && r->a == a)
-      return;
-  push_ref (b, f, &ref);
-}
-
-/* The memo of (kind, key), computed into the memo when missing. The span
- * returned is valid until the next memo_get(). */
-static const guint32 *
-memo_get (Build *b, MemoKind kind, guint32 key, guint32 *n)
-{
-  RespResolver *R = &b->R;
-  RespU32Vec *tmp;
-  Memo entry;
-
-  for (guint i = 0; i < b->memo.len; i++)
-    if (b->memo.data[i].kind == kind && b->memo.data[i].key == key)
-      {
-        *n = b->memo.data[i].count;
-        return *n > 0 ? b->memo_store.data + b->memo.data[i].first : NULL;
-      }
-  tmp = resp_resolver_take (R);
-  switch (kind)
-    {
-    case MEMO_MANAGERS:
-      resp_resolver_managers (R, key, tmp);
-      break;
-    case MEMO_COMMITTEE:
-      {
-        guint32 k = resp_resolver_committee_of (R, key, NULL);
-        if (k != RESP_NO_NODE)
-          resp_vec_push (tmp, k);
-      }
-      break;
-    case MEMO_PROPOSERS:
-    default:
-      resp_resolver_proposers (R, key, RESP_NO_NODE, tmp);
-      break;
-    }
-  entry = (Memo) { kind, key, b->memo_store.len, tmp->len };
-  resp_vec_append (&b->memo_store, tmp->data, tmp->len);
-  resp_vec_push (&b->memo, entry);
-  resp_resolver_give (R, tmp);
-  *n = entry.count;
-  return entry.count > 0 ? b->memo_store.data + entry.first : NULL;
-}
-
-/* Who carries out accountability for person p (flat record f) reached
- * through anchor (the seat's committee, or the unit the role was resolved
- * from), SPEC §4.3. */
-static void
-authorities (Build *b, guint32 f, guint32 anchor)
-{
-  guint32 p = b->flat.data[f].person, n, k;
-  const guint32 *list;
-
-  if (anchor == RESP_NO_NODE)
-    return;
-  if (b->model->nodes[anchor].type == RESP_NODE_COMMITTEE)
-    k = anchor;
-  else
-    {
-      list = memo_get (b, MEMO_COMMITTEE, anchor, &n);
-      if (n == 0)
-        return;
-      k = list[0];
-      /* someone seated on the unit's committee answers to those who manage
-       * it; anyone else in the unit answers to the committee itself */
-      if (!resp_resolver_holds_seat (&b->R, p, k))
-        {
-          add_ref (b, f, RESP_REF_AUTHORITY, k);
-          return;
-        }
-    }
-  list = memo_get (b, MEMO_MANAGERS, k, &n);
-  for (guint i = 0; i < n; i++)
-    add_ref (b, f, RESP_REF_AUTHORITY, list[i]);
-}
-
-/* The proposers for person p under authority a: the authority's nearest
- * coordinators, but not an office p heads (then the next region's). */
-static void
-proposers (Build *b, guint32 a, guint32 p, RespU32Vec *out)
-{
-  guint32 n;
-  const guint32 *list = memo_get (b, MEMO_PROPOSERS, a, &n);
-  guint start = out->len;
-
-  resp_vec_append (out, list, n);
-  resp_resolver_drop_headed (&b->R, p, out, start);
-  if (out->len == start && n > 0)
-    {
-      /* p heads every one of them: the walk goes further up for p alone */
-      out->len = start;
-      resp_resolver_proposers (&b->R, a, p, out);
-    }
-}
-
-/* Records that p holds role under rule r, reached by path. */
-static void
-add_liable (Build *b, guint32 p, const RespLiabilityRule *r, const guint32 *path, guint path_len,
-            guint32 anchor)
-{
-  RespVerdictFlat *fl = find_flat (b, p, TRUE, r->category);
-  guint32 f = (guint32) (fl - b->flat.data);
-  gboolean have_path = FALSE;
-
-  /* the most severe category wins; the enum runs from most severe */
-  fl->category = MIN (fl->category, (guint32) r->category);
-  fl->roles |= 1u << r->role;
-
-  for (char **c = r->basis; c != NULL && *c != NULL; c++)
-    {
-      gboolean have = FALSE;
-      FOR_REFS (b, f, x)
-        have |= x->kind == RESP_REF_BASIS && (x->basis == *c || strcmp (x->basis, *c) == 0);
-      if (!have)
-        {
-          RespVerdictRef ref = { p, RESP_REF_BASIS, 0, 0, *c };
-          push_ref (b, f, &ref);
-        }
-    }
-  FOR_REFS (b, f, x)
-    have_path |= x->kind == RESP_REF_PATH && x->b == path_len &&
-                 memcmp (&b->path_store.data[x->a], path, path_len * sizeof (guint32)) == 0;
-  if (!have_path)
-    {
-      RespVerdictRef ref = { p, RESP_REF_PATH, b->path_store.len, path_len, NULL };
-      resp_vec_append (&b->path_store, path, path_len);
-      push_ref (b, f, &ref);
-    }
-  authorities (b, f, anchor);
-}
-
-static gboolean
-participant_of (const RespEvent *ev, guint32 committee, guint32 p)
-{
-  for (guint i = 0; i < ev->decisions->len; i++)
-    {
-      const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
-      if (d->committee != committee)
-        continue;
-      for (guint k = 0; k < d->participants->len; k++)
-        if (g_array_index (d->participants, guint32, k) == p)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* The rule's condition for this subject; warns once per rule when unknown. */
-static gboolean
-rule_applies (Build *b, const RespLiabilityRule *r, guint32 subject)
-{
-  guint ri = (guint) (r - &g_array_index (b->rb->liability, RespLiabilityRule, 0));
-  RespTruth t;
-
-  b->env.system = subject != RESP_NO_NODE && b->model->nodes[subject].type == RESP_NODE_SYSTEM
-                  ? subject : RESP_NO_NODE;
-  b->env.region_level = -1;
-  if (b->missing->len > 0)
-    g_array_set_size (b->missing, 0);
-  t = eval (&b->env, r->condition, b->missing);
-  if (t == RESP_TRUTH_UNKNOWN && !b->warned_rules.data[ri])
-    {
-      b->warned_rules.data[ri] = TRUE;
-      warn (b, RESP_WARN_LIABILITY, subject, r->role, ri, b->missing);
-    }
-  return t == RESP_TRUTH_TRUE;
-}
-
-static void
-apply_subject_rules (Build *b, const RespResolver *SR)
-{
-  const RespEvent *ev = b->ev;
-  guint32 s = SR->subject;
-  const guint32 *paths = SR->paths.data;
-  const RespHitVec *ops = &SR->hits[RESP_ROLE_OPERATOR];
-
-  for (guint i = 0; i < b->rb->liability->len; i++)
-    {
-      const RespLiabilityRule *r = &g_array_index (b->rb->liability, RespLiabilityRule, i);
-      const RespHitVec *hits;
-
-      if (r->from_decision || !resp_in_force (r->since, r->until, ev->occurred_at))
-        continue;
-      if (r->role == RESP_ROLE_INVOLVED)
-        {
-          if (ev->involved->len == 0 || !rule_applies (b, r, s))
-            continue;
-          for (guint k = 0; k < ev->involved->len; k++)
-            {
-              guint32 path[2] = { s, g_array_index (ev->involved, guint32, k) };
-              /* the 当事人 answers through the operator's committee */
-              for (guint o = 0; o < MAX (ops->len, 1); o++)
-                add_liable (b, path[1], r, path, 2, ops->len ? ops->data[o].node : RESP_NO_NODE);
-            }
-          continue;
-        }
-      /* with nobody in the role an unknown condition could change nothing,
-       * so it is not weighed (and not warned about) */
-      hits = &SR->hits[r->role];
-      if (hits->len == 0 || !rule_applies (b, r, s))
-        continue;
-      for (guint k = 0; k < hits->len; k++)
-        {
-          const RespHit *h = &hits->data[k];
-          const guint32 *path = paths + h->path_off;
-          guint32 via = h->path_len >= 2 ? path[h->path_len - 2] : RESP_NO_NODE;
-
-          if (r->only_participant && !participant_of (ev, via, h->node))
-            continue;
-          if (resp_roles[r->role].through_seat || (via != RESP_NO_NODE && b->model->nodes[via].type == RESP_NODE_UNIT))
-            add_liable (b, h->node, r, path, h->path_len, via);
-          else
-            /* the system's own security lead: through each operator */
-            for (guint o = 0; o < MAX (ops->len, 1); o++)
-              add_liable (b, h->node, r, path, h->path_len, ops->len ? ops->data[o].node : RESP_NO_NODE);
-        }
-    }
-}
-
-static void
-apply_decision_rules (Build *b)
-{
-  const RespEvent *ev = b->ev;
-  RespU32Vec *people = resp_resolver_take (&b->R);
-
-  for (guint i = 0; i < ev->decisions->len; i++)
-    {
-      const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
-
-      if (b->rb->has_collective)
-        add_unique_u32 (&b->bodies, d->committee);
-      for (guint k = 0; k < d->participants->len; k++)
-        {
-          guint32 p = g_array_index (d->participants, guint32, k);
-          if (!resp_resolver_holds_seat (&b->R, p, d->committee))
-            warn (b, RESP_WARN_PARTICIPANT, p, -1, d->committee, NULL);
-        }
-      for (guint j = 0; j < b->rb->liability->len; j++)
-        {
-          const RespLiabilityRule *r = &g_array_index (b->rb->liability, RespLiabilityRule, j);
-          RespSeat seat;
-
-          if (!r->from_decision || !resp_in_force (r->since, r->until, ev->occurred_at) ||
-              !rule_applies (b, r, RESP_NO_NODE))
-            continue;
-          seat = resp_roles[r->role].seat;
-          people->len = 0;
-          resp_resolver_seats (&b->R, d->committee, seat, people);
-          for (guint k = 0; k < people->len; k++)
-            {
-              guint32 path[2] = { d->committee, people->data[k] };
-              if (r->only_participant && !participant_of (ev, d->committee, path[1]))
-                continue;
-              add_liable (b, path[1], r, path, 2, d->committee);
-            }
-        }
-    }
-  resp_resolver_give (&b->R, people);
-}
-
-static void
-exempt_person (Build *b, guint32 p, guint reason, const char *note, gboolean warn_if_not_liable)
-{
-  RespVerdictExempt x = { p, reason, note };
-
-  for (guint i = 0; i < b->exempt.len; i++)
-    if (b->exempt.data[i].person == p)
-      return;
-  if (find_flat (b, p, FALSE, 0) == NULL)
-    {
-      if (warn_if_not_liable)
-        warn (b, RESP_WARN_EXEMPTION, p, -1, 0, NULL);
-      return;
-    }
-  resp_vec_push (&b->exempt, x);
-}
-
-static void
-apply_exemptions (Build *b)
-{
-  const RespEvent *ev = b->ev;
-  int dissent = resp_rulebook_find_exemption (b->rb, "dissent");
-  guint kept = 0;
-
-  if (dissent >= 0)
-    for (guint i = 0; i < ev->decisions->len; i++)
-      {
-        const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
-        for (guint k = 0; k < d->dissent->len; k++)
-          exempt_person (b, g_array_index (d->dissent, guint32, k), (guint) dissent, NULL, FALSE);
-      }
-  for (guint i = 0; i < ev->exemptions->len; i++)
-    {
-      const RespExemption *e = &g_array_index (ev->exemptions, RespExemption, i);
-      exempt_person (b, e->person, e->reason, e->note, TRUE);
-    }
-  if (b->exempt.len == 0)
-    return;
-  /* the exempt leave the liable (their references are left to be
-   * ignored); the person table and reference chains follow the move */
-  for (guint i = 0; i < b->flat.len; i++)
-    {
-      gboolean out = FALSE;
-      for (guint k = 0; k < b->exempt.len && !out; k++)
-        out = b->exempt.data[k].person == b->flat.data[i].person;
-      if (out)
-        continue;
-      b->flat.data[kept] = b->flat.data[i];
-      b->ref_head.data[kept] = b->ref_head.data[i];
-      b->ref_tail.data[kept] = b->ref_tail.data[i];
-      kept++;
-    }
-  b->flat.len = b->ref_head.len = b->ref_tail.len = kept;
-  b->slots.len = 0;   /* rebuilt on the next lookup */
-}
-
-/* Circumstances per SPEC §4.4: system-scoped ones for each subject system
- * and each of its operators, event-wide ones once. */
-static void
-evaluate_circumstances (Build *b)
-{
-  const RespEvent *ev = b->ev;
-  gboolean any_holds = FALSE, any_undetermined = FALSE;
-  RespU32Vec *subjects = resp_resolver_take (&b->R);
-  RespU32Vec *missing = resp_resolver_take (&b->R);
-  RespU32Vec *undetermined = resp_resolver_take (&b->R);
-
-  for (guint i = 0; i < b->rb->circumstances->len; i++)
-    {
-      const RespCircumstanceRule *c = &g_array_index (b->rb->circumstances, RespCircumstanceRule, i);
-      RespVerdictCircumstance vc = { i, RESP_CIRCUMSTANCE_DOES_NOT_HOLD, { NULL, 0, 0 }, { NULL, 0, 0 } };
-
-      subjects->len = missing->len = undetermined->len = 0;
-      if (!resp_in_force (c->since, c->until, ev->occurred_at))
-        ;
-      else if (c->event_scope)
-        {
-          RespTruth t;
-          b->env.system = RESP_NO_NODE;
-          b->env.region_level = -1;
-          if (b->missing->len > 0)
-            g_array_set_size (b->missing, 0);
-          t = eval (&b->env, c->condition, b->missing);
-          resp_vec_append (subjects, (const guint32 *) ev->subjects->data, ev->subjects->len);
-          if (t == RESP_TRUTH_TRUE)
-            {
-              vc.status = RESP_CIRCUMSTANCE_HOLDS;
-              for (guint s = 0; s < ev->subjects->len; s++)
-                add_unique_u32 (&b->liable_subjects, g_array_index (ev->subjects, guint32, s));
-            }
-          else if (t == RESP_TRUTH_UNKNOWN)
-            {
-              vc.status = RESP_CIRCUMSTANCE_UNDETERMINED;
-              for (guint k = 0; k < b->missing->len; k++)
-                add_unique_u32 (missing, g_array_index (b->missing, guint, k));
-            }
-        }
-      else
-        for (guint s = 0; s < ev->subjects->len; s++)
-          {
-            guint32 subject = g_array_index (ev->subjects, guint32, s);
-            const RespHitVec *ops = &((RespResolver *) b->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
-            RespTruth best = RESP_TRUTH_FALSE;
-
-            if (b->model->nodes[subject].type != RESP_NODE_SYSTEM)
-              continue;   /* a unit takes part only in event-wide circumstances */
-            b->env.system = subject;
-            /* with several operators it holds if it holds for any of them */
-            for (guint o = 0; o < MAX (ops->len, 1) && best != RESP_TRUTH_TRUE; o++)
-              {
-                RespTruth t;
-                guint32 g = ops->len == 0 ? RESP_NO_NODE
-                          : resp_resolver_unit_region (&b->R, ops->data[o].node, NULL);
-                b->env.region_level = g == RESP_NO_NODE ? -1 : b->model->nodes[g].attr;
-                if (b->missing->len > 0)
-                  g_array_set_size (b->missing, 0);
-                t = eval (&b->env, c->condition, b->missing);
-                if (t == RESP_TRUTH_TRUE)
-                  best = t;
-                else if (t == RESP_TRUTH_UNKNOWN)
-                  {
-                    best = t;
-                    for (guint k = 0; k < b->missing->len; k++)
-                      add_unique_u32 (missing, g_array_index (b->missing, guint, k));
-                  }
-              }
-            if (best == RESP_TRUTH_TRUE)
-              {
-                resp_vec_push (subjects, subject);
-                add_unique_u32 (&b->liable_subjects, subject);
-              }
-            else if (best == RESP_TRUTH_UNKNOWN)
-              resp_vec_push (undetermined, subject);
-          }
-
-      if (!c->event_scope)
-        {
-          if (subjects->len > 0)
-            {
-              vc.status = RESP_CIRCUMSTANCE_HOLDS;
-              missing->len = 0;
-            }
-          else if (undetermined->len > 0)
-            {
-              vc.status = RESP_CIRCUMSTANCE_UNDETERMINED;
-              resp_vec_append (subjects, undetermined->data, undetermined->len);
-            }
-        }
-      any_holds |= vc.status == RESP_CIRCUMSTANCE_HOLDS;
-      any_undetermined |= vc.status == RESP_CIRCUMSTANCE_UNDETERMINED;
-      /* the verdict keeps the subjects and facts only of those it lists */
-      if (vc.status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
-        subjects->len = missing->len = 0;
-      vc.subjects = pool_span (b, subjects->data, subjects->len);
-      vc.missing = pool_span (b, missing->data, missing->len);
-      resp_vec_push (&b->circumstances, vc);
-    }
-  resp_resolver_give (&b->R, undetermined);
-  resp_resolver_give (&b->R, missing);
-  resp_resolver_give (&b->R, subjects);
-  b->status = any_holds ? RESP_VERDICT_TRIGGERED
-            : any_undetermined ? RESP_VERDICT_UNDETERMINED : RESP_VERDICT_NOT_TRIGGERED;
-}
-
-static void
-apply_modifiers (Build *b)
-{
-  b->env.system = RESP_NO_NODE;
-  b->env.region_level = -1;
-  for (guint i = 0; i < b->rb->modifiers->len; i++)
-    {
-      const RespModifierRule *m = &g_array_index (b->rb->modifiers, RespModifierRule, i);
-      RespTruth t;
-
-      if (!resp_in_force (m->since, m->until, b->ev->occurred_at))
-        continue;
-      if (b->missing->len > 0)
-        g_array_set_size (b->missing, 0);
-      t = eval (&b->env, m->condition, b->missing);
-      if (t == RESP_TRUTH_TRUE)
-        resp_vec_push (&b->modifiers, i);
-      else if (t == RESP_TRUTH_UNKNOWN)
-        warn (b, RESP_WARN_MODIFIER, RESP_NO_NODE, -1, i, b->missing);
-    }
-}
 
 static int
 cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
@@ -729,159 +28,6 @@ cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
   return strcmp (resp_model_node_id (m, x->person), resp_model_node_id (m, y->person));
 }
 
-static int
-cmp_exempt (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const RespVerdictExempt *x = a, *y = b;
-  const RespModel *m = data;
-
-  return strcmp (resp_model_node_id (m, x->person), resp_model_node_id (m, y->person));
-}
-
-static int
-cmp_index (gconstpointer a, gconstpointer b, gpointer data)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
-}
-
-static int
-cmp_ids (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const RespModel *m = data;
-  return strcmp (resp_model_node_id (m, *(const guint32 *) a),
-                 resp_model_node_id (m, *(const guint32 *) b));
-}
-
-static void
-finish_liable (Build *b)
-{
-  RespU32Vec *tmp = resp_resolver_take (&b->R);
-
-  for (guint f = 0; f < b->flat.len; f++)
-    {
-      guint32 person = b->flat.data[f].person;
-      guint n_auth = 0, n_prop = 0;
-
-      /* proposers per authority; the chain grows inside the loop, but only
-       * by proposers, which are passed over */
-      tmp->len = 0;
-      FOR_REFS (b, f, r)
-        if (r->kind == RESP_REF_AUTHORITY)
-          {
-            n_auth++;
-            proposers (b, r->a, person, tmp);
-          }
-      for (guint k = 0; k < tmp->len; k++, n_prop++)
-        add_ref (b, f, RESP_REF_PROPOSER, tmp->data[k]);
-      if (n_auth == 0 || n_prop == 0)
-        warn (b, RESP_WARN_ROLE_OF_PERSON, person, n_auth == 0 ? RESP_ROLE_AUTHORITY : RESP_ROLE_PROPOSER,
-              0, NULL);
-    }
-  resp_resolver_give (&b->R, tmp);
-  if (b->exempt.len > 1)
-    resp_sort_stable (b->exempt.data, b->exempt.len, sizeof (RespVerdictExempt), cmp_exempt, b->model);
-  if (b->bodies.len > 1)
-    resp_sort_stable (b->bodies.data, b->bodies.len, sizeof (guint32), cmp_ids, b->model);
-}
-
-/* The duty holders of a subject, for a verdict that holds nobody. */
-static void
-add_duty (Build *b, const RespResolver *R)
-{
-  RespVerdictDuty d = { R->subject, { 0 }, NULL };
-
-  for (guint r = 0; r < RESP_N_ROLES; r++)
-    {
-      guint32 *held, n = R->hits[r].len, kept = 0;
-
-      d.start[r] = b->pool.len;
-      if (n == 0)
-        continue;
-      resp_vec_reserve (&b->pool, n);
-      held = b->pool.data + b->pool.len;
-      for (guint k = 0; k < n; k++)
-        held[k] = R->hits[r].data[k].node;
-      /* each holder once (by id when first read) */
-      if (n > 1)
-        resp_sort_stable (held, n, sizeof (guint32), cmp_index, NULL);
-      for (guint k = 0; k < n; k++)
-        if (kept == 0 || held[kept - 1] != held[k])
-          held[kept++] = held[k];
-      b->pool.len += kept;
-    }
-  d.start[RESP_N_ROLES] = b->pool.len;
-  resp_vec_push (&b->duty, d);
-}
-
-/* Copies what was gathered into one block that the verdict owns. */
-#define PLACE(field, type)                                                        \
-  G_STMT_START {                                                                  \
-    v->field.data = (type *) (gpointer) (block + off);                            \
-    v->field.len = b->field.len;                                                  \
-    if (b->field.len > 0)                                                         \
-      memcpy (v->field.data, b->field.data, b->field.len * sizeof (type));        \
-    off += (b->field.len * sizeof (type) + 7) & ~(gsize) 7;                       \
-  } G_STMT_END
-
-#define SIZE(field, type) ((b->field.len * sizeof (type) + 7) & ~(gsize) 7)
-
-static RespVerdict *
-make_verdict (Build *b, RespEvent *event)
-{
-  /* the verdict and its block in one allocation, the block 8-aligned
-   * after the header */
-  const gsize head = (sizeof (RespVerdict) + 7) & ~(gsize) 7;
-  gsize size = SIZE (circumstances, RespVerdictCircumstance) + SIZE (flat, RespVerdictFlat)
-             + SIZE (refs, RespVerdictRef) + SIZE (path_store, guint32)
-             + SIZE (exempt, RespVerdictExempt) + SIZE (bodies, guint32)
-             + SIZE (modifiers, guint32) + SIZE (warnings, RespVerdictWarning)
-             + SIZE (duty, RespVerdictDuty) + SIZE (pool, guint32);
-  RespVerdict *v = g_malloc (head + size);
-  char *block = (char *) v + head;
-  gsize off = 0;
-  guint32 *pool;
-
-  memset (v, 0, sizeof *v);
-
-  g_atomic_ref_count_init (&v->ref);
-  v->model = resp_model_ref (b->model);
-  v->rb = resp_rulebook_ref (b->rb);
-  v->event = resp_event_ref (event);
-  v->status = b->status;
-  v->block = block;
-  PLACE (circumstances, RespVerdictCircumstance);
-  PLACE (flat, RespVerdictFlat);
-  PLACE (refs, RespVerdictRef);
-  PLACE (path_store, guint32);
-  PLACE (exempt, RespVerdictExempt);
-  PLACE (bodies, guint32);
-  PLACE (modifiers, guint32);
-  PLACE (warnings, RespVerdictWarning);
-  PLACE (duty, RespVerdictDuty);
-  PLACE (pool, guint32);
-  pool = v->pool.data;
-  /* spans into the pool become pointers */
-  for (guint i = 0; i < v->circumstances.len; i++)
-    {
-      RespVerdictCircumstance *c = &v->circumstances.data[i];
-      c->subjects = (RespU32Vec) { pool + c->subjects.len, c->subjects.cap, 0 };
-      c->missing = (RespU32Vec) { pool + c->missing.len, c->missing.cap, 0 };
-    }
-  for (guint i = 0; i < v->warnings.len; i++)
-    {
-      RespVerdictWarning *w = &v->warnings.data[i];
-      w->facts = (RespU32Vec) { pool + w->facts.len, w->facts.cap, 0 };
-    }
-  for (guint i = 0; i < v->duty.len; i++)
-    v->duty.data[i].holders = pool;
-  return v;
-}
-
-#undef PLACE
-#undef SIZE
-
-
 static void
 liable_free (RespVerdictLiable *l)
 {
@@ -890,17 +36,6 @@ liable_free (RespVerdictLiable *l)
   g_array_unref (l->authority);
   g_array_unref (l->proposer);
   g_free (l);
-}
-
-static char *
-fact_list (const RespRulebook *rb, const RespU32Vec *facts)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < facts->len; i++)
-    g_string_append_printf (s, "%s%s", i ? "、" : "",
-                            g_array_index (rb->facts, RespFactDecl, facts->data[i]).name);
-  return g_string_free (s, FALSE);
 }
 
 const char *
@@ -923,47 +58,6 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
     }
 }
 
-static char *
-warning_words (RespVerdict *v, const RespVerdictWarning *w)
-{
-  const RespModel *m = v->model;
-  char *facts, *out;
-
-  switch ((RespWarnKind) w->kind)
-    {
-    case RESP_WARN_ROLE_AT:
-      {
-        RespRoleWarning rw = { w->node, (guint8) w->role };
-        return resp_role_warning_format (m, v->event->occurred_at, &rw);
-      }
-    case RESP_WARN_ROLE_OF_PERSON:
-      return g_strdup_printf ("无法确定对 '%s' 的%s（%s）", resp_model_node_id (m, w->node),
-                              resp_roles[w->role].label_zh, resp_roles[w->role].name);
-    case RESP_WARN_LIABILITY:
-      {
-        const RespLiabilityRule *r = &g_array_index (v->rb->liability, RespLiabilityRule, w->aux);
-        facts = fact_list (v->rb, &w->facts);
-        out = g_strdup_printf ("规则 %s（%s，%s）的条件取决于未知事实 %s：不据此追究任何人",
-                               r->id, resp_roles[r->role].label_zh, resp_roles[r->role].name,
-                               facts[0] ? facts : "（参数或系统属性）");
-        g_free (facts);
-        return out;
-      }
-    case RESP_WARN_PARTICIPANT:
-      return g_strdup_printf ("'%s' 参与了 '%s' 的决策，但事件发生时不在该领导班子：不据此追究",
-                              resp_model_node_id (m, w->node), resp_model_node_id (m, w->aux));
-    case RESP_WARN_EXEMPTION:
-      return g_strdup_printf ("事件列明 '%s' 免责，但其并非责任人", resp_model_node_id (m, w->node));
-    case RESP_WARN_MODIFIER:
-    default:
-      facts = fact_list (v->rb, &w->facts);
-      out = g_strdup_printf ("情节 %s 取决于未知事实 %s：未予适用",
-                             g_array_index (v->rb->modifiers, RespModifierRule, w->aux).kind, facts);
-      g_free (facts);
-      return out;
-    }
-}
-
 /* What a verdict shows readers but does not need while it is built: the
  * per-person view of the liable and the words of the warnings. Made once,
  * on first read, from any thread. */
@@ -983,7 +77,7 @@ ensure_view (RespVerdict *v)
           {
             RespVerdictDuty *d = &v->duty.data[s];
             resp_sort_stable (d->holders + d->start[r], d->start[r + 1] - d->start[r],
-                        sizeof (guint32), cmp_ids, v->model);
+                        sizeof (guint32), resp_model_cmp_ids, v->model);
           }
 
       for (guint i = 0; i < v->flat.len; i++)
@@ -1023,14 +117,14 @@ ensure_view (RespVerdict *v)
                   break;
                 }
             }
-          g_array_sort_with_data (l->authority, cmp_ids, v->model);
-          g_array_sort_with_data (l->proposer, cmp_ids, v->model);
+          g_array_sort_with_data (l->authority, resp_model_cmp_ids, v->model);
+          g_array_sort_with_data (l->proposer, resp_model_cmp_ids, v->model);
           g_ptr_array_add (list, l);
         }
       v->liable = list;
       v->messages = g_new0 (char *, v->warnings.len + 1);
       for (guint i = 0; i < v->warnings.len; i++)
-        v->messages[i] = warning_words (v, &v->warnings.data[i]);
+        v->messages[i] = resp_render_verdict_warning (v, &v->warnings.data[i]);
       g_once_init_leave (&v->view_ready, 1);
     }
 }
@@ -1047,363 +141,6 @@ resp_verdict_warning_message (RespVerdict *v, guint i)
 {
   ensure_view (v);
   return v->messages[i];
-}
-
-static void
-resolver_free (RespResolver *R)
-{
-  resp_resolver_clear (R);
-  g_free (R);
-}
-
-/**
- * resp_assessor_new:
- * @model: the model
- * @rulebook: the rulebook
- *
- * Creates the working space for assessing events one after another on one
- * thread. The model and rulebook may be shared by assessors on many threads;
- * an assessor itself belongs to one thread at a time.
- *
- * Returns: (transfer full): a new assessor
- *
- * Since: 1.0
- */
-RespAssessor *
-resp_assessor_new (RespModel    *model,
-                   RespRulebook *rulebook)
-{
-  RespAssessor *a;
-
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (rulebook != NULL, NULL);
-
-  a = g_new0 (RespAssessor, 1);
-  g_atomic_ref_count_init (&a->ref);
-  a->model = resp_model_ref (model);
-  a->rb = resp_rulebook_ref (rulebook);
-  resp_resolver_init (&a->R, model);
-  a->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) resolver_free);
-  a->env.model = model;
-  a->env.rb = rulebook;
-  a->env.strings = g_ptr_array_new_with_free_func (g_free);
-  a->missing = g_array_new (FALSE, FALSE, sizeof (guint));
-  return a;
-}
-
-/**
- * resp_assessor_ref:
- * @self: a #RespAssessor
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-RespAssessor *
-resp_assessor_ref (RespAssessor *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * resp_assessor_unref:
- * @self: (transfer full): a #RespAssessor
- *
- * Drops a reference on @self; the last one frees it.
- *
- * Since: 1.0
- */
-void
-resp_assessor_unref (RespAssessor *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  resp_resolver_clear (&self->R);
-  g_ptr_array_unref (self->subjects);
-  g_ptr_array_unref (self->env.strings);
-  g_array_unref (self->missing);
-  resp_vec_free (&self->slots);
-  resp_vec_free (&self->ref_next);
-  resp_vec_free (&self->ref_head);
-  resp_vec_free (&self->ref_tail);
-  resp_vec_free (&self->warned_rules);
-  resp_vec_free (&self->liable_subjects);
-  resp_vec_free (&self->memo);
-  resp_vec_free (&self->memo_store);
-  resp_vec_free (&self->circumstances);
-  resp_vec_free (&self->flat);
-  resp_vec_free (&self->refs);
-  resp_vec_free (&self->path_store);
-  resp_vec_free (&self->exempt);
-  resp_vec_free (&self->bodies);
-  resp_vec_free (&self->modifiers);
-  resp_vec_free (&self->warnings);
-  resp_vec_free (&self->duty);
-  resp_vec_free (&self->pool);
-  resp_rulebook_unref (self->rb);
-  resp_model_unref (self->model);
-  g_free (self);
-}
-
-/* Takes the role warnings a subject's resolver found, from the first-th on. */
-static void
-take_role_warnings (Build *b, const RespResolver *R, guint first)
-{
-  for (guint k = first; k < R->warnings.len; k++)
-    warn (b, RESP_WARN_ROLE_AT, R->warnings.data[k].subject, R->warnings.data[k].role, 0, NULL);
-}
-
-/**
- * resp_assessor_assess:
- * @self: a #RespAssessor
- * @event: an event loaded against the assessor's model and rulebook
- *
- * Assesses one event (SPEC §4): resolves every role from each subject at
- * the event's instant, evaluates the circumstances in three-valued logic,
- * and, when one holds, applies the liability rules, collective
- * responsibility, exemptions and modifiers. Nobody is held on an unknown
- * fact.
- *
- * Returns: (transfer full): the verdict
- *
- * Since: 1.0
- */
-RespVerdict *
-resp_assessor_assess (RespAssessor *self,
-                      RespEvent    *event)
-{
-  RespModel *model;
-  Build *b = self;
-  guint n_rules;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (event != NULL, NULL);
-  g_return_val_if_fail (event->model == self->model && event->rulebook == self->rb, NULL);
-
-  model = self->model;
-  b->ev = event;
-  b->status = RESP_VERDICT_NOT_TRIGGERED;
-  b->env.ev = event;
-  b->env.at = event->occurred_at;
-  b->slots.len = 0;
-  b->ref_next.len = b->ref_head.len = b->ref_tail.len = 0;
-  b->liable_subjects.len = b->memo.len = b->memo_store.len = 0;
-  b->circumstances.len = b->flat.len = b->refs.len = b->path_store.len = 0;
-  b->exempt.len = b->bodies.len = b->modifiers.len = b->warnings.len = 0;
-  b->duty.len = b->pool.len = 0;
-  n_rules = b->rb->liability->len;
-  b->warned_rules.len = 0;
-  resp_vec_reserve (&b->warned_rules, n_rules);
-  if (n_rules > 0)
-    memset (b->warned_rules.data, 0, n_rules * sizeof (guint32));
-  b->warned_rules.len = n_rules;
-
-  while (b->subjects->len < event->subjects->len)
-    {
-      RespResolver *R = g_new0 (RespResolver, 1);
-      resp_resolver_init (R, model);
-      g_ptr_array_add (b->subjects, R);
-    }
-  for (guint s = 0; s < event->subjects->len; s++)
-    {
-      RespResolver *R = b->subjects->pdata[s];
-
-      resp_resolver_reset (R, event->occurred_at);
-      resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_NO_AUTHORITY);
-      take_role_warnings (b, R, 0);
-    }
-  resp_resolver_reset (&b->R, event->occurred_at);
-
-  evaluate_circumstances (b);
-  if (b->status == RESP_VERDICT_TRIGGERED)
-    {
-      for (guint s = 0; s < event->subjects->len; s++)
-        {
-          guint32 subject = g_array_index (event->subjects, guint32, s);
-          for (guint k = 0; k < b->liable_subjects.len; k++)
-            if (b->liable_subjects.data[k] == subject)
-              {
-                apply_subject_rules (b, b->subjects->pdata[s]);
-                break;
-              }
-        }
-      apply_decision_rules (b);
-      apply_exemptions (b);
-      apply_modifiers (b);
-      finish_liable (b);
-    }
-  else
-    /* a verdict that holds nobody lists the duty holders instead, the
-     * committee's authority and proposer among them */
-    for (guint s = 0; s < event->subjects->len; s++)
-      {
-        RespResolver *R = b->subjects->pdata[s];
-        guint n_warnings = R->warnings.len;
-
-        resp_resolver_add_authority (R);
-        take_role_warnings (b, R, n_warnings);
-        add_duty (b, R);
-      }
-  b->ev = NULL;
-  b->env.ev = NULL;
-  return make_verdict (b, event);
-}
-
-/**
- * resp_assess:
- * @model: the model
- * @rulebook: the rulebook
- * @event: an event loaded against @model and @rulebook
- *
- * Assesses one event with a fresh #RespAssessor; see
- * resp_assessor_assess(). Safe to call from many threads on shared
- * arguments; to assess many events, an assessor per thread is cheaper.
- *
- * Returns: (transfer full): the verdict
- *
- * Since: 1.0
- */
-RespVerdict *
-resp_assess (RespModel    *model,
-             RespRulebook *rulebook,
-             RespEvent    *event)
-{
-  RespAssessor *a;
-  RespVerdict *v;
-
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (rulebook != NULL, NULL);
-  g_return_val_if_fail (event != NULL, NULL);
-  g_return_val_if_fail (event->model == model && event->rulebook == rulebook, NULL);
-
-  a = resp_assessor_new (model, rulebook);
-  v = resp_assessor_assess (a, event);
-  resp_assessor_unref (a);
-  return v;
-}
-
-typedef struct {
-  RespModel      *model;
-  RespRulebook   *rb;
-  RespEventBatch *batch;
-  const guint32  *order;     /* event indices in the order they are taken */
-  RespVerdict   **out;
-  gint            next;
-} BatchJob;
-
-static gpointer
-batch_worker (gpointer data)
-{
-  BatchJob *job = data;
-  guint n = resp_event_batch_get_n_events (job->batch);
-  RespAssessor *a = resp_assessor_new (job->model, job->rb);
-
-  for (;;)
-    {
-      guint k = (guint) g_atomic_int_add (&job->next, 1), i;
-      if (k >= n)
-        break;
-      i = job->order[k];
-      job->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (job->batch, i));
-    }
-  resp_assessor_unref (a);
-  return NULL;
-}
-
-static int
-cmp_u64 (const void *a, const void *b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* The order a batch is worked in: by first subject (then input order).
- * Nodes are numbered in file order, which in a real model keeps a region's
- * units, systems, committees and people close together; events on
- * neighbouring subjects then share the parts of the model they read (the
- * region's committee, coordinators and regulators, the regions above),
- * which stay in the cache from one event to the next instead of being
- * fetched again for each. Each verdict is independent of the order. */
-static guint32 *
-batch_order (RespEventBatch *batch, guint n)
-{
-  guint64 *keys = g_new (guint64, MAX (n, 1));
-  guint32 *order = g_new (guint32, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      const RespEvent *ev = resp_event_batch_get_event (batch, i);
-      guint32 first = ev->subjects->len > 0 ? g_array_index (ev->subjects, guint32, 0) : G_MAXUINT32;
-      keys[i] = (guint64) first << 32 | i;
-    }
-  qsort (keys, n, sizeof (guint64), cmp_u64);
-  for (guint i = 0; i < n; i++)
-    order[i] = (guint32) keys[i];
-  g_free (keys);
-  return order;
-}
-
-/**
- * resp_assess_batch:
- * @model: the model
- * @rulebook: the rulebook
- * @batch: events loaded against @model and @rulebook
- * @n_threads: threads to use; 0 for one per processor
- *
- * Assesses every event of @batch independently, sharing the model and the
- * rulebook between threads. The events are taken in the order of their
- * first subject, so that events on nearby parts of the model share the
- * cache; the result is the same as assessing each on its own.
- *
- * Returns: (transfer container) (element-type RespVerdict): the verdicts, in
- *   the order of the events
- *
- * Since: 1.0
- */
-GPtrArray *
-resp_assess_batch (RespModel      *model,
-                   RespRulebook   *rulebook,
-                   RespEventBatch *batch,
-                   guint           n_threads)
-{
-  guint n;
-  BatchJob job;
-  GPtrArray *out;
-  guint32 *order;
-
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (rulebook != NULL, NULL);
-  g_return_val_if_fail (batch != NULL, NULL);
-
-  n = resp_event_batch_get_n_events (batch);
-  out = g_ptr_array_new_full (n, (GDestroyNotify) resp_verdict_unref);
-  g_ptr_array_set_size (out, n);
-  order = batch_order (batch, n);
-  job = (BatchJob) { model, rulebook, batch, order, (RespVerdict **) out->pdata, 0 };
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = MIN (n_threads, MAX (n, 1));
-  if (n_threads <= 1)
-    batch_worker (&job);
-  else
-    {
-      /* the calling thread takes a share too (and its allocator's memory,
-       * warm from earlier work, serves that share's verdicts) */
-      GThread **threads = g_new (GThread *, n_threads - 1);
-      for (guint t = 0; t + 1 < n_threads; t++)
-        threads[t] = g_thread_new ("resp-assess", batch_worker, &job);
-      batch_worker (&job);
-      for (guint t = 0; t + 1 < n_threads; t++)
-        g_thread_join (threads[t]);
-      g_free (threads);
-    }
-  g_free (order);
-  return out;
 }
 
 /**
@@ -1445,4 +182,562 @@ resp_verdict_unref (RespVerdict *self)
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
   g_free (self);
+}
+
+/* ---- what getters and renderers read ---- */
+
+const RespCircumstanceRule *
+resp_verdict_circumstance_rule (const RespVerdict *v, const RespVerdictCircumstance *c)
+{
+  return &g_array_index (v->rb->circumstances, RespCircumstanceRule, c->index);
+}
+
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+resp_verdict_missing_names (const RespVerdict *v, const RespU32Vec *missing)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (out, g_array_index (v->rb->facts, RespFactDecl, missing->data[i]).name);
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+GPtrArray *
+resp_verdict_role_names (const RespVerdictLiable *l)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    if (l->roles & (1u << r))
+      g_ptr_array_add (out, (gpointer) resp_roles[r].name);
+  g_ptr_array_sort (out, cmp_str);
+  return out;
+}
+
+/* ---- getters ---- */
+
+/**
+ * resp_verdict_get_status:
+ * @self: a #RespVerdict
+ *
+ * Gets the verdict's status.
+ *
+ * Returns: the verdict's status
+ *
+ * Since: 1.0
+ */
+RespVerdictStatus
+resp_verdict_get_status (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, RESP_VERDICT_NOT_TRIGGERED);
+  return self->status;
+}
+
+/**
+ * resp_verdict_get_event_id:
+ * @self: a #RespVerdict
+ *
+ * Gets the id of the event assessed.
+ *
+ * Returns: the id of the event assessed
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_event_id (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->event->id;
+}
+
+/**
+ * resp_verdict_get_n_circumstances:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of circumstances of the rulebook (all of them, in rulebook order, whatever their status).
+ *
+ * Returns: the number of circumstances of the rulebook (all of them, in
+ *   rulebook order, whatever their status)
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_circumstances (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->circumstances.len;
+}
+
+/**
+ * resp_verdict_get_circumstance_id:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Gets the circumstance's id.
+ *
+ * Returns: the circumstance's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_circumstance_id (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  return resp_verdict_circumstance_rule (self, &self->circumstances.data[index])->id;
+}
+
+/**
+ * resp_verdict_get_circumstance_status:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Gets whether it holds, does not hold, or is undetermined.
+ *
+ * Returns: whether it holds, does not hold, or is undetermined
+ *
+ * Since: 1.0
+ */
+RespCircumstanceStatus
+resp_verdict_get_circumstance_status (RespVerdict *self,
+                                      guint        index)
+{
+  g_return_val_if_fail (self != NULL, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  g_return_val_if_fail (index < self->circumstances.len, RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  return self->circumstances.data[index].status;
+}
+
+static char **
+take_strv (GPtrArray *a)
+{
+  char **out = g_new0 (char *, a->len + 1);
+
+  for (guint i = 0; i < a->len; i++)
+    out[i] = g_strdup (a->pdata[i]);
+  g_ptr_array_unref (a);
+  return out;
+}
+
+/**
+ * resp_verdict_dup_circumstance_missing:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Gets a newly allocated copy of for an undetermined circumstance, the absent facts that could still change its outcome.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): for an undetermined
+ *   circumstance, the absent facts that could still change its outcome
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_circumstance_missing (RespVerdict *self,
+                                       guint        index)
+{
+  const RespVerdictCircumstance *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  c = &self->circumstances.data[index];
+  if (c->status != RESP_CIRCUMSTANCE_UNDETERMINED)
+    return g_new0 (char *, 1);
+  return take_strv (resp_verdict_missing_names (self, &c->missing));
+}
+
+/**
+ * resp_verdict_dup_circumstance_subjects:
+ * @self: a #RespVerdict
+ * @index: a circumstance index
+ *
+ * Gets the subjects a circumstance concerns: those for which it holds (all
+ * subjects for an event-wide one), or, when it is undetermined, those for
+ * which it is.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): subject ids, sorted
+ *   bytewise; empty when it does not hold
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_circumstance_subjects (RespVerdict *self,
+                                        guint        index)
+{
+  const RespVerdictCircumstance *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->circumstances.len, NULL);
+  c = &self->circumstances.data[index];
+  if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+    return g_new0 (char *, 1);
+  return take_strv (resp_model_sorted_ids (self->model, c->subjects.data, c->subjects.len));
+}
+
+/**
+ * resp_verdict_get_n_liable:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of liable persons.
+ *
+ * Returns: the number of liable persons
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_liable (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->flat.len;
+}
+
+static const RespVerdictLiable *
+liable_at (RespVerdict *self, guint index)
+{
+  return resp_verdict_get_liable_list (self)->pdata[index];
+}
+
+/**
+ * resp_verdict_get_liable_person:
+ * @self: a #RespVerdict
+ * @index: a liable index (by severity, then id)
+ *
+ * Gets the person's id.
+ *
+ * Returns: the person's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_liable_person (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  return resp_model_node_id (self->model, liable_at (self, index)->person);
+}
+
+/**
+ * resp_verdict_get_liable_category:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Gets the most severe category the person bears.
+ *
+ * Returns: the most severe category the person bears
+ *
+ * Since: 1.0
+ */
+RespCategory
+resp_verdict_get_liable_category (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  g_return_val_if_fail (index < self->flat.len, RESP_CATEGORY_IMPORTANT_LEADERSHIP);
+  return liable_at (self, index)->category;
+}
+
+/**
+ * resp_verdict_dup_liable_roles:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Gets a newly allocated copy of every role through which the person is held, sorted.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): every role through
+ *   which the person is held, sorted
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_roles (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  return take_strv (resp_verdict_role_names (liable_at (self, index)));
+}
+
+/**
+ * resp_verdict_dup_liable_basis:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Gets a newly allocated copy of the citations.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the citations
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_basis (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  return take_strv (g_ptr_array_copy (liable_at (self, index)->basis, NULL, NULL));
+}
+
+/**
+ * resp_verdict_get_liable_n_paths:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Counts how many paths reached the person.
+ *
+ * Returns: how many paths reached the person
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_liable_n_paths (RespVerdict *self,
+                                 guint        index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->flat.len, 0);
+  return liable_at (self, index)->paths->len;
+}
+
+/**
+ * resp_verdict_dup_liable_path:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ * @path: a path index
+ *
+ * Gets a newly allocated copy of the node ids of the path, from the subject (or the deciding committee) to the person.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the node ids of the
+ *   path, from the subject (or the deciding committee) to the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_path (RespVerdict *self,
+                              guint        index,
+                              guint        path)
+{
+  const GArray *p;
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  g_return_val_if_fail (path < liable_at (self, index)->paths->len, NULL);
+  p = liable_at (self, index)->paths->pdata[path];
+  out = g_new0 (char *, p->len + 1);
+  for (guint i = 0; i < p->len; i++)
+    out[i] = g_strdup (resp_model_node_id (self->model, g_array_index (p, guint32, i)));
+  return out;
+}
+
+/**
+ * resp_verdict_dup_liable_authority:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Gets a newly allocated copy of the committees that carry out accountability for the person.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the committees that
+ *   carry out accountability for the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_authority (RespVerdict *self,
+                                   guint        index)
+{
+  const GArray *a;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  a = liable_at (self, index)->authority;
+  return take_strv (resp_model_sorted_ids (self->model, (const guint32 *) (gpointer) a->data, a->len));
+}
+
+/**
+ * resp_verdict_dup_liable_proposer:
+ * @self: a #RespVerdict
+ * @index: a liable index
+ *
+ * Gets a newly allocated copy of the offices that may propose accountability for the person.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the offices that may
+ *   propose accountability for the person
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_liable_proposer (RespVerdict *self,
+                                  guint        index)
+{
+  const GArray *a;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->flat.len, NULL);
+  a = liable_at (self, index)->proposer;
+  return take_strv (resp_model_sorted_ids (self->model, (const guint32 *) (gpointer) a->data, a->len));
+}
+
+/**
+ * resp_verdict_dup_bodies:
+ * @self: a #RespVerdict
+ *
+ * Gets a newly allocated copy of the committees held collectively responsible.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the committees held
+ *   collectively responsible
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_bodies (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return take_strv (resp_model_sorted_ids (self->model, self->bodies.data, self->bodies.len));
+}
+
+/**
+ * resp_verdict_get_n_exempt:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of exempt persons.
+ *
+ * Returns: the number of exempt persons
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_exempt (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->exempt.len;
+}
+
+/**
+ * resp_verdict_get_exempt_person:
+ * @self: a #RespVerdict
+ * @index: an exempt index
+ *
+ * Gets the person's id.
+ *
+ * Returns: the person's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_exempt_person (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->exempt.len, NULL);
+  return resp_model_node_id (self->model, self->exempt.data[index].person);
+}
+
+/**
+ * resp_verdict_get_exempt_reason:
+ * @self: a #RespVerdict
+ * @index: an exempt index
+ *
+ * Gets the reason (`dissent`, `duty_fulfilled`, …).
+ *
+ * Returns: the reason (`dissent`, `duty_fulfilled`, …)
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_exempt_reason (RespVerdict *self,
+                                guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->exempt.len, NULL);
+  return g_array_index (self->rb->exemptions, RespExemptionRule,
+                        self->exempt.data[index].reason).reason;
+}
+
+/**
+ * resp_verdict_dup_modifiers:
+ * @self: a #RespVerdict
+ *
+ * Gets a newly allocated copy of the kinds of the modifiers that apply (`lenient`, `aggravated`).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the kinds of the
+ *   modifiers that apply (`lenient`, `aggravated`)
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_modifiers (RespVerdict *self)
+{
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  out = g_new0 (char *, self->modifiers.len + 1);
+  for (guint i = 0; i < self->modifiers.len; i++)
+    out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
+                                      self->modifiers.data[i]).kind);
+  return out;
+}
+
+/**
+ * resp_verdict_get_n_warnings:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of warnings.
+ *
+ * Returns: the number of warnings
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_warnings (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->warnings.len;
+}
+
+/**
+ * resp_verdict_get_warning_code:
+ * @self: a #RespVerdict
+ * @index: a warning index
+ *
+ * Gets the code: `role_unresolved`, `liability_undetermined`, `participant_without_seat`, `exemption_not_liable` or `modifier_undetermined`.
+ *
+ * Returns: the code: `role_unresolved`, `liability_undetermined`,
+ *   `participant_without_seat`, `exemption_not_liable` or
+ *   `modifier_undetermined`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_warning_code (RespVerdict *self,
+                               guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings.len, NULL);
+  return resp_verdict_warning_code (&self->warnings.data[index]);
+}
+
+/**
+ * resp_verdict_get_warning_message:
+ * @self: a #RespVerdict
+ * @index: a warning index
+ *
+ * Gets the warning, for people.
+ *
+ * Returns: the warning, for people
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_warning_message (RespVerdict *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->warnings.len, NULL);
+  return resp_verdict_warning_message (self, index);
 }

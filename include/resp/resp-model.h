@@ -94,6 +94,9 @@ guint        resp_model_count_nodes_of_type (RespModel   *self,
 RESP_AVAILABLE_IN_1_0
 char       **resp_model_dup_node_ids        (RespModel   *self,
                                              RespNodeType type);
+RESP_AVAILABLE_IN_1_0
+char        *resp_model_render              (RespModel   *self,
+                                             RespFormat   format);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespModel, resp_model_unref)
 

@@ -177,26 +177,7 @@ cmd_validate (int argc, char **argv)
       rc = EXIT_INVALID;
       goto out;
     }
-  if (format == RESP_FORMAT_JSON)
-    {
-      GString *s = g_string_new ("{\"valid\": true, \"nodes\": ");
-      g_string_append_printf (s, "%u, \"relations\": %u}\n", resp_model_get_n_nodes (model),
-                              resp_model_get_n_relations (model));
-      emit (g_string_free (s, FALSE));
-    }
-  else
-    printf ("%s：模型有效%s%s%s：%u 个节点（地区 %u、党委（党组） %u、单位 %u、人员 %u、系统 %u、行业领域 %u），%u 条关系\n",
-            argv[1], resp_model_get_name (model) ? "（" : "",
-            resp_model_get_name (model) ? resp_model_get_name (model) : "",
-            resp_model_get_name (model) ? "）" : "",
-            resp_model_get_n_nodes (model),
-            resp_model_count_nodes_of_type (model, RESP_NODE_REGION),
-            resp_model_count_nodes_of_type (model, RESP_NODE_COMMITTEE),
-            resp_model_count_nodes_of_type (model, RESP_NODE_UNIT),
-            resp_model_count_nodes_of_type (model, RESP_NODE_PERSON),
-            resp_model_count_nodes_of_type (model, RESP_NODE_SYSTEM),
-            resp_model_count_nodes_of_type (model, RESP_NODE_SECTOR),
-            resp_model_get_n_relations (model));
+  emit (resp_model_render (model, format));
   resp_model_unref (model);
   rc = EXIT_OK;
 out:

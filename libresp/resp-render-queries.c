@@ -1,0 +1,484 @@
+/* resp-render-queries.c: the answers about a model as JSON (SPEC §5), Chinese text or a picture
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * `validate` (a model's summary), `who` (RespRoles), `scope` (RespScope)
+ * and `audit` (RespAudit), each a RespRenderer with the formats it has.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "resp-render-private.h"
+#include "resp-roles-private.h"
+#include "resp-scope-private.h"
+#include "resp-audit-private.h"
+#include "resp-instant-private.h"
+
+/* ---- a model's summary ---- */
+
+static void
+model_json (gconstpointer self, GString *out)
+{
+  const RespModel *m = self;
+
+  /* one line, as a program reading `resp validate` takes it */
+  g_string_append_printf (out, "{\"valid\": true, \"nodes\": %u, \"relations\": %u}\n",
+                          m->n_nodes, m->n_rels);
+}
+
+static void
+model_text (gconstpointer self, GString *out)
+{
+  RespModel *m = (RespModel *) self;
+
+  g_string_append_printf (out, "%s：模型有效", m->source);
+  if (m->name != NULL)
+    g_string_append_printf (out, "（%s）", m->name);
+  g_string_append_printf (out, "：%u 个节点（", m->n_nodes);
+  for (guint t = 0; t < RESP_N_NODE_TYPES; t++)
+    g_string_append_printf (out, "%s%s %u", t ? "、" : "", resp_node_types[t].short_zh,
+                            resp_model_count_nodes_of_type (m, (RespNodeType) t));
+  g_string_append_printf (out, "），%u 条关系\n", m->n_rels);
+}
+
+static const RespRenderer model_renderer = {
+  "a model's summary", { [RESP_FORMAT_TEXT] = model_text, [RESP_FORMAT_JSON] = model_json },
+};
+
+/**
+ * resp_model_render:
+ * @self: a #RespModel
+ * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
+ *
+ * Renders what `resp validate` prints of a model that loaded: a line that
+ * names the file and the model and counts its nodes by type and its
+ * relations, or the JSON `{"valid": true, "nodes": N, "relations": M}`.
+ *
+ * Returns: (transfer full) (nullable): the text, ending with a newline, or
+ *   %NULL for a format a model's summary does not have
+ *
+ * Since: 1.0
+ */
+char *
+resp_model_render (RespModel  *self,
+                   RespFormat  format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_render (&model_renderer, self, format);
+}
+
+/* ---- who: the roles of a node ---- */
+
+/* The holders of role r, each once (hits are sorted by holder). */
+#define FOR_HOLDERS(self, r, h)                                                   \
+  for (guint h##_i = (self)->role_start[r]; h##_i < (self)->role_start[(r) + 1]; h##_i++) \
+    for (const RespHit *h = &(self)->hits[h##_i]; h != NULL; h = NULL)            \
+      if (h##_i == (self)->role_start[r] || (self)->hits[h##_i - 1].node != h->node)
+
+static void
+roles_json (gconstpointer data, GString *out)
+{
+  const RespRoles *self = data;
+  RespJsonWriter w;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  resp_json_writer_init (&w, out);
+  resp_json_writer_begin_object (&w);
+  resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, self->subject));
+  resp_json_writer_member_string (&w, "at", at);
+  resp_json_writer_key (&w, "roles");
+  resp_json_writer_begin_object (&w);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      if (r == RESP_ROLE_INVOLVED)
+        continue;
+      resp_json_writer_key (&w, resp_roles[r].name);
+      resp_json_writer_begin_array (&w, TRUE);
+      FOR_HOLDERS (self, r, h)
+        resp_json_writer_string (&w, resp_model_node_id (self->model, h->node));
+      resp_json_writer_end_array (&w);
+    }
+  resp_json_writer_end_object (&w);
+  resp_json_writer_key (&w, "warnings");
+  resp_json_writer_begin_array (&w, FALSE);
+  for (guint i = 0; i < self->n_warnings; i++)
+    {
+      const RespRoleWarning *wa = &self->warnings[i];
+      resp_json_writer_begin_object (&w);
+      resp_json_writer_member_string (&w, "code", "role_unresolved");
+      resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, wa->subject));
+      resp_json_writer_member_string (&w, "role", resp_roles[wa->role].name);
+      resp_json_writer_member_string (&w, "message", self->messages[i]);
+      resp_json_writer_end_object (&w);
+    }
+  resp_json_writer_end_array (&w);
+  resp_json_writer_end_object (&w);
+  g_string_append_c (out, '\n');
+}
+
+static void
+roles_text (gconstpointer data, GString *out)
+{
+  const RespRoles *self = data;
+  const RespModel *m = self->model;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  resp_render_node (out, m, self->subject);
+  g_string_append_printf (out, " · %s · %s\n", resp_node_types[m->nodes[self->subject].type].label_zh, at);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    {
+      if (r == RESP_ROLE_INVOLVED)
+        continue;
+      g_string_append_printf (out, "  %s（%s）：", resp_roles[r].label_zh, resp_roles[r].name);
+      if (self->role_start[r] == self->role_start[r + 1])
+        {
+          g_string_append (out, "无\n");
+          continue;
+        }
+      g_string_append_c (out, '\n');
+      for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
+        {
+          const RespHit *h = &self->hits[i];
+          if (i == self->role_start[r] || self->hits[i - 1].node != h->node)
+            {
+              g_string_append (out, "    ");
+              resp_render_node (out, m, h->node);
+              g_string_append_c (out, '\n');
+            }
+          if (h->path_len > 1)
+            {
+              g_string_append (out, "      路径：");
+              for (guint k = 0; k < h->path_len; k++)
+                g_string_append_printf (out, "%s%s", k ? " → " : "",
+                                        resp_model_node_id (m, self->paths[h->path_off + k]));
+              g_string_append_c (out, '\n');
+            }
+        }
+    }
+  for (guint i = 0; i < self->n_warnings; i++)
+    g_string_append_printf (out, "  警告：%s\n", self->messages[i]);
+}
+
+/* The edges of every path (each once); the nodes on them into seen. */
+static void
+roles_dot_edges (const RespRoles *self, GString *out, GHashTable *seen)
+{
+  const RespModel *m = self->model;
+  GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->role_start[RESP_N_ROLES]; i++)
+    {
+      const RespHit *h = &self->hits[i];
+      for (guint k = 0; k + 1 < h->path_len; k++)
+        {
+          guint32 a = self->paths[h->path_off + k];
+          guint32 b = self->paths[h->path_off + k + 1];
+          char *key = g_strdup_printf ("%u>%u", a, b);
+          if (g_hash_table_add (edges, key))
+            {
+              g_string_append (out, "  ");
+              resp_render_dot_quote (out, resp_model_node_id (m, a));
+              g_string_append (out, " -> ");
+              resp_render_dot_quote (out, resp_model_node_id (m, b));
+              g_string_append (out, ";\n");
+            }
+        }
+      for (guint k = 0; k < h->path_len; k++)
+        g_hash_table_add (seen, GUINT_TO_POINTER (self->paths[h->path_off + k] + 1));
+      g_hash_table_add (seen, GUINT_TO_POINTER (h->node + 1));
+    }
+  g_hash_table_unref (edges);
+}
+
+/* A node of the picture: its shape by type, its name, id and the roles it holds. */
+static void
+roles_dot_node (const RespRoles *self, GString *out, guint32 v)
+{
+  const RespModel *m = self->model;
+  GString *label = g_string_new (NULL);
+
+  g_string_append_printf (label, "%s\\n%s", resp_model_node_name (m, v), resp_model_node_id (m, v));
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    for (guint j = self->role_start[r]; j < self->role_start[r + 1]; j++)
+      if (self->hits[j].node == v)
+        {
+          g_string_append_printf (label, "\\n%s", resp_roles[r].label_zh);
+          break;
+        }
+  g_string_append (out, "  ");
+  resp_render_dot_quote (out, resp_model_node_id (m, v));
+  g_string_append_printf (out, " [shape=%s, label=\"", resp_node_types[m->nodes[v].type].dot_shape);
+  for (const char *p = label->str; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_printf (out, "\"%s];\n", v == self->subject ? ", penwidth=2" : "");
+  g_string_free (label, TRUE);
+}
+
+static int
+cmp_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+roles_dot (gconstpointer data, GString *out)
+{
+  const RespRoles *self = data;
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter it;
+  gpointer key;
+
+  g_string_append (out, "digraph who {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n");
+  roles_dot_edges (self, out, seen);
+  g_hash_table_add (seen, GUINT_TO_POINTER (self->subject + 1));
+  /* the nodes in index order, so that the picture is the same every time */
+  g_hash_table_iter_init (&it, seen);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      guint32 v = GPOINTER_TO_UINT (key) - 1;
+      g_array_append_val (nodes, v);
+    }
+  g_array_sort (nodes, cmp_u32);
+  for (guint i = 0; i < nodes->len; i++)
+    roles_dot_node (self, out, g_array_index (nodes, guint32, i));
+  g_string_append (out, "}\n");
+  g_array_unref (nodes);
+  g_hash_table_unref (seen);
+}
+
+static const RespRenderer roles_renderer = {
+  "the roles of a node", { [RESP_FORMAT_TEXT] = roles_text, [RESP_FORMAT_JSON] = roles_json,
+                           [RESP_FORMAT_DOT] = roles_dot },
+};
+
+/**
+ * resp_roles_render:
+ * @self: a #RespRoles
+ * @format: the output format
+ *
+ * Renders the roles: JSON exactly as SPEC §5 fixes for `resp who`, text in
+ * Chinese legal terms with every path, or a Graphviz digraph of the paths.
+ *
+ * Returns: (transfer full): the text, ending with a newline
+ *
+ * Since: 1.0
+ */
+char *
+resp_roles_render (RespRoles  *self,
+                   RespFormat  format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_render (&roles_renderer, self, format);
+}
+
+/* ---- scope: what a person answers for ---- */
+
+static void
+scope_json_ids (RespJsonWriter *w, const RespModel *m, GArray *nodes)
+{
+  resp_render_json_ids (w, m, (const guint32 *) (gpointer) nodes->data, nodes->len);
+}
+
+static void
+scope_json (gconstpointer data, GString *out)
+{
+  const RespScope *self = data;
+  const RespModel *m = self->model;
+  RespJsonWriter w;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  resp_json_writer_init (&w, out);
+  resp_json_writer_begin_object (&w);
+  resp_json_writer_member_string (&w, "person", resp_model_node_id (m, self->person));
+  resp_json_writer_member_string (&w, "at", at);
+  resp_json_writer_key (&w, "seats");
+  resp_json_writer_begin_array (&w, FALSE);
+  for (guint i = 0; i < self->seats->len; i++)
+    {
+      const RespScopeSeat *s = &g_array_index (self->seats, RespScopeSeat, i);
+      resp_json_writer_begin_object (&w);
+      resp_json_writer_member_string (&w, "committee", resp_model_node_id (m, s->committee));
+      resp_json_writer_member_string (&w, "role", resp_seats[s->seat].name);
+      resp_json_writer_end_object (&w);
+    }
+  resp_json_writer_end_array (&w);
+  resp_json_writer_key (&w, "heads");
+  scope_json_ids (&w, m, self->heads);
+  resp_json_writer_key (&w, "responsible_for");
+  resp_json_writer_begin_object (&w);
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
+    {
+      resp_json_writer_key (&w, resp_roles[resp_scope_roles[r]].name);
+      scope_json_ids (&w, m, self->systems[r]);
+    }
+  resp_json_writer_end_object (&w);
+  resp_json_writer_end_object (&w);
+  g_string_append_c (out, '\n');
+}
+
+static void
+scope_text_ids (GString *out, const RespModel *m, GArray *nodes)
+{
+  resp_render_nodes (out, m, (const guint32 *) (gpointer) nodes->data, nodes->len);
+  g_string_append_c (out, '\n');
+}
+
+static void
+scope_text (gconstpointer data, GString *out)
+{
+  const RespScope *self = data;
+  const RespModel *m = self->model;
+  char at[RESP_INSTANT_BUF];
+
+  resp_instant_format_buf (self->at, at);
+  resp_render_node (out, m, self->person);
+  g_string_append_printf (out, "· %s\n", at);
+  g_string_append (out, "  领导班子职务：");
+  if (self->seats->len == 0)
+    g_string_append (out, "无\n");
+  else
+    {
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < self->seats->len; i++)
+        {
+          const RespScopeSeat *s = &g_array_index (self->seats, RespScopeSeat, i);
+          g_string_append (out, "    ");
+          resp_render_node (out, m, s->committee);
+          g_string_append_printf (out, "：%s\n", resp_seats[s->seat].label_zh);
+        }
+    }
+  g_string_append (out, "  担任主要负责人的单位：");
+  scope_text_ids (out, m, self->heads);
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
+    {
+      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_roles[resp_scope_roles[r]].label_zh,
+                              resp_roles[resp_scope_roles[r]].name);
+      scope_text_ids (out, m, self->systems[r]);
+    }
+}
+
+static const RespRenderer scope_renderer = {
+  "a person's scope", { [RESP_FORMAT_TEXT] = scope_text, [RESP_FORMAT_JSON] = scope_json,
+                        [RESP_FORMAT_DOT] = scope_text },
+};
+
+/**
+ * resp_scope_render:
+ * @self: a #RespScope
+ * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
+ *
+ * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`).
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+resp_scope_render (RespScope  *self,
+                   RespFormat  format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_render (&scope_renderer, self, format);
+}
+
+/* ---- audit: the gaps ---- */
+
+static void
+audit_json (gconstpointer data, GString *out)
+{
+  const RespAudit *self = data;
+  const RespModel *m = self->model;
+  RespJsonWriter w;
+
+  resp_json_writer_init (&w, out);
+  resp_json_writer_begin_object (&w);
+  if (self->has_at)
+    resp_render_json_instant (&w, "at", self->at);
+  else
+    {
+      resp_json_writer_key (&w, "at");
+      resp_json_writer_null (&w);
+    }
+  resp_json_writer_key (&w, "findings");
+  resp_json_writer_begin_array (&w, FALSE);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const RespAuditFinding *f = &g_array_index (self->findings, RespAuditFinding, i);
+      resp_json_writer_begin_object (&w);
+      resp_json_writer_member_string (&w, "code", resp_audit_codes[f->code].name);
+      resp_json_writer_member_string (&w, "node", resp_model_node_id (m, f->node));
+      resp_json_writer_member_string (&w, "role", resp_audit_post_names[f->post]);
+      resp_json_writer_member_string (&w, "basis", resp_audit_codes[f->code].basis);
+      resp_render_json_instant (&w, "from", f->from);
+      resp_render_json_instant (&w, "until", f->until);
+      resp_json_writer_end_object (&w);
+    }
+  resp_json_writer_end_array (&w);
+  resp_json_writer_end_object (&w);
+  g_string_append_c (out, '\n');
+}
+
+static void
+audit_text (gconstpointer data, GString *out)
+{
+  const RespAudit *self = data;
+  const RespModel *m = self->model;
+
+  if (self->has_at)
+    {
+      char at[RESP_INSTANT_BUF];
+      resp_instant_format_buf (self->at, at);
+      g_string_append_printf (out, "责任体系完整性检查（%s）：%u 项\n", at, self->findings->len);
+    }
+  else
+    g_string_append_printf (out, "责任体系完整性检查（全部时段）：%u 项\n", self->findings->len);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const RespAuditFinding *f = &g_array_index (self->findings, RespAuditFinding, i);
+      const RespAuditCodeInfo *code = &resp_audit_codes[f->code];
+      char a[RESP_INSTANT_BUF], b[RESP_INSTANT_BUF];
+
+      resp_instant_format_short (f->from, a);
+      resp_instant_format_short (f->until, b);
+      g_string_append (out, "  ");
+      resp_render_node (out, m, f->node);
+      g_string_append_printf (out, "：%s [%s, %s]\n    自 %s 至 %s；依据：%s\n",
+                              code->label_zh, code->name, resp_audit_post_names[f->post],
+                              f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a,
+                              f->until == RESP_INSTANT_OPEN_END ? "今" : b, code->basis);
+    }
+}
+
+static const RespRenderer audit_renderer = {
+  "an audit", { [RESP_FORMAT_TEXT] = audit_text, [RESP_FORMAT_JSON] = audit_json,
+                [RESP_FORMAT_DOT] = audit_text },
+};
+
+/**
+ * resp_audit_render:
+ * @self: a #RespAudit
+ * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
+ *
+ * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`).
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+resp_audit_render (RespAudit  *self,
+                   RespFormat  format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return resp_render (&audit_renderer, self, format);
+}
