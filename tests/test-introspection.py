@@ -71,8 +71,10 @@ class IntrospectionTest(unittest.TestCase):
         limits = Resp.Limits.new()
         self.assertEqual(limits.max_depth, 256)
         limits.max_file_bytes = 10
+        copy = limits.copy()
+        self.assertEqual((copy.max_depth, copy.max_file_bytes), (256, 10))
         with self.assertRaises(GLib.Error) as cm:
-            Resp.Model.new_from_file_full(CITY, limits)
+            Resp.Model.new_from_file_full(CITY, copy)
         self.assertEqual(cm.exception.code, Resp.Error.LIMIT)
 
     def test_verdicts_equal_the_tool(self):
