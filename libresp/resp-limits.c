@@ -8,6 +8,10 @@
 
 G_DEFINE_BOXED_TYPE (RespLimits, resp_limits, resp_limits_copy, resp_limits_free)
 
+/* The size is ABI: a field added later takes its room from the padding, so
+ * that a program built against an older header still allocates enough. */
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (RespLimits) == 96);
+
 /**
  * resp_limits_new:
  *
@@ -57,6 +61,8 @@ resp_limits_free (RespLimits *self)
   g_free (self);
 }
 
+/* Reads the public fields of @in only: its padding may be anything (a
+ * caller's struct on the stack that was not zeroed). */
 void
 resp_limits_resolve (const RespLimits *in, RespLimits *out)
 {

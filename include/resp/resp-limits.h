@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  * %RESP_ERROR_LIMIT and a position, never a crash. A zero field means the
  * default.
  *
+ * Get limits from resp_limits_new(), or zero a whole struct before setting
+ * fields (`RespLimits limits = { 0 };`): the struct has room reserved for
+ * limits added in later versions, and a zero there means their default too.
+ *
  * Since: 1.0
  */
 typedef struct {
@@ -35,6 +39,10 @@ typedef struct {
   guint64 max_string_bytes;
   guint64 max_file_bytes;
   guint   max_errors;
+
+  /*< private >*/
+  /* room for later fields without changing the struct's size (ABI) */
+  guint64 padding[8];
 } RespLimits;
 
 /**

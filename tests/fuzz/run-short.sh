@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-short.sh [BUILD_DIR]: a short fuzzing smoke test for CI
+# run-short.sh [BUILD_DIR [MESON_OPTION...]]: a short fuzzing smoke test for CI
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -8,7 +8,8 @@
 # targets, and runs each on its seed corpus (tests/fuzz/corpus/TARGET, the
 # regression inputs included) for about five seconds. Exits non-zero on any
 # crash, leak, timeout or out-of-memory, with the offending input kept in
-# BUILD_DIR/fuzz-artifacts/. Without clang it says so and exits 0.
+# BUILD_DIR/fuzz-artifacts/. Without clang it says so and exits 0. Any
+# further arguments go to `meson setup` (CI passes -Dwerror=true).
 #
 # BUILD_DIR is removed first when it is a Meson build directory; any other
 # existing path is refused rather than deleted.
@@ -17,6 +18,7 @@ set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-build-fuzz}
+if [ $# -gt 0 ]; then shift; fi
 targets="model event rulebook condition snapshot"
 
 if ! command -v clang >/dev/null 2>&1; then
@@ -38,7 +40,7 @@ fi
 # sanitized library under g-ir-scanner.
 CC=clang meson setup "$build" "$top" \
   -Dfuzzing=true -Dtests=false -Dexamples=false -Dintrospection=disabled \
-  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link "$@"
 ninja -C "$build"
 
 artifacts="$build/fuzz-artifacts"
