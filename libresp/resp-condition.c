@@ -888,6 +888,38 @@ compare (OpCode           code,
   return r ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
 }
 
+static inline RespTruth
+kleene_not (RespTruth t)
+{
+  return t == RESP_TRUTH_TRUE ? RESP_TRUTH_FALSE
+       : t == RESP_TRUTH_FALSE ? RESP_TRUTH_TRUE : RESP_TRUTH_UNKNOWN;
+}
+
+/* `in` with a string haystack: a substring. An unknown haystack is a
+ * comparison with an unknown side; any other type never holds. */
+static inline RespTruth
+in_string (const RespValue *needle, const RespValue *haystack)
+{
+  if (needle->type == RESP_VALUE_UNKNOWN || haystack->type == RESP_VALUE_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  if (needle->type == RESP_VALUE_STRING && haystack->type == RESP_VALUE_STRING)
+    return strstr (haystack->string, needle->string) != NULL
+           ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
+  return RESP_TRUTH_FALSE;
+}
+
+/* `in` with a list of constants (op->count of them from op->arg). */
+static inline RespTruth
+in_list (const RespCondition *cond, const Op *op, const RespValue *needle)
+{
+  if (needle->type == RESP_VALUE_UNKNOWN)
+    return RESP_TRUTH_UNKNOWN;
+  for (guint k = 0; k < op->count; k++)
+    if (values_equal (needle, &cond->consts[op->arg + k]))
+      return RESP_TRUTH_TRUE;
+  return RESP_TRUTH_FALSE;
+}
+
 /* One pass over the ops. With missing, records the unknown facts as the
  * file comment explains; without, only computes the result. */
 static RespTruth
@@ -963,50 +995,18 @@ run (const RespCondition    *cond,
 
         case OP_NOT:
           a = &stack[sp - 1];
-          switch (truth_of (&a->value))
-            {
-            case RESP_TRUTH_TRUE:
-              set_truth (a, RESP_TRUTH_FALSE, missing);
-              break;
-            case RESP_TRUTH_FALSE:
-              set_truth (a, RESP_TRUTH_TRUE, missing);
-              break;
-            case RESP_TRUTH_UNKNOWN:
-            default:
-              set_truth (a, RESP_TRUTH_UNKNOWN, missing);
-              break;
-            }
+          set_truth (a, kleene_not (truth_of (&a->value)), missing);
           break;
 
         case OP_IN:
           b = &stack[--sp];
           a = &stack[sp - 1];
-          /* an unknown haystack is a comparison with an unknown side */
-          if (a->value.type == RESP_VALUE_UNKNOWN || b->value.type == RESP_VALUE_UNKNOWN)
-            set_truth (a, RESP_TRUTH_UNKNOWN, missing);
-          else if (a->value.type == RESP_VALUE_STRING && b->value.type == RESP_VALUE_STRING)
-            set_truth (a, strstr (b->value.string, a->value.string) != NULL
-                          ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE, missing);
-          else
-            set_truth (a, RESP_TRUTH_FALSE, missing);
+          set_truth (a, in_string (&a->value, &b->value), missing);
           break;
 
         case OP_IN_LIST:
           a = &stack[sp - 1];
-          if (a->value.type == RESP_VALUE_UNKNOWN)
-            set_truth (a, RESP_TRUTH_UNKNOWN, missing);
-          else
-            {
-              RespTruth t = RESP_TRUTH_FALSE;
-
-              for (guint k = 0; k < op->count; k++)
-                if (values_equal (&a->value, &cond->consts[op->arg + k]))
-                  {
-                    t = RESP_TRUTH_TRUE;
-                    break;
-                  }
-              set_truth (a, t, missing);
-            }
+          set_truth (a, in_list (cond, op, &a->value), missing);
           break;
 
         default:

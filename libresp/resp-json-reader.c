@@ -1529,6 +1529,76 @@ typedef struct {
   guint         first_child; /* index in the pending children */
 } TreeFrame;
 
+/* The node of the value that token (not a key, not an end) starts. */
+static RespJsonNode *
+tree_value_node (RespJsonTree *tree, RespJsonReader *reader, RespJsonToken token)
+{
+  RespJsonNode *node = tree_alloc (tree, sizeof (RespJsonNode));
+  gsize len;
+  const char *s;
+
+  memset (node, 0, sizeof *node);
+  node->line = resp_json_reader_get_line (reader);
+  node->column = resp_json_reader_get_column (reader);
+  switch (token)
+    {
+    case RESP_JSON_TOKEN_NULL:
+      node->type = RESP_JSON_NULL;
+      break;
+    case RESP_JSON_TOKEN_TRUE:
+    case RESP_JSON_TOKEN_FALSE:
+      node->type = RESP_JSON_BOOL;
+      node->v.boolean = token == RESP_JSON_TOKEN_TRUE;
+      break;
+    case RESP_JSON_TOKEN_NUMBER:
+      node->type = RESP_JSON_NUMBER;
+      node->v.number.value = reader->number;
+      node->v.number.is_int = reader->is_int;
+      node->v.number.int_value = reader->is_int ? reader->int_value : 0;
+      break;
+    case RESP_JSON_TOKEN_STRING:
+      s = resp_json_reader_get_string (reader, &len);
+      node->type = RESP_JSON_STRING;
+      node->v.string.str = g_string_chunk_insert_len (tree->strings, s, len);
+      node->v.string.len = len;
+      break;
+    case RESP_JSON_TOKEN_BEGIN_ARRAY:
+      node->type = RESP_JSON_ARRAY;
+      break;
+    case RESP_JSON_TOKEN_BEGIN_OBJECT:
+      node->type = RESP_JSON_OBJECT;
+      break;
+    case RESP_JSON_TOKEN_ERROR:
+    case RESP_JSON_TOKEN_EOF:
+    case RESP_JSON_TOKEN_END_OBJECT:
+    case RESP_JSON_TOKEN_END_ARRAY:
+    case RESP_JSON_TOKEN_KEY:
+    default:
+      g_assert_not_reached ();
+    }
+  return node;
+}
+
+/* Closes the innermost open container: its children move from pending
+ * into one block of the tree. */
+static void
+tree_close (RespJsonTree *tree, GPtrArray *pending, GArray *open)
+{
+  TreeFrame *f = &g_array_index (open, TreeFrame, open->len - 1);
+  guint n = pending->len - f->first_child;
+
+  if (n > 0)
+    {
+      RespJsonNode **items = tree_alloc (tree, n * sizeof (RespJsonNode *));
+
+      memcpy (items, pending->pdata + f->first_child, n * sizeof (RespJsonNode *));
+      f->node->v.children.items = items;
+      f->node->v.children.n = n;
+      g_ptr_array_set_size (pending, f->first_child);
+    }
+  g_array_set_size (open, open->len - 1);
+}
+
 RespJsonTree *
 resp_json_reader_read_tree (RespJsonReader *reader,
                             RespJsonToken   first)
@@ -1556,11 +1626,15 @@ resp_json_reader_read_tree (RespJsonReader *reader,
   pending = g_ptr_array_new ();
   open = g_array_new (FALSE, FALSE, sizeof (TreeFrame));
 
-  for (;;)
+  for (;; token = resp_json_reader_next (reader))
     {
-      if (token == RESP_JSON_TOKEN_ERROR)
-        goto failed;
+      RespJsonNode *node;
 
+      if (token == RESP_JSON_TOKEN_ERROR)
+        {
+          g_clear_pointer (&tree, resp_json_tree_free);
+          break;
+        }
       if (token == RESP_JSON_TOKEN_KEY)
         {
           gsize len;
@@ -1569,109 +1643,44 @@ resp_json_reader_read_tree (RespJsonReader *reader,
           key = g_string_chunk_insert_len (tree->strings, s, len);
           key_line = resp_json_reader_get_line (reader);
           key_column = resp_json_reader_get_column (reader);
+          continue;
         }
-      else if (token == RESP_JSON_TOKEN_END_OBJECT || token == RESP_JSON_TOKEN_END_ARRAY)
+      if (token == RESP_JSON_TOKEN_END_OBJECT || token == RESP_JSON_TOKEN_END_ARRAY)
         {
-          TreeFrame *f = &g_array_index (open, TreeFrame, open->len - 1);
-          guint n = pending->len - f->first_child;
-
-          if (n > 0)
-            {
-              RespJsonNode **items = tree_alloc (tree, n * sizeof (RespJsonNode *));
-
-              memcpy (items, pending->pdata + f->first_child, n * sizeof (RespJsonNode *));
-              f->node->v.children.items = items;
-              f->node->v.children.n = n;
-              g_ptr_array_set_size (pending, f->first_child);
-            }
-          g_array_set_size (open, open->len - 1);
+          tree_close (tree, pending, open);
           if (open->len == 0)
             break;
+          continue;
         }
+
+      node = tree_value_node (tree, reader, token);
+      if (open->len == 0)
+        tree->root = node;
       else
         {
-          RespJsonNode *node = tree_alloc (tree, sizeof (RespJsonNode));
-          gsize len;
-          const char *s;
+          TreeFrame *parent = &g_array_index (open, TreeFrame, open->len - 1);
 
-          memset (node, 0, sizeof *node);
-          node->line = resp_json_reader_get_line (reader);
-          node->column = resp_json_reader_get_column (reader);
-
-          switch (token)
+          if (parent->node->type == RESP_JSON_OBJECT)
             {
-            case RESP_JSON_TOKEN_NULL:
-              node->type = RESP_JSON_NULL;
-              break;
-            case RESP_JSON_TOKEN_TRUE:
-            case RESP_JSON_TOKEN_FALSE:
-              node->type = RESP_JSON_BOOL;
-              node->v.boolean = token == RESP_JSON_TOKEN_TRUE;
-              break;
-            case RESP_JSON_TOKEN_NUMBER:
-              node->type = RESP_JSON_NUMBER;
-              node->v.number.value = reader->number;
-              node->v.number.is_int = reader->is_int;
-              node->v.number.int_value = reader->is_int ? reader->int_value : 0;
-              break;
-            case RESP_JSON_TOKEN_STRING:
-              s = resp_json_reader_get_string (reader, &len);
-              node->type = RESP_JSON_STRING;
-              node->v.string.str = g_string_chunk_insert_len (tree->strings, s, len);
-              node->v.string.len = len;
-              break;
-            case RESP_JSON_TOKEN_BEGIN_ARRAY:
-              node->type = RESP_JSON_ARRAY;
-              break;
-            case RESP_JSON_TOKEN_BEGIN_OBJECT:
-              node->type = RESP_JSON_OBJECT;
-              break;
-            case RESP_JSON_TOKEN_ERROR:
-            case RESP_JSON_TOKEN_EOF:
-            case RESP_JSON_TOKEN_END_OBJECT:
-            case RESP_JSON_TOKEN_END_ARRAY:
-            case RESP_JSON_TOKEN_KEY:
-            default:
-              g_assert_not_reached ();
+              node->key = key;
+              node->key_line = key_line;
+              node->key_column = key_column;
             }
-
-          if (open->len == 0)
-            tree->root = node;
-          else
-            {
-              TreeFrame *parent = &g_array_index (open, TreeFrame, open->len - 1);
-
-              if (parent->node->type == RESP_JSON_OBJECT)
-                {
-                  node->key = key;
-                  node->key_line = key_line;
-                  node->key_column = key_column;
-                }
-              g_ptr_array_add (pending, node);
-            }
-
-          if (node->type == RESP_JSON_ARRAY || node->type == RESP_JSON_OBJECT)
-            {
-              TreeFrame frame = { node, pending->len };
-
-              g_array_append_val (open, frame);
-            }
-          else if (open->len == 0)
-            break;
+          g_ptr_array_add (pending, node);
         }
+      if (node->type == RESP_JSON_ARRAY || node->type == RESP_JSON_OBJECT)
+        {
+          TreeFrame frame = { node, pending->len };
 
-      token = resp_json_reader_next (reader);
+          g_array_append_val (open, frame);
+        }
+      else if (open->len == 0)
+        break;
     }
 
   g_ptr_array_unref (pending);
   g_array_unref (open);
   return tree;
-
-failed:
-  g_ptr_array_unref (pending);
-  g_array_unref (open);
-  resp_json_tree_free (tree);
-  return NULL;
 }
 
 RespJsonNode *
