@@ -798,32 +798,29 @@ test_preconditions (void)
   CU_ASSERT_TRUE (test_criticals (render_null));
 }
 
+static CU_TestInfo tests[] = {
+  { "committee without main leader", test_committee_main_leader },
+  { "unit head vacant", test_unit_head_vacant },
+  { "regions", test_regions },
+  { "units without committee", test_units_without_committee },
+  { "systems", test_systems },
+  { "audit at an instant", test_audit_at },
+  { "audit at agrees with the timeline", test_audit_at_consistent },
+  { "audit at before the records", test_audit_at_before_records },
+  { "timeless model", test_timeless },
+  { "JSON rendering", test_render_json },
+  { "city.json", test_city },
+  { "preconditions", test_preconditions },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "audit", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return CU_get_error ();
-
-  suite = CU_add_suite ("audit", NULL, NULL);
-  if (suite == NULL
-      || CU_add_test (suite, "committee without main leader", test_committee_main_leader) == NULL
-      || CU_add_test (suite, "unit head vacant", test_unit_head_vacant) == NULL
-      || CU_add_test (suite, "regions", test_regions) == NULL
-      || CU_add_test (suite, "units without committee", test_units_without_committee) == NULL
-      || CU_add_test (suite, "systems", test_systems) == NULL
-      || CU_add_test (suite, "audit at an instant", test_audit_at) == NULL
-      || CU_add_test (suite, "audit at agrees with the timeline", test_audit_at_consistent) == NULL
-      || CU_add_test (suite, "audit at before the records", test_audit_at_before_records) == NULL
-      || CU_add_test (suite, "timeless model", test_timeless) == NULL
-      || CU_add_test (suite, "JSON rendering", test_render_json) == NULL
-      || CU_add_test (suite, "city.json", test_city) == NULL
-      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
-    {
-      CU_cleanup_registry ();
-      return CU_get_error ();
-    }
-
-  return test_run_all ();
+  return test_main (suites);
 }

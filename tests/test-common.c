@@ -44,6 +44,28 @@ test_load_city (void)
   return m;
 }
 
+char         *test_city_path;
+RespModel    *test_city_model;
+RespRulebook *test_city_rulebook;
+
+int
+test_city_init (void)
+{
+  test_city_path = test_src_path ("examples/data/city.json");
+  test_city_model = test_load_city ();
+  test_city_rulebook = resp_rulebook_new_default ();
+  return test_city_model != NULL && test_city_rulebook != NULL ? 0 : 1;
+}
+
+int
+test_city_clean (void)
+{
+  g_clear_pointer (&test_city_rulebook, resp_rulebook_unref);
+  g_clear_pointer (&test_city_model, resp_model_unref);
+  g_clear_pointer (&test_city_path, g_free);
+  return 0;
+}
+
 gint64
 test_instant (const char *text)
 {
@@ -59,14 +81,25 @@ test_instant (const char *text)
 }
 
 int
-test_run_all (void)
+test_main (CU_SuiteInfo *suites)
 {
   unsigned failures;
 
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 1;
+  if (CU_register_suites (suites) != CUE_SUCCESS)
+    {
+      fprintf (stderr, "cannot register the tests: %s\n", CU_get_error_msg ());
+      CU_cleanup_registry ();
+      return 1;
+    }
   CU_basic_set_mode (CU_BRM_VERBOSE);
   CU_basic_run_tests ();
-  /* read before cleanup: CU_get_error() alone says nothing of failed asserts */
-  failures = CU_get_number_of_failures () + CU_get_number_of_tests_failed ();
+  /* read before cleanup, which zeroes them; CU_get_error() alone says
+   * nothing of failed asserts, and a suite whose set-up failed runs no
+   * test at all */
+  failures = CU_get_number_of_failures () + CU_get_number_of_tests_failed ()
+             + CU_get_number_of_suites_failed ();
   CU_cleanup_registry ();
   return failures > 0 ? 1 : 0;
 }
@@ -123,16 +156,18 @@ test_criticals (void (*fn) (void))
 }
 
 void
-test_report_at (int         caller,
-           gboolean    ok,
-           const char *what)
+test_report_in (const char *file,
+                int         caller,
+                gboolean    ok,
+                const char *what)
 {
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, "test", "",
+  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, file, "",
                            CU_FALSE);
 }
 
 RespModel *
-model_load_at (int                caller,
+model_load_in (const char         *file,
+               int                 caller,
                const char * const *items)
 {
   GString *nodes = g_string_new (NULL);
@@ -155,7 +190,7 @@ model_load_at (int                caller,
   if (model == NULL)
     fprintf (stderr, "line %d: cannot load a test model: %s\n", caller,
              error != NULL ? error->message : "(no error)");
-  test_report_at (caller, model != NULL, "the test model loads");
+  test_report_in (file, caller, model != NULL, "the test model loads");
   g_clear_error (&error);
   g_free (json);
   g_string_free (nodes, TRUE);

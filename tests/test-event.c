@@ -10,35 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static RespModel *city;
-static RespRulebook *rulebook;
-
-static int
-suite_init (void)
-{
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  return city != NULL && rulebook != NULL ? 0 : 1;
-}
-
-static int
-suite_clean (void)
-{
-  g_clear_pointer (&city, resp_model_unref);
-  g_clear_pointer (&rulebook, resp_rulebook_unref);
-  return 0;
-}
-
 /* ---- Helpers ---- */
-
-static void
-ev_report_at (int         caller,
-              gboolean    ok,
-              const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
 
 /* Events are written with single quotes; this turns them into JSON (no test
  * text needs a real single quote). */
@@ -56,7 +28,7 @@ events_load (const char  *text,
              GError     **error)
 {
   char *json = json_of (text);
-  RespEventBatch *batch = resp_event_batch_new_from_data (city, rulebook, json, -1, "ev.json",
+  RespEventBatch *batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, json, -1, "ev.json",
                                                           diagnostics, error);
   g_free (json);
   return batch;
@@ -72,9 +44,9 @@ events_load_ok_at (int         caller,
 
   if (batch == NULL)
     fprintf (stderr, "\n  line %d: the events do not load: %s\n", caller, error->message);
-  ev_report_at (caller, batch != NULL, "the events load");
-  ev_report_at (caller, error == NULL, "no error");
-  ev_report_at (caller, diags != NULL && diags->len == 0, "no diagnostics");
+  test_report_at (caller, batch != NULL, "the events load");
+  test_report_at (caller, error == NULL, "no error");
+  test_report_at (caller, diags != NULL && diags->len == 0, "no diagnostics");
   g_clear_error (&error);
   if (diags != NULL)
     g_ptr_array_unref (diags);
@@ -128,8 +100,8 @@ assess_one_at (int         caller,
   RespVerdict *v = NULL;
 
   if (batch != NULL && resp_event_batch_get_n_events (batch) == 1)
-    v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, 0));
-  ev_report_at (caller, v != NULL, "one event assessed");
+    v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, 0));
+  test_report_at (caller, v != NULL, "one event assessed");
   if (batch != NULL)
     resp_event_batch_unref (batch);
   return v;
@@ -221,7 +193,7 @@ test_from_file (void)
 {
   char *path = test_src_path ("examples/data/events.json");
   GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_file (city, rulebook, path, NULL, &error);
+  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path, NULL, &error);
 
   if (batch == NULL)
     fprintf (stderr, "\n  %s: %s\n", path, error->message);
@@ -234,7 +206,7 @@ test_from_file (void)
   g_clear_error (&error);
   g_free (path);
 
-  batch = resp_event_batch_new_from_file (city, rulebook, "/nonexistent/events.json", NULL, &error);
+  batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, "/nonexistent/events.json", NULL, &error);
   CU_ASSERT_PTR_NULL (batch);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
   g_clear_error (&error);
@@ -437,7 +409,7 @@ expect_diag_at (int             caller,
                column, resp_diagnostic_get_code (d), s);
       g_free (s);
     }
-  ev_report_at (caller, ok, "diagnostic code and position");
+  test_report_at (caller, ok, "diagnostic code and position");
 }
 #define expect_diag(d, code, line, column) expect_diag_at (__LINE__, (d), (code), (line), (column))
 
@@ -627,24 +599,28 @@ test_unknown_that_decides_nothing (void)
   resp_verdict_unref (v);
 }
 
+static CU_TestInfo tests[] = {
+  { "one object", test_one_object },
+  { "a JSON array", test_array },
+  { "JSON Lines", test_json_lines },
+  { "files", test_from_file },
+  { "every error with code and position", test_error_cases },
+  { "the cases written right load", test_valid_variants_of_the_cases },
+  { "errors in JSON Lines", test_json_lines_errors },
+  { "an array is all or nothing", test_array_all_or_nothing },
+  { "an absent fact is unknown", test_absent_fact_is_unknown },
+  { "a null fact is unknown", test_null_fact_is_unknown },
+  { "an unknown that decides nothing", test_unknown_that_decides_nothing },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "event", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("event", suite_init, suite_clean);
-  CU_add_test (suite, "one object", test_one_object);
-  CU_add_test (suite, "a JSON array", test_array);
-  CU_add_test (suite, "JSON Lines", test_json_lines);
-  CU_add_test (suite, "files", test_from_file);
-  CU_add_test (suite, "every error with code and position", test_error_cases);
-  CU_add_test (suite, "the cases written right load", test_valid_variants_of_the_cases);
-  CU_add_test (suite, "errors in JSON Lines", test_json_lines_errors);
-  CU_add_test (suite, "an array is all or nothing", test_array_all_or_nothing);
-  CU_add_test (suite, "an absent fact is unknown", test_absent_fact_is_unknown);
-  CU_add_test (suite, "a null fact is unknown", test_null_fact_is_unknown);
-  CU_add_test (suite, "an unknown that decides nothing", test_unknown_that_decides_nothing);
-  return test_run_all ();
+  return test_main (suites);
 }

@@ -11,8 +11,6 @@
 
 #define HEAD "{\"format\": \"libresp/model/1\", \"nodes\": [\n"
 
-static RespModel *city;
-static RespRulebook *rulebook;
 
 /* Loads a model expecting one error; returns the first diagnostic's code
  * and position through the out arguments. */
@@ -115,7 +113,7 @@ test_file_size (void)
   CU_ASSERT_PTR_NULL (resp_rulebook_new_from_file_full (path, limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (city, rulebook, path, limits, NULL, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, path, limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
   g_unlink (path);
@@ -305,9 +303,9 @@ test_thousands_of_subjects (void)
   g_string_append (events, "]}");
   m = resp_model_new_from_data (model->str, -1, NULL, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  batch = resp_event_batch_new_from_data (m, rulebook, events->str, -1, NULL, NULL, &error);
+  batch = resp_event_batch_new_from_data (m, test_city_rulebook, events->str, -1, NULL, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  v = resp_assess (m, rulebook, resp_event_batch_get_event (batch, 0));
+  v = resp_assess (m, test_city_rulebook, resp_event_batch_get_event (batch, 0));
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   /* one person, once, with a path from every subject */
   CU_ASSERT_EQUAL_FATAL (resp_verdict_get_n_liable (v), 1);
@@ -333,7 +331,7 @@ test_empty_documents (void)
   CU_ASSERT_STRING_EQUAL (error->message, "rb.json:1:1: empty input");
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (city, rulebook, "  \n", -1, "e.json", &diags, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (test_city_model, test_city_rulebook, "  \n", -1, "e.json", &diags, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
@@ -348,7 +346,7 @@ misuse_copy_null (void)
 static void
 misuse_assess_null (void)
 {
-  resp_assess (city, rulebook, NULL);
+  resp_assess (test_city_model, test_city_rulebook, NULL);
 }
 
 static void
@@ -365,29 +363,27 @@ test_misuse (void)
   CU_ASSERT (test_criticals (misuse_render_null));
 }
 
+static CU_TestInfo tests[] = {
+  { "nesting depth", test_nesting_depth },
+  { "string length", test_string_length },
+  { "file size", test_file_size },
+  { "error count", test_error_count },
+  { "hostile bytes, numbers and dates", test_hostile },
+  { "since and until at the extremes", test_extreme_dates },
+  { "a million-relation chain", test_million_chain },
+  { "an event with thousands of subjects", test_thousands_of_subjects },
+  { "empty documents", test_empty_documents },
+  { "API misuse", test_misuse },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "limits", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-  int rc;
-
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("limits", NULL, NULL);
-  CU_add_test (suite, "nesting depth", test_nesting_depth);
-  CU_add_test (suite, "string length", test_string_length);
-  CU_add_test (suite, "file size", test_file_size);
-  CU_add_test (suite, "error count", test_error_count);
-  CU_add_test (suite, "hostile bytes, numbers and dates", test_hostile);
-  CU_add_test (suite, "since and until at the extremes", test_extreme_dates);
-  CU_add_test (suite, "a million-relation chain", test_million_chain);
-  CU_add_test (suite, "an event with thousands of subjects", test_thousands_of_subjects);
-  CU_add_test (suite, "empty documents", test_empty_documents);
-  CU_add_test (suite, "API misuse", test_misuse);
-  rc = test_run_all ();
-  resp_rulebook_unref (rulebook);
-  resp_model_unref (city);
-  return rc;
+  return test_main (suites);
 }

@@ -706,28 +706,32 @@ test_api_misuse (void)
   CU_ASSERT (test_criticals (misuse_null_id));
 }
 
+static CU_TestInfo tests[] = {
+  { "every error class with code and position", test_error_cases },
+  { "FILE:LINE:COL message", test_error_message_format },
+  { "all errors in one pass", test_all_errors_in_one_pass },
+  { "error count is capped", test_error_cap },
+  { "columns count code points", test_columns_count_code_points },
+  { "valid model and its getters", test_valid_model },
+  { "extra kept as given", test_extra_kept },
+  { "half-open intervals", test_adjacent_intervals_are_legal },
+  { "a 200k-unit chain", test_long_chain },
+  { "files", test_file_errors },
+  { "API misuse is caught", test_api_misuse },
+  { "relations in two halves: the same model", test_split_valid },
+  { "relations in two halves: the same errors", test_split_errors },
+  { "cardinality entries sorted by counting", test_card_sort },
+  { "relations in two halves: a boundary inside a string", test_split_false_boundary },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "model", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("model", NULL, NULL);
-  CU_add_test (suite, "every error class with code and position", test_error_cases);
-  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
-  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
-  CU_add_test (suite, "error count is capped", test_error_cap);
-  CU_add_test (suite, "columns count code points", test_columns_count_code_points);
-  CU_add_test (suite, "valid model and its getters", test_valid_model);
-  CU_add_test (suite, "extra kept as given", test_extra_kept);
-  CU_add_test (suite, "half-open intervals", test_adjacent_intervals_are_legal);
-  CU_add_test (suite, "a 200k-unit chain", test_long_chain);
-  CU_add_test (suite, "files", test_file_errors);
-  CU_add_test (suite, "API misuse is caught", test_api_misuse);
-  CU_add_test (suite, "relations in two halves: the same model", test_split_valid);
-  CU_add_test (suite, "relations in two halves: the same errors", test_split_errors);
-  CU_add_test (suite, "cardinality entries sorted by counting", test_card_sort);
-  CU_add_test (suite, "relations in two halves: a boundary inside a string", test_split_false_boundary);
-  return test_run_all ();
+  return test_main (suites);
 }

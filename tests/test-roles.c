@@ -1267,38 +1267,39 @@ test_preconditions (void)
   critical_model = NULL;
 }
 
+static CU_TestInfo oracle_tests[] = {
+  { "city-expected-who.json", test_city_oracle },
+  { "tenure gap warning and path", test_city_gap_warning },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo targeted_tests[] = {
+  { "committee from a superior", test_committee_from_superior },
+  { "committee from a region", test_committee_from_region },
+  { "security_lead fallback", test_security_lead_fallback },
+  { "two operators", test_two_operators },
+  { "coordinator nearest up", test_coordinator_nearest_up },
+  { "authority and proposer", test_authority },
+  { "committee node", test_committee_node },
+  { "warnings and errors", test_warnings_and_errors },
+  { "interval edges", test_interval_edges },
+  { "tenure change", test_tenure_change },
+  { "validity window", test_validity_window },
+  { "structure over time", test_structure_over_time },
+  { "regulator and regional supervisor", test_regulator },
+  { "JSON rendering", test_render_json },
+  { "preconditions", test_preconditions },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "city oracle", NULL, NULL, NULL, NULL, oracle_tests },
+  { "roles", NULL, NULL, NULL, NULL, targeted_tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite oracle, targeted;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return CU_get_error ();
-
-  oracle = CU_add_suite ("city oracle", NULL, NULL);
-  targeted = CU_add_suite ("roles", NULL, NULL);
-  if (oracle == NULL || targeted == NULL
-      || CU_add_test (oracle, "city-expected-who.json", test_city_oracle) == NULL
-      || CU_add_test (oracle, "tenure gap warning and path", test_city_gap_warning) == NULL
-      || CU_add_test (targeted, "committee from a superior", test_committee_from_superior) == NULL
-      || CU_add_test (targeted, "committee from a region", test_committee_from_region) == NULL
-      || CU_add_test (targeted, "security_lead fallback", test_security_lead_fallback) == NULL
-      || CU_add_test (targeted, "two operators", test_two_operators) == NULL
-      || CU_add_test (targeted, "coordinator nearest up", test_coordinator_nearest_up) == NULL
-      || CU_add_test (targeted, "authority and proposer", test_authority) == NULL
-      || CU_add_test (targeted, "committee node", test_committee_node) == NULL
-      || CU_add_test (targeted, "warnings and errors", test_warnings_and_errors) == NULL
-      || CU_add_test (targeted, "interval edges", test_interval_edges) == NULL
-      || CU_add_test (targeted, "tenure change", test_tenure_change) == NULL
-      || CU_add_test (targeted, "validity window", test_validity_window) == NULL
-      || CU_add_test (targeted, "structure over time", test_structure_over_time) == NULL
-      || CU_add_test (targeted, "regulator and regional supervisor", test_regulator) == NULL
-      || CU_add_test (targeted, "JSON rendering", test_render_json) == NULL
-      || CU_add_test (targeted, "preconditions", test_preconditions) == NULL)
-    {
-      CU_cleanup_registry ();
-      return CU_get_error ();
-    }
-
-  return test_run_all ();
+  return test_main (suites);
 }

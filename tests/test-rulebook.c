@@ -14,15 +14,6 @@
 
 /* ---- Helpers ---- */
 
-static void
-rb_report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
 /* Small rulebooks are written with single quotes; this turns one into JSON
  * (no test text needs a real single quote). */
 static char *
@@ -60,10 +51,10 @@ replace_once_at (int         caller,
   const char *at = strstr (text, old);
   GString *out;
 
-  rb_report_at (caller, at != NULL, "the text to replace occurs in the rulebook");
+  test_report_at (caller, at != NULL, "the text to replace occurs in the rulebook");
   if (at == NULL)
     return g_strdup (text);
-  rb_report_at (caller, strstr (at + 1, old) == NULL, "the text to replace occurs only once");
+  test_report_at (caller, strstr (at + 1, old) == NULL, "the text to replace occurs only once");
   out = g_string_new_len (text, at - text);
   g_string_append (out, new);
   g_string_append (out, at + strlen (old));
@@ -80,7 +71,7 @@ rulebook_load_at (int         caller,
 
   if (rb == NULL)
     fprintf (stderr, "line %d: the rulebook does not load: %s\n", caller, error->message);
-  rb_report_at (caller, rb != NULL, "the rulebook loads");
+  test_report_at (caller, rb != NULL, "the rulebook loads");
   g_clear_error (&error);
   return rb;
 }
@@ -120,12 +111,12 @@ assess_at (int           caller,
 
   if (batch == NULL)
     fprintf (stderr, "line %d: the event does not load: %s\n", caller, error->message);
-  rb_report_at (caller, batch != NULL, "the event loads");
+  test_report_at (caller, batch != NULL, "the event loads");
   if (batch != NULL)
     {
-      rb_report_at (caller, resp_event_batch_get_n_events (batch) == 1, "one event");
+      test_report_at (caller, resp_event_batch_get_n_events (batch) == 1, "one event");
       v = resp_assess (model, rulebook, resp_event_batch_get_event (batch, 0));
-      rb_report_at (caller, v != NULL, "the event is assessed");
+      test_report_at (caller, v != NULL, "the event is assessed");
       resp_event_batch_unref (batch);
     }
   g_clear_error (&error);
@@ -805,24 +796,28 @@ test_other_category (void)
   g_free (text);
 }
 
+static CU_TestInfo tests[] = {
+  { "the default rulebook", test_default_rulebook },
+  { "the default source is default.json", test_default_source_is_the_file },
+  { "default.json loads from its file", test_default_from_file },
+  { "the test template is valid", test_template_is_valid },
+  { "every error class with code and position", test_error_cases },
+  { "FILE:LINE:COL message", test_error_message_format },
+  { "all errors in one pass", test_all_errors_in_one_pass },
+  { "nothing half-loaded", test_nothing_half_loaded },
+  { "data: a stricter threshold", test_stricter_threshold },
+  { "data: an extra circumstance", test_extra_circumstance },
+  { "data: another category", test_other_category },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "rulebook", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("rulebook", NULL, NULL);
-  CU_add_test (suite, "the default rulebook", test_default_rulebook);
-  CU_add_test (suite, "the default source is default.json", test_default_source_is_the_file);
-  CU_add_test (suite, "default.json loads from its file", test_default_from_file);
-  CU_add_test (suite, "the test template is valid", test_template_is_valid);
-  CU_add_test (suite, "every error class with code and position", test_error_cases);
-  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
-  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
-  CU_add_test (suite, "nothing half-loaded", test_nothing_half_loaded);
-  CU_add_test (suite, "data: a stricter threshold", test_stricter_threshold);
-  CU_add_test (suite, "data: an extra circumstance", test_extra_circumstance);
-  CU_add_test (suite, "data: another category", test_other_category);
-  return test_run_all ();
+  return test_main (suites);
 }

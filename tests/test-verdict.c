@@ -8,8 +8,6 @@
 #include "resp-json-reader-private.h"
 #include "resp-event-private.h"
 
-static RespModel *city;
-static RespRulebook *rulebook;
 
 static RespJsonTree *
 read_tree_file (const char *relative)
@@ -45,7 +43,7 @@ load_examples (void)
 {
   char *path = test_src_path ("examples/data/events.json");
   GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_file (city, rulebook, path, NULL, &error);
+  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path, NULL, &error);
 
   if (batch == NULL)
     fprintf (stderr, "%s\n", error->message);
@@ -157,7 +155,7 @@ test_oracle (void)
   RespJsonTree *tree = read_tree_file ("tests/data/events-expected.json");
   const RespJsonNode *want = resp_json_node_get_member (resp_json_tree_get_root (tree), "verdicts");
   RespEventBatch *batch = load_examples ();
-  GPtrArray *verdicts = resp_assess_batch (city, rulebook, batch, 1);
+  GPtrArray *verdicts = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
 
   CU_ASSERT_EQUAL_FATAL (verdicts->len, want->v.children.n);
   for (guint i = 0; i < verdicts->len; i++)
@@ -176,8 +174,8 @@ static void
 test_threads_agree (void)
 {
   RespEventBatch *batch = load_examples ();
-  GPtrArray *one = resp_assess_batch (city, rulebook, batch, 1);
-  GPtrArray *many = resp_assess_batch (city, rulebook, batch, 4);
+  GPtrArray *one = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
+  GPtrArray *many = resp_assess_batch (test_city_model, test_city_rulebook, batch, 4);
   char *a = resp_verdicts_render ((RespVerdict **) one->pdata, one->len, TRUE, RESP_FORMAT_JSON);
   char *b = resp_verdicts_render ((RespVerdict **) many->pdata, many->len, TRUE, RESP_FORMAT_JSON);
 
@@ -208,12 +206,12 @@ test_batch_order (void)
   CU_ASSERT (descents > 0);
   for (guint threads = 1; threads <= 3; threads++)
     {
-      GPtrArray *vs = resp_assess_batch (city, rulebook, batch, threads);
+      GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, threads);
 
       CU_ASSERT_EQUAL_FATAL (vs->len, n);
       for (guint i = 0; i < n; i++)
         {
-          RespVerdict *alone = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, i));
           char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
           char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
 
@@ -231,13 +229,13 @@ static RespVerdict *
 assess_one (const char *json)
 {
   GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_data (city, rulebook, json, -1, "e.json", NULL, &error);
+  RespEventBatch *batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, json, -1, "e.json", NULL, &error);
   RespVerdict *v;
 
   if (batch == NULL)
     fprintf (stderr, "\n  %s\n", error->message);
   g_assert (batch != NULL);
-  v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, 0));
+  v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, 0));
   resp_event_batch_unref (batch);
   return v;
 }
@@ -389,7 +387,7 @@ static void
 test_formats (void)
 {
   RespEventBatch *batch = load_examples ();
-  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, 0);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 0);
   RespVerdict *first = vs->pdata[0];
   char *json1 = resp_verdict_render (first, RESP_FORMAT_JSON);
   char *jsonn = resp_verdicts_render ((RespVerdict **) vs->pdata, vs->len, TRUE, RESP_FORMAT_JSON);
@@ -452,7 +450,7 @@ test_duty_holders (void)
       "k-city-health", "u-city-cac" },
   };
   RespEventBatch *batch = load_examples ();
-  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, 1);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
   guint found = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -504,7 +502,7 @@ misuse_mismatched (void)
   misuse_batch = load_examples ();
   misuse_rulebook = resp_rulebook_new_default ();
   /* an event checked against one rulebook cannot be assessed with another */
-  resp_assess (city, misuse_rulebook, resp_event_batch_get_event (misuse_batch, 0));
+  resp_assess (test_city_model, misuse_rulebook, resp_event_batch_get_event (misuse_batch, 0));
 }
 
 static void
@@ -513,29 +511,27 @@ test_misuse (void)
   CU_ASSERT (test_criticals (misuse_mismatched));
 }
 
+static CU_TestInfo tests[] = {
+  { "example events against the hand-derived oracle", test_oracle },
+  { "threads give the same verdicts", test_threads_agree },
+  { "a batch in subject order, its verdicts in event order", test_batch_order },
+  { "nobody is held on an unknown fact", test_unknown_holds_nobody },
+  { "exemptions and warnings", test_exemptions_and_warnings },
+  { "each circumstance holds, does not, or is undetermined", test_each_circumstance },
+  { "circumstances in force from 2017-08-15", test_before_the_measures },
+  { "JSON, text and DOT", test_formats },
+  { "duty holders when nobody is held", test_duty_holders },
+  { "API misuse", test_misuse },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "verdict", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-  int rc;
-
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("verdict", NULL, NULL);
-  CU_add_test (suite, "example events against the hand-derived oracle", test_oracle);
-  CU_add_test (suite, "threads give the same verdicts", test_threads_agree);
-  CU_add_test (suite, "a batch in subject order, its verdicts in event order", test_batch_order);
-  CU_add_test (suite, "nobody is held on an unknown fact", test_unknown_holds_nobody);
-  CU_add_test (suite, "exemptions and warnings", test_exemptions_and_warnings);
-  CU_add_test (suite, "each circumstance holds, does not, or is undetermined", test_each_circumstance);
-  CU_add_test (suite, "circumstances in force from 2017-08-15", test_before_the_measures);
-  CU_add_test (suite, "JSON, text and DOT", test_formats);
-  CU_add_test (suite, "duty holders when nobody is held", test_duty_holders);
-  CU_add_test (suite, "API misuse", test_misuse);
-  rc = test_run_all ();
-  resp_rulebook_unref (rulebook);
-  resp_model_unref (city);
-  return rc;
+  return test_main (suites);
 }
