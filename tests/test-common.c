@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -125,6 +126,191 @@ test_run_resp (const char * const *argv, char **out_stdout, char **out_stderr)
   g_free (tool);
   g_ptr_array_free (args, TRUE);
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+char *
+test_json_of (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "'", '"');
+}
+
+gpointer
+test_loader_load (const TestLoader  *loader,
+                  const char        *json,
+                  gssize             length,
+                  GPtrArray        **diagnostics,
+                  GError           **error)
+{
+  switch (loader->input)
+    {
+    case TEST_INPUT_MODEL:
+      return resp_model_new_from_data (json, length, loader->filename, diagnostics, error);
+    case TEST_INPUT_RULEBOOK:
+      return resp_rulebook_new_from_data (json, length, loader->filename, diagnostics, error);
+    case TEST_INPUT_CITY_EVENTS:
+    default:
+      return resp_event_batch_new_from_data (test_city_model, test_city_rulebook, json, length,
+                                             loader->filename, diagnostics, error);
+    }
+}
+
+/* Drops what a case that should have been refused loaded. */
+static void
+loaded_free (const TestLoader *loader, gpointer loaded)
+{
+  if (loaded == NULL)
+    return;
+  if (loader->input == TEST_INPUT_MODEL)
+    resp_model_unref (loaded);
+  else if (loader->input == TEST_INPUT_RULEBOOK)
+    resp_rulebook_unref (loaded);
+  else
+    resp_event_batch_unref (loaded);
+}
+
+/* The start of an error message at line:column of filename, either left
+ * out where 0. */
+static char *
+position_prefix (const char *filename, guint line, guint column)
+{
+  if (line == 0)
+    return g_strdup_printf ("%s:", filename);
+  if (column == 0)
+    return g_strdup_printf ("%s:%u:", filename, line);
+  return g_strdup_printf ("%s:%u:%u: ", filename, line, column);
+}
+
+static gboolean
+diagnostic_is (RespDiagnostic       *d,
+               const char           *filename,
+               const TestDiagnostic *want)
+{
+  return resp_diagnostic_get_code (d) == want->code
+         && g_strcmp0 (resp_diagnostic_get_file (d), filename) == 0
+         && (want->line == 0 || resp_diagnostic_get_line (d) == want->line)
+         && (want->column == 0 || resp_diagnostic_get_column (d) == want->column)
+         && (want->message == NULL || strstr (resp_diagnostic_get_message (d), want->message) != NULL);
+}
+
+static void
+error_case (const char          *file,
+            int                  caller,
+            const TestLoader    *loader,
+            const TestErrorCase *c)
+{
+  char *json = loader->single_quotes ? test_json_of (c->json) : g_strdup (c->json);
+  gssize length = c->length > 0 ? (gssize) c->length : -1;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gpointer loaded = test_loader_load (loader, json, length, &diags, &error);
+  char *prefix = position_prefix (loader->filename, c->line, c->column);
+  TestDiagnostic want = { c->code, c->line, c->column, c->message };
+  char *what;
+  gboolean ok;
+
+  what = g_strdup_printf ("case '%s' is refused", c->name);
+  test_report_in (file, caller, loaded == NULL && error != NULL && diags != NULL
+                                && diags->len > 0, what);
+  g_free (what);
+  if (loaded != NULL || error == NULL || diags == NULL || diags->len == 0)
+    {
+      fprintf (stderr, "\n  case '%s': %s\n", c->name,
+               loaded != NULL ? "the input loaded" : "no error or no diagnostic");
+      loaded_free (loader, loaded);
+      goto out;
+    }
+  ok = error->domain == RESP_ERROR && (RespError) error->code == c->code
+       && diagnostic_is (diags->pdata[0], loader->filename, &want)
+       && g_str_has_prefix (error->message, prefix);
+  if (!ok)
+    fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
+             c->name, c->code, c->line, c->column, c->message, error->code, error->message);
+  what = g_strdup_printf ("case '%s': code, position and message", c->name);
+  test_report_in (file, caller, ok, what);
+  g_free (what);
+  if (diags->len != 1)
+    fprintf (stderr, "\n  case '%s': %u diagnostics, expected 1 (%s)\n", c->name, diags->len,
+             error->message);
+  what = g_strdup_printf ("case '%s': one diagnostic", c->name);
+  test_report_in (file, caller, diags->len == 1, what);
+  g_free (what);
+
+out:
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_free (prefix);
+  g_free (json);
+}
+
+void
+test_expect_errors_in (const char          *file,
+                       int                  caller,
+                       const TestLoader    *loader,
+                       const TestErrorCase *cases,
+                       guint                n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    error_case (file, caller, loader, &cases[i]);
+}
+
+void
+test_diagnostics_in (const char           *file,
+                     int                   caller,
+                     GPtrArray            *diagnostics,
+                     const char           *filename,
+                     const TestDiagnostic *want,
+                     guint                 n_want)
+{
+  gboolean ok = diagnostics != NULL && diagnostics->len == n_want;
+
+  for (guint i = 0; ok && i < n_want; i++)
+    ok = diagnostic_is (diagnostics->pdata[i], filename, &want[i]);
+  if (!ok)
+    {
+      fprintf (stderr, "\n  line %d: expected %u diagnostics:", caller, n_want);
+      for (guint i = 0; i < n_want; i++)
+        fprintf (stderr, "\n    code %d at %s:%u:%u with '%s'", want[i].code, filename,
+                 want[i].line, want[i].column, want[i].message != NULL ? want[i].message : "");
+      fprintf (stderr, "\n  got:");
+      for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+        {
+          char *s = resp_diagnostic_to_string (diagnostics->pdata[i]);
+          fprintf (stderr, "\n    code %d: %s", resp_diagnostic_get_code (diagnostics->pdata[i]), s);
+          g_free (s);
+        }
+      fprintf (stderr, "\n");
+    }
+  test_report_in (file, caller, ok, "the diagnostics, their codes and positions");
+}
+
+GError *
+test_refuse_in (const char           *file,
+                int                   caller,
+                const TestLoader     *loader,
+                const char           *text,
+                const TestDiagnostic *want,
+                guint                 n_want)
+{
+  char *json = loader->single_quotes ? test_json_of (text) : g_strdup (text);
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gpointer loaded = test_loader_load (loader, json, -1, &diags, &error);
+  char *prefix = position_prefix (loader->filename, want[0].line, want[0].column);
+
+  test_report_in (file, caller, loaded == NULL, "the input is refused");
+  loaded_free (loader, loaded);
+  test_diagnostics_in (file, caller, diags, loader->filename, want, n_want);
+  if (error != NULL && !g_str_has_prefix (error->message, prefix))
+    fprintf (stderr, "\n  line %d: the error does not start '%s': %s\n", caller, prefix,
+             error->message);
+  test_report_in (file, caller, error != NULL && error->domain == RESP_ERROR
+                                && (RespError) error->code == want[0].code
+                                && g_str_has_prefix (error->message, prefix),
+                  "the GError is the first diagnostic");
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_free (prefix);
+  g_free (json);
+  return error;
 }
 
 static void

@@ -47,9 +47,88 @@ gint64     test_instant     (const char *text);
 int        test_run_resp    (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
+
+/* text with every single quote made a double one: tests write their JSON
+ * with single quotes, and no test text needs a real one. */
+char      *test_json_of     (const char *text);
+
+/* ---- Inputs that must be refused ---- */
+
+/* One bad input and the one error it must give. */
+typedef struct {
+  const char *name;
+  const char *json;
+  RespError   code;
+  guint       line;      /* 0: any line */
+  guint       column;    /* 0: any column */
+  const char *message;   /* a substring of the diagnostic's message */
+  gsize       length;    /* the input's length; 0: up to its NUL */
+} TestErrorCase;
+
+/* What a table of inputs is loaded as. */
+typedef enum {
+  TEST_INPUT_MODEL,
+  TEST_INPUT_RULEBOOK,
+  TEST_INPUT_CITY_EVENTS,   /* against city.json and the default rulebook (test_city_init) */
+} TestInput;
+
+typedef struct {
+  TestInput   input;
+  const char *filename;        /* what the input is named */
+  gboolean    single_quotes;   /* the inputs are written with ' for " */
+} TestLoader;
+
+/* Loads length bytes (-1: up to the NUL) of json as the loader says;
+ * NULL with diagnostics and error set when it is refused. */
+gpointer   test_loader_load         (const TestLoader  *loader,
+                                     const char        *json,
+                                     gssize             length,
+                                     GPtrArray        **diagnostics,
+                                     GError           **error);
+
+/* Loads every case, which must be refused with exactly one diagnostic: of
+ * the case's code, file, line and column, its message containing the
+ * case's; and a GError of that code whose message starts FILE:LINE:COLUMN. */
+void       test_expect_errors_in    (const char          *file,
+                                     int                  caller,
+                                     const TestLoader    *loader,
+                                     const TestErrorCase *cases,
+                                     guint                n_cases);
+#define test_expect_errors(loader, cases) \
+  test_expect_errors_in (__FILE__, __LINE__, (loader), (cases), G_N_ELEMENTS (cases))
+
+/* One diagnostic of a load that finds several. */
+typedef struct {
+  RespError   code;
+  guint       line;
+  guint       column;
+  const char *message;   /* a substring of its message; NULL: any */
+} TestDiagnostic;
+
+/* diagnostics are exactly want, in that order, every one in filename. */
+void       test_diagnostics_in      (const char           *file,
+                                     int                   caller,
+                                     GPtrArray            *diagnostics,
+                                     const char           *filename,
+                                     const TestDiagnostic *want,
+                                     guint                 n_want);
+#define test_diagnostics(diagnostics, filename, want) \
+  test_diagnostics_in (__FILE__, __LINE__, (diagnostics), (filename), (want), G_N_ELEMENTS (want))
+
+/* Loads text with loader, which must refuse it with exactly the
+ * diagnostics want and a GError that is the first of them, its message
+ * starting FILE:LINE:COLUMN; returns that GError for more checks. */
+GError    *test_refuse_in           (const char           *file,
+                                     int                   caller,
+                                     const TestLoader     *loader,
+                                     const char           *text,
+                                     const TestDiagnostic *want,
+                                     guint                 n_want);
+#define test_refuse(loader, text, want) \
+  test_refuse_in (__FILE__, __LINE__, (loader), (text), (want), G_N_ELEMENTS (want))
+
 /* Whether a child process running fn hits a g_return_val_if_fail (a
  * critical) rather than crashing or succeeding silently. */
 gboolean   test_criticals   (void (*fn) (void));
-
 
 G_END_DECLS

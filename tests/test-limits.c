@@ -12,6 +12,9 @@
 #define HEAD "{\"format\": \"libresp/model/1\", \"nodes\": [\n"
 
 
+/* Hostile models are written in JSON as it is, and named m.json. */
+static const TestLoader model_loader = { TEST_INPUT_MODEL, "m.json", FALSE };
+
 /* Loads a model expecting one error; returns the first diagnostic's code
  * and position through the out arguments. */
 static RespError
@@ -142,43 +145,27 @@ test_error_count (void)
   g_string_free (json, TRUE);
 }
 
-typedef struct {
-  const char *name;
-  const char *json;
-  gssize      len;
-  RespError   code;
-  guint       line, col;
-} Hostile;
-
-static const Hostile hostile[] = {
-  { "empty file", "", 0, RESP_ERROR_MALFORMED_JSON, 1, 1 },
-  { "only a BOM", "\xEF\xBB\xBF", 3, RESP_ERROR_MALFORMED_JSON, 1, 1 },
-  { "BOM not at the start", "{\"format\": \"libresp/model/1\",\n \xEF\xBB\xBF\"nodes\": []}", -1, RESP_ERROR_MALFORMED_JSON, 2, 2 },
-  { "invalid UTF-8 in a name", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"ab\xC3\x28\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 42 },
-  { "overlong UTF-8", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"\xC0\xAF\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 40 },
-  { "a NUL byte", "{\"format\": \"libresp/model/1\"\0}", 30, RESP_ERROR_MALFORMED_JSON, 1, 29 },
-  { "number overflows a double", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 1e999}]}", -1, RESP_ERROR_BAD_VALUE, 2, 64 },
-  { "NaN is no JSON", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": NaN}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 64 },
-  { "year 0", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"0000-12-31\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
-  { "year 10000", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"until\": \"10000-01-01\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
-  { "duplicate key deep inside", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"k\": 1, \"k\": 2}}]}", -1, RESP_ERROR_DUPLICATE_KEY, 2, 62 },
-  { "truncated", HEAD "{\"id\": \"a\", \"type\": \"sec", -1, RESP_ERROR_MALFORMED_JSON, 2, 21 },
+/* Hostile bytes, numbers and dates meet the error of their class, at
+ * their place */
+static const TestErrorCase hostile[] = {
+  { "empty file", "", RESP_ERROR_MALFORMED_JSON, 1, 1, "" },
+  { "only a BOM", "\xEF\xBB\xBF", RESP_ERROR_MALFORMED_JSON, 1, 1, "", 3 },
+  { "BOM not at the start", "{\"format\": \"libresp/model/1\",\n \xEF\xBB\xBF\"nodes\": []}", RESP_ERROR_MALFORMED_JSON, 2, 2, "" },
+  { "invalid UTF-8 in a name", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"ab\xC3\x28\"}]}", RESP_ERROR_MALFORMED_JSON, 2, 42, "" },
+  { "overlong UTF-8", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"\xC0\xAF\"}]}", RESP_ERROR_MALFORMED_JSON, 2, 40, "" },
+  { "a NUL byte", "{\"format\": \"libresp/model/1\"\0}", RESP_ERROR_MALFORMED_JSON, 1, 29, "", 30 },
+  { "number overflows a double", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 1e999}]}", RESP_ERROR_BAD_VALUE, 2, 64, "" },
+  { "NaN is no JSON", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": NaN}]}", RESP_ERROR_MALFORMED_JSON, 2, 64, "" },
+  { "year 0", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"0000-12-31\"}]}", RESP_ERROR_BAD_DATE, 1, 95, "" },
+  { "year 10000", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"until\": \"10000-01-01\"}]}", RESP_ERROR_BAD_DATE, 1, 95, "" },
+  { "duplicate key deep inside", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"k\": 1, \"k\": 2}}]}", RESP_ERROR_DUPLICATE_KEY, 2, 62, "" },
+  { "truncated", HEAD "{\"id\": \"a\", \"type\": \"sec", RESP_ERROR_MALFORMED_JSON, 2, 21, "" },
 };
 
 static void
 test_hostile (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
-    {
-      const Hostile *h = &hostile[i];
-      guint line = 0, col = 0;
-      RespError code = model_error (h->json, h->len, NULL, &line, &col);
-
-      if (code != h->code || line != h->line || col != h->col)
-        fprintf (stderr, "\n  %s: expected %d at %u:%u, got %d at %u:%u\n", h->name, h->code,
-                 h->line, h->col, code, line, col);
-      CU_ASSERT (code == h->code && line == h->line && col == h->col);
-    }
+  test_expect_errors (&model_loader, hostile);
 }
 
 static void

@@ -10,6 +10,11 @@
 #include "resp-model-load-private.h"
 #include "resp-limits-private.h"
 
+/* The cases are written in JSON as it is, and named model.json; */
+static const TestLoader model_loader = { TEST_INPUT_MODEL, "model.json", FALSE };
+/* m.json, where one test finds several errors */
+static const TestLoader m_loader = { TEST_INPUT_MODEL, "m.json", FALSE };
+
 /* A valid set of nodes, one per line, that cases refer to. */
 #define STD_NODES \
   "  {\"id\": \"r\", \"type\": \"region\", \"name\": \"县\", \"level\": \"county\"},\n" \
@@ -52,16 +57,7 @@
   STD_NODES \
   " ]}\n"
 
-typedef struct {
-  const char *name;
-  const char *json;
-  RespError   code;
-  guint       line;
-  guint       column;
-  const char *message;   /* a substring of the message */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const TestErrorCase error_cases[] = {
   /* malformed JSON */
   { "syntax", "{\"format\": \"libresp/model/1\",\n \"nodes\": [\n  {\"id\": \"a\" \"type\": \"region\"}]}",
     RESP_ERROR_MALFORMED_JSON, 3, 14, "" },
@@ -179,33 +175,7 @@ static const ErrorCase error_cases[] = {
 static void
 test_error_cases (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      const ErrorCase *c = &error_cases[i];
-      GPtrArray *diags = NULL;
-      GError *error = NULL;
-      RespModel *m = resp_model_new_from_data (c->json, -1, "model.json", &diags, &error);
-      RespDiagnostic *d;
-      gboolean ok;
-
-      CU_ASSERT_PTR_NULL (m);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-      CU_ASSERT_FATAL (diags->len >= 1);
-      d = diags->pdata[0];
-      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
-           resp_diagnostic_get_code (d) == c->code &&
-           (c->line == 0 || resp_diagnostic_get_line (d) == c->line) &&
-           (c->column == 0 || resp_diagnostic_get_column (d) == c->column) &&
-           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
-           g_str_has_prefix (error->message, "model.json:");
-      if (!ok)
-        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
-                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
-      CU_ASSERT (ok);
-      g_ptr_array_unref (diags);
-      g_error_free (error);
-    }
+  test_expect_errors (&model_loader, error_cases);
 }
 
 static void
@@ -234,29 +204,16 @@ test_all_errors_in_one_pass (void)
                      "  {\"rel\": \"under\", \"from\": \"c\", \"to\": \"zz\"},\n"
                      "  {\"rel\": \"heads\", \"from\": \"c\", \"to\": \"c\"}\n"
                      " ]}\n";
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
-  static const struct { RespError code; guint line, col; } want[] = {
+  static const TestDiagnostic want[] = {
     { RESP_ERROR_UNKNOWN_TYPE, 3, 23 },
     { RESP_ERROR_MISSING_KEY, 4, 3 },
     { RESP_ERROR_DANGLING_REFERENCE, 8, 39 },
     { RESP_ERROR_WRONG_ENDPOINT, 9, 28 },
   };
+  GError *error = test_refuse (&m_loader, json, want);
 
-  CU_ASSERT_PTR_NULL (m);
-  CU_ASSERT_EQUAL_FATAL (diags->len, G_N_ELEMENTS (want));
-  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      RespDiagnostic *d = diags->pdata[i];
-      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d), want[i].code);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d), want[i].line);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d), want[i].col);
-      CU_ASSERT_STRING_EQUAL (resp_diagnostic_get_file (d), "m.json");
-    }
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 3 more errors)"));
-  g_ptr_array_unref (diags);
-  g_error_free (error);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 3 more errors)") : NULL);
+  g_clear_error (&error);
 }
 
 static void
@@ -285,17 +242,12 @@ test_columns_count_code_points (void)
 {
   /* 区 is three bytes but one column; the BOM counts for nothing */
   const char *json = "\xEF\xBB\xBF{\"format\": \"libresp/model/1\", \"name\": \"区区\", \"x\": 1}";
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
+  static const TestDiagnostic want[] = {
+    { RESP_ERROR_UNKNOWN_ATTRIBUTE, 1, 45 },
+  };
+  GError *error = test_refuse (&m_loader, json, want);
 
-  CU_ASSERT_PTR_NULL (m);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_code (diags->pdata[0]), RESP_ERROR_UNKNOWN_ATTRIBUTE);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_line (diags->pdata[0]), 1);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_column (diags->pdata[0]), 45);
-  g_ptr_array_unref (diags);
-  g_error_free (error);
+  g_clear_error (&error);
 }
 
 static void
