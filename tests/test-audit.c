@@ -793,9 +793,13 @@ render_null (void)
 static void
 test_preconditions (void)
 {
-  CU_ASSERT_TRUE (test_criticals (audit_null));
-  CU_ASSERT_TRUE (test_criticals (audit_at_null));
-  CU_ASSERT_TRUE (test_criticals (render_null));
+  static const TestMisuse misuses[] = {
+    { audit_null, "resp_model_audit: assertion 'model != NULL' failed" },
+    { audit_at_null, "resp_model_audit_at: assertion 'model != NULL' failed" },
+    { render_null, "resp_audit_render: assertion 'self != NULL' failed" },
+  };
+
+  test_misuses (misuses);
 }
 
 static CU_TestInfo tests[] = {

@@ -313,32 +313,110 @@ test_refuse_in (const char           *file,
   return error;
 }
 
+/* Where a child watched by test_critical_message() writes what it logged */
+static int critical_pipe = -1;
+
 static void
-on_critical (const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+on_log (const gchar    *domain,
+        GLogLevelFlags  level,
+        const gchar    *message,
+        gpointer        data)
 {
-  /* the critical we wanted: leave with a distinctive status */
+  char *text;
+
+  if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0)
+    return;   /* debug and information are not what a child is watched for */
+  /* the first one: its words to the parent, and a distinctive status */
+  text = g_strdup_printf ("%s: %s", domain != NULL ? domain : "(no domain)", message);
+  if (write (critical_pipe, text, strlen (text)) < 0)
+    _exit (43);
   _exit (42);
 }
 
-gboolean
-test_criticals (void (*fn) (void))
+char *
+test_critical_message (void (*fn) (void))
 {
-  pid_t pid;
+  GString *said = g_string_new (NULL);
+  char buf[256];
+  ssize_t n;
+  int fds[2];
   int status = 0;
+  pid_t pid;
 
+  if (pipe (fds) != 0)
+    {
+      perror ("pipe");
+      exit (1);
+    }
   fflush (stdout);
   fflush (stderr);
   pid = fork ();
   if (pid == 0)
     {
-      g_log_set_default_handler (on_critical, NULL);
-      g_log_set_handler ("Resp", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, on_critical, NULL);
+      close (fds[0]);
+      critical_pipe = fds[1];
+      g_log_set_default_handler (on_log, NULL);
+      g_log_set_handler ("Resp", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, on_log, NULL);
       fn ();
       _exit (0);
     }
-  if (waitpid (pid, &status, 0) != pid)
-    return FALSE;
-  return WIFEXITED (status) && WEXITSTATUS (status) == 42;
+  close (fds[1]);
+  while ((n = read (fds[0], buf, sizeof buf)) > 0)
+    g_string_append_len (said, buf, n);
+  close (fds[0]);
+  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status)
+      || WEXITSTATUS (status) != 42)
+    {
+      g_string_free (said, TRUE);
+      return NULL;
+    }
+  return g_string_free (said, FALSE);
+}
+
+gboolean
+test_criticals_in (const char  *file,
+                   int          caller,
+                   void       (*fn) (void),
+                   const char  *expected)
+{
+  char *said = test_critical_message (fn);
+  gboolean ok = said != NULL && strstr (said, expected) != NULL;
+
+  if (!ok)
+    fprintf (stderr, "\n  %s:%d: expected the critical '%s', got %s%s%s\n", file, caller,
+             expected, said != NULL ? "'" : "", said != NULL ? said : "none",
+             said != NULL ? "'" : "");
+  g_free (said);
+  return ok;
+}
+
+gboolean
+test_no_critical_in (const char  *file,
+                     int          caller,
+                     void       (*fn) (void))
+{
+  char *said = test_critical_message (fn);
+
+  if (said != NULL)
+    fprintf (stderr, "\n  %s:%d: expected no critical, got '%s'\n", file, caller, said);
+  g_free (said);
+  return said == NULL;
+}
+
+void
+test_misuses_in (const char       *file,
+                 int               caller,
+                 const TestMisuse *misuses,
+                 guint             n_misuses)
+{
+  for (guint i = 0; i < n_misuses; i++)
+    {
+      char *what = g_strdup_printf ("the critical '%s'", misuses[i].critical);
+
+      test_report_in (file, caller, test_criticals_in (file, caller, misuses[i].fn,
+                                                       misuses[i].critical), what);
+      g_free (what);
+    }
 }
 
 void

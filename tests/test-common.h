@@ -127,8 +127,40 @@ GError    *test_refuse_in           (const char           *file,
 #define test_refuse(loader, text, want) \
   test_refuse_in (__FILE__, __LINE__, (loader), (text), (want), G_N_ELEMENTS (want))
 
-/* Whether a child process running fn hits a g_return_val_if_fail (a
- * critical) rather than crashing or succeeding silently. */
-gboolean   test_criticals   (void (*fn) (void));
+/* ---- Programmer errors ---- */
+
+/* Runs fn in a child process; returns what the first critical (or
+ * warning) it logs says, as "DOMAIN: MESSAGE", or NULL if it logs none
+ * (it returned, or crashed). g_return_if_fail() says
+ * "FUNCTION: assertion 'EXPRESSION' failed". */
+char      *test_critical_message    (void (*fn) (void));
+
+/* Whether fn hits the critical that says expected (a substring of its
+ * message), and not another or none; says what it got if not. */
+gboolean   test_criticals_in        (const char  *file,
+                                     int          caller,
+                                     void       (*fn) (void),
+                                     const char  *expected);
+#define test_criticals(fn, expected) test_criticals_in (__FILE__, __LINE__, (fn), (expected))
+
+/* Whether fn runs to its end without a critical. */
+gboolean   test_no_critical_in      (const char  *file,
+                                     int          caller,
+                                     void       (*fn) (void));
+#define test_no_critical(fn) test_no_critical_in (__FILE__, __LINE__, (fn))
+
+/* One misuse of the API and the critical it must hit. */
+typedef struct {
+  void      (*fn) (void);
+  const char *critical;
+} TestMisuse;
+
+/* Each misuse hits its own critical. */
+void       test_misuses_in          (const char       *file,
+                                     int               caller,
+                                     const TestMisuse *misuses,
+                                     guint             n_misuses);
+#define test_misuses(misuses) \
+  test_misuses_in (__FILE__, __LINE__, (misuses), G_N_ELEMENTS (misuses))
 
 G_END_DECLS

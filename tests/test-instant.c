@@ -298,10 +298,14 @@ parse_valid (void)
 static void
 test_preconditions (void)
 {
-  CU_ASSERT_TRUE (test_criticals (parse_null_text));
-  CU_ASSERT_TRUE (test_criticals (parse_set_error));
+  static const TestMisuse misuses[] = {
+    { parse_null_text, "resp_instant_parse: assertion 'text != NULL' failed" },
+    { parse_set_error, "resp_instant_parse: assertion 'error == NULL || *error == NULL' failed" },
+  };
+
+  test_misuses (misuses);
   /* the harness itself: a good call logs no critical */
-  CU_ASSERT_FALSE (test_criticals (parse_valid));
+  CU_ASSERT_TRUE (test_no_critical (parse_valid));
 }
 
 static CU_TestInfo tests[] = {

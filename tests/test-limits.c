@@ -345,9 +345,14 @@ misuse_render_null (void)
 static void
 test_misuse (void)
 {
-  CU_ASSERT (test_criticals (misuse_copy_null));
-  CU_ASSERT (test_criticals (misuse_assess_null));
-  CU_ASSERT (test_criticals (misuse_render_null));
+  static const TestMisuse misuses[] = {
+    { misuse_copy_null, "resp_limits_copy: assertion 'self != NULL' failed" },
+    { misuse_assess_null, "resp_assess: assertion 'event != NULL' failed" },
+    { misuse_render_null,
+      "resp_verdicts_render: assertion 'verdicts != NULL || n_verdicts == 0' failed" },
+  };
+
+  test_misuses (misuses);
 }
 
 static CU_TestInfo tests[] = {

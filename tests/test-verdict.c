@@ -508,7 +508,9 @@ misuse_mismatched (void)
 static void
 test_misuse (void)
 {
-  CU_ASSERT (test_criticals (misuse_mismatched));
+  CU_ASSERT (test_criticals (misuse_mismatched,
+                             "resp_assess: assertion "
+                             "'event->model == model && event->rulebook == rulebook' failed"));
 }
 
 static CU_TestInfo tests[] = {
