@@ -11,18 +11,6 @@
 
 /* ---- Helpers ---- */
 
-
-/* An interval end as text: a date, or "-inf"/"+inf" for an open end. */
-static gint64
-instant_or_open (const char *text)
-{
-  if (strcmp (text, "-inf") == 0)
-    return RESP_INSTANT_OPEN_START;
-  if (strcmp (text, "+inf") == 0)
-    return RESP_INSTANT_OPEN_END;
-  return test_instant (text);
-}
-
 static char *
 describe (RespAudit *audit, guint i)
 {
@@ -73,7 +61,7 @@ has_finding (RespAudit     *audit,
              const char    *from,
              const char    *until)
 {
-  gint64 f = instant_or_open (from), u = instant_or_open (until);
+  gint64 f = test_instant_or_open (from), u = test_instant_or_open (until);
 
   for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
     if (resp_audit_get_finding_code (audit, i) == code

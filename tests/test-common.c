@@ -105,6 +105,16 @@ test_main (CU_SuiteInfo *suites)
   return failures > 0 ? 1 : 0;
 }
 
+gint64
+test_instant_or_open (const char *text)
+{
+  if (strcmp (text, "-inf") == 0)
+    return RESP_INSTANT_OPEN_START;
+  if (strcmp (text, "+inf") == 0)
+    return RESP_INSTANT_OPEN_END;
+  return test_instant (text);
+}
+
 int
 test_run_resp (const char * const *argv, char **out_stdout, char **out_stderr)
 {
@@ -311,6 +321,138 @@ test_refuse_in (const char           *file,
   g_free (prefix);
   g_free (json);
   return error;
+}
+
+RespJsonTree *
+test_parse_json_in (const char *file,
+                    int         caller,
+                    const char *text)
+{
+  RespJsonReader *reader = resp_json_reader_new (text, strlen (text));
+  RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+
+  test_report_in (file, caller, tree != NULL, "the text is JSON");
+  test_report_in (file, caller, resp_json_reader_next (reader) == RESP_JSON_TOKEN_EOF,
+                  "nothing follows the JSON value but white space");
+  resp_json_reader_free (reader);
+  return tree;
+}
+
+RespRoles *
+test_resolve_in (const char *file,
+                 int         caller,
+                 RespModel  *model,
+                 const char *node,
+                 const char *at)
+{
+  GError *error = NULL;
+  RespRoles *roles = resp_model_resolve_roles (model, node, test_instant (at), &error);
+
+  if (roles == NULL)
+    fprintf (stderr, "%s:%d: cannot resolve '%s' at %s: %s\n", file, caller, node, at,
+             error != NULL ? error->message : "(no error)");
+  test_report_in (file, caller, roles != NULL && error == NULL,
+                  "resp_model_resolve_roles succeeds");
+  g_clear_error (&error);
+  return roles;
+}
+
+/* "node at instant" of a resolution, to say which one a failure is about */
+static char *
+resolution_name (RespRoles *roles)
+{
+  char *at = resp_instant_format (resp_roles_get_at (roles));
+  char *name = g_strdup_printf ("%s at %s", resp_roles_get_node (roles), at);
+
+  g_free (at);
+  return name;
+}
+
+/* Checks got against expected; got is taken. */
+static void
+compare_in (const char *file,
+            int         caller,
+            RespRoles  *roles,
+            const char *about,
+            const char *expected,
+            char       *got)
+{
+  char *where = resolution_name (roles);
+  char *what = g_strdup_printf ("%s, %s: expected [%s], got [%s]", where, about, expected,
+                                got != NULL ? got : "(null)");
+  gboolean ok = g_strcmp0 (got, expected) == 0;
+
+  if (!ok)
+    fprintf (stderr, "%s:%d: %s\n", file, caller, what);
+  test_report_in (file, caller, ok, what);
+  g_free (what);
+  g_free (where);
+  g_free (got);
+}
+
+void
+test_holders_in (const char *file,
+                 int         caller,
+                 RespRoles  *roles,
+                 RespRole    role,
+                 const char *expected)
+{
+  char **h;
+  char *about;
+  gboolean sorted = TRUE;
+
+  if (roles == NULL)
+    {
+      test_report_in (file, caller, FALSE, "roles were resolved");
+      return;
+    }
+  h = resp_roles_dup_holders (roles, role);
+  test_report_in (file, caller, h != NULL, "resp_roles_dup_holders returns an array");
+  for (guint i = 0; h != NULL && h[i] != NULL && h[i + 1] != NULL; i++)
+    if (strcmp (h[i], h[i + 1]) >= 0)
+      sorted = FALSE;
+  test_report_in (file, caller, sorted, "holders are sorted and unique");
+  about = g_strdup_printf ("role %s", resp_role_to_string (role));
+  compare_in (file, caller, roles, about, expected, h != NULL ? g_strjoinv (" ", h) : NULL);
+  g_free (about);
+  g_strfreev (h);
+}
+
+void
+test_path_in (const char *file,
+              int         caller,
+              RespRoles  *roles,
+              RespRole    role,
+              const char *holder,
+              guint       index,
+              const char *expected)
+{
+  char **path;
+  char *about;
+
+  if (roles == NULL)
+    {
+      test_report_in (file, caller, FALSE, "roles were resolved");
+      return;
+    }
+  path = resp_roles_dup_path (roles, role, holder, index);
+  about = g_strdup_printf ("path %u of %s as %s", index, holder, resp_role_to_string (role));
+  compare_in (file, caller, roles, about, expected, path != NULL ? g_strjoinv (" ", path) : NULL);
+  g_free (about);
+  g_strfreev (path);
+}
+
+gboolean
+test_role_warned (RespRoles  *roles,
+                  RespRole    role,
+                  const char *node)
+{
+  for (guint i = 0; i < resp_roles_get_n_warnings (roles); i++)
+    if (resp_roles_get_warning_role (roles, i) == role
+        && g_strcmp0 (resp_roles_get_warning_code (roles, i), "role_unresolved") == 0
+        && g_strcmp0 (resp_roles_get_warning_node (roles, i), node) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Where a child watched by test_critical_message() writes what it logged */

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "resp.h"
+#include "resp-json-reader-private.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,8 @@ char      *test_build_path  (const char *relative);
 RespModel *test_load_city   (void);
 /* Parses an instant or aborts the test. */
 gint64     test_instant     (const char *text);
+/* The same, or "-inf" and "+inf" for the open ends of an interval. */
+gint64     test_instant_or_open (const char *text);
 /* Runs `resp ARGS…` from the build tree; captures stdout, stderr and the
  * exit status. argv is NULL-terminated and does not include "resp". */
 int        test_run_resp    (const char * const *argv,
@@ -126,6 +129,50 @@ GError    *test_refuse_in           (const char           *file,
                                      guint                 n_want);
 #define test_refuse(loader, text, want) \
   test_refuse_in (__FILE__, __LINE__, (loader), (text), (want), G_N_ELEMENTS (want))
+
+/* ---- Outputs ---- */
+
+/* Parses text, which must be one JSON value and nothing after it. */
+RespJsonTree *test_parse_json_in    (const char *file,
+                                     int         caller,
+                                     const char *text);
+#define test_parse_json(text) test_parse_json_in (__FILE__, __LINE__, (text))
+
+/* ---- Roles ---- */
+
+/* Resolves node at the instant at, which must succeed. */
+RespRoles *test_resolve_in          (const char *file,
+                                     int         caller,
+                                     RespModel  *model,
+                                     const char *node,
+                                     const char *at);
+#define test_resolve(model, node, at) test_resolve_in (__FILE__, __LINE__, (model), (node), (at))
+
+/* The holders of role are expected, space-separated ("" for nobody), and
+ * come sorted bytewise, each once. */
+void       test_holders_in          (const char *file,
+                                     int         caller,
+                                     RespRoles  *roles,
+                                     RespRole    role,
+                                     const char *expected);
+#define test_holders(roles, role, expected) \
+  test_holders_in (__FILE__, __LINE__, (roles), (role), (expected))
+
+/* Path index of holder in role is expected, space-separated. */
+void       test_path_in             (const char *file,
+                                     int         caller,
+                                     RespRoles  *roles,
+                                     RespRole    role,
+                                     const char *holder,
+                                     guint       index,
+                                     const char *expected);
+#define test_path(roles, role, holder, index, expected) \
+  test_path_in (__FILE__, __LINE__, (roles), (role), (holder), (index), (expected))
+
+/* Whether a role_unresolved warning names role for node. */
+gboolean   test_role_warned         (RespRoles  *roles,
+                                     RespRole    role,
+                                     const char *node);
 
 /* ---- Programmer errors ---- */
 
