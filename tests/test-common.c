@@ -323,6 +323,72 @@ test_refuse_in (const char           *file,
   return error;
 }
 
+RespEventBatch *
+test_example_events (RespModel *model)
+{
+  char *path = test_src_path ("examples/data/events.json");
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_file (model, test_city_rulebook, path, NULL,
+                                                          &error);
+
+  if (batch == NULL)
+    {
+      fprintf (stderr, "cannot load %s: %s\n", path, error->message);
+      exit (1);
+    }
+  g_free (path);
+  return batch;
+}
+
+RespVerdict *
+test_assess_one_in (const char   *file,
+                int           caller,
+                RespModel    *model,
+                RespRulebook *rulebook,
+                const char   *json)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_data (model, rulebook, json, -1, "event.json",
+                                                          &diags, &error);
+  RespVerdict *v = NULL;
+
+  if (batch == NULL)
+    fprintf (stderr, "%s:%d: the event does not load: %s\n", file, caller, error->message);
+  test_report_in (file, caller, batch != NULL && error == NULL && diags->len == 0,
+                  "the event loads, without diagnostics");
+  if (batch != NULL)
+    {
+      test_report_in (file, caller, resp_event_batch_get_n_events (batch) == 1, "one event");
+      v = resp_assess (model, rulebook, resp_event_batch_get_event (batch, 0));
+      resp_event_batch_unref (batch);
+    }
+  test_report_in (file, caller, v != NULL, "the event is assessed");
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  return v;
+}
+
+int
+test_find_circumstance (RespVerdict *v,
+                        const char  *id)
+{
+  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
+    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
+      return (int) i;
+  return -1;
+}
+
+int
+test_find_liable (RespVerdict *v,
+                  const char  *person)
+{
+  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
+    if (g_strcmp0 (resp_verdict_get_liable_person (v, i), person) == 0)
+      return (int) i;
+  return -1;
+}
+
 RespJsonTree *
 test_parse_json_in (const char *file,
                     int         caller,

@@ -130,6 +130,29 @@ GError    *test_refuse_in           (const char           *file,
 #define test_refuse(loader, text, want) \
   test_refuse_in (__FILE__, __LINE__, (loader), (text), (want), G_N_ELEMENTS (want))
 
+/* ---- Events and verdicts ---- */
+
+/* examples/data/events.json, loaded against model and the default
+ * rulebook (test_city_init); fails the test run if it cannot. */
+RespEventBatch *test_example_events (RespModel *model);
+
+/* Loads json, which must be one valid event, against model and rulebook,
+ * and assesses it. */
+RespVerdict *test_assess_one_in     (const char   *file,
+                                     int           caller,
+                                     RespModel    *model,
+                                     RespRulebook *rulebook,
+                                     const char   *json);
+#define test_assess_one(model, rulebook, json) \
+  test_assess_one_in (__FILE__, __LINE__, (model), (rulebook), (json))
+
+/* Where the verdict lists circumstance id (the verdict may leave out what
+ * does not hold), or person among the liable; -1 if it does not. */
+int        test_find_circumstance   (RespVerdict *v,
+                                     const char  *id);
+int        test_find_liable         (RespVerdict *v,
+                                     const char  *person);
+
 /* ---- Outputs ---- */
 
 /* Parses text, which must be one JSON value and nothing after it. */

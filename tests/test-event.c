@@ -48,21 +48,11 @@ events_load_ok_at (int         caller,
 }
 #define events_load_ok(text) events_load_ok_at (__LINE__, (text))
 
-static int
-find_circumstance (RespVerdict *v,
-                   const char  *id)
-{
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
-      return (int) i;
-  return -1;
-}
-
 static RespCircumstanceStatus
 circumstance_status (RespVerdict *v,
                      const char  *id)
 {
-  int k = find_circumstance (v, id);
+  int k = test_find_circumstance (v, id);
 
   /* the verdict may leave out what does not hold */
   return k < 0 ? RESP_CIRCUMSTANCE_DOES_NOT_HOLD
@@ -74,7 +64,7 @@ static char *
 circumstance_missing (RespVerdict *v,
                       const char  *id)
 {
-  int k = find_circumstance (v, id);
+  int k = test_find_circumstance (v, id);
   char **missing;
   char *joined;
 
@@ -86,18 +76,15 @@ circumstance_missing (RespVerdict *v,
   return joined;
 }
 
+/* Events written with single quotes, assessed alone */
 static RespVerdict *
 assess_one_at (int         caller,
                const char *text)
 {
-  RespEventBatch *batch = events_load_ok_at (caller, text);
-  RespVerdict *v = NULL;
+  char *json = test_json_of (text);
+  RespVerdict *v = test_assess_one_in (__FILE__, caller, test_city_model, test_city_rulebook, json);
 
-  if (batch != NULL && resp_event_batch_get_n_events (batch) == 1)
-    v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, 0));
-  test_report_at (caller, v != NULL, "one event assessed");
-  if (batch != NULL)
-    resp_event_batch_unref (batch);
+  g_free (json);
   return v;
 }
 #define assess_one(text) assess_one_at (__LINE__, (text))
@@ -109,15 +96,44 @@ assess_one_at (int         caller,
   "'occurred_at': '2026-03-05T08:10:00+08:00', 'systems': ['" subject "'], " \
   "'facts': {'attacked': true, 'handled_in_time': false, 'outage_hours': 7.5}}"
 
+/* Loads text, which must give the events of ids (space-separated) in that
+ * order, as a list or not; hands them over through out unless it is NULL. */
+static void
+expect_events_at (int              caller,
+                  const char      *text,
+                  gboolean         is_list,
+                  const char      *ids,
+                  RespEventBatch **out)
+{
+  RespEventBatch *batch = events_load_ok_at (caller, text);
+  GString *got = g_string_new (NULL);
+  char *what;
+
+  for (guint i = 0; batch != NULL && i < resp_event_batch_get_n_events (batch); i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "",
+                            resp_event_get_id (resp_event_batch_get_event (batch, i)));
+  what = g_strdup_printf ("the events [%s], got [%s]", ids, got->str);
+  test_report_at (caller, strcmp (got->str, ids) == 0, what);
+  test_report_at (caller, batch != NULL && resp_event_batch_get_is_list (batch) == is_list,
+                  is_list ? "a list" : "not a list");
+  g_free (what);
+  g_string_free (got, TRUE);
+  if (out != NULL)
+    *out = batch;
+  else if (batch != NULL)
+    resp_event_batch_unref (batch);
+}
+#define expect_events(text, is_list, ids, out) \
+  expect_events_at (__LINE__, (text), (is_list), (ids), (out))
+
 static void
 test_one_object (void)
 {
-  RespEventBatch *batch = events_load_ok ("\n  " ONE_EVENT ("2026-031", "s-portal") "\n\n");
+  RespEventBatch *batch;
   RespEvent *ev;
 
+  expect_events ("\n  " ONE_EVENT ("2026-031", "s-portal") "\n\n", FALSE, "2026-031", &batch);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
   ev = resp_event_batch_get_event (batch, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (ev);
   CU_ASSERT_STRING_EQUAL (resp_event_get_id (ev), "2026-031");
@@ -126,10 +142,9 @@ test_one_object (void)
   resp_event_batch_unref (batch);
 
   /* the least an event needs: an id, an instant, a subject */
-  batch = events_load_ok ("{'id': 'e', 'occurred_at': '2026-03-05', 'units': ['u-data-center']}");
+  expect_events ("{'id': 'e', 'occurred_at': '2026-03-05', 'units': ['u-data-center']}",
+                 FALSE, "e", &batch);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
   ev = resp_event_batch_get_event (batch, 0);
   CU_ASSERT_PTR_NULL (resp_event_get_title (ev));
   /* a date is 00:00 at +08:00 that day */
@@ -140,46 +155,22 @@ test_one_object (void)
 static void
 test_array (void)
 {
-  RespEventBatch *batch = events_load_ok ("[\n " ONE_EVENT ("e1", "s-portal") ",\n "
-                                          ONE_EVENT ("e2", "s-news") "\n]\n");
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
-  resp_event_batch_unref (batch);
-
+  expect_events ("[\n " ONE_EVENT ("e1", "s-portal") ",\n " ONE_EVENT ("e2", "s-news") "\n]\n",
+                 TRUE, "e1 e2", NULL);
   /* an array of one is still a list */
-  batch = events_load_ok ("[" ONE_EVENT ("e1", "s-portal") "]");
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  resp_event_batch_unref (batch);
+  expect_events ("[" ONE_EVENT ("e1", "s-portal") "]", TRUE, "e1", NULL);
 }
 
 static void
 test_json_lines (void)
 {
-  RespEventBatch *batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\n"
-                                          ONE_EVENT ("e2", "s-news") "\n");
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
-  resp_event_batch_unref (batch);
-
+  expect_events (ONE_EVENT ("e1", "s-portal") "\n" ONE_EVENT ("e2", "s-news") "\n",
+                 TRUE, "e1 e2", NULL);
   /* blank lines, CRLF and no final newline */
-  batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\r\n\r\n"
-                          ONE_EVENT ("e2", "s-news") "\r\n  \n"
-                          ONE_EVENT ("e3", "s-app"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 3);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 2)), "e3");
-  resp_event_batch_unref (batch);
+  expect_events (ONE_EVENT ("e1", "s-portal") "\r\n\r\n"
+                 ONE_EVENT ("e2", "s-news") "\r\n  \n"
+                 ONE_EVENT ("e3", "s-app"),
+                 TRUE, "e1 e2 e3", NULL);
 }
 
 static void

@@ -72,53 +72,6 @@ rulebook_load_at (int         caller,
 }
 #define rulebook_load(json) rulebook_load_at (__LINE__, (json))
 
-static int
-find_circumstance (RespVerdict *v,
-                   const char  *id)
-{
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
-      return (int) i;
-  return -1;
-}
-
-static int
-find_liable (RespVerdict *v,
-             const char  *person)
-{
-  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
-    if (g_strcmp0 (resp_verdict_get_liable_person (v, i), person) == 0)
-      return (int) i;
-  return -1;
-}
-
-/* Loads one event against city.json and rulebook, and assesses it. */
-static RespVerdict *
-assess_at (int           caller,
-           RespModel    *model,
-           RespRulebook *rulebook,
-           const char   *event)
-{
-  GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_data (model, rulebook, event, -1,
-                                                          "event.json", NULL, &error);
-  RespVerdict *v = NULL;
-
-  if (batch == NULL)
-    fprintf (stderr, "line %d: the event does not load: %s\n", caller, error->message);
-  test_report_at (caller, batch != NULL, "the event loads");
-  if (batch != NULL)
-    {
-      test_report_at (caller, resp_event_batch_get_n_events (batch) == 1, "one event");
-      v = resp_assess (model, rulebook, resp_event_batch_get_event (batch, 0));
-      test_report_at (caller, v != NULL, "the event is assessed");
-      resp_event_batch_unref (batch);
-    }
-  g_clear_error (&error);
-  return v;
-}
-#define assess(model, rulebook, event) assess_at (__LINE__, (model), (rulebook), (event))
-
 /* ---- The default rulebook ---- */
 
 static void
@@ -515,24 +468,24 @@ test_stricter_threshold (void)
   CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (strict), "province-strict");
 
   /* default: 5 hours is short of 6, and nothing else is open */
-  v = assess (model, def, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (model, def, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   resp_verdict_unref (v);
 
   /* stricter: the same event, the same model, another rulebook */
-  v = assess (model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
   /* 逐级倒查 reaches the media centre's people */
-  CU_ASSERT (find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
-  CU_ASSERT (find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
+  CU_ASSERT (test_find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
+  CU_ASSERT (test_find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
   json = resp_verdict_render (v, RESP_FORMAT_JSON);
   CU_ASSERT_PTR_NOT_NULL_FATAL (json);
   CU_ASSERT_PTR_NOT_NULL (strstr (json, "province-strict"));
@@ -540,13 +493,13 @@ test_stricter_threshold (void)
   resp_verdict_unref (v);
 
   /* 3 hours is under both */
-  v = assess (model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
+  v = test_assess_one (model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* and the default still reads 6 hours: 6 triggers ("以上" includes 6) */
-  v = assess (model, def, NEWS_EVENT ("e-6h", "6", "", ""));
+  v = test_assess_one (model, def, NEWS_EVENT ("e-6h", "6", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   resp_verdict_unref (v);
@@ -597,32 +550,32 @@ test_extra_circumstance (void)
   g_strfreev (names);
 
   /* without the fact: not triggered under either rulebook */
-  v = assess (model, def, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (model, def, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
+  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* with it: triggered by the local circumstance alone */
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
+  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_circumstance (v, "local.1");
+  k = test_find_circumstance (v, "local.1");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  CU_ASSERT (find_liable (v, "p-yu") >= 0);
+  CU_ASSERT (test_find_liable (v, "p-yu") >= 0);
   resp_verdict_unref (v);
 
   /* unknown under the local rulebook: undetermined, naming the fact */
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  k = find_circumstance (v, "local.1");
+  k = test_find_circumstance (v, "local.1");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
   {
@@ -675,10 +628,10 @@ test_other_category (void)
 
   /* p-wen, a team member of k-media who took part in no decision, is liable
    * only as the person involved */
-  v = assess (model, def, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (model, def, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_liable (v, "p-wen");
+  k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_DIRECT);
   roles = resp_verdict_dup_liable_roles (v, (guint) k);
@@ -689,10 +642,10 @@ test_other_category (void)
   CU_ASSERT_EQUAL (k, 0);
   resp_verdict_unref (v);
 
-  v = assess (model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_liable (v, "p-wen");
+  k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_PRIMARY_LEADERSHIP);
   roles = resp_verdict_dup_liable_roles (v, (guint) k);

@@ -10,17 +10,16 @@
 
 static char *dir, *snap;
 
+/* The example events assessed against m, as JSON */
 static char *
 assess_all (RespModel *m)
 {
-  char *path = test_src_path ("examples/data/events.json");
-  RespEventBatch *batch = resp_event_batch_new_from_file (m, test_city_rulebook, path, NULL, NULL);
+  RespEventBatch *batch = test_example_events (m);
   GPtrArray *vs = resp_assess_batch (m, test_city_rulebook, batch, 1);
   char *out = resp_verdicts_render ((RespVerdict **) vs->pdata, vs->len, TRUE, RESP_FORMAT_JSON);
 
   g_ptr_array_unref (vs);
   resp_event_batch_unref (batch);
-  g_free (path);
   return out;
 }
 

@@ -38,29 +38,6 @@ strv_equals_json (char **got, const RespJsonNode *want)
   return TRUE;
 }
 
-static RespEventBatch *
-load_examples (void)
-{
-  char *path = test_src_path ("examples/data/events.json");
-  GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path, NULL, &error);
-
-  if (batch == NULL)
-    fprintf (stderr, "%s\n", error->message);
-  g_assert (batch != NULL);
-  g_free (path);
-  return batch;
-}
-
-static int
-circumstance_index (RespVerdict *v, const char *id)
-{
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_str_equal (resp_verdict_get_circumstance_id (v, i), id))
-      return (int) i;
-  return -1;
-}
-
 static void
 check_verdict (RespVerdict *v, const RespJsonNode *want)
 {
@@ -87,14 +64,14 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
   CHECK (n_holds == holds->v.children.n);
   for (guint i = 0; i < holds->v.children.n; i++)
     {
-      int k = circumstance_index (v, holds->v.children.items[i]->v.string.str);
+      int k = test_find_circumstance (v, holds->v.children.items[i]->v.string.str);
       CHECK (k >= 0 && resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_HOLDS);
     }
   CHECK (n_und == und->v.children.n);
   for (guint i = 0; i < und->v.children.n; i++)
     {
       const RespJsonNode *u = und->v.children.items[i];
-      int k = circumstance_index (v, resp_json_node_get_member ((RespJsonNode *) u, "id")->v.string.str);
+      int k = test_find_circumstance (v, resp_json_node_get_member ((RespJsonNode *) u, "id")->v.string.str);
       CHECK (k >= 0 && resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_UNDETERMINED);
       if (k >= 0)
         {
@@ -154,7 +131,7 @@ test_oracle (void)
 {
   RespJsonTree *tree = read_tree_file ("tests/data/events-expected.json");
   const RespJsonNode *want = resp_json_node_get_member (resp_json_tree_get_root (tree), "verdicts");
-  RespEventBatch *batch = load_examples ();
+  RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *verdicts = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
 
   CU_ASSERT_EQUAL_FATAL (verdicts->len, want->v.children.n);
@@ -173,7 +150,7 @@ test_oracle (void)
 static void
 test_threads_agree (void)
 {
-  RespEventBatch *batch = load_examples ();
+  RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *one = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
   GPtrArray *many = resp_assess_batch (test_city_model, test_city_rulebook, batch, 4);
   char *a = resp_verdicts_render ((RespVerdict **) one->pdata, one->len, TRUE, RESP_FORMAT_JSON);
@@ -192,7 +169,7 @@ test_threads_agree (void)
 static void
 test_batch_order (void)
 {
-  RespEventBatch *batch = load_examples ();
+  RespEventBatch *batch = test_example_events (test_city_model);
   guint n = resp_event_batch_get_n_events (batch), descents = 0;
 
   /* the examples are not already in subject order (else this proves
@@ -225,20 +202,8 @@ test_batch_order (void)
   resp_event_batch_unref (batch);
 }
 
-static RespVerdict *
-assess_one (const char *json)
-{
-  GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, json, -1, "e.json", NULL, &error);
-  RespVerdict *v;
-
-  if (batch == NULL)
-    fprintf (stderr, "\n  %s\n", error->message);
-  g_assert (batch != NULL);
-  v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, 0));
-  resp_event_batch_unref (batch);
-  return v;
-}
+/* One event in JSON, assessed alone against city.json */
+#define assess_one(json) test_assess_one (test_city_model, test_city_rulebook, (json))
 
 static gboolean
 has_warning (RespVerdict *v, const char *code)
@@ -247,15 +212,6 @@ has_warning (RespVerdict *v, const char *code)
     if (g_str_equal (resp_verdict_get_warning_code (v, i), code))
       return TRUE;
   return FALSE;
-}
-
-static int
-liable_index (RespVerdict *v, const char *person)
-{
-  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
-    if (g_str_equal (resp_verdict_get_liable_person (v, i), person))
-      return (int) i;
-  return -1;
 }
 
 static void
@@ -270,7 +226,7 @@ test_unknown_holds_nobody (void)
                                "\"concealed\": false, \"refused_investigation\": false, "
                                "\"notified_risk_unrectified\": false, \"obstructed_security_organs\": false, "
                                "\"other_serious\": false}}");
-  int k = circumstance_index (v, "art8.2");
+  int k = test_find_circumstance (v, "art8.2");
   char **missing;
 
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
@@ -299,10 +255,10 @@ test_exemptions_and_warnings (void)
                                "\"decisions\": [{\"committee\": \"k-gov-office\", \"participants\": [\"p-lu\", \"p-ma\"]}], "
                                "\"exemptions\": [{\"person\": \"p-zhao\", \"reason\": \"exploratory\"}, "
                                "{\"person\": \"p-xu\", \"reason\": \"duty_fulfilled\"}]}");
-  int lu = liable_index (v, "p-lu");
+  int lu = test_find_liable (v, "p-lu");
 
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  CU_ASSERT_EQUAL (liable_index (v, "p-zhao"), -1);
+  CU_ASSERT_EQUAL (test_find_liable (v, "p-zhao"), -1);
   CU_ASSERT_EQUAL_FATAL (resp_verdict_get_n_exempt (v), 1);
   CU_ASSERT_STRING_EQUAL (resp_verdict_get_exempt_person (v, 0), "p-zhao");
   CU_ASSERT_STRING_EQUAL (resp_verdict_get_exempt_reason (v, 0), "exploratory");
@@ -311,7 +267,7 @@ test_exemptions_and_warnings (void)
   CU_ASSERT (has_warning (v, "modifier_undetermined"));
   CU_ASSERT_FATAL (lu >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) lu), RESP_CATEGORY_IMPORTANT_LEADERSHIP);
-  CU_ASSERT_EQUAL (liable_index (v, "p-ma"), -1);
+  CU_ASSERT_EQUAL (test_find_liable (v, "p-ma"), -1);
   resp_verdict_unref (v);
 }
 
@@ -358,7 +314,7 @@ test_each_circumstance (void)
       char *json = g_strdup_printf ("{\"id\": \"c%u\", \"occurred_at\": \"2026-03-05\", %s, \"facts\": {%s}}",
                                     i, c->subject, c->facts);
       RespVerdict *v = assess_one (json);
-      int k = circumstance_index (v, c->circumstance);
+      int k = test_find_circumstance (v, c->circumstance);
       RespCircumstanceStatus got = resp_verdict_get_circumstance_status (v, (guint) k);
 
       if (got != c->expected)
@@ -386,7 +342,7 @@ test_before_the_measures (void)
 static void
 test_formats (void)
 {
-  RespEventBatch *batch = load_examples ();
+  RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 0);
   RespVerdict *first = vs->pdata[0];
   char *json1 = resp_verdict_render (first, RESP_FORMAT_JSON);
@@ -449,7 +405,7 @@ test_duty_holders (void)
     { "2026-038", "s-his", "p-luo", "p-song", "p-lin", "p-xie", "p-lin", "p-xu", "p-ma",
       "k-city-health", "u-city-cac" },
   };
-  RespEventBatch *batch = load_examples ();
+  RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
   guint found = 0;
 
@@ -499,7 +455,7 @@ static RespRulebook *volatile misuse_rulebook;
 static void
 misuse_mismatched (void)
 {
-  misuse_batch = load_examples ();
+  misuse_batch = test_example_events (test_city_model);
   misuse_rulebook = resp_rulebook_new_default ();
   /* an event checked against one rulebook cannot be assessed with another */
   resp_assess (test_city_model, misuse_rulebook, resp_event_batch_get_event (misuse_batch, 0));
