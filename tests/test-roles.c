@@ -215,6 +215,7 @@ test_city_oracle (void)
         continue;
       CU_ASSERT_STRING_EQUAL (resp_roles_get_node (roles), node->v.string.str);
       CU_ASSERT_EQUAL (resp_roles_get_at (roles), test_instant (at->v.string.str));
+      CU_ASSERT_PTR_EQUAL (resp_roles_get_model (roles), test_city_model);
 
       for (guint k = 0; k < expected->v.children.n; k++)
         {
@@ -1119,6 +1120,11 @@ test_render_json (void)
   resp_json_tree_free (tree);
   g_free (json);
 
+  /* a reference is the same resolution, and outlives the first */
+  CU_ASSERT_PTR_EQUAL (resp_roles_ref (r), r);
+  resp_roles_unref (r);
+  CU_ASSERT_STRING_EQUAL (resp_roles_get_node (r), "s-orphan");
+
   /* the other formats render something */
   json = resp_roles_render (r, RESP_FORMAT_TEXT);
   CU_ASSERT_TRUE (json != NULL && json[0] != '\0');
@@ -1170,6 +1176,338 @@ test_preconditions (void)
   critical_model = NULL;
 }
 
+/* ---- (c) what a person is responsible for (`resp scope`, SPEC §5) ----
+ *
+ * Derived by hand from city.json: a person's seats and headships are their
+ * own `member` and `heads` relations live at the instant; the systems are
+ * those for which they hold first_responsible, direct_responsible,
+ * security_lead or unit_head, resolved as `who` resolves them (SPEC §4.3). */
+
+typedef struct {
+  const char *person;
+  const char *at;
+  const char *seats;           /* "committee:seat", sorted, space-separated */
+  const char *heads;
+  const char *first;           /* the systems of each role */
+  const char *direct;
+  const char *security_lead;
+  const char *unit_head;
+} Scope;
+
+static const Scope scopes[] = {
+  /* k-gov-office leads u-gov-office, the superior of u-data-center, which
+   * operates s-portal, and s-egov beside u-city-data since 2020-06-01 (every
+   * role is the union over both operators); u-gov-office operates nothing */
+  { "p-li", AT, "k-gov-office:main_leader", "u-gov-office", "s-egov s-portal", "", "", "" },
+  /* two seats on k-city-data, which leads u-city-data, the other operator
+   * of s-egov; s-egov has a security lead of its own (p-wu) */
+  { "p-gu", AT, "k-city-data:cyber_lead k-city-data:main_leader", "u-city-data",
+    "s-egov", "s-egov", "", "s-egov" },
+  /* before p-gu's posts began on 2022-11-01 */
+  { "p-gu", "2020-01-01", "", "", "", "", "", "" },
+  /* security lead of u-data-center: s-portal has none of its own, s-egov
+   * has p-wu */
+  { "p-zhao", AT, "", "", "", "", "s-portal", "" },
+  /* heads the 网信办, which operates s-cac-monitor (its security lead is p-ren) */
+  { "p-ma", AT, "", "u-city-cac", "", "", "", "s-cac-monitor" },
+  { "p-ren", AT, "", "", "", "", "s-cac-monitor", "" },
+  /* k-city is the committee of the systems whose operators no committee
+   * leads: s-app (u-platform) and s-cac-monitor (u-city-cac, under
+   * u-city-propaganda), both in r-city; p-wang sat until 2025-06-30 */
+  { "p-wang", "2025-06-29", "k-city:main_leader", "", "s-app s-cac-monitor", "", "", "" },
+  { "p-wang", "2025-06-30", "", "", "", "", "", "" },
+  { "p-zhou", AT, "k-city:main_leader", "", "s-app s-cac-monitor", "", "", "" },
+  /* the propaganda department he heads operates nothing */
+  { "p-liu", AT, "k-city:cyber_lead", "u-city-propaganda", "", "s-app s-cac-monitor", "", "" },
+  /* k-water leads u-water, which operates s-water; p-tian is also its own
+   * security lead */
+  { "p-tian", AT, "k-water:cyber_lead", "", "", "s-water", "s-water", "" },
+  { "p-wei", AT, "k-water:main_leader", "u-water", "s-water", "", "", "s-water" },
+  /* 终身问责: p-zhang headed u-data-center from 2020-03-01 to 2025-10-31,
+   * before it operated s-egov and after; in 2026 he heads nothing */
+  { "p-zhang", "2020-04-01", "", "u-data-center", "", "", "", "s-portal" },
+  { "p-zhang", "2024-01-01", "", "u-data-center", "", "", "", "s-egov s-portal" },
+  { "p-zhang", AT, "", "", "", "", "", "" },
+};
+
+/* The seats of a scope as "committee:seat", sorted, space-separated: the
+ * SPEC fixes no order among one person's seats */
+static char *
+seats_string (RespScope *scope)
+{
+  GPtrArray *seats = g_ptr_array_new_with_free_func (g_free);
+  char *s;
+
+  for (guint i = 0; i < resp_scope_get_n_seats (scope); i++)
+    g_ptr_array_add (seats, g_strdup_printf ("%s:%s", resp_scope_get_seat_committee (scope, i),
+                                             resp_seat_to_string (resp_scope_get_seat_role (scope, i))));
+  g_ptr_array_sort (seats, cmp_str);
+  g_ptr_array_add (seats, NULL);
+  s = g_strjoinv (" ", (char **) seats->pdata);
+  g_ptr_array_free (seats, TRUE);
+  return s;
+}
+
+static void
+expect_list (const Scope *c, const char *what, char **got, const char *expected)
+{
+  char *joined = g_strjoinv (" ", got);
+  char *claim = g_strdup_printf ("%s at %s, %s: expected [%s], got [%s]", c->person, c->at, what,
+                                 expected, joined);
+
+  if (strcmp (joined, expected) != 0)
+    fprintf (stderr, "%s\n", claim);
+  test_report_at (__LINE__, strcmp (joined, expected) == 0, claim);
+  g_strfreev (got);
+  g_free (joined);
+  g_free (claim);
+}
+
+static void
+test_scope (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      const Scope *c = &scopes[i];
+      GError *error = NULL;
+      RespScope *scope = resp_model_scope_person (test_city_model, c->person,
+                                                  test_instant (c->at), &error);
+      char *seats;
+
+      CU_ASSERT_PTR_NULL (error);
+      g_clear_error (&error);
+      CU_ASSERT_PTR_NOT_NULL (scope);
+      if (scope == NULL)
+        continue;
+      CU_ASSERT_STRING_EQUAL (resp_scope_get_person (scope), c->person);
+      CU_ASSERT_EQUAL (resp_scope_get_at (scope), test_instant (c->at));
+      seats = seats_string (scope);
+      expect_list (c, "seats", g_strsplit (seats, " ", -1), c->seats);
+      g_free (seats);
+      expect_list (c, "heads", resp_scope_dup_heads (scope), c->heads);
+      expect_list (c, "first_responsible",
+                   resp_scope_dup_responsible_for (scope, RESP_ROLE_FIRST_RESPONSIBLE), c->first);
+      expect_list (c, "direct_responsible",
+                   resp_scope_dup_responsible_for (scope, RESP_ROLE_DIRECT_RESPONSIBLE), c->direct);
+      expect_list (c, "security_lead",
+                   resp_scope_dup_responsible_for (scope, RESP_ROLE_SECURITY_LEAD),
+                   c->security_lead);
+      expect_list (c, "unit_head", resp_scope_dup_responsible_for (scope, RESP_ROLE_UNIT_HEAD),
+                   c->unit_head);
+      resp_scope_unref (scope);
+    }
+}
+
+/* A scope agrees with `who`: each system it lists, resolved at the same
+ * instant, has the person among the holders of that role */
+static void
+test_scope_agrees_with_who (void)
+{
+  static const RespRole roles[] = {
+    RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE, RESP_ROLE_SECURITY_LEAD,
+    RESP_ROLE_UNIT_HEAD,
+  };
+  guint n_checked = 0, n_listed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      const char *lists[] = {
+        scopes[i].first, scopes[i].direct, scopes[i].security_lead, scopes[i].unit_head,
+      };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          char **words = g_strsplit (lists[l], " ", -1);
+          n_listed += lists[l][0] != '\0' ? g_strv_length (words) : 0;
+          g_strfreev (words);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      RespScope *scope = resp_model_scope_person (test_city_model, scopes[i].person,
+                                                  test_instant (scopes[i].at), NULL);
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (scope);
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        {
+          char **systems = resp_scope_dup_responsible_for (scope, roles[r]);
+
+          for (guint k = 0; systems[k] != NULL; k++)
+            {
+              RespRoles *who = test_resolve (test_city_model, systems[k], scopes[i].at);
+              char **holders = who != NULL ? resp_roles_dup_holders (who, roles[r]) : NULL;
+
+              CU_ASSERT_TRUE (holders != NULL
+                              && g_strv_contains ((const char * const *) holders,
+                                                  scopes[i].person));
+              n_checked++;
+              g_strfreev (holders);
+              g_clear_pointer (&who, resp_roles_unref);
+            }
+          g_strfreev (systems);
+        }
+      resp_scope_unref (scope);
+    }
+  /* every system of the table was checked, and no other */
+  CU_ASSERT_EQUAL (n_checked, n_listed);
+}
+
+static void
+test_scope_render (void)
+{
+  RespScope *scope = resp_model_scope_person (test_city_model, "p-gu", test_instant (AT), NULL);
+  char *json, *text;
+  RespJsonTree *tree;
+  RespJsonNode *root, *seats, *heads, *rf, *list;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (scope);
+  json = resp_scope_render (scope, RESP_FORMAT_JSON);
+  tree = test_parse_json (json);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
+  root = resp_json_tree_get_root (tree);
+  CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_OBJECT);
+  /* SPEC §5: {"person", "at", "seats": [{"committee", "role"}], "heads",
+   * "responsible_for": {the four roles}} */
+  CU_ASSERT_EQUAL (root->v.children.n, 5);
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root, "person")->v.string.str, "p-gu");
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root, "at")->v.string.str, AT);
+  seats = resp_json_node_get_member (root, "seats");
+  CU_ASSERT_FATAL (seats != NULL && seats->type == RESP_JSON_ARRAY);
+  CU_ASSERT_EQUAL_FATAL (seats->v.children.n, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      RespJsonNode *seat = seats->v.children.items[i];
+      const char *role = resp_json_node_get_member (seat, "role")->v.string.str;
+
+      CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (seat, "committee")->v.string.str,
+                              "k-city-data");
+      CU_ASSERT (g_str_equal (role, "main_leader") || g_str_equal (role, "cyber_lead"));
+    }
+  CU_ASSERT_STRING_NOT_EQUAL (resp_json_node_get_member (seats->v.children.items[0], "role")->v.string.str,
+                              resp_json_node_get_member (seats->v.children.items[1], "role")->v.string.str);
+  heads = resp_json_node_get_member (root, "heads");
+  CU_ASSERT_FATAL (heads != NULL && heads->v.children.n == 1);
+  CU_ASSERT_STRING_EQUAL (heads->v.children.items[0]->v.string.str, "u-city-data");
+  rf = resp_json_node_get_member (root, "responsible_for");
+  CU_ASSERT_FATAL (rf != NULL && rf->type == RESP_JSON_OBJECT);
+  CU_ASSERT_EQUAL (rf->v.children.n, 4);
+  list = resp_json_node_get_member (rf, "first_responsible");
+  CU_ASSERT_TRUE (list != NULL && list->v.children.n == 1
+                  && g_str_equal (list->v.children.items[0]->v.string.str, "s-egov"));
+  list = resp_json_node_get_member (rf, "direct_responsible");
+  CU_ASSERT_TRUE (list != NULL && list->v.children.n == 1);
+  list = resp_json_node_get_member (rf, "security_lead");
+  CU_ASSERT_TRUE (list != NULL && list->type == RESP_JSON_ARRAY && list->v.children.n == 0);
+  list = resp_json_node_get_member (rf, "unit_head");
+  CU_ASSERT_TRUE (list != NULL && list->v.children.n == 1);
+  resp_json_tree_free (tree);
+  g_free (json);
+
+  /* text is for people: the names of the person, the unit and the system */
+  text = resp_scope_render (scope, RESP_FORMAT_TEXT);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "顾某"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "江川市政务服务和数据管理局"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "江川市一体化政务服务平台"));
+  g_free (text);
+
+  /* a reference is the same scope, and outlives the first */
+  CU_ASSERT_PTR_EQUAL (resp_scope_ref (scope), scope);
+  resp_scope_unref (scope);
+  CU_ASSERT_STRING_EQUAL (resp_scope_get_person (scope), "p-gu");
+  resp_scope_unref (scope);
+}
+
+static void
+test_scope_errors (void)
+{
+  static const struct {
+    const char *node;
+    RespError   code;
+  } refused[] = {
+    { "p-nobody", RESP_ERROR_NOT_FOUND },
+    { "", RESP_ERROR_NOT_FOUND },
+    /* only a person has a scope */
+    { "s-portal", RESP_ERROR_INVALID_ARGUMENT },
+    { "k-city", RESP_ERROR_INVALID_ARGUMENT },
+    { "u-city-cac", RESP_ERROR_INVALID_ARGUMENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      GError *error = NULL;
+      RespScope *scope = resp_model_scope_person (test_city_model, refused[i].node,
+                                                  test_instant (AT), &error);
+
+      CU_ASSERT_PTR_NULL (scope);
+      CU_ASSERT_TRUE (g_error_matches (error, RESP_ERROR, refused[i].code));
+      g_clear_error (&error);
+      g_clear_pointer (&scope, resp_scope_unref);
+    }
+  /* without a GError the failure is still a plain NULL */
+  CU_ASSERT_PTR_NULL (resp_model_scope_person (test_city_model, "p-nobody", 0, NULL));
+}
+
+/* static, so that the child that exits on the critical still reaches it */
+static RespScope *volatile misused_scope;
+
+static void
+scope_null_model (void)
+{
+  resp_model_scope_person (NULL, "p-li", 0, NULL);
+}
+
+static void
+scope_null_person (void)
+{
+  resp_model_scope_person (test_city_model, NULL, 0, NULL);
+}
+
+static void
+scope_seat_out_of_range (void)
+{
+  misused_scope = resp_model_scope_person (test_city_model, "p-li", test_instant (AT), NULL);
+  /* p-li holds one seat: index 1 is past the end */
+  resp_scope_get_seat_committee (misused_scope, 1);
+}
+
+static void
+scope_seat_role_out_of_range (void)
+{
+  misused_scope = resp_model_scope_person (test_city_model, "p-ma", test_instant (AT), NULL);
+  resp_scope_get_seat_role (misused_scope, 0);
+}
+
+static void
+scope_not_a_scope_role (void)
+{
+  misused_scope = resp_model_scope_person (test_city_model, "p-li", test_instant (AT), NULL);
+  /* a scope lists systems for four roles only */
+  resp_scope_dup_responsible_for (misused_scope, RESP_ROLE_OPERATOR);
+}
+
+static void
+scope_null_getters (void)
+{
+  resp_scope_get_at (NULL);
+}
+
+static void
+test_scope_misuse (void)
+{
+  static const TestMisuse scope_misuses[] = {
+    { scope_null_model, "resp_model_scope_person: assertion 'model != NULL' failed" },
+    { scope_null_person, "resp_model_scope_person: assertion 'person != NULL' failed" },
+    { scope_seat_out_of_range,
+      "resp_scope_get_seat_committee: assertion 'index < self->seats->len' failed" },
+    { scope_seat_role_out_of_range,
+      "resp_scope_get_seat_role: assertion 'index < self->seats->len' failed" },
+    { scope_not_a_scope_role, "(resp_scope_dup_responsible_for): should not be reached" },
+    { scope_null_getters, "resp_scope_get_at: assertion 'self != NULL' failed" },
+  };
+
+  test_misuses (scope_misuses);
+}
+
 static CU_TestInfo oracle_tests[] = {
   { "city-expected-who.json", test_city_oracle },
   { "tenure gap warning and path", test_city_gap_warning },
@@ -1195,9 +1533,19 @@ static CU_TestInfo targeted_tests[] = {
   CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo scope_tests[] = {
+  { "seats, headships and systems of a person", test_scope },
+  { "a scope agrees with who", test_scope_agrees_with_who },
+  { "JSON and text", test_scope_render },
+  { "not a person, no such node", test_scope_errors },
+  { "API misuse", test_scope_misuse },
+  CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
   { "city oracle", test_city_init, test_city_clean, NULL, NULL, oracle_tests },
   { "roles", test_city_init, test_city_clean, NULL, NULL, targeted_tests },
+  { "scope", test_city_init, test_city_clean, NULL, NULL, scope_tests },
   CU_SUITE_INFO_NULL,
 };
 
