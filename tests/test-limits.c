@@ -126,6 +126,53 @@ test_file_size (void)
   resp_limits_free (limits);
 }
 
+/* The limits guard what is read from memory as they guard files: a
+ * rulebook or events longer than max_file_bytes are refused as such, and
+ * no limits are the defaults */
+static void
+test_data_size (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  GBytes *default_rulebook = resp_rulebook_get_default_source ();
+  gsize length = 0;
+  const char *text = g_bytes_get_data (default_rulebook, &length);
+  const char *event = "{\"id\": \"e\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]}";
+  GError *error = NULL;
+  RespRulebook *rb;
+  RespEventBatch *batch;
+
+  limits->max_file_bytes = 40;
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", limits,
+                                                        NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "max_file_bytes") : NULL);
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook,
+                                                           event, -1, "e.json", limits, NULL,
+                                                           &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  g_clear_error (&error);
+
+  /* without limits, or with limits that leave room, both load */
+  rb = resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (rb);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&rb, resp_rulebook_unref);
+  limits->max_file_bytes = length;
+  rb = resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", limits, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (rb);
+  g_clear_pointer (&rb, resp_rulebook_unref);
+  g_clear_error (&error);
+  batch = resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook, event, -1,
+                                               "e.json", NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (batch);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&batch, resp_event_batch_unref);
+  g_clear_error (&error);
+  g_bytes_unref (default_rulebook);
+  resp_limits_free (limits);
+}
+
 static void
 test_error_count (void)
 {
@@ -359,6 +406,7 @@ static CU_TestInfo tests[] = {
   { "nesting depth", test_nesting_depth },
   { "string length", test_string_length },
   { "file size", test_file_size },
+  { "data size", test_data_size },
   { "error count", test_error_count },
   { "hostile bytes, numbers and dates", test_hostile },
   { "since and until at the extremes", test_extreme_dates },

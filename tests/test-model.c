@@ -399,6 +399,76 @@ misuse_null_model (void)
   resp_model_get_n_nodes (NULL);
 }
 
+/* The names of the vocabulary, as the model file writes them (SPEC §3.1,
+ * §3.2), and its enums as GTypes with one value for each documented one */
+static void
+test_vocabulary (void)
+{
+  static const char * const node_types[] = {
+    "region", "committee", "unit", "person", "system", "sector",
+  };
+  static const char * const relations[] = {
+    "within", "located_in", "leads", "under", "operates", "in_sector", "regulates",
+    "coordinates", "member", "heads", "security_lead", "staff", "manages",
+  };
+  const struct {
+    GType       type;
+    const char *name;
+    guint       n_values;
+  } enums[] = {
+    { RESP_TYPE_NODE_TYPE, "RespNodeType", G_N_ELEMENTS (node_types) },
+    { RESP_TYPE_RELATION, "RespRelation", G_N_ELEMENTS (relations) },
+    { RESP_TYPE_SEAT, "RespSeat", 4 },
+    { RESP_TYPE_ROLE, "RespRole", RESP_N_ROLES },
+    { RESP_TYPE_FORMAT, "RespFormat", 3 },
+    { RESP_TYPE_CATEGORY, "RespCategory", 3 },
+    { RESP_TYPE_VERDICT_STATUS, "RespVerdictStatus", 3 },
+    { RESP_TYPE_CIRCUMSTANCE_STATUS, "RespCircumstanceStatus", 3 },
+    { RESP_TYPE_AUDIT_CODE, "RespAuditCode", 9 },
+    { RESP_TYPE_ERROR, "RespError", 25 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (node_types); i++)
+    CU_ASSERT_STRING_EQUAL (resp_node_type_to_string ((RespNodeType) i), node_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
+    CU_ASSERT_STRING_EQUAL (resp_relation_to_string ((RespRelation) i), relations[i]);
+  /* a member's role; RESP_SEAT_NONE is no seat */
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_MAIN_LEADER), "main_leader");
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_CYBER_LEAD), "cyber_lead");
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_MEMBER), "member");
+
+  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
+    {
+      GEnumClass *klass;
+
+      CU_ASSERT_FATAL (G_TYPE_IS_ENUM (enums[i].type));
+      CU_ASSERT_STRING_EQUAL (g_type_name (enums[i].type), enums[i].name);
+      klass = g_type_class_ref (enums[i].type);
+      CU_ASSERT_EQUAL (klass->n_values, enums[i].n_values);
+      CU_ASSERT_EQUAL (klass->minimum, 0);
+      CU_ASSERT_EQUAL (klass->maximum, enums[i].n_values - 1);
+      g_type_class_unref (klass);
+    }
+}
+
+static void
+misuse_node_type (void)
+{
+  resp_node_type_to_string ((RespNodeType) 6);
+}
+
+static void
+misuse_relation (void)
+{
+  resp_relation_to_string ((RespRelation) 13);
+}
+
+static void
+misuse_seat (void)
+{
+  resp_seat_to_string ((RespSeat) 4);
+}
+
 /* static, so that the child that exits on the critical still reaches it */
 static RespModel *volatile misuse_model;
 
@@ -659,6 +729,11 @@ test_api_misuse (void)
     { misuse_null_path, "assertion 'path != NULL' failed" },
     { misuse_null_model, "resp_model_get_n_nodes: assertion 'self != NULL' failed" },
     { misuse_null_id, "resp_model_has_node: assertion 'id != NULL' failed" },
+    /* one past the last value of each */
+    { misuse_node_type,
+      "resp_node_type_to_string: assertion '(guint) type < RESP_N_NODE_TYPES' failed" },
+    { misuse_relation, "resp_relation_to_string: assertion '(guint) rel < RESP_N_RELATIONS' failed" },
+    { misuse_seat, "resp_seat_to_string: assertion '(guint) seat < RESP_N_SEATS' failed" },
   };
 
   test_misuses (misuses);
@@ -676,6 +751,7 @@ static CU_TestInfo tests[] = {
   { "a 200k-unit chain", test_long_chain },
   { "files", test_file_errors },
   { "API misuse is caught", test_api_misuse },
+  { "the names of the vocabulary", test_vocabulary },
   { "relations in two halves: the same model", test_split_valid },
   { "relations in two halves: the same errors", test_split_errors },
   { "cardinality entries sorted by counting", test_card_sort },
