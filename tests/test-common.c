@@ -369,24 +369,31 @@ test_assess_one_in (const char   *file,
   return v;
 }
 
+/* The first of the n entries of v whose get() is id, or -1 */
+static int
+find_entry (RespVerdict  *v,
+            guint         n,
+            const char *(*get) (RespVerdict *, guint),
+            const char   *id)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (get (v, i), id) == 0)
+      return (int) i;
+  return -1;
+}
+
 int
 test_find_circumstance (RespVerdict *v,
                         const char  *id)
 {
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
-      return (int) i;
-  return -1;
+  return find_entry (v, resp_verdict_get_n_circumstances (v), resp_verdict_get_circumstance_id, id);
 }
 
 int
 test_find_liable (RespVerdict *v,
                   const char  *person)
 {
-  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
-    if (g_strcmp0 (resp_verdict_get_liable_person (v, i), person) == 0)
-      return (int) i;
-  return -1;
+  return find_entry (v, resp_verdict_get_n_liable (v), resp_verdict_get_liable_person, person);
 }
 
 RespJsonTree *

@@ -434,24 +434,44 @@ test_array_all_or_nothing (void)
   "   'obstructed_security_organs': false, 'other_serious': false,\n" \
   "   'supervision_failed': false, 'coordination_failed': false}}\n"
 
+/* Assesses text, whose verdict must be undetermined, art8.2 wanting the
+ * facts missing (sorted, joined with ','), and hold nobody on the strength
+ * of an unknown fact; returns it for more checks. */
+static RespVerdict *
+expect_undetermined_at (int         caller,
+                        const char *text,
+                        const char *missing)
+{
+  RespVerdict *v = assess_one_at (caller, text);
+  char *got, *what;
+
+  if (v == NULL)
+    return NULL;
+  test_report_at (caller, resp_verdict_get_status (v) == RESP_VERDICT_UNDETERMINED,
+                  "the verdict is undetermined");
+  test_report_at (caller, circumstance_status (v, "art8.2") == RESP_CIRCUMSTANCE_UNDETERMINED,
+                  "art8.2 is undetermined");
+  got = circumstance_missing (v, "art8.2");
+  what = g_strdup_printf ("art8.2 misses [%s], got [%s]", missing, got);
+  test_report_at (caller, strcmp (got, missing) == 0, what);
+  test_report_at (caller, resp_verdict_get_n_liable (v) == 0, "nobody is liable");
+  g_free (what);
+  g_free (got);
+  return v;
+}
+#define expect_undetermined(text, missing) expect_undetermined_at (__LINE__, (text), (missing))
+
 static void
 test_absent_fact_is_unknown (void)
 {
-  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", ""));
-  char *missing;
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", ""),
+                                        "outage_hours");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
-  g_free (missing);
   /* the others are decided */
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.1"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.3"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.5"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  /* nobody is held on the strength of an unknown fact */
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   CU_ASSERT_EQUAL (resp_verdict_get_n_exempt (v), 0);
   resp_verdict_unref (v);
 }
@@ -459,30 +479,17 @@ test_absent_fact_is_unknown (void)
 static void
 test_null_fact_is_unknown (void)
 {
-  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ",
-                                           "'outage_hours': null, "));
-  char *missing;
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ",
+                                                    "'outage_hours': null, "),
+                                        "outage_hours");
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
-  g_free (missing);
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
-  resp_verdict_unref (v);
-
-  /* null is accepted for every type of fact, not a wrong type */
-  v = assess_one (NEWS_EVENT ("'attacked': null, ", "'handled_in_time': null, ",
-                              "'outage_hours': null, "));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  /* listed once each, sorted */
-  CU_ASSERT_STRING_EQUAL (missing, "attacked,handled_in_time,outage_hours");
-  g_free (missing);
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
-  resp_verdict_unref (v);
+  g_clear_pointer (&v, resp_verdict_unref);
+  /* null is accepted for every type of fact, not a wrong type; the facts
+   * are listed once each, sorted */
+  v = expect_undetermined (NEWS_EVENT ("'attacked': null, ", "'handled_in_time': null, ",
+                                       "'outage_hours': null, "),
+                           "attacked,handled_in_time,outage_hours");
+  g_clear_pointer (&v, resp_verdict_unref);
 }
 
 static void

@@ -428,6 +428,23 @@ test_nothing_half_loaded (void)
 
 /* ---- The legal rules are data ---- */
 
+/* default.json as shipped, that these tests edit */
+static char *default_json;
+
+static int
+suite_init (void)
+{
+  default_json = default_text (NULL);
+  return default_json != NULL ? test_city_init () : 1;
+}
+
+static int
+suite_clean (void)
+{
+  g_clear_pointer (&default_json, g_free);
+  return test_city_clean ();
+}
+
 /* s-news is a key news site operated by u-city-media, in the prefectural
  * region r-city. Every fact that a circumstance other than art8.2 reads is
  * stated false, so that with a 5-hour outage the default rulebook finds
@@ -449,17 +466,13 @@ test_nothing_half_loaded (void)
 static void
 test_stricter_threshold (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *strict_text, *renamed, *json;
   RespRulebook *strict;
   RespVerdict *v;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   /* a province's stricter reading: 4 hours instead of 6, under its own id */
-  strict_text = replace_once (text, ART8_2_THRESHOLD,
+  strict_text = replace_once (default_json, ART8_2_THRESHOLD,
                               "{\">=\": [{\"var\": \"fact.outage_hours\"}, 4]}");
   renamed = replace_once (strict_text, "\"id\": \"cn-party-cyber-2017\"",
                           "\"id\": \"province-strict\"");
@@ -468,7 +481,7 @@ test_stricter_threshold (void)
   CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (strict), "province-strict");
 
   /* default: 5 hours is short of 6, and nothing else is open */
-  v = test_assess_one (model, def, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   k = test_find_circumstance (v, "art8.2");
@@ -477,7 +490,7 @@ test_stricter_threshold (void)
   resp_verdict_unref (v);
 
   /* stricter: the same event, the same model, another rulebook */
-  v = test_assess_one (model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_circumstance (v, "art8.2");
@@ -493,31 +506,25 @@ test_stricter_threshold (void)
   resp_verdict_unref (v);
 
   /* 3 hours is under both */
-  v = test_assess_one (model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
+  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* and the default still reads 6 hours: 6 triggers ("以上" includes 6) */
-  v = test_assess_one (model, def, NEWS_EVENT ("e-6h", "6", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-6h", "6", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   resp_verdict_unref (v);
 
   resp_rulebook_unref (strict);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (renamed);
   g_free (strict_text);
-  g_free (text);
 }
 
 static void
 test_extra_circumstance (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *with_fact, *with_circ;
   RespRulebook *local;
   RespVerdict *v;
@@ -527,9 +534,8 @@ test_extra_circumstance (void)
   char **names;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   /* a new declared fact, and a local circumstance that reads it */
-  with_fact = replace_once (text,
+  with_fact = replace_once (default_json,
                             "\"description\": \"积极配合问责调查、主动承担责任\"}",
                             "\"description\": \"积极配合问责调查、主动承担责任\"},\n"
                             "    {\"name\": \"annual_drill_skipped\", \"type\": \"bool\", "
@@ -550,17 +556,17 @@ test_extra_circumstance (void)
   g_strfreev (names);
 
   /* without the fact: not triggered under either rulebook */
-  v = test_assess_one (model, def, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
-  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
+  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* with it: triggered by the local circumstance alone */
-  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
+  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_circumstance (v, "local.1");
@@ -572,7 +578,7 @@ test_extra_circumstance (void)
   resp_verdict_unref (v);
 
   /* unknown under the local rulebook: undetermined, naming the fact */
-  v = test_assess_one (model, local, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
   k = test_find_circumstance (v, "local.1");
@@ -590,7 +596,7 @@ test_extra_circumstance (void)
   /* the default rulebook does not declare the fact: the event is rejected */
   {
     const char *ev = NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true");
-    batch = resp_event_batch_new_from_data (model, def, ev, -1, "event.json", &diags, &error);
+    batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, ev, -1, "event.json", &diags, &error);
   }
   CU_ASSERT_PTR_NULL (batch);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_FACT));
@@ -600,27 +606,20 @@ test_extra_circumstance (void)
   g_ptr_array_unref (diags);
 
   resp_rulebook_unref (local);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (with_circ);
   g_free (with_fact);
-  g_free (text);
 }
 
 static void
 test_other_category (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *changed;
   RespRulebook *other;
   RespVerdict *v;
   char **roles;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
-  changed = replace_once (text,
+  changed = replace_once (default_json,
                           "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"direct\"",
                           "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"primary_leadership\"");
   other = rulebook_load (changed);
@@ -628,7 +627,7 @@ test_other_category (void)
 
   /* p-wen, a team member of k-media who took part in no decision, is liable
    * only as the person involved */
-  v = test_assess_one (model, def, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_liable (v, "p-wen");
@@ -642,7 +641,7 @@ test_other_category (void)
   CU_ASSERT_EQUAL (k, 0);
   resp_verdict_unref (v);
 
-  v = test_assess_one (model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (test_city_model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_liable (v, "p-wen");
@@ -657,10 +656,7 @@ test_other_category (void)
   resp_verdict_unref (v);
 
   resp_rulebook_unref (other);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (changed);
-  g_free (text);
 }
 
 static CU_TestInfo tests[] = {
@@ -679,7 +675,7 @@ static CU_TestInfo tests[] = {
 };
 
 static CU_SuiteInfo suites[] = {
-  { "rulebook", NULL, NULL, NULL, NULL, tests },
+  { "rulebook", suite_init, suite_clean, NULL, NULL, tests },
   CU_SUITE_INFO_NULL,
 };
 
