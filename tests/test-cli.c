@@ -4,11 +4,8 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "test-common.h"
 #include "resp-json-reader-private.h"
-
 
 /* Runs resp; checks the exit code and returns stdout (stderr in *err). */
 static char *
@@ -36,19 +33,6 @@ run (int expected_rc, char **err, const char *first, ...)
   return out;
 }
 
-static RespJsonTree *
-parse (const char *text)
-{
-  RespJsonReader *r = resp_json_reader_new (text, strlen (text));
-  RespJsonToken t = resp_json_reader_next (r);
-  RespJsonTree *tree = resp_json_reader_read_tree (r, t);
-
-  CU_ASSERT_PTR_NOT_NULL (tree);
-  CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_EOF);
-  resp_json_reader_free (r);
-  return tree;
-}
-
 static void
 test_validate (void)
 {
@@ -65,8 +49,6 @@ test_validate (void)
 static void
 test_invalid_model (void)
 {
-  char *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "bad.json", NULL);
   const char *bad = "{\"format\": \"libresp/model/1\",\n"
                     " \"nodes\": [{\"id\": \"p-li\", \"type\": \"person\", \"name\": \"李某\"}],\n"
                     " \"relations\": [\n"
@@ -74,9 +56,9 @@ test_invalid_model (void)
                     "    {\"rel\": \"heads\", \"from\": \"p-li\", \"to\": \"u-x\"}\n"
                     " ]}\n";
   const char *commands[] = { "validate", "who", "scope", "audit" };
+  char *dir, *path = test_write_temp ("bad.json", bad, &dir);
   char *expected;
 
-  g_file_set_contents (path, bad, -1, NULL);
   expected = g_strdup_printf ("%s:4:45: relation 'member' from 'p-li': unknown node 'k-ctiy'\n"
                               "%s:5:44: relation 'heads' from 'p-li': unknown node 'u-x'\n", path, path);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -91,10 +73,7 @@ test_invalid_model (void)
       g_free (err);
     }
   g_free (expected);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  test_remove_temp (path, dir);
 }
 
 static void
@@ -102,7 +81,7 @@ test_who_json (void)
 {
   char *out = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05T08:10:00+08:00",
                    "--format", "json", NULL);
-  RespJsonTree *tree = parse (out);
+  RespJsonTree *tree = test_parse_json (out);
   RespJsonNode *root = resp_json_tree_get_root (tree);
   RespJsonNode *roles = resp_json_node_get_member (root, "roles");
   RespJsonNode *first;
@@ -217,7 +196,7 @@ static void
 test_scope_json (void)
 {
   char *out = run (0, NULL, "scope", test_city_path, "p-ma", "--at", "2026-03-05", "--format", "json", NULL);
-  RespJsonTree *tree = parse (out);
+  RespJsonTree *tree = test_parse_json (out);
   RespJsonNode *root = resp_json_tree_get_root (tree);
   RespJsonNode *heads = resp_json_node_get_member (root, "heads");
   RespJsonNode *rf = resp_json_node_get_member (root, "responsible_for");
@@ -255,7 +234,7 @@ test_audit_json (void)
 {
   char *all = run (0, NULL, "audit", test_city_path, "--format", "json", NULL);
   char *at = run (0, NULL, "audit", test_city_path, "--at", "2025-11-10", "--format", "json", NULL);
-  RespJsonTree *tree = parse (at);
+  RespJsonTree *tree = test_parse_json (at);
   RespJsonNode *findings = resp_json_node_get_member (resp_json_tree_get_root (tree), "findings");
   gboolean vacant = FALSE;
 
@@ -279,26 +258,6 @@ test_audit_json (void)
   g_free (at);
 }
 
-static char *
-write_temp (const char *name, const char *text, char **dir)
-{
-  char *path;
-
-  *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
-  path = g_build_filename (*dir, name, NULL);
-  g_file_set_contents (path, text, -1, NULL);
-  return path;
-}
-
-static void
-remove_temp (char *path, char *dir)
-{
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
-}
-
 static void
 test_assess (void)
 {
@@ -306,7 +265,7 @@ test_assess (void)
   char *json = run (0, NULL, "assess", test_city_path, events, "--format", "json", NULL);
   char *text = run (0, NULL, "assess", test_city_path, events, NULL);
   char *dot = run (0, NULL, "assess", test_city_path, events, "--format", "dot", "-j", "2", NULL);
-  RespJsonTree *tree = parse (json);
+  RespJsonTree *tree = test_parse_json (json);
   RespJsonNode *root = resp_json_tree_get_root (tree);
 
   /* a JSON array in, an array out */
@@ -326,7 +285,7 @@ test_assess (void)
 static void
 test_assess_single_and_lines (void)
 {
-  char *dir, *path = write_temp ("one.json",
+  char *dir, *path = test_write_temp ("one.json",
                                  "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"],"
                                  " \"facts\": {\"other_serious\": true}}\n", &dir);
   char *out = run (0, NULL, "assess", test_city_path, path, "--format", "json", NULL);
@@ -334,22 +293,22 @@ test_assess_single_and_lines (void)
   /* one object in, one object out */
   CU_ASSERT (g_str_has_prefix (out, "{\n  \"event\": \"e1\","));
   g_free (out);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 
-  path = write_temp ("lines.jsonl",
+  path = test_write_temp ("lines.jsonl",
                      "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]}\n"
                      "{\"id\": \"e2\", \"occurred_at\": \"2026-03-06\", \"units\": [\"u-hospital\"]}\n", &dir);
   out = run (0, NULL, "assess", test_city_path, path, "--format", "json", NULL);
   CU_ASSERT (g_str_has_prefix (out, "[\n  {\n    \"event\": \"e1\","));
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"event\": \"e2\""));
   g_free (out);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 }
 
 static void
 test_assess_invalid (void)
 {
-  char *dir, *path = write_temp ("bad.json",
+  char *dir, *path = test_write_temp ("bad.json",
                                  "[{\"id\": \"ok\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]},\n"
                                  " {\"id\": \"bad\", \"occurred_at\": \"2026-03-05\", \"systems\": [\"s-portal\"],\n"
                                  "  \"facts\": {\"tamperd\": true}}]\n", &dir);
@@ -363,7 +322,7 @@ test_assess_invalid (void)
   g_free (expected);
   g_free (out);
   g_free (err);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 }
 
 static void
@@ -379,7 +338,7 @@ test_rulebook (void)
   g_free (file);
   g_free (path);
 
-  bad = write_temp ("rb.json",
+  bad = test_write_temp ("rb.json",
                     "{\"format\": \"libresp/rulebook/1\", \"id\": \"x\", \"sources\": [], \"facts\": [],\n"
                     " \"circumstances\": [{\"id\": \"c\", \"cite\": \"x\", \"scope\": \"event\", \"summary\": \"s\",\n"
                     "   \"condition\": {\"xor\": [true, false]}}], \"liability\": []}\n", &dir);
@@ -389,7 +348,7 @@ test_rulebook (void)
   g_free (out);
   g_free (err);
   g_free (events);
-  remove_temp (bad, dir);
+  test_remove_temp (bad, dir);
 }
 
 static CU_TestInfo tests[] = {

@@ -4,6 +4,8 @@
  */
 #include "test-builder.h"
 
+#include <glib/gstdio.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +138,33 @@ test_run_resp (const char * const *argv, char **out_stdout, char **out_stderr)
   g_free (tool);
   g_ptr_array_free (args, TRUE);
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+char *
+test_write_temp (const char  *name,
+                 const char  *text,
+                 char       **dir)
+{
+  char *path;
+
+  *dir = g_dir_make_tmp ("resp-test-XXXXXX", NULL);
+  path = g_build_filename (*dir, name, NULL);
+  if (!g_file_set_contents (path, text, -1, NULL))
+    {
+      fprintf (stderr, "cannot write %s\n", path);
+      exit (1);
+    }
+  return path;
+}
+
+void
+test_remove_temp (char *path,
+                  char *dir)
+{
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
 }
 
 char *
@@ -408,6 +437,27 @@ test_parse_json_in (const char *file,
   test_report_in (file, caller, resp_json_reader_next (reader) == RESP_JSON_TOKEN_EOF,
                   "nothing follows the JSON value but white space");
   resp_json_reader_free (reader);
+  return tree;
+}
+
+RespJsonTree *
+test_read_json_in (const char *file,
+                   int         caller,
+                   const char *relative)
+{
+  char *path = test_src_path (relative);
+  char *data = NULL;
+  GError *error = NULL;
+  RespJsonTree *tree;
+
+  if (!g_file_get_contents (path, &data, NULL, &error))
+    {
+      fprintf (stderr, "cannot read %s: %s\n", path, error->message);
+      exit (1);
+    }
+  tree = test_parse_json_in (file, caller, data);
+  g_free (data);
+  g_free (path);
   return tree;
 }
 

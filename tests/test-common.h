@@ -51,6 +51,14 @@ int        test_run_resp    (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
 
+/* Writes text to a file name in a new temporary directory, returned in
+ * dir; returns the file's path. test_remove_temp() removes and frees both. */
+char      *test_write_temp  (const char  *name,
+                             const char  *text,
+                             char       **dir);
+void       test_remove_temp (char        *path,
+                             char        *dir);
+
 /* text with every single quote made a double one: tests write their JSON
  * with single quotes, and no test text needs a real one. */
 char      *test_json_of     (const char *text);
@@ -160,6 +168,12 @@ RespJsonTree *test_parse_json_in    (const char *file,
                                      int         caller,
                                      const char *text);
 #define test_parse_json(text) test_parse_json_in (__FILE__, __LINE__, (text))
+/* The same for a file under the source tree; fails the run if it cannot
+ * be read. */
+RespJsonTree *test_read_json_in     (const char *file,
+                                     int         caller,
+                                     const char *relative);
+#define test_read_json(relative) test_read_json_in (__FILE__, __LINE__, (relative))
 
 /* ---- Roles ---- */
 

@@ -5,12 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "test-common.h"
 
 #define HEAD "{\"format\": \"libresp/model/1\", \"nodes\": [\n"
-
 
 /* Hostile models are written in JSON as it is, and named m.json. */
 static const TestLoader model_loader = { TEST_INPUT_MODEL, "m.json", FALSE };
@@ -96,16 +93,14 @@ static void
 test_file_size (void)
 {
   RespLimits *limits = resp_limits_new ();
-  char *dir = g_dir_make_tmp ("resp-limits-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "m.json", NULL);
   const char *json = HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\"}]}";
+  char *dir, *path = test_write_temp ("m.json", json, &dir);
   GError *error = NULL;
   GPtrArray *diags = NULL;
 
   CU_ASSERT_EQUAL (limits->max_file_bytes, RESP_LIMITS_DEFAULT_MAX_FILE_BYTES);
   limits->max_file_bytes = 40;
   CU_ASSERT_EQUAL (model_error (json, -1, limits, NULL, NULL), RESP_ERROR_LIMIT);
-  g_file_set_contents (path, json, -1, NULL);
   CU_ASSERT_PTR_NULL (resp_model_new_from_file_full (path, limits, &diags, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "max_file_bytes"));
@@ -119,10 +114,7 @@ test_file_size (void)
   CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, path, limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  test_remove_temp (path, dir);
   resp_limits_free (limits);
 }
 

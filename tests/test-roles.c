@@ -181,14 +181,10 @@ sorted_list (RespJsonNode *list)
 static void
 test_city_oracle (void)
 {
-  char *path = test_src_path ("tests/data/city-expected-who.json");
-  char *data = NULL;
-  RespJsonTree *tree;
+  RespJsonTree *tree = test_read_json ("tests/data/city-expected-who.json");
   RespJsonNode *root, *queries;
   guint n_checked = 0;
 
-  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, NULL, NULL));
-  tree = test_parse_json (data);
   CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
   root = resp_json_tree_get_root (tree);
   CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_OBJECT);
@@ -241,8 +237,6 @@ test_city_oracle (void)
   CU_ASSERT_EQUAL (n_checked, 15 * (RESP_N_ROLES - 1));
 
   resp_json_tree_free (tree);
-  g_free (data);
-  g_free (path);
 }
 
 /* The warnings that go with the oracle's empty roles */

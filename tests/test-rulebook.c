@@ -7,8 +7,6 @@
 
 #include "test-common.h"
 
-#include <glib/gstdio.h>
-
 #include <stdio.h>
 #include <string.h>
 
@@ -346,11 +344,9 @@ test_error_message_format (void)
 
   /* the name given is the name reported, in a file's path too */
   {
-    char *dir = g_dir_make_tmp ("test-rulebook-XXXXXX", NULL);
-    char *path = g_build_filename (dir, "rb.json", NULL);
+    char *dir, *path = test_write_temp ("rb.json", json, &dir);
     char *want;
 
-    CU_ASSERT_FATAL (g_file_set_contents (path, json, -1, NULL));
     rb = resp_rulebook_new_from_file (path, NULL, &error);
     CU_ASSERT_PTR_NULL (rb);
     CU_ASSERT_PTR_NOT_NULL_FATAL (error);
@@ -358,10 +354,7 @@ test_error_message_format (void)
     CU_ASSERT (g_str_has_prefix (error->message, want));
     g_free (want);
     g_clear_error (&error);
-    g_unlink (path);
-    g_rmdir (dir);
-    g_free (path);
-    g_free (dir);
+    test_remove_temp (path, dir);
   }
   g_free (json);
 }

@@ -9,24 +9,6 @@
 #include "resp-event-private.h"
 
 
-static RespJsonTree *
-read_tree_file (const char *relative)
-{
-  char *path = test_src_path (relative), *data = NULL;
-  gsize len = 0;
-  RespJsonReader *r;
-  RespJsonTree *tree;
-
-  g_assert (g_file_get_contents (path, &data, &len, NULL));
-  r = resp_json_reader_new (data, len);
-  tree = resp_json_reader_read_tree (r, resp_json_reader_next (r));
-  g_assert (tree != NULL);
-  resp_json_reader_free (r);
-  g_free (data);
-  g_free (path);
-  return tree;
-}
-
 static gboolean
 strv_equals_json (char **got, const RespJsonNode *want)
 {
@@ -129,7 +111,7 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
 static void
 test_oracle (void)
 {
-  RespJsonTree *tree = read_tree_file ("tests/data/events-expected.json");
+  RespJsonTree *tree = test_read_json ("tests/data/events-expected.json");
   const RespJsonNode *want = resp_json_node_get_member (resp_json_tree_get_root (tree), "verdicts");
   RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *verdicts = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
@@ -424,7 +406,6 @@ test_duty_holders (void)
       {
         RespVerdict *v = vs->pdata[i];
         char *json;
-        RespJsonReader *r;
         RespJsonTree *tree;
         RespJsonNode *holders;
 
@@ -433,8 +414,7 @@ test_duty_holders (void)
         found++;
         CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
         json = resp_verdict_render (v, RESP_FORMAT_JSON);
-        r = resp_json_reader_new (json, strlen (json));
-        tree = resp_json_reader_read_tree (r, resp_json_reader_next (r));
+        tree = test_parse_json (json);
         CU_ASSERT_FATAL (tree != NULL);
         holders = resp_json_node_get_member (resp_json_tree_get_root (tree), "duty_holders");
         CU_ASSERT_FATAL (holders != NULL);
@@ -450,7 +430,6 @@ test_duty_holders (void)
         expect_holders (holders, "authority", (const char *[]) { cases[c].authority, NULL });
         expect_holders (holders, "proposer", (const char *[]) { cases[c].proposer, NULL });
         resp_json_tree_free (tree);
-        resp_json_reader_free (r);
         g_free (json);
       }
   CU_ASSERT_EQUAL (found, G_N_ELEMENTS (cases));
