@@ -111,7 +111,8 @@ static void
 test_who_at_normalised (void)
 {
   /* the same instant written in UTC prints at +08:00 */
-  char *out = run (0, NULL, "who", test_city_path, "s-app", "--at", "2025-06-29T16:00:00Z", "--format", "json", NULL);
+  char *out = run (0, NULL, "who", test_city_path, "s-app", "--at", "2025-06-29T16:00:00Z",
+                   "--format", "json", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"at\": \"2025-06-30T00:00:00+08:00\""));
   g_free (out);
@@ -121,7 +122,8 @@ static void
 test_who_text_and_dot (void)
 {
   char *text = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05", NULL);
-  char *dot = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05", "--format", "dot", NULL);
+  char *dot = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05",
+                   "--format", "dot", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "第一责任人（first_responsible）"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "路径：s-portal → u-data-center → u-gov-office → k-gov-office → p-li"));
@@ -195,7 +197,8 @@ test_help (void)
 static void
 test_scope_json (void)
 {
-  char *out = run (0, NULL, "scope", test_city_path, "p-ma", "--at", "2026-03-05", "--format", "json", NULL);
+  char *out = run (0, NULL, "scope", test_city_path, "p-ma", "--at", "2026-03-05",
+                   "--format", "json", NULL);
   RespJsonTree *tree = test_parse_json (out);
   RespJsonNode *root = resp_json_tree_get_root (tree);
   RespJsonNode *heads = resp_json_node_get_member (root, "heads");
@@ -220,8 +223,10 @@ static void
 test_scope_tenure (void)
 {
   /* 王某 was the city's main leader until 2025-06-30, 周某 after */
-  char *before = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-29", "--format", "json", NULL);
-  char *after = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-30", "--format", "json", NULL);
+  char *before = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-29",
+                      "--format", "json", NULL);
+  char *after = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-30",
+                     "--format", "json", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (before, "\"committee\": \"k-city\""));
   CU_ASSERT_PTR_NULL (strstr (after, "\"committee\": \"k-city\""));

@@ -228,7 +228,8 @@ diagnostic_is (RespDiagnostic       *d,
          && g_strcmp0 (resp_diagnostic_get_file (d), filename) == 0
          && (want->line == 0 || resp_diagnostic_get_line (d) == want->line)
          && (want->column == 0 || resp_diagnostic_get_column (d) == want->column)
-         && (want->message == NULL || strstr (resp_diagnostic_get_message (d), want->message) != NULL);
+         && (want->message == NULL
+             || strstr (resp_diagnostic_get_message (d), want->message) != NULL);
 }
 
 static void
@@ -314,7 +315,8 @@ test_diagnostics_in (const char           *file,
       for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
         {
           char *s = resp_diagnostic_to_string (diagnostics->pdata[i]);
-          fprintf (stderr, "\n    code %d: %s", resp_diagnostic_get_code (diagnostics->pdata[i]), s);
+          fprintf (stderr, "\n    code %d: %s", resp_diagnostic_get_code (diagnostics->pdata[i]),
+                   s);
           g_free (s);
         }
       fprintf (stderr, "\n");

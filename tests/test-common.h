@@ -1,6 +1,10 @@
 /* test-common.h: shared helpers of the CUnit suites
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A helper that asserts on behalf of a test is a foo_in() function taking
+ * the caller's file and line, called through a foo() macro that passes
+ * __FILE__ and __LINE__, so that a failure points at the test, not here.
  */
 #pragma once
 

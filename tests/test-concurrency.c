@@ -88,7 +88,8 @@ work (gpointer data)
   /* interleaved, so neighbouring events run on different threads */
   for (guint i = w->index; i < n; i += N_THREADS)
     {
-      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, i));
+      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook,
+                                    resp_event_batch_get_event (batch, i));
       char *json = resp_verdict_render (v, RESP_FORMAT_JSON);
 
       w->mismatches += strcmp (json, expected[i]) != 0;
@@ -163,7 +164,8 @@ suite_init (void)
 
   test_city_init ();
   events = generate (n);
-  batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, events, -1, "generated.jsonl", NULL, &error);
+  batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, events, -1,
+                                          "generated.jsonl", NULL, &error);
   if (batch == NULL)
     {
       fprintf (stderr, "generated events do not load: %s\n", error->message);
@@ -173,7 +175,8 @@ suite_init (void)
   expected = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, i));
+      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook,
+                                    resp_event_batch_get_event (batch, i));
       expected[i] = resp_verdict_render (v, RESP_FORMAT_JSON);
       resp_verdict_unref (v);
     }

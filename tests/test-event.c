@@ -178,7 +178,8 @@ test_from_file (void)
 {
   char *path = test_src_path ("examples/data/events.json");
   GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path, NULL, &error);
+  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path,
+                                                          NULL, &error);
 
   if (batch == NULL)
     fprintf (stderr, "\n  %s: %s\n", path, error->message);
@@ -191,7 +192,8 @@ test_from_file (void)
   g_clear_error (&error);
   g_free (path);
 
-  batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, "/nonexistent/events.json", NULL, &error);
+  batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook,
+                                          "/nonexistent/events.json", NULL, &error);
   CU_ASSERT_PTR_NULL (batch);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
   g_clear_error (&error);
@@ -464,7 +466,8 @@ expect_undetermined_at (int         caller,
 static void
 test_absent_fact_is_unknown (void)
 {
-  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", ""),
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ",
+                                                    "'handled_in_time': false, ", ""),
                                         "outage_hours");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
@@ -479,7 +482,8 @@ test_absent_fact_is_unknown (void)
 static void
 test_null_fact_is_unknown (void)
 {
-  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ",
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ",
+                                                    "'handled_in_time': false, ",
                                                     "'outage_hours': null, "),
                                         "outage_hours");
 

@@ -111,7 +111,8 @@ test_file_size (void)
   CU_ASSERT_PTR_NULL (resp_rulebook_new_from_file_full (path, limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, path, limits, NULL, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, path,
+                                                           limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
   test_remove_temp (path, dir);
@@ -128,7 +129,8 @@ test_data_size (void)
   GBytes *default_rulebook = resp_rulebook_get_default_source ();
   gsize length = 0;
   const char *text = g_bytes_get_data (default_rulebook, &length);
-  const char *event = "{\"id\": \"e\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]}";
+  const char *event = "{\"id\": \"e\", \"occurred_at\": \"2026-03-05\", "
+                      "\"units\": [\"u-hospital\"]}";
   GError *error = NULL;
   RespRulebook *rb;
   RespEventBatch *batch;
@@ -357,7 +359,8 @@ test_empty_documents (void)
   CU_ASSERT_STRING_EQUAL (error->message, "rb.json:1:1: empty input");
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (test_city_model, test_city_rulebook, "  \n", -1, "e.json", &diags, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (test_city_model, test_city_rulebook, "  \n", -1,
+                                                      "e.json", &diags, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);

@@ -732,7 +732,8 @@ test_api_misuse (void)
     /* one past the last value of each */
     { misuse_node_type,
       "resp_node_type_to_string: assertion '(guint) type < RESP_N_NODE_TYPES' failed" },
-    { misuse_relation, "resp_relation_to_string: assertion '(guint) rel < RESP_N_RELATIONS' failed" },
+    { misuse_relation,
+      "resp_relation_to_string: assertion '(guint) rel < RESP_N_RELATIONS' failed" },
     { misuse_seat, "resp_seat_to_string: assertion '(guint) seat < RESP_N_SEATS' failed" },
   };
 

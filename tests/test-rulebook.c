@@ -553,13 +553,15 @@ test_extra_circumstance (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
-  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
+  v = test_assess_one (test_city_model, local,
+                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* with it: triggered by the local circumstance alone */
-  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
+  v = test_assess_one (test_city_model, local,
+                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_circumstance (v, "local.1");
@@ -620,7 +622,8 @@ test_other_category (void)
 
   /* p-wen, a team member of k-media who took part in no decision, is liable
    * only as the person involved */
-  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook,
+                       NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   k = test_find_liable (v, "p-wen");

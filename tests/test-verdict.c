@@ -170,7 +170,8 @@ test_batch_order (void)
       CU_ASSERT_EQUAL_FATAL (vs->len, n);
       for (guint i = 0; i < n; i++)
         {
-          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, i));
+          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook,
+                                            resp_event_batch_get_event (batch, i));
           char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
           char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
 
