@@ -114,7 +114,7 @@ compile_full (int         caller,
               char      **message)
 {
   RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, allow_subject };
-  char *json = g_strdelimit (g_strdup (text), "'", '"');
+  char *json = test_json_of (text);
   RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
   RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
   RespCondition *cond = NULL;
