@@ -11,18 +11,6 @@
 
 /* ---- Helpers ---- */
 
-
-/* An interval end as text: a date, or "-inf"/"+inf" for an open end. */
-static gint64
-instant_or_open (const char *text)
-{
-  if (strcmp (text, "-inf") == 0)
-    return RESP_INSTANT_OPEN_START;
-  if (strcmp (text, "+inf") == 0)
-    return RESP_INSTANT_OPEN_END;
-  return test_instant (text);
-}
-
 static char *
 describe (RespAudit *audit, guint i)
 {
@@ -73,7 +61,7 @@ has_finding (RespAudit     *audit,
              const char    *from,
              const char    *until)
 {
-  gint64 f = instant_or_open (from), u = instant_or_open (until);
+  gint64 f = test_instant_or_open (from), u = test_instant_or_open (until);
 
   for (guint i = 0; i < resp_audit_get_n_findings (audit); i++)
     if (resp_audit_get_finding_code (audit, i) == code
@@ -603,15 +591,12 @@ static void
 check_json (RespAudit *a, const char *expected_at)
 {
   char *json = resp_audit_render (a, RESP_FORMAT_JSON);
-  RespJsonReader *reader;
   RespJsonTree *tree;
   RespJsonNode *root, *at, *findings;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (json);
-  reader = resp_json_reader_new (json, strlen (json));
-  tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
+  tree = test_parse_json (json);
   CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
-  CU_ASSERT_EQUAL (resp_json_reader_next (reader), RESP_JSON_TOKEN_EOF);
   root = resp_json_tree_get_root (tree);
   at = member (root, "at");
   findings = member (root, "findings");
@@ -667,7 +652,6 @@ check_json (RespAudit *a, const char *expected_at)
         }
     }
   resp_json_tree_free (tree);
-  resp_json_reader_free (reader);
   g_free (json);
 }
 
@@ -793,37 +777,38 @@ render_null (void)
 static void
 test_preconditions (void)
 {
-  CU_ASSERT_TRUE (test_criticals (audit_null));
-  CU_ASSERT_TRUE (test_criticals (audit_at_null));
-  CU_ASSERT_TRUE (test_criticals (render_null));
+  static const TestMisuse misuses[] = {
+    { audit_null, "resp_model_audit: assertion 'model != NULL' failed" },
+    { audit_at_null, "resp_model_audit_at: assertion 'model != NULL' failed" },
+    { render_null, "resp_audit_render: assertion 'self != NULL' failed" },
+  };
+
+  test_misuses (misuses);
 }
+
+static CU_TestInfo tests[] = {
+  { "committee without main leader", test_committee_main_leader },
+  { "unit head vacant", test_unit_head_vacant },
+  { "regions", test_regions },
+  { "units without committee", test_units_without_committee },
+  { "systems", test_systems },
+  { "audit at an instant", test_audit_at },
+  { "audit at agrees with the timeline", test_audit_at_consistent },
+  { "audit at before the records", test_audit_at_before_records },
+  { "timeless model", test_timeless },
+  { "JSON rendering", test_render_json },
+  { "city.json", test_city },
+  { "preconditions", test_preconditions },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "audit", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return CU_get_error ();
-
-  suite = CU_add_suite ("audit", NULL, NULL);
-  if (suite == NULL
-      || CU_add_test (suite, "committee without main leader", test_committee_main_leader) == NULL
-      || CU_add_test (suite, "unit head vacant", test_unit_head_vacant) == NULL
-      || CU_add_test (suite, "regions", test_regions) == NULL
-      || CU_add_test (suite, "units without committee", test_units_without_committee) == NULL
-      || CU_add_test (suite, "systems", test_systems) == NULL
-      || CU_add_test (suite, "audit at an instant", test_audit_at) == NULL
-      || CU_add_test (suite, "audit at agrees with the timeline", test_audit_at_consistent) == NULL
-      || CU_add_test (suite, "audit at before the records", test_audit_at_before_records) == NULL
-      || CU_add_test (suite, "timeless model", test_timeless) == NULL
-      || CU_add_test (suite, "JSON rendering", test_render_json) == NULL
-      || CU_add_test (suite, "city.json", test_city) == NULL
-      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
-    {
-      CU_cleanup_registry ();
-      return CU_get_error ();
-    }
-
-  return test_run_all ();
+  return test_main (suites);
 }

@@ -8,11 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Records an assertion as made at a caller's line. */
-void       test_report_at   (int         caller,
-                             gboolean    ok,
-                             const char *what);
-
 /* Small models are written with single quotes, each node or relation one
  * string; model_load() turns them into a model file. */
 #define REGION(id, level) \
@@ -41,8 +36,9 @@ void       test_report_at   (int         caller,
   "{'rel':'member','from':'" person "','to':'" committee "','role':'" role \
   "','since':'" since "'}"
 
-RespModel *model_load_at    (int                 caller,
+RespModel *model_load_in    (const char         *file,
+                             int                 caller,
                              const char * const *items);
-#define model_load(items) model_load_at (__LINE__, (items))
+#define model_load(items) model_load_in (__FILE__, __LINE__, (items))
 
 G_END_DECLS

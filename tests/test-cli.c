@@ -4,12 +4,8 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "test-common.h"
 #include "resp-json-reader-private.h"
-
-static char *city;
 
 /* Runs resp; checks the exit code and returns stdout (stderr in *err). */
 static char *
@@ -37,24 +33,11 @@ run (int expected_rc, char **err, const char *first, ...)
   return out;
 }
 
-static RespJsonTree *
-parse (const char *text)
-{
-  RespJsonReader *r = resp_json_reader_new (text, strlen (text));
-  RespJsonToken t = resp_json_reader_next (r);
-  RespJsonTree *tree = resp_json_reader_read_tree (r, t);
-
-  CU_ASSERT_PTR_NOT_NULL (tree);
-  CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_EOF);
-  resp_json_reader_free (r);
-  return tree;
-}
-
 static void
 test_validate (void)
 {
   char *err = NULL;
-  char *out = run (0, &err, "validate", city, NULL);
+  char *out = run (0, &err, "validate", test_city_path, NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "模型有效"));
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "102 个节点"));
@@ -66,8 +49,6 @@ test_validate (void)
 static void
 test_invalid_model (void)
 {
-  char *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "bad.json", NULL);
   const char *bad = "{\"format\": \"libresp/model/1\",\n"
                     " \"nodes\": [{\"id\": \"p-li\", \"type\": \"person\", \"name\": \"李某\"}],\n"
                     " \"relations\": [\n"
@@ -75,9 +56,9 @@ test_invalid_model (void)
                     "    {\"rel\": \"heads\", \"from\": \"p-li\", \"to\": \"u-x\"}\n"
                     " ]}\n";
   const char *commands[] = { "validate", "who", "scope", "audit" };
+  char *dir, *path = test_write_temp ("bad.json", bad, &dir);
   char *expected;
 
-  g_file_set_contents (path, bad, -1, NULL);
   expected = g_strdup_printf ("%s:4:45: relation 'member' from 'p-li': unknown node 'k-ctiy'\n"
                               "%s:5:44: relation 'heads' from 'p-li': unknown node 'u-x'\n", path, path);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -92,18 +73,15 @@ test_invalid_model (void)
       g_free (err);
     }
   g_free (expected);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  test_remove_temp (path, dir);
 }
 
 static void
 test_who_json (void)
 {
-  char *out = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05T08:10:00+08:00",
+  char *out = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05T08:10:00+08:00",
                    "--format", "json", NULL);
-  RespJsonTree *tree = parse (out);
+  RespJsonTree *tree = test_parse_json (out);
   RespJsonNode *root = resp_json_tree_get_root (tree);
   RespJsonNode *roles = resp_json_node_get_member (root, "roles");
   RespJsonNode *first;
@@ -133,7 +111,8 @@ static void
 test_who_at_normalised (void)
 {
   /* the same instant written in UTC prints at +08:00 */
-  char *out = run (0, NULL, "who", city, "s-app", "--at", "2025-06-29T16:00:00Z", "--format", "json", NULL);
+  char *out = run (0, NULL, "who", test_city_path, "s-app", "--at", "2025-06-29T16:00:00Z",
+                   "--format", "json", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"at\": \"2025-06-30T00:00:00+08:00\""));
   g_free (out);
@@ -142,8 +121,9 @@ test_who_at_normalised (void)
 static void
 test_who_text_and_dot (void)
 {
-  char *text = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05", NULL);
-  char *dot = run (0, NULL, "who", city, "s-portal", "--at", "2026-03-05", "--format", "dot", NULL);
+  char *text = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05", NULL);
+  char *dot = run (0, NULL, "who", test_city_path, "s-portal", "--at", "2026-03-05",
+                   "--format", "dot", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "第一责任人（first_responsible）"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "路径：s-portal → u-data-center → u-gov-office → k-gov-office → p-li"));
@@ -159,17 +139,17 @@ static void
 test_who_unknown_node (void)
 {
   char *err = NULL;
-  char *out = run (1, &err, "who", city, "s-nope", "--format", "json", NULL);
+  char *out = run (1, &err, "who", test_city_path, "s-nope", "--format", "json", NULL);
 
   CU_ASSERT_STRING_EQUAL (out, "");
   CU_ASSERT_PTR_NOT_NULL (strstr (err, "no node 's-nope'"));
   g_free (out);
   g_free (err);
-  out = run (1, &err, "who", city, "p-li", NULL);
+  out = run (1, &err, "who", test_city_path, "p-li", NULL);
   CU_ASSERT_STRING_EQUAL (out, "");
   g_free (out);
   g_free (err);
-  out = run (1, &err, "scope", city, "s-portal", NULL);
+  out = run (1, &err, "scope", test_city_path, "s-portal", NULL);
   CU_ASSERT_STRING_EQUAL (out, "");
   g_free (out);
   g_free (err);
@@ -179,19 +159,19 @@ static void
 test_usage_errors (void)
 {
   char *err = NULL;
-  char *out = run (2, &err, "who", city, "s-portal", "--at", "2026-13-01", NULL);
+  char *out = run (2, &err, "who", test_city_path, "s-portal", "--at", "2026-13-01", NULL);
 
   CU_ASSERT_STRING_EQUAL (out, "");
   CU_ASSERT_PTR_NOT_NULL (strstr (err, "--at"));
   g_free (out);
   g_free (err);
-  out = run (2, NULL, "who", city, NULL);
+  out = run (2, NULL, "who", test_city_path, NULL);
   g_free (out);
   out = run (2, NULL, "frobnicate", NULL);
   g_free (out);
-  out = run (2, NULL, "audit", city, "--format", "yaml", NULL);
+  out = run (2, NULL, "audit", test_city_path, "--format", "yaml", NULL);
   g_free (out);
-  out = run (2, NULL, "validate", city, "--bogus", NULL);
+  out = run (2, NULL, "validate", test_city_path, "--bogus", NULL);
   g_free (out);
   out = run (2, NULL, NULL);
   g_free (out);
@@ -217,8 +197,9 @@ test_help (void)
 static void
 test_scope_json (void)
 {
-  char *out = run (0, NULL, "scope", city, "p-ma", "--at", "2026-03-05", "--format", "json", NULL);
-  RespJsonTree *tree = parse (out);
+  char *out = run (0, NULL, "scope", test_city_path, "p-ma", "--at", "2026-03-05",
+                   "--format", "json", NULL);
+  RespJsonTree *tree = test_parse_json (out);
   RespJsonNode *root = resp_json_tree_get_root (tree);
   RespJsonNode *heads = resp_json_node_get_member (root, "heads");
   RespJsonNode *rf = resp_json_node_get_member (root, "responsible_for");
@@ -242,8 +223,10 @@ static void
 test_scope_tenure (void)
 {
   /* 王某 was the city's main leader until 2025-06-30, 周某 after */
-  char *before = run (0, NULL, "scope", city, "p-wang", "--at", "2025-06-29", "--format", "json", NULL);
-  char *after = run (0, NULL, "scope", city, "p-wang", "--at", "2025-06-30", "--format", "json", NULL);
+  char *before = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-29",
+                      "--format", "json", NULL);
+  char *after = run (0, NULL, "scope", test_city_path, "p-wang", "--at", "2025-06-30",
+                     "--format", "json", NULL);
 
   CU_ASSERT_PTR_NOT_NULL (strstr (before, "\"committee\": \"k-city\""));
   CU_ASSERT_PTR_NULL (strstr (after, "\"committee\": \"k-city\""));
@@ -254,9 +237,9 @@ test_scope_tenure (void)
 static void
 test_audit_json (void)
 {
-  char *all = run (0, NULL, "audit", city, "--format", "json", NULL);
-  char *at = run (0, NULL, "audit", city, "--at", "2025-11-10", "--format", "json", NULL);
-  RespJsonTree *tree = parse (at);
+  char *all = run (0, NULL, "audit", test_city_path, "--format", "json", NULL);
+  char *at = run (0, NULL, "audit", test_city_path, "--at", "2025-11-10", "--format", "json", NULL);
+  RespJsonTree *tree = test_parse_json (at);
   RespJsonNode *findings = resp_json_node_get_member (resp_json_tree_get_root (tree), "findings");
   gboolean vacant = FALSE;
 
@@ -280,34 +263,14 @@ test_audit_json (void)
   g_free (at);
 }
 
-static char *
-write_temp (const char *name, const char *text, char **dir)
-{
-  char *path;
-
-  *dir = g_dir_make_tmp ("resp-cli-XXXXXX", NULL);
-  path = g_build_filename (*dir, name, NULL);
-  g_file_set_contents (path, text, -1, NULL);
-  return path;
-}
-
-static void
-remove_temp (char *path, char *dir)
-{
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
-}
-
 static void
 test_assess (void)
 {
   char *events = test_src_path ("examples/data/events.json");
-  char *json = run (0, NULL, "assess", city, events, "--format", "json", NULL);
-  char *text = run (0, NULL, "assess", city, events, NULL);
-  char *dot = run (0, NULL, "assess", city, events, "--format", "dot", "-j", "2", NULL);
-  RespJsonTree *tree = parse (json);
+  char *json = run (0, NULL, "assess", test_city_path, events, "--format", "json", NULL);
+  char *text = run (0, NULL, "assess", test_city_path, events, NULL);
+  char *dot = run (0, NULL, "assess", test_city_path, events, "--format", "dot", "-j", "2", NULL);
+  RespJsonTree *tree = test_parse_json (json);
   RespJsonNode *root = resp_json_tree_get_root (tree);
 
   /* a JSON array in, an array out */
@@ -327,35 +290,35 @@ test_assess (void)
 static void
 test_assess_single_and_lines (void)
 {
-  char *dir, *path = write_temp ("one.json",
+  char *dir, *path = test_write_temp ("one.json",
                                  "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"],"
                                  " \"facts\": {\"other_serious\": true}}\n", &dir);
-  char *out = run (0, NULL, "assess", city, path, "--format", "json", NULL);
+  char *out = run (0, NULL, "assess", test_city_path, path, "--format", "json", NULL);
 
   /* one object in, one object out */
   CU_ASSERT (g_str_has_prefix (out, "{\n  \"event\": \"e1\","));
   g_free (out);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 
-  path = write_temp ("lines.jsonl",
+  path = test_write_temp ("lines.jsonl",
                      "{\"id\": \"e1\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]}\n"
                      "{\"id\": \"e2\", \"occurred_at\": \"2026-03-06\", \"units\": [\"u-hospital\"]}\n", &dir);
-  out = run (0, NULL, "assess", city, path, "--format", "json", NULL);
+  out = run (0, NULL, "assess", test_city_path, path, "--format", "json", NULL);
   CU_ASSERT (g_str_has_prefix (out, "[\n  {\n    \"event\": \"e1\","));
   CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"event\": \"e2\""));
   g_free (out);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 }
 
 static void
 test_assess_invalid (void)
 {
-  char *dir, *path = write_temp ("bad.json",
+  char *dir, *path = test_write_temp ("bad.json",
                                  "[{\"id\": \"ok\", \"occurred_at\": \"2026-03-05\", \"units\": [\"u-hospital\"]},\n"
                                  " {\"id\": \"bad\", \"occurred_at\": \"2026-03-05\", \"systems\": [\"s-portal\"],\n"
                                  "  \"facts\": {\"tamperd\": true}}]\n", &dir);
   char *err = NULL, *expected;
-  char *out = run (1, &err, "assess", city, path, "--format", "json", NULL);
+  char *out = run (1, &err, "assess", test_city_path, path, "--format", "json", NULL);
 
   /* one bad event: nothing on stdout, the error with its position */
   CU_ASSERT_STRING_EQUAL (out, "");
@@ -364,7 +327,7 @@ test_assess_invalid (void)
   g_free (expected);
   g_free (out);
   g_free (err);
-  remove_temp (path, dir);
+  test_remove_temp (path, dir);
 }
 
 static void
@@ -380,45 +343,45 @@ test_rulebook (void)
   g_free (file);
   g_free (path);
 
-  bad = write_temp ("rb.json",
+  bad = test_write_temp ("rb.json",
                     "{\"format\": \"libresp/rulebook/1\", \"id\": \"x\", \"sources\": [], \"facts\": [],\n"
                     " \"circumstances\": [{\"id\": \"c\", \"cite\": \"x\", \"scope\": \"event\", \"summary\": \"s\",\n"
                     "   \"condition\": {\"xor\": [true, false]}}], \"liability\": []}\n", &dir);
-  out = run (1, &err, "assess", city, events, "--rulebook", bad, NULL);
+  out = run (1, &err, "assess", test_city_path, events, "--rulebook", bad, NULL);
   CU_ASSERT_STRING_EQUAL (out, "");
   CU_ASSERT_PTR_NOT_NULL (strstr (err, ":3:18: "));
   g_free (out);
   g_free (err);
   g_free (events);
-  remove_temp (bad, dir);
+  test_remove_temp (bad, dir);
 }
+
+static CU_TestInfo tests[] = {
+  { "validate", test_validate },
+  { "invalid model: exit 1, every error, empty stdout", test_invalid_model },
+  { "who --format json", test_who_json },
+  { "--at printed at +08:00", test_who_at_normalised },
+  { "who text and dot", test_who_text_and_dot },
+  { "unknown node: exit 1", test_who_unknown_node },
+  { "usage errors: exit 2", test_usage_errors },
+  { "--help everywhere", test_help },
+  { "scope --format json", test_scope_json },
+  { "scope follows tenure", test_scope_tenure },
+  { "audit --format json", test_audit_json },
+  { "assess: text, json and dot", test_assess },
+  { "assess: one object, JSON Lines", test_assess_single_and_lines },
+  { "assess: an invalid event", test_assess_invalid },
+  { "rulebook, and a broken --rulebook", test_rulebook },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "cli", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-  int rc;
-
-  city = test_src_path ("examples/data/city.json");
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("cli", NULL, NULL);
-  CU_add_test (suite, "validate", test_validate);
-  CU_add_test (suite, "invalid model: exit 1, every error, empty stdout", test_invalid_model);
-  CU_add_test (suite, "who --format json", test_who_json);
-  CU_add_test (suite, "--at printed at +08:00", test_who_at_normalised);
-  CU_add_test (suite, "who text and dot", test_who_text_and_dot);
-  CU_add_test (suite, "unknown node: exit 1", test_who_unknown_node);
-  CU_add_test (suite, "usage errors: exit 2", test_usage_errors);
-  CU_add_test (suite, "--help everywhere", test_help);
-  CU_add_test (suite, "scope --format json", test_scope_json);
-  CU_add_test (suite, "scope follows tenure", test_scope_tenure);
-  CU_add_test (suite, "audit --format json", test_audit_json);
-  CU_add_test (suite, "assess: text, json and dot", test_assess);
-  CU_add_test (suite, "assess: one object, JSON Lines", test_assess_single_and_lines);
-  CU_add_test (suite, "assess: an invalid event", test_assess_invalid);
-  CU_add_test (suite, "rulebook, and a broken --rulebook", test_rulebook);
-  rc = test_run_all ();
-  g_free (city);
-  return rc;
+  return test_main (suites);
 }

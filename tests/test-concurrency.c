@@ -12,10 +12,9 @@
 
 #define N_THREADS 8
 
-static RespModel *city;
-static RespRulebook *rulebook;
 static RespEventBatch *batch;
 static char **expected;
+static char *events;
 
 static const char * const subjects[] = {
   "\"systems\": [\"s-portal\"]", "\"systems\": [\"s-news\"]", "\"systems\": [\"s-app\"]",
@@ -89,7 +88,8 @@ work (gpointer data)
   /* interleaved, so neighbouring events run on different threads */
   for (guint i = w->index; i < n; i += N_THREADS)
     {
-      RespVerdict *v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook,
+                                    resp_event_batch_get_event (batch, i));
       char *json = resp_verdict_render (v, RESP_FORMAT_JSON);
 
       w->mismatches += strcmp (json, expected[i]) != 0;
@@ -122,7 +122,7 @@ test_threads (void)
 static void
 test_batch (void)
 {
-  GPtrArray *vs = resp_assess_batch (city, rulebook, batch, N_THREADS);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, N_THREADS);
   guint mismatches = 0;
 
   CU_ASSERT_EQUAL_FATAL (vs->len, resp_event_batch_get_n_events (batch));
@@ -154,44 +154,58 @@ test_statuses_vary (void)
   CU_ASSERT (seen[0] > 0 && seen[1] > 0 && seen[2] > 0);
 }
 
-int
-main (void)
+/* The generated events and, from one thread, their verdicts to compare */
+static int
+suite_init (void)
 {
   const char *env = g_getenv ("RESP_TEST_EVENTS");
   guint n = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 20000;
-  CU_pSuite suite;
   GError *error = NULL;
-  char *events;
-  int rc;
 
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
+  test_city_init ();
   events = generate (n);
-  batch = resp_event_batch_new_from_data (city, rulebook, events, -1, "generated.jsonl", NULL, &error);
+  batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, events, -1,
+                                          "generated.jsonl", NULL, &error);
   if (batch == NULL)
     {
       fprintf (stderr, "generated events do not load: %s\n", error->message);
+      g_error_free (error);
       return 1;
     }
   expected = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      RespVerdict *v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, i));
+      RespVerdict *v = resp_assess (test_city_model, test_city_rulebook,
+                                    resp_event_batch_get_event (batch, i));
       expected[i] = resp_verdict_render (v, RESP_FORMAT_JSON);
       resp_verdict_unref (v);
     }
+  return 0;
+}
 
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("concurrency", NULL, NULL);
-  CU_add_test (suite, "the generated events cover every status", test_statuses_vary);
-  CU_add_test (suite, "8 threads calling resp_assess", test_threads);
-  CU_add_test (suite, "resp_assess_batch on 8 threads", test_batch);
-  rc = test_run_all ();
-  g_strfreev (expected);
-  g_free (events);
-  resp_event_batch_unref (batch);
-  resp_rulebook_unref (rulebook);
-  resp_model_unref (city);
-  return rc;
+static int
+suite_clean (void)
+{
+  g_clear_pointer (&expected, g_strfreev);
+  g_clear_pointer (&events, g_free);
+  g_clear_pointer (&batch, resp_event_batch_unref);
+  return test_city_clean ();
+}
+
+static CU_TestInfo tests[] = {
+  { "the generated events cover every status", test_statuses_vary },
+  { "8 threads calling resp_assess", test_threads },
+  { "resp_assess_batch on 8 threads", test_batch },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "concurrency", suite_init, suite_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
+int
+main (void)
+{
+  return test_main (suites);
 }

@@ -101,15 +101,6 @@ env_reset (void)
 
 /* ---- Helpers ---- */
 
-static void
-report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
 /* Conditions are written with single quotes; this compiles one. The tree
  * is freed before returning, so a condition that kept pointers into it
  * shows up under valgrind. */
@@ -123,7 +114,7 @@ compile_full (int         caller,
               char      **message)
 {
   RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, allow_subject };
-  char *json = g_strdelimit (g_strdup (text), "'", '"');
+  char *json = test_json_of (text);
   RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
   RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
   RespCondition *cond = NULL;
@@ -131,7 +122,7 @@ compile_full (int         caller,
   if (tree == NULL)
     fprintf (stderr, "line %d: the test's JSON does not parse: %s\n", caller,
              resp_json_reader_get_message (reader));
-  report_at (caller, tree != NULL, "the test's JSON parses");
+  test_report_at (caller, tree != NULL, "the test's JSON parses");
   if (tree != NULL)
     cond = resp_condition_compile (resp_json_tree_get_root (tree), &scope, code, line,
                                    column, message);
@@ -154,7 +145,7 @@ compile_ok_at (int         caller,
 
   if (cond == NULL)
     fprintf (stderr, "line %d: %u:%u: %s\n", caller, line, column, message);
-  report_at (caller, cond != NULL, "the condition compiles");
+  test_report_at (caller, cond != NULL, "the condition compiles");
   g_free (message);
   return cond;
 }
@@ -180,7 +171,7 @@ expect_error_at (int         caller,
                                       &got_column, &got_message);
   gboolean ok;
 
-  report_at (caller, cond == NULL, "the condition is rejected");
+  test_report_at (caller, cond == NULL, "the condition is rejected");
   resp_condition_free (cond);
   if (cond != NULL)
     return;
@@ -190,7 +181,7 @@ expect_error_at (int         caller,
     fprintf (stderr, "line %d: got code %d at %u:%u \"%s\", expected %d at %u:%u \"%s\"\n",
              caller, got_code, got_line, got_column, got_message, code, line, column,
              message != NULL ? message : "*");
-  report_at (caller, ok, "the error has the expected code, position and message");
+  test_report_at (caller, ok, "the error has the expected code, position and message");
   g_free (got_message);
 }
 
@@ -237,7 +228,7 @@ expect_eval_at (int                  caller,
 
   if (cond == NULL)
     {
-      report_at (caller, FALSE, "there is a condition to evaluate");
+      test_report_at (caller, FALSE, "there is a condition to evaluate");
       g_array_unref (missing);
       g_string_free (names, TRUE);
       return;
@@ -253,7 +244,7 @@ expect_eval_at (int                  caller,
   if (!ok)
     fprintf (stderr, "line %d: got %s (without missing: %s), expected %s\n", caller,
              truth_name (got), truth_name (got_plain), truth_name (expected));
-  report_at (caller, ok, "the condition evaluates as expected");
+  test_report_at (caller, ok, "the condition evaluates as expected");
 
   ok = missing->len >= 1 && g_array_index (missing, guint, 0) == SENTINEL;
   for (guint i = 1; ok && i < missing->len; i++)
@@ -273,7 +264,7 @@ expect_eval_at (int                  caller,
     fprintf (stderr, "line %d: missing is [%s] (%u entries), expected [%s]\n", caller,
              names->str, missing->len - 1,
              expected == RESP_TRUTH_UNKNOWN ? expected_missing : "untouched");
-  report_at (caller, ok, "missing holds the expected facts");
+  test_report_at (caller, ok, "missing holds the expected facts");
   g_array_set_clear_func (missing, NULL);
   g_array_unref (missing);
   g_string_free (names, TRUE);
@@ -802,9 +793,9 @@ expect_reads_at (int caller, const RespCondition *cond, RespTruth truth, guint r
 
   n_reads = 0;
   got = resp_condition_eval (cond, &counting, missing);
-  report_at (caller, got == truth, "the condition's truth value");
-  report_at (caller, n_reads == reads, "the number of variables read");
-  report_at (caller, truth == RESP_TRUTH_UNKNOWN || missing->len == 0, "no facts missing");
+  test_report_at (caller, got == truth, "the condition's truth value");
+  test_report_at (caller, n_reads == reads, "the number of variables read");
+  test_report_at (caller, truth == RESP_TRUTH_UNKNOWN || missing->len == 0, "no facts missing");
   g_array_unref (missing);
 }
 
@@ -1355,6 +1346,16 @@ compile_null_node (void)
   resp_condition_compile (NULL, &scope, NULL, NULL, NULL, NULL);
 }
 
+static const TestMisuse misuses[] = {
+  { eval_null_condition, "resp_condition_eval: assertion 'cond != NULL' failed" },
+  { eval_null_env, "resp_condition_eval: assertion 'env != NULL && env->get != NULL' failed" },
+  { eval_wrong_missing,
+    "resp_condition_eval: assertion 'missing == NULL || "
+    "g_array_get_element_size (missing) == sizeof (guint)' failed" },
+  { compile_null_scope, "resp_condition_compile: assertion 'scope != NULL' failed" },
+  { compile_null_node, "resp_condition_compile: assertion 'node != NULL' failed" },
+};
+
 static void
 test_preconditions (void)
 {
@@ -1363,48 +1364,41 @@ test_preconditions (void)
 
   pre_tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
   pre_cond = COMPILE ("true");
-  CU_ASSERT_TRUE (test_criticals (eval_null_condition));
-  CU_ASSERT_TRUE (test_criticals (eval_null_env));
-  CU_ASSERT_TRUE (test_criticals (eval_wrong_missing));
-  CU_ASSERT_TRUE (test_criticals (compile_null_scope));
-  CU_ASSERT_TRUE (test_criticals (compile_null_node));
+  test_misuses (misuses);
   resp_condition_free (pre_cond);
   resp_json_tree_free (pre_tree);
   resp_json_reader_free (reader);
 }
 
+static CU_TestInfo tests[] = {
+  { "Kleene and", test_and_table },
+  { "Kleene or", test_or_table },
+  { "Kleene not", test_not_table },
+  { "and/or of one and of three operands", test_wide_and_or },
+  { "comparisons", test_comparisons },
+  { "in", test_in },
+  { "variables", test_variables },
+  { "missing facts", test_missing },
+  { "and/or stop reading once decided", test_short_circuit },
+  { "circumstances of SPEC 4.4", test_circumstances },
+  { "unknown operators", test_unknown_operators },
+  { "bad shapes and arity", test_bad_shapes },
+  { "bad variables", test_bad_variables },
+  { "error outputs may be NULL", test_null_error_outputs },
+  { "depth limit", test_depth },
+  { "literals are copied", test_literals_are_copied },
+  { "threads", test_threads },
+  { "preconditions", test_preconditions },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "condition", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return CU_get_error ();
-
-  suite = CU_add_suite ("condition", NULL, NULL);
-  if (suite == NULL
-      || CU_add_test (suite, "Kleene and", test_and_table) == NULL
-      || CU_add_test (suite, "Kleene or", test_or_table) == NULL
-      || CU_add_test (suite, "Kleene not", test_not_table) == NULL
-      || CU_add_test (suite, "and/or of one and of three operands", test_wide_and_or) == NULL
-      || CU_add_test (suite, "comparisons", test_comparisons) == NULL
-      || CU_add_test (suite, "in", test_in) == NULL
-      || CU_add_test (suite, "variables", test_variables) == NULL
-      || CU_add_test (suite, "missing facts", test_missing) == NULL
-      || CU_add_test (suite, "and/or stop reading once decided", test_short_circuit) == NULL
-      || CU_add_test (suite, "circumstances of SPEC 4.4", test_circumstances) == NULL
-      || CU_add_test (suite, "unknown operators", test_unknown_operators) == NULL
-      || CU_add_test (suite, "bad shapes and arity", test_bad_shapes) == NULL
-      || CU_add_test (suite, "bad variables", test_bad_variables) == NULL
-      || CU_add_test (suite, "error outputs may be NULL", test_null_error_outputs) == NULL
-      || CU_add_test (suite, "depth limit", test_depth) == NULL
-      || CU_add_test (suite, "literals are copied", test_literals_are_copied) == NULL
-      || CU_add_test (suite, "threads", test_threads) == NULL
-      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
-    {
-      CU_cleanup_registry ();
-      return CU_get_error ();
-    }
-
-  return test_run_all ();
+  return test_main (suites);
 }

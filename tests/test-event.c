@@ -10,54 +10,20 @@
 #include <stdio.h>
 #include <string.h>
 
-static RespModel *city;
-static RespRulebook *rulebook;
-
-static int
-suite_init (void)
-{
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  return city != NULL && rulebook != NULL ? 0 : 1;
-}
-
-static int
-suite_clean (void)
-{
-  g_clear_pointer (&city, resp_model_unref);
-  g_clear_pointer (&rulebook, resp_rulebook_unref);
-  return 0;
-}
-
 /* ---- Helpers ---- */
 
-static void
-ev_report_at (int         caller,
-              gboolean    ok,
-              const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
+/* Events are written with single quotes, loaded as ev.json against
+ * city.json and the default rulebook. */
+static const TestLoader event_loader = { TEST_INPUT_CITY_EVENTS, "ev.json", TRUE };
 
-/* Events are written with single quotes; this turns them into JSON (no test
- * text needs a real single quote). */
-static char *
-json_of (const char *text)
-{
-  return g_strdelimit (g_strdup (text), "'", '"');
-}
-
-/* Loads events written with single quotes against city.json and the
- * default rulebook. */
 static RespEventBatch *
 events_load (const char  *text,
              GPtrArray  **diagnostics,
              GError     **error)
 {
-  char *json = json_of (text);
-  RespEventBatch *batch = resp_event_batch_new_from_data (city, rulebook, json, -1, "ev.json",
-                                                          diagnostics, error);
+  char *json = test_json_of (text);
+  RespEventBatch *batch = test_loader_load (&event_loader, json, -1, diagnostics, error);
+
   g_free (json);
   return batch;
 }
@@ -72,9 +38,9 @@ events_load_ok_at (int         caller,
 
   if (batch == NULL)
     fprintf (stderr, "\n  line %d: the events do not load: %s\n", caller, error->message);
-  ev_report_at (caller, batch != NULL, "the events load");
-  ev_report_at (caller, error == NULL, "no error");
-  ev_report_at (caller, diags != NULL && diags->len == 0, "no diagnostics");
+  test_report_at (caller, batch != NULL, "the events load");
+  test_report_at (caller, error == NULL, "no error");
+  test_report_at (caller, diags != NULL && diags->len == 0, "no diagnostics");
   g_clear_error (&error);
   if (diags != NULL)
     g_ptr_array_unref (diags);
@@ -82,21 +48,11 @@ events_load_ok_at (int         caller,
 }
 #define events_load_ok(text) events_load_ok_at (__LINE__, (text))
 
-static int
-find_circumstance (RespVerdict *v,
-                   const char  *id)
-{
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
-      return (int) i;
-  return -1;
-}
-
 static RespCircumstanceStatus
 circumstance_status (RespVerdict *v,
                      const char  *id)
 {
-  int k = find_circumstance (v, id);
+  int k = test_find_circumstance (v, id);
 
   /* the verdict may leave out what does not hold */
   return k < 0 ? RESP_CIRCUMSTANCE_DOES_NOT_HOLD
@@ -108,7 +64,7 @@ static char *
 circumstance_missing (RespVerdict *v,
                       const char  *id)
 {
-  int k = find_circumstance (v, id);
+  int k = test_find_circumstance (v, id);
   char **missing;
   char *joined;
 
@@ -120,18 +76,15 @@ circumstance_missing (RespVerdict *v,
   return joined;
 }
 
+/* Events written with single quotes, assessed alone */
 static RespVerdict *
 assess_one_at (int         caller,
                const char *text)
 {
-  RespEventBatch *batch = events_load_ok_at (caller, text);
-  RespVerdict *v = NULL;
+  char *json = test_json_of (text);
+  RespVerdict *v = test_assess_one_in (__FILE__, caller, test_city_model, test_city_rulebook, json);
 
-  if (batch != NULL && resp_event_batch_get_n_events (batch) == 1)
-    v = resp_assess (city, rulebook, resp_event_batch_get_event (batch, 0));
-  ev_report_at (caller, v != NULL, "one event assessed");
-  if (batch != NULL)
-    resp_event_batch_unref (batch);
+  g_free (json);
   return v;
 }
 #define assess_one(text) assess_one_at (__LINE__, (text))
@@ -143,15 +96,44 @@ assess_one_at (int         caller,
   "'occurred_at': '2026-03-05T08:10:00+08:00', 'systems': ['" subject "'], " \
   "'facts': {'attacked': true, 'handled_in_time': false, 'outage_hours': 7.5}}"
 
+/* Loads text, which must give the events of ids (space-separated) in that
+ * order, as a list or not; hands them over through out unless it is NULL. */
+static void
+expect_events_at (int              caller,
+                  const char      *text,
+                  gboolean         is_list,
+                  const char      *ids,
+                  RespEventBatch **out)
+{
+  RespEventBatch *batch = events_load_ok_at (caller, text);
+  GString *got = g_string_new (NULL);
+  char *what;
+
+  for (guint i = 0; batch != NULL && i < resp_event_batch_get_n_events (batch); i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "",
+                            resp_event_get_id (resp_event_batch_get_event (batch, i)));
+  what = g_strdup_printf ("the events [%s], got [%s]", ids, got->str);
+  test_report_at (caller, strcmp (got->str, ids) == 0, what);
+  test_report_at (caller, batch != NULL && resp_event_batch_get_is_list (batch) == is_list,
+                  is_list ? "a list" : "not a list");
+  g_free (what);
+  g_string_free (got, TRUE);
+  if (out != NULL)
+    *out = batch;
+  else if (batch != NULL)
+    resp_event_batch_unref (batch);
+}
+#define expect_events(text, is_list, ids, out) \
+  expect_events_at (__LINE__, (text), (is_list), (ids), (out))
+
 static void
 test_one_object (void)
 {
-  RespEventBatch *batch = events_load_ok ("\n  " ONE_EVENT ("2026-031", "s-portal") "\n\n");
+  RespEventBatch *batch;
   RespEvent *ev;
 
+  expect_events ("\n  " ONE_EVENT ("2026-031", "s-portal") "\n\n", FALSE, "2026-031", &batch);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
   ev = resp_event_batch_get_event (batch, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (ev);
   CU_ASSERT_STRING_EQUAL (resp_event_get_id (ev), "2026-031");
@@ -160,10 +142,9 @@ test_one_object (void)
   resp_event_batch_unref (batch);
 
   /* the least an event needs: an id, an instant, a subject */
-  batch = events_load_ok ("{'id': 'e', 'occurred_at': '2026-03-05', 'units': ['u-data-center']}");
+  expect_events ("{'id': 'e', 'occurred_at': '2026-03-05', 'units': ['u-data-center']}",
+                 FALSE, "e", &batch);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_FALSE (resp_event_batch_get_is_list (batch));
   ev = resp_event_batch_get_event (batch, 0);
   CU_ASSERT_PTR_NULL (resp_event_get_title (ev));
   /* a date is 00:00 at +08:00 that day */
@@ -174,46 +155,22 @@ test_one_object (void)
 static void
 test_array (void)
 {
-  RespEventBatch *batch = events_load_ok ("[\n " ONE_EVENT ("e1", "s-portal") ",\n "
-                                          ONE_EVENT ("e2", "s-news") "\n]\n");
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
-  resp_event_batch_unref (batch);
-
+  expect_events ("[\n " ONE_EVENT ("e1", "s-portal") ",\n " ONE_EVENT ("e2", "s-news") "\n]\n",
+                 TRUE, "e1 e2", NULL);
   /* an array of one is still a list */
-  batch = events_load_ok ("[" ONE_EVENT ("e1", "s-portal") "]");
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 1);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  resp_event_batch_unref (batch);
+  expect_events ("[" ONE_EVENT ("e1", "s-portal") "]", TRUE, "e1", NULL);
 }
 
 static void
 test_json_lines (void)
 {
-  RespEventBatch *batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\n"
-                                          ONE_EVENT ("e2", "s-news") "\n");
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 2);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 0)), "e1");
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 1)), "e2");
-  resp_event_batch_unref (batch);
-
+  expect_events (ONE_EVENT ("e1", "s-portal") "\n" ONE_EVENT ("e2", "s-news") "\n",
+                 TRUE, "e1 e2", NULL);
   /* blank lines, CRLF and no final newline */
-  batch = events_load_ok (ONE_EVENT ("e1", "s-portal") "\r\n\r\n"
-                          ONE_EVENT ("e2", "s-news") "\r\n  \n"
-                          ONE_EVENT ("e3", "s-app"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  CU_ASSERT_EQUAL_FATAL (resp_event_batch_get_n_events (batch), 3);
-  CU_ASSERT_TRUE (resp_event_batch_get_is_list (batch));
-  CU_ASSERT_STRING_EQUAL (resp_event_get_id (resp_event_batch_get_event (batch, 2)), "e3");
-  resp_event_batch_unref (batch);
+  expect_events (ONE_EVENT ("e1", "s-portal") "\r\n\r\n"
+                 ONE_EVENT ("e2", "s-news") "\r\n  \n"
+                 ONE_EVENT ("e3", "s-app"),
+                 TRUE, "e1 e2 e3", NULL);
 }
 
 static void
@@ -221,7 +178,8 @@ test_from_file (void)
 {
   char *path = test_src_path ("examples/data/events.json");
   GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_file (city, rulebook, path, NULL, &error);
+  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path,
+                                                          NULL, &error);
 
   if (batch == NULL)
     fprintf (stderr, "\n  %s: %s\n", path, error->message);
@@ -234,7 +192,8 @@ test_from_file (void)
   g_clear_error (&error);
   g_free (path);
 
-  batch = resp_event_batch_new_from_file (city, rulebook, "/nonexistent/events.json", NULL, &error);
+  batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook,
+                                          "/nonexistent/events.json", NULL, &error);
   CU_ASSERT_PTR_NULL (batch);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
   g_clear_error (&error);
@@ -257,16 +216,7 @@ test_from_file (void)
 #define EV(l4, l5) EV3 (AT_OK, l4, l5)
 #define EV_FACTS(l5) EV (SUBJECT_OK, l5)
 
-typedef struct {
-  const char *name;
-  const char *json;      /* single quotes */
-  RespError   code;
-  guint       line;
-  guint       column;
-  const char *message;   /* a substring of the message */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const TestErrorCase error_cases[] = {
   /* facts */
   { "unknown fact", EV_FACTS (" 'facts': {'attacked': true, 'tamperd': true}"),
     RESP_ERROR_UNKNOWN_FACT, 5, 30, "did you mean 'tampered'?" },
@@ -350,47 +300,7 @@ static const ErrorCase error_cases[] = {
 static void
 test_error_cases (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      const ErrorCase *c = &error_cases[i];
-      GPtrArray *diags = NULL;
-      GError *error = NULL;
-      RespEventBatch *batch = events_load (c->json, &diags, &error);
-      RespDiagnostic *d;
-      char *prefix;
-      gboolean ok;
-
-      CU_ASSERT_PTR_NULL (batch);
-      if (batch != NULL)
-        {
-          fprintf (stderr, "\n  case '%s': the event loaded\n", c->name);
-          resp_event_batch_unref (batch);
-          g_ptr_array_unref (diags);
-          continue;
-        }
-      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-      CU_ASSERT_FATAL (diags->len >= 1);
-      d = diags->pdata[0];
-      prefix = g_strdup_printf ("ev.json:%u:%u: ", c->line, c->column);
-      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
-           resp_diagnostic_get_code (d) == c->code &&
-           resp_diagnostic_get_line (d) == c->line &&
-           resp_diagnostic_get_column (d) == c->column &&
-           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
-           g_str_has_prefix (error->message, prefix);
-      if (!ok)
-        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
-                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
-      CU_ASSERT (ok);
-      if (diags->len != 1)
-        fprintf (stderr, "\n  case '%s': %u diagnostics, expected 1 (%s)\n", c->name, diags->len,
-                 error->message);
-      CU_ASSERT_EQUAL (diags->len, 1);
-      g_free (prefix);
-      g_ptr_array_unref (diags);
-      g_error_free (error);
-    }
+  test_expect_errors (&event_loader, error_cases);
 }
 
 static void
@@ -420,67 +330,40 @@ test_valid_variants_of_the_cases (void)
   "{'format': 'libresp/event/1', 'id': '" id "', 'occurred_at': '2026-03-05', 'systems': ['s-portal'], 'facts': {'tamperd': true}}"
 
 static void
-expect_diag_at (int             caller,
-                RespDiagnostic *d,
-                RespError       code,
-                guint           line,
-                guint           column)
-{
-  gboolean ok = resp_diagnostic_get_code (d) == code &&
-                resp_diagnostic_get_line (d) == line &&
-                resp_diagnostic_get_column (d) == column;
-
-  if (!ok)
-    {
-      char *s = resp_diagnostic_to_string (d);
-      fprintf (stderr, "\n  line %d: expected code %d at %u:%u; got %d: %s\n", caller, code, line,
-               column, resp_diagnostic_get_code (d), s);
-      g_free (s);
-    }
-  ev_report_at (caller, ok, "diagnostic code and position");
-}
-#define expect_diag(d, code, line, column) expect_diag_at (__LINE__, (d), (code), (line), (column))
-
-static void
 test_json_lines_errors (void)
 {
+  static const TestDiagnostic second_line[] = {
+    { RESP_ERROR_DANGLING_REFERENCE, 2, 84 },
+  };
+  static const TestDiagnostic after_a_blank[] = {
+    { RESP_ERROR_UNKNOWN_FACT, 3, 107, "did you mean 'tampered'?" },
+  };
+  static const TestDiagnostic several_lines[] = {
+    { RESP_ERROR_UNKNOWN_FACT, 1, 107 },
+    { RESP_ERROR_DANGLING_REFERENCE, 3, 84 },
+  };
+  static const TestDiagnostic syntax[] = {
+    { RESP_ERROR_MALFORMED_JSON, 2, 42 },
+  };
   GPtrArray *diags = NULL;
-  GError *error = NULL;
+  GError *error;
   RespEventBatch *batch;
 
   /* the second line */
-  batch = events_load (LINE_OK ("e1") "\n" LINE_DANGLING ("e2") "\n", &diags, &error);
-  CU_ASSERT_PTR_NULL (batch);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
-  expect_diag (diags->pdata[0], RESP_ERROR_DANGLING_REFERENCE, 2, 84);
-  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_DANGLING_REFERENCE));
-  CU_ASSERT (g_str_has_prefix (error->message, "ev.json:2:84: "));
+  error = test_refuse (&event_loader, LINE_OK ("e1") "\n" LINE_DANGLING ("e2") "\n", second_line);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* blank lines count */
-  batch = events_load (LINE_OK ("e1") "\n\n" LINE_UNKNOWN_FACT ("e3") "\n", &diags, &error);
-  CU_ASSERT_PTR_NULL (batch);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
-  expect_diag (diags->pdata[0], RESP_ERROR_UNKNOWN_FACT, 3, 107);
-  CU_ASSERT_PTR_NOT_NULL (strstr (resp_diagnostic_get_message (diags->pdata[0]),
-                                  "did you mean 'tampered'?"));
+  error = test_refuse (&event_loader, LINE_OK ("e1") "\n\n" LINE_UNKNOWN_FACT ("e3") "\n",
+                       after_a_blank);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* errors on several lines: all of them, in order */
-  batch = events_load (LINE_UNKNOWN_FACT ("e1") "\n" LINE_OK ("e2") "\n" LINE_DANGLING ("e3") "\n",
-                       &diags, &error);
-  CU_ASSERT_PTR_NULL (batch);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 2);
-  expect_diag (diags->pdata[0], RESP_ERROR_UNKNOWN_FACT, 1, 107);
-  expect_diag (diags->pdata[1], RESP_ERROR_DANGLING_REFERENCE, 3, 84);
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 1 more error)"));
+  error = test_refuse (&event_loader,
+                       LINE_UNKNOWN_FACT ("e1") "\n" LINE_OK ("e2") "\n" LINE_DANGLING ("e3") "\n",
+                       several_lines);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 1 more error)") : NULL);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* a syntax error on the second line is reported where it is (SPEC §3.4:
    * the line and column of the offending value), not as trailing data
@@ -492,7 +375,9 @@ test_json_lines_errors (void)
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
   CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
   CU_ASSERT_FATAL (diags->len >= 1);
-  expect_diag (diags->pdata[0], RESP_ERROR_MALFORMED_JSON, 2, 42);
+  /* what follows a syntax error is not this test's business: the first */
+  g_ptr_array_set_size (diags, 1);
+  test_diagnostics (diags, "ev.json", syntax);
   g_clear_error (&error);
   g_ptr_array_unref (diags);
 }
@@ -500,40 +385,35 @@ test_json_lines_errors (void)
 static void
 test_array_all_or_nothing (void)
 {
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
+  static const TestDiagnostic three[] = {
+    { RESP_ERROR_BAD_DATE, 3, 30 },
+    { RESP_ERROR_BAD_VALUE, 3, 91 },
+    { RESP_ERROR_DANGLING_REFERENCE, 4, 85 },
+  };
+  static const TestDiagnostic the_last[] = {
+    { RESP_ERROR_DANGLING_REFERENCE, 2, 85 },
+  };
+  GError *error;
   RespEventBatch *batch;
 
   /* one valid event, one with two errors, one with one: no batch, and
    * every error, in file order */
-  batch = events_load ("[\n"
+  error = test_refuse (&event_loader,
+                       "[\n"
                        " " LINE_OK ("e1") ",\n"
                        " {'id': 'e2', 'occurred_at': '2026-13-01', 'systems': ['s-portal'], 'facts': {'attacked': 1}},\n"
                        " " LINE_DANGLING ("e3") "\n"
                        "]\n",
-                       &diags, &error);
-  CU_ASSERT_PTR_NULL (batch);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 3);
-  expect_diag (diags->pdata[0], RESP_ERROR_BAD_DATE, 3, 30);
-  expect_diag (diags->pdata[1], RESP_ERROR_BAD_VALUE, 3, 91);
-  expect_diag (diags->pdata[2], RESP_ERROR_DANGLING_REFERENCE, 4, 85);
-  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_BAD_DATE));
-  CU_ASSERT (g_str_has_prefix (error->message, "ev.json:3:30: "));
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 2 more errors)"));
+                       three);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 2 more errors)") : NULL);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* only the last of many is bad: still nothing */
-  batch = events_load ("[" LINE_OK ("e1") ", " LINE_OK ("e2") ", " LINE_OK ("e3") ",\n "
-                       LINE_DANGLING ("e4") "]", &diags, &error);
-  CU_ASSERT_PTR_NULL (batch);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
-  expect_diag (diags->pdata[0], RESP_ERROR_DANGLING_REFERENCE, 2, 85);
+  error = test_refuse (&event_loader,
+                       "[" LINE_OK ("e1") ", " LINE_OK ("e2") ", " LINE_OK ("e3") ",\n "
+                       LINE_DANGLING ("e4") "]",
+                       the_last);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* without an error location it fails all the same */
   batch = events_load ("[" LINE_OK ("e1") ", " LINE_DANGLING ("e2") "]", NULL, NULL);
@@ -556,24 +436,45 @@ test_array_all_or_nothing (void)
   "   'obstructed_security_organs': false, 'other_serious': false,\n" \
   "   'supervision_failed': false, 'coordination_failed': false}}\n"
 
+/* Assesses text, whose verdict must be undetermined, art8.2 wanting the
+ * facts missing (sorted, joined with ','), and hold nobody on the strength
+ * of an unknown fact; returns it for more checks. */
+static RespVerdict *
+expect_undetermined_at (int         caller,
+                        const char *text,
+                        const char *missing)
+{
+  RespVerdict *v = assess_one_at (caller, text);
+  char *got, *what;
+
+  if (v == NULL)
+    return NULL;
+  test_report_at (caller, resp_verdict_get_status (v) == RESP_VERDICT_UNDETERMINED,
+                  "the verdict is undetermined");
+  test_report_at (caller, circumstance_status (v, "art8.2") == RESP_CIRCUMSTANCE_UNDETERMINED,
+                  "art8.2 is undetermined");
+  got = circumstance_missing (v, "art8.2");
+  what = g_strdup_printf ("art8.2 misses [%s], got [%s]", missing, got);
+  test_report_at (caller, strcmp (got, missing) == 0, what);
+  test_report_at (caller, resp_verdict_get_n_liable (v) == 0, "nobody is liable");
+  g_free (what);
+  g_free (got);
+  return v;
+}
+#define expect_undetermined(text, missing) expect_undetermined_at (__LINE__, (text), (missing))
+
 static void
 test_absent_fact_is_unknown (void)
 {
-  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", ""));
-  char *missing;
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ",
+                                                    "'handled_in_time': false, ", ""),
+                                        "outage_hours");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
-  g_free (missing);
   /* the others are decided */
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.1"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.3"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (circumstance_status (v, "art8.5"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  /* nobody is held on the strength of an unknown fact */
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   CU_ASSERT_EQUAL (resp_verdict_get_n_exempt (v), 0);
   resp_verdict_unref (v);
 }
@@ -581,30 +482,18 @@ test_absent_fact_is_unknown (void)
 static void
 test_null_fact_is_unknown (void)
 {
-  RespVerdict *v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ",
-                                           "'outage_hours': null, "));
-  char *missing;
+  RespVerdict *v = expect_undetermined (NEWS_EVENT ("'attacked': true, ",
+                                                    "'handled_in_time': false, ",
+                                                    "'outage_hours': null, "),
+                                        "outage_hours");
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  CU_ASSERT_STRING_EQUAL (missing, "outage_hours");
-  g_free (missing);
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
-  resp_verdict_unref (v);
-
-  /* null is accepted for every type of fact, not a wrong type */
-  v = assess_one (NEWS_EVENT ("'attacked': null, ", "'handled_in_time': null, ",
-                              "'outage_hours': null, "));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  missing = circumstance_missing (v, "art8.2");
-  /* listed once each, sorted */
-  CU_ASSERT_STRING_EQUAL (missing, "attacked,handled_in_time,outage_hours");
-  g_free (missing);
-  CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
-  resp_verdict_unref (v);
+  g_clear_pointer (&v, resp_verdict_unref);
+  /* null is accepted for every type of fact, not a wrong type; the facts
+   * are listed once each, sorted */
+  v = expect_undetermined (NEWS_EVENT ("'attacked': null, ", "'handled_in_time': null, ",
+                                       "'outage_hours': null, "),
+                           "attacked,handled_in_time,outage_hours");
+  g_clear_pointer (&v, resp_verdict_unref);
 }
 
 static void
@@ -627,24 +516,28 @@ test_unknown_that_decides_nothing (void)
   resp_verdict_unref (v);
 }
 
+static CU_TestInfo tests[] = {
+  { "one object", test_one_object },
+  { "a JSON array", test_array },
+  { "JSON Lines", test_json_lines },
+  { "files", test_from_file },
+  { "every error with code and position", test_error_cases },
+  { "the cases written right load", test_valid_variants_of_the_cases },
+  { "errors in JSON Lines", test_json_lines_errors },
+  { "an array is all or nothing", test_array_all_or_nothing },
+  { "an absent fact is unknown", test_absent_fact_is_unknown },
+  { "a null fact is unknown", test_null_fact_is_unknown },
+  { "an unknown that decides nothing", test_unknown_that_decides_nothing },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "event", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("event", suite_init, suite_clean);
-  CU_add_test (suite, "one object", test_one_object);
-  CU_add_test (suite, "a JSON array", test_array);
-  CU_add_test (suite, "JSON Lines", test_json_lines);
-  CU_add_test (suite, "files", test_from_file);
-  CU_add_test (suite, "every error with code and position", test_error_cases);
-  CU_add_test (suite, "the cases written right load", test_valid_variants_of_the_cases);
-  CU_add_test (suite, "errors in JSON Lines", test_json_lines_errors);
-  CU_add_test (suite, "an array is all or nothing", test_array_all_or_nothing);
-  CU_add_test (suite, "an absent fact is unknown", test_absent_fact_is_unknown);
-  CU_add_test (suite, "a null fact is unknown", test_null_fact_is_unknown);
-  CU_add_test (suite, "an unknown that decides nothing", test_unknown_that_decides_nothing);
-  return test_run_all ();
+  return test_main (suites);
 }

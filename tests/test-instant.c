@@ -15,15 +15,6 @@
 
 /* ---- Helpers ---- */
 
-static void
-report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
 /* Parses text, which must be accepted, and returns the instant. */
 static gint64
 parse_ok_at (int         caller,
@@ -36,7 +27,7 @@ parse_ok_at (int         caller,
   if (!ok || error != NULL)
     fprintf (stderr, "line %d: '%s' rejected: %s\n", caller, text,
              error != NULL ? error->message : "(no error set)");
-  report_at (caller, ok && error == NULL, "resp_instant_parse accepts a valid instant");
+  test_report_at (caller, ok && error == NULL, "resp_instant_parse accepts a valid instant");
   g_clear_error (&error);
   return t;
 }
@@ -56,10 +47,10 @@ parse_bad_at (int         caller,
   if (!right)
     fprintf (stderr, "line %d: '%s': expected RESP_ERROR_BAD_DATE, got %s\n", caller, text,
              ok ? "success" : error == NULL ? "FALSE without an error" : error->message);
-  report_at (caller, right, "resp_instant_parse rejects with RESP_ERROR_BAD_DATE");
+  test_report_at (caller, right, "resp_instant_parse rejects with RESP_ERROR_BAD_DATE");
   if (error != NULL)
-    report_at (caller, error->message != NULL && error->message[0] != '\0',
-               "the error has a message");
+    test_report_at (caller, error->message != NULL && error->message[0] != '\0',
+                    "the error has a message");
   g_clear_error (&error);
 }
 #define parse_bad(text) parse_bad_at (__LINE__, (text))
@@ -78,12 +69,12 @@ roundtrip_at (int         caller,
   if (!ok)
     fprintf (stderr, "line %d: '%s' printed as '%s', expected '%s'\n", caller, text,
              got != NULL ? got : "(null)", expected);
-  report_at (caller, ok, "resp_instant_format prints the expected text");
+  test_report_at (caller, ok, "resp_instant_format prints the expected text");
   /* what is printed parses back to the same instant */
   if (got != NULL)
     {
       back = parse_ok_at (caller, got);
-      report_at (caller, back == t, "the printed text parses back to the same instant");
+      test_report_at (caller, back == t, "the printed text parses back to the same instant");
     }
   g_free (got);
 }
@@ -307,36 +298,37 @@ parse_valid (void)
 static void
 test_preconditions (void)
 {
-  CU_ASSERT_TRUE (test_criticals (parse_null_text));
-  CU_ASSERT_TRUE (test_criticals (parse_set_error));
+  static const TestMisuse misuses[] = {
+    { parse_null_text, "resp_instant_parse: assertion 'text != NULL' failed" },
+    { parse_set_error, "resp_instant_parse: assertion 'error == NULL || *error == NULL' failed" },
+  };
+
+  test_misuses (misuses);
   /* the harness itself: a good call logs no critical */
-  CU_ASSERT_FALSE (test_criticals (parse_valid));
+  CU_ASSERT_TRUE (test_no_critical (parse_valid));
 }
+
+static CU_TestInfo tests[] = {
+  { "bare date is 00:00 at +08:00", test_bare_date },
+  { "Z and z", test_utc_designator },
+  { "numeric offsets", test_offsets },
+  { "fractional seconds", test_fractional_seconds },
+  { "formatting at +08:00", test_format_at_cst },
+  { "leap days", test_leap_days },
+  { "bad inputs", test_bad_inputs },
+  { "open ends", test_open_ends },
+  { "now", test_now },
+  { "preconditions", test_preconditions },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "instant", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return CU_get_error ();
-
-  suite = CU_add_suite ("instant", NULL, NULL);
-  if (suite == NULL
-      || CU_add_test (suite, "bare date is 00:00 at +08:00", test_bare_date) == NULL
-      || CU_add_test (suite, "Z and z", test_utc_designator) == NULL
-      || CU_add_test (suite, "numeric offsets", test_offsets) == NULL
-      || CU_add_test (suite, "fractional seconds", test_fractional_seconds) == NULL
-      || CU_add_test (suite, "formatting at +08:00", test_format_at_cst) == NULL
-      || CU_add_test (suite, "leap days", test_leap_days) == NULL
-      || CU_add_test (suite, "bad inputs", test_bad_inputs) == NULL
-      || CU_add_test (suite, "open ends", test_open_ends) == NULL
-      || CU_add_test (suite, "now", test_now) == NULL
-      || CU_add_test (suite, "preconditions", test_preconditions) == NULL)
-    {
-      CU_cleanup_registry ();
-      return CU_get_error ();
-    }
-
-  return test_run_all ();
+  return test_main (suites);
 }

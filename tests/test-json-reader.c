@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include "test-common.h"
 #include "resp-json-reader-private.h"
 
-#include <CUnit/Basic.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -1365,82 +1365,58 @@ test_tree_big_and_deep (void)
 
 /* ---- Main ---- */
 
-typedef struct {
-  const char  *name;
-  CU_TestFunc  func;
-} TestEntry;
+static CU_TestInfo token_tests[] = {
+  { "basic tokens", test_tokens_basic },
+  { "multi-line positions", test_positions_multiline },
+  { "scalar top-level values", test_scalar_top_level },
+  { "input is not NUL-terminated", test_not_nul_terminated },
+  { "raw literals", test_raw },
+  { "strings and escapes", test_strings },
+  { "numbers", test_numbers },
+  { "columns on a long line", test_long_line_columns },
+  CU_TEST_INFO_NULL,
+};
 
-static gboolean
-add_suite (const char      *name,
-           const TestEntry *tests,
-           gsize            n)
-{
-  CU_pSuite suite = CU_add_suite (name, NULL, NULL);
-  gsize i;
+static CU_TestInfo error_tests[] = {
+  { "empty input", test_empty },
+  { "syntax errors", test_syntax_errors },
+  { "string errors", test_string_errors },
+  { "number errors", test_number_errors },
+  { "columns count code points", test_multibyte_columns },
+  { "byte-order marks", test_bom },
+  { "invalid UTF-8", test_invalid_utf8 },
+  { "duplicate keys", test_duplicate_keys },
+  { "duplicate keys in big objects", test_duplicate_keys_big_objects },
+  { "nesting limit", test_depth_limit },
+  { "string limit", test_string_limit },
+  { "errors stick", test_errors_stick },
+  CU_TEST_INFO_NULL,
+};
 
-  if (suite == NULL)
-    return FALSE;
-  for (i = 0; i < n; i++)
-    if (CU_add_test (suite, tests[i].name, tests[i].func) == NULL)
-      return FALSE;
-  return TRUE;
-}
+static CU_TestInfo skip_tests[] = {
+  { "skip_value", test_skip_value },
+  { "a member name survives its value", test_key_survives_value },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo tree_tests[] = {
+  { "tree positions and lookups", test_tree },
+  { "scalar roots and subtrees", test_tree_scalars_and_subtrees },
+  { "tree errors", test_tree_errors },
+  { "big and deep trees", test_tree_big_and_deep },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "json-reader tokens", NULL, NULL, NULL, NULL, token_tests },
+  { "json-reader errors", NULL, NULL, NULL, NULL, error_tests },
+  { "json-reader skip", NULL, NULL, NULL, NULL, skip_tests },
+  { "json-reader trees", NULL, NULL, NULL, NULL, tree_tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  static const TestEntry token_tests[] = {
-    { "basic tokens", test_tokens_basic },
-    { "multi-line positions", test_positions_multiline },
-    { "scalar top-level values", test_scalar_top_level },
-    { "input is not NUL-terminated", test_not_nul_terminated },
-    { "raw literals", test_raw },
-    { "strings and escapes", test_strings },
-    { "numbers", test_numbers },
-    { "columns on a long line", test_long_line_columns },
-  };
-  static const TestEntry error_tests[] = {
-    { "empty input", test_empty },
-    { "syntax errors", test_syntax_errors },
-    { "string errors", test_string_errors },
-    { "number errors", test_number_errors },
-    { "columns count code points", test_multibyte_columns },
-    { "byte-order marks", test_bom },
-    { "invalid UTF-8", test_invalid_utf8 },
-    { "duplicate keys", test_duplicate_keys },
-    { "duplicate keys in big objects", test_duplicate_keys_big_objects },
-    { "nesting limit", test_depth_limit },
-    { "string limit", test_string_limit },
-    { "errors stick", test_errors_stick },
-  };
-  static const TestEntry skip_tests[] = {
-    { "skip_value", test_skip_value },
-    { "a member name survives its value", test_key_survives_value },
-  };
-  static const TestEntry tree_tests[] = {
-    { "tree positions and lookups", test_tree },
-    { "scalar roots and subtrees", test_tree_scalars_and_subtrees },
-    { "tree errors", test_tree_errors },
-    { "big and deep trees", test_tree_big_and_deep },
-  };
-  unsigned int failures;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-
-  if (!add_suite ("json-reader tokens", token_tests, G_N_ELEMENTS (token_tests)) ||
-      !add_suite ("json-reader errors", error_tests, G_N_ELEMENTS (error_tests)) ||
-      !add_suite ("json-reader skip", skip_tests, G_N_ELEMENTS (skip_tests)) ||
-      !add_suite ("json-reader trees", tree_tests, G_N_ELEMENTS (tree_tests)))
-    {
-      CU_cleanup_registry ();
-      return 1;
-    }
-
-  CU_basic_set_mode (CU_BRM_VERBOSE);
-  CU_basic_run_tests ();
-  failures = CU_get_number_of_failures ();
-  CU_cleanup_registry ();
-
-  return failures ? 1 : 0;
+  return test_main (suites);
 }

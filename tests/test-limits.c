@@ -5,14 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "test-common.h"
 
 #define HEAD "{\"format\": \"libresp/model/1\", \"nodes\": [\n"
 
-static RespModel *city;
-static RespRulebook *rulebook;
+/* Hostile models are written in JSON as it is, and named m.json. */
+static const TestLoader model_loader = { TEST_INPUT_MODEL, "m.json", FALSE };
 
 /* Loads a model expecting one error; returns the first diagnostic's code
  * and position through the out arguments. */
@@ -95,16 +93,14 @@ static void
 test_file_size (void)
 {
   RespLimits *limits = resp_limits_new ();
-  char *dir = g_dir_make_tmp ("resp-limits-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "m.json", NULL);
   const char *json = HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\"}]}";
+  char *dir, *path = test_write_temp ("m.json", json, &dir);
   GError *error = NULL;
   GPtrArray *diags = NULL;
 
   CU_ASSERT_EQUAL (limits->max_file_bytes, RESP_LIMITS_DEFAULT_MAX_FILE_BYTES);
   limits->max_file_bytes = 40;
   CU_ASSERT_EQUAL (model_error (json, -1, limits, NULL, NULL), RESP_ERROR_LIMIT);
-  g_file_set_contents (path, json, -1, NULL);
   CU_ASSERT_PTR_NULL (resp_model_new_from_file_full (path, limits, &diags, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "max_file_bytes"));
@@ -115,13 +111,59 @@ test_file_size (void)
   CU_ASSERT_PTR_NULL (resp_rulebook_new_from_file_full (path, limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (city, rulebook, path, limits, NULL, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, path,
+                                                           limits, NULL, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
   g_clear_error (&error);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  test_remove_temp (path, dir);
+  resp_limits_free (limits);
+}
+
+/* The limits guard what is read from memory as they guard files: a
+ * rulebook or events longer than max_file_bytes are refused as such, and
+ * no limits are the defaults */
+static void
+test_data_size (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  GBytes *default_rulebook = resp_rulebook_get_default_source ();
+  gsize length = 0;
+  const char *text = g_bytes_get_data (default_rulebook, &length);
+  const char *event = "{\"id\": \"e\", \"occurred_at\": \"2026-03-05\", "
+                      "\"units\": [\"u-hospital\"]}";
+  GError *error = NULL;
+  RespRulebook *rb;
+  RespEventBatch *batch;
+
+  limits->max_file_bytes = 40;
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", limits,
+                                                        NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "max_file_bytes") : NULL);
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook,
+                                                           event, -1, "e.json", limits, NULL,
+                                                           &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  g_clear_error (&error);
+
+  /* without limits, or with limits that leave room, both load */
+  rb = resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (rb);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&rb, resp_rulebook_unref);
+  limits->max_file_bytes = length;
+  rb = resp_rulebook_new_from_data_full (text, (gssize) length, "rb.json", limits, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (rb);
+  g_clear_pointer (&rb, resp_rulebook_unref);
+  g_clear_error (&error);
+  batch = resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook, event, -1,
+                                               "e.json", NULL, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (batch);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_pointer (&batch, resp_event_batch_unref);
+  g_clear_error (&error);
+  g_bytes_unref (default_rulebook);
   resp_limits_free (limits);
 }
 
@@ -144,43 +186,27 @@ test_error_count (void)
   g_string_free (json, TRUE);
 }
 
-typedef struct {
-  const char *name;
-  const char *json;
-  gssize      len;
-  RespError   code;
-  guint       line, col;
-} Hostile;
-
-static const Hostile hostile[] = {
-  { "empty file", "", 0, RESP_ERROR_MALFORMED_JSON, 1, 1 },
-  { "only a BOM", "\xEF\xBB\xBF", 3, RESP_ERROR_MALFORMED_JSON, 1, 1 },
-  { "BOM not at the start", "{\"format\": \"libresp/model/1\",\n \xEF\xBB\xBF\"nodes\": []}", -1, RESP_ERROR_MALFORMED_JSON, 2, 2 },
-  { "invalid UTF-8 in a name", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"ab\xC3\x28\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 42 },
-  { "overlong UTF-8", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"\xC0\xAF\"}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 40 },
-  { "a NUL byte", "{\"format\": \"libresp/model/1\"\0}", 30, RESP_ERROR_MALFORMED_JSON, 1, 29 },
-  { "number overflows a double", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 1e999}]}", -1, RESP_ERROR_BAD_VALUE, 2, 64 },
-  { "NaN is no JSON", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": NaN}]}", -1, RESP_ERROR_MALFORMED_JSON, 2, 64 },
-  { "year 0", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"0000-12-31\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
-  { "year 10000", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"until\": \"10000-01-01\"}]}", -1, RESP_ERROR_BAD_DATE, 1, 95 },
-  { "duplicate key deep inside", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"k\": 1, \"k\": 2}}]}", -1, RESP_ERROR_DUPLICATE_KEY, 2, 62 },
-  { "truncated", HEAD "{\"id\": \"a\", \"type\": \"sec", -1, RESP_ERROR_MALFORMED_JSON, 2, 21 },
+/* Hostile bytes, numbers and dates meet the error of their class, at
+ * their place */
+static const TestErrorCase hostile[] = {
+  { "empty file", "", RESP_ERROR_MALFORMED_JSON, 1, 1, "" },
+  { "only a BOM", "\xEF\xBB\xBF", RESP_ERROR_MALFORMED_JSON, 1, 1, "", 3 },
+  { "BOM not at the start", "{\"format\": \"libresp/model/1\",\n \xEF\xBB\xBF\"nodes\": []}", RESP_ERROR_MALFORMED_JSON, 2, 2, "" },
+  { "invalid UTF-8 in a name", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"ab\xC3\x28\"}]}", RESP_ERROR_MALFORMED_JSON, 2, 42, "" },
+  { "overlong UTF-8", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"\xC0\xAF\"}]}", RESP_ERROR_MALFORMED_JSON, 2, 40, "" },
+  { "a NUL byte", "{\"format\": \"libresp/model/1\"\0}", RESP_ERROR_MALFORMED_JSON, 1, 29, "", 30 },
+  { "number overflows a double", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": 1e999}]}", RESP_ERROR_BAD_VALUE, 2, 64, "" },
+  { "NaN is no JSON", HEAD "{\"id\": \"a\", \"type\": \"system\", \"name\": \"A\", \"protection_level\": NaN}]}", RESP_ERROR_MALFORMED_JSON, 2, 64, "" },
+  { "year 0", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"since\": \"0000-12-31\"}]}", RESP_ERROR_BAD_DATE, 1, 95, "" },
+  { "year 10000", "{\"format\": \"libresp/model/1\", \"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", \"until\": \"10000-01-01\"}]}", RESP_ERROR_BAD_DATE, 1, 95, "" },
+  { "duplicate key deep inside", HEAD "{\"id\": \"a\", \"type\": \"sector\", \"name\": \"A\", \"extra\": {\"k\": 1, \"k\": 2}}]}", RESP_ERROR_DUPLICATE_KEY, 2, 62, "" },
+  { "truncated", HEAD "{\"id\": \"a\", \"type\": \"sec", RESP_ERROR_MALFORMED_JSON, 2, 21, "" },
 };
 
 static void
 test_hostile (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
-    {
-      const Hostile *h = &hostile[i];
-      guint line = 0, col = 0;
-      RespError code = model_error (h->json, h->len, NULL, &line, &col);
-
-      if (code != h->code || line != h->line || col != h->col)
-        fprintf (stderr, "\n  %s: expected %d at %u:%u, got %d at %u:%u\n", h->name, h->code,
-                 h->line, h->col, code, line, col);
-      CU_ASSERT (code == h->code && line == h->line && col == h->col);
-    }
+  test_expect_errors (&model_loader, hostile);
 }
 
 static void
@@ -305,9 +331,9 @@ test_thousands_of_subjects (void)
   g_string_append (events, "]}");
   m = resp_model_new_from_data (model->str, -1, NULL, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  batch = resp_event_batch_new_from_data (m, rulebook, events->str, -1, NULL, NULL, &error);
+  batch = resp_event_batch_new_from_data (m, test_city_rulebook, events->str, -1, NULL, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
-  v = resp_assess (m, rulebook, resp_event_batch_get_event (batch, 0));
+  v = resp_assess (m, test_city_rulebook, resp_event_batch_get_event (batch, 0));
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   /* one person, once, with a path from every subject */
   CU_ASSERT_EQUAL_FATAL (resp_verdict_get_n_liable (v), 1);
@@ -333,7 +359,8 @@ test_empty_documents (void)
   CU_ASSERT_STRING_EQUAL (error->message, "rb.json:1:1: empty input");
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
-  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (city, rulebook, "  \n", -1, "e.json", &diags, &error));
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data (test_city_model, test_city_rulebook, "  \n", -1,
+                                                      "e.json", &diags, &error));
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_MALFORMED_JSON));
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
@@ -348,7 +375,7 @@ misuse_copy_null (void)
 static void
 misuse_assess_null (void)
 {
-  resp_assess (city, rulebook, NULL);
+  resp_assess (test_city_model, test_city_rulebook, NULL);
 }
 
 static void
@@ -360,34 +387,38 @@ misuse_render_null (void)
 static void
 test_misuse (void)
 {
-  CU_ASSERT (test_criticals (misuse_copy_null));
-  CU_ASSERT (test_criticals (misuse_assess_null));
-  CU_ASSERT (test_criticals (misuse_render_null));
+  static const TestMisuse misuses[] = {
+    { misuse_copy_null, "resp_limits_copy: assertion 'self != NULL' failed" },
+    { misuse_assess_null, "resp_assess: assertion 'event != NULL' failed" },
+    { misuse_render_null,
+      "resp_verdicts_render: assertion 'verdicts != NULL || n_verdicts == 0' failed" },
+  };
+
+  test_misuses (misuses);
 }
+
+static CU_TestInfo tests[] = {
+  { "nesting depth", test_nesting_depth },
+  { "string length", test_string_length },
+  { "file size", test_file_size },
+  { "data size", test_data_size },
+  { "error count", test_error_count },
+  { "hostile bytes, numbers and dates", test_hostile },
+  { "since and until at the extremes", test_extreme_dates },
+  { "a million-relation chain", test_million_chain },
+  { "an event with thousands of subjects", test_thousands_of_subjects },
+  { "empty documents", test_empty_documents },
+  { "API misuse", test_misuse },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "limits", test_city_init, test_city_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-  int rc;
-
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("limits", NULL, NULL);
-  CU_add_test (suite, "nesting depth", test_nesting_depth);
-  CU_add_test (suite, "string length", test_string_length);
-  CU_add_test (suite, "file size", test_file_size);
-  CU_add_test (suite, "error count", test_error_count);
-  CU_add_test (suite, "hostile bytes, numbers and dates", test_hostile);
-  CU_add_test (suite, "since and until at the extremes", test_extreme_dates);
-  CU_add_test (suite, "a million-relation chain", test_million_chain);
-  CU_add_test (suite, "an event with thousands of subjects", test_thousands_of_subjects);
-  CU_add_test (suite, "empty documents", test_empty_documents);
-  CU_add_test (suite, "API misuse", test_misuse);
-  rc = test_run_all ();
-  resp_rulebook_unref (rulebook);
-  resp_model_unref (city);
-  return rc;
+  return test_main (suites);
 }

@@ -10,6 +10,11 @@
 #include "resp-model-load-private.h"
 #include "resp-limits-private.h"
 
+/* The cases are written in JSON as it is, and named model.json; */
+static const TestLoader model_loader = { TEST_INPUT_MODEL, "model.json", FALSE };
+/* m.json, where one test finds several errors */
+static const TestLoader m_loader = { TEST_INPUT_MODEL, "m.json", FALSE };
+
 /* A valid set of nodes, one per line, that cases refer to. */
 #define STD_NODES \
   "  {\"id\": \"r\", \"type\": \"region\", \"name\": \"县\", \"level\": \"county\"},\n" \
@@ -52,16 +57,7 @@
   STD_NODES \
   " ]}\n"
 
-typedef struct {
-  const char *name;
-  const char *json;
-  RespError   code;
-  guint       line;
-  guint       column;
-  const char *message;   /* a substring of the message */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const TestErrorCase error_cases[] = {
   /* malformed JSON */
   { "syntax", "{\"format\": \"libresp/model/1\",\n \"nodes\": [\n  {\"id\": \"a\" \"type\": \"region\"}]}",
     RESP_ERROR_MALFORMED_JSON, 3, 14, "" },
@@ -179,33 +175,7 @@ static const ErrorCase error_cases[] = {
 static void
 test_error_cases (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      const ErrorCase *c = &error_cases[i];
-      GPtrArray *diags = NULL;
-      GError *error = NULL;
-      RespModel *m = resp_model_new_from_data (c->json, -1, "model.json", &diags, &error);
-      RespDiagnostic *d;
-      gboolean ok;
-
-      CU_ASSERT_PTR_NULL (m);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-      CU_ASSERT_FATAL (diags->len >= 1);
-      d = diags->pdata[0];
-      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
-           resp_diagnostic_get_code (d) == c->code &&
-           (c->line == 0 || resp_diagnostic_get_line (d) == c->line) &&
-           (c->column == 0 || resp_diagnostic_get_column (d) == c->column) &&
-           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
-           g_str_has_prefix (error->message, "model.json:");
-      if (!ok)
-        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
-                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
-      CU_ASSERT (ok);
-      g_ptr_array_unref (diags);
-      g_error_free (error);
-    }
+  test_expect_errors (&model_loader, error_cases);
 }
 
 static void
@@ -234,29 +204,16 @@ test_all_errors_in_one_pass (void)
                      "  {\"rel\": \"under\", \"from\": \"c\", \"to\": \"zz\"},\n"
                      "  {\"rel\": \"heads\", \"from\": \"c\", \"to\": \"c\"}\n"
                      " ]}\n";
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
-  static const struct { RespError code; guint line, col; } want[] = {
+  static const TestDiagnostic want[] = {
     { RESP_ERROR_UNKNOWN_TYPE, 3, 23 },
     { RESP_ERROR_MISSING_KEY, 4, 3 },
     { RESP_ERROR_DANGLING_REFERENCE, 8, 39 },
     { RESP_ERROR_WRONG_ENDPOINT, 9, 28 },
   };
+  GError *error = test_refuse (&m_loader, json, want);
 
-  CU_ASSERT_PTR_NULL (m);
-  CU_ASSERT_EQUAL_FATAL (diags->len, G_N_ELEMENTS (want));
-  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      RespDiagnostic *d = diags->pdata[i];
-      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d), want[i].code);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d), want[i].line);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d), want[i].col);
-      CU_ASSERT_STRING_EQUAL (resp_diagnostic_get_file (d), "m.json");
-    }
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 3 more errors)"));
-  g_ptr_array_unref (diags);
-  g_error_free (error);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 3 more errors)") : NULL);
+  g_clear_error (&error);
 }
 
 static void
@@ -285,17 +242,12 @@ test_columns_count_code_points (void)
 {
   /* 区 is three bytes but one column; the BOM counts for nothing */
   const char *json = "\xEF\xBB\xBF{\"format\": \"libresp/model/1\", \"name\": \"区区\", \"x\": 1}";
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespModel *m = resp_model_new_from_data (json, -1, "m.json", &diags, &error);
+  static const TestDiagnostic want[] = {
+    { RESP_ERROR_UNKNOWN_ATTRIBUTE, 1, 45 },
+  };
+  GError *error = test_refuse (&m_loader, json, want);
 
-  CU_ASSERT_PTR_NULL (m);
-  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_code (diags->pdata[0]), RESP_ERROR_UNKNOWN_ATTRIBUTE);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_line (diags->pdata[0]), 1);
-  CU_ASSERT_EQUAL (resp_diagnostic_get_column (diags->pdata[0]), 45);
-  g_ptr_array_unref (diags);
-  g_error_free (error);
+  g_clear_error (&error);
 }
 
 static void
@@ -445,6 +397,76 @@ static void
 misuse_null_model (void)
 {
   resp_model_get_n_nodes (NULL);
+}
+
+/* The names of the vocabulary, as the model file writes them (SPEC §3.1,
+ * §3.2), and its enums as GTypes with one value for each documented one */
+static void
+test_vocabulary (void)
+{
+  static const char * const node_types[] = {
+    "region", "committee", "unit", "person", "system", "sector",
+  };
+  static const char * const relations[] = {
+    "within", "located_in", "leads", "under", "operates", "in_sector", "regulates",
+    "coordinates", "member", "heads", "security_lead", "staff", "manages",
+  };
+  const struct {
+    GType       type;
+    const char *name;
+    guint       n_values;
+  } enums[] = {
+    { RESP_TYPE_NODE_TYPE, "RespNodeType", G_N_ELEMENTS (node_types) },
+    { RESP_TYPE_RELATION, "RespRelation", G_N_ELEMENTS (relations) },
+    { RESP_TYPE_SEAT, "RespSeat", 4 },
+    { RESP_TYPE_ROLE, "RespRole", RESP_N_ROLES },
+    { RESP_TYPE_FORMAT, "RespFormat", 3 },
+    { RESP_TYPE_CATEGORY, "RespCategory", 3 },
+    { RESP_TYPE_VERDICT_STATUS, "RespVerdictStatus", 3 },
+    { RESP_TYPE_CIRCUMSTANCE_STATUS, "RespCircumstanceStatus", 3 },
+    { RESP_TYPE_AUDIT_CODE, "RespAuditCode", 9 },
+    { RESP_TYPE_ERROR, "RespError", 25 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (node_types); i++)
+    CU_ASSERT_STRING_EQUAL (resp_node_type_to_string ((RespNodeType) i), node_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
+    CU_ASSERT_STRING_EQUAL (resp_relation_to_string ((RespRelation) i), relations[i]);
+  /* a member's role; RESP_SEAT_NONE is no seat */
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_MAIN_LEADER), "main_leader");
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_CYBER_LEAD), "cyber_lead");
+  CU_ASSERT_STRING_EQUAL (resp_seat_to_string (RESP_SEAT_MEMBER), "member");
+
+  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
+    {
+      GEnumClass *klass;
+
+      CU_ASSERT_FATAL (G_TYPE_IS_ENUM (enums[i].type));
+      CU_ASSERT_STRING_EQUAL (g_type_name (enums[i].type), enums[i].name);
+      klass = g_type_class_ref (enums[i].type);
+      CU_ASSERT_EQUAL (klass->n_values, enums[i].n_values);
+      CU_ASSERT_EQUAL (klass->minimum, 0);
+      CU_ASSERT_EQUAL (klass->maximum, enums[i].n_values - 1);
+      g_type_class_unref (klass);
+    }
+}
+
+static void
+misuse_node_type (void)
+{
+  resp_node_type_to_string ((RespNodeType) 6);
+}
+
+static void
+misuse_relation (void)
+{
+  resp_relation_to_string ((RespRelation) 13);
+}
+
+static void
+misuse_seat (void)
+{
+  resp_seat_to_string ((RespSeat) 4);
 }
 
 /* static, so that the child that exits on the critical still reaches it */
@@ -700,34 +722,51 @@ test_split_false_boundary (void)
 static void
 test_api_misuse (void)
 {
-  CU_ASSERT (test_criticals (misuse_null_data));
-  CU_ASSERT (test_criticals (misuse_null_path));
-  CU_ASSERT (test_criticals (misuse_null_model));
-  CU_ASSERT (test_criticals (misuse_null_id));
+  /* the loaders hand their arguments to their _full variants, which check
+   * them: the assertion, wherever it sits */
+  static const TestMisuse misuses[] = {
+    { misuse_null_data, "assertion 'data != NULL || length == 0' failed" },
+    { misuse_null_path, "assertion 'path != NULL' failed" },
+    { misuse_null_model, "resp_model_get_n_nodes: assertion 'self != NULL' failed" },
+    { misuse_null_id, "resp_model_has_node: assertion 'id != NULL' failed" },
+    /* one past the last value of each */
+    { misuse_node_type,
+      "resp_node_type_to_string: assertion '(guint) type < RESP_N_NODE_TYPES' failed" },
+    { misuse_relation,
+      "resp_relation_to_string: assertion '(guint) rel < RESP_N_RELATIONS' failed" },
+    { misuse_seat, "resp_seat_to_string: assertion '(guint) seat < RESP_N_SEATS' failed" },
+  };
+
+  test_misuses (misuses);
 }
+
+static CU_TestInfo tests[] = {
+  { "every error class with code and position", test_error_cases },
+  { "FILE:LINE:COL message", test_error_message_format },
+  { "all errors in one pass", test_all_errors_in_one_pass },
+  { "error count is capped", test_error_cap },
+  { "columns count code points", test_columns_count_code_points },
+  { "valid model and its getters", test_valid_model },
+  { "extra kept as given", test_extra_kept },
+  { "half-open intervals", test_adjacent_intervals_are_legal },
+  { "a 200k-unit chain", test_long_chain },
+  { "files", test_file_errors },
+  { "API misuse is caught", test_api_misuse },
+  { "the names of the vocabulary", test_vocabulary },
+  { "relations in two halves: the same model", test_split_valid },
+  { "relations in two halves: the same errors", test_split_errors },
+  { "cardinality entries sorted by counting", test_card_sort },
+  { "relations in two halves: a boundary inside a string", test_split_false_boundary },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "model", NULL, NULL, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("model", NULL, NULL);
-  CU_add_test (suite, "every error class with code and position", test_error_cases);
-  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
-  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
-  CU_add_test (suite, "error count is capped", test_error_cap);
-  CU_add_test (suite, "columns count code points", test_columns_count_code_points);
-  CU_add_test (suite, "valid model and its getters", test_valid_model);
-  CU_add_test (suite, "extra kept as given", test_extra_kept);
-  CU_add_test (suite, "half-open intervals", test_adjacent_intervals_are_legal);
-  CU_add_test (suite, "a 200k-unit chain", test_long_chain);
-  CU_add_test (suite, "files", test_file_errors);
-  CU_add_test (suite, "API misuse is caught", test_api_misuse);
-  CU_add_test (suite, "relations in two halves: the same model", test_split_valid);
-  CU_add_test (suite, "relations in two halves: the same errors", test_split_errors);
-  CU_add_test (suite, "cardinality entries sorted by counting", test_card_sort);
-  CU_add_test (suite, "relations in two halves: a boundary inside a string", test_split_false_boundary);
-  return test_run_all ();
+  return test_main (suites);
 }

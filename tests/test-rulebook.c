@@ -7,29 +7,13 @@
 
 #include "test-common.h"
 
-#include <glib/gstdio.h>
-
 #include <stdio.h>
 #include <string.h>
 
 /* ---- Helpers ---- */
 
-static void
-rb_report_at (int         caller,
-           gboolean    ok,
-           const char *what)
-{
-  CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, (unsigned) caller, what, __FILE__, "",
-                           CU_FALSE);
-}
-
-/* Small rulebooks are written with single quotes; this turns one into JSON
- * (no test text needs a real single quote). */
-static char *
-json_of (const char *text)
-{
-  return g_strdelimit (g_strdup (text), "'", '"');
-}
+/* Small rulebooks are written with single quotes and loaded as rb.json. */
+static const TestLoader rulebook_loader = { TEST_INPUT_RULEBOOK, "rb.json", TRUE };
 
 /* The text of the default rulebook as shipped in the source tree. */
 static char *
@@ -60,10 +44,10 @@ replace_once_at (int         caller,
   const char *at = strstr (text, old);
   GString *out;
 
-  rb_report_at (caller, at != NULL, "the text to replace occurs in the rulebook");
+  test_report_at (caller, at != NULL, "the text to replace occurs in the rulebook");
   if (at == NULL)
     return g_strdup (text);
-  rb_report_at (caller, strstr (at + 1, old) == NULL, "the text to replace occurs only once");
+  test_report_at (caller, strstr (at + 1, old) == NULL, "the text to replace occurs only once");
   out = g_string_new_len (text, at - text);
   g_string_append (out, new);
   g_string_append (out, at + strlen (old));
@@ -80,58 +64,11 @@ rulebook_load_at (int         caller,
 
   if (rb == NULL)
     fprintf (stderr, "line %d: the rulebook does not load: %s\n", caller, error->message);
-  rb_report_at (caller, rb != NULL, "the rulebook loads");
+  test_report_at (caller, rb != NULL, "the rulebook loads");
   g_clear_error (&error);
   return rb;
 }
 #define rulebook_load(json) rulebook_load_at (__LINE__, (json))
-
-static int
-find_circumstance (RespVerdict *v,
-                   const char  *id)
-{
-  for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
-    if (g_strcmp0 (resp_verdict_get_circumstance_id (v, i), id) == 0)
-      return (int) i;
-  return -1;
-}
-
-static int
-find_liable (RespVerdict *v,
-             const char  *person)
-{
-  for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
-    if (g_strcmp0 (resp_verdict_get_liable_person (v, i), person) == 0)
-      return (int) i;
-  return -1;
-}
-
-/* Loads one event against city.json and rulebook, and assesses it. */
-static RespVerdict *
-assess_at (int           caller,
-           RespModel    *model,
-           RespRulebook *rulebook,
-           const char   *event)
-{
-  GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_data (model, rulebook, event, -1,
-                                                          "event.json", NULL, &error);
-  RespVerdict *v = NULL;
-
-  if (batch == NULL)
-    fprintf (stderr, "line %d: the event does not load: %s\n", caller, error->message);
-  rb_report_at (caller, batch != NULL, "the event loads");
-  if (batch != NULL)
-    {
-      rb_report_at (caller, resp_event_batch_get_n_events (batch) == 1, "one event");
-      v = resp_assess (model, rulebook, resp_event_batch_get_event (batch, 0));
-      rb_report_at (caller, v != NULL, "the event is assessed");
-      resp_event_batch_unref (batch);
-    }
-  g_clear_error (&error);
-  return v;
-}
-#define assess(model, rulebook, event) assess_at (__LINE__, (model), (rulebook), (event))
 
 /* ---- The default rulebook ---- */
 
@@ -268,7 +205,7 @@ test_default_from_file (void)
 static void
 test_template_is_valid (void)
 {
-  char *json = json_of (RB3 (TOP_OK, CIRC_OK, LIAB_OK));
+  char *json = test_json_of (RB3 (TOP_OK, CIRC_OK, LIAB_OK));
   GPtrArray *diags = NULL;
   GError *error = NULL;
   RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
@@ -287,16 +224,7 @@ test_template_is_valid (void)
   g_free (json);
 }
 
-typedef struct {
-  const char *name;
-  const char *json;      /* single quotes */
-  RespError   code;
-  guint       line;
-  guint       column;
-  const char *message;   /* a substring of the message */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const TestErrorCase error_cases[] = {
   /* malformed JSON */
   { "missing comma",
     RB_CIRC ("  {'id': 'c1' 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.attacked'}}"),
@@ -387,58 +315,13 @@ static const ErrorCase error_cases[] = {
 static void
 test_error_cases (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      const ErrorCase *c = &error_cases[i];
-      char *json = json_of (c->json);
-      GPtrArray *diags = NULL;
-      GError *error = NULL;
-      RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
-      RespDiagnostic *d;
-      char *prefix;
-      gboolean ok;
-
-      CU_ASSERT_PTR_NULL (rb);
-      if (rb != NULL)
-        {
-          fprintf (stderr, "\n  case '%s': the rulebook loaded\n", c->name);
-          resp_rulebook_unref (rb);
-          g_ptr_array_unref (diags);
-          g_free (json);
-          continue;
-        }
-      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-      CU_ASSERT_FATAL (diags->len >= 1);
-      d = diags->pdata[0];
-      prefix = g_strdup_printf ("rb.json:%u:%u: ", c->line, c->column);
-      ok = error->domain == RESP_ERROR && (RespError) error->code == c->code &&
-           resp_diagnostic_get_code (d) == c->code &&
-           resp_diagnostic_get_line (d) == c->line &&
-           resp_diagnostic_get_column (d) == c->column &&
-           g_strcmp0 (resp_diagnostic_get_file (d), "rb.json") == 0 &&
-           strstr (resp_diagnostic_get_message (d), c->message) != NULL &&
-           g_str_has_prefix (error->message, prefix);
-      if (!ok)
-        fprintf (stderr, "\n  case '%s': expected code %d at %u:%u with '%s'; got %d: %s\n",
-                 c->name, c->code, c->line, c->column, c->message, error->code, error->message);
-      CU_ASSERT (ok);
-      /* each case has exactly one error */
-      if (diags->len != 1)
-        fprintf (stderr, "\n  case '%s': %u diagnostics, expected 1 (%s)\n", c->name, diags->len,
-                 error->message);
-      CU_ASSERT_EQUAL (diags->len, 1);
-      g_free (prefix);
-      g_ptr_array_unref (diags);
-      g_error_free (error);
-      g_free (json);
-    }
+  test_expect_errors (&rulebook_loader, error_cases);
 }
 
 static void
 test_error_message_format (void)
 {
-  char *json = json_of (RB3 (" 'id': 'test', 'titel': 'T'", CIRC_OK, LIAB_OK));
+  char *json = test_json_of (RB3 (" 'id': 'test', 'titel': 'T'", CIRC_OK, LIAB_OK));
   GError *error = NULL;
   RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, &error);
   RespDiagnostic *d;
@@ -461,11 +344,9 @@ test_error_message_format (void)
 
   /* the name given is the name reported, in a file's path too */
   {
-    char *dir = g_dir_make_tmp ("test-rulebook-XXXXXX", NULL);
-    char *path = g_build_filename (dir, "rb.json", NULL);
+    char *dir, *path = test_write_temp ("rb.json", json, &dir);
     char *want;
 
-    CU_ASSERT_FATAL (g_file_set_contents (path, json, -1, NULL));
     rb = resp_rulebook_new_from_file (path, NULL, &error);
     CU_ASSERT_PTR_NULL (rb);
     CU_ASSERT_PTR_NOT_NULL_FATAL (error);
@@ -473,10 +354,7 @@ test_error_message_format (void)
     CU_ASSERT (g_str_has_prefix (error->message, want));
     g_free (want);
     g_clear_error (&error);
-    g_unlink (path);
-    g_rmdir (dir);
-    g_free (path);
-    g_free (dir);
+    test_remove_temp (path, dir);
   }
   g_free (json);
 }
@@ -486,21 +364,21 @@ test_all_errors_in_one_pass (void)
 {
   /* liability before circumstances: the errors are found in another order
    * than they are written */
-  char *json = json_of ("{'format': 'libresp/rulebook/1',\n"
-                        " 'id': 'test', 'titel': 'T',\n"
-                        " 'sources': [{'key': 'measures', 'title': 'M'}],\n"
-                        " 'facts': [\n"
-                        "  {'name': 'attacked', 'type': 'bool', 'description': 'A'},\n"
-                        "  {'name': 'outage_hours', 'type': 'number', 'min': 0, 'description': 'H'}\n"
-                        " ],\n"
-                        " 'liability': [\n"
-                        "  {'id': 'l1', 'role': 'first_responsable', 'category': 'direct_leadership', 'basis': ['measures Art. 8']}\n"
-                        " ],\n"
-                        " 'circumstances': [\n"
-                        "  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.atacked'}},\n"
-                        "  {'id': 'c2', 'cite': 'Art. 8 measures', 'scope': 'event', 'summary': 'S'}\n"
-                        " ]}\n");
-  static const struct { RespError code; guint line, col; } want[] = {
+  const char *text = "{'format': 'libresp/rulebook/1',\n"
+                     " 'id': 'test', 'titel': 'T',\n"
+                     " 'sources': [{'key': 'measures', 'title': 'M'}],\n"
+                     " 'facts': [\n"
+                     "  {'name': 'attacked', 'type': 'bool', 'description': 'A'},\n"
+                     "  {'name': 'outage_hours', 'type': 'number', 'min': 0, 'description': 'H'}\n"
+                     " ],\n"
+                     " 'liability': [\n"
+                     "  {'id': 'l1', 'role': 'first_responsable', 'category': 'direct_leadership', 'basis': ['measures Art. 8']}\n"
+                     " ],\n"
+                     " 'circumstances': [\n"
+                     "  {'id': 'c1', 'cite': 'measures Art. 8', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'fact.atacked'}},\n"
+                     "  {'id': 'c2', 'cite': 'Art. 8 measures', 'scope': 'event', 'summary': 'S'}\n"
+                     " ]}\n";
+  static const TestDiagnostic want[] = {
     { RESP_ERROR_UNKNOWN_ATTRIBUTE, 2, 16 },
     { RESP_ERROR_UNKNOWN_ROLE, 9, 24 },
     { RESP_ERROR_BAD_VALUE, 9, 57 },
@@ -508,54 +386,27 @@ test_all_errors_in_one_pass (void)
     { RESP_ERROR_MISSING_KEY, 13, 3 },
     { RESP_ERROR_BAD_VALUE, 13, 24 },
   };
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+  GError *error = test_refuse (&rulebook_loader, text, want);
 
-  CU_ASSERT_PTR_NULL (rb);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  if (diags->len != G_N_ELEMENTS (want))
-    for (guint i = 0; i < diags->len; i++)
-      {
-        char *s = resp_diagnostic_to_string (diags->pdata[i]);
-        fprintf (stderr, "\n  got: %s", s);
-        g_free (s);
-      }
-  CU_ASSERT_EQUAL_FATAL (diags->len, G_N_ELEMENTS (want));
-  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      RespDiagnostic *d = diags->pdata[i];
-      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d), want[i].code);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d), want[i].line);
-      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d), want[i].col);
-      CU_ASSERT_STRING_EQUAL (resp_diagnostic_get_file (d), "rb.json");
-    }
   /* the GError is the first of them, and says how many more there are */
-  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ATTRIBUTE));
-  CU_ASSERT (g_str_has_prefix (error->message, "rb.json:2:16: "));
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 5 more errors)"));
-  g_ptr_array_unref (diags);
-  g_error_free (error);
-  g_free (json);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 5 more errors)") : NULL);
+  g_clear_error (&error);
 }
 
 static void
 test_nothing_half_loaded (void)
 {
   /* everything valid but one liability rule: no rulebook at all */
-  char *json = json_of (RB_LIAB (LIAB_OK ",\n"
-                                 "  {'id': 'l2', 'role': 'nobody', 'category': 'direct', 'basis': ['measures Art. 8']}"));
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error);
+  const char *text = RB_LIAB (LIAB_OK ",\n"
+                              "  {'id': 'l2', 'role': 'nobody', 'category': 'direct', 'basis': ['measures Art. 8']}");
+  static const TestDiagnostic want[] = {
+    { RESP_ERROR_UNKNOWN_ROLE, 0, 0 },
+  };
+  GError *error = test_refuse (&rulebook_loader, text, want);
+  char *json = test_json_of (text);
+  RespRulebook *rb;
 
-  CU_ASSERT_PTR_NULL (rb);
-  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ROLE));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (diags);
-  CU_ASSERT_EQUAL (diags->len, 1);
   g_clear_error (&error);
-  g_ptr_array_unref (diags);
 
   /* without an error or a diagnostics location it still fails cleanly */
   rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, NULL);
@@ -569,6 +420,23 @@ test_nothing_half_loaded (void)
 }
 
 /* ---- The legal rules are data ---- */
+
+/* default.json as shipped, that these tests edit */
+static char *default_json;
+
+static int
+suite_init (void)
+{
+  default_json = default_text (NULL);
+  return default_json != NULL ? test_city_init () : 1;
+}
+
+static int
+suite_clean (void)
+{
+  g_clear_pointer (&default_json, g_free);
+  return test_city_clean ();
+}
 
 /* s-news is a key news site operated by u-city-media, in the prefectural
  * region r-city. Every fact that a circumstance other than art8.2 reads is
@@ -591,17 +459,13 @@ test_nothing_half_loaded (void)
 static void
 test_stricter_threshold (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *strict_text, *renamed, *json;
   RespRulebook *strict;
   RespVerdict *v;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   /* a province's stricter reading: 4 hours instead of 6, under its own id */
-  strict_text = replace_once (text, ART8_2_THRESHOLD,
+  strict_text = replace_once (default_json, ART8_2_THRESHOLD,
                               "{\">=\": [{\"var\": \"fact.outage_hours\"}, 4]}");
   renamed = replace_once (strict_text, "\"id\": \"cn-party-cyber-2017\"",
                           "\"id\": \"province-strict\"");
@@ -610,24 +474,24 @@ test_stricter_threshold (void)
   CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (strict), "province-strict");
 
   /* default: 5 hours is short of 6, and nothing else is open */
-  v = assess (model, def, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   resp_verdict_unref (v);
 
   /* stricter: the same event, the same model, another rulebook */
-  v = assess (model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
+  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
   /* 逐级倒查 reaches the media centre's people */
-  CU_ASSERT (find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
-  CU_ASSERT (find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
+  CU_ASSERT (test_find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
+  CU_ASSERT (test_find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
   json = resp_verdict_render (v, RESP_FORMAT_JSON);
   CU_ASSERT_PTR_NOT_NULL_FATAL (json);
   CU_ASSERT_PTR_NOT_NULL (strstr (json, "province-strict"));
@@ -635,31 +499,25 @@ test_stricter_threshold (void)
   resp_verdict_unref (v);
 
   /* 3 hours is under both */
-  v = assess (model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
+  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* and the default still reads 6 hours: 6 triggers ("以上" includes 6) */
-  v = assess (model, def, NEWS_EVENT ("e-6h", "6", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-6h", "6", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
   resp_verdict_unref (v);
 
   resp_rulebook_unref (strict);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (renamed);
   g_free (strict_text);
-  g_free (text);
 }
 
 static void
 test_extra_circumstance (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *with_fact, *with_circ;
   RespRulebook *local;
   RespVerdict *v;
@@ -669,9 +527,8 @@ test_extra_circumstance (void)
   char **names;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   /* a new declared fact, and a local circumstance that reads it */
-  with_fact = replace_once (text,
+  with_fact = replace_once (default_json,
                             "\"description\": \"积极配合问责调查、主动承担责任\"}",
                             "\"description\": \"积极配合问责调查、主动承担责任\"},\n"
                             "    {\"name\": \"annual_drill_skipped\", \"type\": \"bool\", "
@@ -692,32 +549,34 @@ test_extra_circumstance (void)
   g_strfreev (names);
 
   /* without the fact: not triggered under either rulebook */
-  v = assess (model, def, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
+  v = test_assess_one (test_city_model, local,
+                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* with it: triggered by the local circumstance alone */
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
+  v = test_assess_one (test_city_model, local,
+                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_circumstance (v, "local.1");
+  k = test_find_circumstance (v, "local.1");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
-  k = find_circumstance (v, "art8.2");
+  k = test_find_circumstance (v, "art8.2");
   CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  CU_ASSERT (find_liable (v, "p-yu") >= 0);
+  CU_ASSERT (test_find_liable (v, "p-yu") >= 0);
   resp_verdict_unref (v);
 
   /* unknown under the local rulebook: undetermined, naming the fact */
-  v = assess (model, local, NEWS_EVENT ("e-local", "5", "", ""));
+  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  k = find_circumstance (v, "local.1");
+  k = test_find_circumstance (v, "local.1");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
   {
@@ -732,7 +591,7 @@ test_extra_circumstance (void)
   /* the default rulebook does not declare the fact: the event is rejected */
   {
     const char *ev = NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true");
-    batch = resp_event_batch_new_from_data (model, def, ev, -1, "event.json", &diags, &error);
+    batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, ev, -1, "event.json", &diags, &error);
   }
   CU_ASSERT_PTR_NULL (batch);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_FACT));
@@ -742,27 +601,20 @@ test_extra_circumstance (void)
   g_ptr_array_unref (diags);
 
   resp_rulebook_unref (local);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (with_circ);
   g_free (with_fact);
-  g_free (text);
 }
 
 static void
 test_other_category (void)
 {
-  RespModel *model = test_load_city ();
-  RespRulebook *def = resp_rulebook_new_default ();
-  char *text = default_text (NULL);
   char *changed;
   RespRulebook *other;
   RespVerdict *v;
   char **roles;
   int k;
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
-  changed = replace_once (text,
+  changed = replace_once (default_json,
                           "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"direct\"",
                           "{\"id\": \"involved\", \"role\": \"involved\", \"category\": \"primary_leadership\"");
   other = rulebook_load (changed);
@@ -770,10 +622,11 @@ test_other_category (void)
 
   /* p-wen, a team member of k-media who took part in no decision, is liable
    * only as the person involved */
-  v = assess (model, def, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (test_city_model, test_city_rulebook,
+                       NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_liable (v, "p-wen");
+  k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_DIRECT);
   roles = resp_verdict_dup_liable_roles (v, (guint) k);
@@ -784,10 +637,10 @@ test_other_category (void)
   CU_ASSERT_EQUAL (k, 0);
   resp_verdict_unref (v);
 
-  v = assess (model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
+  v = test_assess_one (test_city_model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = find_liable (v, "p-wen");
+  k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_PRIMARY_LEADERSHIP);
   roles = resp_verdict_dup_liable_roles (v, (guint) k);
@@ -799,30 +652,31 @@ test_other_category (void)
   resp_verdict_unref (v);
 
   resp_rulebook_unref (other);
-  resp_rulebook_unref (def);
-  resp_model_unref (model);
   g_free (changed);
-  g_free (text);
 }
+
+static CU_TestInfo tests[] = {
+  { "the default rulebook", test_default_rulebook },
+  { "the default source is default.json", test_default_source_is_the_file },
+  { "default.json loads from its file", test_default_from_file },
+  { "the test template is valid", test_template_is_valid },
+  { "every error class with code and position", test_error_cases },
+  { "FILE:LINE:COL message", test_error_message_format },
+  { "all errors in one pass", test_all_errors_in_one_pass },
+  { "nothing half-loaded", test_nothing_half_loaded },
+  { "data: a stricter threshold", test_stricter_threshold },
+  { "data: an extra circumstance", test_extra_circumstance },
+  { "data: another category", test_other_category },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "rulebook", suite_init, suite_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
 
 int
 main (void)
 {
-  CU_pSuite suite;
-
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("rulebook", NULL, NULL);
-  CU_add_test (suite, "the default rulebook", test_default_rulebook);
-  CU_add_test (suite, "the default source is default.json", test_default_source_is_the_file);
-  CU_add_test (suite, "default.json loads from its file", test_default_from_file);
-  CU_add_test (suite, "the test template is valid", test_template_is_valid);
-  CU_add_test (suite, "every error class with code and position", test_error_cases);
-  CU_add_test (suite, "FILE:LINE:COL message", test_error_message_format);
-  CU_add_test (suite, "all errors in one pass", test_all_errors_in_one_pass);
-  CU_add_test (suite, "nothing half-loaded", test_nothing_half_loaded);
-  CU_add_test (suite, "data: a stricter threshold", test_stricter_threshold);
-  CU_add_test (suite, "data: an extra circumstance", test_extra_circumstance);
-  CU_add_test (suite, "data: another category", test_other_category);
-  return test_run_all ();
+  return test_main (suites);
 }

@@ -8,21 +8,18 @@
 
 #include "test-common.h"
 
-static RespModel *city;
-static RespRulebook *rulebook;
 static char *dir, *snap;
 
+/* The example events assessed against m, as JSON */
 static char *
 assess_all (RespModel *m)
 {
-  char *path = test_src_path ("examples/data/events.json");
-  RespEventBatch *batch = resp_event_batch_new_from_file (m, rulebook, path, NULL, NULL);
-  GPtrArray *vs = resp_assess_batch (m, rulebook, batch, 1);
+  RespEventBatch *batch = test_example_events (m);
+  GPtrArray *vs = resp_assess_batch (m, test_city_rulebook, batch, 1);
   char *out = resp_verdicts_render ((RespVerdict **) vs->pdata, vs->len, TRUE, RESP_FORMAT_JSON);
 
   g_ptr_array_unref (vs);
   resp_event_batch_unref (batch);
-  g_free (path);
   return out;
 }
 
@@ -35,18 +32,18 @@ test_same_answers (void)
   RespAudit *x, *y;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  CU_ASSERT_EQUAL (resp_model_get_n_nodes (m), resp_model_get_n_nodes (city));
-  CU_ASSERT_EQUAL (resp_model_get_n_relations (m), resp_model_get_n_relations (city));
-  CU_ASSERT_STRING_EQUAL (resp_model_get_name (m), resp_model_get_name (city));
+  CU_ASSERT_EQUAL (resp_model_get_n_nodes (m), resp_model_get_n_nodes (test_city_model));
+  CU_ASSERT_EQUAL (resp_model_get_n_relations (m), resp_model_get_n_relations (test_city_model));
+  CU_ASSERT_STRING_EQUAL (resp_model_get_name (m), resp_model_get_name (test_city_model));
   CU_ASSERT_STRING_EQUAL (resp_model_get_node_name (m, "p-li"), "李某");
   CU_ASSERT_STRING_EQUAL (resp_model_get_node_attribute (m, "r-city", "level"), "prefectural");
   a = assess_all (m);
-  b = assess_all (city);
+  b = assess_all (test_city_model);
   CU_ASSERT_STRING_EQUAL (a, b);
   g_free (a);
   g_free (b);
   x = resp_model_audit (m);
-  y = resp_model_audit (city);
+  y = resp_model_audit (test_city_model);
   a = resp_audit_render (x, RESP_FORMAT_JSON);
   b = resp_audit_render (y, RESP_FORMAT_JSON);
   CU_ASSERT_STRING_EQUAL (a, b);
@@ -133,7 +130,7 @@ test_incoming_types (void)
   g_assert (g_file_get_contents (snap, &data, &len, NULL));
   /* section 13 holds the type of each incoming relation, one byte each */
   at = section_offset (data, 13);
-  CU_ASSERT_FATAL (at + resp_model_get_n_relations (city) <= len);
+  CU_ASSERT_FATAL (at + resp_model_get_n_relations (test_city_model) <= len);
   orig = data[at];
   data[at] = 13;   /* no such relation type */
   m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
@@ -148,7 +145,7 @@ test_incoming_types (void)
   /* two neighbours of different types swapped: inside one node's block
    * that breaks the order the lookups rely on, and is refused */
   {
-    guint n = resp_model_get_n_relations (city), refused = 0;
+    guint n = resp_model_get_n_relations (test_city_model), refused = 0;
     for (guint i = 0; i + 1 < n; i++)
       {
         char *copy = g_memdup2 (data, len);
@@ -264,37 +261,51 @@ test_cli_compile (void)
   g_free (city_path);
 }
 
+/* The city model, and its snapshot in a directory of its own */
+static int
+suite_init (void)
+{
+  GError *error = NULL;
+
+  test_city_init ();
+  dir = g_dir_make_tmp ("resp-snap-XXXXXX", NULL);
+  snap = g_build_filename (dir, "city.snap", NULL);
+  if (!resp_model_write_snapshot (test_city_model, snap, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      g_error_free (error);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+suite_clean (void)
+{
+  g_unlink (snap);
+  g_rmdir (dir);
+  g_clear_pointer (&snap, g_free);
+  g_clear_pointer (&dir, g_free);
+  return test_city_clean ();
+}
+
+static CU_TestInfo tests[] = {
+  { "a snapshot answers as the JSON model does", test_same_answers },
+  { "a snapshot from memory", test_from_memory },
+  { "truncated, other version, other layout", test_truncated_and_versions },
+  { "random damage: an error or a model, never a crash", test_damage },
+  { "incoming relation types out of range", test_incoming_types },
+  { "resp compile, and commands on a snapshot", test_cli_compile },
+  CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+  { "snapshot", suite_init, suite_clean, NULL, NULL, tests },
+  CU_SUITE_INFO_NULL,
+};
+
 int
 main (void)
 {
-  CU_pSuite suite;
-  GError *error = NULL;
-  int rc;
-
-  city = test_load_city ();
-  rulebook = resp_rulebook_new_default ();
-  dir = g_dir_make_tmp ("resp-snap-XXXXXX", NULL);
-  snap = g_build_filename (dir, "city.snap", NULL);
-  if (!resp_model_write_snapshot (city, snap, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
-  if (CU_initialize_registry () != CUE_SUCCESS)
-    return 1;
-  suite = CU_add_suite ("snapshot", NULL, NULL);
-  CU_add_test (suite, "a snapshot answers as the JSON model does", test_same_answers);
-  CU_add_test (suite, "a snapshot from memory", test_from_memory);
-  CU_add_test (suite, "truncated, other version, other layout", test_truncated_and_versions);
-  CU_add_test (suite, "random damage: an error or a model, never a crash", test_damage);
-  CU_add_test (suite, "incoming relation types out of range", test_incoming_types);
-  CU_add_test (suite, "resp compile, and commands on a snapshot", test_cli_compile);
-  rc = test_run_all ();
-  g_unlink (snap);
-  g_rmdir (dir);
-  g_free (snap);
-  g_free (dir);
-  resp_rulebook_unref (rulebook);
-  resp_model_unref (city);
-  return rc;
+  return test_main (suites);
 }
