@@ -17,8 +17,8 @@
 
 #include "resp-verdict-private.h"
 #include "resp-instant-private.h"
+#include "resp-refcount-private.h"
 
-G_DEFINE_BOXED_TYPE (RespAssessor, resp_assessor, resp_assessor_ref, resp_assessor_unref)
 
 /* ---- the environment conditions read ---- */
 
@@ -859,38 +859,9 @@ resp_assessor_new (RespModel    *model,
   return a;
 }
 
-/**
- * resp_assessor_ref:
- * @self: a #RespAssessor
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-RespAssessor *
-resp_assessor_ref (RespAssessor *self)
+static void
+assessor_free (RespAssessor *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * resp_assessor_unref:
- * @self: (transfer full): a #RespAssessor
- *
- * Drops a reference on @self; the last one frees it.
- *
- * Since: 1.0
- */
-void
-resp_assessor_unref (RespAssessor *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
   resp_resolver_clear (&self->R);
   g_ptr_array_unref (self->subjects);
   g_array_unref (self->missing);
@@ -916,6 +887,26 @@ resp_assessor_unref (RespAssessor *self)
   resp_model_unref (self->model);
   g_free (self);
 }
+
+/**
+ * resp_assessor_ref:
+ * @self: a #RespAssessor
+ *
+ * Takes a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+/**
+ * resp_assessor_unref:
+ * @self: (transfer full): a #RespAssessor
+ *
+ * Drops a reference on @self; the last one frees it.
+ *
+ * Since: 1.0
+ */
+RESP_DEFINE_REFCOUNTED_TYPE (RespAssessor, resp_assessor, assessor_free)
 
 /* Takes the role warnings a subject's resolver found, from the first-th on. */
 static void

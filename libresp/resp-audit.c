@@ -25,15 +25,13 @@
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
 #include "resp-json-writer-private.h"
+#include "resp-refcount-private.h"
 
 const char * const resp_audit_post_names[RESP_N_AUDIT_POSTS] = {
   "main_leader", "cyber_lead", "committee", "coordinator", "operator", "security_lead",
   "regulator", "unit_head",
 };
 
-G_DEFINE_BOXED_TYPE (RespAudit, resp_audit, resp_audit_ref, resp_audit_unref)
-
-typedef gboolean (*PresentFunc) (RespResolver *R, guint32 node, gpointer data);
 
 typedef struct {
   RespAudit *audit;
@@ -50,12 +48,83 @@ add (Ctx *c, guint32 node, RespAuditCode code, guint post, gint64 from, gint64 u
   g_array_append_val (c->audit->findings, f);
 }
 
-/* Walks the timeline of one check and reports its missing intervals. A
- * gap with a holder before and after it is post_code (when >= 0); any other
- * gap is code (when >= 0). */
+/* Whether node has a live incoming relation (with the seat, if any). */
+static gboolean
+has_incoming (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat)
+{
+  RespU32Vec *tmp = &R->scratch;
+
+  /* every one of them, so that the window narrows by all */
+  tmp->len = 0;
+  resp_resolver_all_in (R, node, rel, seat, tmp);
+  return tmp->len > 0;
+}
+
+/* What one check asks of a node at an instant. */
+typedef enum { ASK_SEAT, ASK_COORDINATOR, ASK_LEADER, ASK_COMMITTEE, ASK_HEAD, ASK_ROLE } Ask;
+
+static gboolean
+present (RespResolver *R, guint32 node, Ask ask, gint arg)
+{
+  switch (ask)
+    {
+    case ASK_SEAT:
+      return has_incoming (R, node, RESP_REL_MEMBER, (RespSeat) arg);
+    case ASK_COORDINATOR:
+      return has_incoming (R, node, RESP_REL_COORDINATES, RESP_SEAT_NONE);
+    case ASK_LEADER:
+      return resp_resolver_leader_of (R, node) != RESP_NO_NODE;
+    case ASK_COMMITTEE:
+      return resp_resolver_committee_of (R, node, NULL) != RESP_NO_NODE;
+    case ASK_HEAD:
+      return resp_resolver_first_in (R, node, RESP_REL_HEADS) != RESP_NO_NODE;
+    case ASK_ROLE:
+    default:
+      resp_resolver_resolve (R, node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
+      /* a system without an operator has no region to want a regulator in */
+      if (arg == RESP_ROLE_REGULATOR)
+        return R->hits[RESP_ROLE_OPERATOR].len == 0 || R->hits[RESP_ROLE_REGULATOR].len > 0;
+      return R->hits[arg].len > 0;
+    }
+}
+
+/* The checks of SPEC §7, by node type: what is asked, the code of a gap
+ * (-1: none), the code of a gap between two holders (-1: the same), and
+ * the post that is missing. */
+typedef struct {
+  RespNodeType  type;
+  Ask           ask;
+  gint          arg;
+  gint          code;
+  gint          post_code;
+  RespAuditPost post;
+} Check;
+
+static const Check checks[] = {
+  { RESP_NODE_COMMITTEE, ASK_SEAT, RESP_SEAT_MAIN_LEADER, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER,
+    RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_MAIN_LEADER },
+  { RESP_NODE_COMMITTEE, ASK_SEAT, RESP_SEAT_CYBER_LEAD, RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD,
+    RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_CYBER_LEAD },
+  { RESP_NODE_REGION, ASK_LEADER, 0, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE },
+  { RESP_NODE_REGION, ASK_COORDINATOR, 0, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, -1,
+    RESP_AUDIT_POST_COORDINATOR },
+  { RESP_NODE_UNIT, ASK_COMMITTEE, 0, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE },
+  /* a unit's head is only a post once it has had one, and SPEC §7 has no
+   * code for a unit that never had a head */
+  { RESP_NODE_UNIT, ASK_HEAD, 0, -1, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_UNIT_HEAD },
+  { RESP_NODE_SYSTEM, ASK_ROLE, RESP_ROLE_OPERATOR, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, -1,
+    RESP_AUDIT_POST_OPERATOR },
+  { RESP_NODE_SYSTEM, ASK_ROLE, RESP_ROLE_SECURITY_LEAD, RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, -1,
+    RESP_AUDIT_POST_SECURITY_LEAD },
+  { RESP_NODE_SYSTEM, ASK_ROLE, RESP_ROLE_REGULATOR, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, -1,
+    RESP_AUDIT_POST_REGULATOR },
+};
+
+/* Walks the timeline of one node under one check and reports its missing
+ * intervals. A gap with a holder before and after it is post_code (when
+ * >= 0); any other gap is code (when >= 0). */
 static void
-walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
-      gint post_code, guint post)
+walk (Ctx *c, guint32 node, const Check *check)
 {
   gint64 t = c->audit->model->first_instant, miss_from = 0;
   gboolean missing = FALSE, had_holder = FALSE, held_before_gap = FALSE;
@@ -71,7 +140,7 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
       gint64 hi;
 
       resp_resolver_reset (&c->R, t);
-      here = present (&c->R, node, data);
+      here = present (&c->R, node, check->ask, check->arg);
       hi = c->R.hi;
       if (!here && !missing)
         {
@@ -81,110 +150,25 @@ walk (Ctx *c, guint32 node, PresentFunc present, gpointer data, gint code,
         }
       else if (here && missing)
         {
-          gint which = post_code >= 0 && held_before_gap ? post_code : code;
+          gint which = check->post_code >= 0 && held_before_gap ? check->post_code : check->code;
           missing = FALSE;
           if (which >= 0)
-            add (c, node, (RespAuditCode) which, post, miss_from, t);
+            add (c, node, (RespAuditCode) which, check->post, miss_from, t);
         }
       had_holder |= here;
       if (hi == RESP_INSTANT_OPEN_END || hi <= t)
         break;
       t = hi;
     }
-  if (missing && code >= 0)
-    add (c, node, (RespAuditCode) code, post, miss_from, RESP_INSTANT_OPEN_END);
-}
-
-static gboolean
-has_seat (RespResolver *R, guint32 k, gpointer data)
-{
-  RespU32Vec *tmp = &R->scratch;
-
-  tmp->len = 0;
-  resp_resolver_seats (R, k, GPOINTER_TO_INT (data), tmp);
-  return tmp->len > 0;
-}
-
-static gboolean
-has_head (RespResolver *R, guint32 u, gpointer data)
-{
-  const RespModel *m = R->m;
-  guint32 b, e;
-
-  resp_model_in_range (m, u, RESP_REL_HEADS, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    {
-      const RespRelRec *r = resp_model_in_rec (m, i);
-      /* same liveness as the resolver, so the window narrows */
-      if (r->since <= R->at && R->at < r->until)
-        {
-          R->lo = MAX (R->lo, r->since);
-          R->hi = MIN (R->hi, r->until);
-          return TRUE;
-        }
-      if (r->since > R->at)
-        R->hi = MIN (R->hi, r->since);
-      else
-        R->lo = MAX (R->lo, r->until);
-    }
-  return FALSE;
-}
-
-static gboolean
-has_leader (RespResolver *R, guint32 g, gpointer data)
-{
-  return resp_resolver_leader_of (R, g) != RESP_NO_NODE;
-}
-
-static gboolean
-has_coordinator (RespResolver *R, guint32 g, gpointer data)
-{
-  const RespModel *m = R->m;
-  guint32 b, e;
-  gboolean any = FALSE;
-
-  resp_model_in_range (m, g, RESP_REL_COORDINATES, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    {
-      const RespRelRec *r = resp_model_in_rec (m, i);
-      if (r->since <= R->at && R->at < r->until)
-        {
-          R->lo = MAX (R->lo, r->since);
-          R->hi = MIN (R->hi, r->until);
-          any = TRUE;
-        }
-      else if (r->since > R->at)
-        R->hi = MIN (R->hi, r->since);
-      else
-        R->lo = MAX (R->lo, r->until);
-    }
-  return any;
-}
-
-static gboolean
-has_committee (RespResolver *R, guint32 u, gpointer data)
-{
-  return resp_resolver_committee_of (R, u, NULL) != RESP_NO_NODE;
-}
-
-static gboolean
-system_role (RespResolver *R, guint32 s, gpointer data)
-{
-  RespRole role = GPOINTER_TO_INT (data);
-
-  resp_resolver_resolve (R, s, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
-  if (role == RESP_ROLE_REGULATOR)
-    return R->hits[RESP_ROLE_OPERATOR].len == 0 || R->hits[RESP_ROLE_REGULATOR].len > 0;
-  return R->hits[role].len > 0;
+  if (missing && check->code >= 0)
+    add (c, node, (RespAuditCode) check->code, check->post, miss_from, RESP_INSTANT_OPEN_END);
 }
 
 static int
 cmp_finding (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespModel *m = data;
   const RespAuditFinding *x = a, *y = b;
-  int c = x->node == y->node ? 0
-        : strcmp (resp_model_node_id (m, x->node), resp_model_node_id (m, y->node));
+  int c = resp_model_cmp_ids (&x->node, &y->node, data);
 
   if (c != 0)
     return c;
@@ -210,35 +194,9 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
   resp_resolver_init (&c.R, model);
 
   for (guint32 v = 0; v < model->n_nodes; v++)
-    switch (model->nodes[v].type)
-      {
-      case RESP_NODE_COMMITTEE:
-        walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_MAIN_LEADER),
-              RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_MAIN_LEADER);
-        walk (&c, v, has_seat, GINT_TO_POINTER (RESP_SEAT_CYBER_LEAD),
-              RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_CYBER_LEAD);
-        break;
-      case RESP_NODE_REGION:
-        walk (&c, v, has_leader, NULL, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE);
-        walk (&c, v, has_coordinator, NULL, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, -1, RESP_AUDIT_POST_COORDINATOR);
-        break;
-      case RESP_NODE_UNIT:
-        walk (&c, v, has_committee, NULL, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, -1, RESP_AUDIT_POST_COMMITTEE);
-        /* a unit's head is only a post once it has had one, and SPEC §7
-         * has no code for a unit that never had a head */
-        walk (&c, v, has_head, NULL, -1, RESP_AUDIT_POST_VACANT, RESP_AUDIT_POST_UNIT_HEAD);
-        break;
-      case RESP_NODE_SYSTEM:
-        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_OPERATOR),
-              RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, -1, RESP_AUDIT_POST_OPERATOR);
-        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_SECURITY_LEAD),
-              RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, -1, RESP_AUDIT_POST_SECURITY_LEAD);
-        walk (&c, v, system_role, GINT_TO_POINTER (RESP_ROLE_REGULATOR),
-              RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, -1, RESP_AUDIT_POST_REGULATOR);
-        break;
-      default:
-        break;
-      }
+    for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
+      if (checks[k].type == model->nodes[v].type)
+        walk (&c, v, &checks[k]);
   resp_resolver_clear (&c.R);
   g_array_sort_with_data (self->findings, cmp_finding, model);
   return self;
@@ -286,6 +244,14 @@ resp_model_audit_at (RespModel *model,
   return run_audit (model, TRUE, at);
 }
 
+static void
+audit_free (RespAudit *self)
+{
+  g_array_unref (self->findings);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
 /**
  * resp_audit_ref:
  * @self: a #RespAudit
@@ -296,14 +262,6 @@ resp_model_audit_at (RespModel *model,
  *
  * Since: 1.0
  */
-RespAudit *
-resp_audit_ref (RespAudit *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_audit_unref:
  * @self: (transfer full): a #RespAudit
@@ -312,16 +270,7 @@ resp_audit_ref (RespAudit *self)
  *
  * Since: 1.0
  */
-void
-resp_audit_unref (RespAudit *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  g_array_unref (self->findings);
-  resp_model_unref (self->model);
-  g_free (self);
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespAudit, resp_audit, audit_free)
 
 /**
  * resp_audit_get_at:

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "resp-diagnostic.h"
+#include "resp-refcount-private.h"
 
 struct _RespDiagnostic {
   gatomicrefcount ref;
@@ -15,7 +16,6 @@ struct _RespDiagnostic {
   char *message;
 };
 
-G_DEFINE_BOXED_TYPE (RespDiagnostic, resp_diagnostic, resp_diagnostic_ref, resp_diagnostic_unref)
 
 /**
  * resp_diagnostic_new:
@@ -58,6 +58,14 @@ resp_diagnostic_new (RespError   code,
   return self;
 }
 
+static void
+diagnostic_free (RespDiagnostic *self)
+{
+  g_free (self->file);
+  g_free (self->message);
+  g_free (self);
+}
+
 /**
  * resp_diagnostic_ref:
  * @self: a #RespDiagnostic
@@ -68,14 +76,6 @@ resp_diagnostic_new (RespError   code,
  *
  * Since: 1.0
  */
-RespDiagnostic *
-resp_diagnostic_ref (RespDiagnostic *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_diagnostic_unref:
  * @self: (transfer full): a #RespDiagnostic
@@ -84,17 +84,7 @@ resp_diagnostic_ref (RespDiagnostic *self)
  *
  * Since: 1.0
  */
-void
-resp_diagnostic_unref (RespDiagnostic *self)
-{
-  g_return_if_fail (self != NULL);
-  if (g_atomic_ref_count_dec (&self->ref))
-    {
-      g_free (self->file);
-      g_free (self->message);
-      g_free (self);
-    }
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespDiagnostic, resp_diagnostic, diagnostic_free)
 
 /**
  * resp_diagnostic_get_code:

@@ -22,6 +22,11 @@ RespJsonTree *resp_document_parse (const char *data, gsize length, const RespLim
 void     resp_document_check_keys (RespDiagSink *sink, const RespJsonNode *obj,
                                    const char * const *allowed, const char *what);
 
+/* Element i of the array arr when it is an object; otherwise reports
+ * "[WHAT: ]NOUN must be an object" at it and returns NULL. */
+const RespJsonNode *resp_document_object_at (RespDiagSink *sink, const RespJsonNode *arr, guint i,
+                                             const char *what, const char *noun);
+
 /* Typed member access: reports a wrong type (or, if required, absence at the
  * object's '{') and returns NULL. */
 const RespJsonNode *resp_document_member (RespDiagSink *sink, const RespJsonNode *obj,

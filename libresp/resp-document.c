@@ -78,6 +78,22 @@ resp_document_check_keys (RespDiagSink *sink, const RespJsonNode *obj,
 }
 
 const RespJsonNode *
+resp_document_object_at (RespDiagSink *sink, const RespJsonNode *arr, guint i, const char *what,
+                         const char *noun)
+{
+  const RespJsonNode *o = arr->v.children.items[i];
+
+  if (o->type == RESP_JSON_OBJECT)
+    return o;
+  if (what != NULL)
+    resp_diag_sink_add (sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "%s: %s must be an object",
+                        what, noun);
+  else
+    resp_diag_sink_add (sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "%s must be an object", noun);
+  return NULL;
+}
+
+const RespJsonNode *
 resp_document_member (RespDiagSink *sink, const RespJsonNode *obj, const char *key,
                       RespJsonType type, gboolean required, const char *what)
 {

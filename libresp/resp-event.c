@@ -17,6 +17,7 @@
 #include "resp-document-private.h"
 #include "resp-instant-private.h"
 #include "resp-limits-private.h"
+#include "resp-refcount-private.h"
 
 #define EVENT_FORMAT "libresp/event/1"
 
@@ -26,41 +27,10 @@ struct _RespEventBatch {
   gboolean   is_list;
 };
 
-G_DEFINE_BOXED_TYPE (RespEvent, resp_event, resp_event_ref, resp_event_unref)
-G_DEFINE_BOXED_TYPE (RespEventBatch, resp_event_batch, resp_event_batch_ref, resp_event_batch_unref)
 
-/**
- * resp_event_ref:
- * @self: a #RespEvent
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-RespEvent *
-resp_event_ref (RespEvent *self)
+static void
+event_free (RespEvent *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * resp_event_unref:
- * @self: (transfer full): a #RespEvent
- *
- * Drops a reference on @self; the last one frees it.
- *
- * Since: 1.0
- */
-void
-resp_event_unref (RespEvent *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
   for (guint i = 0; i < self->decisions->len; i++)
     {
       RespDecision *d = &g_array_index (self->decisions, RespDecision, i);
@@ -81,6 +51,26 @@ resp_event_unref (RespEvent *self)
   resp_rulebook_unref (self->rulebook);
   g_free (self);
 }
+
+/**
+ * resp_event_ref:
+ * @self: a #RespEvent
+ *
+ * Takes a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+/**
+ * resp_event_unref:
+ * @self: (transfer full): a #RespEvent
+ *
+ * Drops a reference on @self; the last one frees it.
+ *
+ * Since: 1.0
+ */
+RESP_DEFINE_REFCOUNTED_TYPE (RespEvent, resp_event, event_free)
 
 /**
  * resp_event_get_id:
@@ -278,15 +268,11 @@ read_decisions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i], *cm;
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, c->what, "a decision"), *cm;
       RespDecision d = { RESP_NO_NODE, NULL, NULL };
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column,
-                              "%s: a decision must be an object", c->what);
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, c->what);
       cm = resp_json_node_get_member ((RespJsonNode *) o, "committee");
       if (cm == NULL)
@@ -325,16 +311,12 @@ read_exemptions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i], *p, *r;
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, c->what, "an exemption"), *p, *r;
       RespExemption e = { RESP_NO_NODE, 0, NULL };
       int reason = -1;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column,
-                              "%s: an exemption must be an object", c->what);
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, c->what);
       p = resp_json_node_get_member ((RespJsonNode *) o, "person");
       if (p == NULL)
@@ -704,6 +686,13 @@ resp_event_batch_new_from_file (RespModel     *model,
   return resp_event_batch_new_from_file_full (model, rulebook, path, NULL, diagnostics, error);
 }
 
+static void
+event_batch_free (RespEventBatch *self)
+{
+  g_ptr_array_unref (self->events);
+  g_free (self);
+}
+
 /**
  * resp_event_batch_ref:
  * @self: a #RespEventBatch
@@ -714,14 +703,6 @@ resp_event_batch_new_from_file (RespModel     *model,
  *
  * Since: 1.0
  */
-RespEventBatch *
-resp_event_batch_ref (RespEventBatch *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_event_batch_unref:
  * @self: (transfer full): a #RespEventBatch
@@ -730,15 +711,7 @@ resp_event_batch_ref (RespEventBatch *self)
  *
  * Since: 1.0
  */
-void
-resp_event_batch_unref (RespEventBatch *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  g_ptr_array_unref (self->events);
-  g_free (self);
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespEventBatch, resp_event_batch, event_batch_free)
 
 /**
  * resp_event_batch_get_n_events:

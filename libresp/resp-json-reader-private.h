@@ -9,6 +9,9 @@
  * unescaped into buffers owned by the reader (resp_json_reader_get_string()
  * says for how long each stays valid).
  *
+ * The accessors (resp_json_reader_get_*) check nothing: the reader is the
+ * caller's own, and they run for every token of a national model.
+ *
  * The model loader consumes tokens directly (streaming, so a national model
  * is never held as a tree); small documents (events, rulebooks) are read
  * into a RespJsonNode tree with resp_json_reader_read_tree().

@@ -1289,8 +1289,6 @@ resp_json_reader_skip_value (RespJsonReader *reader,
 guint
 resp_json_reader_get_line (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, 0);
-
   return reader->tok_line;
 }
 
@@ -1301,8 +1299,6 @@ resp_json_reader_get_column (RespJsonReader *reader)
   const guchar *d;
   gsize i, target;
   guint col;
-
-  g_return_val_if_fail (reader != NULL, 0);
 
   /* Count on from the last column asked about when it is on the same line
    * and not past this position; callers go forwards, so this stays linear. */
@@ -1365,8 +1361,6 @@ resp_json_reader_get_position (RespJsonReader *reader,
                                guint          *line,
                                gsize          *line_start)
 {
-  g_return_if_fail (reader != NULL);
-
   *offset = reader->tok_offset;
   *line = reader->tok_line;
   *line_start = reader->tok_line_start;
@@ -1393,16 +1387,12 @@ resp_json_reader_resume_at (RespJsonReader *reader,
 gsize
 resp_json_reader_get_offset (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, 0);
-
   return reader->tok_offset;
 }
 
 guint
 resp_json_reader_get_depth (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, 0);
-
   return reader->depth;
 }
 
@@ -1410,8 +1400,6 @@ const char *
 resp_json_reader_get_string (RespJsonReader *reader,
                              gsize          *length)
 {
-  g_return_val_if_fail (reader != NULL, NULL);
-
   if (reader->token == RESP_JSON_TOKEN_KEY)
     {
       if (length != NULL)
@@ -1432,24 +1420,18 @@ resp_json_reader_get_string (RespJsonReader *reader,
 double
 resp_json_reader_get_double (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, 0.0);
-
   return reader->token == RESP_JSON_TOKEN_NUMBER ? reader->number : 0.0;
 }
 
 gboolean
 resp_json_reader_get_is_int (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, FALSE);
-
   return reader->token == RESP_JSON_TOKEN_NUMBER && reader->is_int;
 }
 
 gint64
 resp_json_reader_get_int (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, 0);
-
   return reader->token == RESP_JSON_TOKEN_NUMBER && reader->is_int ? reader->int_value : 0;
 }
 
@@ -1457,8 +1439,6 @@ const char *
 resp_json_reader_get_raw (RespJsonReader *reader,
                           gsize          *length)
 {
-  g_return_val_if_fail (reader != NULL, NULL);
-
   if (length != NULL)
     *length = reader->tok_end - reader->tok_offset;
   return (const char *) reader->data + reader->tok_offset;
@@ -1467,16 +1447,12 @@ resp_json_reader_get_raw (RespJsonReader *reader,
 RespJsonReaderStatus
 resp_json_reader_get_status (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, RESP_JSON_READER_OK);
-
   return reader->status;
 }
 
 const char *
 resp_json_reader_get_message (RespJsonReader *reader)
 {
-  g_return_val_if_fail (reader != NULL, NULL);
-
   return reader->message;
 }
 

@@ -15,8 +15,8 @@
 #include "resp-json-reader-private.h"
 #include "resp-vec-private.h"
 #include "resp-instant.h"
+#include "resp-refcount-private.h"
 
-G_DEFINE_BOXED_TYPE (RespModel, resp_model, resp_model_ref, resp_model_unref)
 
 RespModel *
 resp_model_alloc (void)
@@ -28,38 +28,9 @@ resp_model_alloc (void)
   return m;
 }
 
-/**
- * resp_model_ref:
- * @self: a #RespModel
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-RespModel *
-resp_model_ref (RespModel *self)
+static void
+model_free (RespModel *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * resp_model_unref:
- * @self: (transfer full): a #RespModel
- *
- * Drops a reference; the last one frees the model.
- *
- * Since: 1.0
- */
-void
-resp_model_unref (RespModel *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
   g_free (self->name);
   g_free (self->source);
   resp_interner_clear (&self->ids);
@@ -83,6 +54,26 @@ resp_model_unref (RespModel *self)
     self->release (self->owner);
   g_free (self);
 }
+
+/**
+ * resp_model_ref:
+ * @self: a #RespModel
+ *
+ * Takes a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+/**
+ * resp_model_unref:
+ * @self: (transfer full): a #RespModel
+ *
+ * Drops a reference; the last one frees the model.
+ *
+ * Since: 1.0
+ */
+RESP_DEFINE_REFCOUNTED_TYPE (RespModel, resp_model, model_free)
 
 static int
 cmp_out (gconstpointer a, gconstpointer b, gpointer data)

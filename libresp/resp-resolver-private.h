@@ -59,6 +59,30 @@ typedef enum {
   RESP_RESOLVE_NO_AUTHORITY = 1 << 1,
 } RespResolveFlags;
 
+/* Whether r is live at R->at; narrows the window of validity [R->lo,
+ * R->hi) as a side effect. Every look at a relation goes through it. */
+static inline gboolean
+resp_resolver_live (RespResolver *R, const RespRelRec *r)
+{
+  if (r->since > R->at)
+    {
+      if (r->since < R->hi)
+        R->hi = r->since;
+      return FALSE;
+    }
+  if (r->until <= R->at)
+    {
+      if (r->until > R->lo)
+        R->lo = r->until;
+      return FALSE;
+    }
+  if (r->since > R->lo)
+    R->lo = r->since;
+  if (r->until < R->hi)
+    R->hi = r->until;
+  return TRUE;
+}
+
 void     resp_resolver_init        (RespResolver *R, const RespModel *m);
 void     resp_resolver_clear       (RespResolver *R);
 void     resp_resolver_reset       (RespResolver *R, gint64 at);
@@ -75,7 +99,14 @@ void     resp_resolver_resolve     (RespResolver *R, guint32 subject, RespResolv
  * a resolution with them would have found them. */
 void     resp_resolver_add_authority (RespResolver *R);
 
-/* Building blocks, shared with the verdict engine. */
+/* Building blocks, shared with the verdict engine and the audit. */
+/* The source of the live relation of type rel into node (the first, for
+ * relations with "at most one at any instant"), or RESP_NO_NODE. */
+guint32  resp_resolver_first_in        (RespResolver *R, guint32 node, RespRelation rel);
+/* The sources of the live relations of type rel into node (with seat, when
+ * not RESP_SEAT_NONE), appended to out. */
+void     resp_resolver_all_in          (RespResolver *R, guint32 node, RespRelation rel,
+                                        RespSeat seat, RespU32Vec *out);
 guint32  resp_resolver_parent_region   (RespResolver *R, guint32 region);
 guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, RespU32Vec *path_or_null);
 guint32  resp_resolver_leader_of       (RespResolver *R, guint32 scope);

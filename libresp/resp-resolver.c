@@ -72,29 +72,6 @@ resp_resolver_reset (RespResolver *R, gint64 at)
   R->warnings.len = 0;
 }
 
-/* Liveness at R->at, narrowing the window of validity as a side effect. */
-static inline gboolean
-live (RespResolver *R, const RespRelRec *r)
-{
-  if (r->since > R->at)
-    {
-      if (r->since < R->hi)
-        R->hi = r->since;
-      return FALSE;
-    }
-  if (r->until <= R->at)
-    {
-      if (r->until > R->lo)
-        R->lo = r->until;
-      return FALSE;
-    }
-  if (r->since > R->lo)
-    R->lo = r->since;
-  if (r->until < R->hi)
-    R->hi = r->until;
-  return TRUE;
-}
-
 /* The target of the live relation of type rel leaving node. For relations
  * with "at most one at any instant" the first live one is the one. */
 static guint32
@@ -105,13 +82,13 @@ first_out (RespResolver *R, guint32 node, RespRelation rel)
 
   resp_model_out_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (live (R, &m->rels[i]))
+    if (resp_resolver_live (R, &m->rels[i]))
       return m->rels[i].to;
   return RESP_NO_NODE;
 }
 
-static guint32
-first_in (RespResolver *R, guint32 node, RespRelation rel)
+guint32
+resp_resolver_first_in (RespResolver *R, guint32 node, RespRelation rel)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -122,14 +99,14 @@ first_in (RespResolver *R, guint32 node, RespRelation rel)
       const RespRelRec *r = resp_model_in_rec (m, i);
       /* the type beside the index is what found it; a damaged snapshot
        * could make the two disagree */
-      if (r->rel == rel && live (R, r))
+      if (r->rel == rel && resp_resolver_live (R, r))
         return r->from;
     }
   return RESP_NO_NODE;
 }
 
-static void
-all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32Vec *out)
+void
+resp_resolver_all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32Vec *out)
 {
   const RespModel *m = R->m;
   guint32 b, e;
@@ -138,7 +115,7 @@ all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32V
   for (guint32 i = b; i < e; i++)
     {
       const RespRelRec *r = resp_model_in_rec (m, i);
-      if (r->rel == rel && (seat == RESP_SEAT_NONE || r->seat == seat) && live (R, r))
+      if (r->rel == rel && (seat == RESP_SEAT_NONE || r->seat == seat) && resp_resolver_live (R, r))
         resp_vec_push (out, r->from);
     }
 }
@@ -151,7 +128,7 @@ all_out (RespResolver *R, guint32 node, RespRelation rel, RespU32Vec *out)
 
   resp_model_out_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (live (R, &m->rels[i]))
+    if (resp_resolver_live (R, &m->rels[i]))
       resp_vec_push (out, m->rels[i].to);
 }
 
@@ -200,7 +177,7 @@ resp_resolver_unit_region (RespResolver *R, guint32 unit, RespU32Vec *path)
 guint32
 resp_resolver_leader_of (RespResolver *R, guint32 scope)
 {
-  return first_in (R, scope, RESP_REL_LEADS);
+  return resp_resolver_first_in (R, scope, RESP_REL_LEADS);
 }
 
 guint32
@@ -265,7 +242,7 @@ resp_resolver_committee_of (RespResolver *R, guint32 unit, RespU32Vec *path)
 void
 resp_resolver_seats (RespResolver *R, guint32 committee, RespSeat seat, RespU32Vec *out)
 {
-  all_in (R, committee, RESP_REL_MEMBER, seat, out);
+  resp_resolver_all_in (R, committee, RESP_REL_MEMBER, seat, out);
 }
 
 gboolean
@@ -276,7 +253,7 @@ resp_resolver_holds_seat (RespResolver *R, guint32 person, guint32 committee)
 
   resp_model_out_range (m, person, RESP_REL_MEMBER, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (m->rels[i].to == committee && live (R, &m->rels[i]))
+    if (m->rels[i].to == committee && resp_resolver_live (R, &m->rels[i]))
       return TRUE;
   return FALSE;
 }
@@ -287,7 +264,7 @@ resp_resolver_managers (RespResolver *R, guint32 committee, RespU32Vec *out)
   guint start = out->len;
   guint32 scope, k = RESP_NO_NODE;
 
-  all_in (R, committee, RESP_REL_MANAGES, RESP_SEAT_NONE, out);
+  resp_resolver_all_in (R, committee, RESP_REL_MANAGES, RESP_SEAT_NONE, out);
   if (out->len > start)
     return;
 
@@ -329,7 +306,7 @@ heads (RespResolver *R, guint32 person, guint32 unit)
 
   resp_model_out_range (m, person, RESP_REL_HEADS, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (m->rels[i].to == unit && live (R, &m->rels[i]))
+    if (m->rels[i].to == unit && resp_resolver_live (R, &m->rels[i]))
       return TRUE;
   return FALSE;
 }
@@ -363,7 +340,7 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, Res
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
       tmp->len = 0;
-      all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, tmp);
+      resp_resolver_all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, tmp);
       if (person != RESP_NO_NODE)
         resp_resolver_drop_headed (R, person, tmp, 0);
       if (tmp->len > 0)
@@ -439,7 +416,7 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
       for (guint32 i = b; i < e; i++)
         {
           const RespRelRec *r = resp_model_in_rec (m, i);
-          if (r->rel == RESP_REL_MEMBER && r->seat != RESP_SEAT_NONE && live (R, r))
+          if (r->rel == RESP_REL_MEMBER && r->seat != RESP_SEAT_NONE && resp_resolver_live (R, r))
             hit (R, resp_seats[r->seat].role, r->from, path, r->from);
         }
     }
@@ -459,7 +436,7 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
       found->len = 0;
-      all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
+      resp_resolver_all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
         {
           RespU32Vec *copy = resp_resolver_take (R);
@@ -470,7 +447,7 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
             {
               guint32 c = copy->data[i];
               found->len = 0;
-              all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
+              resp_resolver_all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
               resp_vec_push (path, c);
               hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
               path->len--;
@@ -490,7 +467,7 @@ static gboolean
 entry_live (RespResolver *R, const RespRegEntry *e)
 {
   const RespModel *m = R->m;
-  return live (R, &m->rels[e->reg_rel]) && live (R, &m->rels[e->loc_rel]);
+  return resp_resolver_live (R, &m->rels[e->reg_rel]) && resp_resolver_live (R, &m->rels[e->loc_rel]);
 }
 
 /* The level (index into regions) of a fallback regulator, or G_MAXUINT:
@@ -502,7 +479,7 @@ fallback_level (RespResolver *R, const RespRegFallback *f, const RespU32Vec *reg
   RespRelRec gap = { f->since, f->until, 0, 0, 0, 0 };
   guint32 g;
 
-  if (!live (R, &gap) || !live (R, &m->rels[f->reg_rel]))
+  if (!resp_resolver_live (R, &gap) || !resp_resolver_live (R, &m->rels[f->reg_rel]))
     return G_MAXUINT;
   g = resp_resolver_unit_region (R, m->rels[f->reg_rel].from, NULL);
   for (guint k = 0; k < regions->len && k <= limit; k++)
@@ -518,7 +495,7 @@ hit_regulator (RespResolver *R, guint32 x, guint32 u, RespU32Vec *path, RespU32V
   hit (R, RESP_ROLE_REGULATOR, u, path, u);
   resp_vec_push (path, u);
   heads_of->len = 0;
-  all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
+  resp_resolver_all_in (R, u, RESP_REL_HEADS, RESP_SEAT_NONE, heads_of);
   hit_all (R, RESP_ROLE_REGULATOR_HEAD, heads_of, path);
   path->len -= 2;
 }
@@ -626,11 +603,11 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   if (!system_has_lead)
     {
       tmp->len = 0;
-      all_in (R, op, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, tmp);
+      resp_resolver_all_in (R, op, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, tmp);
       hit_all (R, RESP_ROLE_SECURITY_LEAD, tmp, path);
     }
   tmp->len = 0;
-  all_in (R, op, RESP_REL_HEADS, RESP_SEAT_NONE, tmp);
+  resp_resolver_all_in (R, op, RESP_REL_HEADS, RESP_SEAT_NONE, tmp);
   hit_all (R, RESP_ROLE_UNIT_HEAD, tmp, path);
 
   /* the operator's region and the regions above it */
@@ -771,8 +748,8 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
       RespU32Vec *leads = resp_resolver_take (R);
       RespU32Vec *sectors = resp_resolver_take (R);
 
-      all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
-      all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
+      resp_resolver_all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
+      resp_resolver_all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
       all_out (R, subject, RESP_REL_IN_SECTOR, sectors);
       if (leads->len > 0)
         {

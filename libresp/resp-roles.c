@@ -11,17 +11,15 @@
 #include "resp-instant-private.h"
 #include "resp-json-writer-private.h"
 #include "resp-render-private.h"
+#include "resp-refcount-private.h"
 
 
-G_DEFINE_BOXED_TYPE (RespRoles, resp_roles, resp_roles_ref, resp_roles_unref)
 
 static int
 cmp_hit (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespModel *m = data;
   const RespHit *x = a, *y = b;
-  int c = x->node == y->node ? 0
-        : strcmp (resp_model_node_id (m, x->node), resp_model_node_id (m, y->node));
+  int c = resp_model_cmp_ids (&x->node, &y->node, data);
 
   if (c != 0)
     return c;
@@ -119,6 +117,17 @@ resp_model_resolve_roles (RespModel   *model,
   return roles;
 }
 
+static void
+roles_free (RespRoles *self)
+{
+  g_free (self->hits);
+  g_free (self->paths);
+  g_free (self->warnings);
+  g_strfreev (self->messages);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
 /**
  * resp_roles_ref:
  * @self: a #RespRoles
@@ -129,14 +138,6 @@ resp_model_resolve_roles (RespModel   *model,
  *
  * Since: 1.0
  */
-RespRoles *
-resp_roles_ref (RespRoles *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_roles_unref:
  * @self: (transfer full): a #RespRoles
@@ -145,19 +146,7 @@ resp_roles_ref (RespRoles *self)
  *
  * Since: 1.0
  */
-void
-resp_roles_unref (RespRoles *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  g_free (self->hits);
-  g_free (self->paths);
-  g_free (self->warnings);
-  g_strfreev (self->messages);
-  resp_model_unref (self->model);
-  g_free (self);
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespRoles, resp_roles, roles_free)
 
 /**
  * resp_roles_get_model:

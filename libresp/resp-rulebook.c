@@ -13,11 +13,11 @@
 #include "resp-instant-private.h"
 #include "resp-resources.h"
 #include "resp-limits-private.h"
+#include "resp-refcount-private.h"
 
 #define RULEBOOK_FORMAT "libresp/rulebook/1"
 #define DEFAULT_RESOURCE "/org/libresp/rulebooks/default.json"
 
-G_DEFINE_BOXED_TYPE (RespRulebook, resp_rulebook, resp_rulebook_ref, resp_rulebook_unref)
 
 static const char * const fact_types[] = { "bool", "number", "integer", "string", NULL };
 
@@ -28,13 +28,78 @@ typedef struct {
   GPtrArray    *param_names;
 } Ctx;
 
+/* ---- lifecycle ---- */
+
+/* What each element of the rulebook's arrays owns; the arrays free it. */
 static void
-free_strv_array (char **v)
+fact_clear (gpointer data)
 {
-  g_strfreev (v);
+  RespFactDecl *f = data;
+  g_free (f->name);
+  g_free (f->description);
 }
 
-/* ---- lifecycle ---- */
+static void
+param_value_clear (gpointer data)
+{
+  g_free (((RespParamValue *) data)->str);
+}
+
+static void
+param_clear (gpointer data)
+{
+  RespParamDecl *p = data;
+  g_array_unref (p->values);
+  g_free (p->name);
+  g_free (p->cite);
+}
+
+static void
+circumstance_clear (gpointer data)
+{
+  RespCircumstanceRule *c = data;
+  g_free (c->id);
+  g_free (c->cite);
+  g_free (c->summary);
+  g_free (c->note);
+  g_clear_pointer (&c->condition, resp_condition_free);
+}
+
+static void
+liability_clear (gpointer data)
+{
+  RespLiabilityRule *r = data;
+  g_free (r->id);
+  g_free (r->note);
+  g_strfreev (r->basis);
+  g_clear_pointer (&r->condition, resp_condition_free);
+}
+
+static void
+exemption_clear (gpointer data)
+{
+  RespExemptionRule *e = data;
+  g_free (e->reason);
+  g_free (e->summary);
+  g_strfreev (e->basis);
+}
+
+static void
+modifier_clear (gpointer data)
+{
+  RespModifierRule *m = data;
+  g_free (m->kind);
+  g_strfreev (m->basis);
+  g_clear_pointer (&m->condition, resp_condition_free);
+}
+
+static GArray *
+array_of (gsize element_size, GDestroyNotify clear)
+{
+  GArray *a = g_array_new (FALSE, TRUE, element_size);
+  g_array_set_clear_func (a, clear);
+  return a;
+}
 
 static RespRulebook *
 rulebook_alloc (void)
@@ -43,96 +108,18 @@ rulebook_alloc (void)
 
   g_atomic_ref_count_init (&rb->ref);
   rb->source_keys = g_ptr_array_new_with_free_func (g_free);
-  rb->facts = g_array_new (FALSE, TRUE, sizeof (RespFactDecl));
-  rb->params = g_array_new (FALSE, TRUE, sizeof (RespParamDecl));
-  rb->circumstances = g_array_new (FALSE, TRUE, sizeof (RespCircumstanceRule));
-  rb->liability = g_array_new (FALSE, TRUE, sizeof (RespLiabilityRule));
-  rb->exemptions = g_array_new (FALSE, TRUE, sizeof (RespExemptionRule));
-  rb->modifiers = g_array_new (FALSE, TRUE, sizeof (RespModifierRule));
+  rb->facts = array_of (sizeof (RespFactDecl), fact_clear);
+  rb->params = array_of (sizeof (RespParamDecl), param_clear);
+  rb->circumstances = array_of (sizeof (RespCircumstanceRule), circumstance_clear);
+  rb->liability = array_of (sizeof (RespLiabilityRule), liability_clear);
+  rb->exemptions = array_of (sizeof (RespExemptionRule), exemption_clear);
+  rb->modifiers = array_of (sizeof (RespModifierRule), modifier_clear);
   return rb;
 }
 
-/**
- * resp_rulebook_ref:
- * @self: a #RespRulebook
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-RespRulebook *
-resp_rulebook_ref (RespRulebook *self)
+static void
+rulebook_free (RespRulebook *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * resp_rulebook_unref:
- * @self: (transfer full): a #RespRulebook
- *
- * Drops a reference on @self; the last one frees it.
- *
- * Since: 1.0
- */
-void
-resp_rulebook_unref (RespRulebook *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  for (guint i = 0; i < self->facts->len; i++)
-    {
-      RespFactDecl *f = &g_array_index (self->facts, RespFactDecl, i);
-      g_free (f->name);
-      g_free (f->description);
-    }
-  for (guint i = 0; i < self->params->len; i++)
-    {
-      RespParamDecl *p = &g_array_index (self->params, RespParamDecl, i);
-      for (guint k = 0; k < p->values->len; k++)
-        g_free (g_array_index (p->values, RespParamValue, k).str);
-      g_array_unref (p->values);
-      g_free (p->name);
-      g_free (p->cite);
-    }
-  for (guint i = 0; i < self->circumstances->len; i++)
-    {
-      RespCircumstanceRule *c = &g_array_index (self->circumstances, RespCircumstanceRule, i);
-      g_free (c->id);
-      g_free (c->cite);
-      g_free (c->summary);
-      g_free (c->note);
-      if (c->condition)
-        resp_condition_free (c->condition);
-    }
-  for (guint i = 0; i < self->liability->len; i++)
-    {
-      RespLiabilityRule *r = &g_array_index (self->liability, RespLiabilityRule, i);
-      g_free (r->id);
-      g_free (r->note);
-      free_strv_array (r->basis);
-      if (r->condition)
-        resp_condition_free (r->condition);
-    }
-  for (guint i = 0; i < self->exemptions->len; i++)
-    {
-      RespExemptionRule *e = &g_array_index (self->exemptions, RespExemptionRule, i);
-      g_free (e->reason);
-      g_free (e->summary);
-      free_strv_array (e->basis);
-    }
-  for (guint i = 0; i < self->modifiers->len; i++)
-    {
-      RespModifierRule *m = &g_array_index (self->modifiers, RespModifierRule, i);
-      g_free (m->kind);
-      free_strv_array (m->basis);
-      if (m->condition)
-        resp_condition_free (m->condition);
-    }
   g_ptr_array_unref (self->source_keys);
   g_array_unref (self->facts);
   g_array_unref (self->params);
@@ -146,6 +133,26 @@ resp_rulebook_unref (RespRulebook *self)
   g_free (self->text);
   g_free (self);
 }
+
+/**
+ * resp_rulebook_ref:
+ * @self: a #RespRulebook
+ *
+ * Takes a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+/**
+ * resp_rulebook_unref:
+ * @self: (transfer full): a #RespRulebook
+ *
+ * Drops a reference on @self; the last one frees it.
+ *
+ * Since: 1.0
+ */
+RESP_DEFINE_REFCOUNTED_TYPE (RespRulebook, resp_rulebook, rulebook_free)
 
 /* ---- parsing helpers ---- */
 
@@ -282,14 +289,11 @@ read_sources (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i];
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a source");
       const char *key;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a source must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, "source");
       key = resp_document_string (c->sink, o, "key", TRUE, "source");
       resp_document_string (c->sink, o, "title", TRUE, "source");
@@ -315,17 +319,14 @@ read_facts (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i];
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a fact");
       const RespJsonNode *t, *min;
       RespFactDecl f = { 0 };
       const char *name;
       int type = -1;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a fact must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, "fact");
       name = resp_document_string (c->sink, o, "name", TRUE, "fact");
       t = resp_document_member (c->sink, o, "type", RESP_JSON_STRING, TRUE, "fact");
@@ -383,15 +384,12 @@ read_params (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i], *values;
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a parameter"), *values;
       RespParamDecl p = { 0 };
       const char *name;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a parameter must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, "parameter");
       resp_document_string (c->sink, o, "note", FALSE, "parameter");
       name = resp_document_string (c->sink, o, "name", TRUE, "parameter");
@@ -399,7 +397,7 @@ read_params (Ctx *c, const RespJsonNode *arr)
       p.cite = dup_string (c, o, "cite", TRUE, "parameter");
       if (p.cite != NULL)
         check_cite (c, resp_json_node_get_member ((RespJsonNode *) o, "cite"), "parameter");
-      p.values = g_array_new (FALSE, TRUE, sizeof (RespParamValue));
+      p.values = array_of (sizeof (RespParamValue), param_value_clear);
       for (guint k = 0; values != NULL && k < values->v.children.n; k++)
         {
           const RespJsonNode *vo = values->v.children.items[k], *v;
@@ -431,8 +429,6 @@ read_params (Ctx *c, const RespJsonNode *arr)
         }
       if (!unique (c, seen, o, "name", name, "parameter"))
         {
-          for (guint k = 0; k < p.values->len; k++)
-            g_free (g_array_index (p.values, RespParamValue, k).str);
           g_array_unref (p.values);
           g_free (p.cite);
           continue;
@@ -456,16 +452,13 @@ read_circumstances (Ctx *c, const RespJsonNode *arr)
                         "a rulebook needs at least one circumstance");
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i], *scope;
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a circumstance"), *scope;
       RespCircumstanceRule r = { 0 };
       const char *id;
       char what[160];
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a circumstance must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       id = resp_document_string (c->sink, o, "id", TRUE, "circumstance");
       resp_document_what (what, sizeof what, "circumstance", id ? id : "?");
       resp_document_check_keys (c->sink, o, keys, what);
@@ -506,17 +499,14 @@ read_liability (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i], *role, *cat, *from, *only;
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a liability rule"), *role, *cat, *from, *only;
       RespLiabilityRule r = { 0 };
       const char *id;
       char what[160];
       int k;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a liability rule must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       id = resp_document_string (c->sink, o, "id", TRUE, "liability rule");
       resp_document_what (what, sizeof what, "liability rule", id ? id : "?");
       resp_document_check_keys (c->sink, o, keys, what);
@@ -580,15 +570,12 @@ read_exemptions (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i];
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "an exemption");
       RespExemptionRule e = { 0 };
       const char *reason;
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "an exemption must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, "exemption");
       reason = resp_document_string (c->sink, o, "reason", TRUE, "exemption");
       e.basis = read_basis (c, o, "basis", TRUE, "exemption");
@@ -607,14 +594,11 @@ read_modifiers (Ctx *c, const RespJsonNode *arr)
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
-      const RespJsonNode *o = arr->v.children.items[i];
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a modifier");
       RespModifierRule m = { 0 };
 
-      if (o->type != RESP_JSON_OBJECT)
-        {
-          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column, "a modifier must be an object");
-          continue;
-        }
+      if (o == NULL)
+        continue;
       resp_document_check_keys (c->sink, o, keys, "modifier");
       resp_document_string (c->sink, o, "summary", FALSE, "modifier");
       m.kind = dup_string (c, o, "kind", TRUE, "modifier");

@@ -16,27 +16,19 @@
 #include "resp-resolver-private.h"
 #include "resp-instant-private.h"
 #include "resp-json-writer-private.h"
+#include "resp-refcount-private.h"
 
 const RespRole resp_scope_roles[RESP_N_SCOPE_ROLES] = {
   RESP_ROLE_FIRST_RESPONSIBLE, RESP_ROLE_DIRECT_RESPONSIBLE,
   RESP_ROLE_SECURITY_LEAD, RESP_ROLE_UNIT_HEAD,
 };
 
-G_DEFINE_BOXED_TYPE (RespScope, resp_scope, resp_scope_ref, resp_scope_unref)
-
-static int
-cmp_by_id (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const RespModel *m = data;
-  return strcmp (resp_model_node_id (m, *(const guint32 *) a),
-                 resp_model_node_id (m, *(const guint32 *) b));
-}
 
 static int
 cmp_seat (gconstpointer a, gconstpointer b, gpointer data)
 {
   const RespScopeSeat *x = a, *y = b;
-  int c = cmp_by_id (&x->committee, &y->committee, data);
+  int c = resp_model_cmp_ids (&x->committee, &y->committee, data);
   return c != 0 ? c : x->seat - y->seat;
 }
 
@@ -138,10 +130,21 @@ resp_model_scope_person (RespModel   *model,
     }
 
   g_array_sort_with_data (self->seats, cmp_seat, model);
-  g_array_sort_with_data (self->heads, cmp_by_id, model);
+  g_array_sort_with_data (self->heads, resp_model_cmp_ids, model);
   for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
-    g_array_sort_with_data (self->systems[r], cmp_by_id, model);
+    g_array_sort_with_data (self->systems[r], resp_model_cmp_ids, model);
   return self;
+}
+
+static void
+scope_free (RespScope *self)
+{
+  g_array_unref (self->seats);
+  g_array_unref (self->heads);
+  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
+    g_array_unref (self->systems[r]);
+  resp_model_unref (self->model);
+  g_free (self);
 }
 
 /**
@@ -154,14 +157,6 @@ resp_model_scope_person (RespModel   *model,
  *
  * Since: 1.0
  */
-RespScope *
-resp_scope_ref (RespScope *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_scope_unref:
  * @self: (transfer full): a #RespScope
@@ -170,19 +165,7 @@ resp_scope_ref (RespScope *self)
  *
  * Since: 1.0
  */
-void
-resp_scope_unref (RespScope *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  g_array_unref (self->seats);
-  g_array_unref (self->heads);
-  for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
-    g_array_unref (self->systems[r]);
-  resp_model_unref (self->model);
-  g_free (self);
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespScope, resp_scope, scope_free)
 
 /**
  * resp_scope_get_person:

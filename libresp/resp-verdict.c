@@ -14,8 +14,8 @@
 
 #include "resp-verdict-private.h"
 #include "resp-render-private.h"
+#include "resp-refcount-private.h"
 
-G_DEFINE_BOXED_TYPE (RespVerdict, resp_verdict, resp_verdict_ref, resp_verdict_unref)
 
 static int
 cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
@@ -143,6 +143,18 @@ resp_verdict_warning_message (RespVerdict *v, guint i)
   return v->messages[i];
 }
 
+static void
+verdict_free (RespVerdict *self)
+{
+  if (self->liable != NULL)
+    g_ptr_array_unref (self->liable);
+  g_strfreev (self->messages);
+  resp_event_unref (self->event);
+  resp_rulebook_unref (self->rb);
+  resp_model_unref (self->model);
+  g_free (self);
+}
+
 /**
  * resp_verdict_ref:
  * @self: a #RespVerdict
@@ -153,14 +165,6 @@ resp_verdict_warning_message (RespVerdict *v, guint i)
  *
  * Since: 1.0
  */
-RespVerdict *
-resp_verdict_ref (RespVerdict *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
 /**
  * resp_verdict_unref:
  * @self: (transfer full): a #RespVerdict
@@ -169,20 +173,7 @@ resp_verdict_ref (RespVerdict *self)
  *
  * Since: 1.0
  */
-void
-resp_verdict_unref (RespVerdict *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  if (self->liable != NULL)
-    g_ptr_array_unref (self->liable);
-  g_strfreev (self->messages);
-  resp_event_unref (self->event);
-  resp_rulebook_unref (self->rb);
-  resp_model_unref (self->model);
-  g_free (self);
-}
+RESP_DEFINE_REFCOUNTED_TYPE (RespVerdict, resp_verdict, verdict_free)
 
 /* ---- what getters and renderers read ---- */
 
