@@ -98,6 +98,20 @@ common_args (GOptionContext *ctx, RespFormat *format, gboolean allow_dot, gint64
   return -1;
 }
 
+static void
+print_diagnostics (GPtrArray *diags, GError *error)
+{
+  if (diags != NULL && diags->len > 0)
+    for (guint i = 0; i < diags->len; i++)
+      {
+        char *line = resp_diagnostic_to_string (diags->pdata[i]);
+        fprintf (stderr, "%s\n", line);
+        g_free (line);
+      }
+  else if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+}
+
 static RespModel *
 load_model (const char *path)
 {
@@ -106,18 +120,8 @@ load_model (const char *path)
   RespModel *model = resp_model_new_from_file (path, &diags, &error);
 
   if (model == NULL)
-    {
-      if (diags != NULL && diags->len > 0)
-        for (guint i = 0; i < diags->len; i++)
-          {
-            char *line = resp_diagnostic_to_string (diags->pdata[i]);
-            fprintf (stderr, "%s\n", line);
-            g_free (line);
-          }
-      else
-        fprintf (stderr, "%s\n", error->message);
-      g_clear_error (&error);
-    }
+    print_diagnostics (diags, error);
+  g_clear_error (&error);
   if (diags != NULL)
     g_ptr_array_unref (diags);
   return model;
@@ -185,21 +189,44 @@ out:
   return rc;
 }
 
-static int
-cmd_who (int argc, char **argv)
+/* A question about one node of a model at an instant, answered in a format;
+ * NULL (with error) when the model has no such node of the right type. */
+typedef char *(*NodeQuery) (RespModel *model, const char *id, gint64 at, RespFormat format,
+                            GError **error);
+
+static char *
+query_who (RespModel *model, const char *id, gint64 at, RespFormat format, GError **error)
 {
-  GOptionContext *ctx = new_context ("MODEL NODE",
-                                     "Every role of SPEC §4.3 for a system, unit or committee at an instant.",
-                                     who_entries);
+  RespRoles *roles = resp_model_resolve_roles (model, id, at, error);
+  char *text = roles != NULL ? resp_roles_render (roles, format) : NULL;
+
+  g_clear_pointer (&roles, resp_roles_unref);
+  return text;
+}
+
+static char *
+query_scope (RespModel *model, const char *id, gint64 at, RespFormat format, GError **error)
+{
+  RespScope *scope = resp_model_scope_person (model, id, at, error);
+  char *text = scope != NULL ? resp_scope_render (scope, format) : NULL;
+
+  g_clear_pointer (&scope, resp_scope_unref);
+  return text;
+}
+
+/* `resp who` and `resp scope`: MODEL NODE [--at] [--format]. */
+static int
+run_node_query (int argc, char **argv, GOptionContext *ctx, gboolean allow_dot, NodeQuery query)
+{
   RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
-  RespRoles *roles;
   GError *error = NULL;
+  char *text;
   gint64 at;
   int rc;
 
   if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
-      (rc = common_args (ctx, &format, TRUE, &at)) >= 0)
+      (rc = common_args (ctx, &format, allow_dot, &at)) >= 0)
     goto out;
   model = load_model (argv[1]);
   if (model == NULL)
@@ -207,8 +234,8 @@ cmd_who (int argc, char **argv)
       rc = EXIT_INVALID;
       goto out;
     }
-  roles = resp_model_resolve_roles (model, argv[2], at, &error);
-  if (roles == NULL)
+  text = query (model, argv[2], at, format, &error);
+  if (text == NULL)
     {
       fprintf (stderr, "resp: %s\n", error->message);
       g_error_free (error);
@@ -216,8 +243,7 @@ cmd_who (int argc, char **argv)
     }
   else
     {
-      emit (resp_roles_render (roles, format));
-      resp_roles_unref (roles);
+      emit (text);
       rc = EXIT_OK;
     }
   resp_model_unref (model);
@@ -227,44 +253,22 @@ out:
 }
 
 static int
+cmd_who (int argc, char **argv)
+{
+  return run_node_query (argc, argv,
+                         new_context ("MODEL NODE",
+                                      "Every role of SPEC §4.3 for a system, unit or committee at an instant.",
+                                      who_entries),
+                         TRUE, query_who);
+}
+
+static int
 cmd_scope (int argc, char **argv)
 {
-  GOptionContext *ctx = new_context ("MODEL PERSON",
-                                     "What a person is responsible for at an instant.",
-                                     format_at_entries);
-  RespFormat format = RESP_FORMAT_TEXT;
-  RespModel *model;
-  RespScope *scope;
-  GError *error = NULL;
-  gint64 at;
-  int rc;
-
-  if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
-      (rc = common_args (ctx, &format, FALSE, &at)) >= 0)
-    goto out;
-  model = load_model (argv[1]);
-  if (model == NULL)
-    {
-      rc = EXIT_INVALID;
-      goto out;
-    }
-  scope = resp_model_scope_person (model, argv[2], at, &error);
-  if (scope == NULL)
-    {
-      fprintf (stderr, "resp: %s\n", error->message);
-      g_error_free (error);
-      rc = EXIT_INVALID;
-    }
-  else
-    {
-      emit (resp_scope_render (scope, format));
-      resp_scope_unref (scope);
-      rc = EXIT_OK;
-    }
-  resp_model_unref (model);
-out:
-  g_option_context_free (ctx);
-  return rc;
+  return run_node_query (argc, argv,
+                         new_context ("MODEL PERSON", "What a person is responsible for at an instant.",
+                                      format_at_entries),
+                         FALSE, query_scope);
 }
 
 static int
@@ -297,20 +301,6 @@ cmd_audit (int argc, char **argv)
 out:
   g_option_context_free (ctx);
   return rc;
-}
-
-static void
-print_diagnostics (GPtrArray *diags, GError *error)
-{
-  if (diags != NULL && diags->len > 0)
-    for (guint i = 0; i < diags->len; i++)
-      {
-        char *line = resp_diagnostic_to_string (diags->pdata[i]);
-        fprintf (stderr, "%s\n", line);
-        g_free (line);
-      }
-  else if (error != NULL)
-    fprintf (stderr, "%s\n", error->message);
 }
 
 static GOptionEntry assess_entries[] = {
