@@ -29,11 +29,16 @@ typedef struct {
 } RespRenderer;
 
 /* The text of self in format (ending with a newline), or NULL with a
- * critical when the renderer has no such format. */
-char    *resp_render            (const RespRenderer *renderer, gconstpointer self,
-                                 RespFormat format);
+ * critical naming the caller when the renderer has no such format. */
+char    *resp_render_in         (const RespRenderer *renderer, gconstpointer self,
+                                 RespFormat format, const char *caller);
 /* Whether it has; if not, says so in a critical. */
-gboolean resp_render_check      (const RespRenderer *renderer, RespFormat format);
+gboolean resp_render_check_in   (const RespRenderer *renderer, RespFormat format,
+                                 const char *caller);
+#define resp_render(renderer, self, format) \
+  resp_render_in ((renderer), (self), (format), G_STRFUNC)
+#define resp_render_check(renderer, format) \
+  resp_render_check_in ((renderer), (format), G_STRFUNC)
 
 /* ---- pieces every renderer writes the same way ---- */
 

@@ -12,21 +12,23 @@ static const char * const format_names[RESP_N_FORMATS] = {
 };
 
 gboolean
-resp_render_check (const RespRenderer *renderer, RespFormat format)
+resp_render_check_in (const RespRenderer *renderer, RespFormat format, const char *caller)
 {
   if ((guint) format < RESP_N_FORMATS && renderer->formats[format] != NULL)
     return TRUE;
-  g_critical ("%s cannot be rendered as %s", renderer->what,
+  /* a programmer error, like a NULL argument: the format is a constant */
+  g_critical ("%s: %s cannot be rendered as %s", caller, renderer->what,
               (guint) format < RESP_N_FORMATS ? format_names[format] : "an unknown format");
   return FALSE;
 }
 
 char *
-resp_render (const RespRenderer *renderer, gconstpointer self, RespFormat format)
+resp_render_in (const RespRenderer *renderer, gconstpointer self, RespFormat format,
+                const char *caller)
 {
   GString *out;
 
-  if (!resp_render_check (renderer, format))
+  if (!resp_render_check_in (renderer, format, caller))
     return NULL;
   out = g_string_new (NULL);
   renderer->formats[format] (self, out);
