@@ -368,8 +368,7 @@ scope_text (gconstpointer data, GString *out)
 }
 
 static const RespRenderer scope_renderer = {
-  "a person's scope", { [RESP_FORMAT_TEXT] = scope_text, [RESP_FORMAT_JSON] = scope_json,
-                        [RESP_FORMAT_DOT] = scope_text },
+  "a person's scope", { [RESP_FORMAT_TEXT] = scope_text, [RESP_FORMAT_JSON] = scope_json },
 };
 
 /**
@@ -377,9 +376,11 @@ static const RespRenderer scope_renderer = {
  * @self: a #RespScope
  * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
  *
- * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`).
+ * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`). A scope
+ * has no picture: %RESP_FORMAT_DOT is a programmer error (a critical, and
+ * %NULL), not a silent fallback to text.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): the text, ending with a newline
  *
  * Since: 1.0
  */
@@ -460,8 +461,7 @@ audit_text (gconstpointer data, GString *out)
 }
 
 static const RespRenderer audit_renderer = {
-  "an audit", { [RESP_FORMAT_TEXT] = audit_text, [RESP_FORMAT_JSON] = audit_json,
-                [RESP_FORMAT_DOT] = audit_text },
+  "an audit", { [RESP_FORMAT_TEXT] = audit_text, [RESP_FORMAT_JSON] = audit_json },
 };
 
 /**
@@ -469,9 +469,11 @@ static const RespRenderer audit_renderer = {
  * @self: a #RespAudit
  * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
  *
- * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`).
+ * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`). An
+ * audit has no picture: %RESP_FORMAT_DOT is a programmer error (a
+ * critical, and %NULL), not a silent fallback to text.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): the text, ending with a newline
  *
  * Since: 1.0
  */

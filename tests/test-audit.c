@@ -774,6 +774,19 @@ render_null (void)
   resp_audit_render (NULL, RESP_FORMAT_JSON);
 }
 
+/* static, so that the child that exits on the critical still reaches it */
+static RespAudit *volatile misused_audit;
+
+static void
+render_as_dot (void)
+{
+  RespModel *m = resp_model_new_from_data ("{\"format\": \"libresp/model/1\"}", -1, NULL, NULL, NULL);
+
+  misused_audit = resp_model_audit (m);
+  /* an audit has no picture: refused, not written as text */
+  g_assert_null (resp_audit_render (misused_audit, RESP_FORMAT_DOT));
+}
+
 static void
 test_preconditions (void)
 {
@@ -781,6 +794,7 @@ test_preconditions (void)
     { audit_null, "resp_model_audit: assertion 'model != NULL' failed" },
     { audit_at_null, "resp_model_audit_at: assertion 'model != NULL' failed" },
     { render_null, "resp_audit_render: assertion 'self != NULL' failed" },
+    { render_as_dot, "resp_audit_render: an audit cannot be rendered as dot" },
   };
 
   test_misuses (misuses);

@@ -1495,6 +1495,14 @@ scope_null_getters (void)
 }
 
 static void
+scope_as_dot (void)
+{
+  misused_scope = resp_model_scope_person (test_city_model, "p-li", test_instant (AT), NULL);
+  /* a scope has no picture: refused, not written as text */
+  g_assert_null (resp_scope_render (misused_scope, RESP_FORMAT_DOT));
+}
+
+static void
 test_scope_misuse (void)
 {
   static const TestMisuse scope_misuses[] = {
@@ -1506,6 +1514,7 @@ test_scope_misuse (void)
       "resp_scope_get_seat_role: assertion 'index < self->seats->len' failed" },
     { scope_not_a_scope_role, "(resp_scope_dup_responsible_for): should not be reached" },
     { scope_null_getters, "resp_scope_get_at: assertion 'self != NULL' failed" },
+    { scope_as_dot, "resp_scope_render: a person's scope cannot be rendered as dot" },
   };
 
   test_misuses (scope_misuses);
