@@ -58,16 +58,16 @@ typedef enum {
  */
 typedef enum {
   RESP_REL_WITHIN,
-  RESP_REL_LOCATED_IN,
+  RESP_REL_LOCATED_IN, /*< nick=located_in >*/
   RESP_REL_LEADS,
   RESP_REL_UNDER,
   RESP_REL_OPERATES,
-  RESP_REL_IN_SECTOR,
+  RESP_REL_IN_SECTOR, /*< nick=in_sector >*/
   RESP_REL_REGULATES,
   RESP_REL_COORDINATES,
   RESP_REL_MEMBER,
   RESP_REL_HEADS,
-  RESP_REL_SECURITY_LEAD,
+  RESP_REL_SECURITY_LEAD, /*< nick=security_lead >*/
   RESP_REL_STAFF,
   RESP_REL_MANAGES,
 } RespRelation;
@@ -85,8 +85,8 @@ typedef enum {
  */
 typedef enum {
   RESP_SEAT_NONE,
-  RESP_SEAT_MAIN_LEADER,
-  RESP_SEAT_CYBER_LEAD,
+  RESP_SEAT_MAIN_LEADER, /*< nick=main_leader >*/
+  RESP_SEAT_CYBER_LEAD, /*< nick=cyber_lead >*/
   RESP_SEAT_MEMBER,
 } RespSeat;
 
@@ -121,17 +121,17 @@ typedef enum {
   RESP_ROLE_OPERATOR,
   RESP_ROLE_CHAIN,
   RESP_ROLE_COMMITTEE,
-  RESP_ROLE_FIRST_RESPONSIBLE,
-  RESP_ROLE_DIRECT_RESPONSIBLE,
-  RESP_ROLE_TEAM_MEMBER,
-  RESP_ROLE_SECURITY_LEAD,
-  RESP_ROLE_UNIT_HEAD,
+  RESP_ROLE_FIRST_RESPONSIBLE, /*< nick=first_responsible >*/
+  RESP_ROLE_DIRECT_RESPONSIBLE, /*< nick=direct_responsible >*/
+  RESP_ROLE_TEAM_MEMBER, /*< nick=team_member >*/
+  RESP_ROLE_SECURITY_LEAD, /*< nick=security_lead >*/
+  RESP_ROLE_UNIT_HEAD, /*< nick=unit_head >*/
   RESP_ROLE_INVOLVED,
   RESP_ROLE_REGULATOR,
-  RESP_ROLE_REGULATOR_HEAD,
-  RESP_ROLE_REGIONAL_SUPERVISOR,
+  RESP_ROLE_REGULATOR_HEAD, /*< nick=regulator_head >*/
+  RESP_ROLE_REGIONAL_SUPERVISOR, /*< nick=regional_supervisor >*/
   RESP_ROLE_COORDINATOR,
-  RESP_ROLE_COORDINATOR_HEAD,
+  RESP_ROLE_COORDINATOR_HEAD, /*< nick=coordinator_head >*/
   RESP_ROLE_AUTHORITY,
   RESP_ROLE_PROPOSER,
 } RespRole;
@@ -162,15 +162,15 @@ typedef enum {
  * Since: 1.0
  */
 typedef enum {
-  RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER,
-  RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD,
-  RESP_AUDIT_REGION_WITHOUT_COMMITTEE,
-  RESP_AUDIT_REGION_WITHOUT_COORDINATOR,
-  RESP_AUDIT_UNIT_WITHOUT_COMMITTEE,
-  RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR,
-  RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD,
-  RESP_AUDIT_SECTOR_WITHOUT_REGULATOR,
-  RESP_AUDIT_POST_VACANT,
+  RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, /*< nick=committee_without_main_leader >*/
+  RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, /*< nick=committee_without_cyber_lead >*/
+  RESP_AUDIT_REGION_WITHOUT_COMMITTEE, /*< nick=region_without_committee >*/
+  RESP_AUDIT_REGION_WITHOUT_COORDINATOR, /*< nick=region_without_coordinator >*/
+  RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, /*< nick=unit_without_committee >*/
+  RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, /*< nick=system_without_operator >*/
+  RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, /*< nick=system_without_security_lead >*/
+  RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, /*< nick=sector_without_regulator >*/
+  RESP_AUDIT_POST_VACANT, /*< nick=post_vacant >*/
 } RespAuditCode;
 
 /**
@@ -201,8 +201,8 @@ typedef enum {
  */
 typedef enum {
   RESP_CATEGORY_DIRECT,
-  RESP_CATEGORY_PRIMARY_LEADERSHIP,
-  RESP_CATEGORY_IMPORTANT_LEADERSHIP,
+  RESP_CATEGORY_PRIMARY_LEADERSHIP, /*< nick=primary_leadership >*/
+  RESP_CATEGORY_IMPORTANT_LEADERSHIP, /*< nick=important_leadership >*/
 } RespCategory;
 
 /**
@@ -218,7 +218,7 @@ typedef enum {
 typedef enum {
   RESP_VERDICT_TRIGGERED,
   RESP_VERDICT_UNDETERMINED,
-  RESP_VERDICT_NOT_TRIGGERED,
+  RESP_VERDICT_NOT_TRIGGERED, /*< nick=not_triggered >*/
 } RespVerdictStatus;
 
 /**
@@ -233,7 +233,7 @@ typedef enum {
  */
 typedef enum {
   RESP_CIRCUMSTANCE_HOLDS,
-  RESP_CIRCUMSTANCE_DOES_NOT_HOLD,
+  RESP_CIRCUMSTANCE_DOES_NOT_HOLD, /*< nick=does_not_hold >*/
   RESP_CIRCUMSTANCE_UNDETERMINED,
 } RespCircumstanceStatus;
 
