@@ -468,7 +468,6 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           RespJsonTree *t;
 
           resp_diag_sink_init (&probe, c->sink->file, c->limits->max_errors);
-          probe.quiet_limit = c->sink->quiet_limit;
           probe.line_offset = line - 1;
           t = resp_document_parse (p, (gsize) (stop - p), c->limits, &probe);
           if (t != NULL)
@@ -524,7 +523,6 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
   batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
   resp_diag_sink_init (&sink, file, limits->max_errors);
   resp_diag_sink_init (&first, file, limits->max_errors);
-  sink.quiet_limit = first.quiet_limit = TRUE;
   tree = resp_document_parse (data, length, limits, &first);
   if (tree != NULL)
     {

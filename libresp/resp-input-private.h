@@ -53,12 +53,11 @@ typedef struct {
   guint       line_offset;   /* added to every line (JSON Lines) */
   guint       max_errors;
   gboolean    fatal;         /* reading on would only add noise: stop */
-  gboolean    quiet_limit;   /* past max_errors, drop without saying so */
 } RespDiagSink;
 
 void     resp_diag_sink_init    (RespDiagSink *sink, const char *file, guint max_errors);
 /* Adds a diagnostic; once max_errors are collected the sink says "too many
- * errors; stopping here" (unless quiet_limit) and turns fatal. */
+ * errors; stopping here" and turns fatal. */
 void     resp_diag_sink_add     (RespDiagSink *sink, RespError code, guint line, guint column,
                                  const char *format, ...) G_GNUC_PRINTF (5, 6);
 /* Reports why the reader stopped, at its position, and turns fatal. */

@@ -95,7 +95,7 @@ sink_push (RespDiagSink *sink, RespDiagnostic *d)
       return FALSE;
     }
   g_ptr_array_add (sink->diags, d);
-  if (sink->diags->len >= sink->max_errors && !sink->quiet_limit)
+  if (sink->diags->len >= sink->max_errors)
     {
       g_ptr_array_add (sink->diags,
                        resp_diagnostic_new (RESP_ERROR_LIMIT, sink->file,

@@ -623,7 +623,6 @@ load (const RespInput *in, GPtrArray **diagnostics, GError **error)
   Ctx c = { rb, &sink, g_ptr_array_new (), g_ptr_array_new () };
 
   resp_diag_sink_init (&sink, in->name, in->limits.max_errors);
-  sink.quiet_limit = TRUE;
   tree = resp_document_parse (data, length, &in->limits, &sink);
   if (tree != NULL)
     {

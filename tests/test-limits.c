@@ -186,6 +186,70 @@ test_error_count (void)
   g_string_free (json, TRUE);
 }
 
+/* diags holds max_errors errors and then, at the position of the last of
+ * them, the one that says the load stopped there. */
+static void
+check_stopped_after (GPtrArray *diags, guint max_errors, int caller)
+{
+  RespDiagnostic *last;
+
+  test_report_at (caller, diags != NULL && diags->len == max_errors + 1, "max_errors + 1 diagnostics");
+  if (diags == NULL || diags->len != max_errors + 1)
+    return;
+  last = diags->pdata[max_errors];
+  test_report_at (caller, resp_diagnostic_get_code (last) == RESP_ERROR_LIMIT, "the last is a limit");
+  test_report_at (caller, g_str_equal (resp_diagnostic_get_message (last), "too many errors; stopping here"),
+                  "the last says the load stopped");
+  test_report_at (caller, resp_diagnostic_get_line (last) == resp_diagnostic_get_line (diags->pdata[max_errors - 1]),
+                  "at the last error's line");
+  for (guint i = 0; i < max_errors; i++)
+    test_report_at (caller, resp_diagnostic_get_code (diags->pdata[i]) != RESP_ERROR_LIMIT,
+                    "the others are the errors found");
+}
+
+/* Events and rulebooks stop at max_errors as models do, and say so. */
+static void
+test_error_count_documents (void)
+{
+  RespLimits *limits = resp_limits_new ();
+  GString *array = g_string_new ("[\n"), *lines = g_string_new (NULL);
+  GString *rulebook = g_string_new ("{\"format\": \"libresp/rulebook/1\", \"id\": \"x\",\n"
+                                    " \"sources\": [], \"facts\": [\n");
+  GPtrArray *diags = NULL;
+
+  limits->max_errors = 3;
+  /* ten events, each with an unknown fact */
+  for (guint i = 0; i < 10; i++)
+    {
+      const char *event = "{\"id\": \"e\", \"occurred_at\": \"2026-01-01\", \"systems\": [\"s-portal\"], "
+                          "\"facts\": {\"no_such_fact\": true}}";
+      g_string_append_printf (array, "%s%s\n", i ? "," : "", event);
+      g_string_append_printf (lines, "%s\n", event);
+    }
+  g_string_append (array, "]");
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook, array->str, -1,
+                                                           NULL, limits, &diags, NULL));
+  check_stopped_after (diags, 3, __LINE__);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  /* the same as JSON Lines, where each line is read on its own */
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_data_full (test_city_model, test_city_rulebook, lines->str, -1,
+                                                           NULL, limits, &diags, NULL));
+  check_stopped_after (diags, 3, __LINE__);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  /* a rulebook with ten facts of an unknown type */
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (rulebook, "%s{\"name\": \"f%u\", \"type\": \"bogus\", \"description\": \"d\"}\n",
+                            i ? "," : "", i);
+  g_string_append (rulebook, "], \"circumstances\": [], \"liability\": []}");
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data_full (rulebook->str, -1, NULL, limits, &diags, NULL));
+  check_stopped_after (diags, 3, __LINE__);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_string_free (array, TRUE);
+  g_string_free (lines, TRUE);
+  g_string_free (rulebook, TRUE);
+  resp_limits_free (limits);
+}
+
 /* Hostile bytes, numbers and dates meet the error of their class, at
  * their place */
 static const TestErrorCase hostile[] = {
@@ -403,6 +467,7 @@ static CU_TestInfo tests[] = {
   { "file size", test_file_size },
   { "data size", test_data_size },
   { "error count", test_error_count },
+  { "error count of events and rulebooks", test_error_count_documents },
   { "hostile bytes, numbers and dates", test_hostile },
   { "since and until at the extremes", test_extreme_dates },
   { "a million-relation chain", test_million_chain },
