@@ -134,8 +134,9 @@ extern const char * const        resp_circumstance_status_names[RESP_N_CIRCUMSTA
  * bytes after the one before (a column of a table), or -1. */
 int         resp_vocab_find    (const char * const *first, gsize stride, guint n,
                                 const char *name);
-/* The nearest of those names to name within a small edit distance
- * (Levenshtein, the cap growing with the name's length), or NULL. */
+/* The nearest of those names to name within a small edit distance (the
+ * cap growing with the name's length: 1 up to 3 bytes, 2 up to 8, else 3;
+ * a swap of two adjacent characters counts as one edit), or NULL. */
 const char *resp_vocab_suggest (const char * const *first, gsize stride, guint n,
                                 const char *name);
 #define RESP_VOCAB_FIND(table, word) \

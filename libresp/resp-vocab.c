@@ -186,69 +186,6 @@ resp_name_lookup (const char * const *names, guint n, const char *name)
   return resp_vocab_find (names, sizeof (const char *), n, name);
 }
 
-/* Levenshtein distance, capped: returns cap+1 as soon as it must exceed cap. */
-static guint
-edit_distance (const char *a, const char *b, guint cap)
-{
-  gsize la = strlen (a), lb = strlen (b);
-  guint row[65];
-
-  if (la > 64 || lb > 64)
-    return cap + 1;
-  if ((la > lb ? la - lb : lb - la) > cap)
-    return cap + 1;
-  for (gsize j = 0; j <= lb; j++)
-    row[j] = (guint) j;
-  for (gsize i = 1; i <= la; i++)
-    {
-      guint diag = row[0], best;
-      row[0] = (guint) i;
-      best = row[0];
-      for (gsize j = 1; j <= lb; j++)
-        {
-          guint up = row[j];
-          guint v = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + (a[i - 1] != b[j - 1]));
-          diag = up;
-          row[j] = v;
-          best = MIN (best, v);
-        }
-      if (best > cap)
-        return cap + 1;
-    }
-  return row[lb];
-}
-
-const char *
-resp_vocab_suggest (const char * const *first, gsize stride, guint n, const char *name)
-{
-  const char *p = (const char *) first, *best = NULL;
-  guint best_d, cap;
-
-  cap = strlen (name) <= 3 ? 1 : strlen (name) <= 8 ? 2 : 3;
-  best_d = cap + 1;
-  for (guint i = 0; i < n; i++, p += stride)
-    {
-      const char *s = *(const char * const *) (gconstpointer) p;
-      guint d;
-
-      if (s == NULL)
-        continue;
-      d = edit_distance (name, s, cap);
-      if (d < best_d)
-        {
-          best_d = d;
-          best = s;
-        }
-    }
-  return best;
-}
-
-const char *
-resp_suggest (const char * const *names, guint n, const char *name)
-{
-  return resp_vocab_suggest (names, sizeof (const char *), n, name);
-}
-
 /* Optimal string alignment distance: Levenshtein plus the swap of two
  * adjacent characters, so that "adn" is one edit from "and". Returns
  * cap + 1 for anything farther than cap, and for very long strings, which
@@ -291,6 +228,37 @@ osa_distance (const char *a, const char *b, guint cap)
   result = MIN (up[lb], cap + 1);
   g_free (rows);
   return result;
+}
+
+const char *
+resp_vocab_suggest (const char * const *first, gsize stride, guint n, const char *name)
+{
+  const char *p = (const char *) first, *best = NULL;
+  guint best_d, cap;
+
+  cap = strlen (name) <= 3 ? 1 : strlen (name) <= 8 ? 2 : 3;
+  best_d = cap + 1;
+  for (guint i = 0; i < n; i++, p += stride)
+    {
+      const char *s = *(const char * const *) (gconstpointer) p;
+      guint d;
+
+      if (s == NULL)
+        continue;
+      d = osa_distance (name, s, cap);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = s;
+        }
+    }
+  return best;
+}
+
+const char *
+resp_suggest (const char * const *names, guint n, const char *name)
+{
+  return resp_vocab_suggest (names, sizeof (const char *), n, name);
 }
 
 const char *

@@ -88,6 +88,9 @@ static const TestErrorCase error_cases[] = {
     RESP_ERROR_UNKNOWN_ROLE, 3, 53, "did you mean 'main_leader'?" },
   { "unknown attribute", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"name\": \"U\", \"knd\": \"government\"}"),
     RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "did you mean 'kind'?" },
+  /* two letters swapped are one edit, however short the word */
+  { "swapped letters", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"name\": \"U\", \"di\": 1}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "unknown attribute 'di' (did you mean 'id'?)" },
   { "attribute of another type", NODE_MODEL ("  {\"id\": \"a\", \"type\": \"unit\", \"name\": \"U\", \"level\": \"county\"}"),
     RESP_ERROR_UNKNOWN_ATTRIBUTE, 3, 44, "'level' is not an attribute of a unit" },
   { "unknown top-level key", "{\"format\": \"libresp/model/1\", \"nodse\": []}",
