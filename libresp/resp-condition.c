@@ -202,6 +202,18 @@ fail_unknown_operator (Compiler           *c,
                "unknown operator '%s'%s", key, resp_did_you_mean (hint, sizeof hint, meant));
 }
 
+/* The variables of the subject a system-scoped condition may read, besides
+ * system.extra.KEY (the engine answers for each kind). */
+static const struct {
+  const char *name;
+  RespVarKind kind;
+} subject_vars[] = {
+  { "system.kind", RESP_VAR_SYSTEM_KIND },
+  { "system.cii", RESP_VAR_SYSTEM_CII },
+  { "system.protection_level", RESP_VAR_SYSTEM_PROTECTION },
+  { "operator.region_level", RESP_VAR_OPERATOR_REGION_LEVEL },
+};
+
 static gboolean
 fail_unknown_variable (Compiler           *c,
                        const RespJsonNode *name_node)
@@ -228,13 +240,8 @@ fail_unknown_variable (Compiler           *c,
     g_ptr_array_add (candidates, g_strconcat ("fact.", scope->fact_names[i], NULL));
   for (guint i = 0; i < scope->n_params; i++)
     g_ptr_array_add (candidates, g_strconcat ("param.", scope->param_names[i], NULL));
-  if (scope->allow_subject)
-    {
-      g_ptr_array_add (candidates, g_strdup ("system.kind"));
-      g_ptr_array_add (candidates, g_strdup ("system.cii"));
-      g_ptr_array_add (candidates, g_strdup ("system.protection_level"));
-      g_ptr_array_add (candidates, g_strdup ("operator.region_level"));
-    }
+  for (guint i = 0; scope->allow_subject && i < G_N_ELEMENTS (subject_vars); i++)
+    g_ptr_array_add (candidates, g_strdup (subject_vars[i].name));
 
   meant = resp_suggest_within ((const char * const *) candidates->pdata, candidates->len, name, 2);
   /* a bare declared name, without its prefix */
@@ -285,14 +292,9 @@ resolve_variable (Compiler           *c,
         return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
                      "unknown variable '%s': an event-wide condition cannot read the "
                      "subject (it has no system or operator)", name);
-      if (strcmp (name, "system.kind") == 0)
-        op->var_kind = RESP_VAR_SYSTEM_KIND;
-      else if (strcmp (name, "system.cii") == 0)
-        op->var_kind = RESP_VAR_SYSTEM_CII;
-      else if (strcmp (name, "system.protection_level") == 0)
-        op->var_kind = RESP_VAR_SYSTEM_PROTECTION;
-      else if (strcmp (name, "operator.region_level") == 0)
-        op->var_kind = RESP_VAR_OPERATOR_REGION_LEVEL;
+      i = RESP_VOCAB_FIND (subject_vars, name);
+      if (i >= 0)
+        op->var_kind = subject_vars[i].kind;
       else if (g_str_has_prefix (name, "system.extra.") && name[13] != '\0')
         {
           op->var_kind = RESP_VAR_SYSTEM_EXTRA;
