@@ -141,6 +141,10 @@ check_endpoints (RespLoader *L)
           L->rel_ok[i] = FALSE; /* the node's own error says why */
           continue;
         }
+      /* the common case without a call */
+      if ((resp_relations[r->rel].from & RESP_TYPE_BIT (m->nodes[r->from].type)) &&
+          (resp_relations[r->rel].to & RESP_TYPE_BIT (m->nodes[r->to].type)))
+        continue;
       from_ok = check_end (L, i, FALSE);
       to_ok = check_end (L, i, TRUE);
       L->rel_ok[i] = from_ok && to_ok;
@@ -267,19 +271,27 @@ card_entries (RespLoader *L)
 {
   const RespModel *m = L->m;
   GArray *entries = g_array_new (FALSE, FALSE, sizeof (CardEntry));
+  guint8 rows[RESP_N_RELATIONS][RESP_N_CARDINALITIES];
+  guint8 n_rows[RESP_N_RELATIONS] = { 0 };
 
+  /* the limits of each relation type, in their order */
+  for (guint k = 0; k < RESP_N_CARDINALITIES; k++)
+    {
+      RespRelation rel = resp_cardinalities[k].rel;
+      rows[rel][n_rows[rel]++] = (guint8) k;
+    }
   for (guint32 i = 0; i < m->n_rels; i++)
     {
       const RespRelRec *r = &m->rels[i];
 
       if (!L->rel_ok[i])
         continue;
-      for (guint k = 0; k < RESP_N_CARDINALITIES; k++)
+      for (guint j = 0; j < n_rows[r->rel]; j++)
         {
-          const RespCardinalityInfo *card = &resp_cardinalities[k];
-          CardEntry e = { card->by_to ? r->to : r->from, i, r->since, r->until, (guint8) k };
+          const RespCardinalityInfo *card = &resp_cardinalities[rows[r->rel][j]];
+          CardEntry e = { card->by_to ? r->to : r->from, i, r->since, r->until, rows[r->rel][j] };
 
-          if (card->rel == r->rel && (card->seat == RESP_SEAT_NONE || card->seat == r->seat))
+          if (card->seat == RESP_SEAT_NONE || card->seat == r->seat)
             g_array_append_val (entries, e);
         }
     }

@@ -158,8 +158,16 @@ struct _FieldDesc {
   FieldHook    hook;
 };
 
-#define FIELD_FIND(table, n, word) \
-  resp_vocab_find (&(table)[0].key, sizeof (table)[0], (n), (word))
+/* The row of key in desc[0..n), or -1: for every key of every object of
+ * a national model, so inline and first byte first. */
+static inline int
+field_find (const FieldDesc *desc, guint n, const char *key)
+{
+  for (guint k = 0; k < n; k++)
+    if (desc[k].key[0] == key[0] && strcmp (desc[k].key, key) == 0)
+      return (int) k;
+  return -1;
+}
 
 /* Keys not in the table, reported once it is known what the object is. */
 #define MAX_UNKNOWN_KEYS 8
@@ -320,7 +328,7 @@ read_fields (RespLoader *L, const FieldDesc *desc, guint n, Field *f, GString **
         return FALSE;
       ko = resp_json_reader_get_offset (L->r);
       key = resp_json_reader_get_string (L->r, NULL);
-      k = FIELD_FIND (desc, n, key);
+      k = field_find (desc, n, key);
       if (k < 0)
         {
           if (unknown->n < MAX_UNKNOWN_KEYS)
@@ -353,6 +361,8 @@ report_unknown_keys (RespLoader *L, const UnknownKeys *unknown, const char * con
 {
   char hint[128];
 
+  if (unknown->n == 0)
+    return;
   for (guint i = 0; i < unknown->n; i++)
     resp_diag_sink_add (&L->sink, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (unknown->keys[i].off),
                         "%s: unknown attribute '%s'%s", what, unknown->keys[i].name,
@@ -497,6 +507,8 @@ node_unknown_keys (RespLoader *L, const UnknownKeys *unknown, int type, const ch
   const char *allowed[NK_N];
   guint n_allowed = 0;
 
+  if (unknown->n == 0)
+    return;
   for (guint k = 0; k < NK_N; k++)
     if (type < 0 || node_key_allowed (type, k))
       allowed[n_allowed++] = node_fields[k].key;
@@ -800,9 +812,12 @@ resp_loader_parse_relation (RespLoader *L)
 
   rel = relation_type (L, f, what, sizeof what);
   bad |= rel < 0;
-  for (guint k = 0; k < RK_N; k++)
-    rel_keys[k] = rel_fields[k].key;
-  report_unknown_keys (L, &unknown, rel_keys, RK_N, what);
+  if (unknown.n > 0)
+    {
+      for (guint k = 0; k < RK_N; k++)
+        rel_keys[k] = rel_fields[k].key;
+      report_unknown_keys (L, &unknown, rel_keys, RK_N, what);
+    }
   bad |= unknown.n > 0;
   /* a relation already wrong is not also said to lack its `from` */
   if (!f[RK_FROM].present && !bad)
@@ -1058,7 +1073,7 @@ loader_init (RespLoader *L, const char *data, gsize length, const char *file,
   m->source = g_strdup (file);
   for (guint t = 0; t < RESP_N_NODE_TYPES; t++)
     if (resp_node_types[t].attr != NULL)
-      L->attr_field[t] = (guint8) FIELD_FIND (node_fields, NK_N, resp_node_types[t].attr->key);
+      L->attr_field[t] = (guint8) field_find (node_fields, NK_N, resp_node_types[t].attr->key);
 }
 
 /* Frees the loader's working arrays (not the model, not the sink). */

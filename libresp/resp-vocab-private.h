@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "resp-enums.h"
 
 G_BEGIN_DECLS
@@ -132,8 +134,19 @@ extern const char * const        resp_circumstance_status_names[RESP_N_CIRCUMSTA
 
 /* Index of name among n names, the first of them at first and each stride
  * bytes after the one before (a column of a table), or -1. */
-int         resp_vocab_find    (const char * const *first, gsize stride, guint n,
-                                const char *name);
+static inline int
+resp_vocab_find (const char * const *first, gsize stride, guint n, const char *name)
+{
+  const char *p = (const char *) first;
+
+  for (guint i = 0; i < n; i++, p += stride)
+    {
+      const char *s = *(const char * const *) (gconstpointer) p;
+      if (s[0] == name[0] && strcmp (s, name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
 /* The nearest of those names to name within a small edit distance (the
  * cap growing with the name's length: 1 up to 3 bytes, 2 up to 8, else 3;
  * a swap of two adjacent characters counts as one edit), or NULL. */

@@ -167,20 +167,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (resp_circumstance_status_names) == RESP_N_CIRCUMS
 /* ---- finding a word ---- */
 
 int
-resp_vocab_find (const char * const *first, gsize stride, guint n, const char *name)
-{
-  const char *p = (const char *) first;
-
-  for (guint i = 0; i < n; i++, p += stride)
-    {
-      const char *s = *(const char * const *) (gconstpointer) p;
-      if (s[0] == name[0] && strcmp (s, name) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-int
 resp_name_lookup (const char * const *names, guint n, const char *name)
 {
   return resp_vocab_find (names, sizeof (const char *), n, name);
