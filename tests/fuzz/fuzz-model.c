@@ -33,6 +33,8 @@
 #define MAX_INSTANTS 5
 
 static const RespFormat formats[] = { RESP_FORMAT_TEXT, RESP_FORMAT_JSON, RESP_FORMAT_DOT };
+/* a scope and an audit have no picture (asking for one is refused) */
+static const RespFormat text_formats[] = { RESP_FORMAT_TEXT, RESP_FORMAT_JSON };
 
 /* Where the snapshot of each model that loads is written */
 static char *snapshot_path;
@@ -188,8 +190,8 @@ query_scope (RespModel  *model,
   g_strfreev (resp_scope_dup_heads (scope));
   g_strfreev (resp_scope_dup_responsible_for (scope, RESP_ROLE_FIRST_RESPONSIBLE));
   g_strfreev (resp_scope_dup_responsible_for (scope, RESP_ROLE_SECURITY_LEAD));
-  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
-    fuzz_check_render (resp_scope_render (scope, formats[f]), formats[f], "scope");
+  for (guint f = 0; f < G_N_ELEMENTS (text_formats); f++)
+    fuzz_check_render (resp_scope_render (scope, text_formats[f]), text_formats[f], "scope");
   resp_scope_unref (scope);
 }
 
@@ -298,8 +300,8 @@ check_audit (RespModel *model,
       if (i < 16)
         check_finding (model, audit, i);
     }
-  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
-    fuzz_check_render (resp_audit_render (audit, formats[f]), formats[f], "audit");
+  for (guint f = 0; f < G_N_ELEMENTS (text_formats); f++)
+    fuzz_check_render (resp_audit_render (audit, text_formats[f]), text_formats[f], "audit");
   resp_audit_unref (audit);
 }
 
