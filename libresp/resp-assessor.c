@@ -921,7 +921,7 @@ take_role_warnings (RespAssessor *as, const RespResolver *R, guint first)
  * @self: a #RespAssessor
  * @event: an event loaded against the assessor's model and rulebook
  *
- * Assesses one event (SPEC §4): resolves every role from each subject at
+ * Assesses one event (verdicts.md): resolves every role from each subject at
  * the event's instant, evaluates the circumstances in three-valued logic,
  * and, when one holds, applies the liability rules, collective
  * responsibility, exemptions and modifiers. Nobody is held on an unknown

@@ -206,7 +206,7 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
  * resp_model_audit:
  * @model: a #RespModel
  *
- * Audits the whole timeline of @model (SPEC §7): every interval during
+ * Audits the whole timeline of @model (model.md, "Audit"): every interval during
  * which a committee lacks a main leader or cyber lead, a region a leading
  * committee or a coordinator, a unit a responsible committee, a system an
  * operator, a security lead or (up the region chain) a regulator for its

@@ -753,7 +753,7 @@ resp_event_batch_get_event (RespEventBatch *self,
  * @self: a #RespEventBatch
  *
  * Whether the input was a JSON array or held more than one event: then the
- * verdicts print as a JSON array (SPEC §5), else as one object.
+ * verdicts print as a JSON array, else as one object.
  *
  * Returns: %TRUE for a list
  *

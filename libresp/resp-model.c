@@ -336,7 +336,7 @@ load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model (SPEC §3.4) from memory, or a snapshot written by
+ * Loads a model (model.md) from memory, or a snapshot written by
  * resp_model_write_snapshot(). Loading is all-or-nothing: on any
  * error the result is %NULL, @error holds the first problem (by position)
  * and @diagnostics all of them, up to @limits' `max_errors`.
@@ -396,7 +396,7 @@ resp_model_new_from_data (const char  *data,
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model file (SPEC §3.4). The file is mapped, not read: its pages
+ * Loads a model file (model.md). The file is mapped, not read: its pages
  * are given back as the parse moves on. See resp_model_new_from_data_full().
  *
  * Returns: (transfer full) (nullable): the model

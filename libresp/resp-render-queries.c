@@ -265,7 +265,7 @@ static const RespRenderer roles_renderer = {
  * @self: a #RespRoles
  * @format: the output format
  *
- * Renders the roles: JSON exactly as SPEC §5 fixes for `resp who`, text in
+ * Renders the roles: JSON as `resp who` prints it (model.md), text in
  * Chinese legal terms with every path, or a Graphviz digraph of the paths.
  *
  * Returns: (transfer full): the text, ending with a newline
@@ -376,7 +376,7 @@ static const RespRenderer scope_renderer = {
  * @self: a #RespScope
  * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
  *
- * Renders the scope (JSON as SPEC §5 fixes it for `resp scope`). A scope
+ * Renders the scope (JSON as `resp scope` prints it, model.md). A scope
  * has no picture: %RESP_FORMAT_DOT is a programmer error (a critical, and
  * %NULL), not a silent fallback to text.
  *
@@ -469,7 +469,7 @@ static const RespRenderer audit_renderer = {
  * @self: a #RespAudit
  * @format: %RESP_FORMAT_TEXT or %RESP_FORMAT_JSON
  *
- * Renders the findings (JSON as SPEC §5 fixes it for `resp audit`). An
+ * Renders the findings (JSON as `resp audit` prints it, model.md). An
  * audit has no picture: %RESP_FORMAT_DOT is a programmer error (a
  * critical, and %NULL), not a silent fallback to text.
  *

@@ -69,7 +69,7 @@ resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResol
  * @at: the instant, in microseconds since the Unix epoch
  * @error: return location for a #GError
  *
- * Resolves every role of SPEC §4.3 (all but `involved`, which only an event
+ * Resolves every duty role (model.md, "Roles"; all but `involved`, which only an event
  * names) for @node at @at. For a committee, only its seats, `authority`
  * and `proposer` are filled.
  *

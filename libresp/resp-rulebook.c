@@ -819,7 +819,7 @@ resp_rulebook_get_default_source (void)
 /**
  * resp_rulebook_new_default:
  *
- * Loads the default rulebook compiled into the library: SPEC §4.2–4.5, the
+ * Loads the default rulebook compiled into the library (rulebook.md): the
  * measures of 2017 with the accountability, discipline and reporting
  * regulations they lead to.
  *

@@ -602,7 +602,7 @@ static const RespRenderer verdict_renderer = {
  * @self: a #RespVerdict
  * @format: the output format
  *
- * Renders the verdict: JSON exactly as SPEC §5 fixes it, text in Chinese
+ * Renders the verdict: JSON as `resp assess` prints it (verdicts.md), text in Chinese
  * legal terms with every finding's citation and chain, or a Graphviz
  * picture of the chains coloured by category with the exempt apart.
  *

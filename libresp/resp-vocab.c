@@ -351,7 +351,7 @@ resp_role_to_string (RespRole role)
  *
  * Finds the role a name stands for.
  *
- * Returns: %TRUE if @name is a role of SPEC §4.3
+ * Returns: %TRUE if @name is the name of a duty role
  *
  * Since: 1.0
  */

@@ -110,7 +110,7 @@ typedef enum {
  * @RESP_ROLE_AUTHORITY: the committee(s) that carry out accountability
  * @RESP_ROLE_PROPOSER: the office(s) that may propose accountability
  *
- * A duty role, resolved at an instant from a subject (SPEC §4.3). The JSON
+ * A duty role, resolved at an instant from a subject (model.md, "Roles"). The JSON
  * name is the nick, e.g. `first_responsible`. Note that
  * %RESP_ROLE_DIRECT_RESPONSIBLE (直接责任人, a role) is not the `direct`
  * category (直接责任).
@@ -157,7 +157,7 @@ typedef enum {
  * @RESP_AUDIT_SECTOR_WITHOUT_REGULATOR: `sector_without_regulator`
  * @RESP_AUDIT_POST_VACANT: `post_vacant`
  *
- * The kind of an audit finding (SPEC §7).
+ * The kind of an audit finding (model.md, "Audit").
  *
  * Since: 1.0
  */
@@ -176,7 +176,7 @@ typedef enum {
 /**
  * RespFormat:
  * @RESP_FORMAT_TEXT: for people, in Chinese legal terms
- * @RESP_FORMAT_JSON: for programs, as SPEC §5 fixes it
+ * @RESP_FORMAT_JSON: for programs, in the shapes model.md and verdicts.md give
  * @RESP_FORMAT_DOT: a Graphviz picture of the chains
  *
  * An output format of the renderers.
@@ -211,7 +211,7 @@ typedef enum {
  * @RESP_VERDICT_UNDETERMINED: none holds, but some is undetermined
  * @RESP_VERDICT_NOT_TRIGGERED: no circumstance holds or could hold
  *
- * The status of a verdict (SPEC §4.4).
+ * The status of a verdict (verdicts.md).
  *
  * Since: 1.0
  */

@@ -51,7 +51,7 @@ G_BEGIN_DECLS
  *   the wrong type, say)
  * @RESP_ERROR_UNKNOWN_FACT: an event names a fact the rulebook does not declare
  * @RESP_ERROR_UNKNOWN_OPERATOR: a rule condition uses an operator outside the
- *   JSON Logic subset of SPEC §4.6
+ *   JSON Logic subset of rulebook.md
  * @RESP_ERROR_UNKNOWN_VARIABLE: a rule condition reads a `var` that names no
  *   declared fact, parameter or model attribute
  * @RESP_ERROR_SNAPSHOT: a compiled snapshot is truncated, damaged, or of

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 /**
  * RespEvent:
  *
- * One security event (SPEC §4.1), valid for the model and rulebook it was
+ * One security event (verdicts.md, "Events"), valid for the model and rulebook it was
  * loaded against. Immutable and reference counted.
  *
  * Since: 1.0

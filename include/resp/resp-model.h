@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 /**
  * RespModel:
  *
- * A loaded model (SPEC §3): regions, committees, units, people, systems and
+ * A loaded model (model.md): regions, committees, units, people, systems and
  * sectors, and the dated relations between them. A model is immutable once
  * loaded and may be queried from many threads at once. Reference counted.
  *

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 /**
  * RespRoles:
  *
- * Who holds each role of SPEC §4.3 for one system, unit or committee at one
+ * Who holds each duty role (model.md, "Roles") for one system, unit or committee at one
  * instant, each holder with the paths through the model that reached it,
  * and warnings for roles that could not be resolved. Immutable and
  * reference counted.

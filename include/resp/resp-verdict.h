@@ -35,7 +35,7 @@ typedef struct _RespAssessor RespAssessor;
 /**
  * RespVerdict:
  *
- * The assessment of one event (SPEC §4–5): its status, the circumstances
+ * The assessment of one event (verdicts.md): its status, the circumstances
  * that hold or are undetermined, the liable persons with category, roles,
  * bases, paths, authority and proposer, the bodies held collectively, the
  * exempt, the modifiers and the warnings. Immutable and reference counted.

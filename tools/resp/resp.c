@@ -166,7 +166,7 @@ new_context (const char *params, const char *summary, GOptionEntry *entries)
 static int
 cmd_validate (int argc, char **argv)
 {
-  GOptionContext *ctx = new_context ("MODEL", "Load a model file and check it (SPEC §3).",
+  GOptionContext *ctx = new_context ("MODEL", "Load a model file and check it (docs/model.md).",
                                      format_entries);
   RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model;
@@ -257,7 +257,7 @@ cmd_who (int argc, char **argv)
 {
   return run_node_query (argc, argv,
                          new_context ("MODEL NODE",
-                                      "Every role of SPEC §4.3 for a system, unit or committee at an instant.",
+                                      "Every duty role of a system, unit or committee at an instant, with the path to each holder.",
                                       who_entries),
                          TRUE, query_who);
 }
@@ -275,7 +275,7 @@ static int
 cmd_audit (int argc, char **argv)
 {
   GOptionContext *ctx = new_context ("MODEL",
-                                     "Completeness of the responsibility system (SPEC §7): the whole "
+                                     "Completeness of the responsibility system (docs/model.md): the whole "
                                      "timeline, or with --at only what is missing at that instant.",
                                      format_at_entries);
   RespFormat format = RESP_FORMAT_TEXT;
@@ -315,7 +315,7 @@ static int
 cmd_assess (int argc, char **argv)
 {
   GOptionContext *ctx = new_context ("MODEL EVENTS",
-                                     "Verdicts, one per event (SPEC §4–5): who bears direct, primary "
+                                     "Verdicts, one per event (docs/verdicts.md): who bears direct, primary "
                                      "leadership or important leadership responsibility, why, and through "
                                      "which chain. EVENTS is one JSON object, a JSON array or JSON Lines.",
                                      assess_entries);
