@@ -593,17 +593,20 @@ on_log (const gchar    *domain,
 
   if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0)
     return;   /* debug and information are not what a child is watched for */
-  /* the first one: its words to the parent, and a distinctive status */
+  /* the first one: its words to the parent, then out. The words, not the
+   * exit status, are the answer: under valgrind a child that leaves with
+   * something unfreed exits with valgrind's error status instead. */
   text = g_strdup_printf ("%s: %s", domain != NULL ? domain : "(no domain)", message);
   if (write (critical_pipe, text, strlen (text)) < 0)
     _exit (43);
+  g_free (text);
   _exit (42);
 }
 
 char *
 test_critical_message (void (*fn) (void))
 {
-  GString *said = g_string_new (NULL);
+  GString *said;
   char buf[256];
   ssize_t n;
   int fds[2];
@@ -628,11 +631,11 @@ test_critical_message (void (*fn) (void))
       _exit (0);
     }
   close (fds[1]);
+  said = g_string_new (NULL);
   while ((n = read (fds[0], buf, sizeof buf)) > 0)
     g_string_append_len (said, buf, n);
   close (fds[0]);
-  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status)
-      || WEXITSTATUS (status) != 42)
+  if (pid < 0 || waitpid (pid, &status, 0) != pid || said->len == 0)
     {
       g_string_free (said, TRUE);
       return NULL;
