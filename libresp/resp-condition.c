@@ -832,27 +832,21 @@ set_truth (Slot      *s,
     g_array_set_size (missing, s->mark);
 }
 
-static RespTruth
-kleene_and (RespTruth a,
-            RespTruth b)
-{
-  if (a == RESP_TRUTH_FALSE || b == RESP_TRUTH_FALSE)
-    return RESP_TRUTH_FALSE;
-  if (a == RESP_TRUTH_UNKNOWN || b == RESP_TRUTH_UNKNOWN)
-    return RESP_TRUTH_UNKNOWN;
-  return RESP_TRUTH_TRUE;
-}
-
-static RespTruth
-kleene_or (RespTruth a,
-           RespTruth b)
-{
-  if (a == RESP_TRUTH_TRUE || b == RESP_TRUTH_TRUE)
-    return RESP_TRUTH_TRUE;
-  if (a == RESP_TRUTH_UNKNOWN || b == RESP_TRUTH_UNKNOWN)
-    return RESP_TRUTH_UNKNOWN;
-  return RESP_TRUTH_FALSE;
-}
+/* Kleene's tables, indexed by RespTruth (false, true, unknown): false AND
+ * unknown is false, true OR unknown is true, NOT unknown is unknown. */
+static const RespTruth kleene_and_table[3][3] = {
+  { RESP_TRUTH_FALSE, RESP_TRUTH_FALSE, RESP_TRUTH_FALSE },
+  { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+  { RESP_TRUTH_FALSE, RESP_TRUTH_UNKNOWN, RESP_TRUTH_UNKNOWN },
+};
+static const RespTruth kleene_or_table[3][3] = {
+  { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+  { RESP_TRUTH_TRUE, RESP_TRUTH_TRUE, RESP_TRUTH_TRUE },
+  { RESP_TRUTH_UNKNOWN, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+};
+static const RespTruth kleene_not_table[3] = {
+  RESP_TRUTH_TRUE, RESP_TRUTH_FALSE, RESP_TRUTH_UNKNOWN,
+};
 
 static RespTruth
 compare (OpCode           code,
@@ -888,13 +882,6 @@ compare (OpCode           code,
       break;
     }
   return r ? RESP_TRUTH_TRUE : RESP_TRUTH_FALSE;
-}
-
-static inline RespTruth
-kleene_not (RespTruth t)
-{
-  return t == RESP_TRUTH_TRUE ? RESP_TRUTH_FALSE
-       : t == RESP_TRUTH_FALSE ? RESP_TRUTH_TRUE : RESP_TRUTH_UNKNOWN;
 }
 
 /* `in` with a string haystack: a substring. An unknown haystack is a
@@ -971,10 +958,8 @@ run (const RespCondition    *cond,
         case OP_OR:
           b = &stack[--sp];
           a = &stack[sp - 1];
-          set_truth (a, op->code == OP_AND
-                        ? kleene_and (truth_of (&a->value), truth_of (&b->value))
-                        : kleene_or (truth_of (&a->value), truth_of (&b->value)),
-                     missing);
+          set_truth (a, (op->code == OP_AND ? kleene_and_table : kleene_or_table)
+                          [truth_of (&a->value)][truth_of (&b->value)], missing);
           break;
 
         case OP_TRUTH:
@@ -997,7 +982,7 @@ run (const RespCondition    *cond,
 
         case OP_NOT:
           a = &stack[sp - 1];
-          set_truth (a, kleene_not (truth_of (&a->value)), missing);
+          set_truth (a, kleene_not_table[truth_of (&a->value)], missing);
           break;
 
         case OP_IN:

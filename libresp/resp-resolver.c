@@ -72,64 +72,98 @@ resp_resolver_reset (RespResolver *R, gint64 at)
   R->warnings.len = 0;
 }
 
+/* A walk over the relations of one type at one node, in one direction,
+ * that stops at the live ones (each looked at through
+ * resp_resolver_live(), which narrows the window). Coming in, a relation
+ * is looked at only when its type (and seat, if one is asked for)
+ * matches: the type beside the index is what found it, but a damaged
+ * snapshot could make the two disagree. */
+typedef struct {
+  guint32  i, end;
+  gboolean in;
+  guint8   rel, seat;
+} LiveRun;
+
+static inline LiveRun
+live_run (RespResolver *R, guint32 node, RespRelation rel, gboolean in, RespSeat seat)
+{
+  LiveRun it = { 0, 0, in, (guint8) rel, (guint8) seat };
+
+  if (in)
+    resp_model_in_range (R->m, node, rel, &it.i, &it.end);
+  else
+    resp_model_out_range (R->m, node, rel, &it.i, &it.end);
+  return it;
+}
+
+static inline const RespRelRec *
+live_next (RespResolver *R, LiveRun *it)
+{
+  while (it->i < it->end)
+    {
+      const RespRelRec *r = it->in ? resp_model_in_rec (R->m, it->i) : &R->m->rels[it->i];
+
+      it->i++;
+      if (it->in && (r->rel != it->rel || (it->seat != RESP_SEAT_NONE && r->seat != it->seat)))
+        continue;
+      if (resp_resolver_live (R, r))
+        return r;
+    }
+  return NULL;
+}
+
 /* The target of the live relation of type rel leaving node. For relations
  * with "at most one at any instant" the first live one is the one. */
 static guint32
 first_out (RespResolver *R, guint32 node, RespRelation rel)
 {
-  const RespModel *m = R->m;
-  guint32 b, e;
+  LiveRun it = live_run (R, node, rel, FALSE, RESP_SEAT_NONE);
+  const RespRelRec *r = live_next (R, &it);
 
-  resp_model_out_range (m, node, rel, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    if (resp_resolver_live (R, &m->rels[i]))
-      return m->rels[i].to;
-  return RESP_NO_NODE;
+  return r != NULL ? r->to : RESP_NO_NODE;
 }
 
 guint32
 resp_resolver_first_in (RespResolver *R, guint32 node, RespRelation rel)
 {
-  const RespModel *m = R->m;
-  guint32 b, e;
+  LiveRun it = live_run (R, node, rel, TRUE, RESP_SEAT_NONE);
+  const RespRelRec *r = live_next (R, &it);
 
-  resp_model_in_range (m, node, rel, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    {
-      const RespRelRec *r = resp_model_in_rec (m, i);
-      /* the type beside the index is what found it; a damaged snapshot
-       * could make the two disagree */
-      if (r->rel == rel && resp_resolver_live (R, r))
-        return r->from;
-    }
-  return RESP_NO_NODE;
+  return r != NULL ? r->from : RESP_NO_NODE;
 }
 
 void
 resp_resolver_all_in (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat, RespU32Vec *out)
 {
-  const RespModel *m = R->m;
-  guint32 b, e;
+  LiveRun it = live_run (R, node, rel, TRUE, seat);
+  const RespRelRec *r;
 
-  resp_model_in_range (m, node, rel, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    {
-      const RespRelRec *r = resp_model_in_rec (m, i);
-      if (r->rel == rel && (seat == RESP_SEAT_NONE || r->seat == seat) && resp_resolver_live (R, r))
-        resp_vec_push (out, r->from);
-    }
+  while ((r = live_next (R, &it)) != NULL)
+    resp_vec_push (out, r->from);
 }
 
 static void
 all_out (RespResolver *R, guint32 node, RespRelation rel, RespU32Vec *out)
+{
+  LiveRun it = live_run (R, node, rel, FALSE, RESP_SEAT_NONE);
+  const RespRelRec *r;
+
+  while ((r = live_next (R, &it)) != NULL)
+    resp_vec_push (out, r->to);
+}
+
+/* Whether a live relation of type rel goes from node to target. */
+static gboolean
+links (RespResolver *R, guint32 node, RespRelation rel, guint32 target)
 {
   const RespModel *m = R->m;
   guint32 b, e;
 
   resp_model_out_range (m, node, rel, &b, &e);
   for (guint32 i = b; i < e; i++)
-    if (resp_resolver_live (R, &m->rels[i]))
-      resp_vec_push (out, m->rels[i].to);
+    if (m->rels[i].to == target && resp_resolver_live (R, &m->rels[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static inline void
@@ -248,14 +282,7 @@ resp_resolver_seats (RespResolver *R, guint32 committee, RespSeat seat, RespU32V
 gboolean
 resp_resolver_holds_seat (RespResolver *R, guint32 person, guint32 committee)
 {
-  const RespModel *m = R->m;
-  guint32 b, e;
-
-  resp_model_out_range (m, person, RESP_REL_MEMBER, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    if (m->rels[i].to == committee && resp_resolver_live (R, &m->rels[i]))
-      return TRUE;
-  return FALSE;
+  return links (R, person, RESP_REL_MEMBER, committee);
 }
 
 void
@@ -298,26 +325,13 @@ resp_resolver_managers (RespResolver *R, guint32 committee, RespU32Vec *out)
     resp_vec_push (out, k);
 }
 
-static gboolean
-heads (RespResolver *R, guint32 person, guint32 unit)
-{
-  const RespModel *m = R->m;
-  guint32 b, e;
-
-  resp_model_out_range (m, person, RESP_REL_HEADS, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    if (m->rels[i].to == unit && resp_resolver_live (R, &m->rels[i]))
-      return TRUE;
-  return FALSE;
-}
-
 void
 resp_resolver_drop_headed (RespResolver *R, guint32 person, RespU32Vec *units, guint from)
 {
   guint kept = from;
 
   for (guint i = from; i < units->len; i++)
-    if (!heads (R, person, units->data[i]))
+    if (!links (R, person, RESP_REL_HEADS, units->data[i]))
       units->data[kept++] = units->data[i];
   units->len = kept;
 }
