@@ -13,11 +13,14 @@
 
 #include <glib.h>
 
-#include "resp-json-reader-private.h"
 #include "resp-value-private.h"
 #include "resp-error.h"
 
 G_BEGIN_DECLS
+
+/* a node of the rulebook's tree (resp-json-reader-private.h): only the
+ * compiler reads it, so the engine, which evaluates, does not see the reader */
+typedef struct _RespJsonNode RespJsonNode;
 
 /* The variables a condition may read, besides facts and parameters. */
 typedef enum {

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "resp-condition-private.h"
+#include "resp-json-reader-private.h"
 #include "resp-vocab-private.h"
 
 /* Condition objects allowed on one path from the root, the root included */
