@@ -816,13 +816,8 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-static CU_SuiteInfo suites[] = {
-  { "audit", NULL, NULL, NULL, NULL, tests },
-  CU_SUITE_INFO_NULL,
-};
-
 int
 main (void)
 {
-  return test_main (suites);
+  return test_main_suite ("audit", NULL, NULL, tests);
 }

@@ -107,6 +107,20 @@ test_main (CU_SuiteInfo *suites)
   return failures > 0 ? 1 : 0;
 }
 
+int
+test_main_suite (const char        *name,
+                 CU_InitializeFunc  init,
+                 CU_CleanupFunc     clean,
+                 CU_TestInfo       *tests)
+{
+  CU_SuiteInfo suites[] = {
+    { name, init, clean, NULL, NULL, tests },
+    CU_SUITE_INFO_NULL,
+  };
+
+  return test_main (suites);
+}
+
 gint64
 test_instant_or_open (const char *text)
 {

@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * CU_TEST_INFO_NULL), runs them verbosely and returns the process exit
  * status, non-zero when an assertion, a test or a suite's set-up failed. */
 int        test_main        (CU_SuiteInfo *suites);
+/* The same for a program of one suite, named name, set up by init and
+ * cleaned up by clean (either may be NULL). */
+int        test_main_suite  (const char        *name,
+                             CU_InitializeFunc  init,
+                             CU_CleanupFunc     clean,
+                             CU_TestInfo       *tests);
 
 /* Records an assertion as made at line `caller` of file, for helpers that
  * check on behalf of a caller (who passes __LINE__). */

@@ -199,13 +199,8 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-static CU_SuiteInfo suites[] = {
-  { "concurrency", suite_init, suite_clean, NULL, NULL, tests },
-  CU_SUITE_INFO_NULL,
-};
-
 int
 main (void)
 {
-  return test_main (suites);
+  return test_main_suite ("concurrency", suite_init, suite_clean, tests);
 }

@@ -322,13 +322,8 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-static CU_SuiteInfo suites[] = {
-  { "instant", NULL, NULL, NULL, NULL, tests },
-  CU_SUITE_INFO_NULL,
-};
-
 int
 main (void)
 {
-  return test_main (suites);
+  return test_main_suite ("instant", NULL, NULL, tests);
 }

@@ -670,13 +670,8 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-static CU_SuiteInfo suites[] = {
-  { "rulebook", suite_init, suite_clean, NULL, NULL, tests },
-  CU_SUITE_INFO_NULL,
-};
-
 int
 main (void)
 {
-  return test_main (suites);
+  return test_main_suite ("rulebook", suite_init, suite_clean, tests);
 }

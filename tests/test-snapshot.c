@@ -299,13 +299,8 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-static CU_SuiteInfo suites[] = {
-  { "snapshot", suite_init, suite_clean, NULL, NULL, tests },
-  CU_SUITE_INFO_NULL,
-};
-
 int
 main (void)
 {
-  return test_main (suites);
+  return test_main_suite ("snapshot", suite_init, suite_clean, tests);
 }
