@@ -155,14 +155,25 @@ test_run_resp (const char * const *argv, char **out_stdout, char **out_stderr)
 }
 
 char *
+test_temp_path (const char  *name,
+                char       **dir)
+{
+  *dir = g_dir_make_tmp ("resp-test-XXXXXX", NULL);
+  if (*dir == NULL)
+    {
+      fprintf (stderr, "cannot make a temporary directory\n");
+      exit (1);
+    }
+  return g_build_filename (*dir, name, NULL);
+}
+
+char *
 test_write_temp (const char  *name,
                  const char  *text,
                  char       **dir)
 {
-  char *path;
+  char *path = test_temp_path (name, dir);
 
-  *dir = g_dir_make_tmp ("resp-test-XXXXXX", NULL);
-  path = g_build_filename (*dir, name, NULL);
   if (!g_file_set_contents (path, text, -1, NULL))
     {
       fprintf (stderr, "cannot write %s\n", path);

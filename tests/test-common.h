@@ -61,8 +61,11 @@ int        test_run_resp    (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
 
-/* Writes text to a file name in a new temporary directory, returned in
- * dir; returns the file's path. test_remove_temp() removes and frees both. */
+/* The path of a file name in a new temporary directory, returned in dir;
+ * the file is not made. test_remove_temp() removes and frees both. */
+char      *test_temp_path   (const char  *name,
+                             char       **dir);
+/* The same, with text written to the file. */
 char      *test_write_temp  (const char  *name,
                              const char  *text,
                              char       **dir);

@@ -10,6 +10,27 @@
 
 static char *dir, *snap;
 
+/* The snapshot's bytes, in a copy each test may damage; its length in len */
+static char *
+read_snapshot (gsize *len)
+{
+  char *data = NULL;
+
+  g_assert (g_file_get_contents (snap, &data, len, NULL));
+  return data;
+}
+
+/* The audit of m over the whole timeline, as JSON */
+static char *
+audit_json (RespModel *m)
+{
+  RespAudit *a = resp_model_audit (m);
+  char *json = resp_audit_render (a, RESP_FORMAT_JSON);
+
+  resp_audit_unref (a);
+  return json;
+}
+
 /* The example events assessed against m, as JSON */
 static char *
 assess_all (RespModel *m)
@@ -29,7 +50,6 @@ test_same_answers (void)
   GError *error = NULL;
   RespModel *m = resp_model_new_from_file (snap, NULL, &error);
   char *a, *b;
-  RespAudit *x, *y;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_EQUAL (resp_model_get_n_nodes (m), resp_model_get_n_nodes (test_city_model));
@@ -42,26 +62,21 @@ test_same_answers (void)
   CU_ASSERT_STRING_EQUAL (a, b);
   g_free (a);
   g_free (b);
-  x = resp_model_audit (m);
-  y = resp_model_audit (test_city_model);
-  a = resp_audit_render (x, RESP_FORMAT_JSON);
-  b = resp_audit_render (y, RESP_FORMAT_JSON);
+  a = audit_json (m);
+  b = audit_json (test_city_model);
   CU_ASSERT_STRING_EQUAL (a, b);
   g_free (a);
   g_free (b);
-  resp_audit_unref (x);
-  resp_audit_unref (y);
   resp_model_unref (m);
 }
 
 static void
 test_from_memory (void)
 {
-  char *data = NULL;
   gsize len = 0;
+  char *data = read_snapshot (&len);
   RespModel *m;
 
-  g_assert (g_file_get_contents (snap, &data, &len, NULL));
   m = resp_model_new_from_data (data, (gssize) len, "mem.snap", NULL, NULL);
   /* the model keeps its own copy */
   memset (data, 0, len);
@@ -89,10 +104,9 @@ expect_snapshot_error (const char *data, gsize len)
 static void
 test_truncated_and_versions (void)
 {
-  char *data = NULL;
   gsize len = 0;
+  char *data = read_snapshot (&len);
 
-  g_assert (g_file_get_contents (snap, &data, &len, NULL));
   /* every length short of the whole */
   for (gsize cut = 8; cut < len; cut += cut < 512 ? 1 : 97)
     expect_snapshot_error (data, cut);
@@ -120,14 +134,13 @@ section_offset (const char *data, guint s)
 static void
 test_incoming_types (void)
 {
-  char *data = NULL;
   gsize len = 0;
+  char *data = read_snapshot (&len);
   guint64 at;
   char orig;
   GError *error = NULL;
   RespModel *m;
 
-  g_assert (g_file_get_contents (snap, &data, &len, NULL));
   /* section 13 holds the type of each incoming relation, one byte each */
   at = section_offset (data, 13);
   CU_ASSERT_FATAL (at + resp_model_get_n_relations (test_city_model) <= len);
@@ -188,25 +201,19 @@ exercise (RespModel *m)
           resp_roles_unref (r);
         }
     }
-  {
-    RespAudit *a = resp_model_audit (m);
-    char *s = resp_audit_render (a, RESP_FORMAT_JSON);
-    g_free (s);
-    resp_audit_unref (a);
-  }
+  g_free (audit_json (m));
 }
 
 static void
 test_damage (void)
 {
-  char *data = NULL;
   gsize len = 0;
+  char *data = read_snapshot (&len);
   GRand *rand = g_rand_new_with_seed (1122);
   guint rejected = 0, accepted = 0;
   const char *env = g_getenv ("RESP_TEST_DAMAGE");
   guint trials = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 3000;
 
-  g_assert (g_file_get_contents (snap, &data, &len, NULL));
   for (guint t = 0; t < trials; t++)
     {
       char *copy = g_memdup2 (data, len);
@@ -268,8 +275,7 @@ suite_init (void)
   GError *error = NULL;
 
   test_city_init ();
-  dir = g_dir_make_tmp ("resp-snap-XXXXXX", NULL);
-  snap = g_build_filename (dir, "city.snap", NULL);
+  snap = test_temp_path ("city.snap", &dir);
   if (!resp_model_write_snapshot (test_city_model, snap, &error))
     {
       fprintf (stderr, "%s\n", error->message);
@@ -282,10 +288,8 @@ suite_init (void)
 static int
 suite_clean (void)
 {
-  g_unlink (snap);
-  g_rmdir (dir);
-  g_clear_pointer (&snap, g_free);
-  g_clear_pointer (&dir, g_free);
+  test_remove_temp (snap, dir);
+  snap = dir = NULL;
   return test_city_clean ();
 }
 
