@@ -28,13 +28,8 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  GPtrArray *diagnostics = NULL;
-  GError *error = NULL;
-  RespEventBatch *batch;
+  RespEventBatch *batch = fuzz_load_events (rulebook, (const char *) data, size, FUZZ_FILE_NAME);
 
-  batch = resp_event_batch_new_from_data (fuzz_city (), rulebook, (const char *) data,
-                                          (gssize) size, FUZZ_FILE_NAME, &diagnostics, &error);
-  fuzz_check_load (batch != NULL, diagnostics, error, data, size, TRUE);
   if (batch == NULL)
     return 0;
   fuzz_assess_and_render (fuzz_city (), rulebook, batch);

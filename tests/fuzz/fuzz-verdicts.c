@@ -94,6 +94,22 @@ read_verdict (RespVerdict *v)
       fuzz_fail ("warning %u without a code or message", i);
 }
 
+RespEventBatch *
+fuzz_load_events (RespRulebook *rulebook,
+                  const char   *text,
+                  gsize         length,
+                  const char   *filename)
+{
+  GPtrArray *diagnostics = NULL;
+  GError *error = NULL;
+  RespEventBatch *batch = resp_event_batch_new_from_data (fuzz_city (), rulebook, text,
+                                                          (gssize) length, filename,
+                                                          &diagnostics, &error);
+
+  fuzz_check_load (batch != NULL, diagnostics, error, (const uint8_t *) text, length, TRUE);
+  return batch;
+}
+
 void
 fuzz_assess_and_render (RespModel      *model,
                         RespRulebook   *rulebook,
