@@ -1,4 +1,4 @@
-/* fuzz-common.c: what the four fuzz targets share
+/* fuzz-common.c: what the fuzz targets share
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -182,4 +182,25 @@ fuzz_check_load (gboolean       loaded,
     fuzz_fail ("the error message is not valid UTF-8");
   g_ptr_array_unref (diagnostics);
   g_clear_error (&error);
+}
+
+gpointer
+fuzz_load (FuzzInput      input,
+           const uint8_t *data,
+           size_t         size,
+           const char    *filename,
+           gboolean       exact_quotes)
+{
+  GPtrArray *diagnostics = NULL;
+  GError *error = NULL;
+  gpointer loaded;
+
+  if (input == FUZZ_INPUT_MODEL)
+    loaded = resp_model_new_from_data ((const char *) data, (gssize) size, filename,
+                                       &diagnostics, &error);
+  else
+    loaded = resp_rulebook_new_from_data ((const char *) data, (gssize) size, filename,
+                                          &diagnostics, &error);
+  fuzz_check_load (loaded != NULL, diagnostics, error, data, size, exact_quotes);
+  return loaded;
 }

@@ -1,4 +1,4 @@
-/* fuzz-common.h: what the four fuzz targets share
+/* fuzz-common.h: what the fuzz targets share
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -46,6 +46,21 @@ void       fuzz_check_load        (gboolean       loaded,
                                    GError        *error,
                                    const uint8_t *input,
                                    size_t         size,
+                                   gboolean       exact_quotes);
+
+/* What fuzz_load() reads an input as */
+typedef enum {
+  FUZZ_INPUT_MODEL,      /* a model file or a snapshot */
+  FUZZ_INPUT_RULEBOOK,
+} FuzzInput;
+
+/* Loads size bytes of data as input, named filename, and checks the
+ * loader's contract (fuzz_check_load); what loaded (a RespModel or a
+ * RespRulebook), or NULL when it is refused. */
+gpointer   fuzz_load              (FuzzInput      input,
+                                   const uint8_t *data,
+                                   size_t         size,
+                                   const char    *filename,
                                    gboolean       exact_quotes);
 
 /* The input as a NUL-free copy is not needed: the loaders take a length.

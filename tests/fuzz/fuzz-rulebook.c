@@ -155,20 +155,6 @@ write_events (const RespRulebook *rb,
   return g_string_free (out, FALSE);
 }
 
-static RespEventBatch *
-load_events (RespRulebook *rb,
-             const char   *text)
-{
-  GPtrArray *diagnostics = NULL;
-  GError *error = NULL;
-  RespEventBatch *batch = resp_event_batch_new_from_data (fuzz_city (), rb, text, -1,
-                                                          "events.json", &diagnostics, &error);
-
-  fuzz_check_load (batch != NULL, diagnostics, error, (const uint8_t *) text, strlen (text),
-                   TRUE);
-  return batch;
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -182,15 +168,10 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  GPtrArray *diagnostics = NULL;
-  GError *error = NULL;
-  RespRulebook *rb;
+  RespRulebook *rb = fuzz_load (FUZZ_INPUT_RULEBOOK, data, size, FUZZ_FILE_NAME, TRUE);
   RespEventBatch *batch;
   char *text;
 
-  rb = resp_rulebook_new_from_data ((const char *) data, (gssize) size, FUZZ_FILE_NAME,
-                                    &diagnostics, &error);
-  fuzz_check_load (rb != NULL, diagnostics, error, data, size, TRUE);
   if (rb == NULL)
     return 0;
 
@@ -205,7 +186,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* events without facts do not depend on the rulebook: they always load
    * (and are assessed below, with the facts stated as null) */
   text = write_events (rb, FALSE);
-  batch = load_events (rb, text);
+  batch = fuzz_load_events (rb, text, strlen (text), "events.json");
   g_free (text);
   if (batch == NULL)
     fuzz_fail ("events without facts do not load");
@@ -213,7 +194,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* with every fact stated as the rulebook declares it */
   text = write_events (rb, TRUE);
-  batch = load_events (rb, text);
+  batch = fuzz_load_events (rb, text, strlen (text), "events.json");
   if (batch == NULL)
     fuzz_fail ("events with every fact stated do not load:\n%s", text);
   g_free (text);
