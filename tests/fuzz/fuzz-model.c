@@ -203,26 +203,28 @@ finding_role (RespModel  *model,
               RespAudit  *audit,
               guint       i)
 {
+  static const struct {
+    RespNodeType  type;
+    const char   *post;
+    RespRole      role;
+  } roles[] = {
+    { RESP_NODE_COMMITTEE, "main_leader", RESP_ROLE_FIRST_RESPONSIBLE },
+    { RESP_NODE_COMMITTEE, "cyber_lead", RESP_ROLE_DIRECT_RESPONSIBLE },
+    { RESP_NODE_SYSTEM, "operator", RESP_ROLE_OPERATOR },
+    { RESP_NODE_SYSTEM, "security_lead", RESP_ROLE_SECURITY_LEAD },
+    { RESP_NODE_SYSTEM, "regulator", RESP_ROLE_REGULATOR },
+    { RESP_NODE_UNIT, "committee", RESP_ROLE_COMMITTEE },
+    { RESP_NODE_UNIT, "unit_head", RESP_ROLE_UNIT_HEAD },
+  };
   const char *node = resp_audit_get_finding_node (audit, i);
   const char *role = resp_audit_get_finding_role (audit, i);
   RespNodeType type;
 
   if (!resp_model_get_node_type (model, node, &type))
     fuzz_fail ("finding %u names '%s', which is no node", i, node);
-  if (type == RESP_NODE_COMMITTEE && strcmp (role, "main_leader") == 0)
-    return RESP_ROLE_FIRST_RESPONSIBLE;
-  if (type == RESP_NODE_COMMITTEE && strcmp (role, "cyber_lead") == 0)
-    return RESP_ROLE_DIRECT_RESPONSIBLE;
-  if (type == RESP_NODE_SYSTEM && strcmp (role, "operator") == 0)
-    return RESP_ROLE_OPERATOR;
-  if (type == RESP_NODE_SYSTEM && strcmp (role, "security_lead") == 0)
-    return RESP_ROLE_SECURITY_LEAD;
-  if (type == RESP_NODE_SYSTEM && strcmp (role, "regulator") == 0)
-    return RESP_ROLE_REGULATOR;
-  if (type == RESP_NODE_UNIT && strcmp (role, "committee") == 0)
-    return RESP_ROLE_COMMITTEE;
-  if (type == RESP_NODE_UNIT && strcmp (role, "unit_head") == 0)
-    return RESP_ROLE_UNIT_HEAD;
+  for (guint k = 0; k < G_N_ELEMENTS (roles); k++)
+    if (type == roles[k].type && strcmp (role, roles[k].post) == 0)
+      return roles[k].role;
   return -1;
 }
 
