@@ -4,7 +4,7 @@
  */
 
 #include "test-common.h"
-#include "resp-condition-private.h"
+#include "condition-env.h"
 #include "resp-json-reader-private.h"
 
 #include <stdio.h>
@@ -29,74 +29,20 @@ static const char * const param_names[N_PARAMS] = {
   "personal_info_mass_leak_records", "name",
 };
 
-/* What get() answers; every value starts unknown */
-typedef struct {
-  RespValue facts[N_FACTS];
-  RespValue params[N_PARAMS];
-  RespValue kind;
-  RespValue cii;
-  RespValue protection;
-  RespValue region_level;
-  const char *extra_key;   /* the one extra attribute the system has */
-  RespValue extra;
-} TestEnv;
-
 static const RespValue U = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
 static const RespValue T = { RESP_VALUE_BOOL, TRUE, 0, NULL };
 static const RespValue F = { RESP_VALUE_BOOL, FALSE, 0, NULL };
 
-static RespValue
-num (double x)
-{
-  RespValue v = { RESP_VALUE_NUMBER, FALSE, x, NULL };
-  return v;
-}
-
-static RespValue
-str (const char *s)
-{
-  RespValue v = { RESP_VALUE_STRING, FALSE, 0, s };
-  return v;
-}
-
-static RespValue
-env_get (gpointer    data,
-         RespVarKind kind,
-         guint       index,
-         const char *extra_key)
-{
-  const TestEnv *e = data;
-
-  switch (kind)
-    {
-    case RESP_VAR_FACT:
-      return index < N_FACTS ? e->facts[index] : U;
-    case RESP_VAR_PARAM:
-      return index < N_PARAMS ? e->params[index] : U;
-    case RESP_VAR_SYSTEM_KIND:
-      return e->kind;
-    case RESP_VAR_SYSTEM_CII:
-      return e->cii;
-    case RESP_VAR_SYSTEM_PROTECTION:
-      return e->protection;
-    case RESP_VAR_SYSTEM_EXTRA:
-      if (e->extra_key != NULL && extra_key != NULL && strcmp (e->extra_key, extra_key) == 0)
-        return e->extra;
-      return U;
-    case RESP_VAR_OPERATOR_REGION_LEVEL:
-      return e->region_level;
-    default:
-      return U;
-    }
-}
-
-static TestEnv env;
-static const RespConditionEnv test_env = { env_get, &env };
+/* Every value starts unknown */
+static ConditionEnv env = { .n_facts = N_FACTS, .n_params = N_PARAMS };
+static const RespConditionEnv test_env = { condition_env_get, &env };
 
 static void
 env_reset (void)
 {
   memset (&env, 0, sizeof env);
+  env.n_facts = N_FACTS;
+  env.n_params = N_PARAMS;
 }
 
 /* ---- Helpers ---- */
@@ -378,9 +324,9 @@ test_not_table (void)
   EXPECT_UNKNOWN (listed, "a");
   EXPECT_UNKNOWN (twice, "a");
   /* a value that is not a boolean counts as false */
-  env.facts[F_A] = num (1);
+  env.facts[F_A] = condition_number (1);
   EXPECT_TRUE (plain);
-  env.facts[F_A] = str ("yes");
+  env.facts[F_A] = condition_string ("yes");
   EXPECT_TRUE (plain);
   TEXT_TRUE ("{'!': 0}");
   TEXT_TRUE ("{'!': 'x'}");
@@ -440,7 +386,7 @@ test_wide_and_or (void)
   EXPECT_FALSE (and1);
   EXPECT_FALSE (or1);
   /* operands that are not booleans count as false */
-  env.facts[F_A] = num (7);
+  env.facts[F_A] = condition_number (7);
   EXPECT_FALSE (and1);
   EXPECT_FALSE (or1);
   TEXT_FALSE ("{'and': [true, 1]}");
@@ -469,15 +415,15 @@ test_comparisons (void)
   EXPECT_UNKNOWN (eq, "a,b");
   EXPECT_UNKNOWN (ne, "a,b");
   EXPECT_UNKNOWN (lt, "a,b");
-  env.facts[F_A] = num (3);
+  env.facts[F_A] = condition_number (3);
   EXPECT_UNKNOWN (eq, "b");
   EXPECT_UNKNOWN (ne, "b");
   EXPECT_UNKNOWN (lt, "b");
-  env.facts[F_B] = num (3);
+  env.facts[F_B] = condition_number (3);
   EXPECT_TRUE (eq);
   EXPECT_FALSE (ne);
   EXPECT_FALSE (lt);
-  env.facts[F_B] = num (3.5);
+  env.facts[F_B] = condition_number (3.5);
   EXPECT_FALSE (eq);
   EXPECT_TRUE (ne);
   EXPECT_TRUE (lt);
@@ -485,27 +431,27 @@ test_comparisons (void)
   EXPECT_UNKNOWN (eq, "a");
   EXPECT_UNKNOWN (lt, "a");
   /* numbers are not strings, and strings are not ordered */
-  env.facts[F_A] = num (3);
-  env.facts[F_B] = str ("3");
+  env.facts[F_A] = condition_number (3);
+  env.facts[F_B] = condition_string ("3");
   EXPECT_FALSE (eq);
   EXPECT_TRUE (ne);
   EXPECT_FALSE (lt);
-  env.facts[F_A] = str ("2");
-  env.facts[F_B] = str ("10");
+  env.facts[F_A] = condition_string ("2");
+  env.facts[F_B] = condition_string ("10");
   EXPECT_FALSE (eq);
   EXPECT_FALSE (lt);
-  env.facts[F_A] = str ("10");
+  env.facts[F_A] = condition_string ("10");
   EXPECT_TRUE (eq);
   env.facts[F_A] = T;
   env.facts[F_B] = T;
   EXPECT_TRUE (eq);
   EXPECT_FALSE (lt);
-  env.facts[F_B] = num (1);
+  env.facts[F_B] = condition_number (1);
   EXPECT_FALSE (eq);
 
-  env.facts[F_OUTAGE] = num (6);
+  env.facts[F_OUTAGE] = condition_number (6);
   EXPECT_TRUE (ge6);
-  env.facts[F_OUTAGE] = num (5.999);
+  env.facts[F_OUTAGE] = condition_number (5.999);
   EXPECT_FALSE (ge6);
   env.facts[F_OUTAGE] = U;
   EXPECT_UNKNOWN (ge6, "outage_hours");
@@ -547,21 +493,21 @@ test_in (void)
   env_reset ();
   EXPECT_UNKNOWN (kind, "");
   EXPECT_UNKNOWN (sub, "");
-  env.kind = str ("key_news_site");
+  env.kind = condition_string ("key_news_site");
   EXPECT_TRUE (kind);
   EXPECT_TRUE (sub);
-  env.kind = str ("large_platform");
+  env.kind = condition_string ("large_platform");
   EXPECT_FALSE (kind);
   EXPECT_FALSE (sub);
 
   EXPECT_UNKNOWN (fact, "a");
-  env.facts[F_A] = num (2);
+  env.facts[F_A] = condition_number (2);
   EXPECT_TRUE (fact);
-  env.facts[F_A] = num (3);
+  env.facts[F_A] = condition_number (3);
   EXPECT_FALSE (fact);
-  env.facts[F_A] = str ("three");
+  env.facts[F_A] = condition_string ("three");
   EXPECT_TRUE (fact);
-  env.facts[F_A] = str ("1");
+  env.facts[F_A] = condition_string ("1");
   EXPECT_FALSE (fact);
   env.facts[F_A] = T;
   EXPECT_TRUE (fact);
@@ -571,16 +517,16 @@ test_in (void)
   /* a substring needs two strings; an unknown side is unknown */
   env_reset ();
   EXPECT_UNKNOWN (sub_fact, "a,b");
-  env.facts[F_A] = str ("ell");
+  env.facts[F_A] = condition_string ("ell");
   EXPECT_UNKNOWN (sub_fact, "b");
-  env.facts[F_B] = str ("hello");
+  env.facts[F_B] = condition_string ("hello");
   EXPECT_TRUE (sub_fact);
-  env.facts[F_B] = str ("help");
+  env.facts[F_B] = condition_string ("help");
   EXPECT_FALSE (sub_fact);
-  env.facts[F_B] = num (1);
+  env.facts[F_B] = condition_number (1);
   EXPECT_FALSE (sub_fact);
-  env.facts[F_A] = num (1);
-  env.facts[F_B] = str ("1");
+  env.facts[F_A] = condition_number (1);
+  env.facts[F_B] = condition_string ("1");
   EXPECT_FALSE (sub_fact);
 
   TEXT_TRUE ("{'in': ['b', 'abc']}");
@@ -638,16 +584,16 @@ test_variables (void)
                   "        {'var': ['param.personal_info_mass_leak_records']}]}");
   env_reset ();
   EXPECT_UNKNOWN (cond, "leak_personal_info_records");
-  env.facts[F_RECORDS] = num (1000000);
+  env.facts[F_RECORDS] = condition_number (1000000);
   EXPECT_UNKNOWN (cond, "");
-  env.params[P_RECORDS] = num (1000000);
+  env.params[P_RECORDS] = condition_number (1000000);
   EXPECT_TRUE (cond);
-  env.facts[F_RECORDS] = num (999999);
+  env.facts[F_RECORDS] = condition_number (999999);
   EXPECT_FALSE (cond);
   resp_condition_free (cond);
 
   cond = COMPILE ("{'==': [{'var': 'param.name'}, 'x']}");
-  env.params[P_NAME] = str ("x");
+  env.params[P_NAME] = condition_string ("x");
   EXPECT_TRUE (cond);
   resp_condition_free (cond);
 
@@ -660,16 +606,16 @@ test_variables (void)
   CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
   EXPECT_UNKNOWN (cond, "");
   env.cii = T;
-  env.protection = num (3);
-  env.region_level = str ("prefectural");
+  env.protection = condition_number (3);
+  env.region_level = condition_string ("prefectural");
   env.extra_key = "owner.name";
-  env.extra = str ("bureau");
+  env.extra = condition_string ("bureau");
   EXPECT_TRUE (cond);
-  env.protection = num (2);
+  env.protection = condition_number (2);
   EXPECT_FALSE (cond);
   env.protection = U;
   EXPECT_UNKNOWN (cond, "");
-  env.protection = num (3);
+  env.protection = condition_number (3);
   env.extra_key = "owner";
   EXPECT_UNKNOWN (cond, "");
   resp_condition_free (cond);
@@ -779,7 +725,7 @@ read_counted (gpointer    data,
               const char *extra_key)
 {
   n_reads++;
-  return env_get (data, kind, index, extra_key);
+  return condition_env_get (data, kind, index, extra_key);
 }
 
 /* Evaluates cond (collecting missing facts) and checks the result and how
@@ -879,10 +825,10 @@ test_circumstances (void)
 
   /* art8.1: nothing known about the facts of a portal */
   env_reset ();
-  env.kind = str ("party_gov_portal");
+  env.kind = condition_string ("party_gov_portal");
   EXPECT_UNKNOWN (art8_1, "tampered,harmful_info_spread_widely,reported_in_time,handled_in_time");
   /* a system of another kind is decided whatever the facts */
-  env.kind = str ("other");
+  env.kind = condition_string ("other");
   EXPECT_FALSE (art8_1);
   /* the kind unknown: unknown, but no fact would settle it */
   env.kind = U;
@@ -890,7 +836,7 @@ test_circumstances (void)
   env.facts[F_SPREAD] = T;
   env.facts[F_REPORTED] = F;
   EXPECT_UNKNOWN (art8_1, "");
-  env.kind = str ("key_news_site");
+  env.kind = condition_string ("key_news_site");
   EXPECT_TRUE (art8_1);
   /* reported in time, handling unknown: only handling is missing */
   env.facts[F_REPORTED] = T;
@@ -913,16 +859,16 @@ test_circumstances (void)
 
   /* art8.2 */
   env_reset ();
-  env.kind = str ("key_news_site");
-  env.region_level = str ("county");
+  env.kind = condition_string ("key_news_site");
+  env.region_level = condition_string ("county");
   EXPECT_FALSE (art8_2);
-  env.region_level = str ("prefectural");
+  env.region_level = condition_string ("prefectural");
   EXPECT_UNKNOWN (art8_2, "attacked,handled_in_time,outage_hours");
   env.facts[F_ATTACKED] = T;
   env.facts[F_HANDLED] = F;
-  env.facts[F_OUTAGE] = num (5);
+  env.facts[F_OUTAGE] = condition_number (5);
   EXPECT_FALSE (art8_2);
-  env.facts[F_OUTAGE] = num (6);
+  env.facts[F_OUTAGE] = condition_number (6);
   EXPECT_TRUE (art8_2);
   env.facts[F_OUTAGE] = U;
   EXPECT_UNKNOWN (art8_2, "outage_hours");
@@ -937,11 +883,11 @@ test_circumstances (void)
   env.facts[F_SECRETS] = F;
   env.facts[F_A] = F;
   EXPECT_UNKNOWN (art8_3, "leak_personal_info_records");
-  env.facts[F_RECORDS] = num (1000000);
+  env.facts[F_RECORDS] = condition_number (1000000);
   EXPECT_UNKNOWN (art8_3, "");
-  env.params[P_RECORDS] = num (1000000);
+  env.params[P_RECORDS] = condition_number (1000000);
   EXPECT_TRUE (art8_3);
-  env.facts[F_RECORDS] = num (12);
+  env.facts[F_RECORDS] = condition_number (12);
   EXPECT_FALSE (art8_3);
 
   resp_condition_free (art8_1);
@@ -1238,12 +1184,12 @@ test_literals_are_copied (void)
   g_free (copy);
 
   env_reset ();
-  env.kind = str ("bb");
+  env.kind = condition_string ("bb");
   env.extra_key = "tag";
-  env.extra = str ("xxccxx");
-  env.params[P_NAME] = str ("dd");
+  env.extra = condition_string ("xxccxx");
+  env.params[P_NAME] = condition_string ("dd");
   EXPECT_TRUE (cond);
-  env.kind = str ("b");
+  env.kind = condition_string ("b");
   EXPECT_FALSE (cond);
   resp_condition_free (cond);
 }

@@ -43,7 +43,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "resp-condition-private.h"
+#include "condition-env.h"
 #include "resp-json-reader-private.h"
 
 #define N_FACTS 8
@@ -59,131 +59,62 @@ static const char * const param_names[N_PARAMS] = {
   "personal_info_mass_leak_records", "name",
 };
 
-typedef struct {
-  RespValue facts[N_FACTS];
-  RespValue kind;
-  RespValue cii;
-  RespValue protection;
-  RespValue region_level;
-} Env;
-
-static const RespValue unknown = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-
-static RespValue
-boolean (gboolean b)
-{
-  RespValue v = { RESP_VALUE_BOOL, b, 0, NULL };
-  return v;
-}
-
-static RespValue
-number (double x)
-{
-  RespValue v = { RESP_VALUE_NUMBER, FALSE, x, NULL };
-  return v;
-}
-
-static RespValue
-string (const char *s)
-{
-  RespValue v = { RESP_VALUE_STRING, FALSE, 0, s };
-  return v;
-}
-
-static RespValue
-env_get (gpointer    data,
-         RespVarKind kind,
-         guint       index,
-         const char *extra_key)
-{
-  const Env *e = data;
-
-  switch (kind)
-    {
-    case RESP_VAR_FACT:
-      if (index >= N_FACTS)
-        fuzz_fail ("fact index %u out of the scope", index);
-      return e->facts[index];
-    case RESP_VAR_PARAM:
-      if (index >= N_PARAMS)
-        fuzz_fail ("parameter index %u out of the scope", index);
-      return index == 0 ? number (1000000) : unknown;
-    case RESP_VAR_SYSTEM_KIND:
-      return e->kind;
-    case RESP_VAR_SYSTEM_CII:
-      return e->cii;
-    case RESP_VAR_SYSTEM_PROTECTION:
-      return e->protection;
-    case RESP_VAR_SYSTEM_EXTRA:
-      if (extra_key == NULL)
-        fuzz_fail ("system.extra without a key");
-      return strcmp (extra_key, "tier") == 0 ? string ("core") : unknown;
-    case RESP_VAR_OPERATOR_REGION_LEVEL:
-      return e->region_level;
-    default:
-      fuzz_fail ("variable kind %d", (int) kind);
-    }
-}
-
-static RespTruth
-eval (const RespCondition *cond,
-      const Env           *e,
-      GArray              *missing)
-{
-  RespConditionEnv env = { env_get, (gpointer) e };
-
-  return resp_condition_eval (cond, &env, missing);
-}
-
 static void
-set_env (Env           *e,
+set_env (ConditionEnv  *e,
          const uint8_t *h)
 {
   static const char * const kinds[] = { NULL, "news", "portal", "" };
   guint code = h[1] | (guint) h[2] << 8;
 
   memset (e, 0, sizeof *e);
-  e->kind = kinds[(h[0] >> 1) & 3] != NULL ? string (kinds[(h[0] >> 1) & 3]) : unknown;
+  e->n_facts = N_FACTS;
+  e->n_params = N_PARAMS;
+  /* the scope's two parameters: one known, one unknown */
+  e->params[0] = condition_number (1000000);
+  e->extra_key = "tier";
+  e->extra = condition_string ("core");
+  e->kind = kinds[(h[0] >> 1) & 3] != NULL ? condition_string (kinds[(h[0] >> 1) & 3])
+                                           : condition_unknown;
   switch ((h[0] >> 3) & 3)
     {
-    case 0: e->cii = unknown; break;
-    case 1: e->cii = boolean (TRUE); break;
-    case 2: e->cii = boolean (FALSE); break;
-    default: e->cii = number (1); break;
+    case 0: e->cii = condition_unknown; break;
+    case 1: e->cii = condition_bool (TRUE); break;
+    case 2: e->cii = condition_bool (FALSE); break;
+    default: e->cii = condition_number (1); break;
     }
   switch ((h[0] >> 5) & 3)
     {
-    case 0: e->protection = unknown; break;
-    case 1: e->protection = number (3); break;
-    case 2: e->protection = number (5); break;
-    default: e->protection = string ("3"); break;
+    case 0: e->protection = condition_unknown; break;
+    case 1: e->protection = condition_number (3); break;
+    case 2: e->protection = condition_number (5); break;
+    default: e->protection = condition_string ("3"); break;
     }
-  e->region_level = h[0] & 0x80 ? string ("prefectural") : unknown;
+  e->region_level = h[0] & 0x80 ? condition_string ("prefectural") : condition_unknown;
   for (guint i = 0; i < N_FACTS; i++)
     switch ((code >> (2 * i)) & 3)
       {
-      case 0: e->facts[i] = unknown; break;
-      case 1: e->facts[i] = boolean (TRUE); break;
-      case 2: e->facts[i] = boolean (FALSE); break;
-      default: e->facts[i] = i % 2 == 0 ? number (i) : string ("x"); break;
+      case 0: e->facts[i] = condition_unknown; break;
+      case 1: e->facts[i] = condition_bool (TRUE); break;
+      case 2: e->facts[i] = condition_bool (FALSE); break;
+      default: e->facts[i] = i % 2 == 0 ? condition_number (i) : condition_string ("x"); break;
       }
 }
 
 /* e with the unknown facts in which (a bit mask) given values:
  * 0 all true, 1 all false, 2 the mix of byte 3 */
 static void
-complete (Env       *out,
-          const Env *e,
-          guint      which,
-          guint      mask,
-          guint8     mix)
+complete (ConditionEnv       *out,
+          const ConditionEnv *e,
+          guint               which,
+          guint               mask,
+          guint8              mix)
 {
   *out = *e;
   for (guint i = 0; i < N_FACTS; i++)
     if (e->facts[i].type == RESP_VALUE_UNKNOWN && (mask & (1u << i)))
-      out->facts[i] = which == 0 ? boolean (TRUE)
-                      : which == 1 ? boolean (FALSE)
-                      : mix & (1u << i) ? boolean (TRUE) : number (0);
+      out->facts[i] = which == 0 ? condition_bool (TRUE)
+                      : which == 1 ? condition_bool (FALSE)
+                      : mix & (1u << i) ? condition_bool (TRUE) : condition_number (0);
 }
 
 /* ---- A reference evaluator ----
@@ -229,18 +160,18 @@ ref_literal (const RespJsonNode *node)
   switch (node->type)
     {
     case RESP_JSON_BOOL:
-      return boolean (node->v.boolean);
+      return condition_bool (node->v.boolean);
     case RESP_JSON_NUMBER:
-      return number (node->v.number.value);
+      return condition_number (node->v.number.value);
     case RESP_JSON_STRING:
-      return string (node->v.string.str);
+      return condition_string (node->v.string.str);
     default:
-      return unknown;
+      return condition_unknown;
     }
 }
 
 static RespValue
-ref_var (const Env          *e,
+ref_var (const ConditionEnv *e,
          const RespJsonNode *name_node)
 {
   const char *name = name_node->v.string.str;
@@ -250,7 +181,7 @@ ref_var (const Env          *e,
       return e->facts[i];
   for (guint i = 0; i < N_PARAMS; i++)
     if (g_str_has_prefix (name, "param.") && strcmp (name + 6, param_names[i]) == 0)
-      return env_get ((gpointer) e, RESP_VAR_PARAM, i, NULL);
+      return condition_env_get ((gpointer) e, RESP_VAR_PARAM, i, NULL);
   if (strcmp (name, "system.kind") == 0)
     return e->kind;
   if (strcmp (name, "system.cii") == 0)
@@ -260,11 +191,11 @@ ref_var (const Env          *e,
   if (strcmp (name, "operator.region_level") == 0)
     return e->region_level;
   if (g_str_has_prefix (name, "system.extra."))
-    return env_get ((gpointer) e, RESP_VAR_SYSTEM_EXTRA, 0, name + 13);
+    return condition_env_get ((gpointer) e, RESP_VAR_SYSTEM_EXTRA, 0, name + 13);
   fuzz_fail ("reference: variable '%s' compiled but is unknown here", name);
 }
 
-static RespValue ref_eval (const Env *e, const RespJsonNode *node);
+static RespValue ref_eval (const ConditionEnv *e, const RespJsonNode *node);
 
 static RespValue
 ref_compare (const char *op,
@@ -272,24 +203,24 @@ ref_compare (const char *op,
              RespValue   b)
 {
   if (a.type == RESP_VALUE_UNKNOWN || b.type == RESP_VALUE_UNKNOWN)
-    return unknown;
+    return condition_unknown;
   if (strcmp (op, "==") == 0)
-    return boolean (ref_equal (a, b));
+    return condition_bool (ref_equal (a, b));
   if (strcmp (op, "!=") == 0)
-    return boolean (!ref_equal (a, b));
+    return condition_bool (!ref_equal (a, b));
   if (a.type != RESP_VALUE_NUMBER || b.type != RESP_VALUE_NUMBER)
-    return boolean (FALSE);
+    return condition_bool (FALSE);
   if (strcmp (op, "<") == 0)
-    return boolean (a.number < b.number);
+    return condition_bool (a.number < b.number);
   if (strcmp (op, "<=") == 0)
-    return boolean (a.number <= b.number);
+    return condition_bool (a.number <= b.number);
   if (strcmp (op, ">") == 0)
-    return boolean (a.number > b.number);
-  return boolean (a.number >= b.number);
+    return condition_bool (a.number > b.number);
+  return condition_bool (a.number >= b.number);
 }
 
 static RespValue
-ref_eval (const Env          *e,
+ref_eval (const ConditionEnv *e,
           const RespJsonNode *node)
 {
   const RespJsonNode *member;
@@ -328,15 +259,15 @@ ref_eval (const Env          *e,
           if (t == RESP_TRUTH_UNKNOWN)
             any_unknown = TRUE;
           else if ((t == RESP_TRUTH_TRUE) != is_and)
-            return boolean (!is_and);
+            return condition_bool (!is_and);
         }
-      return any_unknown ? unknown : boolean (is_and);
+      return any_unknown ? condition_unknown : condition_bool (is_and);
     }
   if (strcmp (op, "!") == 0)
     {
       RespTruth t = ref_truth (ref_eval (e, args[0]));
 
-      return t == RESP_TRUTH_UNKNOWN ? unknown : boolean (t == RESP_TRUTH_FALSE);
+      return t == RESP_TRUTH_UNKNOWN ? condition_unknown : condition_bool (t == RESP_TRUTH_FALSE);
     }
   if (strcmp (op, "in") == 0)
     {
@@ -346,18 +277,18 @@ ref_eval (const Env          *e,
       if (args[1]->type == RESP_JSON_ARRAY)
         {
           if (needle.type == RESP_VALUE_UNKNOWN)
-            return unknown;
+            return condition_unknown;
           for (guint i = 0; i < args[1]->v.children.n; i++)
             if (ref_equal (needle, ref_literal (args[1]->v.children.items[i])))
-              return boolean (TRUE);
-          return boolean (FALSE);
+              return condition_bool (TRUE);
+          return condition_bool (FALSE);
         }
       hay = ref_eval (e, args[1]);
       if (needle.type == RESP_VALUE_UNKNOWN || hay.type == RESP_VALUE_UNKNOWN)
-        return unknown;
+        return condition_unknown;
       if (needle.type == RESP_VALUE_STRING && hay.type == RESP_VALUE_STRING)
-        return boolean (strstr (hay.string, needle.string) != NULL);
-      return boolean (FALSE);
+        return condition_bool (strstr (hay.string, needle.string) != NULL);
+      return condition_bool (FALSE);
     }
   return ref_compare (op, ref_eval (e, args[0]), ref_eval (e, args[1]));
 }
@@ -365,7 +296,7 @@ ref_eval (const Env          *e,
 static void
 check (const RespCondition *cond,
        const RespJsonNode  *root,
-       const Env           *e,
+       const ConditionEnv  *e,
        guint8               mix)
 {
   GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -378,11 +309,11 @@ check (const RespCondition *cond,
     if (e->facts[i].type == RESP_VALUE_UNKNOWN)
       unknown_facts |= 1u << i;
 
-  plain = eval (cond, e, NULL);
+  plain = condition_env_eval (cond, e, NULL);
   if (plain != ref_truth (ref_eval (e, root)))
     fuzz_fail ("the condition evaluates to %d, the reference evaluator to %d",
                plain, ref_truth (ref_eval (e, root)));
-  r = eval (cond, e, missing);
+  r = condition_env_eval (cond, e, missing);
   if (r != plain)
     fuzz_fail ("the result is %d without collecting missing facts, %d with", plain, r);
   if (r != RESP_TRUTH_UNKNOWN && missing->len != 0)
@@ -400,7 +331,7 @@ check (const RespCondition *cond,
 
   /* what the caller passed stays, and the same facts follow */
   g_array_append_val (prefixed, sentinel);
-  if (eval (cond, e, prefixed) != r)
+  if (condition_env_eval (cond, e, prefixed) != r)
     fuzz_fail ("the result depends on what missing held before");
   if (prefixed->len != missing->len + 1 || g_array_index (prefixed, guint, 0) != sentinel
       || (missing->len > 0
@@ -410,22 +341,22 @@ check (const RespCondition *cond,
 
   for (guint which = 0; which < 3; which++)
     {
-      Env c;
+      ConditionEnv c;
 
       if (r != RESP_TRUTH_UNKNOWN && unknown_facts != 0)
         {
           complete (&c, e, which, unknown_facts, mix);
-          if (eval (cond, &c, NULL) != ref_truth (ref_eval (&c, root)))
+          if (condition_env_eval (cond, &c, NULL) != ref_truth (ref_eval (&c, root)))
             fuzz_fail ("completion %u: the condition and the reference evaluator differ", which);
-          if (eval (cond, &c, NULL) != r)
+          if (condition_env_eval (cond, &c, NULL) != r)
             fuzz_fail ("Kleene monotonicity: the result is %d with facts %#x unknown, "
                        "but %d once they are given values (completion %u)",
-                       r, unknown_facts, eval (cond, &c, NULL), which);
+                       r, unknown_facts, condition_env_eval (cond, &c, NULL), which);
         }
       if (r == RESP_TRUTH_UNKNOWN && (unknown_facts & ~missing_mask) != 0)
         {
           complete (&c, e, which, unknown_facts & ~missing_mask, mix);
-          if (eval (cond, &c, NULL) != RESP_TRUTH_UNKNOWN)
+          if (condition_env_eval (cond, &c, NULL) != RESP_TRUTH_UNKNOWN)
             fuzz_fail ("missing facts %#x of unknown facts %#x: giving the others values "
                        "decides the result (completion %u)", missing_mask, unknown_facts, which);
         }
@@ -471,7 +402,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   RespError code = 0;
   guint line = 0, column = 0;
   char *message = NULL;
-  Env e;
+  ConditionEnv e;
 
   memcpy (header, data, MIN (size, HEADER));
   scope.allow_subject = header[0] & 1;
