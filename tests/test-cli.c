@@ -334,14 +334,12 @@ static void
 test_rulebook (void)
 {
   char *out = run (0, NULL, "rulebook", NULL);
-  char *path = test_src_path ("libresp/rulebooks/default.json"), *file = NULL;
+  char *file = test_read_src ("libresp/rulebooks/default.json", NULL);
   char *dir, *bad, *err = NULL, *events = test_src_path ("examples/data/events.json");
 
-  g_file_get_contents (path, &file, NULL, NULL);
   CU_ASSERT_STRING_EQUAL (out, file);
   g_free (out);
   g_free (file);
-  g_free (path);
 
   bad = test_write_temp ("rb.json",
                     "{\"format\": \"libresp/rulebook/1\", \"id\": \"x\", \"sources\": [], \"facts\": [],\n"

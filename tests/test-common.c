@@ -31,6 +31,23 @@ test_build_path (const char *relative)
   return under ("RESP_BUILDDIR", ".", relative);
 }
 
+char *
+test_read_src (const char *relative,
+               gsize      *length)
+{
+  char *path = test_src_path (relative);
+  char *data = NULL;
+  GError *error = NULL;
+
+  if (!g_file_get_contents (path, &data, length, &error))
+    {
+      fprintf (stderr, "cannot read %s: %s\n", path, error->message);
+      exit (1);
+    }
+  g_free (path);
+  return data;
+}
+
 RespModel *
 test_load_city (void)
 {
@@ -472,19 +489,10 @@ test_read_json_in (const char *file,
                    int         caller,
                    const char *relative)
 {
-  char *path = test_src_path (relative);
-  char *data = NULL;
-  GError *error = NULL;
-  RespJsonTree *tree;
+  char *data = test_read_src (relative, NULL);
+  RespJsonTree *tree = test_parse_json_in (file, caller, data);
 
-  if (!g_file_get_contents (path, &data, NULL, &error))
-    {
-      fprintf (stderr, "cannot read %s: %s\n", path, error->message);
-      exit (1);
-    }
-  tree = test_parse_json_in (file, caller, data);
   g_free (data);
-  g_free (path);
   return tree;
 }
 

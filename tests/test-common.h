@@ -49,6 +49,10 @@ int        test_city_clean  (void);
 char      *test_src_path    (const char *relative);
 /* Absolute path of a file under the build tree (RESP_BUILDDIR). */
 char      *test_build_path  (const char *relative);
+/* The contents of a file under the source tree, and its length unless
+ * length is NULL; fails the test run if it cannot be read. */
+char      *test_read_src    (const char *relative,
+                             gsize      *length);
 /* Loads examples/data/city.json; fails the test run if it cannot. */
 RespModel *test_load_city   (void);
 /* Parses an instant or aborts the test. */

@@ -19,17 +19,7 @@ static const TestLoader rulebook_loader = { TEST_INPUT_RULEBOOK, "rb.json", TRUE
 static char *
 default_text (gsize *length)
 {
-  char *path = test_src_path ("libresp/rulebooks/default.json");
-  char *text = NULL;
-  GError *error = NULL;
-
-  if (!g_file_get_contents (path, &text, length, &error))
-    {
-      fprintf (stderr, "cannot read %s: %s\n", path, error->message);
-      g_error_free (error);
-    }
-  g_free (path);
-  return text;
+  return test_read_src ("libresp/rulebooks/default.json", length);
 }
 
 /* text with the one occurrence of old replaced by new; asserts that old
