@@ -94,8 +94,6 @@ expect_finding_at (int            caller,
   test_report_at (caller, ok, what);
   g_free (what);
 }
-#define expect_finding(audit, code, node, role, from, until) \
-  expect_finding_at (__LINE__, (audit), (code), (node), (role), (from), (until))
 
 /* node has exactly n findings (for role, unless NULL) */
 static void
@@ -142,6 +140,192 @@ expect_no_code_at (int            caller,
 }
 #define expect_no_code(audit, code, node) \
   expect_no_code_at (__LINE__, (audit), (code), (node))
+
+/* The audit rendered as JSON (`resp audit --format json`) agrees with its
+ * accessors */
+static RespJsonNode *
+member (RespJsonNode *object, const char *key)
+{
+  return object != NULL && object->type == RESP_JSON_OBJECT
+         ? resp_json_node_get_member (object, key) : NULL;
+}
+
+/* An end of a finding's interval in JSON: null where it is open, else the
+ * instant t as resp_instant_format() prints it */
+static void
+check_json_end (RespJsonNode *end,
+                gint64        t,
+                gint64        open)
+{
+  if (t == open)
+    {
+      CU_ASSERT_EQUAL (end->type, RESP_JSON_NULL);
+    }
+  else
+    {
+      char *s = resp_instant_format (t);
+
+      CU_ASSERT_TRUE (end->type == RESP_JSON_STRING && strcmp (end->v.string.str, s) == 0);
+      g_free (s);
+    }
+}
+
+static void
+check_json (RespAudit *a, const char *expected_at)
+{
+  char *json = resp_audit_render (a, RESP_FORMAT_JSON);
+  RespJsonTree *tree;
+  RespJsonNode *root, *at, *findings;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (json);
+  tree = test_parse_json (json);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
+  root = resp_json_tree_get_root (tree);
+  at = member (root, "at");
+  findings = member (root, "findings");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (at);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (findings);
+  if (expected_at == NULL)
+    {
+      CU_ASSERT_EQUAL (at->type, RESP_JSON_NULL);
+    }
+  else
+    {
+      CU_ASSERT_EQUAL_FATAL (at->type, RESP_JSON_STRING);
+      CU_ASSERT_STRING_EQUAL (at->v.string.str, expected_at);
+    }
+  CU_ASSERT_EQUAL_FATAL (findings->type, RESP_JSON_ARRAY);
+  CU_ASSERT_EQUAL (findings->v.children.n, resp_audit_get_n_findings (a));
+  for (guint i = 0; i < findings->v.children.n && i < resp_audit_get_n_findings (a); i++)
+    {
+      RespJsonNode *f = findings->v.children.items[i];
+      RespJsonNode *code = member (f, "code"), *node = member (f, "node");
+      RespJsonNode *role = member (f, "role"), *basis = member (f, "basis");
+      RespJsonNode *from = member (f, "from"), *until = member (f, "until");
+
+      CU_ASSERT_EQUAL (f->v.children.n, 6);
+      CU_ASSERT_TRUE_FATAL (code != NULL && node != NULL && role != NULL && basis != NULL
+                            && from != NULL && until != NULL);
+      CU_ASSERT_STRING_EQUAL (code->v.string.str,
+                              resp_audit_code_to_string (resp_audit_get_finding_code (a, i)));
+      CU_ASSERT_STRING_EQUAL (node->v.string.str, resp_audit_get_finding_node (a, i));
+      CU_ASSERT_STRING_EQUAL (role->v.string.str, resp_audit_get_finding_role (a, i));
+      CU_ASSERT_STRING_EQUAL (basis->v.string.str, resp_audit_get_finding_basis (a, i));
+      check_json_end (from, resp_audit_get_finding_from (a, i), RESP_INSTANT_OPEN_START);
+      check_json_end (until, resp_audit_get_finding_until (a, i), RESP_INSTANT_OPEN_END);
+    }
+  resp_json_tree_free (tree);
+  g_free (json);
+}
+
+/* ---- Expectations ---- */
+
+/* One row of what a test expects of a model's audits. An AT row audits
+ * the model at an instant (or, from WHOLE, over the whole timeline) and
+ * checks that the audit says so; the rows after it are about that audit. */
+typedef enum {
+  EXPECT_AT,
+  EXPECT_FINDING,     /* exactly this finding is present */
+  EXPECT_COUNT,       /* node has n findings (for role, unless NULL) */
+  EXPECT_NO_CODE,     /* no finding of code (for node, unless NULL) */
+  EXPECT_TOTAL,       /* n findings in all */
+  EXPECT_STARTS,      /* each finding has a basis and a non-empty interval
+                       * starting no earlier than from */
+  EXPECT_JSON,        /* check_json(), with from as the expected "at" */
+} ExpectKind;
+
+typedef struct {
+  int            line;
+  ExpectKind     kind;
+  RespAuditCode  code;
+  const char    *node;
+  const char    *role;
+  const char    *from;    /* FINDING: the interval; AT, STARTS and JSON: the instant */
+  const char    *until;
+  guint          n;
+} Expect;
+
+#define AT(instant) { __LINE__, EXPECT_AT, 0, NULL, NULL, (instant), NULL, 0 }
+#define WHOLE AT (NULL)
+#define FINDING(code, node, role, from, until) \
+  { __LINE__, EXPECT_FINDING, (code), (node), (role), (from), (until), 0 }
+#define COUNT(node, role, n) { __LINE__, EXPECT_COUNT, 0, (node), (role), NULL, NULL, (n) }
+#define NO_CODE(code, node) { __LINE__, EXPECT_NO_CODE, (code), (node), NULL, NULL, NULL, 0 }
+#define TOTAL(n) { __LINE__, EXPECT_TOTAL, 0, NULL, NULL, NULL, NULL, (n) }
+#define STARTS(instant) { __LINE__, EXPECT_STARTS, 0, NULL, NULL, (instant), NULL, 0 }
+#define JSON(at) { __LINE__, EXPECT_JSON, 0, NULL, NULL, (at), NULL, 0 }
+
+/* Audits m as the AT rows of expects say and checks the other rows */
+static void
+check_audits_in (RespModel    *m,
+                 const Expect *expects,
+                 guint         n_expects)
+{
+  RespAudit *a = NULL;
+
+  for (guint i = 0; i < n_expects; i++)
+    {
+      const Expect *e = &expects[i];
+      gint64 at = 0;
+
+      switch (e->kind)
+        {
+        case EXPECT_AT:
+          g_clear_pointer (&a, resp_audit_unref);
+          a = e->from == NULL ? resp_model_audit (m) : resp_model_audit_at (m, test_instant (e->from));
+          CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+          test_report_at (e->line, resp_audit_get_at (a, &at) == (e->from != NULL),
+                          "the audit is at an instant, or over the whole timeline");
+          if (e->from != NULL)
+            test_report_at (e->line, at == test_instant (e->from), "the audit's instant");
+          break;
+        case EXPECT_FINDING:
+          expect_finding_at (e->line, a, e->code, e->node, e->role, e->from, e->until);
+          break;
+        case EXPECT_COUNT:
+          expect_count_at (e->line, a, e->node, e->role, e->n);
+          break;
+        case EXPECT_NO_CODE:
+          expect_no_code_at (e->line, a, e->code, e->node);
+          break;
+        case EXPECT_TOTAL:
+          test_report_at (e->line, resp_audit_get_n_findings (a) == e->n, "the number of findings");
+          break;
+        case EXPECT_STARTS:
+          for (guint k = 0; k < resp_audit_get_n_findings (a); k++)
+            {
+              test_report_at (e->line, resp_audit_get_finding_basis (a, k) != NULL,
+                              "the finding has a basis");
+              test_report_at (e->line, resp_audit_get_finding_from (a, k)
+                                       < resp_audit_get_finding_until (a, k),
+                              "the finding's interval is not empty");
+              test_report_at (e->line, resp_audit_get_finding_from (a, k) >= test_instant (e->from),
+                              "the finding starts no earlier than the records");
+            }
+          break;
+        case EXPECT_JSON:
+        default:
+          check_json (a, e->from);
+          break;
+        }
+    }
+  g_clear_pointer (&a, resp_audit_unref);
+}
+#define check_audits(m, expects) check_audits_in ((m), (expects), G_N_ELEMENTS (expects))
+
+/* The same for a model of items (test-builder.h) */
+static void
+check_model_in (const char * const *items,
+                const Expect       *expects,
+                guint               n_expects)
+{
+  RespModel *m = model_load (items);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  check_audits_in (m, expects, n_expects);
+  resp_model_unref (m);
+}
+#define check_model(items, expects) check_model_in ((items), (expects), G_N_ELEMENTS (expects))
 
 /* ---- The model ---- */
 
@@ -225,134 +409,106 @@ static const char * const audit_model[] = {
 static void
 test_committee_main_leader (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    /* before the first holder: from the start of the records */
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+             "2019-01-01", "2020-01-01"),
+    /* the gap between p1 and p2 */
+    FINDING (RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01"),
+    /* after the last holder: open-ended */
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "2022-01-01", "+inf"),
+    COUNT ("k-a", "main_leader", 3),
+    /* the cyber lead has been there since the records began */
+    COUNT ("k-a", "cyber_lead", 0),
+    /* k-u: a main leader always, a cyber lead never */
+    COUNT ("k-u", "main_leader", 0),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead", "2019-01-01", "+inf"),
+    COUNT ("k-u", NULL, 1),
+    /* the timeline starts at the model's earliest dated instant */
+    STARTS ("2019-01-01"),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  CU_ASSERT_FALSE (resp_audit_get_at (a, NULL));
-  /* before the first holder: from the start of the records */
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
-                  "2019-01-01", "2020-01-01");
-  /* the gap between p1 and p2 */
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01");
-  /* after the last holder: open-ended */
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
-                  "2022-01-01", "+inf");
-  expect_count (a, "k-a", "main_leader", 3);
-  /* the cyber lead has been there since the records began */
-  expect_count (a, "k-a", "cyber_lead", 0);
-  /* k-u: a main leader always, a cyber lead never */
-  expect_count (a, "k-u", "main_leader", 0);
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead",
-                  "2019-01-01", "+inf");
-  expect_count (a, "k-u", NULL, 1);
-  for (guint i = 0; i < resp_audit_get_n_findings (a); i++)
-    {
-      CU_ASSERT_PTR_NOT_NULL (resp_audit_get_finding_basis (a, i));
-      CU_ASSERT (resp_audit_get_finding_from (a, i) < resp_audit_get_finding_until (a, i));
-      /* the timeline starts at the model's earliest dated instant */
-      CU_ASSERT (resp_audit_get_finding_from (a, i) >= test_instant ("2019-01-01"));
-    }
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 static void
 test_unit_head_vacant (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    /* the gap between p4 and p5; nothing before p4 or after p5 */
+    FINDING (RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01"),
+    COUNT ("u-x", "unit_head", 1),
+    COUNT ("u-x", NULL, 1),
+    /* a unit that never had a head has no head post to leave vacant */
+    COUNT ("u-y", NULL, 0),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  /* the gap between p4 and p5; nothing before p4 or after p5 */
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
-  expect_count (a, "u-x", "unit_head", 1);
-  expect_count (a, "u-x", NULL, 1);
-  /* a unit that never had a head has no head post to leave vacant */
-  expect_count (a, "u-y", NULL, 0);
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 static void
 test_regions (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    COUNT ("r-a", NULL, 0),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-b", "coordinator", "2019-01-01", "+inf"),
+    COUNT ("r-b", NULL, 2),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-c", "committee", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-c", "coordinator", "2019-01-01", "+inf"),
+    COUNT ("r-c", NULL, 2),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_count (a, "r-a", NULL, 0);
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf");
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-b", "coordinator",
-                  "2019-01-01", "+inf");
-  expect_count (a, "r-b", NULL, 2);
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-c", "committee", "2019-01-01", "+inf");
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-c", "coordinator",
-                  "2019-01-01", "+inf");
-  expect_count (a, "r-c", NULL, 2);
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 static void
 test_units_without_committee (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    /* no region, no superior, no committee */
+    FINDING (RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-lost", "committee", "2019-01-01", "+inf"),
+    /* in a region with no committee at any level */
+    FINDING (RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-c", "committee", "2019-01-01", "+inf"),
+    /* r-b has no committee, but r-a above it has */
+    COUNT ("u-b-op", NULL, 0),
+    COUNT ("u-reg-low", NULL, 0),
+    NO_CODE (RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-x"),
+    NO_CODE (RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-cac"),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  /* no region, no superior, no committee */
-  expect_finding (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-lost", "committee", "2019-01-01", "+inf");
-  /* in a region with no committee at any level */
-  expect_finding (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-c", "committee", "2019-01-01", "+inf");
-  /* r-b has no committee, but r-a above it has */
-  expect_count (a, "u-b-op", NULL, 0);
-  expect_count (a, "u-reg-low", NULL, 0);
-  expect_no_code (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-x");
-  expect_no_code (a, RESP_AUDIT_UNIT_WITHOUT_COMMITTEE, "u-cac");
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 static void
 test_systems (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    COUNT ("s-ok", NULL, 0),
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf"),
+    /* operated only from 2021 */
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator", "2019-01-01", "2021-01-01"),
+    COUNT ("s-late", NULL, 1),
+    /* neither its own security lead nor the operator's */
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, "s-nolead", "security_lead",
+             "2019-01-01", "+inf"),
+    COUNT ("s-nolead", NULL, 1),
+    /* a sector nobody regulates */
+    FINDING (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-nosec", "regulator", "2019-01-01", "+inf"),
+    COUNT ("s-nosec", NULL, 1),
+    /* regulated only in a region below the operator's: not up the chain */
+    FINDING (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-low", "regulator", "2019-01-01", "+inf"),
+    COUNT ("s-low", NULL, 1),
+    /* the regulator is one level up: found */
+    COUNT ("s-up", NULL, 0),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_count (a, "s-ok", NULL, 0);
-  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf");
-  /* operated only from 2021 */
-  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator",
-                  "2019-01-01", "2021-01-01");
-  expect_count (a, "s-late", NULL, 1);
-  /* neither its own security lead nor the operator's */
-  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, "s-nolead", "security_lead",
-                  "2019-01-01", "+inf");
-  expect_count (a, "s-nolead", NULL, 1);
-  /* a sector nobody regulates */
-  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-nosec", "regulator",
-                  "2019-01-01", "+inf");
-  expect_count (a, "s-nosec", NULL, 1);
-  /* regulated only in a region below the operator's: not up the chain */
-  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-low", "regulator",
-                  "2019-01-01", "+inf");
-  expect_count (a, "s-low", NULL, 1);
-  /* the regulator is one level up: found */
-  expect_count (a, "s-up", NULL, 0);
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 /* resp_model_audit_at: only what is missing at the instant, each with the
@@ -360,62 +516,42 @@ test_systems (void)
 static void
 test_audit_at (void)
 {
-  RespModel *m = model_load (audit_model);
-  RespAudit *a;
-  gint64 at = 0;
+  static const Expect expects[] = {
+    AT ("2021-02-01"),
+    FINDING (RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01"),
+    COUNT ("k-a", NULL, 1),
+    COUNT ("u-x", NULL, 0),
+    COUNT ("s-late", NULL, 0),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead", "2019-01-01", "+inf"),
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+    AT ("2020-07-01"),
+    FINDING (RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01"),
+    COUNT ("k-a", NULL, 0),
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator", "2019-01-01", "2021-01-01"),
 
-  a = resp_model_audit_at (m, test_instant ("2021-02-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  CU_ASSERT_TRUE (resp_audit_get_at (a, &at));
-  CU_ASSERT_EQUAL (at, test_instant ("2021-02-01"));
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "k-a", "main_leader", "2021-01-01", "2021-03-01");
-  expect_count (a, "k-a", NULL, 1);
-  expect_count (a, "u-x", NULL, 0);
-  expect_count (a, "s-late", NULL, 0);
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-b", "committee", "2019-01-01", "+inf");
-  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-none", "operator", "2019-01-01", "+inf");
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-u", "cyber_lead",
-                  "2019-01-01", "+inf");
-  resp_audit_unref (a);
+    /* interval edges: at `until` of the gap the post is filled again */
+    AT ("2020-09-01"),
+    COUNT ("u-x", NULL, 0),
+    AT ("2020-06-01"),
+    FINDING (RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01"),
 
-  a = resp_model_audit_at (m, test_instant ("2020-07-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
-  expect_count (a, "k-a", NULL, 0);
-  expect_finding (a, RESP_AUDIT_SYSTEM_WITHOUT_OPERATOR, "s-late", "operator",
-                  "2019-01-01", "2021-01-01");
-  resp_audit_unref (a);
+    AT ("2019-03-01"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
+             "2019-01-01", "2020-01-01"),
+    COUNT ("k-a", NULL, 1),
+    /* before u-x's first head there is no post to be vacant */
+    COUNT ("u-x", NULL, 0),
 
-  /* interval edges: at `until` of the gap the post is filled again */
-  a = resp_model_audit_at (m, test_instant ("2020-09-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_count (a, "u-x", NULL, 0);
-  resp_audit_unref (a);
-  a = resp_model_audit_at (m, test_instant ("2020-06-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-x", "unit_head", "2020-06-01", "2020-09-01");
-  resp_audit_unref (a);
+    AT ("2025-01-01"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "2022-01-01", "+inf"),
+    COUNT ("k-a", NULL, 1),
+    /* after u-x's last head: not a gap between two holders */
+    COUNT ("u-x", NULL, 0),
+  };
 
-  a = resp_model_audit_at (m, test_instant ("2019-03-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
-                  "2019-01-01", "2020-01-01");
-  expect_count (a, "k-a", NULL, 1);
-  /* before u-x's first head there is no post to be vacant */
-  expect_count (a, "u-x", NULL, 0);
-  resp_audit_unref (a);
-
-  a = resp_model_audit_at (m, test_instant ("2025-01-01"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader",
-                  "2022-01-01", "+inf");
-  expect_count (a, "k-a", NULL, 1);
-  /* after u-x's last head: not a gap between two holders */
-  expect_count (a, "u-x", NULL, 0);
-  resp_audit_unref (a);
-  resp_model_unref (m);
+  check_model (audit_model, expects);
 }
 
 /* audit_at agrees with the whole-timeline audit at every instant */
@@ -562,97 +698,16 @@ static const char * const timeless_model[] = {
 static void
 test_timeless (void)
 {
-  RespModel *m = model_load (timeless_model);
-  RespAudit *a;
+  static const Expect expects[] = {
+    WHOLE,
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf"),
+    TOTAL (1),
+    AT ("2026-03-05"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf"),
+    TOTAL (1),
+  };
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf");
-  CU_ASSERT_EQUAL (resp_audit_get_n_findings (a), 1);
-  resp_audit_unref (a);
-  a = resp_model_audit_at (m, test_instant ("2026-03-05"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-a", "main_leader", "-inf", "+inf");
-  CU_ASSERT_EQUAL (resp_audit_get_n_findings (a), 1);
-  resp_audit_unref (a);
-  resp_model_unref (m);
-}
-
-/* JSON rendering (`resp audit --format json`) */
-static RespJsonNode *
-member (RespJsonNode *object, const char *key)
-{
-  return object != NULL && object->type == RESP_JSON_OBJECT
-         ? resp_json_node_get_member (object, key) : NULL;
-}
-
-static void
-check_json (RespAudit *a, const char *expected_at)
-{
-  char *json = resp_audit_render (a, RESP_FORMAT_JSON);
-  RespJsonTree *tree;
-  RespJsonNode *root, *at, *findings;
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (json);
-  tree = test_parse_json (json);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (tree);
-  root = resp_json_tree_get_root (tree);
-  at = member (root, "at");
-  findings = member (root, "findings");
-  CU_ASSERT_PTR_NOT_NULL_FATAL (at);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (findings);
-  if (expected_at == NULL)
-    {
-      CU_ASSERT_EQUAL (at->type, RESP_JSON_NULL);
-    }
-  else
-    {
-      CU_ASSERT_EQUAL_FATAL (at->type, RESP_JSON_STRING);
-      CU_ASSERT_STRING_EQUAL (at->v.string.str, expected_at);
-    }
-  CU_ASSERT_EQUAL_FATAL (findings->type, RESP_JSON_ARRAY);
-  CU_ASSERT_EQUAL (findings->v.children.n, resp_audit_get_n_findings (a));
-  for (guint i = 0; i < findings->v.children.n && i < resp_audit_get_n_findings (a); i++)
-    {
-      RespJsonNode *f = findings->v.children.items[i];
-      RespJsonNode *code = member (f, "code"), *node = member (f, "node");
-      RespJsonNode *role = member (f, "role"), *basis = member (f, "basis");
-      RespJsonNode *from = member (f, "from"), *until = member (f, "until");
-      gint64 t_from = resp_audit_get_finding_from (a, i);
-      gint64 t_until = resp_audit_get_finding_until (a, i);
-
-      CU_ASSERT_EQUAL (f->v.children.n, 6);
-      CU_ASSERT_TRUE_FATAL (code != NULL && node != NULL && role != NULL && basis != NULL
-                            && from != NULL && until != NULL);
-      CU_ASSERT_STRING_EQUAL (code->v.string.str,
-                              resp_audit_code_to_string (resp_audit_get_finding_code (a, i)));
-      CU_ASSERT_STRING_EQUAL (node->v.string.str, resp_audit_get_finding_node (a, i));
-      CU_ASSERT_STRING_EQUAL (role->v.string.str, resp_audit_get_finding_role (a, i));
-      CU_ASSERT_STRING_EQUAL (basis->v.string.str, resp_audit_get_finding_basis (a, i));
-      if (t_from == RESP_INSTANT_OPEN_START)
-        {
-          CU_ASSERT_EQUAL (from->type, RESP_JSON_NULL);
-        }
-      else
-        {
-          char *s = resp_instant_format (t_from);
-          CU_ASSERT_TRUE (from->type == RESP_JSON_STRING && strcmp (from->v.string.str, s) == 0);
-          g_free (s);
-        }
-      if (t_until == RESP_INSTANT_OPEN_END)
-        {
-          CU_ASSERT_EQUAL (until->type, RESP_JSON_NULL);
-        }
-      else
-        {
-          char *s = resp_instant_format (t_until);
-          CU_ASSERT_TRUE (until->type == RESP_JSON_STRING && strcmp (until->v.string.str, s) == 0);
-          g_free (s);
-        }
-    }
-  resp_json_tree_free (tree);
-  g_free (json);
+  check_model (timeless_model, expects);
 }
 
 static void
@@ -715,43 +770,36 @@ test_render_json (void)
 static void
 test_city (void)
 {
+  static const Expect expects[] = {
+    WHOLE,
+    FINDING (RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head", "2025-10-31", "2025-11-24"),
+    COUNT ("u-data-center", "unit_head", 1),
+    /* the city secretary changed on 2025-06-30 without a gap; before the
+     * first recorded secretary (2021-09-01) it is not a vacancy */
+    NO_CODE (RESP_AUDIT_POST_VACANT, "k-city"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-city", "main_leader",
+             "2019-01-01", "2021-09-01"),
+    COUNT ("k-city", "main_leader", 1),
+    /* the county has no coordinator of its own */
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-county", "coordinator",
+             "2019-01-01", "+inf"),
+    /* s-app's sector has no regulator at any level (Art. 4 fallback) */
+    FINDING (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-app", "regulator", "2019-01-01", "+inf"),
+    /* s-scada's regulator is at the province: found */
+    NO_CODE (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-scada"),
+    JSON (NULL),
+
+    AT ("2025-11-10T09:00:00+08:00"),
+    FINDING (RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head", "2025-10-31", "2025-11-24"),
+    JSON ("2025-11-10T09:00:00+08:00"),
+
+    AT ("2026-03-05T08:10:00+08:00"),
+    COUNT ("u-data-center", "unit_head", 0),
+    NO_CODE (RESP_AUDIT_POST_VACANT, "u-data-center"),
+  };
   RespModel *m = test_load_city ();
-  RespAudit *a;
 
-  a = resp_model_audit (m);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head",
-                  "2025-10-31", "2025-11-24");
-  expect_count (a, "u-data-center", "unit_head", 1);
-  /* the city secretary changed on 2025-06-30 without a gap; before the
-   * first recorded secretary (2021-09-01) it is not a vacancy */
-  expect_no_code (a, RESP_AUDIT_POST_VACANT, "k-city");
-  expect_finding (a, RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-city", "main_leader",
-                  "2019-01-01", "2021-09-01");
-  expect_count (a, "k-city", "main_leader", 1);
-  /* the county has no coordinator of its own */
-  expect_finding (a, RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-county", "coordinator",
-                  "2019-01-01", "+inf");
-  /* s-app's sector has no regulator at any level (Art. 4 fallback) */
-  expect_finding (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-app", "regulator",
-                  "2019-01-01", "+inf");
-  /* s-scada's regulator is at the province: found */
-  expect_no_code (a, RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-scada");
-  check_json (a, NULL);
-  resp_audit_unref (a);
-
-  a = resp_model_audit_at (m, test_instant ("2025-11-10T09:00:00+08:00"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_finding (a, RESP_AUDIT_POST_VACANT, "u-data-center", "unit_head",
-                  "2025-10-31", "2025-11-24");
-  check_json (a, "2025-11-10T09:00:00+08:00");
-  resp_audit_unref (a);
-
-  a = resp_model_audit_at (m, test_instant ("2026-03-05T08:10:00+08:00"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
-  expect_count (a, "u-data-center", "unit_head", 0);
-  expect_no_code (a, RESP_AUDIT_POST_VACANT, "u-data-center");
-  resp_audit_unref (a);
+  check_audits (m, expects);
   resp_model_unref (m);
 }
 
