@@ -250,16 +250,16 @@ value_of (RespTruth t)
 
 /* ---- Kleene logic ---- */
 
+/* Evaluates text, an operator of fact.a and fact.b, for each pair of truth
+ * values of a (the rows) and b (the columns), in the order false, true,
+ * unknown: the results must be those of table, with the unknown operands
+ * missing where the result is unknown. */
 static void
-test_and_table (void)
+check_truth_table_at (int              caller,
+                      const char      *text,
+                      const RespTruth  table[3][3])
 {
-  /* rows: a; columns: b; in the order false, true, unknown */
-  static const RespTruth table[3][3] = {
-    { RESP_TRUTH_FALSE, RESP_TRUTH_FALSE, RESP_TRUTH_FALSE },
-    { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
-    { RESP_TRUTH_FALSE, RESP_TRUTH_UNKNOWN, RESP_TRUTH_UNKNOWN },
-  };
-  RespCondition *cond = COMPILE ("{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
+  RespCondition *cond = compile_ok_at (caller, text, TRUE);
 
   for (guint i = 0; i < 3; i++)
     for (guint j = 0; j < 3; j++)
@@ -272,9 +272,21 @@ test_and_table (void)
         if (table[i][j] == RESP_TRUTH_UNKNOWN)
           missing = truths[i] == RESP_TRUTH_UNKNOWN
                     ? (truths[j] == RESP_TRUTH_UNKNOWN ? "a,b" : "a") : "b";
-        expect_eval_at (__LINE__, cond, table[i][j], missing);
+        expect_eval_at (caller, cond, table[i][j], missing);
       }
   resp_condition_free (cond);
+}
+
+static void
+test_and_table (void)
+{
+  static const RespTruth table[3][3] = {
+    { RESP_TRUTH_FALSE, RESP_TRUTH_FALSE, RESP_TRUTH_FALSE },
+    { RESP_TRUTH_FALSE, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
+    { RESP_TRUTH_FALSE, RESP_TRUTH_UNKNOWN, RESP_TRUTH_UNKNOWN },
+  };
+
+  check_truth_table_at (__LINE__, "{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]}", table);
 }
 
 static void
@@ -285,22 +297,8 @@ test_or_table (void)
     { RESP_TRUTH_TRUE, RESP_TRUTH_TRUE, RESP_TRUTH_TRUE },
     { RESP_TRUTH_UNKNOWN, RESP_TRUTH_TRUE, RESP_TRUTH_UNKNOWN },
   };
-  RespCondition *cond = COMPILE ("{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}]}");
 
-  for (guint i = 0; i < 3; i++)
-    for (guint j = 0; j < 3; j++)
-      {
-        const char *missing = "";
-
-        env_reset ();
-        env.facts[F_A] = value_of (truths[i]);
-        env.facts[F_B] = value_of (truths[j]);
-        if (table[i][j] == RESP_TRUTH_UNKNOWN)
-          missing = truths[i] == RESP_TRUTH_UNKNOWN
-                    ? (truths[j] == RESP_TRUTH_UNKNOWN ? "a,b" : "a") : "b";
-        expect_eval_at (__LINE__, cond, table[i][j], missing);
-      }
-  resp_condition_free (cond);
+  check_truth_table_at (__LINE__, "{'or': [{'var': 'fact.a'}, {'var': 'fact.b'}]}", table);
 }
 
 static void
@@ -1069,20 +1067,25 @@ test_null_error_outputs (void)
 
 /* ---- Depth ---- */
 
-/* n `!` around a var, one object a line */
+/* inner inside n levels of open and close */
 static char *
-nested_not (guint n)
+nested (const char *open,
+        guint       n,
+        const char *inner,
+        const char *close)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
-    g_string_append (s, "{'!':\n");
-  g_string_append (s, "{'var': 'fact.a'}");
+    g_string_append (s, open);
+  g_string_append (s, inner);
   for (guint i = 0; i < n; i++)
-    g_string_append_c (s, '}');
+    g_string_append (s, close);
   return g_string_free (s, FALSE);
 }
 
+/* n `!` around a var, one object a line */
+#define NESTED_NOT(n) nested ("{'!':\n", (n), "{'var': 'fact.a'}", "}")
 static void
 test_depth (void)
 {
@@ -1091,7 +1094,7 @@ test_depth (void)
   GString *s;
 
   /* 63 `!` and a var: 64 condition objects, the most allowed */
-  text = nested_not (63);
+  text = NESTED_NOT (63);
   cond = COMPILE (text);
   env_reset ();
   env.facts[F_A] = T;
@@ -1102,27 +1105,19 @@ test_depth (void)
   g_free (text);
 
   /* one more: the 65th object, on line 65, is too deep */
-  text = nested_not (64);
+  text = NESTED_NOT (64);
   EXPECT_ERROR (text, RESP_ERROR_LIMIT, 65, 1, NULL);
   g_free (text);
 
   /* a literal at any depth is no object */
-  s = g_string_new (NULL);
-  for (guint i = 0; i < 64; i++)
-    g_string_append (s, "{'and': [true, ");
-  g_string_append (s, "{'var': 'fact.b'}");
-  for (guint i = 0; i < 64; i++)
-    g_string_append (s, "]}");
+  text = nested ("{'and': [true, ", 64, "{'var': 'fact.b'}", "]}");
   /* the var is the 65th object: 15 characters an `and` */
-  EXPECT_ERROR (s->str, RESP_ERROR_LIMIT, 1, 64 * 15 + 1, NULL);
-  g_string_truncate (s, 0);
-  for (guint i = 0; i < 63; i++)
-    g_string_append (s, "{'and': [true, ");
-  g_string_append (s, "{'var': 'fact.b'}");
-  for (guint i = 0; i < 63; i++)
-    g_string_append (s, "]}");
+  EXPECT_ERROR (text, RESP_ERROR_LIMIT, 1, 64 * 15 + 1, NULL);
+  g_free (text);
+  text = nested ("{'and': [true, ", 63, "{'var': 'fact.b'}", "]}");
   /* every level leaves one value pending on the stack */
-  cond = COMPILE (s->str);
+  cond = COMPILE (text);
+  g_free (text);
   env_reset ();
   EXPECT_UNKNOWN (cond, "b");
   env.facts[F_B] = T;
@@ -1130,13 +1125,9 @@ test_depth (void)
   resp_condition_free (cond);
 
   /* comparisons nest the same way, with their left operand pending */
-  g_string_truncate (s, 0);
-  for (guint i = 0; i < 63; i++)
-    g_string_append (s, "{'==': [true, ");
-  g_string_append (s, "{'var': 'fact.c'}");
-  for (guint i = 0; i < 63; i++)
-    g_string_append (s, "]}");
-  cond = COMPILE (s->str);
+  text = nested ("{'==': [true, ", 63, "{'var': 'fact.c'}", "]}");
+  cond = COMPILE (text);
+  g_free (text);
   env_reset ();
   EXPECT_UNKNOWN (cond, "c");
   env.facts[F_C] = T;
@@ -1146,7 +1137,7 @@ test_depth (void)
   resp_condition_free (cond);
 
   /* width is not depth */
-  g_string_assign (s, "{'or': [");
+  s = g_string_new ("{'or': [");
   for (guint i = 0; i < 5000; i++)
     g_string_append (s, "{'and': [{'var': 'fact.a'}, false]}, ");
   g_string_append (s, "{'var': 'fact.b'}]}");
