@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,6 +495,30 @@ test_read_json_in (const char *file,
 
   g_free (data);
   return tree;
+}
+
+void
+test_contains_in (const char *file,
+                  int         caller,
+                  const char *text,
+                  ...)
+{
+  va_list ap;
+
+  va_start (ap, text);
+  for (const char *needle = va_arg (ap, const char *); needle != NULL;
+       needle = va_arg (ap, const char *))
+    {
+      gboolean ok = text != NULL && strstr (text, needle) != NULL;
+      char *what = g_strdup_printf ("the text holds '%s'", needle);
+
+      if (!ok)
+        fprintf (stderr, "\n  %s:%d: '%s' is not in: %s\n", file, caller, needle,
+                 text != NULL ? text : "(null)");
+      test_report_in (file, caller, ok, what);
+      g_free (what);
+    }
+  va_end (ap);
 }
 
 RespRoles *

@@ -192,6 +192,15 @@ RespJsonTree *test_read_json_in     (const char *file,
                                      const char *relative);
 #define test_read_json(relative) test_read_json_in (__FILE__, __LINE__, (relative))
 
+/* Each of the needles, a list ended by NULL, occurs in text: one assertion
+ * a needle, and the missing ones said on stderr. */
+void       test_contains_in         (const char *file,
+                                     int         caller,
+                                     const char *text,
+                                     ...) G_GNUC_NULL_TERMINATED;
+#define test_contains(text, ...) \
+  test_contains_in (__FILE__, __LINE__, (text), __VA_ARGS__, NULL)
+
 /* ---- Roles ---- */
 
 /* Resolves node at the instant at, which must succeed. */

@@ -321,8 +321,7 @@ test_error_message_format (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_ATTRIBUTE));
   CU_ASSERT (g_str_has_prefix (error->message, "rb.json:2:16: "));
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'titel'"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "did you mean 'title'?"));
+  test_contains (error->message, "'titel'", "did you mean 'title'?");
 
   /* the GError's message is the diagnostic's FILE:LINE:COL: message */
   d = resp_diagnostic_new (RESP_ERROR_UNKNOWN_ATTRIBUTE, "rb.json", 2, 16, "m");
