@@ -9,34 +9,57 @@
 #include "resp-event-private.h"
 
 
-static gboolean
-strv_equals_json (char **got, const RespJsonNode *want)
+/* The member key of the object node */
+static const RespJsonNode *
+member (const RespJsonNode *node,
+        const char         *key)
 {
-  if (g_strv_length (got) != want->v.children.n)
-    return FALSE;
-  for (guint i = 0; i < want->v.children.n; i++)
-    if (!g_str_equal (got[i], want->v.children.items[i]->v.string.str))
-      return FALSE;
-  return TRUE;
+  return resp_json_node_get_member ((RespJsonNode *) node, key);
+}
+
+/* The string member key of the object node */
+static const char *
+member_str (const RespJsonNode *node,
+            const char         *key)
+{
+  return member (node, key)->v.string.str;
+}
+
+/* got, which is freed here, holds the strings of the array want */
+static gboolean
+strv_is (char               **got,
+         const RespJsonNode  *want)
+{
+  gboolean ok = g_strv_length (got) == want->v.children.n;
+
+  for (guint i = 0; ok && i < want->v.children.n; i++)
+    ok = g_str_equal (got[i], want->v.children.items[i]->v.string.str);
+  g_strfreev (got);
+  return ok;
 }
 
 static void
 check_verdict (RespVerdict *v, const RespJsonNode *want)
 {
   const char *ev = resp_verdict_get_event_id (v);
-  const RespJsonNode *holds = resp_json_node_get_member ((RespJsonNode *) want, "holds");
-  const RespJsonNode *und = resp_json_node_get_member ((RespJsonNode *) want, "undetermined");
-  const RespJsonNode *liable = resp_json_node_get_member ((RespJsonNode *) want, "liable");
-  const RespJsonNode *exempt = resp_json_node_get_member ((RespJsonNode *) want, "exempt");
-  const RespJsonNode *bodies = resp_json_node_get_member ((RespJsonNode *) want, "bodies");
-  const RespJsonNode *mods = resp_json_node_get_member ((RespJsonNode *) want, "modifiers");
+  const RespJsonNode *holds = member (want, "holds");
+  const RespJsonNode *und = member (want, "undetermined");
+  const RespJsonNode *liable = member (want, "liable");
+  const RespJsonNode *exempt = member (want, "exempt");
   guint n_holds = 0, n_und = 0;
   char **got;
 
-#define CHECK(cond) do { if (!(cond)) fprintf (stderr, "\n  %s: %s\n", ev, #cond); CU_ASSERT (cond); } while (0)
+  /* cond is evaluated once: it may free what it reads */
+#define CHECK(cond) \
+  do { \
+    gboolean ok_ = (cond); \
+    if (!ok_) \
+      fprintf (stderr, "\n  %s: %s\n", ev, #cond); \
+    CU_assertImplementation (ok_, __LINE__, #cond, __FILE__, "", CU_FALSE); \
+  } while (0)
 
   CHECK (g_str_equal (resp_verdict_status_to_string (resp_verdict_get_status (v)),
-                      resp_json_node_get_member ((RespJsonNode *) want, "status")->v.string.str));
+                      member_str (want, "status")));
   for (guint i = 0; i < resp_verdict_get_n_circumstances (v); i++)
     {
       RespCircumstanceStatus s = resp_verdict_get_circumstance_status (v, i);
@@ -53,33 +76,22 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
   for (guint i = 0; i < und->v.children.n; i++)
     {
       const RespJsonNode *u = und->v.children.items[i];
-      int k = test_find_circumstance (v, resp_json_node_get_member ((RespJsonNode *) u, "id")->v.string.str);
+      int k = test_find_circumstance (v, member_str (u, "id"));
       CHECK (k >= 0 && resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_UNDETERMINED);
       if (k >= 0)
-        {
-          got = resp_verdict_dup_circumstance_missing (v, (guint) k);
-          CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) u, "missing")));
-          g_strfreev (got);
-        }
+        CHECK (strv_is (resp_verdict_dup_circumstance_missing (v, (guint) k), member (u, "missing")));
     }
 
   CHECK (resp_verdict_get_n_liable (v) == liable->v.children.n);
   for (guint i = 0; i < MIN (liable->v.children.n, resp_verdict_get_n_liable (v)); i++)
     {
       const RespJsonNode *l = liable->v.children.items[i];
-      CHECK (g_str_equal (resp_verdict_get_liable_person (v, i),
-                          resp_json_node_get_member ((RespJsonNode *) l, "person")->v.string.str));
+      CHECK (g_str_equal (resp_verdict_get_liable_person (v, i), member_str (l, "person")));
       CHECK (g_str_equal (resp_category_to_string (resp_verdict_get_liable_category (v, i)),
-                          resp_json_node_get_member ((RespJsonNode *) l, "category")->v.string.str));
-      got = resp_verdict_dup_liable_roles (v, i);
-      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "roles")));
-      g_strfreev (got);
-      got = resp_verdict_dup_liable_authority (v, i);
-      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "authority")));
-      g_strfreev (got);
-      got = resp_verdict_dup_liable_proposer (v, i);
-      CHECK (strv_equals_json (got, resp_json_node_get_member ((RespJsonNode *) l, "proposer")));
-      g_strfreev (got);
+                          member_str (l, "category")));
+      CHECK (strv_is (resp_verdict_dup_liable_roles (v, i), member (l, "roles")));
+      CHECK (strv_is (resp_verdict_dup_liable_authority (v, i), member (l, "authority")));
+      CHECK (strv_is (resp_verdict_dup_liable_proposer (v, i), member (l, "proposer")));
       /* every finding carries a basis and a path ending at the person */
       got = resp_verdict_dup_liable_basis (v, i);
       CHECK (g_strv_length (got) > 0);
@@ -94,17 +106,11 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
   for (guint i = 0; i < MIN (exempt->v.children.n, resp_verdict_get_n_exempt (v)); i++)
     {
       const RespJsonNode *x = exempt->v.children.items[i];
-      CHECK (g_str_equal (resp_verdict_get_exempt_person (v, i),
-                          resp_json_node_get_member ((RespJsonNode *) x, "person")->v.string.str));
-      CHECK (g_str_equal (resp_verdict_get_exempt_reason (v, i),
-                          resp_json_node_get_member ((RespJsonNode *) x, "reason")->v.string.str));
+      CHECK (g_str_equal (resp_verdict_get_exempt_person (v, i), member_str (x, "person")));
+      CHECK (g_str_equal (resp_verdict_get_exempt_reason (v, i), member_str (x, "reason")));
     }
-  got = resp_verdict_dup_bodies (v);
-  CHECK (strv_equals_json (got, bodies));
-  g_strfreev (got);
-  got = resp_verdict_dup_modifiers (v);
-  CHECK (strv_equals_json (got, mods));
-  g_strfreev (got);
+  CHECK (strv_is (resp_verdict_dup_bodies (v), member (want, "bodies")));
+  CHECK (strv_is (resp_verdict_dup_modifiers (v), member (want, "modifiers")));
 #undef CHECK
 }
 
@@ -121,7 +127,7 @@ test_oracle (void)
     {
       const RespJsonNode *w = want->v.children.items[i];
       CU_ASSERT_STRING_EQUAL (resp_verdict_get_event_id (verdicts->pdata[i]),
-                              resp_json_node_get_member ((RespJsonNode *) w, "event")->v.string.str);
+                              member_str (w, "event"));
       check_verdict (verdicts->pdata[i], w);
     }
   g_ptr_array_unref (verdicts);
