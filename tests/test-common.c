@@ -367,7 +367,7 @@ test_diagnostics_in (const char           *file,
   test_report_in (file, caller, ok, "the diagnostics, their codes and positions");
 }
 
-GError *
+void
 test_refuse_in (const char           *file,
                 int                   caller,
                 const TestLoader     *loader,
@@ -380,6 +380,7 @@ test_refuse_in (const char           *file,
   GError *error = NULL;
   gpointer loaded = test_loader_load (loader, json, -1, &diags, &error);
   char *prefix = position_prefix (loader->filename, want[0].line, want[0].column);
+  char *more = NULL;
 
   test_report_in (file, caller, loaded == NULL, "the input is refused");
   loaded_free (loader, loaded);
@@ -391,10 +392,21 @@ test_refuse_in (const char           *file,
                                 && (RespError) error->code == want[0].code
                                 && g_str_has_prefix (error->message, prefix),
                   "the GError is the first diagnostic");
+  if (n_want > 1)
+    more = g_strdup_printf ("(and %u more error%s)", n_want - 1, n_want > 2 ? "s" : "");
+  if (error != NULL && (more != NULL ? strstr (error->message, more) == NULL
+                                     : strstr (error->message, " more error") != NULL))
+    fprintf (stderr, "\n  line %d: the error does not say '%s': %s\n", caller,
+             more != NULL ? more : "no more errors", error->message);
+  test_report_in (file, caller, error != NULL
+                                && (more != NULL ? strstr (error->message, more) != NULL
+                                                 : strstr (error->message, " more error") == NULL),
+                  "the GError says how many more diagnostics there are");
   g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_free (more);
   g_free (prefix);
   g_free (json);
-  return error;
 }
 
 RespEventBatch *

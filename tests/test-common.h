@@ -145,8 +145,9 @@ void       test_diagnostics_in      (const char           *file,
 
 /* Loads text with loader, which must refuse it with exactly the
  * diagnostics want and a GError that is the first of them, its message
- * starting FILE:LINE:COLUMN; returns that GError for more checks. */
-GError    *test_refuse_in           (const char           *file,
+ * starting FILE:LINE:COLUMN and saying how many more there are ("(and 2
+ * more errors)"), or nothing of more when it is the only one. */
+void       test_refuse_in           (const char           *file,
                                      int                   caller,
                                      const TestLoader     *loader,
                                      const char           *text,

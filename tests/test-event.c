@@ -346,24 +346,20 @@ test_json_lines_errors (void)
     { RESP_ERROR_MALFORMED_JSON, 2, 42 },
   };
   GPtrArray *diags = NULL;
-  GError *error;
+  GError *error = NULL;
   RespEventBatch *batch;
 
   /* the second line */
-  error = test_refuse (&event_loader, LINE_OK ("e1") "\n" LINE_DANGLING ("e2") "\n", second_line);
-  g_clear_error (&error);
+  test_refuse (&event_loader, LINE_OK ("e1") "\n" LINE_DANGLING ("e2") "\n", second_line);
 
   /* blank lines count */
-  error = test_refuse (&event_loader, LINE_OK ("e1") "\n\n" LINE_UNKNOWN_FACT ("e3") "\n",
-                       after_a_blank);
-  g_clear_error (&error);
+  test_refuse (&event_loader, LINE_OK ("e1") "\n\n" LINE_UNKNOWN_FACT ("e3") "\n",
+               after_a_blank);
 
   /* errors on several lines: all of them, in order */
-  error = test_refuse (&event_loader,
-                       LINE_UNKNOWN_FACT ("e1") "\n" LINE_OK ("e2") "\n" LINE_DANGLING ("e3") "\n",
-                       several_lines);
-  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 1 more error)") : NULL);
-  g_clear_error (&error);
+  test_refuse (&event_loader,
+               LINE_UNKNOWN_FACT ("e1") "\n" LINE_OK ("e2") "\n" LINE_DANGLING ("e3") "\n",
+               several_lines);
 
   /* a syntax error on the second line is reported where it is (SPEC §3.4:
    * the line and column of the offending value), not as trailing data
@@ -393,27 +389,23 @@ test_array_all_or_nothing (void)
   static const TestDiagnostic the_last[] = {
     { RESP_ERROR_DANGLING_REFERENCE, 2, 85 },
   };
-  GError *error;
   RespEventBatch *batch;
 
   /* one valid event, one with two errors, one with one: no batch, and
    * every error, in file order */
-  error = test_refuse (&event_loader,
-                       "[\n"
-                       " " LINE_OK ("e1") ",\n"
-                       " {'id': 'e2', 'occurred_at': '2026-13-01', 'systems': ['s-portal'], 'facts': {'attacked': 1}},\n"
-                       " " LINE_DANGLING ("e3") "\n"
-                       "]\n",
-                       three);
-  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 2 more errors)") : NULL);
-  g_clear_error (&error);
+  test_refuse (&event_loader,
+               "[\n"
+               " " LINE_OK ("e1") ",\n"
+               " {'id': 'e2', 'occurred_at': '2026-13-01', 'systems': ['s-portal'], 'facts': {'attacked': 1}},\n"
+               " " LINE_DANGLING ("e3") "\n"
+               "]\n",
+               three);
 
   /* only the last of many is bad: still nothing */
-  error = test_refuse (&event_loader,
-                       "[" LINE_OK ("e1") ", " LINE_OK ("e2") ", " LINE_OK ("e3") ",\n "
-                       LINE_DANGLING ("e4") "]",
-                       the_last);
-  g_clear_error (&error);
+  test_refuse (&event_loader,
+               "[" LINE_OK ("e1") ", " LINE_OK ("e2") ", " LINE_OK ("e3") ",\n "
+               LINE_DANGLING ("e4") "]",
+               the_last);
 
   /* without an error location it fails all the same */
   batch = events_load ("[" LINE_OK ("e1") ", " LINE_DANGLING ("e2") "]", NULL, NULL);

@@ -213,10 +213,7 @@ test_all_errors_in_one_pass (void)
     { RESP_ERROR_DANGLING_REFERENCE, 8, 39 },
     { RESP_ERROR_WRONG_ENDPOINT, 9, 28 },
   };
-  GError *error = test_refuse (&m_loader, json, want);
-
-  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "(and 3 more errors)") : NULL);
-  g_clear_error (&error);
+  test_refuse (&m_loader, json, want);
 }
 
 static void
@@ -248,9 +245,7 @@ test_columns_count_code_points (void)
   static const TestDiagnostic want[] = {
     { RESP_ERROR_UNKNOWN_ATTRIBUTE, 1, 45 },
   };
-  GError *error = test_refuse (&m_loader, json, want);
-
-  g_clear_error (&error);
+  test_refuse (&m_loader, json, want);
 }
 
 static void
