@@ -173,7 +173,29 @@ string_is (RespJsonReader *reader,
          s[len] == '\0';
 }
 
-#define STRING_IS(reader, literal) string_is (reader, literal, sizeof (literal) - 1)
+
+/* Reads one token, which must be token (at line:column, unless line is 0)
+ * and carry the string or key expected */
+static void
+expect_string_at (int             caller,
+                  RespJsonReader *reader,
+                  RespJsonToken   token,
+                  guint           line,
+                  guint           column,
+                  const char     *expected,
+                  gsize           expected_len)
+{
+  if (line != 0)
+    expect_token_at (caller, reader, token, line, column);
+  else
+    check_at (caller, resp_json_reader_next (reader) == token, "expected token");
+  check_at (caller, string_is (reader, expected, expected_len), "expected string");
+}
+
+#define NEXT_STRING(reader, token, literal) \
+  expect_string_at (__LINE__, reader, token, 0, 0, literal, sizeof (literal) - 1)
+#define EXPECT_STRING(reader, token, line, column, literal) \
+  expect_string_at (__LINE__, reader, token, line, column, literal, sizeof (literal) - 1)
 
 /* ---- Tokens and positions ---- */
 
@@ -190,8 +212,7 @@ test_tokens_basic (void)
   CU_ASSERT_EQUAL (resp_json_reader_get_offset (r), 0);
   CU_ASSERT_PTR_NULL (resp_json_reader_get_string (r, &len));
   CU_ASSERT_EQUAL (len, 0);
-  EXPECT_TOKEN (r, RESP_JSON_TOKEN_KEY, 1, 2);
-  CU_ASSERT (STRING_IS (r, "a"));
+  EXPECT_STRING (r, RESP_JSON_TOKEN_KEY, 1, 2, "a");
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 1);
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_BEGIN_ARRAY, 1, 7);
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 2);
@@ -202,13 +223,11 @@ test_tokens_basic (void)
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_TRUE, 1, 11);
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_FALSE, 1, 17);
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_NULL, 1, 24);
-  EXPECT_TOKEN (r, RESP_JSON_TOKEN_STRING, 1, 30);
-  CU_ASSERT (STRING_IS (r, "x"));
+  EXPECT_STRING (r, RESP_JSON_TOKEN_STRING, 1, 30, "x");
   CU_ASSERT_EQUAL (resp_json_reader_get_offset (r), 29);
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_END_ARRAY, 1, 33);
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 1);
-  EXPECT_TOKEN (r, RESP_JSON_TOKEN_KEY, 1, 36);
-  CU_ASSERT (STRING_IS (r, "b"));
+  EXPECT_STRING (r, RESP_JSON_TOKEN_KEY, 1, 36, "b");
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_BEGIN_OBJECT, 1, 41);
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 2);
   EXPECT_TOKEN (r, RESP_JSON_TOKEN_END_OBJECT, 1, 42);
@@ -252,8 +271,7 @@ test_scalar_top_level (void)
   input_close (&in);
 
   in = input_open ("  \"s\"\n");
-  EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_STRING, 1, 3);
-  CU_ASSERT (STRING_IS (in.reader, "s"));
+  EXPECT_STRING (in.reader, RESP_JSON_TOKEN_STRING, 1, 3, "s");
   EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_EOF, 2, 1);
   input_close (&in);
 
@@ -467,10 +485,8 @@ test_multibyte_columns (void)
 
   in = input_open ("{\"名前\": \"東京\", \"ключ\": 1}");
   EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_BEGIN_OBJECT, 1, 1);
-  EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_KEY, 1, 2);
-  CU_ASSERT (STRING_IS (in.reader, "名前"));
-  EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_STRING, 1, 8);
-  CU_ASSERT (STRING_IS (in.reader, "東京"));
+  EXPECT_STRING (in.reader, RESP_JSON_TOKEN_KEY, 1, 2, "名前");
+  EXPECT_STRING (in.reader, RESP_JSON_TOKEN_STRING, 1, 8, "東京");
   EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_KEY, 1, 14);
   CU_ASSERT_EQUAL (resp_json_reader_get_offset (in.reader), 21);
   EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_NUMBER, 1, 22);
@@ -508,10 +524,8 @@ test_bom (void)
   /* Inside a string it is U+FEFF, ordinary text */
   in = input_open ("[\"\xEF\xBB\xBF\", \"x\xEF\xBB\xBFy\"]");
   EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_BEGIN_ARRAY, 1, 1);
-  EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_STRING, 1, 2);
-  CU_ASSERT (STRING_IS (in.reader, "\xEF\xBB\xBF"));
-  EXPECT_TOKEN (in.reader, RESP_JSON_TOKEN_STRING, 1, 7);
-  CU_ASSERT (STRING_IS (in.reader, "x\xEF\xBB\xBFy"));
+  EXPECT_STRING (in.reader, RESP_JSON_TOKEN_STRING, 1, 2, "\xEF\xBB\xBF");
+  EXPECT_STRING (in.reader, RESP_JSON_TOKEN_STRING, 1, 7, "x\xEF\xBB\xBFy");
   input_close (&in);
 }
 
@@ -729,14 +743,10 @@ test_string_limit (void)
   in = input_open ("[\"abcde\", \"ééa\", \"\\u00e9\\u00e9a\", \"\"]");
   resp_json_reader_set_limits (in.reader, 10, 5);
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_BEGIN_ARRAY);
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "abcde"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "ééa"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "ééa"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, ""));
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "abcde");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "ééa");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "ééa");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "");
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_END_ARRAY);
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_EOF);
   input_close (&in);
@@ -878,32 +888,24 @@ test_strings (void)
                    "\"a\\u0000b\", \"\\ud83d\\ude00\", \"\\uD834\\uDD1E!\", \"\", "
                    "\"\\udbff\\udfff\", \"x\\u0020y\"]");
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_BEGIN_ARRAY);
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "\"\\/\b\f\n\r\t"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "Aé中\xEF\xBF\xBF"));
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "\"\\/\b\f\n\r\t");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "Aé中\xEF\xBF\xBF");
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
   s = resp_json_reader_get_string (in.reader, &len);
   CU_ASSERT_EQUAL (len, 3);
   CU_ASSERT (memcmp (s, "a\0b", 4) == 0);
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "\xF0\x9F\x98\x80"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "\xF0\x9D\x84\x9E!"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, ""));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "\xF4\x8F\xBF\xBF"));
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "x y"));
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "\xF0\x9F\x98\x80");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "\xF0\x9D\x84\x9E!");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "\xF4\x8F\xBF\xBF");
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "x y");
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_END_ARRAY);
   CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_EOF);
   input_close (&in);
 
   /* Raw UTF-8 of every length, mixed with escapes and long ASCII runs */
   in = input_open ("\"é中😀\\n0123456789abcdefghij\\u00e9klmnopqrstuvwxyz\xF0\x9F\x98\x80\"");
-  CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-  CU_ASSERT (STRING_IS (in.reader, "é中😀\n0123456789abcdefghijéklmnopqrstuvwxyz😀"));
+  NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "é中😀\n0123456789abcdefghijéklmnopqrstuvwxyz😀");
   input_close (&in);
 
   /* Long strings grow the buffer */
@@ -922,8 +924,7 @@ test_strings (void)
     CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_BEGIN_ARRAY);
     CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
     CU_ASSERT (string_is (in.reader, expected->str, expected->len));
-    CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_STRING);
-    CU_ASSERT (STRING_IS (in.reader, "short"));
+    NEXT_STRING (in.reader, RESP_JSON_TOKEN_STRING, "short");
     CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_END_ARRAY);
     input_close (&in);
     g_string_free (json, TRUE);
@@ -1046,16 +1047,14 @@ test_skip_value (void)
   CU_ASSERT_EQUAL (end, (gsize) (strstr (json, ", \"e\"") - json));
   CU_ASSERT_EQUAL (json[end - 1], '}');
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 1);
-  CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_KEY);
-  CU_ASSERT (STRING_IS (r, "e"));
+  NEXT_STRING (r, RESP_JSON_TOKEN_KEY, "e");
   /* On BEGIN_ARRAY: to its END */
   CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_BEGIN_ARRAY);
   CU_ASSERT_TRUE (resp_json_reader_skip_value (r, &end));
   CU_ASSERT_EQUAL (resp_json_reader_get_depth (r), 1);
   CU_ASSERT_EQUAL (json[end - 1], ']');
   CU_ASSERT_EQUAL (json[end], ',');
-  CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_KEY);
-  CU_ASSERT (STRING_IS (r, "f"));
+  NEXT_STRING (r, RESP_JSON_TOKEN_KEY, "f");
   /* On a scalar: nothing to do */
   CU_ASSERT_EQUAL (resp_json_reader_next (r), RESP_JSON_TOKEN_NUMBER);
   CU_ASSERT_TRUE (resp_json_reader_skip_value (r, &end));
