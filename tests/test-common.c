@@ -475,6 +475,16 @@ test_find_circumstance (RespVerdict *v,
   return find_entry (v, resp_verdict_get_n_circumstances (v), resp_verdict_get_circumstance_id, id);
 }
 
+RespCircumstanceStatus
+test_circumstance_status (RespVerdict *v,
+                          const char  *id)
+{
+  int k = test_find_circumstance (v, id);
+
+  return k < 0 ? RESP_CIRCUMSTANCE_DOES_NOT_HOLD
+               : resp_verdict_get_circumstance_status (v, (guint) k);
+}
+
 int
 test_find_liable (RespVerdict *v,
                   const char  *person)

@@ -178,6 +178,10 @@ int        test_find_circumstance   (RespVerdict *v,
                                      const char  *id);
 int        test_find_liable         (RespVerdict *v,
                                      const char  *person);
+/* The status of circumstance id in v: one the verdict leaves out does not
+ * hold. */
+RespCircumstanceStatus test_circumstance_status (RespVerdict *v,
+                                                 const char  *id);
 
 /* ---- Outputs ---- */
 

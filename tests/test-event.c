@@ -48,17 +48,6 @@ events_load_ok_at (int         caller,
 }
 #define events_load_ok(text) events_load_ok_at (__LINE__, (text))
 
-static RespCircumstanceStatus
-circumstance_status (RespVerdict *v,
-                     const char  *id)
-{
-  int k = test_find_circumstance (v, id);
-
-  /* the verdict may leave out what does not hold */
-  return k < 0 ? RESP_CIRCUMSTANCE_DOES_NOT_HOLD
-               : resp_verdict_get_circumstance_status (v, (guint) k);
-}
-
 /* The missing facts of circumstance id, joined with ',' ("" if none). */
 static char *
 circumstance_missing (RespVerdict *v,
@@ -443,7 +432,8 @@ expect_undetermined_at (int         caller,
     return NULL;
   test_report_at (caller, resp_verdict_get_status (v) == RESP_VERDICT_UNDETERMINED,
                   "the verdict is undetermined");
-  test_report_at (caller, circumstance_status (v, "art8.2") == RESP_CIRCUMSTANCE_UNDETERMINED,
+  test_report_at (caller,
+                  test_circumstance_status (v, "art8.2") == RESP_CIRCUMSTANCE_UNDETERMINED,
                   "art8.2 is undetermined");
   got = circumstance_missing (v, "art8.2");
   what = g_strdup_printf ("art8.2 misses [%s], got [%s]", missing, got);
@@ -464,9 +454,9 @@ test_absent_fact_is_unknown (void)
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   /* the others are decided */
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.1"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.3"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.5"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (test_circumstance_status (v, "art8.1"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (test_circumstance_status (v, "art8.3"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (test_circumstance_status (v, "art8.5"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (resp_verdict_get_n_exempt (v), 0);
   resp_verdict_unref (v);
 }
@@ -496,14 +486,14 @@ test_unknown_that_decides_nothing (void)
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  CU_ASSERT_EQUAL (test_circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   resp_verdict_unref (v);
 
   /* and once the fact is stated the verdict is decided */
   v = assess_one (NEWS_EVENT ("'attacked': true, ", "'handled_in_time': false, ", "'outage_hours': 7, "));
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  CU_ASSERT_EQUAL (circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_HOLDS);
+  CU_ASSERT_EQUAL (test_circumstance_status (v, "art8.2"), RESP_CIRCUMSTANCE_HOLDS);
   CU_ASSERT (resp_verdict_get_n_liable (v) > 0);
   resp_verdict_unref (v);
 }

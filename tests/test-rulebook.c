@@ -440,6 +440,41 @@ suite_clean (void)
   "   \"obstructed_security_organs\": false, \"other_serious\": false,\n" \
   "   \"supervision_failed\": false, \"coordination_failed\": false" extra_facts "}}\n"
 
+/* Assesses event, which must load, with rulebook against city.json: the
+ * verdict, which must be there (else the test stops) and have status */
+static RespVerdict *
+assess_at (int                caller,
+           RespRulebook      *rulebook,
+           const char        *event,
+           RespVerdictStatus  status)
+{
+  RespVerdict *v = test_assess_one_in (__FILE__, caller, test_city_model, rulebook, event);
+
+  CU_assertImplementation (v != NULL, (unsigned) caller, "there is a verdict", __FILE__, "", CU_TRUE);
+  test_report_at (caller, resp_verdict_get_status (v) == status, "the verdict's status");
+  return v;
+}
+#define assess(rulebook, event, status) assess_at (__LINE__, (rulebook), (event), (status))
+
+/* Circumstance id of v has status; one that does not hold may be left out,
+ * any other must be listed (else the test stops). Returns its index, or
+ * -1 if it is left out. */
+static int
+expect_circumstance_at (int                     caller,
+                        RespVerdict            *v,
+                        const char             *id,
+                        RespCircumstanceStatus  status)
+{
+  int k = test_find_circumstance (v, id);
+
+  if (status != RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
+    CU_assertImplementation (k >= 0, (unsigned) caller, "the verdict lists the circumstance",
+                             __FILE__, "", CU_TRUE);
+  test_report_at (caller, test_circumstance_status (v, id) == status, "the circumstance's status");
+  return k;
+}
+#define expect_circumstance(v, id, status) expect_circumstance_at (__LINE__, (v), (id), (status))
+
 #define ART8_2_THRESHOLD "{\">=\": [{\"var\": \"fact.outage_hours\"}, 6]}"
 
 static void
@@ -448,7 +483,6 @@ test_stricter_threshold (void)
   char *strict_text, *renamed, *json;
   RespRulebook *strict;
   RespVerdict *v;
-  int k;
 
   /* a province's stricter reading: 4 hours instead of 6, under its own id */
   strict_text = replace_once (default_json, ART8_2_THRESHOLD,
@@ -460,21 +494,14 @@ test_stricter_threshold (void)
   CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (strict), "province-strict");
 
   /* default: 5 hours is short of 6, and nothing else is open */
-  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-5h", "5", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
-  k = test_find_circumstance (v, "art8.2");
-  CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  v = assess (test_city_rulebook, NEWS_EVENT ("e-5h", "5", "", ""), RESP_VERDICT_NOT_TRIGGERED);
+  expect_circumstance (v, "art8.2", RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT_EQUAL (resp_verdict_get_n_liable (v), 0);
   resp_verdict_unref (v);
 
   /* stricter: the same event, the same model, another rulebook */
-  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-5h", "5", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = test_find_circumstance (v, "art8.2");
-  CU_ASSERT_FATAL (k >= 0);
-  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
+  v = assess (strict, NEWS_EVENT ("e-5h", "5", "", ""), RESP_VERDICT_TRIGGERED);
+  expect_circumstance (v, "art8.2", RESP_CIRCUMSTANCE_HOLDS);
   /* 逐级倒查 reaches the media centre's people */
   CU_ASSERT (test_find_liable (v, "p-dong") >= 0);   /* security lead, cyber lead of k-media */
   CU_ASSERT (test_find_liable (v, "p-yu") >= 0);     /* head, main leader of k-media */
@@ -485,15 +512,11 @@ test_stricter_threshold (void)
   resp_verdict_unref (v);
 
   /* 3 hours is under both */
-  v = test_assess_one (test_city_model, strict, NEWS_EVENT ("e-3h", "3", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  v = assess (strict, NEWS_EVENT ("e-3h", "3", "", ""), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* and the default still reads 6 hours: 6 triggers ("以上" includes 6) */
-  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-6h", "6", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  v = assess (test_city_rulebook, NEWS_EVENT ("e-6h", "6", "", ""), RESP_VERDICT_TRIGGERED);
   resp_verdict_unref (v);
 
   resp_rulebook_unref (strict);
@@ -535,36 +558,23 @@ test_extra_circumstance (void)
   g_strfreev (names);
 
   /* without the fact: not triggered under either rulebook */
-  v = test_assess_one (test_city_model, test_city_rulebook, NEWS_EVENT ("e-local", "5", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  v = assess (test_city_rulebook, NEWS_EVENT ("e-local", "5", "", ""), RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
-  v = test_assess_one (test_city_model, local,
-                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_NOT_TRIGGERED);
+  v = assess (local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": false"),
+              RESP_VERDICT_NOT_TRIGGERED);
   resp_verdict_unref (v);
 
   /* with it: triggered by the local circumstance alone */
-  v = test_assess_one (test_city_model, local,
-                       NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
-  k = test_find_circumstance (v, "local.1");
-  CU_ASSERT_FATAL (k >= 0);
-  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_HOLDS);
-  k = test_find_circumstance (v, "art8.2");
-  CU_ASSERT (k < 0 || resp_verdict_get_circumstance_status (v, (guint) k) == RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
+  v = assess (local, NEWS_EVENT ("e-local", "5", "", ", \"annual_drill_skipped\": true"),
+              RESP_VERDICT_TRIGGERED);
+  expect_circumstance (v, "local.1", RESP_CIRCUMSTANCE_HOLDS);
+  expect_circumstance (v, "art8.2", RESP_CIRCUMSTANCE_DOES_NOT_HOLD);
   CU_ASSERT (test_find_liable (v, "p-yu") >= 0);
   resp_verdict_unref (v);
 
   /* unknown under the local rulebook: undetermined, naming the fact */
-  v = test_assess_one (test_city_model, local, NEWS_EVENT ("e-local", "5", "", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_UNDETERMINED);
-  k = test_find_circumstance (v, "local.1");
-  CU_ASSERT_FATAL (k >= 0);
-  CU_ASSERT_EQUAL (resp_verdict_get_circumstance_status (v, (guint) k), RESP_CIRCUMSTANCE_UNDETERMINED);
+  v = assess (local, NEWS_EVENT ("e-local", "5", "", ""), RESP_VERDICT_UNDETERMINED);
+  k = expect_circumstance (v, "local.1", RESP_CIRCUMSTANCE_UNDETERMINED);
   {
     char **missing = resp_verdict_dup_circumstance_missing (v, (guint) k);
     CU_ASSERT_EQUAL (g_strv_length (missing), 1);
@@ -608,10 +618,8 @@ test_other_category (void)
 
   /* p-wen, a team member of k-media who took part in no decision, is liable
    * only as the person involved */
-  v = test_assess_one (test_city_model, test_city_rulebook,
-                       NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  v = assess (test_city_rulebook, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""),
+              RESP_VERDICT_TRIGGERED);
   k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_DIRECT);
@@ -623,9 +631,7 @@ test_other_category (void)
   CU_ASSERT_EQUAL (k, 0);
   resp_verdict_unref (v);
 
-  v = test_assess_one (test_city_model, other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""));
-  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
-  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  v = assess (other, NEWS_EVENT ("e-7h", "7", "\"p-wen\"", ""), RESP_VERDICT_TRIGGERED);
   k = test_find_liable (v, "p-wen");
   CU_ASSERT_FATAL (k >= 0);
   CU_ASSERT_EQUAL (resp_verdict_get_liable_category (v, (guint) k), RESP_CATEGORY_PRIMARY_LEADERSHIP);
