@@ -29,6 +29,7 @@ typedef struct {
   gint64              at;
   guint32             system;        /* RESP_NO_NODE: none */
   int                 region_level;  /* of the operator's region; -1: unknown */
+  int                 owner_level;   /* of the sponsor's region, else region_level */
 } Env;
 
 static RespValue
@@ -61,6 +62,10 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
     case RESP_VAR_OPERATOR_REGION_LEVEL:
       if (e->region_level >= 0)
         v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[e->region_level];
+      return v;
+    case RESP_VAR_SYSTEM_OWNER_LEVEL:
+      if (e->owner_level >= 0)
+        v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[e->owner_level];
       return v;
     default:
       return v;
@@ -110,6 +115,8 @@ struct _RespAssessor {
   RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
   RespU32Vec    warned_rules;   /* per liability rule: warned already */
   RespU32Vec    liable_subjects;
+  RespU32Vec    dissenters;     /* held only through decisions they dissented from, in part */
+  int           dissent_reason; /* the rulebook's `dissent` exemption, or -1: not honoured */
   RESP_VEC (Memo) memo;
   RespU32Vec    memo_store;
   /* the verdict's parts */
@@ -360,18 +367,52 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 }
 
 static gboolean
-participant_of (const RespEvent *ev, guint32 committee, guint32 p)
+in_u32_array (const GArray *a, guint32 x)
 {
-  for (guint i = 0; i < ev->decisions->len; i++)
-    {
-      const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
-      if (d->committee != committee)
-        continue;
-      for (guint k = 0; k < d->participants->len; k++)
-        if (g_array_index (d->participants, guint32, k) == p)
-          return TRUE;
-    }
+  for (guint k = 0; k < a->len; k++)
+    if (g_array_index (a, guint32, k) == x)
+      return TRUE;
   return FALSE;
+}
+
+/* Whether a recorded dissent of p from d takes d's liability off p: only
+ * when the rulebook has a `dissent` exemption to honour it with. */
+static gboolean
+dissents (const RespAssessor *as, const RespDecision *d, guint32 p)
+{
+  return as->dissent_reason >= 0 && in_u32_array (d->dissent, p);
+}
+
+typedef enum {
+  NOT_PARTICIPANT,
+  PARTICIPANT,      /* in a decision of the committee p did not dissent from */
+  DISSENTED_ONLY,   /* took part only in decisions p dissented from */
+} Participation;
+
+static Participation
+participation (const RespAssessor *as, guint32 committee, guint32 p)
+{
+  Participation x = NOT_PARTICIPANT;
+
+  for (guint i = 0; i < as->ev->decisions->len; i++)
+    {
+      const RespDecision *d = &g_array_index (as->ev->decisions, RespDecision, i);
+      if (d->committee != committee || !in_u32_array (d->participants, p))
+        continue;
+      if (!dissents (as, d, p))
+        return PARTICIPANT;
+      x = DISSENTED_ONLY;
+    }
+  return x;
+}
+
+/* p would have been held through a decision p dissented from (accountability
+ * Art. 17, measures Art. 9: collective and individual responsibility kept
+ * apart): not held for it, and listed among the exempt for it. */
+static void
+note_dissent (RespAssessor *as, guint32 p)
+{
+  add_unique_u32 (&as->dissenters, p);
 }
 
 /* The rule's condition for this subject; warns once per rule when unknown. */
@@ -383,7 +424,7 @@ rule_applies (RespAssessor *as, const RespLiabilityRule *r, guint32 subject)
 
   as->env.system = subject != RESP_NO_NODE && as->model->nodes[subject].type == RESP_NODE_SYSTEM
                   ? subject : RESP_NO_NODE;
-  as->env.region_level = -1;
+  as->env.region_level = as->env.owner_level = -1;
   if (as->missing->len > 0)
     g_array_set_size (as->missing, 0);
   t = eval (&as->env, r->condition, as->missing);
@@ -434,8 +475,14 @@ apply_subject_rules (RespAssessor *as, const RespResolver *SR)
           const guint32 *path = paths + h->path_off;
           guint32 via = h->path_len >= 2 ? path[h->path_len - 2] : RESP_NO_NODE;
 
-          if (r->only_participant && !participant_of (ev, via, h->node))
-            continue;
+          if (r->only_participant)
+            {
+              Participation x = participation (as, via, h->node);
+              if (x == DISSENTED_ONLY)
+                note_dissent (as, h->node);
+              if (x != PARTICIPANT)
+                continue;
+            }
           if (resp_roles[r->role].through_seat || (via != RESP_NO_NODE && as->model->nodes[via].type == RESP_NODE_UNIT))
             add_liable (as, h->node, r, path, h->path_len, via);
           else
@@ -478,8 +525,13 @@ apply_decision_rules (RespAssessor *as)
           for (guint k = 0; k < people->len; k++)
             {
               guint32 path[2] = { d->committee, people->data[k] };
-              if (r->only_participant && !participant_of (ev, d->committee, path[1]))
+              if (r->only_participant && !in_u32_array (d->participants, path[1]))
                 continue;
+              if (dissents (as, d, path[1]))
+                {
+                  note_dissent (as, path[1]);
+                  continue;
+                }
               add_liable (as, path[1], r, path, 2, d->committee);
             }
         }
@@ -487,50 +539,64 @@ apply_decision_rules (RespAssessor *as)
   resp_resolver_give (&as->R, people);
 }
 
-static void
-exempt_person (RespAssessor *as, guint32 p, guint reason, const char *note, gboolean warn_if_not_liable)
+/* Whether p would be liable but for an exemption: held, or held only
+ * through decisions p dissented from. */
+static gboolean
+would_be_liable (RespAssessor *as, guint32 p)
 {
-  RespVerdictExempt x = { p, reason, note };
-
-  for (guint i = 0; i < as->exempt.len; i++)
-    if (as->exempt.data[i].person == p)
-      return;
-  if (find_flat (as, p, FALSE, 0) == NULL)
-    {
-      if (warn_if_not_liable)
-        warn (as, RESP_WARN_EXEMPTION, p, -1, 0, NULL);
-      return;
-    }
-  resp_vec_push (&as->exempt, x);
+  for (guint i = 0; i < as->dissenters.len; i++)
+    if (as->dissenters.data[i] == p)
+      return TRUE;
+  return find_flat (as, p, FALSE, 0) != NULL;
 }
 
+static gboolean
+is_exempt (const RespAssessor *as, guint32 p)
+{
+  for (guint i = 0; i < as->exempt.len; i++)
+    if (as->exempt.data[i].person == p)
+      return TRUE;
+  return FALSE;
+}
+
+/* The event's exemptions take the person out entirely (the first one
+ * listed for a person is kept); a recorded dissent only what the decisions
+ * dissented from made them liable for, which was never added, so the
+ * dissenter stays among the liable with every other role. A person with
+ * both is exempt by the exemption. */
 static void
 apply_exemptions (RespAssessor *as)
 {
   const RespEvent *ev = as->ev;
-  int dissent = resp_rulebook_find_exemption (as->rb, "dissent");
-  guint kept = 0;
+  guint kept = 0, n_full;
 
-  if (dissent >= 0)
-    for (guint i = 0; i < ev->decisions->len; i++)
-      {
-        const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
-        for (guint k = 0; k < d->dissent->len; k++)
-          exempt_person (as, g_array_index (d->dissent, guint32, k), (guint) dissent, NULL, FALSE);
-      }
   for (guint i = 0; i < ev->exemptions->len; i++)
     {
       const RespExemption *e = &g_array_index (ev->exemptions, RespExemption, i);
-      exempt_person (as, e->person, e->reason, e->note, TRUE);
+      RespVerdictExempt x = { e->person, e->reason, e->note, FALSE };
+
+      if (is_exempt (as, e->person))
+        continue;
+      if (!would_be_liable (as, e->person))
+        warn (as, RESP_WARN_EXEMPTION, e->person, -1, 0, NULL);
+      else
+        resp_vec_push (&as->exempt, x);
     }
-  if (as->exempt.len == 0)
+  n_full = as->exempt.len;
+  for (guint i = 0; i < as->dissenters.len; i++)
+    {
+      RespVerdictExempt x = { as->dissenters.data[i], (guint32) as->dissent_reason, NULL, TRUE };
+      if (!is_exempt (as, x.person))
+        resp_vec_push (&as->exempt, x);
+    }
+  if (n_full == 0)
     return;
   /* the exempt leave the liable (their references are left to be
    * ignored); the person table and reference chains follow the move */
   for (guint i = 0; i < as->flat.len; i++)
     {
       gboolean out = FALSE;
-      for (guint k = 0; k < as->exempt.len && !out; k++)
+      for (guint k = 0; k < n_full && !out; k++)
         out = as->exempt.data[k].person == as->flat.data[i].person;
       if (out)
         continue;
@@ -543,7 +609,24 @@ apply_exemptions (RespAssessor *as)
   as->slots.len = 0;   /* rebuilt on the next lookup */
 }
 
-/* Circumstances per SPEC §4.4: system-scoped ones for each subject system
+#define NO_SPONSOR (-2)
+
+/* The level of the region of the system's sponsor (主办单位): the organ
+ * whose site it is. NO_SPONSOR without one; -1 when the sponsor's region
+ * cannot be found (then the level is unknown, not the operator's). */
+static int
+sponsor_region_level (RespAssessor *as, guint32 system)
+{
+  guint32 sponsor = resp_resolver_first_in (&as->R, system, RESP_REL_SPONSORS);
+  guint32 g;
+
+  if (sponsor == RESP_NO_NODE)
+    return NO_SPONSOR;
+  g = resp_resolver_unit_region (&as->R, sponsor, NULL);
+  return g == RESP_NO_NODE ? -1 : as->model->nodes[g].attr;
+}
+
+/* Circumstances: system-scoped ones for each subject system
  * and each of its operators, event-wide ones once. */
 static void
 evaluate_circumstances (RespAssessor *as)
@@ -566,7 +649,7 @@ evaluate_circumstances (RespAssessor *as)
         {
           RespTruth t;
           as->env.system = RESP_NO_NODE;
-          as->env.region_level = -1;
+          as->env.region_level = as->env.owner_level = -1;
           if (as->missing->len > 0)
             g_array_set_size (as->missing, 0);
           t = eval (&as->env, c->condition, as->missing);
@@ -590,10 +673,12 @@ evaluate_circumstances (RespAssessor *as)
             guint32 subject = g_array_index (ev->subjects, guint32, s);
             const RespHitVec *ops = &((RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
             RespTruth best = RESP_TRUTH_FALSE;
+            int sponsor_level;
 
             if (as->model->nodes[subject].type != RESP_NODE_SYSTEM)
               continue;   /* a unit takes part only in event-wide circumstances */
             as->env.system = subject;
+            sponsor_level = sponsor_region_level (as, subject);
             /* with several operators it holds if it holds for any of them */
             for (guint o = 0; o < MAX (ops->len, 1) && best != RESP_TRUTH_TRUE; o++)
               {
@@ -601,6 +686,7 @@ evaluate_circumstances (RespAssessor *as)
                 guint32 g = ops->len == 0 ? RESP_NO_NODE
                           : resp_resolver_unit_region (&as->R, ops->data[o].node, NULL);
                 as->env.region_level = g == RESP_NO_NODE ? -1 : as->model->nodes[g].attr;
+                as->env.owner_level = sponsor_level != NO_SPONSOR ? sponsor_level : as->env.region_level;
                 if (as->missing->len > 0)
                   g_array_set_size (as->missing, 0);
                 t = eval (&as->env, c->condition, as->missing);
@@ -655,7 +741,7 @@ static void
 apply_modifiers (RespAssessor *as)
 {
   as->env.system = RESP_NO_NODE;
-  as->env.region_level = -1;
+  as->env.region_level = as->env.owner_level = -1;
   for (guint i = 0; i < as->rb->modifiers->len; i++)
     {
       const RespModifierRule *m = &g_array_index (as->rb->modifiers, RespModifierRule, i);
@@ -855,6 +941,7 @@ resp_assessor_new (RespModel    *model,
   a->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) resolver_free);
   a->env.model = model;
   a->env.rb = rulebook;
+  a->dissent_reason = resp_rulebook_find_exemption (rulebook, "dissent");
   a->missing = g_array_new (FALSE, FALSE, sizeof (guint));
   return a;
 }
@@ -871,6 +958,7 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->ref_tail);
   resp_vec_free (&self->warned_rules);
   resp_vec_free (&self->liable_subjects);
+  resp_vec_free (&self->dissenters);
   resp_vec_free (&self->memo);
   resp_vec_free (&self->memo_store);
   resp_vec_free (&self->circumstances);
@@ -950,7 +1038,7 @@ resp_assessor_assess (RespAssessor *self,
   as->env.at = event->occurred_at;
   as->slots.len = 0;
   as->ref_next.len = as->ref_head.len = as->ref_tail.len = 0;
-  as->liable_subjects.len = as->memo.len = as->memo_store.len = 0;
+  as->liable_subjects.len = as->dissenters.len = as->memo.len = as->memo_store.len = 0;
   as->circumstances.len = as->flat.len = as->refs.len = as->path_store.len = 0;
   as->exempt.len = as->bodies.len = as->modifiers.len = as->warnings.len = 0;
   as->duty.len = as->pool.len = 0;

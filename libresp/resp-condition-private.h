@@ -31,6 +31,8 @@ typedef enum {
   RESP_VAR_SYSTEM_PROTECTION, /* system.protection_level (number; unknown when unset) */
   RESP_VAR_SYSTEM_EXTRA,      /* system.extra.KEY; key kept in the condition */
   RESP_VAR_OPERATOR_REGION_LEVEL, /* operator.region_level (string) */
+  RESP_VAR_SYSTEM_OWNER_LEVEL,    /* system.owner_level (string): the sponsor's
+                                   * region level, else the operator's */
 } RespVarKind;
 
 /* Names the compiler resolves `fact.NAME` and `param.NAME` against. */

@@ -213,6 +213,7 @@ static const struct {
   { "system.cii", RESP_VAR_SYSTEM_CII },
   { "system.protection_level", RESP_VAR_SYSTEM_PROTECTION },
   { "operator.region_level", RESP_VAR_OPERATOR_REGION_LEVEL },
+  { "system.owner_level", RESP_VAR_SYSTEM_OWNER_LEVEL },
 };
 
 static gboolean

@@ -88,6 +88,9 @@ roles_json (gconstpointer data, GString *out)
   resp_json_writer_begin_object (&w);
   resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, self->subject));
   resp_json_writer_member_string (&w, "at", at);
+  if (self->model->nodes[self->subject].type == RESP_NODE_SYSTEM)
+    resp_json_writer_member_string (&w, "sponsor", self->sponsor != RESP_NO_NODE
+                                    ? resp_model_node_id (self->model, self->sponsor) : NULL);
   resp_json_writer_key (&w, "roles");
   resp_json_writer_begin_object (&w);
   for (guint r = 0; r < RESP_N_ROLES; r++)
@@ -128,6 +131,15 @@ roles_text (gconstpointer data, GString *out)
   resp_instant_format_buf (self->at, at);
   resp_render_node (out, m, self->subject);
   g_string_append_printf (out, " · %s · %s\n", resp_node_types[m->nodes[self->subject].type].label_zh, at);
+  if (m->nodes[self->subject].type == RESP_NODE_SYSTEM)
+    {
+      g_string_append (out, "  主办单位（sponsor）：");
+      if (self->sponsor != RESP_NO_NODE)
+        resp_render_node (out, m, self->sponsor);
+      else
+        g_string_append (out, "无（以运营单位所在地区的层级为主办机关层级）");
+      g_string_append_c (out, '\n');
+    }
   for (guint r = 0; r < RESP_N_ROLES; r++)
     {
       if (r == RESP_ROLE_INVOLVED)
@@ -240,6 +252,16 @@ roles_dot (gconstpointer data, GString *out)
   g_string_append (out, "digraph who {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n");
   roles_dot_edges (self, out, seen);
   g_hash_table_add (seen, GUINT_TO_POINTER (self->subject + 1));
+  if (self->sponsor != RESP_NO_NODE)
+    {
+      /* not a duty holder: drawn apart, dashed */
+      g_string_append (out, "  ");
+      resp_render_dot_quote (out, resp_model_node_id (self->model, self->sponsor));
+      g_string_append (out, " -> ");
+      resp_render_dot_quote (out, resp_model_node_id (self->model, self->subject));
+      g_string_append (out, " [style=dashed, label=\"主办\"];\n");
+      g_hash_table_add (seen, GUINT_TO_POINTER (self->sponsor + 1));
+    }
   /* the nodes in index order, so that the picture is the same every time */
   g_hash_table_iter_init (&it, seen);
   while (g_hash_table_iter_next (&it, &key, NULL))

@@ -13,6 +13,7 @@ struct _RespRoles {
   gatomicrefcount ref;
   RespModel *model;
   guint32    subject;
+  guint32    sponsor;              /* of a system subject (主办单位), or RESP_NO_NODE */
   gint64     at, lo, hi;
   RespHit   *hits;                 /* by role, then holder id, then as found */
   guint32    role_start[RESP_N_ROLES + 1];
@@ -23,6 +24,6 @@ struct _RespRoles {
 };
 
 
-RespRoles *resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResolver *R);
+RespRoles *resp_roles_new_from_resolver (RespModel *model, guint32 subject, RespResolver *R);
 
 G_END_DECLS

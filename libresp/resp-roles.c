@@ -27,7 +27,7 @@ cmp_hit (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 RespRoles *
-resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResolver *R)
+resp_roles_new_from_resolver (RespModel *model, guint32 subject, RespResolver *R)
 {
   RespRoles *self = g_new0 (RespRoles, 1);
   guint32 n = 0;
@@ -35,6 +35,9 @@ resp_roles_new_from_resolver (RespModel *model, guint32 subject, const RespResol
   g_atomic_ref_count_init (&self->ref);
   self->model = resp_model_ref (model);
   self->subject = subject;
+  /* looked up before the window is copied: a change of sponsor ends it */
+  self->sponsor = model->nodes[subject].type == RESP_NODE_SYSTEM
+                ? resp_resolver_first_in (R, subject, RESP_REL_SPONSORS) : RESP_NO_NODE;
   self->at = R->at;
   self->lo = R->lo;
   self->hi = R->hi;
@@ -232,6 +235,27 @@ resp_roles_get_valid_until (RespRoles *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->hi;
+}
+
+/**
+ * resp_roles_get_sponsor:
+ * @self: a #RespRoles
+ *
+ * Gets the unit whose website or system the node is (its 主办单位, the
+ * `sponsors` relation), where another unit operates it. The sponsor is no
+ * duty role; it decides the level of the organ in rules such as Art. 8(2)
+ * (the condition variable `system.owner_level`).
+ *
+ * Returns: (nullable): the id of the sponsoring unit at the instant, or
+ *   %NULL when the node is not a system or has no sponsor then
+ *
+ * Since: 1.0
+ */
+const char *
+resp_roles_get_sponsor (RespRoles *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->sponsor != RESP_NO_NODE ? resp_model_node_id (self->model, self->sponsor) : NULL;
 }
 
 /**

@@ -33,6 +33,9 @@ typedef struct {
   guint32     person;
   guint32     reason;      /* into the rulebook's exemptions */
   const char *note;        /* borrowed from the event */
+  gboolean    decision_only; /* a recorded dissent: exempt from what the
+                              * decisions dissented from made them liable
+                              * for, and possibly still liable otherwise */
 } RespVerdictExempt;
 
 /* While a verdict is built, a liable person is one small record and

@@ -335,6 +335,49 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
   g_string_append_c (out, '\n');
 }
 
+static gboolean
+dissented (const RespDecision *d, guint32 person)
+{
+  for (guint k = 0; k < d->dissent->len; k++)
+    if (g_array_index (d->dissent, guint32, k) == person)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a dissent exempts from: the committees whose decisions the person
+ * dissented from, each once; and whether the person still answers otherwise. */
+static void
+text_dissented_decisions (GString *out, const RespVerdict *v, guint32 person)
+{
+  const GArray *decisions = v->event->decisions;
+  gboolean first = TRUE, liable = FALSE;
+
+  g_string_append (out, "：就");
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RespDecision *d = &g_array_index (decisions, RespDecision, i);
+      gboolean before = FALSE;
+
+      if (!dissented (d, person))
+        continue;
+      for (guint j = 0; j < i && !before; j++)
+        {
+          const RespDecision *e = &g_array_index (decisions, RespDecision, j);
+          before = e->committee == d->committee && dissented (e, person);
+        }
+      if (before)
+        continue;
+      g_string_append (out, first ? "" : "、");
+      resp_render_node (out, v->model, d->committee);
+      first = FALSE;
+    }
+  g_string_append (out, "作出的其持不同意见的决策免责");
+  for (guint i = 0; i < v->flat.len && !liable; i++)
+    liable = v->flat.data[i].person == person;
+  if (liable)
+    g_string_append (out, "，其他身份的责任仍见“二、责任认定”");
+}
+
 static void
 text_bodies_and_exempt (GString *out, const RespVerdict *v)
 {
@@ -358,7 +401,10 @@ text_bodies_and_exempt (GString *out, const RespVerdict *v)
       const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
       g_string_append (out, "  ");
       resp_render_node (out, v->model, x->person);
-      g_string_append_printf (out, "：%s（%s）；依据：", e->summary ? e->summary : e->reason, e->reason);
+      g_string_append_printf (out, "：%s（%s）", e->summary ? e->summary : e->reason, e->reason);
+      if (x->decision_only)
+        text_dissented_decisions (out, v, x->person);
+      g_string_append (out, "；依据：");
       text_join (out, e->basis, "；");
       if (x->note)
         g_string_append_printf (out, "；%s", x->note);
@@ -549,6 +595,40 @@ dot_exempt (GString *out, const RespVerdict *v, const char *prefix)
   g_string_append (out, "  }\n");
 }
 
+/* The sponsor (主办单位) of each subject system at the event's instant,
+ * dashed: no duty holder, but what Art. 8(2)'s level is read from. */
+static void
+dot_sponsors (GString *out, const RespVerdict *v, const char *prefix, GHashTable *nodes)
+{
+  RespResolver R;
+
+  resp_resolver_init (&R, v->model);
+  resp_resolver_reset (&R, v->event->occurred_at);
+  for (guint s = 0; s < v->event->subjects->len; s++)
+    {
+      guint32 n = g_array_index (v->event->subjects, guint32, s);
+      guint32 sponsor = v->model->nodes[n].type == RESP_NODE_SYSTEM
+                      ? resp_resolver_first_in (&R, n, RESP_REL_SPONSORS) : RESP_NO_NODE;
+
+      if (sponsor == RESP_NO_NODE)
+        continue;
+      if (g_hash_table_add (nodes, GUINT_TO_POINTER (sponsor + 1)))
+        {
+          g_string_append (out, "  ");
+          dot_node_id (out, prefix, id_of (v, sponsor));
+          g_string_append (out, " [label=");
+          resp_render_dot_quote (out, resp_model_node_name (v->model, sponsor));
+          g_string_append (out, "];\n");
+        }
+      g_string_append (out, "  ");
+      dot_node_id (out, prefix, id_of (v, sponsor));
+      g_string_append (out, " -> ");
+      dot_node_id (out, prefix, id_of (v, n));
+      g_string_append (out, " [style=dashed, label=\"主办\"];\n");
+    }
+  resp_resolver_clear (&R);
+}
+
 static void
 render_dot (gconstpointer self, GString *out)
 {
@@ -576,6 +656,7 @@ render_dot (gconstpointer self, GString *out)
       g_hash_table_add (nodes, GUINT_TO_POINTER (n + 1));
     }
   dot_liable (out, v, prefix, nodes);
+  dot_sponsors (out, v, prefix, nodes);
   dot_exempt (out, v, prefix);
   g_string_append (out, "}\n");
   g_free (prefix);

@@ -63,6 +63,7 @@ const RespRelationInfo resp_relations[] = {
   [RESP_REL_SECURITY_LEAD] = { "security_lead", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
   [RESP_REL_STAFF]         = { "staff", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
   [RESP_REL_MANAGES]       = { "manages", T (COMMITTEE), T (COMMITTEE), FALSE },
+  [RESP_REL_SPONSORS]      = { "sponsors", T (UNIT), T (SYSTEM), FALSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_relations) == RESP_N_RELATIONS);
 
@@ -74,6 +75,7 @@ const RespCardinalityInfo resp_cardinalities[] = {
   { RESP_REL_UNDER, RESP_SEAT_NONE, FALSE, "unit", "has two superior units" },
   { RESP_REL_MEMBER, RESP_SEAT_MAIN_LEADER, TRUE, "committee", "has two main leaders" },
   { RESP_REL_HEADS, RESP_SEAT_NONE, TRUE, "unit", "has two heads" },
+  { RESP_REL_SPONSORS, RESP_SEAT_NONE, TRUE, "system", "has two sponsors" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_cardinalities) == RESP_N_CARDINALITIES);
 

@@ -63,6 +63,8 @@ condition_env_get (gpointer     data,
       return condition_unknown;
     case RESP_VAR_OPERATOR_REGION_LEVEL:
       return e->region_level;
+    case RESP_VAR_SYSTEM_OWNER_LEVEL:
+      return e->owner_level;
     default:
       g_critical ("variable kind %d", (int) kind);
       return condition_unknown;

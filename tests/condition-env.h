@@ -30,6 +30,7 @@ typedef struct {
   RespValue   cii;
   RespValue   protection;
   RespValue   region_level;
+  RespValue   owner_level;
   const char *extra_key;   /* the one extra attribute the system has */
   RespValue   extra;
 } ConditionEnv;

@@ -71,7 +71,7 @@ test_validate (void)
   char *err = NULL;
   char *out = run (0, &err, "validate", test_city_path, NULL);
 
-  test_contains (out, "模型有效", "102 个节点");
+  test_contains (out, "模型有效", "105 个节点");
   CU_ASSERT_STRING_EQUAL (err, "");
   g_free (out);
   g_free (err);
@@ -290,7 +290,7 @@ test_assess (void)
 
   /* a JSON array in, an array out */
   CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_ARRAY);
-  CU_ASSERT_EQUAL (root->v.children.n, 10);
+  CU_ASSERT_EQUAL (root->v.children.n, 14);
   CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root->v.children.items[0], "status")->v.string.str,
                           "triggered");
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "结论：触发问责情形"));

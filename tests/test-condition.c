@@ -624,6 +624,16 @@ test_variables (void)
   cond = COMPILE ("{'!': {'var': 'operator.region_level'}}");
   CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
   resp_condition_free (cond);
+  /* the level of the organ whose site it is, apart from the operator's */
+  cond = COMPILE ("{'in': [{'var': 'system.owner_level'}, ['national', 'provincial', 'prefectural']]}");
+  CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
+  EXPECT_UNKNOWN (cond, "");
+  env.region_level = condition_string ("prefectural");
+  env.owner_level = condition_string ("county");
+  EXPECT_FALSE (cond);
+  env.owner_level = condition_string ("provincial");
+  EXPECT_TRUE (cond);
+  resp_condition_free (cond);
   cond = COMPILE ("true");
   CU_ASSERT_FALSE (resp_condition_uses_subject (cond));
   EXPECT_TRUE (cond);
@@ -1015,6 +1025,8 @@ test_bad_variables (void)
                 "unknown variable 'operator.region_levl' (did you mean 'operator.region_level'?)");
   EXPECT_ERROR ("{'var': 'operator.region'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
                 "unknown variable 'operator.region'");
+  EXPECT_ERROR ("{'var': 'system.owner_levle'}", RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                "unknown variable 'system.owner_levle' (did you mean 'system.owner_level'?)");
 
   /* the shape of var */
   EXPECT_ERROR ("{'var':\n"

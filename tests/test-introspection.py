@@ -36,7 +36,7 @@ class IntrospectionTest(unittest.TestCase):
         self.assertEqual(Resp.MAJOR_VERSION, int(Resp.get_version().split(".")[0]))
 
     def test_model(self):
-        self.assertEqual(self.model.get_n_nodes(), 102)
+        self.assertEqual(self.model.get_n_nodes(), 105)
         ok, node_type = self.model.get_node_type("k-city")
         self.assertTrue(ok)
         self.assertEqual(node_type, Resp.NodeType.COMMITTEE)
@@ -50,6 +50,13 @@ class IntrospectionTest(unittest.TestCase):
         self.assertEqual(roles.dup_path(Resp.Role.FIRST_RESPONSIBLE, "p-li", 0),
                          ["s-portal", "u-data-center", "u-gov-office", "k-gov-office", "p-li"])
         self.assertEqual(Resp.role_to_string(Resp.Role.DIRECT_RESPONSIBLE), "direct_responsible")
+        # the sponsor (主办单位) of the county's site, recorded from 2026-05-01
+        self.assertIsNone(roles.get_sponsor())
+        ok, later = Resp.instant_parse("2026-06-01")
+        self.assertTrue(ok)
+        site = self.model.resolve_roles("s-county-edu", later)
+        self.assertEqual(site.get_sponsor(), "u-county-edu")
+        self.assertEqual(site.dup_holders(Resp.Role.OPERATOR), ["u-data-center"])
 
     def test_errors_are_glib_errors(self):
         with self.assertRaises(GLib.Error) as cm:

@@ -409,7 +409,7 @@ test_vocabulary (void)
   };
   static const char * const relations[] = {
     "within", "located_in", "leads", "under", "operates", "in_sector", "regulates",
-    "coordinates", "member", "heads", "security_lead", "staff", "manages",
+    "coordinates", "member", "heads", "security_lead", "staff", "manages", "sponsors",
   };
   const struct {
     GType       type;
@@ -460,7 +460,7 @@ misuse_node_type (void)
 static void
 misuse_relation (void)
 {
-  resp_relation_to_string ((RespRelation) 13);
+  resp_relation_to_string ((RespRelation) 14);
 }
 
 static void

@@ -1191,18 +1191,19 @@ typedef struct {
 
 static const Scope scopes[] = {
   /* k-gov-office leads u-gov-office, the superior of u-data-center, which
-   * operates s-portal, and s-egov beside u-city-data since 2020-06-01 (every
+   * operates s-portal, the county's s-county-edu (its sponsor changes
+   * nothing here), and s-egov beside u-city-data since 2020-06-01 (every
    * role is the union over both operators); u-gov-office operates nothing */
-  { "p-li", AT, "k-gov-office:main_leader", "u-gov-office", "s-egov s-portal", "", "", "" },
+  { "p-li", AT, "k-gov-office:main_leader", "u-gov-office", "s-county-edu s-egov s-portal", "", "", "" },
   /* two seats on k-city-data, which leads u-city-data, the other operator
    * of s-egov; s-egov has a security lead of its own (p-wu) */
   { "p-gu", AT, "k-city-data:cyber_lead k-city-data:main_leader", "u-city-data",
     "s-egov", "s-egov", "", "s-egov" },
   /* before p-gu's posts began on 2022-11-01 */
   { "p-gu", "2020-01-01", "", "", "", "", "", "" },
-  /* security lead of u-data-center: s-portal has none of its own, s-egov
-   * has p-wu */
-  { "p-zhao", AT, "", "", "", "", "s-portal", "" },
+  /* security lead of u-data-center: s-portal and s-county-edu have none of
+   * their own, s-egov has p-wu */
+  { "p-zhao", AT, "", "", "", "", "s-county-edu s-portal", "" },
   /* heads the 网信办, which operates s-cac-monitor (its security lead is p-ren) */
   { "p-ma", AT, "", "u-city-cac", "", "", "", "s-cac-monitor" },
   { "p-ren", AT, "", "", "", "", "s-cac-monitor", "" },
@@ -1220,8 +1221,8 @@ static const Scope scopes[] = {
   { "p-wei", AT, "k-water:main_leader", "u-water", "s-water", "", "", "s-water" },
   /* 终身问责: p-zhang headed u-data-center from 2020-03-01 to 2025-10-31,
    * before it operated s-egov and after; in 2026 he heads nothing */
-  { "p-zhang", "2020-04-01", "", "u-data-center", "", "", "", "s-portal" },
-  { "p-zhang", "2024-01-01", "", "u-data-center", "", "", "", "s-egov s-portal" },
+  { "p-zhang", "2020-04-01", "", "u-data-center", "", "", "", "s-county-edu s-portal" },
+  { "p-zhang", "2024-01-01", "", "u-data-center", "", "", "", "s-county-edu s-egov s-portal" },
   { "p-zhang", AT, "", "", "", "", "", "" },
 };
 

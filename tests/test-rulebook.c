@@ -261,6 +261,9 @@ static const TestErrorCase error_cases[] = {
   { "event scope reads operator.region_level",
     RB_COND ("event", "{'and': [{'var': 'fact.attacked'}, {'==': [{'var': 'operator.region_level'}, 'prefectural']}]}"),
     RESP_ERROR_UNKNOWN_VARIABLE, 9, 141, "operator.region_level" },
+  { "event scope reads system.owner_level",
+    RB_COND ("event", "{'and': [{'var': 'fact.attacked'}, {'==': [{'var': 'system.owner_level'}, 'prefectural']}]}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 9, 141, "system.owner_level" },
   /* unknown role, at the value */
   { "unknown role",
     RB_LIAB ("  {'id': 'l1', 'role': 'first_responsable', 'category': 'direct', 'basis': ['measures Art. 8']}"),

@@ -51,6 +51,8 @@ typedef enum {
  * @RESP_REL_SECURITY_LEAD: person → unit or system (网络安全负责人)
  * @RESP_REL_STAFF: person → unit or system (informational)
  * @RESP_REL_MANAGES: committee → committee (有管理权限的党组织)
+ * @RESP_REL_SPONSORS: unit → system it is the organ of (主办单位), where
+ *   another unit operates it (承办单位)
  *
  * The type of a relation. The JSON name is the nick, e.g. `located_in`.
  *
@@ -70,6 +72,7 @@ typedef enum {
   RESP_REL_SECURITY_LEAD, /*< nick=security_lead >*/
   RESP_REL_STAFF,
   RESP_REL_MANAGES,
+  RESP_REL_SPONSORS,
 } RespRelation;
 
 /**

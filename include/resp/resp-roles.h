@@ -52,6 +52,8 @@ gint64       resp_roles_get_valid_from      (RespRoles   *self);
 RESP_AVAILABLE_IN_1_0
 gint64       resp_roles_get_valid_until     (RespRoles   *self);
 RESP_AVAILABLE_IN_1_0
+const char  *resp_roles_get_sponsor         (RespRoles   *self);
+RESP_AVAILABLE_IN_1_0
 char       **resp_roles_dup_holders         (RespRoles   *self,
                                              RespRole     role);
 RESP_AVAILABLE_IN_1_0

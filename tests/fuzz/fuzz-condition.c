@@ -7,7 +7,8 @@
  *   byte 0    bit 0: allow_subject; bits 1-2: system.kind (unknown, "news",
  *             "portal", ""); bits 3-4: system.cii (unknown, true, false, 1);
  *             bits 5-6: system.protection_level (unknown, 3, 5, "3");
- *             bit 7: operator.region_level ("prefectural" or unknown)
+ *             bit 7: operator.region_level ("prefectural" or unknown) and
+ *             system.owner_level ("county" or unknown)
  *   bytes 1-2 two bits per fact, facts 0-7 from the low bits of byte 1 up:
  *             0 unknown, 1 true, 2 false, 3 a number (even facts: the
  *             fact's index) or a string (odd facts: "x")
@@ -90,6 +91,7 @@ set_env (ConditionEnv  *e,
     default: e->protection = condition_string ("3"); break;
     }
   e->region_level = h[0] & 0x80 ? condition_string ("prefectural") : condition_unknown;
+  e->owner_level = h[0] & 0x80 ? condition_string ("county") : condition_unknown;
   for (guint i = 0; i < N_FACTS; i++)
     switch ((code >> (2 * i)) & 3)
       {
@@ -190,6 +192,8 @@ ref_var (const ConditionEnv *e,
     return e->protection;
   if (strcmp (name, "operator.region_level") == 0)
     return e->region_level;
+  if (strcmp (name, "system.owner_level") == 0)
+    return e->owner_level;
   if (g_str_has_prefix (name, "system.extra."))
     return condition_env_get ((gpointer) e, RESP_VAR_SYSTEM_EXTRA, 0, name + 13);
   fuzz_fail ("reference: variable '%s' compiled but is unknown here", name);
