@@ -1206,8 +1206,11 @@ batch_order (RespEventBatch *batch, guint n)
  * first subject, so that events on nearby parts of the model share the
  * cache; the result is the same as assessing each on its own.
  *
- * Returns: (transfer container) (element-type RespVerdict): the verdicts, in
- *   the order of the events
+ * A @batch loaded against another model or rulebook is a programmer
+ * error: a critical, and %NULL.
+ *
+ * Returns: (transfer container) (element-type RespVerdict) (nullable): the
+ *   verdicts, in the order of the events
  *
  * Since: 1.0
  */
@@ -1225,6 +1228,7 @@ resp_assess_batch (RespModel      *model,
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
   g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (resp_event_batch_loaded_for (batch, model, rulebook), NULL);
 
   n = resp_event_batch_get_n_events (batch);
   out = g_ptr_array_new_full (n, (GDestroyNotify) resp_verdict_unref);

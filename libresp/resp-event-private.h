@@ -34,4 +34,10 @@ struct _RespEvent {
   GArray    *exemptions;  /* RespExemption */
 };
 
+/* Whether every event of batch was loaded against model and rulebook (the
+ * events keep pointers into both, so no other may assess them). */
+gboolean resp_event_batch_loaded_for (const RespEventBatch *batch,
+                                      const RespModel      *model,
+                                      const RespRulebook   *rulebook);
+
 G_END_DECLS

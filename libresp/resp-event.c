@@ -27,6 +27,20 @@ struct _RespEventBatch {
   gboolean   is_list;
 };
 
+gboolean
+resp_event_batch_loaded_for (const RespEventBatch *batch,
+                             const RespModel      *model,
+                             const RespRulebook   *rulebook)
+{
+  for (guint i = 0; i < batch->events->len; i++)
+    {
+      const RespEvent *ev = batch->events->pdata[i];
+      if (ev->model != model || ev->rulebook != rulebook)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 
 static void
 event_free (RespEvent *self)

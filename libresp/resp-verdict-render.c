@@ -701,16 +701,17 @@ resp_verdict_render (RespVerdict *self,
 
 /**
  * resp_verdicts_render:
- * @verdicts: (array length=n_verdicts): verdicts
+ * @verdicts: (array length=n_verdicts): verdicts, none of them %NULL
  * @n_verdicts: how many
  * @as_list: for JSON, write an array even of one verdict
  * @format: the output format
  *
  * Renders several verdicts: a JSON array (or one object when @as_list is
  * %FALSE and there is one), text reports one after another, or one DOT
- * graph per verdict.
+ * graph per verdict. A %NULL among @verdicts is a programmer error: a
+ * critical, and %NULL.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): the text
  *
  * Since: 1.0
  */
@@ -723,6 +724,8 @@ resp_verdicts_render (RespVerdict **verdicts,
   GString *out;
 
   g_return_val_if_fail (verdicts != NULL || n_verdicts == 0, NULL);
+  for (guint i = 0; i < n_verdicts; i++)
+    g_return_val_if_fail (verdicts[i] != NULL, NULL);
 
   if (!resp_render_check (&verdict_renderer, format))
     return NULL;

@@ -98,6 +98,20 @@ class IntrospectionTest(unittest.TestCase):
                                "--format", "json"], capture_output=True, text=True, check=True).stdout
         self.assertEqual(ours, tool)
 
+    def test_misuse_is_no_crash(self):
+        # Programmer errors through the bindings: a critical (on stderr) and
+        # None, never a crash. A batch loaded for another model:
+        other, _ = Resp.Model.new_from_file(CITY)
+        batch, _ = Resp.EventBatch.new_from_file(self.model, self.rulebook, EVENTS)
+        # (PyGObject gives a NULL array back as an empty list)
+        self.assertEqual(Resp.assess_batch(other, self.rulebook, batch, 1) or [], [])
+        self.assertEqual(Resp.assess_batch(self.model, Resp.Rulebook.new_default(), batch, 1) or [], [])
+        # a missing verdict among those rendered
+        self.assertIsNone(Resp.verdicts_render([None], True, Resp.Format.JSON))
+        verdicts = Resp.assess_batch(self.model, self.rulebook, batch, 1)
+        self.assertIsNone(Resp.verdicts_render([verdicts[0], None], True, Resp.Format.TEXT))
+        self.assertIsNotNone(Resp.verdicts_render([verdicts[0]], True, Resp.Format.TEXT))
+
     def test_example_program(self):
         out = subprocess.run([sys.executable, os.path.join(SRC, "examples", "assess.py"), CITY, EVENTS],
                              capture_output=True, text=True, check=True).stdout

@@ -790,11 +790,34 @@ misuse_mismatched (void)
 }
 
 static void
+misuse_batch_of_another_rulebook (void)
+{
+  misuse_batch = test_example_events (test_city_model);
+  misuse_rulebook = resp_rulebook_new_default ();
+  /* a batch checked against one rulebook cannot be assessed with another:
+   * before, every verdict came back NULL */
+  resp_assess_batch (test_city_model, misuse_rulebook, misuse_batch, 1);
+}
+
+static void
+misuse_render_null_verdict (void)
+{
+  RespVerdict *verdicts[2] = { verdict_without_warnings (), NULL };
+
+  /* before, this crashed reading the missing verdict */
+  resp_verdicts_render (verdicts, 2, TRUE, RESP_FORMAT_JSON);
+}
+
+static void
 test_misuse (void)
 {
   static const TestMisuse verdict_misuses[] = {
     { misuse_mismatched,
       "resp_assess: assertion 'event->model == model && event->rulebook == rulebook' failed" },
+    { misuse_batch_of_another_rulebook,
+      "resp_assess_batch: assertion 'resp_event_batch_loaded_for (batch, model, rulebook)' failed" },
+    { misuse_render_null_verdict,
+      "resp_verdicts_render: assertion 'verdicts[i] != NULL' failed" },
     { warning_out_of_range,
       "resp_verdict_get_warning_message: assertion 'index < self->warnings.len' failed" },
     { warning_code_out_of_range,
