@@ -792,10 +792,13 @@ add_participants (SqliteBaseline *self, GHashTable *set, const char *k, gint64 a
 
   if (!seats (self, k, at, NULL, NULL, members, error))
     return FALSE;
+  /* accountability Art. 17: a dissent on record takes off only what its
+   * decision made the member liable for */
   for (guint i = 0; i < members->len; i++)
     for (guint d = 0; d < ev->n_decisions; d++)
       if (g_strcmp0 (ev->decisions[d].committee, k) == 0 &&
-          in_list (ev->decisions[d].participants, members->pdata[i]))
+          in_list (ev->decisions[d].participants, members->pdata[i]) &&
+          !in_list (ev->decisions[d].dissent, members->pdata[i]))
         g_hash_table_add (set, g_strdup (members->pdata[i]));
   return TRUE;
 }
@@ -850,13 +853,12 @@ sqlite_baseline_liable (SqliteBaseline *self, const char *subject_id, gint64 at,
       if (!seats (self, ev->decisions[d].committee, at, leaders, leaders, NULL, error) ||
           !add_participants (self, set, ev->decisions[d].committee, at, ev, error))
         return FALSE;
-      add_all (set, leaders);
+      for (guint i = 0; i < leaders->len; i++)
+        if (!in_list (ev->decisions[d].dissent, leaders->pdata[i]))
+          g_hash_table_add (set, g_strdup (leaders->pdata[i]));
     }
 
-  /* accountability Art. 17: dissent on record, and the listed exemptions */
-  for (guint d = 0; d < ev->n_decisions; d++)
-    for (const char *const *p = ev->decisions[d].dissent; p != NULL && *p != NULL; p++)
-      g_hash_table_remove (set, *p);
+  /* accountability Art. 17: the listed exemptions take the person out */
   for (const char *const *p = ev->exempted; p != NULL && *p != NULL; p++)
     g_hash_table_remove (set, *p);
 

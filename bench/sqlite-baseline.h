@@ -124,8 +124,8 @@ gboolean        sqlite_baseline_resolve       (SqliteBaseline      *self,
  * team_member only as a participant in a decision of its committee;
  * regulator_head and regional_supervisor only if supervision_failed holds;
  * coordinator_head only if coordination_failed holds; each decision's
- * committee's main leader, cyber lead and member participants at `at`;
- * minus dissenters and the exempted. Adds the ids (owned char *) to
+ * committee's main leader, cyber lead and member participants at `at`,
+ * none of them through a decision they dissented from; minus the exempted. Adds the ids (owned char *) to
  * out_person_ids and leaves it sorted bytewise without repeats, so for an
  * event with several subjects, calling it once per subject on the same
  * array gives the event's liable set (the decision rules and exemptions

@@ -406,6 +406,22 @@ participation (const RespAssessor *as, guint32 committee, guint32 p)
   return x;
 }
 
+/* Whether another decision of d's committee, not dissented from by p,
+ * reaches p through rule r just as d would have. */
+static gboolean
+reached_by_other_decision (const RespAssessor *as, const RespDecision *d,
+                           const RespLiabilityRule *r, guint32 p)
+{
+  for (guint i = 0; i < as->ev->decisions->len; i++)
+    {
+      const RespDecision *e = &g_array_index (as->ev->decisions, RespDecision, i);
+      if (e != d && e->committee == d->committee && !dissents (as, e, p) &&
+          (!r->only_participant || in_u32_array (e->participants, p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* p would have been held through a decision p dissented from (accountability
  * Art. 17, measures Art. 9: collective and individual responsibility kept
  * apart): not held for it, and listed among the exempt for it. */
@@ -529,7 +545,9 @@ apply_decision_rules (RespAssessor *as)
                 continue;
               if (dissents (as, d, path[1]))
                 {
-                  note_dissent (as, path[1]);
+                  /* listed only if nothing else gives what d would have */
+                  if (!reached_by_other_decision (as, d, r, path[1]))
+                    note_dissent (as, path[1]);
                   continue;
                 }
               add_liable (as, path[1], r, path, 2, d->committee);

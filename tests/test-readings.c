@@ -442,13 +442,37 @@ static void
 test_dissent_one_of_two_decisions (void)
 {
   /* p-mem dissented from one decision of k-unit and took part in another
-   * without dissent: answerable for the second, exempt for the first */
+   * without dissent: answerable for the second, which gives everything the
+   * first would have, so the dissent takes nothing off and is not listed */
   RespVerdict *v = assess (REFUSED ("{'committee': 'k-unit', 'participants': ['p-mem'], 'dissent': ['p-mem']}, "
                                     "{'committee': 'k-unit', 'participants': ['p-mem']}", ""));
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   expect_liable (v, "p-mem", RESP_CATEGORY_IMPORTANT_LEADERSHIP, "team_member");
-  expect_exempt (v, "p-mem", "dissent");
+  CU_ASSERT (find_exempt (v, "p-mem") < 0);
+  resp_verdict_unref (v);
+
+  /* the main leader dissents from the first of k-unit's two decisions: the
+   * second holds k-unit as a body all the same, nothing is taken off */
+  v = assess (REFUSED ("{'committee': 'k-unit', 'participants': ['p-main'], 'dissent': ['p-main']}, "
+                       "{'committee': 'k-unit', 'participants': ['p-mem']}", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  expect_liable (v, "p-main", RESP_CATEGORY_PRIMARY_LEADERSHIP, "first_responsible");
+  CU_ASSERT (find_exempt (v, "p-main") < 0);
+  resp_verdict_unref (v);
+
+  /* with one decision only, the main leader of the subject's own committee
+   * loses the decision's path but keeps the seat reached through the chain:
+   * liable and listed as exempt for the decision */
+  v = assess (REFUSED ("{'committee': 'k-unit', 'participants': ['p-main'], 'dissent': ['p-main']}", ""));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  expect_liable (v, "p-main", RESP_CATEGORY_PRIMARY_LEADERSHIP, "first_responsible");
+  expect_exempt (v, "p-main", "dissent");
+  {
+    int k = test_find_liable (v, "p-main");
+    CU_ASSERT_FATAL (k >= 0);
+    CU_ASSERT_EQUAL (resp_verdict_get_liable_n_paths (v, (guint) k), 1);
+  }
   resp_verdict_unref (v);
 }
 
