@@ -366,21 +366,12 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
   authorities (as, f, anchor);
 }
 
-static gboolean
-in_u32_array (const GArray *a, guint32 x)
-{
-  for (guint k = 0; k < a->len; k++)
-    if (g_array_index (a, guint32, k) == x)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether a recorded dissent of p from d takes d's liability off p: only
  * when the rulebook has a `dissent` exemption to honour it with. */
 static gboolean
 dissents (const RespAssessor *as, const RespDecision *d, guint32 p)
 {
-  return as->dissent_reason >= 0 && in_u32_array (d->dissent, p);
+  return as->dissent_reason >= 0 && resp_node_list_contains (d->dissent, p);
 }
 
 typedef enum {
@@ -397,7 +388,7 @@ participation (const RespAssessor *as, guint32 committee, guint32 p)
   for (guint i = 0; i < as->ev->decisions->len; i++)
     {
       const RespDecision *d = &g_array_index (as->ev->decisions, RespDecision, i);
-      if (d->committee != committee || !in_u32_array (d->participants, p))
+      if (d->committee != committee || !resp_node_list_contains (d->participants, p))
         continue;
       if (!dissents (as, d, p))
         return PARTICIPANT;
@@ -416,7 +407,7 @@ reached_by_other_decision (const RespAssessor *as, const RespDecision *d,
     {
       const RespDecision *e = &g_array_index (as->ev->decisions, RespDecision, i);
       if (e != d && e->committee == d->committee && !dissents (as, e, p) &&
-          (!r->only_participant || in_u32_array (e->participants, p)))
+          (!r->only_participant || resp_node_list_contains (e->participants, p)))
         return TRUE;
     }
   return FALSE;
@@ -541,7 +532,7 @@ apply_decision_rules (RespAssessor *as)
           for (guint k = 0; k < people->len; k++)
             {
               guint32 path[2] = { d->committee, people->data[k] };
-              if (r->only_participant && !in_u32_array (d->participants, path[1]))
+              if (r->only_participant && !resp_node_list_contains (d->participants, path[1]))
                 continue;
               if (dissents (as, d, path[1]))
                 {

@@ -7,6 +7,17 @@
 
 G_BEGIN_DECLS
 
+/* Whether node v is in a, an event's list of node indices (participants,
+ * dissent, involved, subjects): short lists, scanned. */
+static inline gboolean
+resp_node_list_contains (const GArray *a, guint32 v)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, guint32, i) == v)
+      return TRUE;
+  return FALSE;
+}
+
 typedef struct {
   guint32 committee;
   GArray *participants;   /* guint32 */

@@ -192,15 +192,6 @@ node_list (Ctx *c, const RespJsonNode *obj, const char *key, guint8 type_mask,
     }
 }
 
-static gboolean
-contains (const GArray *a, guint32 v)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint32, i) == v)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 read_facts (Ctx *c, const RespJsonNode *facts, RespEvent *ev)
 {
@@ -308,7 +299,7 @@ read_decisions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
             const RespJsonNode *s = ds->v.children.items[k];
             guint32 v = s->type == RESP_JSON_STRING ? resp_model_find_node (c->model, s->v.string.str)
                                                     : RESP_NO_NODE;
-            if (v != RESP_NO_NODE && !contains (d.participants, v))
+            if (v != RESP_NO_NODE && !resp_node_list_contains (d.participants, v))
               resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, s->line, s->column,
                                   "%s: '%s' dissents but is not among the participants",
                                   c->what, s->v.string.str);

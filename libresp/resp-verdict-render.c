@@ -335,15 +335,6 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
   g_string_append_c (out, '\n');
 }
 
-static gboolean
-dissented (const RespDecision *d, guint32 person)
-{
-  for (guint k = 0; k < d->dissent->len; k++)
-    if (g_array_index (d->dissent, guint32, k) == person)
-      return TRUE;
-  return FALSE;
-}
-
 /* What a dissent exempts from: the committees whose decisions the person
  * dissented from, each once; and whether the person still answers otherwise. */
 static void
@@ -358,12 +349,12 @@ text_dissented_decisions (GString *out, const RespVerdict *v, guint32 person)
       const RespDecision *d = &g_array_index (decisions, RespDecision, i);
       gboolean before = FALSE;
 
-      if (!dissented (d, person))
+      if (!resp_node_list_contains (d->dissent, person))
         continue;
       for (guint j = 0; j < i && !before; j++)
         {
           const RespDecision *e = &g_array_index (decisions, RespDecision, j);
-          before = e->committee == d->committee && dissented (e, person);
+          before = e->committee == d->committee && resp_node_list_contains (e->dissent, person);
         }
       if (before)
         continue;
