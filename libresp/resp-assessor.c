@@ -22,15 +22,68 @@
 
 /* ---- the environment conditions read ---- */
 
+/* A level not looked up yet: the levels are found only when a condition
+ * reads them (most conditions test the system's kind first and stop). */
+#define LEVEL_UNSET (-2)
+
 typedef struct {
   const RespModel    *model;
   const RespRulebook *rb;
   const RespEvent    *ev;
+  RespResolver       *R;             /* the assessor's, at the event's instant */
   gint64              at;
   guint32             system;        /* RESP_NO_NODE: none */
-  int                 region_level;  /* of the operator's region; -1: unknown */
+  guint32             op;            /* the operator weighed, or RESP_NO_NODE */
+  int                 region_level;  /* of op's region; -1: unknown; or LEVEL_UNSET */
   int                 owner_level;   /* of the sponsor's region, else region_level */
 } Env;
+
+/* The subject neither a system nor an operator: every level unknown. */
+static void
+env_no_subject (Env *e)
+{
+  e->system = e->op = RESP_NO_NODE;
+  e->region_level = e->owner_level = -1;
+}
+
+static int
+unit_region_level (Env *e, guint32 unit)
+{
+  guint32 g = unit != RESP_NO_NODE ? resp_resolver_unit_region (e->R, unit, NULL) : RESP_NO_NODE;
+
+  return g == RESP_NO_NODE ? -1 : e->model->nodes[g].attr;
+}
+
+static int
+env_region_level (Env *e)
+{
+  if (e->region_level == LEVEL_UNSET)
+    e->region_level = unit_region_level (e, e->op);
+  return e->region_level;
+}
+
+/* The level of the organ whose site the system is: its sponsor's region
+ * (unknown when the sponsor lies in none), else the operator's. */
+static int
+env_owner_level (Env *e)
+{
+  if (e->owner_level == LEVEL_UNSET)
+    {
+      guint32 sponsor = resp_resolver_first_in (e->R, e->system, RESP_REL_SPONSORS);
+      e->owner_level = sponsor != RESP_NO_NODE ? unit_region_level (e, sponsor) : env_region_level (e);
+    }
+  return e->owner_level;
+}
+
+static RespValue
+level_value (int level)
+{
+  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+
+  if (level >= 0)
+    v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[level];
+  return v;
+}
 
 static RespValue
 env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
@@ -60,13 +113,9 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
     case RESP_VAR_SYSTEM_EXTRA:
       return n != NULL ? resp_model_extra_value (e->model, e->system, extra_key) : v;
     case RESP_VAR_OPERATOR_REGION_LEVEL:
-      if (e->region_level >= 0)
-        v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[e->region_level];
-      return v;
+      return level_value (env_region_level (e));
     case RESP_VAR_SYSTEM_OWNER_LEVEL:
-      if (e->owner_level >= 0)
-        v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[e->owner_level];
-      return v;
+      return n != NULL ? level_value (env_owner_level (e)) : v;
     default:
       return v;
     }
@@ -429,9 +478,9 @@ rule_applies (RespAssessor *as, const RespLiabilityRule *r, guint32 subject)
   guint ri = (guint) (r - &g_array_index (as->rb->liability, RespLiabilityRule, 0));
   RespTruth t;
 
-  as->env.system = subject != RESP_NO_NODE && as->model->nodes[subject].type == RESP_NODE_SYSTEM
-                  ? subject : RESP_NO_NODE;
-  as->env.region_level = as->env.owner_level = -1;
+  env_no_subject (&as->env);
+  if (subject != RESP_NO_NODE && as->model->nodes[subject].type == RESP_NODE_SYSTEM)
+    as->env.system = subject;
   if (as->missing->len > 0)
     g_array_set_size (as->missing, 0);
   t = eval (&as->env, r->condition, as->missing);
@@ -618,23 +667,6 @@ apply_exemptions (RespAssessor *as)
   as->slots.len = 0;   /* rebuilt on the next lookup */
 }
 
-#define NO_SPONSOR (-2)
-
-/* The level of the region of the system's sponsor (主办单位): the organ
- * whose site it is. NO_SPONSOR without one; -1 when the sponsor's region
- * cannot be found (then the level is unknown, not the operator's). */
-static int
-sponsor_region_level (RespAssessor *as, guint32 system)
-{
-  guint32 sponsor = resp_resolver_first_in (&as->R, system, RESP_REL_SPONSORS);
-  guint32 g;
-
-  if (sponsor == RESP_NO_NODE)
-    return NO_SPONSOR;
-  g = resp_resolver_unit_region (&as->R, sponsor, NULL);
-  return g == RESP_NO_NODE ? -1 : as->model->nodes[g].attr;
-}
-
 /* Circumstances: system-scoped ones for each subject system
  * and each of its operators, event-wide ones once. */
 static void
@@ -657,8 +689,7 @@ evaluate_circumstances (RespAssessor *as)
       else if (c->event_scope)
         {
           RespTruth t;
-          as->env.system = RESP_NO_NODE;
-          as->env.region_level = as->env.owner_level = -1;
+          env_no_subject (&as->env);
           if (as->missing->len > 0)
             g_array_set_size (as->missing, 0);
           t = eval (&as->env, c->condition, as->missing);
@@ -682,20 +713,16 @@ evaluate_circumstances (RespAssessor *as)
             guint32 subject = g_array_index (ev->subjects, guint32, s);
             const RespHitVec *ops = &((RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
             RespTruth best = RESP_TRUTH_FALSE;
-            int sponsor_level;
 
             if (as->model->nodes[subject].type != RESP_NODE_SYSTEM)
               continue;   /* a unit takes part only in event-wide circumstances */
             as->env.system = subject;
-            sponsor_level = sponsor_region_level (as, subject);
             /* with several operators it holds if it holds for any of them */
             for (guint o = 0; o < MAX (ops->len, 1) && best != RESP_TRUTH_TRUE; o++)
               {
                 RespTruth t;
-                guint32 g = ops->len == 0 ? RESP_NO_NODE
-                          : resp_resolver_unit_region (&as->R, ops->data[o].node, NULL);
-                as->env.region_level = g == RESP_NO_NODE ? -1 : as->model->nodes[g].attr;
-                as->env.owner_level = sponsor_level != NO_SPONSOR ? sponsor_level : as->env.region_level;
+                as->env.op = ops->len == 0 ? RESP_NO_NODE : ops->data[o].node;
+                as->env.region_level = as->env.owner_level = LEVEL_UNSET;
                 if (as->missing->len > 0)
                   g_array_set_size (as->missing, 0);
                 t = eval (&as->env, c->condition, as->missing);
@@ -749,8 +776,7 @@ evaluate_circumstances (RespAssessor *as)
 static void
 apply_modifiers (RespAssessor *as)
 {
-  as->env.system = RESP_NO_NODE;
-  as->env.region_level = as->env.owner_level = -1;
+  env_no_subject (&as->env);
   for (guint i = 0; i < as->rb->modifiers->len; i++)
     {
       const RespModifierRule *m = &g_array_index (as->rb->modifiers, RespModifierRule, i);
@@ -950,6 +976,7 @@ resp_assessor_new (RespModel    *model,
   a->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) resolver_free);
   a->env.model = model;
   a->env.rb = rulebook;
+  a->env.R = &a->R;
   a->dissent_reason = resp_rulebook_find_exemption (rulebook, "dissent");
   a->missing = g_array_new (FALSE, FALSE, sizeof (guint));
   return a;
