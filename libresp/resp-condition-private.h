@@ -33,7 +33,23 @@ typedef enum {
   RESP_VAR_OPERATOR_REGION_LEVEL, /* operator.region_level (string) */
   RESP_VAR_SYSTEM_OWNER_LEVEL,    /* system.owner_level (string): the sponsor's
                                    * region level, else the operator's */
+  RESP_VAR_UNIT_KIND,             /* unit.kind (string), a duty's unit bearer */
+  RESP_VAR_UNIT_REGION_LEVEL,     /* unit.region_level (string) */
+  RESP_VAR_COMMITTEE_FORM,        /* committee.form (string), a duty's committee bearer */
+  RESP_VAR_COMMITTEE_SCOPE_LEVEL, /* committee.scope_level (string): the level of the
+                                   * region it leads, or of its unit's region */
 } RespVarKind;
+
+/* Which node's attributes a condition may read (SPEC §4.6, §8.1): none in
+ * an event-wide condition; a system and its operator in a system-scoped
+ * circumstance, a liability rule or a duty borne by a system; a unit in a
+ * duty borne by a unit; a committee in a duty borne by a committee. */
+typedef enum {
+  RESP_SUBJECT_NONE,
+  RESP_SUBJECT_SYSTEM,
+  RESP_SUBJECT_UNIT,
+  RESP_SUBJECT_COMMITTEE,
+} RespSubjectKind;
 
 /* Names the compiler resolves `fact.NAME` and `param.NAME` against. */
 typedef struct {
@@ -41,8 +57,9 @@ typedef struct {
   guint               n_facts;
   const char * const *param_names;  /* n_params names */
   guint               n_params;
-  gboolean            allow_subject; /* FALSE: system.* and operator.* are errors
-                                      * (an event-wide condition has no system) */
+  RespSubjectKind     subject;      /* whose attributes it may read; the others
+                                      * are errors (an event-wide condition has
+                                      * no system) */
 } RespConditionScope;
 
 typedef struct _RespCondition RespCondition;
@@ -56,7 +73,13 @@ typedef struct {
   gpointer    data;
   const RespValue *facts;
   guint       n_facts;
+  gboolean    missing_vars;   /* also list the other unknown variables in missing */
 } RespConditionEnv;
+
+/* With missing_vars, an entry of missing that is not a fact: the flag and
+ * the index of the variable's operation, which resp_condition_missing_var()
+ * reads back. */
+#define RESP_CONDITION_MISSING_VAR 0x80000000u
 
 /* Compiles node (a tree read by resp_json_reader_read_tree, so with
  * positions). On error returns NULL and sets *error_line/_column/_code and
@@ -87,7 +110,18 @@ RespTruth      resp_condition_eval      (const RespCondition      *cond,
                                          const RespConditionEnv   *env,
                                          GArray                   *missing);
 
-/* Whether the condition reads system.* or operator.* at all. */
+/* Whether the condition reads the subject's attributes at all. */
 gboolean       resp_condition_uses_subject (const RespCondition   *cond);
+
+/* The variable of a RESP_CONDITION_MISSING_VAR entry of missing: its kind,
+ * index (a parameter's) and key (system.extra.KEY's). */
+void           resp_condition_missing_var  (const RespCondition   *cond,
+                                            guint                  entry,
+                                            RespVarKind           *kind,
+                                            guint                 *index,
+                                            const char           **extra_key);
+/* The name of a variable of the subject ("system.protection_level"), or
+ * NULL for facts, parameters and extra attributes. */
+const char    *resp_condition_var_name     (RespVarKind            kind);
 
 G_END_DECLS

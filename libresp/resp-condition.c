@@ -206,15 +206,37 @@ fail_unknown_operator (Compiler           *c,
 /* The variables of the subject a system-scoped condition may read, besides
  * system.extra.KEY (the engine answers for each kind). */
 static const struct {
-  const char *name;
-  RespVarKind kind;
+  const char     *name;
+  RespVarKind     kind;
+  RespSubjectKind subject;   /* the conditions that may read it */
 } subject_vars[] = {
-  { "system.kind", RESP_VAR_SYSTEM_KIND },
-  { "system.cii", RESP_VAR_SYSTEM_CII },
-  { "system.protection_level", RESP_VAR_SYSTEM_PROTECTION },
-  { "operator.region_level", RESP_VAR_OPERATOR_REGION_LEVEL },
-  { "system.owner_level", RESP_VAR_SYSTEM_OWNER_LEVEL },
+  { "system.kind", RESP_VAR_SYSTEM_KIND, RESP_SUBJECT_SYSTEM },
+  { "system.cii", RESP_VAR_SYSTEM_CII, RESP_SUBJECT_SYSTEM },
+  { "system.protection_level", RESP_VAR_SYSTEM_PROTECTION, RESP_SUBJECT_SYSTEM },
+  { "operator.region_level", RESP_VAR_OPERATOR_REGION_LEVEL, RESP_SUBJECT_SYSTEM },
+  { "system.owner_level", RESP_VAR_SYSTEM_OWNER_LEVEL, RESP_SUBJECT_SYSTEM },
+  { "unit.kind", RESP_VAR_UNIT_KIND, RESP_SUBJECT_UNIT },
+  { "unit.region_level", RESP_VAR_UNIT_REGION_LEVEL, RESP_SUBJECT_UNIT },
+  { "committee.form", RESP_VAR_COMMITTEE_FORM, RESP_SUBJECT_COMMITTEE },
+  { "committee.scope_level", RESP_VAR_COMMITTEE_SCOPE_LEVEL, RESP_SUBJECT_COMMITTEE },
 };
+
+/* The words for whose attributes a condition of each kind may read. */
+static const char * const subject_words[] = {
+  [RESP_SUBJECT_NONE] = "an event-wide condition cannot read the subject (it has no system or operator)",
+  [RESP_SUBJECT_SYSTEM] = "this condition reads system.* and operator.region_level",
+  [RESP_SUBJECT_UNIT] = "a duty borne by a unit reads unit.kind and unit.region_level",
+  [RESP_SUBJECT_COMMITTEE] = "a duty borne by a committee reads committee.form and committee.scope_level",
+};
+
+const char *
+resp_condition_var_name (RespVarKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (subject_vars); i++)
+    if (subject_vars[i].kind == kind)
+      return subject_vars[i].name;
+  return NULL;
+}
 
 static gboolean
 fail_unknown_variable (Compiler           *c,
@@ -242,8 +264,9 @@ fail_unknown_variable (Compiler           *c,
     g_ptr_array_add (candidates, g_strconcat ("fact.", scope->fact_names[i], NULL));
   for (guint i = 0; i < scope->n_params; i++)
     g_ptr_array_add (candidates, g_strconcat ("param.", scope->param_names[i], NULL));
-  for (guint i = 0; scope->allow_subject && i < G_N_ELEMENTS (subject_vars); i++)
-    g_ptr_array_add (candidates, g_strdup (subject_vars[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (subject_vars); i++)
+    if (subject_vars[i].subject == scope->subject)
+      g_ptr_array_add (candidates, g_strdup (subject_vars[i].name));
 
   meant = resp_suggest_within ((const char * const *) candidates->pdata, candidates->len, name, 2);
   /* a bare declared name, without its prefix */
@@ -288,16 +311,25 @@ resolve_variable (Compiler           *c,
       op->arg = (guint) i;
       return TRUE;
     }
-  if (g_str_has_prefix (name, "system.") || g_str_has_prefix (name, "operator."))
+  i = RESP_VOCAB_FIND (subject_vars, name);
+  if (i >= 0 || g_str_has_prefix (name, "system.") || g_str_has_prefix (name, "operator."))
     {
-      if (!scope->allow_subject)
-        return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
-                     "unknown variable '%s': an event-wide condition cannot read the "
-                     "subject (it has no system or operator)", name);
-      i = RESP_VOCAB_FIND (subject_vars, name);
-      if (i >= 0)
+      RespSubjectKind whose = i >= 0 ? subject_vars[i].subject : RESP_SUBJECT_SYSTEM;
+
+      if (whose != scope->subject)
+        {
+          /* a name of the system's family that is no variable at all is a
+           * typo, wherever it is read */
+          if (i < 0 && scope->subject == RESP_SUBJECT_SYSTEM)
+            ;
+          else if (i >= 0 || scope->subject == RESP_SUBJECT_NONE)
+            return fail (c, RESP_ERROR_UNKNOWN_VARIABLE, name_node->line, name_node->column,
+                         "unknown variable '%s': %s", name, subject_words[scope->subject]);
+        }
+      if (i >= 0 && whose == scope->subject)
         op->var_kind = subject_vars[i].kind;
-      else if (g_str_has_prefix (name, "system.extra.") && name[13] != '\0')
+      else if (scope->subject == RESP_SUBJECT_SYSTEM
+               && g_str_has_prefix (name, "system.extra.") && name[13] != '\0')
         {
           op->var_kind = RESP_VAR_SYSTEM_EXTRA;
           op->key = g_string_chunk_insert (c->strings, name + 13);
@@ -738,6 +770,21 @@ resp_condition_uses_subject (const RespCondition *cond)
   return cond->uses_subject;
 }
 
+void
+resp_condition_missing_var (const RespCondition *cond,
+                            guint                entry,
+                            RespVarKind         *kind,
+                            guint               *index,
+                            const char         **extra_key)
+{
+  const Op *op = &cond->ops[entry & ~RESP_CONDITION_MISSING_VAR];
+
+  g_assert ((entry & RESP_CONDITION_MISSING_VAR) && (entry & ~RESP_CONDITION_MISSING_VAR) < cond->n_ops);
+  *kind = (RespVarKind) op->var_kind;
+  *index = op->arg;
+  *extra_key = op->key;
+}
+
 /* ---- Evaluation ---- */
 
 typedef struct {
@@ -939,9 +986,13 @@ run (const RespCondition    *cond,
         case OP_VAR:
           stack[sp].value = read_variable (env, op);
           stack[sp].mark = missing != NULL ? missing->len : 0;
-          if (missing != NULL && op->var_kind == RESP_VAR_FACT
-              && stack[sp].value.type == RESP_VALUE_UNKNOWN)
-            add_missing (missing, op->arg);
+          if (missing != NULL && stack[sp].value.type == RESP_VALUE_UNKNOWN)
+            {
+              if (op->var_kind == RESP_VAR_FACT)
+                add_missing (missing, op->arg);
+              else if (env->missing_vars)
+                add_missing (missing, RESP_CONDITION_MISSING_VAR | i);
+            }
           sp++;
           break;
 

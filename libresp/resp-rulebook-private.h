@@ -69,6 +69,41 @@ typedef struct {
   RespCondition *condition;
 } RespModifierRule;
 
+/* A kind of record entry a duty counts (SPEC §8.1); notices and
+ * rectifications are built in and never declared. */
+typedef struct {
+  char *kind;
+  char *description;
+} RespRecordKindDecl;
+
+typedef struct {
+  RespRole     role;
+  RespCategory category;
+} RespDutyAnswerable;
+
+typedef struct {
+  char          *id;
+  RespBearer     bearer;
+  RespCondition *applies;       /* NULL: every bearer of its class */
+  RespEvery      every;
+  guint          at_least;      /* when at_least_param < 0 */
+  int            at_least_param;
+  GArray        *evidence;      /* guint: indices into record_kinds */
+  GArray        *answerable;    /* RespDutyAnswerable */
+  double         weight;
+  char         **cite;
+  char          *summary;
+  char          *note;
+  gint64         since, until;
+} RespDutyRule;
+
+/* One file of a layered rulebook (SPEC §8.6), kept so that a layer can be
+ * put on top by loading them all again. */
+typedef struct {
+  char   *name;               /* for diagnostics */
+  GBytes *bytes;
+} RespRulebookLayer;
+
 struct _RespRulebook {
   gatomicrefcount ref;
   char       *id;
@@ -83,6 +118,10 @@ struct _RespRulebook {
   char      **collective_basis;
   GArray     *exemptions;     /* RespExemptionRule */
   GArray     *modifiers;      /* RespModifierRule */
+  GArray     *record_kinds;   /* RespRecordKindDecl */
+  GArray     *duties;         /* RespDutyRule */
+  GPtrArray  *layers;         /* RespRulebookLayer*, bottom first */
+  GPtrArray  *layer_ids;      /* char*: each layer's id, bottom first */
 };
 
 static inline gboolean
@@ -93,6 +132,8 @@ resp_in_force (gint64 since, gint64 until, gint64 at)
 
 int  resp_rulebook_find_fact      (const RespRulebook *rb, const char *name);
 int  resp_rulebook_find_exemption (const RespRulebook *rb, const char *reason);
+/* The index of a declared record kind, or -1. */
+int  resp_rulebook_find_record_kind (const RespRulebook *rb, const char *kind);
 /* The value of parameter index at instant at (unknown outside every period). */
 RespValue resp_rulebook_param_at  (const RespRulebook *rb, guint index, gint64 at);
 

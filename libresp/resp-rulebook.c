@@ -21,11 +21,20 @@
 
 static const char * const fact_types[] = { "bool", "number", "integer", "string", NULL };
 
+/* What ids must be unique across the layers of a rulebook (SPEC §8.6). */
+typedef enum {
+  ID_SOURCE, ID_FACT, ID_CIRCUMSTANCE, ID_LIABILITY, ID_EXEMPTION, ID_RECORD_KIND, ID_DUTY,
+  N_ID_KINDS,
+} IdKind;
+
+/* The state of one load: the rulebook being built, layer by layer. */
 typedef struct {
   RespRulebook *rb;
-  RespDiagSink *sink;
+  RespDiagSink *sink;         /* the current layer's */
+  guint         layer;        /* the current layer's index */
   GPtrArray    *fact_names;   /* borrowed char* */
   GPtrArray    *param_names;
+  GHashTable   *defined[N_ID_KINDS];  /* id -> 1 + index of the layer that defined it */
 } Ctx;
 
 /* ---- lifecycle ---- */
@@ -85,6 +94,36 @@ exemption_clear (gpointer data)
 }
 
 static void
+record_kind_clear (gpointer data)
+{
+  RespRecordKindDecl *k = data;
+  g_free (k->kind);
+  g_free (k->description);
+}
+
+static void
+duty_clear (gpointer data)
+{
+  RespDutyRule *d = data;
+  g_free (d->id);
+  g_clear_pointer (&d->applies, resp_condition_free);
+  g_clear_pointer (&d->evidence, g_array_unref);
+  g_clear_pointer (&d->answerable, g_array_unref);
+  g_strfreev (d->cite);
+  g_free (d->summary);
+  g_free (d->note);
+}
+
+static void
+layer_free (gpointer data)
+{
+  RespRulebookLayer *l = data;
+  g_free (l->name);
+  g_bytes_unref (l->bytes);
+  g_free (l);
+}
+
+static void
 modifier_clear (gpointer data)
 {
   RespModifierRule *m = data;
@@ -114,6 +153,10 @@ rulebook_alloc (void)
   rb->liability = array_of (sizeof (RespLiabilityRule), liability_clear);
   rb->exemptions = array_of (sizeof (RespExemptionRule), exemption_clear);
   rb->modifiers = array_of (sizeof (RespModifierRule), modifier_clear);
+  rb->record_kinds = array_of (sizeof (RespRecordKindDecl), record_kind_clear);
+  rb->duties = array_of (sizeof (RespDutyRule), duty_clear);
+  rb->layers = g_ptr_array_new_with_free_func (layer_free);
+  rb->layer_ids = g_ptr_array_new_with_free_func (g_free);
   return rb;
 }
 
@@ -127,6 +170,10 @@ rulebook_free (RespRulebook *self)
   g_array_unref (self->liability);
   g_array_unref (self->exemptions);
   g_array_unref (self->modifiers);
+  g_array_unref (self->record_kinds);
+  g_array_unref (self->duties);
+  g_ptr_array_unref (self->layers);
+  g_ptr_array_unref (self->layer_ids);
   g_strfreev (self->collective_basis);
   g_free (self->id);
   g_free (self->title);
@@ -231,10 +278,10 @@ read_period (Ctx *c, const RespJsonNode *obj, gint64 *since, gint64 *until, cons
 }
 
 static RespCondition *
-read_condition (Ctx *c, const RespJsonNode *obj, gboolean required, gboolean allow_subject,
-                const char *what)
+read_condition (Ctx *c, const RespJsonNode *obj, const char *key, gboolean required,
+                RespSubjectKind subject, const char *what)
 {
-  const RespJsonNode *node = resp_json_node_get_member ((RespJsonNode *) obj, "condition");
+  const RespJsonNode *node = resp_json_node_get_member ((RespJsonNode *) obj, key);
   RespConditionScope scope;
   RespCondition *cond;
   RespError code;
@@ -245,14 +292,14 @@ read_condition (Ctx *c, const RespJsonNode *obj, gboolean required, gboolean all
     {
       if (required)
         resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, obj->line, obj->column,
-                            "%s: missing 'condition'", what);
+                            "%s: missing '%s'", what, key);
       return NULL;
     }
   scope.fact_names = (const char * const *) c->fact_names->pdata;
   scope.n_facts = c->fact_names->len;
   scope.param_names = (const char * const *) c->param_names->pdata;
   scope.n_params = c->param_names->len;
-  scope.allow_subject = allow_subject;
+  scope.subject = subject;
   cond = resp_condition_compile (node, &scope, &code, &line, &col, &msg);
   if (cond == NULL)
     {
@@ -262,20 +309,38 @@ read_condition (Ctx *c, const RespJsonNode *obj, gboolean required, gboolean all
   return cond;
 }
 
+/* A table of ids for unique(), which owns its keys. */
+static GHashTable *
+id_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Records value as defined by the current layer; FALSE (with the error at
+ * the later position) when this or a lower layer defined it already. */
 static gboolean
 unique (Ctx *c, GHashTable *seen, const RespJsonNode *obj, const char *key, const char *value,
         const char *what)
 {
   const RespJsonNode *m = resp_json_node_get_member ((RespJsonNode *) obj, key);
+  gpointer layer;
 
   if (value == NULL)
     return FALSE;
-  if (!g_hash_table_add (seen, (gpointer) value))
+  if (g_hash_table_lookup_extended (seen, value, NULL, &layer))
     {
-      resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, m->line, m->column,
-                          "%s: duplicate %s '%s'", what, key, value);
+      guint l = GPOINTER_TO_UINT (layer) - 1;
+
+      if (l == c->layer)
+        resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, m->line, m->column,
+                            "%s: duplicate %s '%s'", what, key, value);
+      else
+        resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, m->line, m->column,
+                            "%s: %s '%s' is already defined by the rulebook '%s' below",
+                            what, key, value, (const char *) c->rb->layer_ids->pdata[l]);
       return FALSE;
     }
+  g_hash_table_insert (seen, g_strdup (value), GUINT_TO_POINTER (c->layer + 1));
   return TRUE;
 }
 
@@ -285,7 +350,7 @@ static void
 read_sources (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "key", "title", "date", "note", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = c->defined[ID_SOURCE];
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
@@ -308,14 +373,13 @@ read_sources (Ctx *c, const RespJsonNode *arr)
       else if (unique (c, seen, o, "key", key, "source"))
         g_ptr_array_add (c->rb->source_keys, g_strdup (key));
     }
-  g_hash_table_unref (seen);
 }
 
 static void
 read_facts (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "name", "type", "min", "description", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = c->defined[ID_FACT];
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
@@ -347,7 +411,6 @@ read_facts (Ctx *c, const RespJsonNode *arr)
       g_array_append_val (c->rb->facts, f);
       g_ptr_array_add (c->fact_names, f.name);
     }
-  g_hash_table_unref (seen);
 }
 
 static gboolean
@@ -375,18 +438,59 @@ read_param_value (Ctx *c, const RespJsonNode *v, RespParamValue *pv)
     }
 }
 
+/* A count a duty can require: an integer from 1 to a million. */
+static gboolean
+is_count (double v)
+{
+  return v >= 1 && v <= 1e6 && v == (double) (guint) v;
+}
+
+/* Every value of parameter index (whose values array is at values_node)
+ * must be a count where a duty's at_least names it. */
+static void
+check_duty_params (Ctx *c, guint index, const RespJsonNode *values_node, GArray *values)
+{
+  for (guint d = 0; d < c->rb->duties->len; d++)
+    {
+      const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, d);
+
+      if (duty->at_least_param != (int) index)
+        continue;
+      for (guint k = 0; k < values->len; k++)
+        {
+          const RespParamValue *pv = &g_array_index (values, RespParamValue, k);
+          const RespJsonNode *at = values_node;
+
+          /* the value's own position, when the array still holds it */
+          if (values_node != NULL && values_node->v.children.n == values->len)
+            {
+              const RespJsonNode *v = resp_json_node_get_member (values_node->v.children.items[k],
+                                                                 "value");
+              at = v != NULL ? v : values_node->v.children.items[k];
+            }
+          if (pv->value.type != RESP_VALUE_NUMBER || !is_count (pv->value.number))
+            resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, at->line, at->column,
+                                "parameter '%s' is the at_least of duty '%s': its values must be "
+                                "whole numbers from 1", (const char *) c->param_names->pdata[index],
+                                duty->id);
+        }
+      return;
+    }
+}
+
 static void
 read_params (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "name", "cite", "values", "note", NULL };
   static const char * const vkeys[] = { "since", "until", "value", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = id_table ();
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
       const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a parameter"), *values;
       RespParamDecl p = { 0 };
       const char *name;
+      int prev;
 
       if (o == NULL)
         continue;
@@ -433,6 +537,20 @@ read_params (Ctx *c, const RespJsonNode *arr)
           g_free (p.cite);
           continue;
         }
+      if ((prev = resp_name_lookup ((const char * const *) c->param_names->pdata,
+                                    c->param_names->len, name)) >= 0)
+        {
+          /* a lower layer's: this one's values replace all of those
+           * (conditions and duties keep reading it by its index) */
+          RespParamDecl *q = &g_array_index (c->rb->params, RespParamDecl, prev);
+
+          check_duty_params (c, (guint) prev, values, p.values);
+          g_array_unref (q->values);
+          g_free (q->cite);
+          q->values = p.values;
+          q->cite = p.cite;
+          continue;
+        }
       p.name = g_strdup (name);
       g_array_append_val (c->rb->params, p);
       g_ptr_array_add (c->param_names, p.name);
@@ -445,7 +563,7 @@ read_circumstances (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "id", "cite", "scope", "summary", "note", "since", "until",
                                        "condition", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = c->defined[ID_CIRCUMSTANCE];
 
   if (arr->v.children.n == 0)
     resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, arr->line, arr->column,
@@ -477,7 +595,8 @@ read_circumstances (Ctx *c, const RespJsonNode *arr)
                                 scope->v.string.str);
         }
       read_period (c, o, &r.since, &r.until, what);
-      r.condition = read_condition (c, o, TRUE, !r.event_scope, what);
+      r.condition = read_condition (c, o, "condition", TRUE,
+                                    r.event_scope ? RESP_SUBJECT_NONE : RESP_SUBJECT_SYSTEM, what);
       r.id = g_strdup (id);
       if (!unique (c, seen, o, "id", id, "circumstance"))
         {
@@ -486,7 +605,6 @@ read_circumstances (Ctx *c, const RespJsonNode *arr)
         }
       g_array_append_val (c->rb->circumstances, r);
     }
-  g_hash_table_unref (seen);
 }
 
 static void
@@ -495,7 +613,7 @@ read_liability (Ctx *c, const RespJsonNode *arr)
   static const char * const keys[] = { "id", "role", "category", "basis", "from", "only",
                                        "condition", "note", "since", "until", NULL };
   static const char * const seat_roles[] = { "first_responsible", "direct_responsible", "team_member", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = c->defined[ID_LIABILITY];
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
@@ -554,19 +672,18 @@ read_liability (Ctx *c, const RespJsonNode *arr)
         }
       r.note = dup_string (c, o, "note", FALSE, what);
       read_period (c, o, &r.since, &r.until, what);
-      r.condition = read_condition (c, o, FALSE, TRUE, what);
+      r.condition = read_condition (c, o, "condition", FALSE, RESP_SUBJECT_SYSTEM, what);
       r.id = g_strdup (id);
       unique (c, seen, o, "id", id, "liability rule");
       g_array_append_val (c->rb->liability, r);
     }
-  g_hash_table_unref (seen);
 }
 
 static void
 read_exemptions (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "reason", "basis", "summary", NULL };
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *seen = c->defined[ID_EXEMPTION];
 
   for (guint i = 0; i < arr->v.children.n; i++)
     {
@@ -584,7 +701,6 @@ read_exemptions (Ctx *c, const RespJsonNode *arr)
       unique (c, seen, o, "reason", reason, "exemption");
       g_array_append_val (c->rb->exemptions, e);
     }
-  g_hash_table_unref (seen);
 }
 
 static void
@@ -604,26 +720,465 @@ read_modifiers (Ctx *c, const RespJsonNode *arr)
       m.kind = dup_string (c, o, "kind", TRUE, "modifier");
       m.basis = read_basis (c, o, "basis", TRUE, "modifier");
       read_period (c, o, &m.since, &m.until, "modifier");
-      m.condition = read_condition (c, o, TRUE, FALSE, "modifier");
+      m.condition = read_condition (c, o, "condition", TRUE, RESP_SUBJECT_NONE, "modifier");
       g_array_append_val (c->rb->modifiers, m);
     }
 }
 
-static RespRulebook *
-load (const RespInput *in, GPtrArray **diagnostics, GError **error)
+/* ---- record kinds and duties (SPEC §8.1) ---- */
+
+static const char * const builtin_kinds[] = { "notice", "rectification" };
+
+static void
+read_record_kinds (Ctx *c, const RespJsonNode *arr)
 {
-  const char *data = in->data;
-  gsize length = in->length;
-  static const char * const keys[] = { "format", "id", "title", "sources", "facts", "parameters",
-                                       "circumstances", "liability", "collective", "exemptions",
-                                       "modifiers", NULL };
+  static const char * const keys[] = { "kind", "description", NULL };
+
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a record kind"), *kn;
+      RespRecordKindDecl k = { 0 };
+      const char *kind;
+
+      if (o == NULL)
+        continue;
+      resp_document_check_keys (c->sink, o, keys, "record kind");
+      kind = resp_document_string (c->sink, o, "kind", TRUE, "record kind");
+      k.description = dup_string (c, o, "description", TRUE, "record kind");
+      kn = resp_json_node_get_member ((RespJsonNode *) o, "kind");
+      if (kind != NULL && (kind[0] == '\0' || strpbrk (kind, " \t\r\n") != NULL))
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, kn->line, kn->column,
+                              "record kind: a kind must be one word, not '%s'", kind);
+          kind = NULL;
+        }
+      else if (kind != NULL && resp_name_lookup (builtin_kinds, 2, kind) >= 0)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, kn->line, kn->column,
+                              "record kind: '%s' is built in and cannot be declared", kind);
+          kind = NULL;
+        }
+      if (!unique (c, c->defined[ID_RECORD_KIND], o, "kind", kind, "record kind"))
+        {
+          g_free (k.description);
+          continue;
+        }
+      k.kind = g_strdup (kind);
+      g_array_append_val (c->rb->record_kinds, k);
+    }
+}
+
+/* An enumerated string member: its index among n names (a column of a
+ * table, stride bytes apart), or -1 after reporting it. */
+static int
+read_word (Ctx *c, const RespJsonNode *obj, const char *key, const char * const *first,
+           gsize stride, guint n, const char *what)
+{
+  const RespJsonNode *m = resp_document_member (c->sink, obj, key, RESP_JSON_STRING, TRUE, what);
+  char hint[300];
+  int k;
+
+  if (m == NULL)
+    return -1;
+  k = resp_vocab_find (first, stride, n, m->v.string.str);
+  if (k < 0)
+    {
+      GString *all = g_string_new (NULL);
+      const char *p = (const char *) first;
+
+      for (guint i = 0; i < n; i++, p += stride)
+        g_string_append_printf (all, "%s%s", i ? ", " : "", *(const char * const *) (gconstpointer) p);
+      resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                          "%s: %s '%s' is not one of %s%s", what, key, m->v.string.str, all->str,
+                          resp_did_you_mean (hint, sizeof hint,
+                                             resp_vocab_suggest (first, stride, n, m->v.string.str)));
+      g_string_free (all, TRUE);
+    }
+  return k;
+}
+
+static void
+read_at_least (Ctx *c, const RespJsonNode *o, RespDutyRule *d, const char *what)
+{
+  const RespJsonNode *m = resp_json_node_get_member ((RespJsonNode *) o, "at_least"), *p;
+  static const char * const keys[] = { "param", NULL };
+  char hint[300];
+
+  d->at_least_param = -1;
+  if (m == NULL)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, o->line, o->column,
+                          "%s: missing 'at_least'", what);
+      return;
+    }
+  if (m->type == RESP_JSON_NUMBER)
+    {
+      if (!is_count (m->v.number.value))
+        resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                            "%s: 'at_least' must be a whole number from 1", what);
+      else
+        d->at_least = (guint) m->v.number.value;
+      return;
+    }
+  if (m->type != RESP_JSON_OBJECT)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                          "%s: 'at_least' must be a number or {\"param\": NAME}", what);
+      return;
+    }
+  resp_document_check_keys (c->sink, m, keys, what);
+  p = resp_document_member (c->sink, m, "param", RESP_JSON_STRING, TRUE, what);
+  if (p == NULL)
+    return;
+  d->at_least_param = resp_name_lookup ((const char * const *) c->param_names->pdata,
+                                        c->param_names->len, p->v.string.str);
+  if (d->at_least_param < 0)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_VARIABLE, p->line, p->column,
+                          "%s: no parameter '%s'%s", what, p->v.string.str,
+                          resp_input_hint (hint, sizeof hint,
+                                           (const char * const *) c->param_names->pdata,
+                                           c->param_names->len, p->v.string.str));
+      return;
+    }
+  /* its values, as they stand now (a later layer's are checked when read) */
+  {
+    const RespParamDecl *pd = &g_array_index (c->rb->params, RespParamDecl, d->at_least_param);
+
+    for (guint k = 0; k < pd->values->len; k++)
+      {
+        const RespValue *v = &g_array_index (pd->values, RespParamValue, k).value;
+        if (v->type != RESP_VALUE_NUMBER || !is_count (v->number))
+          {
+            resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, p->line, p->column,
+                                "%s: parameter '%s' has a value that is not a whole number from 1",
+                                what, p->v.string.str);
+            break;
+          }
+      }
+  }
+}
+
+static GArray *
+read_evidence (Ctx *c, const RespJsonNode *o, const char *what)
+{
+  const RespJsonNode *arr = resp_document_member (c->sink, o, "evidence", RESP_JSON_ARRAY, TRUE, what);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (arr == NULL)
+    return out;
+  if (arr->v.children.n == 0)
+    resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, arr->line, arr->column,
+                        "%s: 'evidence' needs at least one record kind", what);
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *k = arr->v.children.items[i];
+      int idx;
+
+      if (k->type != RESP_JSON_STRING)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, k->line, k->column,
+                              "%s: a record kind must be a string", what);
+          continue;
+        }
+      idx = resp_rulebook_find_record_kind (c->rb, k->v.string.str);
+      if (idx < 0)
+        {
+          GPtrArray *names = g_ptr_array_new ();
+          char hint[300];
+
+          for (guint j = 0; j < c->rb->record_kinds->len; j++)
+            g_ptr_array_add (names, g_array_index (c->rb->record_kinds, RespRecordKindDecl, j).kind);
+          resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_KIND, k->line, k->column,
+                              "%s: record kind '%s' is not declared in record_kinds%s", what,
+                              k->v.string.str,
+                              resp_input_hint (hint, sizeof hint, (const char * const *) names->pdata,
+                                               names->len, k->v.string.str));
+          g_ptr_array_unref (names);
+          continue;
+        }
+      g_array_append_val (out, idx);
+    }
+  return out;
+}
+
+static GArray *
+read_answerable (Ctx *c, const RespJsonNode *o, int bearer, const char *what)
+{
+  static const char * const keys[] = { "role", "category", NULL };
+  const RespJsonNode *arr = resp_document_member (c->sink, o, "answerable", RESP_JSON_ARRAY, TRUE, what);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (RespDutyAnswerable));
+
+  if (arr == NULL)
+    return out;
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *a = resp_document_object_at (c->sink, arr, i, what, "an answerable role");
+      const RespJsonNode *role;
+      RespDutyAnswerable entry = { 0 };
+      int r, k;
+
+      if (a == NULL)
+        continue;
+      resp_document_check_keys (c->sink, a, keys, what);
+      role = resp_document_member (c->sink, a, "role", RESP_JSON_STRING, TRUE, what);
+      k = read_word (c, a, "category", &resp_categories[0].name, sizeof resp_categories[0],
+                     RESP_N_CATEGORIES, what);
+      if (role == NULL)
+        continue;
+      r = RESP_VOCAB_FIND (resp_roles, role->v.string.str);
+      if (r < 0)
+        {
+          char hint[128];
+          resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_ROLE, role->line, role->column,
+                              "%s: unknown role '%s'%s", what, role->v.string.str,
+                              resp_did_you_mean (hint, sizeof hint,
+                                                 RESP_VOCAB_SUGGEST (resp_roles, role->v.string.str)));
+          continue;
+        }
+      if (!(RESP_PERSON_ROLES & RESP_ROLE_BIT (r)) || r == RESP_ROLE_INVOLVED)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, role->line, role->column,
+                              "%s: role '%s' is not a person's (or, like involved, only an event's)",
+                              what, role->v.string.str);
+          continue;
+        }
+      if (bearer == RESP_BEARER_COMMITTEE && !resp_roles[r].through_seat)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, role->line, role->column,
+                              "%s: a committee's duty is answered through its seats "
+                              "(first_responsible, direct_responsible or team_member), not '%s'",
+                              what, role->v.string.str);
+          continue;
+        }
+      if (k < 0)
+        continue;
+      entry.role = (RespRole) r;
+      entry.category = (RespCategory) k;
+      g_array_append_val (out, entry);
+    }
+  return out;
+}
+
+static void
+read_duties (Ctx *c, const RespJsonNode *arr)
+{
+  static const char * const keys[] = { "id", "bearer", "applies", "every", "at_least", "evidence",
+                                       "answerable", "weight", "cite", "summary", "note", "since",
+                                       "until", NULL };
+
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a duty"), *w;
+      RespDutyRule d = { 0 };
+      const char *id;
+      char what[160];
+      int bearer, every;
+
+      if (o == NULL)
+        continue;
+      id = resp_document_string (c->sink, o, "id", TRUE, "duty");
+      resp_document_what (what, sizeof what, "duty", id ? id : "?");
+      resp_document_check_keys (c->sink, o, keys, what);
+      bearer = read_word (c, o, "bearer", &resp_bearers[0].name, sizeof resp_bearers[0],
+                          RESP_N_BEARERS, what);
+      every = read_word (c, o, "every", &resp_every[0].name, sizeof resp_every[0], RESP_N_EVERY, what);
+      if (bearer >= 0)
+        d.applies = read_condition (c, o, "applies", FALSE, resp_bearers[bearer].subject, what);
+      read_at_least (c, o, &d, what);
+      d.evidence = read_evidence (c, o, what);
+      d.answerable = read_answerable (c, o, bearer, what);
+      d.weight = 1;
+      w = resp_document_member (c->sink, o, "weight", RESP_JSON_NUMBER, FALSE, what);
+      if (w != NULL && !(w->v.number.value > 0 && w->v.number.value <= 1e6))
+        resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, w->line, w->column,
+                            "%s: 'weight' must be a number above 0 (and at most 1000000)", what);
+      else if (w != NULL)
+        d.weight = w->v.number.value;
+      d.cite = read_basis (c, o, "cite", TRUE, what);
+      d.summary = dup_string (c, o, "summary", TRUE, what);
+      d.note = dup_string (c, o, "note", FALSE, what);
+      read_period (c, o, &d.since, &d.until, what);
+      d.bearer = bearer >= 0 ? (RespBearer) bearer : RESP_BEARER_COMMITTEE;
+      d.every = every >= 0 ? (RespEvery) every : RESP_EVERY_YEAR;
+      if (unique (c, c->defined[ID_DUTY], o, "id", id, "duty"))
+        d.id = g_strdup (id);
+      g_array_append_val (c->rb->duties, d);
+    }
+}
+
+/* ---- layers (SPEC §8.6) ---- */
+
+/* The rulebooks shipped with the library, by the id each declares. */
+static const struct {
+  const char *name;
+  const char *resource;
+} shipped[] = {
+  { "cn-party-cyber-2017", DEFAULT_RESOURCE },
+  { "cn-local-2026-example", "/org/libresp/rulebooks/cn-local-2026-example.json" },
+};
+#define MAX_EXTENDS 8
+
+static int
+find_shipped (const char *name)
+{
+  return RESP_VOCAB_FIND (shipped, name);
+}
+
+static GBytes *
+shipped_bytes (guint index)
+{
+  GBytes *bytes = g_resource_lookup_data (resp_get_resource (), shipped[index].resource,
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  /* compiled in: its absence is a build defect, not bad data */
+  g_assert (bytes != NULL);
+  return bytes;
+}
+
+static void
+ctx_init (Ctx *c)
+{
+  memset (c, 0, sizeof *c);
+  c->rb = rulebook_alloc ();
+  c->fact_names = g_ptr_array_new ();
+  c->param_names = g_ptr_array_new ();
+  for (guint k = 0; k < N_ID_KINDS; k++)
+    c->defined[k] = id_table ();
+}
+
+/* The rulebook built, or NULL when ok is FALSE. */
+static RespRulebook *
+ctx_finish (Ctx *c, gboolean ok)
+{
+  RespRulebook *rb = c->rb;
+
+  g_ptr_array_unref (c->fact_names);
+  g_ptr_array_unref (c->param_names);
+  for (guint k = 0; k < N_ID_KINDS; k++)
+    g_hash_table_unref (c->defined[k]);
+  if (!ok || rb->layers->len == 0)
+    {
+      resp_rulebook_unref (rb);
+      return NULL;
+    }
+  return rb;
+}
+
+static gboolean load_layer (Ctx *c, const RespInput *in, guint depth,
+                            GPtrArray **diagnostics, GError **error);
+
+/* Loads the shipped rulebook an `extends` member (m) names, unless a layer
+ * below has it already. FALSE when that fails (error and diagnostics set). */
+static gboolean
+load_extended (Ctx *c, const RespJsonNode *m, guint depth, GPtrArray **diagnostics, GError **error)
+{
+  char hint[300];
+  int k;
+
+  if (m->type != RESP_JSON_STRING)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                          "rulebook: 'extends' must be the name of a shipped rulebook");
+      return TRUE;
+    }
+  k = find_shipped (m->v.string.str);
+  if (k < 0)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_RULEBOOK, m->line, m->column,
+                          "rulebook: no shipped rulebook '%s'%s", m->v.string.str,
+                          resp_did_you_mean (hint, sizeof hint,
+                                             RESP_VOCAB_SUGGEST (shipped, m->v.string.str)));
+      return TRUE;
+    }
+  if (resp_name_lookup ((const char * const *) c->rb->layer_ids->pdata, c->rb->layer_ids->len,
+                        shipped[k].name) >= 0)
+    return TRUE;
+  if (depth >= MAX_EXTENDS)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_LIMIT, m->line, m->column,
+                          "rulebook: more than %d rulebooks extend one another", MAX_EXTENDS);
+      return TRUE;
+    }
+  {
+    RespDiagSink *sink = c->sink;
+    GBytes *bytes = shipped_bytes ((guint) k);
+    char *name = g_strconcat ("resource://", shipped[k].resource, NULL);
+    gsize len;
+    const char *data = g_bytes_get_data (bytes, &len);
+    RespInput in;
+    gboolean ok;
+
+    (void) resp_input_from_data (&in, data, (gssize) len, name, NULL, NULL, NULL);
+    ok = load_layer (c, &in, depth + 1, diagnostics, error);
+    resp_input_clear (&in);
+    g_free (name);
+    g_bytes_unref (bytes);
+    c->sink = sink;
+    return ok;
+  }
+}
+
+/* Reads the sections of one layer's root object. A layer above another may
+ * leave out the sections the bottom one must have. */
+static void
+read_sections (Ctx *c, const RespJsonNode *root)
+{
+  RespDiagSink *sink = c->sink;
+  gboolean bottom = c->layer == 0;
+  const RespJsonNode *m;
+
+  /* sources, facts, parameters and record kinds first: the rest refers to them */
+  if ((m = resp_document_member (sink, root, "sources", RESP_JSON_ARRAY, bottom, "rulebook")))
+    read_sources (c, m);
+  if ((m = resp_document_member (sink, root, "facts", RESP_JSON_ARRAY, bottom, "rulebook")))
+    read_facts (c, m);
+  if ((m = resp_document_member (sink, root, "parameters", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_params (c, m);
+  if ((m = resp_document_member (sink, root, "record_kinds", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_record_kinds (c, m);
+  if ((m = resp_document_member (sink, root, "circumstances", RESP_JSON_ARRAY, bottom, "rulebook")))
+    read_circumstances (c, m);
+  if ((m = resp_document_member (sink, root, "liability", RESP_JSON_ARRAY, bottom, "rulebook")))
+    read_liability (c, m);
+  if ((m = resp_document_member (sink, root, "collective", RESP_JSON_OBJECT, FALSE, "rulebook")))
+    {
+      static const char * const ckeys[] = { "basis", "summary", NULL };
+
+      resp_document_check_keys (sink, m, ckeys, "collective");
+      resp_document_string (sink, m, "summary", FALSE, "collective");
+      if (c->rb->has_collective)
+        resp_diag_sink_add (sink, RESP_ERROR_DUPLICATE_ID, m->line, m->column,
+                            "collective: already defined by a rulebook below");
+      else
+        {
+          c->rb->collective_basis = read_basis (c, m, "basis", TRUE, "collective");
+          c->rb->has_collective = c->rb->collective_basis != NULL;
+        }
+    }
+  if ((m = resp_document_member (sink, root, "exemptions", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_exemptions (c, m);
+  if ((m = resp_document_member (sink, root, "modifiers", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_modifiers (c, m);
+  if ((m = resp_document_member (sink, root, "duties", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_duties (c, m);
+}
+
+/* Loads one layer (and, first, the shipped rulebook it extends) on top of
+ * what c holds; all or nothing for the whole load: FALSE stops it. */
+static gboolean
+load_layer (Ctx *c, const RespInput *in, guint depth, GPtrArray **diagnostics, GError **error)
+{
+  static const char * const keys[] = { "format", "id", "title", "extends", "sources", "facts",
+                                       "parameters", "record_kinds", "circumstances", "liability",
+                                       "collective", "exemptions", "modifiers", "duties", NULL };
+  RespRulebook *rb = c->rb;
   RespDiagSink sink;
   RespJsonTree *tree;
-  RespRulebook *rb = rulebook_alloc ();
-  Ctx c = { rb, &sink, g_ptr_array_new (), g_ptr_array_new () };
+  char *id = NULL, *title = NULL;
 
   resp_diag_sink_init (&sink, in->name, in->limits.max_errors);
-  tree = resp_document_parse (data, length, &in->limits, &sink);
+  c->sink = &sink;
+  tree = resp_document_parse (in->data, in->length, &in->limits, &sink);
   if (tree != NULL)
     {
       const RespJsonNode *root = resp_json_tree_get_root (tree), *m;
@@ -641,44 +1196,85 @@ load (const RespInput *in, GPtrArray **diagnostics, GError **error)
       else
         {
           resp_document_check_keys (&sink, root, keys, "rulebook");
-          rb->id = dup_string (&c, root, "id", TRUE, "rulebook");
-          rb->title = dup_string (&c, root, "title", FALSE, "rulebook");
-          /* sources, facts and parameters first: the rest refers to them */
-          if ((m = resp_document_member (&sink, root, "sources", RESP_JSON_ARRAY, TRUE, "rulebook")))
-            read_sources (&c, m);
-          if ((m = resp_document_member (&sink, root, "facts", RESP_JSON_ARRAY, TRUE, "rulebook")))
-            read_facts (&c, m);
-          if ((m = resp_document_member (&sink, root, "parameters", RESP_JSON_ARRAY, FALSE, "rulebook")))
-            read_params (&c, m);
-          if ((m = resp_document_member (&sink, root, "circumstances", RESP_JSON_ARRAY, TRUE, "rulebook")))
-            read_circumstances (&c, m);
-          if ((m = resp_document_member (&sink, root, "liability", RESP_JSON_ARRAY, TRUE, "rulebook")))
-            read_liability (&c, m);
-          if ((m = resp_document_member (&sink, root, "collective", RESP_JSON_OBJECT, FALSE, "rulebook")))
+          if ((m = resp_json_node_get_member ((RespJsonNode *) root, "extends")) != NULL
+              && !load_extended (c, m, depth, diagnostics, error))
             {
-              static const char * const ckeys[] = { "basis", "summary", NULL };
-              resp_document_check_keys (&sink, m, ckeys, "collective");
-              resp_document_string (&sink, m, "summary", FALSE, "collective");
-              rb->collective_basis = read_basis (&c, m, "basis", TRUE, "collective");
-              rb->has_collective = rb->collective_basis != NULL;
+              resp_json_tree_free (tree);
+              resp_diag_sink_finish (&sink, NULL, NULL);
+              return FALSE;
             }
-          if ((m = resp_document_member (&sink, root, "exemptions", RESP_JSON_ARRAY, FALSE, "rulebook")))
-            read_exemptions (&c, m);
-          if ((m = resp_document_member (&sink, root, "modifiers", RESP_JSON_ARRAY, FALSE, "rulebook")))
-            read_modifiers (&c, m);
+          c->layer = rb->layers->len;
+          id = dup_string (c, root, "id", TRUE, "rulebook");
+          if (id != NULL && resp_name_lookup ((const char * const *) rb->layer_ids->pdata,
+                                              rb->layer_ids->len, id) >= 0)
+            {
+              m = resp_json_node_get_member ((RespJsonNode *) root, "id");
+              /* its every id would be reported again: say it once */
+              resp_diag_sink_add (&sink, RESP_ERROR_DUPLICATE_ID, m->line, m->column,
+                                  "rulebook: '%s' is loaded below already", id);
+            }
+          else
+            read_sections (c, root);
+          title = dup_string (c, root, "title", FALSE, "rulebook");
         }
       resp_json_tree_free (tree);
     }
-  g_ptr_array_unref (c.fact_names);
-  g_ptr_array_unref (c.param_names);
 
-  if (!resp_diag_sink_finish (&sink, diagnostics, error))
+  {
+    GPtrArray *found = NULL;
+
+    if (!resp_diag_sink_finish (&sink, &found, error))
+      {
+        if (diagnostics != NULL)
+          *diagnostics = found;
+        else
+          g_ptr_array_unref (found);
+        g_free (id);
+        g_free (title);
+        return FALSE;
+      }
+    g_ptr_array_unref (found);
+  }
+  {
+    RespRulebookLayer *layer = g_new0 (RespRulebookLayer, 1);
+
+    layer->name = g_strdup (in->name);
+    layer->bytes = g_bytes_new (in->data, in->length);
+    g_ptr_array_add (rb->layers, layer);
+  }
+  g_ptr_array_add (rb->layer_ids, g_strdup (id));
+  g_free (rb->id);
+  rb->id = id;
+  if (title != NULL)
     {
-      resp_rulebook_unref (rb);
-      return NULL;
+      g_free (rb->title);
+      rb->title = title;
     }
-  rb->text = g_strndup (data, length);
-  return rb;
+  g_free (rb->text);
+  rb->text = g_strndup (in->data, in->length);
+  return TRUE;
+}
+
+/* The rulebook, or NULL; on success an empty list of diagnostics (a
+ * failing layer has set them). */
+static RespRulebook *
+finish_layers (Ctx *c, gboolean ok, GPtrArray **diagnostics)
+{
+  if (ok && diagnostics != NULL)
+    *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+  return ctx_finish (c, ok);
+}
+
+/* Loads one rulebook file (with what it extends). */
+static RespRulebook *
+load (const RespInput *in, GPtrArray **diagnostics, GError **error)
+{
+  Ctx c;
+  gboolean ok;
+
+  ctx_init (&c);
+  ok = load_layer (&c, in, 0, diagnostics, error);
+  return finish_layers (&c, ok, diagnostics);
 }
 
 /**
@@ -809,11 +1405,229 @@ resp_rulebook_new_from_file (const char  *path,
 GBytes *
 resp_rulebook_get_default_source (void)
 {
-  GBytes *bytes = g_resource_lookup_data (resp_get_resource (), DEFAULT_RESOURCE,
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  /* compiled in: its absence is a build defect, not bad data */
-  g_assert (bytes != NULL);
-  return bytes;
+  return shipped_bytes (0);
+}
+
+/**
+ * resp_rulebook_list_shipped:
+ *
+ * Lists the names of the rulebooks shipped with the library (compiled in),
+ * the default first. Each is the `id` its file declares and can be given
+ * wherever a rulebook layer is named, or to `extends`.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names
+ *
+ * Since: 1.0
+ */
+char **
+resp_rulebook_list_shipped (void)
+{
+  char **out = g_new0 (char *, G_N_ELEMENTS (shipped) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shipped); i++)
+    out[i] = g_strdup (shipped[i].name);
+  return out;
+}
+
+/**
+ * resp_rulebook_get_shipped_source:
+ * @name: the name of a shipped rulebook
+ *
+ * Gets the text of a rulebook shipped with the library (what
+ * `resp rulebook NAME` prints).
+ *
+ * Returns: (transfer full) (nullable): its JSON text, or %NULL when no
+ *   shipped rulebook has that name
+ *
+ * Since: 1.0
+ */
+GBytes *
+resp_rulebook_get_shipped_source (const char *name)
+{
+  int k;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  k = find_shipped (name);
+  return k < 0 ? NULL : shipped_bytes ((guint) k);
+}
+
+/* One layer named by spec (a shipped name, or a file) on top of c. */
+static gboolean
+load_spec (Ctx *c, const char *spec, const RespLimits *limits, GPtrArray **diagnostics,
+           GError **error)
+{
+  int k = strchr (spec, '/') == NULL ? find_shipped (spec) : -1;
+  RespInput in;
+  gboolean ok;
+
+  if (k >= 0)
+    {
+      GBytes *bytes = shipped_bytes ((guint) k);
+      char *name = g_strconcat ("resource://", shipped[k].resource, NULL);
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+
+      (void) resp_input_from_data (&in, data, (gssize) len, name, NULL, NULL, NULL);
+      ok = load_layer (c, &in, 0, diagnostics, error);
+      resp_input_clear (&in);
+      g_free (name);
+      g_bytes_unref (bytes);
+      return ok;
+    }
+  if (!g_file_test (spec, G_FILE_TEST_EXISTS) && strchr (spec, '/') == NULL
+      && !g_str_has_suffix (spec, ".json"))
+    {
+      /* neither a file nor a shipped name: say which names there are */
+      char hint[300];
+      RespDiagSink sink;
+
+      resp_diag_sink_init (&sink, spec, 10);
+      resp_diag_sink_add (&sink, RESP_ERROR_UNKNOWN_RULEBOOK, 0, 0,
+                          "no such file, and no shipped rulebook of that name%s",
+                          resp_did_you_mean (hint, sizeof hint, RESP_VOCAB_SUGGEST (shipped, spec)));
+      return resp_diag_sink_finish (&sink, diagnostics, error);
+    }
+  if (!resp_input_from_file (&in, spec, limits, FALSE, diagnostics, error))
+    return FALSE;
+  ok = load_layer (c, &in, 0, diagnostics, error);
+  resp_input_clear (&in);
+  return ok;
+}
+
+
+/**
+ * resp_rulebook_new_layered:
+ * @layers: (array zero-terminated=1): the layers, bottom first: each the
+ *   name of a shipped rulebook (see resp_rulebook_list_shipped()) or a file
+ * @limits: (nullable): limits on each file, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found in the first layer that has any (empty on success)
+ * @error: return location for a #GError
+ *
+ * Loads a rulebook in layers (docs/rulebook.md, "Layers"), as `resp
+ * --rulebook A --rulebook B` does: each layer adds facts, parameters,
+ * circumstances, liability rules, record kinds and duties to those below;
+ * an id defined again is an error at the later position; a parameter of a
+ * later layer replaces the earlier values. A file that `extends` a
+ * shipped rulebook not loaded below has it loaded just under it. The
+ * rulebook's id is the top layer's. Loading stops at the first layer with
+ * an error; nothing is half-loaded.
+ *
+ * Returns: (transfer full) (nullable): the rulebook
+ *
+ * Since: 1.0
+ */
+RespRulebook *
+resp_rulebook_new_layered (const char * const *layers,
+                           const RespLimits   *limits,
+                           GPtrArray         **diagnostics,
+                           GError            **error)
+{
+  gboolean ok = TRUE;
+  Ctx c;
+
+  g_return_val_if_fail (layers != NULL && layers[0] != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ctx_init (&c);
+  for (guint i = 0; ok && layers[i] != NULL; i++)
+    ok = load_spec (&c, layers[i], limits, diagnostics, error);
+  return finish_layers (&c, ok, diagnostics);
+}
+
+/**
+ * resp_rulebook_add_layer_from_data:
+ * @below: the rulebook to build on
+ * @data: (array length=length) (element-type guint8): the layer's bytes
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name to report in diagnostics
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * Makes a new rulebook of @below's layers with one more on top, as
+ * resp_rulebook_new_layered() would. @below is not changed.
+ *
+ * Returns: (transfer full) (nullable): the new rulebook
+ *
+ * Since: 1.0
+ */
+RespRulebook *
+resp_rulebook_add_layer_from_data (RespRulebook      *below,
+                                   const char        *data,
+                                   gssize             length,
+                                   const char        *filename,
+                                   const RespLimits  *limits,
+                                   GPtrArray        **diagnostics,
+                                   GError           **error)
+{
+  gboolean ok = TRUE;
+  RespInput in;
+  Ctx c;
+
+  g_return_val_if_fail (below != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ctx_init (&c);
+  /* the layers below loaded once already: they load again */
+  for (guint i = 0; ok && i < below->layers->len; i++)
+    {
+      const RespRulebookLayer *l = below->layers->pdata[i];
+      gsize len;
+      const char *bytes = g_bytes_get_data (l->bytes, &len);
+
+      (void) resp_input_from_data (&in, bytes, (gssize) len, l->name, NULL, NULL, NULL);
+      ok = load_layer (&c, &in, 0, NULL, NULL);
+      resp_input_clear (&in);
+    }
+  g_assert (ok);
+  if (!resp_input_from_data (&in, data, length, filename, limits, diagnostics, error))
+    return ctx_finish (&c, FALSE);
+  ok = load_layer (&c, &in, 0, diagnostics, error);
+  resp_input_clear (&in);
+  return finish_layers (&c, ok, diagnostics);
+}
+
+/**
+ * resp_rulebook_new_shipped:
+ * @name: the name of a shipped rulebook (see resp_rulebook_list_shipped())
+ * @error: return location for a #GError
+ *
+ * Loads a rulebook shipped with the library, with what it extends.
+ *
+ * Returns: (transfer full) (nullable): the rulebook, or %NULL with
+ *   %RESP_ERROR_UNKNOWN_RULEBOOK when no shipped rulebook has that name
+ *
+ * Since: 1.0
+ */
+RespRulebook *
+resp_rulebook_new_shipped (const char  *name,
+                           GError     **error)
+{
+  RespRulebook *rb;
+  GError *local = NULL;
+  Ctx c;
+  gboolean ok;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (find_shipped (name) < 0)
+    {
+      char hint[300];
+      g_set_error (error, RESP_ERROR, RESP_ERROR_UNKNOWN_RULEBOOK, "no shipped rulebook '%s'%s",
+                   name, resp_did_you_mean (hint, sizeof hint, RESP_VOCAB_SUGGEST (shipped, name)));
+      return NULL;
+    }
+  ctx_init (&c);
+  ok = load_spec (&c, name, NULL, NULL, &local);
+  rb = ctx_finish (&c, ok);
+  /* ours: a shipped rulebook that does not load is a build defect */
+  if (rb == NULL)
+    g_error ("the shipped rulebook %s does not load: %s", name, local->message);
+  return rb;
 }
 
 /**
@@ -821,7 +1635,8 @@ resp_rulebook_get_default_source (void)
  *
  * Loads the default rulebook compiled into the library (rulebook.md): the
  * measures of 2017 with the accountability, discipline and reporting
- * regulations they lead to.
+ * regulations they lead to, and the duties of the measures and the
+ * protection rules.
  *
  * Returns: (transfer full): the default rulebook
  *
@@ -830,21 +1645,7 @@ resp_rulebook_get_default_source (void)
 RespRulebook *
 resp_rulebook_new_default (void)
 {
-  GBytes *bytes = resp_rulebook_get_default_source ();
-  GError *error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  RespInput in;
-  RespRulebook *rb;
-
-  /* within the default limits: it is ours */
-  (void) resp_input_from_data (&in, data, (gssize) len, "resource://" DEFAULT_RESOURCE, NULL, NULL, NULL);
-  rb = load (&in, NULL, &error);
-
-  if (rb == NULL)
-    g_error ("the default rulebook does not load: %s", error->message);
-  g_bytes_unref (bytes);
-  return rb;
+  return resp_rulebook_new_shipped (shipped[0].name, NULL);
 }
 
 /**
@@ -962,6 +1763,15 @@ resp_rulebook_find_fact (const RespRulebook *rb, const char *name)
 {
   for (guint i = 0; i < rb->facts->len; i++)
     if (g_str_equal (g_array_index (rb->facts, RespFactDecl, i).name, name))
+      return (int) i;
+  return -1;
+}
+
+int
+resp_rulebook_find_record_kind (const RespRulebook *rb, const char *kind)
+{
+  for (guint i = 0; i < rb->record_kinds->len; i++)
+    if (g_str_equal (g_array_index (rb->record_kinds, RespRecordKindDecl, i).kind, kind))
       return (int) i;
   return -1;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "resp-enums.h"
+#include "resp-condition-private.h"
 
 G_BEGIN_DECLS
 
@@ -109,6 +110,17 @@ typedef struct {
   gboolean    through_seat;       /* reached through a seat on a committee (SPEC §4.3, authority) */
 } RespRoleInfo;
 
+/* The roles whose holders are people (the others are units or committees),
+ * who can answer for a duty (SPEC §8.1). */
+#define RESP_ROLE_BIT(r) (G_GUINT64_CONSTANT (1) << (r))
+#define RESP_PERSON_ROLES \
+  (RESP_ROLE_BIT (RESP_ROLE_FIRST_RESPONSIBLE) | RESP_ROLE_BIT (RESP_ROLE_DIRECT_RESPONSIBLE) | \
+   RESP_ROLE_BIT (RESP_ROLE_TEAM_MEMBER) | RESP_ROLE_BIT (RESP_ROLE_SECURITY_LEAD) | \
+   RESP_ROLE_BIT (RESP_ROLE_UNIT_HEAD) | RESP_ROLE_BIT (RESP_ROLE_INVOLVED) | \
+   RESP_ROLE_BIT (RESP_ROLE_REGULATOR_HEAD) | RESP_ROLE_BIT (RESP_ROLE_REGIONAL_SUPERVISOR) | \
+   RESP_ROLE_BIT (RESP_ROLE_COORDINATOR_HEAD))
+G_STATIC_ASSERT (RESP_N_ROLES <= 64);
+
 typedef struct {
   const char *name;               /* JSON */
   const char *label_zh;
@@ -120,6 +132,31 @@ typedef struct {
   const char *label_zh;
 } RespWordInfo;
 
+/* Who bears a duty (SPEC §8.1), and so whose attributes its `applies`
+ * reads. */
+typedef enum {
+  RESP_BEARER_COMMITTEE, RESP_BEARER_OPERATOR, RESP_BEARER_REGULATOR, RESP_BEARER_COORDINATOR,
+  RESP_BEARER_AUDIT_OFFICE, RESP_BEARER_SYSTEM, RESP_N_BEARERS,
+} RespBearer;
+
+typedef struct {
+  const char     *name;           /* JSON */
+  const char     *label_zh;
+  RespSubjectKind subject;        /* what its `applies` may read */
+} RespBearerInfo;
+
+/* The calendar periods of a duty (at +08:00), by their length in months. */
+typedef enum { RESP_EVERY_YEAR, RESP_EVERY_HALF_YEAR, RESP_EVERY_QUARTER, RESP_EVERY_MONTH,
+               RESP_N_EVERY } RespEvery;
+
+typedef struct {
+  const char *name;               /* JSON */
+  const char *label_zh;           /* 年度 */
+  guint       months;
+} RespEveryInfo;
+
+extern const RespBearerInfo      resp_bearers[RESP_N_BEARERS];
+extern const RespEveryInfo       resp_every[RESP_N_EVERY];
 extern const RespNodeTypeInfo    resp_node_types[RESP_N_NODE_TYPES];
 extern const RespRelationInfo    resp_relations[RESP_N_RELATIONS];
 extern const RespCardinalityInfo resp_cardinalities[RESP_N_CARDINALITIES];

@@ -164,6 +164,24 @@ const char * const resp_circumstance_status_names[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_circumstance_status_names) == RESP_N_CIRCUMSTANCE_STATUSES);
 
+const RespBearerInfo resp_bearers[] = {
+  [RESP_BEARER_COMMITTEE]    = { "committee", "党委（党组）", RESP_SUBJECT_COMMITTEE },
+  [RESP_BEARER_OPERATOR]     = { "operator", "网络运营者", RESP_SUBJECT_UNIT },
+  [RESP_BEARER_REGULATOR]    = { "regulator", "行业主管监管部门", RESP_SUBJECT_UNIT },
+  [RESP_BEARER_COORDINATOR]  = { "coordinator", "网信部门", RESP_SUBJECT_UNIT },
+  [RESP_BEARER_AUDIT_OFFICE] = { "audit_office", "审计机关", RESP_SUBJECT_UNIT },
+  [RESP_BEARER_SYSTEM]       = { "system", "网络和信息系统", RESP_SUBJECT_SYSTEM },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (resp_bearers) == RESP_N_BEARERS);
+
+const RespEveryInfo resp_every[] = {
+  [RESP_EVERY_YEAR]      = { "year", "年度", 12 },
+  [RESP_EVERY_HALF_YEAR] = { "half_year", "半年", 6 },
+  [RESP_EVERY_QUARTER]   = { "quarter", "季度", 3 },
+  [RESP_EVERY_MONTH]     = { "month", "月度", 1 },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (resp_every) == RESP_N_EVERY);
+
 #undef T
 
 /* ---- finding a word ---- */

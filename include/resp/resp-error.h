@@ -56,6 +56,15 @@ G_BEGIN_DECLS
  *   declared fact, parameter or model attribute
  * @RESP_ERROR_SNAPSHOT: a compiled snapshot is truncated, damaged, or of
  *   another version or machine layout
+ * @RESP_ERROR_UNKNOWN_KIND: a record entry's `kind` (or a duty's evidence)
+ *   names a record kind the rulebook does not declare
+ * @RESP_ERROR_UNKNOWN_RULEBOOK: `extends` or a layer names no rulebook
+ *   shipped with the library
+ * @RESP_ERROR_BAD_DUE: a notice's `due` is not after its `at`
+ * @RESP_ERROR_UNKNOWN_NOTICE: a rectification `answers` an id that is no
+ *   notice of the record
+ * @RESP_ERROR_NOTICE_ELSEWHERE: a rectification answers a notice to another
+ *   node
  *
  * Error codes of the %RESP_ERROR domain: one per class of bad input.
  *
@@ -87,6 +96,11 @@ typedef enum {
   RESP_ERROR_UNKNOWN_OPERATOR,
   RESP_ERROR_UNKNOWN_VARIABLE,
   RESP_ERROR_SNAPSHOT,
+  RESP_ERROR_UNKNOWN_KIND,
+  RESP_ERROR_UNKNOWN_RULEBOOK,
+  RESP_ERROR_BAD_DUE,
+  RESP_ERROR_UNKNOWN_NOTICE,
+  RESP_ERROR_NOTICE_ELSEWHERE,
 } RespError;
 
 RESP_AVAILABLE_IN_1_0

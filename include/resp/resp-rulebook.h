@@ -73,6 +73,26 @@ RESP_AVAILABLE_IN_1_0
 char        **resp_rulebook_dup_fact_names    (RespRulebook  *self);
 RESP_AVAILABLE_IN_1_0
 GBytes       *resp_rulebook_get_default_source (void);
+RESP_AVAILABLE_IN_1_0
+char        **resp_rulebook_list_shipped      (void);
+RESP_AVAILABLE_IN_1_0
+GBytes       *resp_rulebook_get_shipped_source (const char  *name);
+RESP_AVAILABLE_IN_1_0
+RespRulebook *resp_rulebook_new_shipped       (const char    *name,
+                                               GError       **error);
+RESP_AVAILABLE_IN_1_0
+RespRulebook *resp_rulebook_new_layered       (const char * const *layers,
+                                               const RespLimits   *limits,
+                                               GPtrArray         **diagnostics,
+                                               GError            **error);
+RESP_AVAILABLE_IN_1_0
+RespRulebook *resp_rulebook_add_layer_from_data (RespRulebook     *below,
+                                                 const char       *data,
+                                                 gssize            length,
+                                                 const char       *filename,
+                                                 const RespLimits *limits,
+                                                 GPtrArray       **diagnostics,
+                                                 GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespRulebook, resp_rulebook_unref)
 
