@@ -1124,7 +1124,9 @@ static void
 read_sections (Ctx *c, const RespJsonNode *root)
 {
   RespDiagSink *sink = c->sink;
-  gboolean bottom = c->layer == 0;
+  /* a layer that extends another is no bottom, even when what it names
+   * could not be loaded (that error is enough) */
+  gboolean bottom = c->layer == 0 && resp_json_node_get_member ((RespJsonNode *) root, "extends") == NULL;
   const RespJsonNode *m;
 
   /* sources, facts, parameters and record kinds first: the rest refers to them */

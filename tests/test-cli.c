@@ -365,6 +365,57 @@ test_rulebook (void)
   test_remove_temp (bad, dir);
 }
 
+/* Shipped rulebooks by name, and layers of --rulebook (SPEC §8.6) */
+static void
+test_rulebook_layers (void)
+{
+  char *out = run (0, NULL, "rulebook", "--list", NULL);
+  char *file = test_read_src ("libresp/rulebooks/cn-local-2026-example.json", NULL);
+  char *events = test_src_path ("examples/data/events.json");
+  char *dir, *layer, *err = NULL;
+
+  CU_ASSERT_STRING_EQUAL (out, "cn-party-cyber-2017\ncn-local-2026-example\n");
+  g_free (out);
+  out = run (0, NULL, "rulebook", "cn-local-2026-example", NULL);
+  CU_ASSERT_STRING_EQUAL (out, file);
+  g_free (out);
+  g_free (file);
+  file = test_read_src ("libresp/rulebooks/default.json", NULL);
+  out = run (0, NULL, "rulebook", "cn-party-cyber-2017", NULL);
+  CU_ASSERT_STRING_EQUAL (out, file);
+  g_free (out);
+  g_free (file);
+  run_fails (1, "no shipped rulebook 'cn-local'", "rulebook", "cn-local", NULL);
+  run_fails (2, "--list takes no NAME", "rulebook", "--list", "cn-local-2026-example", NULL);
+  run_fails (2, "expected 0 to 1 arguments, got 2", "rulebook", "a", "b", NULL);
+
+  /* the verdict names the top layer */
+  out = run (0, NULL, "assess", test_city_path, events, "--format", "json",
+             "--rulebook", "cn-local-2026-example", NULL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"rulebook\": \"cn-local-2026-example\""));
+  g_free (out);
+  layer = test_write_temp ("province.json",
+                           "{\"format\": \"libresp/rulebook/1\", \"id\": \"province\",\n"
+                           " \"parameters\": [{\"name\": \"special_meetings_per_year\", \"cite\": \"local P\",\n"
+                           "   \"values\": [{\"value\": 3}]}]}\n", &dir);
+  out = run (0, NULL, "assess", test_city_path, events, "--format", "json",
+             "-r", "cn-local-2026-example", "-r", layer, NULL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"rulebook\": \"province\""));
+  CU_ASSERT_PTR_NULL (strstr (out, "cn-local-2026-example"));
+  g_free (out);
+  /* a layer with its own id loaded twice; an unknown name */
+  run_fails (1, ": rulebook: 'cn-local-2026-example' is loaded below already",
+             "assess", test_city_path, events, "-r", "cn-local-2026-example", "-r", "cn-local-2026-example", NULL);
+  out = run (1, &err, "assess", test_city_path, events, "-r", "cn-local-2026-exampel", NULL);
+  CU_ASSERT_STRING_EQUAL (out, "");
+  CU_ASSERT_STRING_EQUAL (err, "cn-local-2026-exampel: no such file, and no shipped rulebook of that "
+                               "name (did you mean 'cn-local-2026-example'?)\n");
+  g_free (out);
+  g_free (err);
+  test_remove_temp (layer, dir);
+  g_free (events);
+}
+
 static CU_TestInfo tests[] = {
   { "validate", test_validate },
   { "invalid model: exit 1, every error, empty stdout", test_invalid_model },
@@ -381,6 +432,7 @@ static CU_TestInfo tests[] = {
   { "assess: one object, JSON Lines", test_assess_single_and_lines },
   { "assess: an invalid event", test_assess_invalid },
   { "rulebook, and a broken --rulebook", test_rulebook },
+  { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
   CU_TEST_INFO_NULL,
 };
 

@@ -53,13 +53,13 @@ env_reset (void)
 static RespCondition *
 compile_full (int         caller,
               const char *text,
-              gboolean    allow_subject,
+              RespSubjectKind subject,
               RespError  *code,
               guint      *line,
               guint      *column,
               char      **message)
 {
-  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, allow_subject };
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, subject };
   char *json = test_json_of (text);
   RespJsonReader *reader = resp_json_reader_new (json, strlen (json));
   RespJsonTree *tree = resp_json_reader_read_tree (reader, resp_json_reader_next (reader));
@@ -81,12 +81,12 @@ compile_full (int         caller,
 static RespCondition *
 compile_ok_at (int         caller,
                const char *text,
-               gboolean    allow_subject)
+               RespSubjectKind subject)
 {
   RespError code = RESP_ERROR_FAILED;
   guint line = 0, column = 0;
   char *message = NULL;
-  RespCondition *cond = compile_full (caller, text, allow_subject, &code, &line, &column,
+  RespCondition *cond = compile_full (caller, text, subject, &code, &line, &column,
                                       &message);
 
   if (cond == NULL)
@@ -96,15 +96,15 @@ compile_ok_at (int         caller,
   return cond;
 }
 
-#define COMPILE(text) compile_ok_at (__LINE__, text, TRUE)
-#define COMPILE_EVENT(text) compile_ok_at (__LINE__, text, FALSE)
+#define COMPILE(text) compile_ok_at (__LINE__, text, RESP_SUBJECT_SYSTEM)
+#define COMPILE_EVENT(text) compile_ok_at (__LINE__, text, RESP_SUBJECT_NONE)
 
 /* Compiling text fails with code at line:column; message, when not NULL,
  * must be the exact message, else any message will do */
 static void
 expect_error_at (int         caller,
                  const char *text,
-                 gboolean    allow_subject,
+                 RespSubjectKind subject,
                  RespError   code,
                  guint       line,
                  guint       column,
@@ -113,7 +113,7 @@ expect_error_at (int         caller,
   RespError got_code = RESP_ERROR_FAILED;
   guint got_line = 0, got_column = 0;
   char *got_message = NULL;
-  RespCondition *cond = compile_full (caller, text, allow_subject, &got_code, &got_line,
+  RespCondition *cond = compile_full (caller, text, subject, &got_code, &got_line,
                                       &got_column, &got_message);
   gboolean ok;
 
@@ -132,9 +132,9 @@ expect_error_at (int         caller,
 }
 
 #define EXPECT_ERROR(text, code, line, column, message) \
-  expect_error_at (__LINE__, text, TRUE, code, line, column, message)
+  expect_error_at (__LINE__, text, RESP_SUBJECT_SYSTEM, code, line, column, message)
 #define EXPECT_EVENT_ERROR(text, code, line, column, message) \
-  expect_error_at (__LINE__, text, FALSE, code, line, column, message)
+  expect_error_at (__LINE__, text, RESP_SUBJECT_NONE, code, line, column, message)
 
 static const char *
 truth_name (RespTruth t)
@@ -1319,7 +1319,79 @@ test_preconditions (void)
   resp_json_reader_free (reader);
 }
 
+/* A duty's `applies` reads its bearer's attributes, and only those (SPEC
+ * §8.1); with missing_vars an unknown one is reported as missing. */
+static RespValue
+bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
+{
+  static const RespValue county = { RESP_VALUE_STRING, FALSE, 0, "county" };
+
+  if (kind == RESP_VAR_COMMITTEE_SCOPE_LEVEL)
+    return county;
+  return U;
+}
+
+static void
+test_bearer_variables (void)
+{
+  RespConditionEnv bearer_env = { bearer_get, NULL, NULL, 0, TRUE };
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  RespCondition *cond;
+  RespVarKind kind;
+  guint index;
+  const char *key;
+
+  cond = compile_ok_at (__LINE__, "{'and': [{'==': [{'var': 'committee.scope_level'}, 'county']},\n"
+                                  "         {'==': [{'var': 'committee.form'}, 'party_group']}]}",
+                        RESP_SUBJECT_COMMITTEE);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cond);
+  CU_ASSERT_TRUE (resp_condition_uses_subject (cond));
+  CU_ASSERT_EQUAL (resp_condition_eval (cond, &bearer_env, missing), RESP_TRUTH_UNKNOWN);
+  /* the form is unknown; the scope level is known */
+  CU_ASSERT_EQUAL_FATAL (missing->len, 1);
+  CU_ASSERT (g_array_index (missing, guint, 0) & RESP_CONDITION_MISSING_VAR);
+  resp_condition_missing_var (cond, g_array_index (missing, guint, 0), &kind, &index, &key);
+  CU_ASSERT_EQUAL (kind, RESP_VAR_COMMITTEE_FORM);
+  CU_ASSERT_STRING_EQUAL (resp_condition_var_name (kind), "committee.form");
+  CU_ASSERT_PTR_NULL (resp_condition_var_name (RESP_VAR_FACT));
+  /* without missing_vars only facts are listed */
+  g_array_set_size (missing, 0);
+  bearer_env.missing_vars = FALSE;
+  CU_ASSERT_EQUAL (resp_condition_eval (cond, &bearer_env, missing), RESP_TRUTH_UNKNOWN);
+  CU_ASSERT_EQUAL (missing->len, 0);
+  resp_condition_free (cond);
+
+  cond = compile_ok_at (__LINE__, "{'in': [{'var': 'unit.region_level'}, ['county']]}", RESP_SUBJECT_UNIT);
+  CU_ASSERT_PTR_NOT_NULL (cond);
+  resp_condition_free (cond);
+
+  expect_error_at (__LINE__, "{'var': 'system.cii'}", RESP_SUBJECT_COMMITTEE,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                   "unknown variable 'system.cii': a duty borne by a committee reads "
+                   "committee.form and committee.scope_level");
+  expect_error_at (__LINE__, "{'var': 'committee.form'}", RESP_SUBJECT_UNIT,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                   "unknown variable 'committee.form': a duty borne by a unit reads unit.kind "
+                   "and unit.region_level");
+  expect_error_at (__LINE__, "{'var': 'unit.kind'}", RESP_SUBJECT_SYSTEM,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                   "unknown variable 'unit.kind': this condition reads system.* and "
+                   "operator.region_level");
+  expect_error_at (__LINE__, "{'var': 'unit.kind'}", RESP_SUBJECT_NONE,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                   "unknown variable 'unit.kind': an event-wide condition cannot read the "
+                   "subject (it has no system or operator)");
+  /* a slip is caught with the bearer's own names */
+  expect_error_at (__LINE__, "{'var': 'unit.knid'}", RESP_SUBJECT_UNIT,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
+                   "unknown variable 'unit.knid' (did you mean 'unit.kind'?)");
+  expect_error_at (__LINE__, "{'var': 'system.extra.x'}", RESP_SUBJECT_UNIT,
+                   RESP_ERROR_UNKNOWN_VARIABLE, 1, 9, NULL);
+  g_array_unref (missing);
+}
+
 static CU_TestInfo tests[] = {
+  { "a duty's bearer variables", test_bearer_variables },
   { "Kleene and", test_and_table },
   { "Kleene or", test_or_table },
   { "Kleene not", test_not_table },

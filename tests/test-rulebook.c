@@ -6,6 +6,7 @@
  */
 
 #include "test-common.h"
+#include "resp-rulebook-private.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -650,6 +651,413 @@ test_other_category (void)
   g_free (changed);
 }
 
+
+/* ---- Duties and layers (SPEC §8.1, §8.6) ---- */
+
+/* A layer on the default rulebook; its duty on line 6. */
+#define LAYER_HEAD(rk) \
+  "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 'cn-party-cyber-2017',\n" \
+  " 'parameters': [{'name': 'n_per_year', 'cite': 'local P', 'values': [{'value': 2}]},\n" \
+  "                {'name': 'half', 'cite': 'local P', 'values': [{'value': 2.5}]}],\n" \
+  rk ",\n" \
+  " 'duties': [\n"
+#define RK_OK " 'record_kinds': [{'kind': 'meeting', 'description': 'M'}]"
+#define LAYER_DUTY(duty) LAYER_HEAD (RK_OK) duty "\n ]}"
+#define DUTY_OK \
+  "  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], " \
+  "'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"
+#define RK_BAD \
+  " 'record_kinds': [{'kind': 'meeting', 'description': 'M'}, {'kind': 'notice', 'description': 'N'}, " \
+  "{'kind': 'protection_assessment', 'description': 'P'}, {'kind': 'two words', 'description': 'T'}]"
+
+static const TestErrorCase duty_error_cases[] = {
+  { "an unknown bearer",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'comittee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 26, "did you mean 'committee'?" },
+  { "an unknown period",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'yearly', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 48, "'yearly' is not one of year, half_year, quarter, month" },
+  { "at_least 0",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 0, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 68, "whole number from 1" },
+  { "at_least a fraction",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1.5, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 68, "whole number from 1" },
+  { "at_least names no parameter",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': {'param': 'n_per_yer'}, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 6, 78, "did you mean 'n_per_year'?" },
+  { "at_least names a fractional parameter",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': {'param': 'half'}, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 78, "not a whole number" },
+  { "at_least of another shape",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': '2', 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 68, "a number or" },
+  { "evidence of an undeclared kind",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meetin'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_KIND, 6, 84, "did you mean 'meeting'?" },
+  { "no evidence",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': [], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 83, "at least one record kind" },
+  { "answerable by an unknown role",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsable', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_ROLE, 6, 120, "did you mean 'first_responsible'?" },
+  { "answerable by a unit's role",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'operator', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'regulator', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 119, "not a person's" },
+  { "answerable by involved",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'system', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'involved', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 117, "not a person's" },
+  { "a committee's duty answered by a unit head",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'unit_head', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 120, "through its seats" },
+  { "an unknown category",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 153, "'primary' is not one of direct" },
+  { "weight 0",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S', 'weight': 0}"),
+    RESP_ERROR_BAD_VALUE, 6, 224, "'weight'" },
+  { "a committee's duty reads the system",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'applies': {'var': 'system.cii'}, 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 6, 58, "a duty borne by a committee reads committee.form" },
+  { "a unit's duty reads the committee",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'coordinator', 'applies': {'==': [{'var': 'committee.form'}, 'party_group']}, 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'unit_head', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 6, 68, "a duty borne by a unit reads unit.kind" },
+  { "a system's duty reads the unit",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'system', 'applies': {'==': [{'var': 'unit.kind'}, 'government']}, 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'unit_head', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 6, 63, "this condition reads system.*" },
+  { "an unknown key in a duty",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S', 'nots': 'N'}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 6, 214, "did you mean 'note'?" },
+  { "a duty's citation",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['locale X'], 'summary': 'S'}"),
+    RESP_ERROR_BAD_VALUE, 6, 186, "does not start with a source key" },
+  { "a duty's empty period",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S', 'since': '2026-01-01', 'until': '2026-01-01'}"),
+    RESP_ERROR_EMPTY_INTERVAL, 6, 246, "empty period" },
+  { "a duty without at_least",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_MISSING_KEY, 6, 3, "missing 'at_least'" },
+  { "a duty without answerable",
+    LAYER_DUTY ("  {'id': 'd1', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_MISSING_KEY, 6, 3, "answerable" },
+  { "a duty id of the layer below",
+    LAYER_DUTY ("  {'id': 'annual_work_report', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['meeting'], 'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local X'], 'summary': 'S'}"),
+    RESP_ERROR_DUPLICATE_ID, 6, 10, "already defined by the rulebook 'cn-party-cyber-2017' below" },
+  { "a duplicate duty id", LAYER_DUTY (DUTY_OK ",\n" DUTY_OK),
+    RESP_ERROR_DUPLICATE_ID, 7, 10, "duplicate id 'd1'" },
+};
+
+/* Record kinds and layers: all three record kinds of RK_BAD are wrong. */
+static void
+test_layer_errors (void)
+{
+  static const TestErrorCase cases[] = {
+    { "extends no shipped rulebook",
+      "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 'cn-party-cyber-2071'}",
+      RESP_ERROR_UNKNOWN_RULEBOOK, 1, 60, "did you mean 'cn-party-cyber-2017'?" },
+    { "extends not a name", "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 7}",
+      RESP_ERROR_BAD_VALUE, 1, 60, "'extends' must be the name" },
+    { "a layer's id loaded below",
+      "{'format': 'libresp/rulebook/1', 'id': 'cn-party-cyber-2017', 'extends': 'cn-party-cyber-2017'}",
+      RESP_ERROR_DUPLICATE_ID, 1, 40, "loaded below already" },
+    { "the bottom layer needs facts",
+      "{'format': 'libresp/rulebook/1', 'id': 'x', 'sources': [{'key': 'm', 'title': 'M'}], 'liability': [],\n"
+      " 'circumstances': [{'id': 'c', 'cite': 'm 1', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'system.cii'}}]}",
+      RESP_ERROR_MISSING_KEY, 1, 1, "missing 'facts'" },
+  };
+  static const TestDiagnostic kinds[] = {
+    { RESP_ERROR_DUPLICATE_ID, 4, 69, "'notice' is built in" },
+    { RESP_ERROR_DUPLICATE_ID, 4, 109, "kind 'protection_assessment' is already defined by the rulebook 'cn-party-cyber-2017' below" },
+    { RESP_ERROR_BAD_VALUE, 4, 164, "one word" },
+  };
+  char *json = test_json_of (LAYER_HEAD (RK_BAD) DUTY_OK "\n ]}");
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+
+  test_expect_errors (&rulebook_loader, cases);
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data (json, -1, "rb.json", &diags, &error));
+  test_diagnostics (diags, "rb.json", kinds);
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_free (json);
+}
+
+static void
+test_duty_errors (void)
+{
+  test_expect_errors (&rulebook_loader, duty_error_cases);
+}
+
+static const RespDutyRule *
+find_duty (RespRulebook *rb, const char *id)
+{
+  for (guint i = 0; i < rb->duties->len; i++)
+    if (g_strcmp0 (g_array_index (rb->duties, RespDutyRule, i).id, id) == 0)
+      return &g_array_index (rb->duties, RespDutyRule, i);
+  return NULL;
+}
+
+static gint64
+param_at (RespRulebook *rb, const char *name, const char *when)
+{
+  for (guint i = 0; i < rb->params->len; i++)
+    if (g_str_equal (g_array_index (rb->params, RespParamDecl, i).name, name))
+      {
+        RespValue v = resp_rulebook_param_at (rb, i, test_instant (when));
+        return v.type == RESP_VALUE_NUMBER ? (gint64) v.number : -1;
+      }
+  return -2;
+}
+
+/* The default rulebook's four duties (SPEC §8.1), as the table says. */
+static void
+test_default_duties (void)
+{
+  static const struct {
+    const char *id;
+    RespBearer  bearer;
+    RespEvery   every;
+    const char *evidence;
+    const char *since;
+    const char *cite;
+  } want[] = {
+    { "annual_work_report", RESP_BEARER_COORDINATOR, RESP_EVERY_YEAR, "annual_work_report",
+      "2017-08-15", "measures Art. 6" },
+    { "protection_assessment_l3", RESP_BEARER_SYSTEM, RESP_EVERY_YEAR, "protection_assessment",
+      "2007-06-22", "mlps Art. 14" },
+    { "protection_assessment_l4", RESP_BEARER_SYSTEM, RESP_EVERY_HALF_YEAR, "protection_assessment",
+      "2007-06-22", "mlps Art. 14" },
+    { "cii_risk_assessment", RESP_BEARER_SYSTEM, RESP_EVERY_YEAR, "cii_risk_assessment",
+      "2021-09-01", "cii Art. 17" },
+  };
+  RespRulebook *rb = resp_rulebook_new_default ();
+
+  CU_ASSERT_EQUAL (rb->duties->len, G_N_ELEMENTS (want));
+  CU_ASSERT_EQUAL (rb->record_kinds->len, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (want) && i < rb->duties->len; i++)
+    {
+      const RespDutyRule *d = &g_array_index (rb->duties, RespDutyRule, i);
+      const RespRecordKindDecl *k;
+
+      CU_ASSERT_STRING_EQUAL (d->id, want[i].id);
+      CU_ASSERT_EQUAL (d->bearer, want[i].bearer);
+      CU_ASSERT_EQUAL (d->every, want[i].every);
+      CU_ASSERT_EQUAL (d->at_least, 1);
+      CU_ASSERT_EQUAL (d->at_least_param, -1);
+      CU_ASSERT_EQUAL (d->weight, 1);
+      CU_ASSERT_EQUAL (d->since, test_instant (want[i].since));
+      CU_ASSERT_STRING_EQUAL (d->cite[0], want[i].cite);
+      CU_ASSERT_EQUAL_FATAL (d->evidence->len, 1);
+      k = &g_array_index (rb->record_kinds, RespRecordKindDecl, g_array_index (d->evidence, guint, 0));
+      CU_ASSERT_STRING_EQUAL (k->kind, want[i].evidence);
+      /* primary leadership: a system's security lead and unit head, the
+       * coordinator's unit head */
+      CU_ASSERT_EQUAL (d->answerable->len, want[i].bearer == RESP_BEARER_SYSTEM ? 2 : 1);
+      for (guint j = 0; j < d->answerable->len; j++)
+        {
+          const RespDutyAnswerable *a = &g_array_index (d->answerable, RespDutyAnswerable, j);
+          CU_ASSERT_EQUAL (a->category, RESP_CATEGORY_PRIMARY_LEADERSHIP);
+          CU_ASSERT (a->role == RESP_ROLE_UNIT_HEAD || a->role == RESP_ROLE_SECURITY_LEAD);
+        }
+      CU_ASSERT ((d->applies != NULL) == (want[i].bearer == RESP_BEARER_SYSTEM));
+    }
+  resp_rulebook_unref (rb);
+}
+
+/* The shipped names, their sources, and the local rulebook on the default. */
+static void
+test_shipped (void)
+{
+  char **names = resp_rulebook_list_shipped ();
+  GError *error = NULL;
+  RespRulebook *rb;
+  const RespDutyRule *d;
+  GBytes *bytes;
+  char *file;
+  gsize len;
+
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (names), 2);
+  CU_ASSERT_STRING_EQUAL (names[0], "cn-party-cyber-2017");
+  CU_ASSERT_STRING_EQUAL (names[1], "cn-local-2026-example");
+  g_strfreev (names);
+
+  /* what `resp rulebook NAME` prints is the file in the source tree */
+  bytes = resp_rulebook_get_shipped_source ("cn-local-2026-example");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (bytes);
+  file = test_read_src ("libresp/rulebooks/cn-local-2026-example.json", &len);
+  CU_ASSERT_EQUAL (g_bytes_get_size (bytes), len);
+  CU_ASSERT (memcmp (g_bytes_get_data (bytes, NULL), file, len) == 0);
+  g_free (file);
+  g_bytes_unref (bytes);
+  CU_ASSERT_PTR_NULL (resp_rulebook_get_shipped_source ("cn-local"));
+
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_shipped ("cn-local-2026-exampel", &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_RULEBOOK));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "did you mean 'cn-local-2026-example'?"));
+  g_clear_error (&error);
+
+  /* the local rules: three duties on the default's four, all since 2026 */
+  rb = resp_rulebook_new_shipped ("cn-local-2026-example", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "cn-local-2026-example");
+  CU_ASSERT_EQUAL (rb->layers->len, 2);
+  CU_ASSERT_EQUAL (rb->duties->len, 7);
+  CU_ASSERT_EQUAL (rb->record_kinds->len, 6);
+  CU_ASSERT_EQUAL (resp_rulebook_get_n_circumstances (rb), 7);
+  d = find_duty (rb, "special_meetings");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  CU_ASSERT_EQUAL (d->bearer, RESP_BEARER_COMMITTEE);
+  CU_ASSERT (d->at_least_param >= 0);
+  CU_ASSERT_EQUAL (d->since, test_instant ("2026-01-01"));
+  CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2026-06-01"), 2);
+  /* no value before the local rules */
+  CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2025-06-01"), -1);
+  d = find_duty (rb, "contingency_drill");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  CU_ASSERT_EQUAL (d->bearer, RESP_BEARER_OPERATOR);
+  CU_ASSERT_PTR_NOT_NULL (find_duty (rb, "annual_work_plan"));
+  CU_ASSERT_PTR_NOT_NULL (find_duty (rb, "cii_risk_assessment"));
+  resp_rulebook_unref (rb);
+}
+
+/* Layers: a later parameter replaces, an extends already below is not
+ * loaded again, the layer below is not changed, files and names mix. */
+static void
+test_layers (void)
+{
+  char *stricter = test_json_of (
+    "{'format': 'libresp/rulebook/1', 'id': 'province', 'extends': 'cn-party-cyber-2017',\n"
+    " 'parameters': [{'name': 'special_meetings_per_year', 'cite': 'local P', 'values': [{'value': 4}]}]}");
+  char *fraction = test_json_of (
+    "{'format': 'libresp/rulebook/1', 'id': 'province',\n"
+    " 'parameters': [{'name': 'special_meetings_per_year', 'cite': 'local P',\n"
+    "                 'values': [{'until': '2027-01-01', 'value': 3}, {'since': '2027-01-01', 'value': 2.5}]}]}");
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *local = resp_rulebook_new_shipped ("cn-local-2026-example", NULL);
+  RespRulebook *rb;
+  char *dir = NULL, *path;
+
+  rb = resp_rulebook_add_layer_from_data (local, stricter, -1, "province.json", NULL, &diags, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_EQUAL (diags->len, 0);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "province");
+  CU_ASSERT_EQUAL (rb->layers->len, 3);
+  CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2026-06-01"), 4);
+  /* all of the earlier values are replaced: 4 also before 2026 */
+  CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2020-06-01"), 4);
+  CU_ASSERT_EQUAL (param_at (local, "special_meetings_per_year", "2026-06-01"), 2);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (local), "cn-local-2026-example");
+  resp_rulebook_unref (rb);
+
+  /* a duty's at_least must stay a count, checked at the replacing value */
+  CU_ASSERT_PTR_NULL (resp_rulebook_add_layer_from_data (local, fraction, -1, "province.json", NULL,
+                                                         &diags, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_BAD_VALUE));
+  CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_line (diags->pdata[0]), 3);
+  CU_ASSERT_EQUAL (resp_diagnostic_get_column (diags->pdata[0]), 99);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* names and files, bottom first */
+  path = test_write_temp ("province.json", stricter, &dir);
+  {
+    const char *layers[] = { "cn-local-2026-example", path, NULL };
+    const char *missing[] = { "cn-party-cyber-2017", "no-such-dir/x.json", NULL };
+    const char *unknown[] = { "cn-local-2026-exampel", NULL };
+
+    rb = resp_rulebook_new_layered (layers, NULL, &diags, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+    CU_ASSERT_EQUAL (diags->len, 0);
+    g_clear_pointer (&diags, g_ptr_array_unref);
+    CU_ASSERT_EQUAL (rb->layers->len, 3);
+    CU_ASSERT_EQUAL (rb->duties->len, 7);
+    CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2026-06-01"), 4);
+    resp_rulebook_unref (rb);
+
+    CU_ASSERT_PTR_NULL (resp_rulebook_new_layered (missing, NULL, &diags, &error));
+    CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+    g_clear_pointer (&diags, g_ptr_array_unref);
+    g_clear_error (&error);
+    CU_ASSERT_PTR_NULL (resp_rulebook_new_layered (unknown, NULL, &diags, &error));
+    CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_UNKNOWN_RULEBOOK));
+    CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "did you mean 'cn-local-2026-example'?"));
+    g_clear_pointer (&diags, g_ptr_array_unref);
+    g_clear_error (&error);
+  }
+  test_remove_temp (path, dir);
+  resp_rulebook_unref (local);
+  g_free (stricter);
+  g_free (fraction);
+}
+
+/* applies reads the bearer's attributes; a duty may read its parameter */
+static void
+test_duty_conditions (void)
+{
+  char *json = test_json_of (LAYER_DUTY (
+    "  {'id': 'd1', 'bearer': 'operator', 'every': 'quarter', 'at_least': {'param': 'n_per_year'}, "
+    "'applies': {'and': [{'==': [{'var': 'unit.kind'}, 'government']}, {'in': [{'var': 'unit.region_level'}, ['county', 'township']]}]}, "
+    "'evidence': ['meeting', 'annual_work_report'], 'weight': 2.5, "
+    "'answerable': [{'role': 'unit_head', 'category': 'primary_leadership'}, {'role': 'first_responsible', 'category': 'important_leadership'}], "
+    "'cite': ['local X'], 'summary': 'S', 'note': 'N', 'since': '2026-01-01', 'until': '2030-01-01'},\n"
+    "  {'id': 'd2', 'bearer': 'committee', 'every': 'month', 'at_least': 3, "
+    "'applies': {'==': [{'var': 'committee.scope_level'}, 'county']}, 'evidence': ['meeting'], "
+    "'answerable': [{'role': 'team_member', 'category': 'important_leadership'}], 'cite': ['local X'], 'summary': 'S'}"));
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_new_from_data (json, -1, "rb.json", NULL, &error);
+  const RespDutyRule *d;
+
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  d = find_duty (rb, "d1");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  CU_ASSERT_EQUAL (d->every, RESP_EVERY_QUARTER);
+  CU_ASSERT_EQUAL (d->weight, 2.5);
+  CU_ASSERT_EQUAL (d->evidence->len, 2);
+  CU_ASSERT_EQUAL (d->answerable->len, 2);
+  CU_ASSERT_EQUAL (d->until, test_instant ("2030-01-01"));
+  CU_ASSERT_PTR_NOT_NULL (d->applies);
+  CU_ASSERT_EQUAL (param_at (rb, "n_per_year", "2026-06-01"), 2);
+  d = find_duty (rb, "d2");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  CU_ASSERT_EQUAL (d->every, RESP_EVERY_MONTH);
+  CU_ASSERT_EQUAL (d->at_least, 3);
+  resp_rulebook_unref (rb);
+  g_free (json);
+}
+
+static void
+misuse_layered_null (void)
+{
+  resp_rulebook_new_layered (NULL, NULL, NULL, NULL);
+}
+
+static void
+misuse_layer_on_null (void)
+{
+  resp_rulebook_add_layer_from_data (NULL, "{}", -1, NULL, NULL, NULL, NULL);
+}
+
+static void
+misuse_shipped_null (void)
+{
+  resp_rulebook_new_shipped (NULL, NULL);
+}
+
+static void
+test_layer_misuse (void)
+{
+  static const TestMisuse misuses[] = {
+    { misuse_layered_null, "layers != NULL" },
+    { misuse_layer_on_null, "below != NULL" },
+    { misuse_shipped_null, "name != NULL" },
+  };
+  test_misuses (misuses);
+}
+
 static CU_TestInfo tests[] = {
   { "the default rulebook", test_default_rulebook },
   { "the default source is default.json", test_default_source_is_the_file },
@@ -662,6 +1070,13 @@ static CU_TestInfo tests[] = {
   { "data: a stricter threshold", test_stricter_threshold },
   { "data: an extra circumstance", test_extra_circumstance },
   { "data: another category", test_other_category },
+  { "the default rulebook's duties", test_default_duties },
+  { "duties: every error class with code and position", test_duty_errors },
+  { "layers and record kinds: errors", test_layer_errors },
+  { "duties read the bearer's attributes", test_duty_conditions },
+  { "shipped rulebooks", test_shipped },
+  { "layers", test_layers },
+  { "layers: misuse", test_layer_misuse },
   CU_TEST_INFO_NULL,
 };
 

@@ -23,7 +23,8 @@ typedef struct {
 
 static char *opt_format = NULL;
 static char *opt_at = NULL;
-static char *opt_rulebook = NULL;
+static char **opt_rulebooks = NULL;
+static gboolean opt_list = FALSE;
 static int opt_threads = 0;
 
 static int
@@ -46,8 +47,10 @@ usage_error (GOptionContext *ctx, const char *fmt, ...)
 }
 
 /* Parses the options of one command; returns -1 to go on, else an exit code. */
+/* Parses the options; then there must be from min_args to max_args
+ * arguments. -1 when all is well, else the exit status. */
 static int
-parse_options (GOptionContext *ctx, int *argc, char ***argv, guint n_args)
+parse_options_between (GOptionContext *ctx, int *argc, char ***argv, guint min_args, guint max_args)
 {
   GError *error = NULL;
 
@@ -57,10 +60,20 @@ parse_options (GOptionContext *ctx, int *argc, char ***argv, guint n_args)
       g_error_free (error);
       return rc;
     }
-  if ((guint) *argc - 1 != n_args)
-    return usage_error (ctx, "expected %u argument%s, got %d", n_args, n_args == 1 ? "" : "s",
-                        *argc - 1);
+  if ((guint) *argc - 1 < min_args || (guint) *argc - 1 > max_args)
+    {
+      if (min_args == max_args)
+        return usage_error (ctx, "expected %u argument%s, got %d", min_args,
+                            min_args == 1 ? "" : "s", *argc - 1);
+      return usage_error (ctx, "expected %u to %u arguments, got %d", min_args, max_args, *argc - 1);
+    }
   return -1;
+}
+
+static int
+parse_options (GOptionContext *ctx, int *argc, char ***argv, guint n_args)
+{
+  return parse_options_between (ctx, argc, argv, n_args, n_args);
 }
 
 static gboolean
@@ -303,10 +316,30 @@ out:
   return rc;
 }
 
+/* The rulebook the --rulebook options name, layer on layer, or the
+ * default; NULL after printing why. */
+static RespRulebook *
+load_rulebook (void)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *rulebook;
+
+  if (opt_rulebooks == NULL)
+    return resp_rulebook_new_default ();
+  rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, &diags, &error);
+  if (rulebook == NULL)
+    print_diagnostics (diags, error);
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  return rulebook;
+}
+
 static GOptionEntry assess_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text, json or dot", "FORMAT" },
-  { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rulebook,
-    "Rulebook file (default: the rulebook compiled into libresp)", "FILE" },
+  { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
+    "A rulebook layer: a file or the name of a shipped rulebook (see `resp rulebook --list`); "
+    "repeat it to stack layers, bottom first (default: the rulebook compiled into libresp)", "R" },
   { "threads", 'j', 0, G_OPTION_ARG_INT, &opt_threads, "Threads for many events (default: all processors)", "N" },
   { NULL }
 };
@@ -336,18 +369,9 @@ cmd_assess (int argc, char **argv)
       goto out;
     }
   rc = EXIT_INVALID;
-  if (opt_rulebook != NULL)
-    {
-      rulebook = resp_rulebook_new_from_file (opt_rulebook, &diags, &error);
-      if (rulebook == NULL)
-        {
-          print_diagnostics (diags, error);
-          goto out;
-        }
-      g_clear_pointer (&diags, g_ptr_array_unref);
-    }
-  else
-    rulebook = resp_rulebook_new_default ();
+  rulebook = load_rulebook ();
+  if (rulebook == NULL)
+    goto out;
   model = load_model (argv[1]);
   if (model == NULL)
     goto out;
@@ -416,23 +440,51 @@ out:
   return rc;
 }
 
-static GOptionEntry no_entries[] = {
+static GOptionEntry rulebook_entries[] = {
+  { "list", 'l', 0, G_OPTION_ARG_NONE, &opt_list, "List the names of the shipped rulebooks", NULL },
   { NULL }
 };
 
 static int
 cmd_rulebook (int argc, char **argv)
 {
-  GOptionContext *ctx = new_context ("", "Print the default rulebook compiled into libresp "
-                                         "(the format is described in docs/rulebook.md).", no_entries);
+  GOptionContext *ctx = new_context ("[NAME]", "Print a rulebook shipped with libresp: the default "
+                                     "(cn-party-cyber-2017) or the one named; --list names them all "
+                                     "(the format is described in docs/rulebook.md).", rulebook_entries);
   GBytes *bytes;
   gsize len;
   const char *data;
   int rc;
 
-  if ((rc = parse_options (ctx, &argc, &argv, 0)) >= 0)
+  if ((rc = parse_options_between (ctx, &argc, &argv, 0, 1)) >= 0)
     goto out;
-  bytes = resp_rulebook_get_default_source ();
+  if (opt_list && argc > 1)
+    {
+      rc = usage_error (ctx, "--list takes no NAME");
+      goto out;
+    }
+  if (opt_list)
+    {
+      char **names = resp_rulebook_list_shipped ();
+
+      for (guint i = 0; names[i] != NULL; i++)
+        printf ("%s\n", names[i]);
+      g_strfreev (names);
+      rc = EXIT_OK;
+      goto out;
+    }
+  bytes = argc > 1 ? resp_rulebook_get_shipped_source (argv[1]) : resp_rulebook_get_default_source ();
+  if (bytes == NULL)
+    {
+      char **names = resp_rulebook_list_shipped ();
+      char *all = g_strjoinv (", ", names);
+
+      fprintf (stderr, "resp: no shipped rulebook '%s' (there are: %s)\n", argv[1], all);
+      g_free (all);
+      g_strfreev (names);
+      rc = EXIT_INVALID;
+      goto out;
+    }
   data = g_bytes_get_data (bytes, &len);
   fwrite (data, 1, len, stdout);
   g_bytes_unref (bytes);
@@ -447,8 +499,8 @@ static const Command commands[] = {
   { "who", "MODEL NODE [--at TIME]", "all roles for a system, unit or committee", cmd_who },
   { "scope", "MODEL PERSON [--at TIME]", "what a person is responsible for", cmd_scope },
   { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
-  { "assess", "MODEL EVENTS [--rulebook FILE]", "verdicts, one per event", cmd_assess },
-  { "rulebook", "", "print the embedded default rulebook", cmd_rulebook },
+  { "assess", "MODEL EVENTS [--rulebook R]…", "verdicts, one per event", cmd_assess },
+  { "rulebook", "[NAME] [--list]", "print a shipped rulebook (the default), or list their names", cmd_rulebook },
   { "compile", "MODEL -o FILE", "write a snapshot that opens without parsing", cmd_compile },
 };
 
@@ -496,7 +548,7 @@ main (int argc, char **argv)
         g_free (prgname);
         g_free (opt_format);
         g_free (opt_at);
-        g_free (opt_rulebook);
+        g_strfreev (opt_rulebooks);
         g_free (opt_output);
         return rc;
       }
