@@ -298,3 +298,54 @@ resp_instant_format_short (gint64 instant, char buf[RESP_INSTANT_BUF])
   if (strncmp (buf + 10, "T00:00:00+08:00", 15) == 0)
     buf[10] = '\0';
 }
+
+/* ---- calendar periods at +08:00 (duties, SPEC §8.1) ---- */
+
+gint64
+resp_instant_from_date (gint64 year, guint month, guint day)
+{
+  return (days_from_civil (year, month, day) * 86400 - CST_OFFSET_SEC) * USEC_PER_SEC;
+}
+
+static void
+local_date (gint64 instant, gint64 *y, guint *m, guint *d)
+{
+  gint64 local = instant + CST_OFFSET_SEC * USEC_PER_SEC;
+  gint64 secs = local >= 0 ? local / USEC_PER_SEC : -((-local + USEC_PER_SEC - 1) / USEC_PER_SEC);
+  gint64 days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+
+  civil_from_days (days, y, m, d);
+}
+
+gint64
+resp_instant_year (gint64 instant)
+{
+  gint64 y;
+  guint m, d;
+
+  local_date (instant, &y, &m, &d);
+  return y;
+}
+
+gint64
+resp_instant_period_start (gint64 instant, guint months)
+{
+  gint64 y;
+  guint m, d;
+
+  local_date (instant, &y, &m, &d);
+  return resp_instant_from_date (y, (m - 1) / months * months + 1, 1);
+}
+
+gint64
+resp_instant_next_period (gint64 start, guint months)
+{
+  gint64 y;
+  guint m, d;
+
+  local_date (start, &y, &m, &d);
+  m += months;
+  while (m > 12)
+    m -= 12, y++;
+  return resp_instant_from_date (y, m, 1);
+}

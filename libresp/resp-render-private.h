@@ -18,7 +18,7 @@
 
 G_BEGIN_DECLS
 
-#define RESP_N_FORMATS (RESP_FORMAT_DOT + 1)
+#define RESP_N_FORMATS (RESP_FORMAT_CSV + 1)
 
 /* Writes one result in one format. */
 typedef void (*RespRenderFunc) (gconstpointer self, GString *out);

@@ -9,6 +9,7 @@
 
 static const char * const format_names[RESP_N_FORMATS] = {
   [RESP_FORMAT_TEXT] = "text", [RESP_FORMAT_JSON] = "json", [RESP_FORMAT_DOT] = "dot",
+  [RESP_FORMAT_CSV] = "csv",
 };
 
 gboolean

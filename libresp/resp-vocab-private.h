@@ -27,6 +27,8 @@ G_BEGIN_DECLS
 #define RESP_N_CATEGORIES   (RESP_CATEGORY_IMPORTANT_LEADERSHIP + 1)
 #define RESP_N_VERDICT_STATUSES (RESP_VERDICT_NOT_TRIGGERED + 1)
 #define RESP_N_CIRCUMSTANCE_STATUSES (RESP_CIRCUMSTANCE_UNDETERMINED + 1)
+#define RESP_N_SLOT_STATUSES (RESP_SLOT_UNKNOWN + 1)
+#define RESP_N_NOTICE_STATUSES (RESP_NOTICE_UNKNOWN + 1)
 G_STATIC_ASSERT (RESP_N_ROLES == RESP_ROLE_PROPOSER + 1);
 
 /* A set of node types, a bit (1 << RespNodeType) each. */
@@ -166,6 +168,8 @@ extern const RespAuditCodeInfo   resp_audit_codes[RESP_N_AUDIT_CODES];
 extern const RespWordInfo        resp_categories[RESP_N_CATEGORIES];
 extern const RespWordInfo        resp_verdict_statuses[RESP_N_VERDICT_STATUSES];
 extern const char * const        resp_circumstance_status_names[RESP_N_CIRCUMSTANCE_STATUSES];
+extern const RespWordInfo        resp_slot_statuses[RESP_N_SLOT_STATUSES];
+extern const RespWordInfo        resp_notice_statuses[RESP_N_NOTICE_STATUSES];
 
 /* ---- finding a word ---- */
 

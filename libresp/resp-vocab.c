@@ -164,6 +164,24 @@ const char * const resp_circumstance_status_names[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_circumstance_status_names) == RESP_N_CIRCUMSTANCE_STATUSES);
 
+const RespWordInfo resp_slot_statuses[] = {
+  [RESP_SLOT_FULFILLED]   = { "fulfilled", "已履行" },
+  [RESP_SLOT_UNFULFILLED] = { "unfulfilled", "未履行" },
+  [RESP_SLOT_OPEN]        = { "open", "期间未届满" },
+  [RESP_SLOT_PARTIAL]     = { "partial", "仅部分期间承担（不评判）" },
+  [RESP_SLOT_UNKNOWN]     = { "unknown", "无法确定" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (resp_slot_statuses) == RESP_N_SLOT_STATUSES);
+
+const RespWordInfo resp_notice_statuses[] = {
+  [RESP_NOTICE_RECTIFIED] = { "rectified", "已按期整改" },
+  [RESP_NOTICE_LATE]      = { "late", "逾期后整改" },
+  [RESP_NOTICE_OPEN]      = { "open", "整改期限未到" },
+  [RESP_NOTICE_OVERDUE]   = { "overdue", "逾期未整改" },
+  [RESP_NOTICE_UNKNOWN]   = { "unknown", "整改情况不明" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (resp_notice_statuses) == RESP_N_NOTICE_STATUSES);
+
 const RespBearerInfo resp_bearers[] = {
   [RESP_BEARER_COMMITTEE]    = { "committee", "党委（党组）", RESP_SUBJECT_COMMITTEE },
   [RESP_BEARER_OPERATOR]     = { "operator", "网络运营者", RESP_SUBJECT_UNIT },
@@ -439,4 +457,38 @@ resp_verdict_status_to_string (RespVerdictStatus status)
 {
   g_return_val_if_fail ((guint) status < RESP_N_VERDICT_STATUSES, NULL);
   return resp_verdict_statuses[status].name;
+}
+
+/**
+ * resp_slot_status_to_string:
+ * @status: a #RespSlotStatus
+ *
+ * Names a value as the JSON formats spell it.
+ *
+ * Returns: the JSON name of @status, e.g. `unfulfilled`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_slot_status_to_string (RespSlotStatus status)
+{
+  g_return_val_if_fail ((guint) status < RESP_N_SLOT_STATUSES, NULL);
+  return resp_slot_statuses[status].name;
+}
+
+/**
+ * resp_notice_status_to_string:
+ * @status: a #RespNoticeStatus
+ *
+ * Names a value as the JSON formats spell it.
+ *
+ * Returns: the JSON name of @status, e.g. `overdue`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_notice_status_to_string (RespNoticeStatus status)
+{
+  g_return_val_if_fail ((guint) status < RESP_N_NOTICE_STATUSES, NULL);
+  return resp_notice_statuses[status].name;
 }

@@ -45,6 +45,8 @@ static const char *audit_code_name (guint v) { return resp_audit_code_to_string 
 static const char *category_name (guint v) { return resp_category_to_string (v); }
 static const char *verdict_status_name (guint v) { return resp_verdict_status_to_string (v); }
 static const char *circumstance_status_name (guint v) { return resp_circumstance_status_names[v]; }
+static const char *slot_status_name (guint v) { return resp_slot_status_to_string (v); }
+static const char *notice_status_name (guint v) { return resp_notice_status_to_string (v); }
 
 static void
 test_enums_match_tables (void)
@@ -58,6 +60,8 @@ test_enums_match_tables (void)
   check_enum (RESP_TYPE_VERDICT_STATUS, RESP_N_VERDICT_STATUSES, verdict_status_name);
   check_enum (RESP_TYPE_CIRCUMSTANCE_STATUS, RESP_N_CIRCUMSTANCE_STATUSES,
               circumstance_status_name);
+  check_enum (RESP_TYPE_SLOT_STATUS, RESP_N_SLOT_STATUSES, slot_status_name);
+  check_enum (RESP_TYPE_NOTICE_STATUS, RESP_N_NOTICE_STATUSES, notice_status_name);
 }
 
 /* The JSON names the formats fix (SPEC §3.2, §4.3, §5), spelled out here
@@ -73,6 +77,8 @@ test_json_names (void)
   CU_ASSERT_STRING_EQUAL (resp_category_to_string (RESP_CATEGORY_PRIMARY_LEADERSHIP),
                           "primary_leadership");
   CU_ASSERT_STRING_EQUAL (resp_verdict_status_to_string (RESP_VERDICT_NOT_TRIGGERED), "not_triggered");
+  CU_ASSERT_STRING_EQUAL (resp_slot_status_to_string (RESP_SLOT_UNFULFILLED), "unfulfilled");
+  CU_ASSERT_STRING_EQUAL (resp_notice_status_to_string (RESP_NOTICE_OVERDUE), "overdue");
 }
 
 /* What the other tables say about each row. */

@@ -181,6 +181,8 @@ typedef enum {
  * @RESP_FORMAT_TEXT: for people, in Chinese legal terms
  * @RESP_FORMAT_JSON: for programs, in the shapes model.md and verdicts.md give
  * @RESP_FORMAT_DOT: a Graphviz picture of the chains
+ * @RESP_FORMAT_CSV: comma-separated values (RFC 4180) for spreadsheets: the
+ *   slots of a duty report
  *
  * An output format of the renderers.
  *
@@ -190,7 +192,53 @@ typedef enum {
   RESP_FORMAT_TEXT,
   RESP_FORMAT_JSON,
   RESP_FORMAT_DOT,
+  RESP_FORMAT_CSV,
 } RespFormat;
+
+/**
+ * RespSlotStatus:
+ * @RESP_SLOT_FULFILLED: `fulfilled`: the record shows enough evidence
+ * @RESP_SLOT_UNFULFILLED: `unfulfilled`: a complete record shows too little
+ * @RESP_SLOT_OPEN: `open`: the period has not ended at the query instant
+ * @RESP_SLOT_PARTIAL: `partial`: the duty or the bearer covers only part of
+ *   the period; listed, never judged
+ * @RESP_SLOT_UNKNOWN: `unknown`: the record is not complete, or whether the
+ *   duty applies is not known
+ *
+ * The status of a duty slot (duties.md, SPEC §8.3).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_SLOT_FULFILLED,
+  RESP_SLOT_UNFULFILLED,
+  RESP_SLOT_OPEN,
+  RESP_SLOT_PARTIAL,
+  RESP_SLOT_UNKNOWN,
+} RespSlotStatus;
+
+/**
+ * RespNoticeStatus:
+ * @RESP_NOTICE_RECTIFIED: `rectified`: answered at or before its due date
+ * @RESP_NOTICE_LATE: `late`: answered, but only after its due date
+ * @RESP_NOTICE_OPEN: `open`: not answered, and not yet due
+ * @RESP_NOTICE_OVERDUE: `overdue`: not answered, past due, and the record of
+ *   rectifications is complete since the notice
+ * @RESP_NOTICE_UNKNOWN: `unknown`: not answered on a record that is not
+ *   complete
+ *
+ * The status of a notice (通报的问题和风险隐患) at the query instant
+ * (duties.md, SPEC §8.4).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_NOTICE_RECTIFIED,
+  RESP_NOTICE_LATE,
+  RESP_NOTICE_OPEN,
+  RESP_NOTICE_OVERDUE,
+  RESP_NOTICE_UNKNOWN,
+} RespNoticeStatus;
 
 /**
  * RespCategory:
@@ -258,5 +306,9 @@ gboolean    resp_role_from_string      (const char *name,
                                         RespRole   *role);
 RESP_AVAILABLE_IN_1_0
 const char *resp_audit_code_to_string  (RespAuditCode code);
+RESP_AVAILABLE_IN_1_0
+const char *resp_slot_status_to_string (RespSlotStatus status);
+RESP_AVAILABLE_IN_1_0
+const char *resp_notice_status_to_string (RespNoticeStatus status);
 
 G_END_DECLS
