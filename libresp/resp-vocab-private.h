@@ -20,7 +20,7 @@
 G_BEGIN_DECLS
 
 #define RESP_N_NODE_TYPES   (RESP_NODE_SECTOR + 1)
-#define RESP_N_RELATIONS    (RESP_REL_SPONSORS + 1)
+#define RESP_N_RELATIONS    (RESP_REL_PROTECTS + 1)
 #define RESP_N_SEATS        (RESP_SEAT_MEMBER + 1)
 #define RESP_N_AUDIT_CODES  (RESP_AUDIT_POST_VACANT + 1)
 #define RESP_N_CATEGORIES   (RESP_CATEGORY_IMPORTANT_LEADERSHIP + 1)
@@ -94,7 +94,7 @@ typedef struct {
   const char  *noun;              /* what the shared end is, or NULL */
   const char  *overlap;           /* what it would then have, e.g. "has two heads" */
 } RespCardinalityInfo;
-#define RESP_N_CARDINALITIES 8
+#define RESP_N_CARDINALITIES 12
 
 typedef struct {
   const char *name;               /* JSON */

@@ -53,6 +53,16 @@ typedef enum {
  * @RESP_REL_MANAGES: committee → committee (有管理权限的党组织)
  * @RESP_REL_SPONSORS: unit → system it is the organ of (主办单位), where
  *   another unit operates it (承办单位)
+ * @RESP_REL_PUBLIC_SECURITY: unit → region whose public security organ
+ *   (公安机关) it is; one per region at any instant
+ * @RESP_REL_STATE_SECURITY: unit → region whose state security organ
+ *   (国家安全机关) it is; one per region at any instant
+ * @RESP_REL_AUDITS: unit → region whose audit office (审计机关) it is; one
+ *   per region at any instant
+ * @RESP_REL_CADRE_OFFICE: unit → committee whose cadre department
+ *   (干部主管部门, usually its 组织部) it is; one per committee at any instant
+ * @RESP_REL_PROTECTS: unit → system or sector it is the critical
+ *   information infrastructure protection department (保护工作部门) of
  *
  * The type of a relation. The JSON name is the nick, e.g. `located_in`.
  *
@@ -73,6 +83,11 @@ typedef enum {
   RESP_REL_STAFF,
   RESP_REL_MANAGES,
   RESP_REL_SPONSORS,
+  RESP_REL_PUBLIC_SECURITY, /*< nick=public_security >*/
+  RESP_REL_STATE_SECURITY, /*< nick=state_security >*/
+  RESP_REL_AUDITS,
+  RESP_REL_CADRE_OFFICE, /*< nick=cadre_office >*/
+  RESP_REL_PROTECTS,
 } RespRelation;
 
 /**
