@@ -647,7 +647,10 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
         all_out (R, op, RESP_REL_IN_SECTOR, tmp);
         found = regulators (R, tmp, regions, path);
       }
-    path->len = base + 1;
+    /* the walks below start from the operator again: the sectors' paths
+     * may have written over its place */
+    path->len = base;
+    resp_vec_push (path, op);
     if (g != RESP_NO_NODE)
       {
         /* rebuild the walk to the region for the paths that need it */

@@ -254,7 +254,13 @@ test_city_gap_warning (void)
     { "s-portal", "2026-03-05T08:10:00+08:00", {
         NO_WARNING (UNIT_HEAD),
         PATH (FIRST_RESPONSIBLE, "p-li",
-              "s-portal u-data-center u-gov-office k-gov-office p-li") } },
+              "s-portal u-data-center u-gov-office k-gov-office p-li"),
+        /* the regulator is reached through the sector, the coordinator
+         * through the operator and its region (taken from its superior) */
+        PATH (REGULATOR, "u-city-data", "s-portal sec-egov u-city-data"),
+        PATH (COORDINATOR, "u-city-cac", "s-portal u-data-center u-gov-office r-city u-city-cac"),
+        PATH (COORDINATOR_HEAD, "p-ma",
+              "s-portal u-data-center u-gov-office r-city u-city-cac p-ma") } },
   };
 
   expect_roles (test_city_model, gap);

@@ -440,6 +440,44 @@ test_duty_holders (void)
   resp_event_batch_unref (batch);
 }
 
+/* A liable person's path runs from the subject the way the holder was
+ * reached (SPEC §5): 2026-003 holds the regulator's head, reached through
+ * s-scada's sector, and the coordinator's head, reached through the
+ * operator u-power and its region r-city (EVENTS.md). */
+static void
+test_liable_paths (void)
+{
+  static const struct {
+    const char *person, *path;
+  } want[] = {
+    { "p-jiang", "s-scada sec-power u-prov-energy p-jiang" },
+    { "p-ma", "s-scada u-power r-city u-city-cac p-ma" },
+  };
+  RespEventBatch *batch = test_example_events (test_city_model);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
+  RespVerdict *v = NULL;
+
+  for (guint i = 0; i < vs->len; i++)
+    if (g_str_equal (resp_verdict_get_event_id (vs->pdata[i]), "2026-003"))
+      v = vs->pdata[i];
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      int i = test_find_liable (v, want[k].person);
+      char **path, *joined;
+
+      CU_ASSERT_FATAL (i >= 0);
+      CU_ASSERT_EQUAL (resp_verdict_get_liable_n_paths (v, (guint) i), 1);
+      path = resp_verdict_dup_liable_path (v, (guint) i, 0);
+      joined = g_strjoinv (" ", path);
+      CU_ASSERT_STRING_EQUAL (joined, want[k].path);
+      g_free (joined);
+      g_strfreev (path);
+    }
+  g_ptr_array_unref (vs);
+  resp_event_batch_unref (batch);
+}
+
 /* Every type of the API is a boxed GType (RESP_TYPE_…) whose copy is a
  * reference to the same object and whose free drops it (STYLE: "ref as
  * copy"), except RespLimits, plain settings that copy; each has its _ref. */
@@ -838,6 +876,7 @@ static CU_TestInfo tests[] = {
   { "JSON, text and DOT", test_formats },
   { "duty holders when nobody is held", test_duty_holders },
   { "the warnings of the example verdicts", test_example_warnings },
+  { "a liable person's path from the subject", test_liable_paths },
   { "an assessor reused gives each event its own verdict", test_assessor_reused },
   { "an assessor refuses events of other inputs", test_assessor_refuses_other_inputs },
   { "boxed types: a copy is a reference", test_boxed_types },
