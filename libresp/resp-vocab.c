@@ -116,6 +116,10 @@ const RespRoleInfo resp_roles[] = {
   [RESP_ROLE_COORDINATOR_HEAD]    = { "coordinator_head", "网信部门主要负责人", RESP_SEAT_NONE, FALSE },
   [RESP_ROLE_AUTHORITY]           = { "authority", "有管理权限的党组织", RESP_SEAT_NONE, FALSE },
   [RESP_ROLE_PROPOSER]            = { "proposer", "问责建议机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_PROTECTION_DEPT]     = { "protection_dept", "保护工作部门", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_PUBLIC_SECURITY]     = { "public_security", "公安机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_STATE_SECURITY]      = { "state_security", "国家安全机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_AUDIT_OFFICE]        = { "audit_office", "审计机关", RESP_SEAT_NONE, FALSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_roles) == RESP_N_ROLES);
 

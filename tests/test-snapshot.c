@@ -241,6 +241,29 @@ test_new_relations_round_trip (void)
     CU_ASSERT (seen[RESP_REL_PUBLIC_SECURITY] && seen[RESP_REL_STATE_SECURITY] &&
                seen[RESP_REL_AUDITS] && seen[RESP_REL_CADRE_OFFICE] && seen[RESP_REL_PROTECTS]);
   }
+  /* and answers as the model file does (SPEC §4.3, by hand: the system's
+   * own protection department; the city's public security bureau since
+   * 2021 and audit office until 2030; the province's state security) */
+  {
+    gint64 at = test_instant ("2026-03-05");
+    RespRoles *a = resp_model_resolve_roles (m, "s-cii", at, NULL);
+    RespRoles *b = resp_model_resolve_roles (back, "s-cii", at, NULL);
+    char *ja, *jb;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+    test_holders (b, RESP_ROLE_PROTECTION_DEPT, "u-prot");
+    test_holders (b, RESP_ROLE_PUBLIC_SECURITY, "u-psb");
+    test_holders (b, RESP_ROLE_STATE_SECURITY, "u-ssb");
+    test_holders (b, RESP_ROLE_AUDIT_OFFICE, "u-audit");
+    ja = resp_roles_render (a, RESP_FORMAT_JSON);
+    jb = resp_roles_render (b, RESP_FORMAT_JSON);
+    CU_ASSERT_STRING_EQUAL (ja, jb);
+    g_free (ja);
+    g_free (jb);
+    resp_roles_unref (a);
+    resp_roles_unref (b);
+  }
   resp_model_unref (back);
   resp_model_unref (m);
   test_remove_temp (path, d);

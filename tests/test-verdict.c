@@ -388,17 +388,33 @@ expect_holders (RespJsonNode *holders, const char *role, const char * const *wan
     CU_ASSERT_STRING_EQUAL (got->v.children.items[i]->v.string.str, want[i]);
 }
 
+/* The same with the holders space-separated */
+static void
+expect_holders_in (RespJsonNode *holders, const char *role, const char *want)
+{
+  char **list = g_strsplit (want, " ", -1);
+
+  expect_holders (holders, role, (const char * const *) list);
+  g_strfreev (list);
+}
+
 static void
 test_duty_holders (void)
 {
   static const struct {
     const char *event, *subject, *first, *direct, *team, *lead, *head, *regulator_head,
                *coordinator_head, *authority, *proposer;
+    /* space-separated, "" for nobody */
+    const char *protection_dept, *public_security, *state_security, *audit_office;
   } cases[] = {
+    /* no protection department of sec-egov: the regulator, the city's
+     * u-city-data (the county has none) */
     { "2026-033", "s-county-portal", "p-yang", "p-zhu", "p-qin", "p-fang", "p-shi", "p-gu", "p-ma",
-      "k-city", "u-city-cac" },
+      "k-city", "u-city-cac", "u-city-data", "", "", "" },
+    /* s-his has no sector: the operator u-hospital's, sec-health, whose
+     * regulator is u-city-health */
     { "2026-038", "s-his", "p-luo", "p-song", "p-lin", "p-xie", "p-lin", "p-xu", "p-ma",
-      "k-city-health", "u-city-cac" },
+      "k-city-health", "u-city-cac", "u-city-health", "", "", "" },
   };
   RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
@@ -432,6 +448,10 @@ test_duty_holders (void)
         expect_holders (holders, "coordinator_head", (const char *[]) { cases[c].coordinator_head, NULL });
         expect_holders (holders, "authority", (const char *[]) { cases[c].authority, NULL });
         expect_holders (holders, "proposer", (const char *[]) { cases[c].proposer, NULL });
+        expect_holders_in (holders, "protection_dept", cases[c].protection_dept);
+        expect_holders_in (holders, "public_security", cases[c].public_security);
+        expect_holders_in (holders, "state_security", cases[c].state_security);
+        expect_holders_in (holders, "audit_office", cases[c].audit_office);
         resp_json_tree_free (tree);
         g_free (json);
       }
