@@ -374,7 +374,7 @@ test_formats (void)
 
 /* A verdict that holds nobody lists the duty holders of each subject, the
  * committee's authority and proposer among them (added to the subject's
- * resolution after the circumstances are weighed): the two such example
+ * resolution after the circumstances are weighed): the three such example
  * events against the holders examples/data/EVENTS.md derives by hand. */
 static void
 expect_holders (RespJsonNode *holders, const char *role, const char * const *want)
@@ -408,13 +408,17 @@ test_duty_holders (void)
     const char *protection_dept, *public_security, *state_security, *audit_office;
   } cases[] = {
     /* no protection department of sec-egov: the regulator, the city's
-     * u-city-data (the county has none) */
+     * u-city-data; r-county has no organs, so the city's */
     { "2026-033", "s-county-portal", "p-yang", "p-zhu", "p-qin", "p-fang", "p-shi", "p-gu", "p-ma",
-      "k-city", "u-city-cac", "u-city-data", "", "", "" },
-    /* s-his has no sector: the operator u-hospital's, sec-health, whose
-     * regulator is u-city-health */
+      "k-city", "u-city-cac", "u-city-data", "u-city-psb", "u-city-ssb", "u-city-audit" },
+    /* s-his has no sector: the operator u-hospital's, sec-health, which has
+     * no protection department: its regulator u-city-health */
     { "2026-038", "s-his", "p-luo", "p-song", "p-lin", "p-xie", "p-lin", "p-xu", "p-ma",
-      "k-city-health", "u-city-cac", "u-city-health", "", "", "" },
+      "k-city-health", "u-city-cac", "u-city-health", "u-city-psb", "u-city-ssb", "u-city-audit" },
+    /* run on the city data centre's platform: its roles are the operator's
+     * (the sponsor's county plays no part in them) */
+    { "2026-051", "s-county-edu", "p-li", "p-he", "p-lu", "p-zhao", "p-chen", "p-gu", "p-ma",
+      "k-city", "u-city-cac", "u-city-data", "u-city-psb", "u-city-ssb", "u-city-audit" },
   };
   RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
