@@ -303,12 +303,12 @@ check_cardinality (RespLoader *L)
 {
   RespModel *m = L->m;
   GArray *entries = card_entries (L);
-  guint8 *reported;
+  guint16 *reported;
   guint n = entries->len;
 
-  G_STATIC_ASSERT (RESP_N_CARDINALITIES <= 8);  /* a bit each in reported[] */
+  G_STATIC_ASSERT (RESP_N_CARDINALITIES <= 16);  /* a bit each in reported[] */
   sort_card_entries (entries, m->n_nodes, L->options->card_sort_min);
-  reported = g_new0 (guint8, MAX (m->n_rels, 1));
+  reported = g_new0 (guint16, MAX (m->n_rels, 1));
 
   for (guint i = 0; i < n && !L->sink.fatal;)
     {
@@ -326,7 +326,7 @@ check_cardinality (RespLoader *L)
               guint32 later = MAX (c->rel, active->rel);
               if (!(reported[later] & (1u << c->kind)))
                 {
-                  reported[later] |= (guint8) (1u << c->kind);
+                  reported[later] |= (guint16) (1u << c->kind);
                   report_overlap (L, active, c);
                 }
             }

@@ -166,6 +166,43 @@ links (RespResolver *R, guint32 node, RespRelation rel, guint32 target)
   return FALSE;
 }
 
+/* The relations coming into node from the first of type rel to the end of
+ * its block, in [*begin, *end), or FALSE when there is none of rel or of a
+ * type after it. The types after rel are read by the caller, which stops
+ * at the last it wants; the test of the block's last type makes the usual
+ * answer, nothing, cost no search. */
+static inline gboolean
+in_from (const RespModel *m, guint32 node, RespRelation rel, guint32 *begin, guint32 *end)
+{
+  guint32 e = m->in_start[node + 1], unused;
+
+  if (e == m->in_start[node] || m->in_rel[e - 1] < rel)
+    return FALSE;
+  resp_model_in_range (m, node, rel, begin, &unused);
+  *end = e;
+  return *begin < e;
+}
+
+/* resp_resolver_all_in() for a relation type few nodes have and that
+ * sorts late among those coming into node (protects): usually answered by
+ * in_from() without a search. */
+static void
+all_in_late (RespResolver *R, guint32 node, RespRelation rel, RespU32Vec *out)
+{
+  const RespModel *m = R->m;
+  guint32 b, e;
+
+  if (!in_from (m, node, rel, &b, &e))
+    return;
+  for (guint32 i = b; i < e && m->in_rel[i] == rel; i++)
+    {
+      const RespRelRec *r = resp_model_in_rec (m, i);
+
+      if (r->rel == rel && resp_resolver_live (R, r))
+        resp_vec_push (out, r->from);
+    }
+}
+
 static inline void
 push (RespU32Vec *path, guint32 node)
 {
@@ -572,9 +609,143 @@ regulators (RespResolver *R, const RespU32Vec *sectors, const RespU32Vec *region
   return any;
 }
 
+/* The position of region g in regions (the operator's region and those
+ * above it), or G_MAXUINT. */
+static guint
+region_level (const RespU32Vec *regions, guint32 g)
+{
+  for (guint k = 0; k < regions->len; k++)
+    if (regions->data[k] == g)
+      return k;
+  return G_MAXUINT;
+}
+
+/* Protection departments of the sectors (关键信息基础设施保护工作部门),
+ * chosen by region as regulators are: for each sector, those whose region
+ * (located_in, else their superior's) is the entry of regions nearest to
+ * its start. Few units protect a sector, so each one's region is looked up
+ * instead of being indexed as the regulators' are. */
+static gboolean
+sector_protectors (RespResolver *R, const RespU32Vec *sectors, const RespU32Vec *regions,
+                   RespU32Vec *path)
+{
+  const RespModel *m = R->m;
+  RespU32Vec *found = NULL;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < sectors->len; s++)
+    {
+      guint32 x = sectors->data[s], b, e;
+      guint best = G_MAXUINT;
+
+      if (!in_from (m, x, RESP_REL_PROTECTS, &b, &e))
+        continue;
+      if (found == NULL)
+        found = resp_resolver_take (R);
+      found->len = 0;
+      for (guint32 i = b; i < e && m->in_rel[i] == RESP_REL_PROTECTS; i++)
+        {
+          const RespRelRec *r = resp_model_in_rec (m, i);
+          guint k;
+
+          if (r->rel != RESP_REL_PROTECTS || !resp_resolver_live (R, r))
+            continue;
+          k = region_level (regions, resp_resolver_unit_region (R, r->from, NULL));
+          if (k == G_MAXUINT || k > best)
+            continue;
+          if (k < best)
+            found->len = 0;
+          best = k;
+          resp_vec_push (found, r->from);
+        }
+      if (best == G_MAXUINT)
+        continue;
+      resp_vec_push (path, x);
+      for (guint i = 0; i < found->len; i++)
+        {
+          gboolean seen = FALSE;
+          for (guint j = 0; j < i; j++)
+            seen |= found->data[j] == found->data[i];
+          if (!seen)
+            hit (R, RESP_ROLE_PROTECTION_DEPT, found->data[i], path, found->data[i]);
+        }
+      path->len--;
+      any = TRUE;
+    }
+  if (found != NULL)
+    resp_resolver_give (R, found);
+  return any;
+}
+
+/* The organs of a region (公安机关, 国家安全机关, 审计机关): for each, the
+ * units that hold it for the operator's region, else for the nearest region
+ * up that has one. One look at each region's block finds all three (their
+ * relation types are neighbours). path ends at regions->data[0]. */
+static void
+region_organs (RespResolver *R, const RespU32Vec *regions, RespU32Vec *path)
+{
+  static const RespRole role_of[] = {
+    [RESP_REL_PUBLIC_SECURITY - RESP_REL_PUBLIC_SECURITY] = RESP_ROLE_PUBLIC_SECURITY,
+    [RESP_REL_STATE_SECURITY - RESP_REL_PUBLIC_SECURITY] = RESP_ROLE_STATE_SECURITY,
+    [RESP_REL_AUDITS - RESP_REL_PUBLIC_SECURITY] = RESP_ROLE_AUDIT_OFFICE,
+  };
+  const RespModel *m = R->m;
+  guint save = path->len, todo = (1u << G_N_ELEMENTS (role_of)) - 1;
+
+  G_STATIC_ASSERT (RESP_REL_AUDITS - RESP_REL_PUBLIC_SECURITY + 1 == G_N_ELEMENTS (role_of));
+  for (guint k = 0; k < regions->len && todo != 0; k++)
+    {
+      guint32 g = regions->data[k], b, e;
+      guint found = 0;
+
+      if (!in_from (m, g, RESP_REL_PUBLIC_SECURITY, &b, &e))
+        continue;
+      /* the regions walked up to g, written only when g has organs */
+      path->len = save;
+      if (k > 0)
+        resp_vec_append (path, regions->data + 1, k);
+      for (guint32 i = b; i < e && m->in_rel[i] <= RESP_REL_AUDITS; i++)
+        {
+          guint o = (guint) m->in_rel[i] - RESP_REL_PUBLIC_SECURITY;
+          const RespRelRec *r;
+
+          /* o wraps round below public_security, which an ordered block
+           * (all a snapshot is let in with) never has here */
+          if (o >= G_N_ELEMENTS (role_of) || !(todo & (1u << o)))
+            continue;
+          r = resp_model_in_rec (m, i);
+          if (r->rel != m->in_rel[i] || !resp_resolver_live (R, r))
+            continue;
+          hit (R, role_of[o], r->from, path, r->from);
+          found |= 1u << o;
+        }
+      todo &= ~found;
+    }
+  path->len = save;
+}
+
+/* protection_dept after the system's own (SPEC §4.3): the sectors'
+ * departments nearest up, else the regulators this operator found (from
+ * the hits at reg_start on), each with the path that reached it. */
+static void
+protection_depts (RespResolver *R, const RespU32Vec *sectors, const RespU32Vec *regions,
+                  RespU32Vec *path, guint reg_start)
+{
+  const RespHitVec *regs = &R->hits[RESP_ROLE_REGULATOR];
+
+  if (sector_protectors (R, sectors, regions, path))
+    return;
+  for (guint i = reg_start; i < regs->len; i++)
+    {
+      RespHit h = regs->data[i];
+
+      resp_vec_push (&R->hits[RESP_ROLE_PROTECTION_DEPT], h);
+    }
+}
+
 static void
 resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_has_lead,
-                  const RespU32Vec *system_sectors)
+                  gboolean system_protected, const RespU32Vec *system_sectors)
 {
   RespU32Vec *path = &R->path;
   RespU32Vec *tmp = resp_resolver_take (R);
@@ -632,22 +803,28 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
        r = resp_resolver_parent_region (R, r))
     resp_vec_push (regions, r);
 
-  /* regulators: the system's sectors, else the operator's */
+  /* regulators and protection departments: the system's sectors, else
+   * the operator's */
   {
     gboolean found;
-    guint rs = path->len;
+    guint rs = path->len, reg_start = R->hits[RESP_ROLE_REGULATOR].len;
+    const RespU32Vec *sectors = system_sectors;
 
     path->len = base;
-    if (system_sectors->len > 0)
-      found = regulators (R, system_sectors, regions, path);
-    else
+    if (system_sectors->len == 0)
       {
         resp_vec_push (path, op);
         tmp->len = 0;
         all_out (R, op, RESP_REL_IN_SECTOR, tmp);
-        found = regulators (R, tmp, regions, path);
+        sectors = tmp;
       }
-    path->len = base + 1;
+    found = regulators (R, sectors, regions, path);
+    if (!system_protected)
+      protection_depts (R, sectors, regions, path, reg_start);
+    /* the walks below start from the operator again: the sectors' paths
+     * may have written over its place */
+    path->len = base;
+    resp_vec_push (path, op);
     if (g != RESP_NO_NODE)
       {
         /* rebuild the walk to the region for the paths that need it */
@@ -670,7 +847,10 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   }
 
   if (g != RESP_NO_NODE)
-    coordinators (R, g, path);
+    {
+      region_organs (R, regions, path);
+      coordinators (R, g, path);
+    }
   path->len = save;
 
   resp_resolver_give (R, tmp);
@@ -755,27 +935,29 @@ resp_resolver_resolve (RespResolver *R, guint32 subject, RespResolveFlags flags)
     }
 
   if (type == RESP_NODE_UNIT)
-    resolve_operator (R, subject, subject, FALSE, &(RespU32Vec) { NULL, 0, 0 });
+    resolve_operator (R, subject, subject, FALSE, FALSE, &(RespU32Vec) { NULL, 0, 0 });
   else if (type == RESP_NODE_SYSTEM)
     {
       RespU32Vec *ops = resp_resolver_take (R);
       RespU32Vec *leads = resp_resolver_take (R);
       RespU32Vec *sectors = resp_resolver_take (R);
+      RespU32Vec *protectors = resp_resolver_take (R);
 
       resp_resolver_all_in (R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
       resp_resolver_all_in (R, subject, RESP_REL_SECURITY_LEAD, RESP_SEAT_NONE, leads);
+      /* the system's own protection departments, whoever operates it */
+      all_in_late (R, subject, RESP_REL_PROTECTS, protectors);
       all_out (R, subject, RESP_REL_IN_SECTOR, sectors);
-      if (leads->len > 0)
-        {
-          R->path.len = 0;
-          resp_vec_push (&R->path, subject);
-          hit_all (R, RESP_ROLE_SECURITY_LEAD, leads, &R->path);
-        }
+      R->path.len = 0;
+      resp_vec_push (&R->path, subject);
+      hit_all (R, RESP_ROLE_SECURITY_LEAD, leads, &R->path);
+      hit_all (R, RESP_ROLE_PROTECTION_DEPT, protectors, &R->path);
       for (guint i = 0; i < ops->len; i++)
-        resolve_operator (R, subject, ops->data[i], leads->len > 0, sectors);
+        resolve_operator (R, subject, ops->data[i], leads->len > 0, protectors->len > 0, sectors);
       resp_resolver_give (R, ops);
       resp_resolver_give (R, leads);
       resp_resolver_give (R, sectors);
+      resp_resolver_give (R, protectors);
     }
   else
     return;

@@ -24,6 +24,12 @@
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC "RESPSNAP"
+/* The version changes with the layout. A relation type appended to
+ * RespRelation (public_security … protects came after v7) does not change
+ * it: the values of older types stay, so an older snapshot means what it
+ * meant, and a library that does not know a type refuses a snapshot that
+ * uses it ("a relation record is out of range", check_relations()) rather
+ * than misreading it. */
 #define SNAPSHOT_VERSION 7
 #define ENDIAN_MARK 0x01020304u
 

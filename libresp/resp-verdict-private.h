@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* the roles of a liable person are a bit each in a guint32 */
+G_STATIC_ASSERT (RESP_N_ROLES <= 32);
+
 /* Where a verdict's variable-length parts live: spans into the one block
  * the verdict is allocated in (RespU32Vec with cap unused). */
 typedef struct {

@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 #define RESP_N_NODE_TYPES   (RESP_NODE_SECTOR + 1)
-#define RESP_N_RELATIONS    (RESP_REL_SPONSORS + 1)
+#define RESP_N_RELATIONS    (RESP_REL_PROTECTS + 1)
 #define RESP_N_SEATS        (RESP_SEAT_MEMBER + 1)
 #define RESP_N_AUDIT_CODES  (RESP_AUDIT_POST_VACANT + 1)
 #define RESP_N_CATEGORIES   (RESP_CATEGORY_IMPORTANT_LEADERSHIP + 1)
@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 #define RESP_N_CIRCUMSTANCE_STATUSES (RESP_CIRCUMSTANCE_UNDETERMINED + 1)
 #define RESP_N_SLOT_STATUSES (RESP_SLOT_UNKNOWN + 1)
 #define RESP_N_NOTICE_STATUSES (RESP_NOTICE_UNKNOWN + 1)
-G_STATIC_ASSERT (RESP_N_ROLES == RESP_ROLE_PROPOSER + 1);
+G_STATIC_ASSERT (RESP_N_ROLES == RESP_ROLE_AUDIT_OFFICE + 1);
 
 /* A set of node types, a bit (1 << RespNodeType) each. */
 typedef guint32 RespTypeMask;
@@ -97,7 +97,7 @@ typedef struct {
   const char  *noun;              /* what the shared end is, or NULL */
   const char  *overlap;           /* what it would then have, e.g. "has two heads" */
 } RespCardinalityInfo;
-#define RESP_N_CARDINALITIES 8
+#define RESP_N_CARDINALITIES 12
 
 typedef struct {
   const char *name;               /* JSON */

@@ -50,20 +50,25 @@ const RespNodeTypeInfo resp_node_types[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_node_types) == RESP_N_NODE_TYPES);
 
 const RespRelationInfo resp_relations[] = {
-  [RESP_REL_WITHIN]        = { "within", T (REGION), T (REGION), FALSE },
-  [RESP_REL_LOCATED_IN]    = { "located_in", T (UNIT), T (REGION), FALSE },
-  [RESP_REL_LEADS]         = { "leads", T (COMMITTEE), T (REGION) | T (UNIT), FALSE },
-  [RESP_REL_UNDER]         = { "under", T (UNIT), T (UNIT), FALSE },
-  [RESP_REL_OPERATES]      = { "operates", T (UNIT), T (SYSTEM), FALSE },
-  [RESP_REL_IN_SECTOR]     = { "in_sector", T (SYSTEM) | T (UNIT), T (SECTOR), FALSE },
-  [RESP_REL_REGULATES]     = { "regulates", T (UNIT), T (SECTOR), FALSE },
-  [RESP_REL_COORDINATES]   = { "coordinates", T (UNIT), T (REGION), FALSE },
-  [RESP_REL_MEMBER]        = { "member", T (PERSON), T (COMMITTEE), TRUE },
-  [RESP_REL_HEADS]         = { "heads", T (PERSON), T (UNIT), FALSE },
-  [RESP_REL_SECURITY_LEAD] = { "security_lead", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
-  [RESP_REL_STAFF]         = { "staff", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
-  [RESP_REL_MANAGES]       = { "manages", T (COMMITTEE), T (COMMITTEE), FALSE },
-  [RESP_REL_SPONSORS]      = { "sponsors", T (UNIT), T (SYSTEM), FALSE },
+  [RESP_REL_WITHIN]          = { "within", T (REGION), T (REGION), FALSE },
+  [RESP_REL_LOCATED_IN]      = { "located_in", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_LEADS]           = { "leads", T (COMMITTEE), T (REGION) | T (UNIT), FALSE },
+  [RESP_REL_UNDER]           = { "under", T (UNIT), T (UNIT), FALSE },
+  [RESP_REL_OPERATES]        = { "operates", T (UNIT), T (SYSTEM), FALSE },
+  [RESP_REL_IN_SECTOR]       = { "in_sector", T (SYSTEM) | T (UNIT), T (SECTOR), FALSE },
+  [RESP_REL_REGULATES]       = { "regulates", T (UNIT), T (SECTOR), FALSE },
+  [RESP_REL_COORDINATES]     = { "coordinates", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_MEMBER]          = { "member", T (PERSON), T (COMMITTEE), TRUE },
+  [RESP_REL_HEADS]           = { "heads", T (PERSON), T (UNIT), FALSE },
+  [RESP_REL_SECURITY_LEAD]   = { "security_lead", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
+  [RESP_REL_STAFF]           = { "staff", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
+  [RESP_REL_MANAGES]         = { "manages", T (COMMITTEE), T (COMMITTEE), FALSE },
+  [RESP_REL_SPONSORS]        = { "sponsors", T (UNIT), T (SYSTEM), FALSE },
+  [RESP_REL_PUBLIC_SECURITY] = { "public_security", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_STATE_SECURITY]  = { "state_security", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_AUDITS]          = { "audits", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_CADRE_OFFICE]    = { "cadre_office", T (UNIT), T (COMMITTEE), FALSE },
+  [RESP_REL_PROTECTS]        = { "protects", T (UNIT), T (SYSTEM) | T (SECTOR), FALSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_relations) == RESP_N_RELATIONS);
 
@@ -76,6 +81,10 @@ const RespCardinalityInfo resp_cardinalities[] = {
   { RESP_REL_MEMBER, RESP_SEAT_MAIN_LEADER, TRUE, "committee", "has two main leaders" },
   { RESP_REL_HEADS, RESP_SEAT_NONE, TRUE, "unit", "has two heads" },
   { RESP_REL_SPONSORS, RESP_SEAT_NONE, TRUE, "system", "has two sponsors" },
+  { RESP_REL_PUBLIC_SECURITY, RESP_SEAT_NONE, TRUE, "region", "has two public security organs" },
+  { RESP_REL_STATE_SECURITY, RESP_SEAT_NONE, TRUE, "region", "has two state security organs" },
+  { RESP_REL_AUDITS, RESP_SEAT_NONE, TRUE, "region", "has two audit offices" },
+  { RESP_REL_CADRE_OFFICE, RESP_SEAT_NONE, TRUE, "committee", "has two cadre offices" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_cardinalities) == RESP_N_CARDINALITIES);
 
@@ -107,6 +116,10 @@ const RespRoleInfo resp_roles[] = {
   [RESP_ROLE_COORDINATOR_HEAD]    = { "coordinator_head", "网信部门主要负责人", RESP_SEAT_NONE, FALSE },
   [RESP_ROLE_AUTHORITY]           = { "authority", "有管理权限的党组织", RESP_SEAT_NONE, FALSE },
   [RESP_ROLE_PROPOSER]            = { "proposer", "问责建议机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_PROTECTION_DEPT]     = { "protection_dept", "保护工作部门", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_PUBLIC_SECURITY]     = { "public_security", "公安机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_STATE_SECURITY]      = { "state_security", "国家安全机关", RESP_SEAT_NONE, FALSE },
+  [RESP_ROLE_AUDIT_OFFICE]        = { "audit_office", "审计机关", RESP_SEAT_NONE, FALSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (resp_roles) == RESP_N_ROLES);
 

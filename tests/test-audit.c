@@ -710,6 +710,63 @@ test_timeless (void)
   check_model (timeless_model, expects);
 }
 
+/* The relations with no audit code (SPEC §7 is a fixed list): organs of a
+ * region, a cadre office, a protection department that come and go, with
+ * a gap, change no finding and split none. s-x lacks a security lead and a
+ * regulator the whole time. */
+static const char * const organs_model[] = {
+  REGION ("r-a", "prefectural"),
+  COMMITTEE ("k-a"),
+  PERSON ("p-main"),
+  PERSON ("p-cyber"),
+  UNIT ("u-cac"),
+  UNIT ("u-op"),
+  UNIT ("u-psb1"),
+  UNIT ("u-psb2"),
+  UNIT ("u-audit"),
+  UNIT ("u-org"),
+  UNIT ("u-prot"),
+  SYSTEM ("s-x"),
+  SECTOR ("sec"),
+  REL ("leads", "k-a", "r-a"),
+  SEAT_SINCE ("p-main", "k-a", "main_leader", "2019-01-01"),
+  SEAT_SINCE ("p-cyber", "k-a", "cyber_lead", "2019-01-01"),
+  REL ("located_in", "u-cac", "r-a"),
+  REL ("coordinates", "u-cac", "r-a"),
+  REL ("located_in", "u-op", "r-a"),
+  REL ("located_in", "u-psb1", "r-a"),
+  REL ("located_in", "u-psb2", "r-a"),
+  REL ("located_in", "u-audit", "r-a"),
+  REL ("located_in", "u-org", "r-a"),
+  REL ("located_in", "u-prot", "r-a"),
+  REL ("operates", "u-op", "s-x"),
+  REL ("in_sector", "s-x", "sec"),
+  REL_UNTIL ("public_security", "u-psb1", "r-a", "2022-01-01"),
+  REL_SINCE ("public_security", "u-psb2", "r-a", "2023-01-01"),
+  REL_SINCE ("audits", "u-audit", "r-a", "2021-06-01"),
+  REL_SINCE ("cadre_office", "u-org", "k-a", "2020-01-01"),
+  REL_DURING ("protects", "u-prot", "s-x", "2021-03-01", "2024-01-01"),
+  NULL
+};
+
+static void
+test_organs_change_nothing (void)
+{
+  static const Expect expects[] = {
+    WHOLE,
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, "s-x", "security_lead", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-x", "regulator", "2019-01-01", "+inf"),
+    TOTAL (2),
+    /* in the public security bureau's gap, with a protection department */
+    AT ("2022-06-01"),
+    FINDING (RESP_AUDIT_SYSTEM_WITHOUT_SECURITY_LEAD, "s-x", "security_lead", "2019-01-01", "+inf"),
+    FINDING (RESP_AUDIT_SECTOR_WITHOUT_REGULATOR, "s-x", "regulator", "2019-01-01", "+inf"),
+    TOTAL (2),
+  };
+
+  check_model (organs_model, expects);
+}
+
 static void
 test_render_json (void)
 {
@@ -857,6 +914,7 @@ static CU_TestInfo tests[] = {
   { "audit at agrees with the timeline", test_audit_at_consistent },
   { "audit at before the records", test_audit_at_before_records },
   { "timeless model", test_timeless },
+  { "organs, cadre offices and protection departments change no finding", test_organs_change_nothing },
   { "JSON rendering", test_render_json },
   { "city.json", test_city },
   { "preconditions", test_preconditions },

@@ -71,7 +71,7 @@ test_validate (void)
   char *err = NULL;
   char *out = run (0, &err, "validate", test_city_path, NULL);
 
-  test_contains (out, "模型有效", "105 个节点");
+  test_contains (out, "模型有效", "110 个节点");
   CU_ASSERT_STRING_EQUAL (err, "");
   g_free (out);
   g_free (err);

@@ -36,7 +36,7 @@ class IntrospectionTest(unittest.TestCase):
         self.assertEqual(Resp.MAJOR_VERSION, int(Resp.get_version().split(".")[0]))
 
     def test_model(self):
-        self.assertEqual(self.model.get_n_nodes(), 105)
+        self.assertEqual(self.model.get_n_nodes(), 110)
         ok, node_type = self.model.get_node_type("k-city")
         self.assertTrue(ok)
         self.assertEqual(node_type, Resp.NodeType.COMMITTEE)

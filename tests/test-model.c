@@ -136,6 +136,33 @@ static const TestErrorCase error_cases[] = {
     RESP_ERROR_WRONG_ENDPOINT, 3, 29, "'u' is a unit" },
   { "wrong endpoint to", REL_MODEL ("  {\"rel\": \"operates\", \"from\": \"u\", \"to\": \"x\"}"),
     RESP_ERROR_WRONG_ENDPOINT, 3, 42, "'x' is a sector" },
+  /* the organs of a region, the cadre office, the protection department */
+  { "public security from a person", REL_MODEL ("  {\"rel\": \"public_security\", \"from\": \"p\", \"to\": \"r\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 38,
+    "relation 'public_security' from 'p': 'p' is a person, but 'public_security' goes from a unit" },
+  { "public security to a unit", REL_MODEL ("  {\"rel\": \"public_security\", \"from\": \"u\", \"to\": \"u2\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 49,
+    "relation 'public_security' from 'u': 'u2' is a unit, but 'public_security' goes to a region" },
+  { "state security to a committee", REL_MODEL ("  {\"rel\": \"state_security\", \"from\": \"u\", \"to\": \"k\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 48,
+    "relation 'state_security' from 'u': 'k' is a committee, but 'state_security' goes to a region" },
+  { "state security from a committee", REL_MODEL ("  {\"rel\": \"state_security\", \"from\": \"k\", \"to\": \"r\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 37, "'k' is a committee, but 'state_security' goes from a unit" },
+  { "audits to a system", REL_MODEL ("  {\"rel\": \"audits\", \"from\": \"u\", \"to\": \"s\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 40,
+    "relation 'audits' from 'u': 's' is a system, but 'audits' goes to a region" },
+  { "audits from a region", REL_MODEL ("  {\"rel\": \"audits\", \"from\": \"r2\", \"to\": \"r\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 29, "'r2' is a region, but 'audits' goes from a unit" },
+  { "cadre office to a region", REL_MODEL ("  {\"rel\": \"cadre_office\", \"from\": \"u\", \"to\": \"r\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 46,
+    "relation 'cadre_office' from 'u': 'r' is a region, but 'cadre_office' goes to a committee" },
+  { "cadre office from a committee", REL_MODEL ("  {\"rel\": \"cadre_office\", \"from\": \"k\", \"to\": \"k\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 35, "'k' is a committee, but 'cadre_office' goes from a unit" },
+  { "protects a unit", REL_MODEL ("  {\"rel\": \"protects\", \"from\": \"u\", \"to\": \"u2\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 42,
+    "relation 'protects' from 'u': 'u2' is a unit, but 'protects' goes to a system or a sector" },
+  { "protects from a person", REL_MODEL ("  {\"rel\": \"protects\", \"from\": \"p\", \"to\": \"s\"}"),
+    RESP_ERROR_WRONG_ENDPOINT, 3, 31, "'p' is a person, but 'protects' goes from a unit" },
   /* dates */
   { "bad date", REL_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\", \"since\": \"2026-02-30\"}"),
     RESP_ERROR_BAD_DATE, 3, 58, "no such date" },
@@ -173,6 +200,22 @@ static const TestErrorCase error_cases[] = {
   { "two regions of a unit", REL2_MODEL ("  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\"}",
                                          "  {\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r2\"}"),
     RESP_ERROR_CARDINALITY, 4, 3, "located in two regions" },
+  { "two public security organs", REL2_MODEL ("  {\"rel\": \"public_security\", \"from\": \"u\", \"to\": \"r\", \"until\": \"2024-07-01\"}",
+                                             "  {\"rel\": \"public_security\", \"from\": \"u2\", \"to\": \"r\", \"since\": \"2024-01-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3,
+    "relation 'public_security' from 'u2': region 'r' has two public security organs at once: 'u' (line 3) and 'u2' overlap from 2024-01-01 until 2024-07-01" },
+  { "two state security organs", REL2_MODEL ("  {\"rel\": \"state_security\", \"from\": \"u\", \"to\": \"r2\"}",
+                                             "  {\"rel\": \"state_security\", \"from\": \"u3\", \"to\": \"r2\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3,
+    "relation 'state_security' from 'u3': region 'r2' has two state security organs at once: 'u' (line 3) and 'u3' overlap from (open) until (open)" },
+  { "two audit offices", REL2_MODEL ("  {\"rel\": \"audits\", \"from\": \"u2\", \"to\": \"r\", \"since\": \"2022-01-01\"}",
+                                     "  {\"rel\": \"audits\", \"from\": \"u3\", \"to\": \"r\", \"since\": \"2020-01-01\", \"until\": \"2023-01-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3,
+    "relation 'audits' from 'u3': region 'r' has two audit offices at once: 'u2' (line 3) and 'u3' overlap from 2022-01-01 until 2023-01-01" },
+  { "two cadre offices", REL2_MODEL ("  {\"rel\": \"cadre_office\", \"from\": \"u\", \"to\": \"k\"}",
+                                     "  {\"rel\": \"cadre_office\", \"from\": \"u2\", \"to\": \"k\", \"since\": \"2025-03-01\"}"),
+    RESP_ERROR_CARDINALITY, 4, 3,
+    "relation 'cadre_office' from 'u2': committee 'k' has two cadre offices at once: 'u' (line 3) and 'u2' overlap from 2025-03-01 until (open)" },
 };
 
 static void
@@ -320,6 +363,19 @@ test_adjacent_intervals_are_legal (void)
   expect_loads (REL2_MODEL ("  {\"rel\": \"member\", \"from\": \"p\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2020-01-01\", \"until\": \"2022-01-01\"}",
                             "  {\"rel\": \"member\", \"from\": \"p2\", \"to\": \"k\", \"role\": \"main_leader\", \"since\": \"2022-01-01\"}"));
 
+  /* one public security organ after another; the same unit the audit
+   * office of two regions (the limit is one per region, not per unit) */
+  expect_loads (REL2_MODEL ("  {\"rel\": \"public_security\", \"from\": \"u\", \"to\": \"r\", \"until\": \"2024-01-01\"}",
+                            "  {\"rel\": \"public_security\", \"from\": \"u2\", \"to\": \"r\", \"since\": \"2024-01-01\"}"));
+  expect_loads (REL2_MODEL ("  {\"rel\": \"audits\", \"from\": \"u\", \"to\": \"r\"}",
+                            "  {\"rel\": \"audits\", \"from\": \"u\", \"to\": \"r2\"}"));
+  /* protects has no limit: two protection departments of one system, and
+   * of one sector, at once */
+  expect_loads (REL2_MODEL ("  {\"rel\": \"protects\", \"from\": \"u\", \"to\": \"s\"}",
+                            "  {\"rel\": \"protects\", \"from\": \"u2\", \"to\": \"s\"}"));
+  expect_loads (REL2_MODEL ("  {\"rel\": \"protects\", \"from\": \"u\", \"to\": \"x\"}",
+                            "  {\"rel\": \"protects\", \"from\": \"u2\", \"to\": \"x\"}"));
+
   /* a cycle whose relations never live together is no cycle */
   expect_loads (REL2_MODEL ("  {\"rel\": \"within\", \"from\": \"r\", \"to\": \"r2\", \"until\": \"2021-01-01\"}",
                             "  {\"rel\": \"within\", \"from\": \"r2\", \"to\": \"r\", \"since\": \"2021-01-01\"}"));
@@ -410,6 +466,7 @@ test_vocabulary (void)
   static const char * const relations[] = {
     "within", "located_in", "leads", "under", "operates", "in_sector", "regulates",
     "coordinates", "member", "heads", "security_lead", "staff", "manages", "sponsors",
+    "public_security", "state_security", "audits", "cadre_office", "protects",
   };
   const struct {
     GType       type;
@@ -462,7 +519,7 @@ misuse_node_type (void)
 static void
 misuse_relation (void)
 {
-  resp_relation_to_string ((RespRelation) 14);
+  resp_relation_to_string ((RespRelation) 19);
 }
 
 static void

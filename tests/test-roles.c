@@ -254,7 +254,13 @@ test_city_gap_warning (void)
     { "s-portal", "2026-03-05T08:10:00+08:00", {
         NO_WARNING (UNIT_HEAD),
         PATH (FIRST_RESPONSIBLE, "p-li",
-              "s-portal u-data-center u-gov-office k-gov-office p-li") } },
+              "s-portal u-data-center u-gov-office k-gov-office p-li"),
+        /* the regulator is reached through the sector, the coordinator
+         * through the operator and its region (taken from its superior) */
+        PATH (REGULATOR, "u-city-data", "s-portal sec-egov u-city-data"),
+        PATH (COORDINATOR, "u-city-cac", "s-portal u-data-center u-gov-office r-city u-city-cac"),
+        PATH (COORDINATOR_HEAD, "p-ma",
+              "s-portal u-data-center u-gov-office r-city u-city-cac p-ma") } },
   };
 
   expect_roles (test_city_model, gap);
@@ -1022,6 +1028,222 @@ test_regulator (void)
   expect_roles_of (regulator_model, regulators);
 }
 
+/* protection_dept and the organs of a region (public_security,
+ * state_security, audit_office), SPEC §4.3. A province with a city, a
+ * county within the city, a second city beside it; operators in the city
+ * and in the county. */
+static const char * const organs_model[] = {
+  REGION ("r-prov", "provincial"),
+  REGION ("r-city", "prefectural"),
+  REGION ("r-city2", "prefectural"),
+  REGION ("r-county", "county"),
+  COMMITTEE ("k-city"),
+  SECTOR ("sec-e"),
+  SECTOR ("sec-w"),
+  SECTOR ("sec-n"),
+  SECTOR ("sec-x"),
+  UNIT ("u-op"),
+  UNIT ("u-op-sub"),
+  UNIT ("u-op-county"),
+  UNIT ("u-psb-city"),
+  UNIT ("u-psb-prov"),
+  UNIT ("u-ssb-prov"),
+  UNIT ("u-audit-city"),
+  UNIT ("u-audit-prov"),
+  UNIT ("u-audit-county"),
+  UNIT ("u-prot-sys"),
+  UNIT ("u-prot-e-city"),
+  UNIT ("u-prot-e-prov"),
+  UNIT ("u-prot-e-city2"),
+  UNIT ("u-prov-gov"),
+  UNIT ("u-prot-w-prov"),
+  UNIT ("u-prot-w-county"),
+  UNIT ("u-prot-old"),
+  UNIT ("u-reg-n-city"),
+  SYSTEM ("s-direct"),
+  SYSTEM ("s-e"),
+  SYSTEM ("s-w"),
+  SYSTEM ("s-n"),
+  SYSTEM ("s-x"),
+  SYSTEM ("s-ew"),
+  SYSTEM ("s-nosector"),
+  SYSTEM ("s-e-county"),
+  SYSTEM ("s-two"),
+  REL ("within", "r-city", "r-prov"),
+  REL ("within", "r-city2", "r-prov"),
+  REL ("within", "r-county", "r-city"),
+  REL ("leads", "k-city", "r-city"),
+  REL ("located_in", "u-op", "r-city"),
+  REL ("under", "u-op-sub", "u-op"),
+  REL ("located_in", "u-op-county", "r-county"),
+  REL ("in_sector", "u-op", "sec-e"),
+  /* the organs: a public security bureau in the city and the province, a
+   * state security bureau only in the province, an audit office in the
+   * county and the province, and one in the city until 2026 */
+  REL ("public_security", "u-psb-city", "r-city"),
+  REL ("public_security", "u-psb-prov", "r-prov"),
+  REL ("state_security", "u-ssb-prov", "r-prov"),
+  REL_UNTIL ("audits", "u-audit-city", "r-city", "2026-01-01"),
+  REL ("audits", "u-audit-prov", "r-prov"),
+  REL ("audits", "u-audit-county", "r-county"),
+  /* protection departments: of a system; of sec-e in the city, the
+   * province and the other city; of sec-w in the province (its region
+   * through its superior) and in the county; of s-x until 2025 */
+  REL ("protects", "u-prot-sys", "s-direct"),
+  REL ("protects", "u-prot-e-city", "sec-e"),
+  REL ("protects", "u-prot-e-prov", "sec-e"),
+  REL ("protects", "u-prot-e-city2", "sec-e"),
+  REL ("located_in", "u-prot-e-city", "r-city"),
+  REL ("located_in", "u-prot-e-prov", "r-prov"),
+  REL ("located_in", "u-prot-e-city2", "r-city2"),
+  REL ("located_in", "u-prov-gov", "r-prov"),
+  REL ("under", "u-prot-w-prov", "u-prov-gov"),
+  REL ("protects", "u-prot-w-prov", "sec-w"),
+  REL ("protects", "u-prot-w-county", "sec-w"),
+  REL ("located_in", "u-prot-w-county", "r-county"),
+  REL_UNTIL ("protects", "u-prot-old", "s-x", "2025-01-01"),
+  /* sec-n has a regulator and no protection department */
+  REL ("regulates", "u-reg-n-city", "sec-n"),
+  REL ("located_in", "u-reg-n-city", "r-city"),
+  REL ("operates", "u-op", "s-direct"),
+  REL ("operates", "u-op", "s-e"),
+  REL ("operates", "u-op", "s-w"),
+  REL ("operates", "u-op", "s-n"),
+  REL ("operates", "u-op", "s-x"),
+  REL ("operates", "u-op", "s-ew"),
+  REL ("operates", "u-op", "s-nosector"),
+  REL ("operates", "u-op-county", "s-e-county"),
+  REL ("operates", "u-op", "s-two"),
+  REL ("operates", "u-op-county", "s-two"),
+  REL ("in_sector", "s-direct", "sec-e"),
+  REL ("in_sector", "s-e", "sec-e"),
+  REL ("in_sector", "s-w", "sec-w"),
+  REL ("in_sector", "s-n", "sec-n"),
+  REL ("in_sector", "s-x", "sec-x"),
+  REL ("in_sector", "s-ew", "sec-e"),
+  REL ("in_sector", "s-ew", "sec-n"),
+  REL ("in_sector", "s-e-county", "sec-e"),
+  REL ("in_sector", "s-two", "sec-w"),
+  NULL
+};
+
+static const Resolution protection_depts[] = {
+  /* the system's own: its sector's departments are not asked */
+  { "s-direct", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-sys"),
+      PATH (PROTECTION_DEPT, "u-prot-sys", "s-direct u-prot-sys") } },
+  /* by sector, in the operator's region: not the province's, not the
+   * other city's */
+  { "s-e", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-e-city"),
+      PATH (PROTECTION_DEPT, "u-prot-e-city", "s-e sec-e u-prot-e-city"),
+      HOLDERS (REGULATOR, "") } },
+  /* by sector, only up the chain (the province's, whose region is its
+   * superior's); the county's is below the operator's region */
+  { "s-w", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-w-prov"),
+      PATH (PROTECTION_DEPT, "u-prot-w-prov", "s-w sec-w u-prot-w-prov") } },
+  /* none for the sector: the regulator */
+  { "s-n", AT, {
+      HOLDERS (REGULATOR, "u-reg-n-city"),
+      HOLDERS (PROTECTION_DEPT, "u-reg-n-city"),
+      PATH (PROTECTION_DEPT, "u-reg-n-city", "s-n sec-n u-reg-n-city") } },
+  /* one sector has a department: the other sector's regulator is not one */
+  { "s-ew", AT, {
+      HOLDERS (REGULATOR, "u-reg-n-city"),
+      HOLDERS (PROTECTION_DEPT, "u-prot-e-city") } },
+  /* no sector of its own: the operator's */
+  { "s-nosector", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-e-city"),
+      PATH (PROTECTION_DEPT, "u-prot-e-city", "s-nosector u-op sec-e u-prot-e-city") } },
+  /* a unit subject, its own sector */
+  { "u-op", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-e-city"),
+      PATH (PROTECTION_DEPT, "u-prot-e-city", "u-op sec-e u-prot-e-city") } },
+  /* from the county, the city's is the nearest up */
+  { "s-e-county", AT, {
+      HOLDERS (PROTECTION_DEPT, "u-prot-e-city") } },
+  /* the system's own department ended in 2025; no sector department, no
+   * regulator: nobody, and no warning */
+  { "s-x", AT, {
+      HOLDERS (PROTECTION_DEPT, ""),
+      HOLDERS (REGULATOR, ""),
+      NO_WARNING (PROTECTION_DEPT),
+      VALID ("2026-01-01", "+inf") } },
+  { "s-x", "2024-06-01", {
+      HOLDERS (PROTECTION_DEPT, "u-prot-old"),
+      VALID ("-inf", "2025-01-01") } },
+};
+
+static void
+test_protection_dept (void)
+{
+  expect_roles_of (organs_model, protection_depts);
+}
+
+static const Resolution region_organs[] = {
+  /* in the operator's region, else the nearest up; the city's audit
+   * office ended on 2026-01-01 */
+  { "s-e", AT, {
+      HOLDERS (PUBLIC_SECURITY, "u-psb-city"),
+      HOLDERS (STATE_SECURITY, "u-ssb-prov"),
+      HOLDERS (AUDIT_OFFICE, "u-audit-prov"),
+      PATH (PUBLIC_SECURITY, "u-psb-city", "s-e u-op r-city u-psb-city"),
+      PATH (STATE_SECURITY, "u-ssb-prov", "s-e u-op r-city r-prov u-ssb-prov"),
+      PATH (AUDIT_OFFICE, "u-audit-prov", "s-e u-op r-city r-prov u-audit-prov"),
+      NO_WARNING (PUBLIC_SECURITY),
+      NO_WARNING (STATE_SECURITY),
+      NO_WARNING (AUDIT_OFFICE),
+      VALID ("2026-01-01", "+inf") } },
+  { "s-e", "2025-06-01", {
+      HOLDERS (AUDIT_OFFICE, "u-audit-city"),
+      PATH (AUDIT_OFFICE, "u-audit-city", "s-e u-op r-city u-audit-city"),
+      VALID ("-inf", "2026-01-01") } },
+  /* from the county: its own audit office; the others up */
+  { "s-e-county", AT, {
+      HOLDERS (PUBLIC_SECURITY, "u-psb-city"),
+      HOLDERS (STATE_SECURITY, "u-ssb-prov"),
+      HOLDERS (AUDIT_OFFICE, "u-audit-county"),
+      PATH (PUBLIC_SECURITY, "u-psb-city", "s-e-county u-op-county r-county r-city u-psb-city") } },
+  /* a unit, its region through its superior */
+  { "u-op-sub", AT, {
+      HOLDERS (PUBLIC_SECURITY, "u-psb-city"),
+      HOLDERS (AUDIT_OFFICE, "u-audit-prov"),
+      PATH (PUBLIC_SECURITY, "u-psb-city", "u-op-sub u-op r-city u-psb-city") } },
+  /* a committee: none of these */
+  { "k-city", AT, {
+      HOLDERS (PROTECTION_DEPT, ""),
+      HOLDERS (PUBLIC_SECURITY, ""),
+      HOLDERS (STATE_SECURITY, ""),
+      HOLDERS (AUDIT_OFFICE, "") } },
+};
+
+static void
+test_region_organs (void)
+{
+  expect_roles_of (organs_model, region_organs);
+}
+
+/* two operators: each role the union over them */
+static const Resolution organs_two_operators[] = {
+  { "s-two", AT, {
+      HOLDERS (OPERATOR, "u-op u-op-county"),
+      /* sec-w: the province's for the city operator, the county's own for
+       * the county operator */
+      HOLDERS (PROTECTION_DEPT, "u-prot-w-county u-prot-w-prov"),
+      HOLDERS (PUBLIC_SECURITY, "u-psb-city"),
+      HOLDERS (STATE_SECURITY, "u-ssb-prov"),
+      HOLDERS (AUDIT_OFFICE, "u-audit-county u-audit-prov"),
+      PATH (AUDIT_OFFICE, "u-audit-county", "s-two u-op-county r-county u-audit-county"),
+      PATH (AUDIT_OFFICE, "u-audit-prov", "s-two u-op r-city r-prov u-audit-prov") } },
+};
+
+static void
+test_organs_two_operators (void)
+{
+  expect_roles_of (organs_model, organs_two_operators);
+}
+
 /* JSON rendering (`resp who --format json`) */
 static void
 test_render_json (void)
@@ -1538,6 +1760,9 @@ static CU_TestInfo targeted_tests[] = {
   { "validity window", test_validity_window },
   { "structure over time", test_structure_over_time },
   { "regulator and regional supervisor", test_regulator },
+  { "protection department", test_protection_dept },
+  { "public security, state security, audit office", test_region_organs },
+  { "organs of a region with two operators", test_organs_two_operators },
   { "JSON rendering", test_render_json },
   { "preconditions", test_preconditions },
   CU_TEST_INFO_NULL,

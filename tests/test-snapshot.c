@@ -6,7 +6,8 @@
 
 #include <glib/gstdio.h>
 
-#include "test-common.h"
+#include "test-builder.h"
+#include "resp-model-private.h"
 
 static char *dir, *snap;
 
@@ -145,7 +146,7 @@ test_incoming_types (void)
   at = section_offset (data, 13);
   CU_ASSERT_FATAL (at + resp_model_get_n_relations (test_city_model) <= len);
   orig = data[at];
-  data[at] = 13;   /* no such relation type */
+  data[at] = RESP_REL_PROTECTS + 1;   /* no such relation type */
   m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
   CU_ASSERT_PTR_NULL (m);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
@@ -184,6 +185,132 @@ test_incoming_types (void)
     CU_ASSERT (refused > 0);
   }
   g_free (data);
+}
+
+/* The relations of SPEC §3.2 added after the first snapshots, with dates */
+static const char * const organs_model[] = {
+  REGION ("r-prov", "provincial"),
+  REGION ("r-city", "prefectural"),
+  COMMITTEE ("k-city"),
+  UNIT ("u-psb"),
+  UNIT ("u-ssb"),
+  UNIT ("u-audit"),
+  UNIT ("u-org"),
+  UNIT ("u-prot"),
+  UNIT ("u-op"),
+  SYSTEM ("s-cii"),
+  SECTOR ("sec-energy"),
+  REL ("within", "r-city", "r-prov"),
+  REL ("leads", "k-city", "r-city"),
+  REL ("located_in", "u-op", "r-city"),
+  REL ("operates", "u-op", "s-cii"),
+  REL_SINCE ("public_security", "u-psb", "r-city", "2021-01-01"),
+  REL ("state_security", "u-ssb", "r-prov"),
+  REL_DURING ("audits", "u-audit", "r-city", "2020-01-01", "2030-01-01"),
+  REL_UNTIL ("cadre_office", "u-org", "k-city", "2027-01-01"),
+  REL ("protects", "u-prot", "s-cii"),
+  REL ("protects", "u-prot", "sec-energy"),
+  NULL
+};
+
+/* Every relation record, field by field, is the same after a round trip */
+static void
+test_new_relations_round_trip (void)
+{
+  RespModel *m = model_load (organs_model), *back;
+  char *d = NULL, *path = test_temp_path ("organs.snap", &d);
+  GError *error = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (m, path, &error));
+  back = resp_model_new_from_file (path, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+  CU_ASSERT_EQUAL_FATAL (back->n_rels, m->n_rels);
+  CU_ASSERT_EQUAL (m->n_rels, 10);
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *a = &m->rels[i], *b = &back->rels[i];
+      CU_ASSERT (a->since == b->since && a->until == b->until && a->from == b->from &&
+                 a->to == b->to && a->rel == b->rel && a->seat == b->seat);
+    }
+  /* each of the five is there, as the model file gave it */
+  {
+    gboolean seen[RESP_REL_PROTECTS + 1] = { FALSE };
+    for (guint32 i = 0; i < back->n_rels; i++)
+      seen[back->rels[i].rel] = TRUE;
+    CU_ASSERT (seen[RESP_REL_PUBLIC_SECURITY] && seen[RESP_REL_STATE_SECURITY] &&
+               seen[RESP_REL_AUDITS] && seen[RESP_REL_CADRE_OFFICE] && seen[RESP_REL_PROTECTS]);
+  }
+  /* and answers as the model file does (SPEC §4.3, by hand: the system's
+   * own protection department; the city's public security bureau since
+   * 2021 and audit office until 2030; the province's state security) */
+  {
+    gint64 at = test_instant ("2026-03-05");
+    RespRoles *a = resp_model_resolve_roles (m, "s-cii", at, NULL);
+    RespRoles *b = resp_model_resolve_roles (back, "s-cii", at, NULL);
+    char *ja, *jb;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+    test_holders (b, RESP_ROLE_PROTECTION_DEPT, "u-prot");
+    test_holders (b, RESP_ROLE_PUBLIC_SECURITY, "u-psb");
+    test_holders (b, RESP_ROLE_STATE_SECURITY, "u-ssb");
+    test_holders (b, RESP_ROLE_AUDIT_OFFICE, "u-audit");
+    ja = resp_roles_render (a, RESP_FORMAT_JSON);
+    jb = resp_roles_render (b, RESP_FORMAT_JSON);
+    CU_ASSERT_STRING_EQUAL (ja, jb);
+    g_free (ja);
+    g_free (jb);
+    resp_roles_unref (a);
+    resp_roles_unref (b);
+  }
+  resp_model_unref (back);
+  resp_model_unref (m);
+  test_remove_temp (path, d);
+}
+
+/* A library that knows fewer relation types refuses a snapshot that holds
+ * one it does not know (the version stays: nothing else changed, and older
+ * snapshots mean what they meant). Seen from here: a relation record whose
+ * type is one past the last is refused, not read. */
+static void
+test_unknown_relation_type (void)
+{
+  RespModel *m = model_load (organs_model);
+  char *d = NULL, *path = test_temp_path ("organs.snap", &d), *data = NULL;
+  GError *error = NULL;
+  gsize len = 0;
+  guint64 rels;
+  guint n_found = 0;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (m, path, &error));
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, &len, NULL));
+  /* section 4 holds the relation records */
+  rels = section_offset (data, 4);
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      gsize at = rels + (gsize) i * sizeof (RespRelRec) + G_STRUCT_OFFSET (RespRelRec, rel);
+      RespModel *back;
+
+      CU_ASSERT_FATAL (at < len);
+      if ((guint8) data[at] < RESP_REL_PUBLIC_SECURITY)
+        continue;
+      n_found++;
+      data[at] = RESP_REL_PROTECTS + 1;
+      back = resp_model_new_from_data (data, (gssize) len, "new.snap", NULL, &error);
+      CU_ASSERT_PTR_NULL (back);
+      CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
+      CU_ASSERT (error != NULL &&
+                 strstr (error->message, "new.snap: not a usable snapshot: a relation record is out of range") != NULL);
+      g_clear_error (&error);
+      g_clear_pointer (&back, resp_model_unref);
+      data[at] = (char) m->rels[i].rel;
+    }
+  CU_ASSERT_EQUAL (n_found, 6);
+  g_free (data);
+  resp_model_unref (m);
+  test_remove_temp (path, d);
 }
 
 static void
@@ -299,6 +426,9 @@ static CU_TestInfo tests[] = {
   { "truncated, other version, other layout", test_truncated_and_versions },
   { "random damage: an error or a model, never a crash", test_damage },
   { "incoming relation types out of range", test_incoming_types },
+  { "the relations of public security, state security, audit, cadre office and protection round-trip",
+    test_new_relations_round_trip },
+  { "a relation type this library does not know is refused", test_unknown_relation_type },
   { "resp compile, and commands on a snapshot", test_cli_compile },
   CU_TEST_INFO_NULL,
 };

@@ -374,7 +374,7 @@ test_formats (void)
 
 /* A verdict that holds nobody lists the duty holders of each subject, the
  * committee's authority and proposer among them (added to the subject's
- * resolution after the circumstances are weighed): the two such example
+ * resolution after the circumstances are weighed): the three such example
  * events against the holders examples/data/EVENTS.md derives by hand. */
 static void
 expect_holders (RespJsonNode *holders, const char *role, const char * const *want)
@@ -388,17 +388,37 @@ expect_holders (RespJsonNode *holders, const char *role, const char * const *wan
     CU_ASSERT_STRING_EQUAL (got->v.children.items[i]->v.string.str, want[i]);
 }
 
+/* The same with the holders space-separated */
+static void
+expect_holders_in (RespJsonNode *holders, const char *role, const char *want)
+{
+  char **list = g_strsplit (want, " ", -1);
+
+  expect_holders (holders, role, (const char * const *) list);
+  g_strfreev (list);
+}
+
 static void
 test_duty_holders (void)
 {
   static const struct {
     const char *event, *subject, *first, *direct, *team, *lead, *head, *regulator_head,
                *coordinator_head, *authority, *proposer;
+    /* space-separated, "" for nobody */
+    const char *protection_dept, *public_security, *state_security, *audit_office;
   } cases[] = {
+    /* no protection department of sec-egov: the regulator, the city's
+     * u-city-data; r-county has no organs, so the city's */
     { "2026-033", "s-county-portal", "p-yang", "p-zhu", "p-qin", "p-fang", "p-shi", "p-gu", "p-ma",
-      "k-city", "u-city-cac" },
+      "k-city", "u-city-cac", "u-city-data", "u-city-psb", "u-city-ssb", "u-city-audit" },
+    /* s-his has no sector: the operator u-hospital's, sec-health, which has
+     * no protection department: its regulator u-city-health */
     { "2026-038", "s-his", "p-luo", "p-song", "p-lin", "p-xie", "p-lin", "p-xu", "p-ma",
-      "k-city-health", "u-city-cac" },
+      "k-city-health", "u-city-cac", "u-city-health", "u-city-psb", "u-city-ssb", "u-city-audit" },
+    /* run on the city data centre's platform: its roles are the operator's
+     * (the sponsor's county plays no part in them) */
+    { "2026-051", "s-county-edu", "p-li", "p-he", "p-lu", "p-zhao", "p-chen", "p-gu", "p-ma",
+      "k-city", "u-city-cac", "u-city-data", "u-city-psb", "u-city-ssb", "u-city-audit" },
   };
   RespEventBatch *batch = test_example_events (test_city_model);
   GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
@@ -432,10 +452,52 @@ test_duty_holders (void)
         expect_holders (holders, "coordinator_head", (const char *[]) { cases[c].coordinator_head, NULL });
         expect_holders (holders, "authority", (const char *[]) { cases[c].authority, NULL });
         expect_holders (holders, "proposer", (const char *[]) { cases[c].proposer, NULL });
+        expect_holders_in (holders, "protection_dept", cases[c].protection_dept);
+        expect_holders_in (holders, "public_security", cases[c].public_security);
+        expect_holders_in (holders, "state_security", cases[c].state_security);
+        expect_holders_in (holders, "audit_office", cases[c].audit_office);
         resp_json_tree_free (tree);
         g_free (json);
       }
   CU_ASSERT_EQUAL (found, G_N_ELEMENTS (cases));
+  g_ptr_array_unref (vs);
+  resp_event_batch_unref (batch);
+}
+
+/* A liable person's path runs from the subject the way the holder was
+ * reached (SPEC §5): 2026-003 holds the regulator's head, reached through
+ * s-scada's sector, and the coordinator's head, reached through the
+ * operator u-power and its region r-city (EVENTS.md). */
+static void
+test_liable_paths (void)
+{
+  static const struct {
+    const char *person, *path;
+  } want[] = {
+    { "p-jiang", "s-scada sec-power u-prov-energy p-jiang" },
+    { "p-ma", "s-scada u-power r-city u-city-cac p-ma" },
+  };
+  RespEventBatch *batch = test_example_events (test_city_model);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
+  RespVerdict *v = NULL;
+
+  for (guint i = 0; i < vs->len; i++)
+    if (g_str_equal (resp_verdict_get_event_id (vs->pdata[i]), "2026-003"))
+      v = vs->pdata[i];
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      int i = test_find_liable (v, want[k].person);
+      char **path, *joined;
+
+      CU_ASSERT_FATAL (i >= 0);
+      CU_ASSERT_EQUAL (resp_verdict_get_liable_n_paths (v, (guint) i), 1);
+      path = resp_verdict_dup_liable_path (v, (guint) i, 0);
+      joined = g_strjoinv (" ", path);
+      CU_ASSERT_STRING_EQUAL (joined, want[k].path);
+      g_free (joined);
+      g_strfreev (path);
+    }
   g_ptr_array_unref (vs);
   resp_event_batch_unref (batch);
 }
@@ -838,6 +900,7 @@ static CU_TestInfo tests[] = {
   { "JSON, text and DOT", test_formats },
   { "duty holders when nobody is held", test_duty_holders },
   { "the warnings of the example verdicts", test_example_warnings },
+  { "a liable person's path from the subject", test_liable_paths },
   { "an assessor reused gives each event its own verdict", test_assessor_reused },
   { "an assessor refuses events of other inputs", test_assessor_refuses_other_inputs },
   { "boxed types: a copy is a reference", test_boxed_types },

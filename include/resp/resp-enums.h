@@ -53,6 +53,16 @@ typedef enum {
  * @RESP_REL_MANAGES: committee → committee (有管理权限的党组织)
  * @RESP_REL_SPONSORS: unit → system it is the organ of (主办单位), where
  *   another unit operates it (承办单位)
+ * @RESP_REL_PUBLIC_SECURITY: unit → region whose public security organ
+ *   (公安机关) it is; one per region at any instant
+ * @RESP_REL_STATE_SECURITY: unit → region whose state security organ
+ *   (国家安全机关) it is; one per region at any instant
+ * @RESP_REL_AUDITS: unit → region whose audit office (审计机关) it is; one
+ *   per region at any instant
+ * @RESP_REL_CADRE_OFFICE: unit → committee whose cadre department
+ *   (干部主管部门, usually its 组织部) it is; one per committee at any instant
+ * @RESP_REL_PROTECTS: unit → system or sector it is the critical
+ *   information infrastructure protection department (保护工作部门) of
  *
  * The type of a relation. The JSON name is the nick, e.g. `located_in`.
  *
@@ -73,6 +83,11 @@ typedef enum {
   RESP_REL_STAFF,
   RESP_REL_MANAGES,
   RESP_REL_SPONSORS,
+  RESP_REL_PUBLIC_SECURITY, /*< nick=public_security >*/
+  RESP_REL_STATE_SECURITY, /*< nick=state_security >*/
+  RESP_REL_AUDITS,
+  RESP_REL_CADRE_OFFICE, /*< nick=cadre_office >*/
+  RESP_REL_PROTECTS,
 } RespRelation;
 
 /**
@@ -112,6 +127,15 @@ typedef enum {
  * @RESP_ROLE_COORDINATOR_HEAD: heads of the coordinator
  * @RESP_ROLE_AUTHORITY: the committee(s) that carry out accountability
  * @RESP_ROLE_PROPOSER: the office(s) that may propose accountability
+ * @RESP_ROLE_PROTECTION_DEPT: the critical information infrastructure
+ *   protection department(s) (保护工作部门): of the system, else of its
+ *   sectors nearest up the operator's regions, else the regulators
+ * @RESP_ROLE_PUBLIC_SECURITY: the public security organ (公安机关) of the
+ *   operator's region, nearest up
+ * @RESP_ROLE_STATE_SECURITY: the state security organ (国家安全机关) of the
+ *   operator's region, nearest up
+ * @RESP_ROLE_AUDIT_OFFICE: the audit office (审计机关) of the operator's
+ *   region, nearest up
  *
  * A duty role, resolved at an instant from a subject (model.md, "Roles"). The JSON
  * name is the nick, e.g. `first_responsible`. Note that
@@ -137,6 +161,10 @@ typedef enum {
   RESP_ROLE_COORDINATOR_HEAD, /*< nick=coordinator_head >*/
   RESP_ROLE_AUTHORITY,
   RESP_ROLE_PROPOSER,
+  RESP_ROLE_PROTECTION_DEPT, /*< nick=protection_dept >*/
+  RESP_ROLE_PUBLIC_SECURITY, /*< nick=public_security >*/
+  RESP_ROLE_STATE_SECURITY, /*< nick=state_security >*/
+  RESP_ROLE_AUDIT_OFFICE, /*< nick=audit_office >*/
 } RespRole;
 
 /**
@@ -146,7 +174,7 @@ typedef enum {
  *
  * Since: 1.0
  */
-#define RESP_N_ROLES 16
+#define RESP_N_ROLES 20
 
 /**
  * RespAuditCode:

@@ -270,14 +270,16 @@ DATES = ['2025-06-30', '2025-06-30T00:00:00+08:00', '2026-03-05T08:10:00Z', '202
          '-12:00', '+08:00', 'Z', '.5', 'T24:00:00', ':60']
 NODE_TYPES = ['region', 'committee', 'unit', 'person', 'system', 'sector']
 RELATIONS = ['within', 'located_in', 'leads', 'under', 'operates', 'in_sector', 'regulates',
-             'coordinates', 'member', 'heads', 'security_lead', 'staff', 'manages']
+             'coordinates', 'member', 'heads', 'security_lead', 'staff', 'manages', 'sponsors',
+             'public_security', 'state_security', 'audits', 'cadre_office', 'protects']
 ATTRIBUTE_VALUES = ['national', 'provincial', 'prefectural', 'county', 'township',
                     'party_committee', 'party_group', 'government', 'party_organ', 'institution',
                     'enterprise', 'social', 'other', 'party_gov_portal', 'key_news_site',
                     'large_platform', 'main_leader', 'cyber_lead', 'member']
 ROLES = ['operator', 'chain', 'committee', 'first_responsible', 'direct_responsible',
          'team_member', 'security_lead', 'unit_head', 'involved', 'regulator', 'regulator_head',
-         'regional_supervisor', 'coordinator', 'coordinator_head', 'authority', 'proposer']
+         'regional_supervisor', 'coordinator', 'coordinator_head', 'authority', 'proposer',
+         'protection_dept', 'public_security', 'state_security', 'audit_office']
 OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in',
              '{"var":"', '{"and":[', '{"or":[', '{"!":', '{"in":[', '{"==":[']
 DEFAULT_FACTS = [f['name'] for f in rb['facts']]
