@@ -400,7 +400,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   uint8_t header[HEADER] = { 0 };
   const char *text = (const char *) data + MIN (size, HEADER);
   gsize length = size - MIN (size, HEADER);
-  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, FALSE };
+  RespConditionScope scope = { fact_names, N_FACTS, param_names, N_PARAMS, RESP_SUBJECT_NONE };
   RespJsonTree *tree;
   RespCondition *cond;
   RespError code = 0;
@@ -409,7 +409,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   ConditionEnv e;
 
   memcpy (header, data, MIN (size, HEADER));
-  scope.allow_subject = header[0] & 1;
+  /* a system's attributes, or none (an event-wide condition) */
+  scope.subject = (header[0] & 1) ? RESP_SUBJECT_SYSTEM : RESP_SUBJECT_NONE;
   set_env (&e, header);
 
   tree = parse (text, length);
@@ -430,7 +431,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (message != NULL)
     fuzz_fail ("compiled, yet with a message");
-  if (!scope.allow_subject && resp_condition_uses_subject (cond))
+  if (scope.subject == RESP_SUBJECT_NONE && resp_condition_uses_subject (cond))
     fuzz_fail ("an event-wide condition reads the subject");
 
   tree = parse (text, length);
