@@ -74,6 +74,12 @@ gboolean resp_diag_sink_finish  (RespDiagSink *sink, GPtrArray **diagnostics, GE
 /* The RespError a reader's stop reason is reported as. */
 RespError resp_input_reader_code (RespJsonReaderStatus status);
 
+/* Ids (of nodes, of record entries): SPEC §3.1, 1–256 bytes, no whitespace
+ * or control characters. NULL when s (len bytes) is a good id, else what is
+ * wrong with it (static text). */
+#define RESP_MAX_ID_BYTES 256
+const char *resp_input_check_id (const char *s, gsize len);
+
 /* " (did you mean 'X'?)" for the nearest of names to name, or "" when none
  * is near: written into buf (of size bytes), which is returned. */
 const char *resp_input_hint     (char *buf, gsize size, const char * const *names, guint n,

@@ -211,3 +211,28 @@ resp_input_hint (char *buf, gsize size, const char * const *names, guint n, cons
 {
   return resp_did_you_mean (buf, size, resp_suggest (names, n, name));
 }
+
+const char *
+resp_input_check_id (const char *s, gsize len)
+{
+  const char *p = s, *end = s + len;
+
+  if (len == 0)
+    return "an id must not be empty";
+  if (len > RESP_MAX_ID_BYTES)
+    return "an id must be at most 256 bytes";
+  while (p < end)
+    {
+      gunichar c;
+      if ((guchar) *p > 0x20 && (guchar) *p < 0x7f)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || g_unichar_isspace (c) || c == 0x3000)
+        return "an id must not contain whitespace or control characters";
+      p = g_utf8_next_char (p);
+    }
+  return NULL;
+}

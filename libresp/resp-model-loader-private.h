@@ -17,8 +17,6 @@
 
 G_BEGIN_DECLS
 
-#define RESP_MAX_ID_BYTES 256
-
 /* Where a relation was written: its '{' in full, its `from` and `to` values
  * as byte distances from it (line and column are worked out only for an
  * error message). */

@@ -379,32 +379,6 @@ field_word (const Field *f, const char * const *values, guint n)
 
 /* ---- nodes ---- */
 
-/* SPEC §3.1: 1–256 bytes, no whitespace or control characters. */
-static const char *
-check_id (const char *s, gsize len)
-{
-  const char *p = s, *end = s + len;
-
-  if (len == 0)
-    return "an id must not be empty";
-  if (len > RESP_MAX_ID_BYTES)
-    return "an id must be at most 256 bytes";
-  while (p < end)
-    {
-      gunichar c;
-      if ((guchar) *p > 0x20 && (guchar) *p < 0x7f)
-        {
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char (p);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || g_unichar_isspace (c) || c == 0x3000)
-        return "an id must not contain whitespace or control characters";
-      p = g_utf8_next_char (p);
-    }
-  return NULL;
-}
-
 static void
 ensure_node_capacity (RespLoader *L)
 {
@@ -562,7 +536,7 @@ node_record (RespLoader *L, const Field *f, int type, int attr, gboolean bad,
              guint32 name_off, guint32 extra_off, const char *what)
 {
   GString *id = L->s1;
-  const char *why = check_id (id->str, id->len);
+  const char *why = resp_input_check_id (id->str, id->len);
   guint32 v;
   gboolean is_new;
   RespNodeRec *rec;

@@ -229,6 +229,9 @@ test_loader_load (const TestLoader  *loader,
       return resp_model_new_from_data (json, length, loader->filename, diagnostics, error);
     case TEST_INPUT_RULEBOOK:
       return resp_rulebook_new_from_data (json, length, loader->filename, diagnostics, error);
+    case TEST_INPUT_CITY_RECORD:
+      return resp_record_new_from_data (test_city_model, test_city_rulebook, json, length,
+                                        loader->filename, diagnostics, error);
     case TEST_INPUT_CITY_EVENTS:
     default:
       return resp_event_batch_new_from_data (test_city_model, test_city_rulebook, json, length,
@@ -246,6 +249,8 @@ loaded_free (const TestLoader *loader, gpointer loaded)
     resp_model_unref (loaded);
   else if (loader->input == TEST_INPUT_RULEBOOK)
     resp_rulebook_unref (loaded);
+  else if (loader->input == TEST_INPUT_CITY_RECORD)
+    resp_record_unref (loaded);
   else
     resp_event_batch_unref (loaded);
 }

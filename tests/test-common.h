@@ -98,6 +98,7 @@ typedef enum {
   TEST_INPUT_MODEL,
   TEST_INPUT_RULEBOOK,
   TEST_INPUT_CITY_EVENTS,   /* against city.json and the default rulebook (test_city_init) */
+  TEST_INPUT_CITY_RECORD,   /* a record, against the same */
 } TestInput;
 
 typedef struct {

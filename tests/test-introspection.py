@@ -74,6 +74,32 @@ class IntrospectionTest(unittest.TestCase):
                                           "e.json")
         self.assertEqual(cm.exception.code, Resp.Error.UNKNOWN_FACT)
 
+    def test_record(self):
+        data = ('{"format": "libresp/record/1", "entries": ['
+                '{"id": "r1", "kind": "rectification", "node": "s-portal", "at": "2026-02-20",'
+                ' "answers": "n1"},'
+                '{"id": "n1", "kind": "notice", "node": "s-portal", "by": "u-city-cac",'
+                ' "at": "2026-02-01", "due": "2026-03-01", "ref": "江川网信通〔2026〕7号"}],'
+                ' "complete": [{"kinds": ["notice"], "from": "2026-01-01", "until": "2027-01-01"}]}')
+        record, diags = Resp.Record.new_from_data(self.model, self.rulebook, data.encode(), "r.json")
+        self.assertEqual(diags, [])
+        self.assertEqual(record.get_n_entries(), 2)
+        self.assertEqual([record.get_entry_id(i) for i in range(2)], ["r1", "n1"])
+        self.assertEqual(record.get_entry_kind(1), "notice")
+        self.assertEqual(record.get_entry_node(1), "s-portal")
+        self.assertEqual(record.get_entry_ref(1), "江川网信通〔2026〕7号")
+        self.assertIsNone(record.get_entry_note(1))
+        ok, at = Resp.instant_parse("2026-02-20")
+        self.assertEqual(record.get_entry_at(0), at)
+        self.assertEqual(record.lookup_entry("n1"), (True, 1))
+        self.assertFalse(record.lookup_entry("n2")[0])
+        with self.assertRaises(GLib.Error) as cm:
+            Resp.Record.new_from_data(self.model, self.rulebook,
+                                      data.replace('"by": "u-city-cac"', '"by": "p-li"').encode(),
+                                      "r.json")
+        self.assertEqual(cm.exception.code, Resp.Error.WRONG_ENDPOINT)
+        self.assertTrue(cm.exception.message.startswith("r.json:1:196: "))
+
     def test_limits(self):
         limits = Resp.Limits.new()
         self.assertEqual(limits.max_depth, 256)

@@ -20,6 +20,7 @@
 #include "resp-audit.h"
 #include "resp-rulebook.h"
 #include "resp-event.h"
+#include "resp-record.h"
 #include "resp-verdict.h"
 
 #undef __RESP_H_INSIDE__

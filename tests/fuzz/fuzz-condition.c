@@ -409,6 +409,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   ConditionEnv e;
 
   memcpy (header, data, MIN (size, HEADER));
+  /* a system's attributes, or none (an event-wide condition) */
   scope.subject = (header[0] & 1) ? RESP_SUBJECT_SYSTEM : RESP_SUBJECT_NONE;
   set_env (&e, header);
 

@@ -183,6 +183,47 @@ rulebook += [squote(g) for g in string_groups(text)
              if json_ish(g) and b'libresp/rulebook' in g.replace(b"'", b'"')]
 write('rulebook', pick(rulebook, PER_TARGET))
 
+# ---- record ----
+# against city.json and the default rulebook (fuzz-record.c): a record that
+# loads, built from the model's ids, then the JSON of test-record.c
+CITY = json.loads(read(src('examples', 'data', 'city.json')))
+KINDS = [k['kind'] for k in rb.get('record_kinds', [])]
+
+
+def by_type(t):
+    return [n['id'] for n in CITY['nodes'] if n['type'] == t]
+
+
+def city_record(n_nodes, spans):
+    nodes = (by_type('system') + by_type('unit') + by_type('committee'))[:n_nodes]
+    units, persons = by_type('unit'), by_type('person')
+    entries, complete = [], []
+    for i, node in enumerate(nodes):
+        kind = KINDS[i % len(KINDS)]
+        entries.append({'id': f'e-{i}', 'kind': kind, 'node': node,
+                        'at': f'2026-{1 + i % 12:02d}-{1 + i % 28:02d}',
+                        'ref': f'记录〔2026〕{i}号', 'participants': persons[i % 5:i % 5 + 2]})
+        if i % 3 == 0:
+            entries.append({'id': f'n-{i}', 'kind': 'notice', 'node': node, 'by': units[i % len(units)],
+                            'at': '2026-02-01', 'due': '2026-03-01T12:00:00+08:00'})
+            entries.insert(0, {'id': f'r-{i}', 'kind': 'rectification', 'node': node,
+                               'at': '2026-02-20', 'answers': f'n-{i}', 'note': '已整改'})
+        if spans:
+            complete.append({'node': node, 'kinds': [kind], 'from': '2026-01-01', 'until': '2026-07-01'})
+            complete.append({'node': node, 'from': '2026-07-01', 'until': '2027-01-01'})
+    if spans:
+        complete.append({'kinds': ['notice', 'rectification'], 'from': '2025-01-01',
+                         'until': '2027-01-01'})
+    return json.dumps({'format': 'libresp/record/1', 'entries': entries, 'complete': complete},
+                      ensure_ascii=False, indent=1).encode()
+
+
+record = [city_record(3, False), city_record(6, True), city_record(12, True)]
+text = preprocess(src('tests', 'test-record.c'))
+record += [squote(g) for g in string_groups(text)
+           if json_ish(g) and b'libresp/record' in g.replace(b"'", b'"')]
+write('record', pick(record, PER_TARGET))
+
 # ---- condition ----
 # fuzz-condition declares these facts and parameters; a name from elsewhere
 # is mapped onto one of them so that the seed compiles
@@ -328,6 +369,18 @@ write_dict('fuzz-rulebook', 'keywords of the rulebook format (docs/rulebook.md)'
      + ['param.' + p['name'] for p in rb.get('parameters', [])]),
     ('levels and kinds', ATTRIBUTE_VALUES),
     ('dates', DATES),
+])
+
+write_dict('fuzz-record', 'keywords of the record format (docs/duties.md), the record kinds '
+           'of the default rulebook and the ids of city.json', [
+    ('JSON', JSON_WORDS),
+    ('keys', ['format', 'libresp/record/1', 'entries', 'complete', 'id', 'kind', 'node', 'at',
+              'ref', 'note', 'participants', 'by', 'due', 'answers', 'kinds', 'from', 'until']),
+    ('kinds', KINDS + ['notice', 'rectification']),
+    ('ids in examples/data/city.json', CITY_IDS),
+    ('dates', DATES),
+    ('fragments', ['{"id":"', '"kind":"notice"', '"kind":"rectification"', '"answers":"',
+                   '"node":"', '"at":"', '"due":"', '{"from":"', '"until":"', '"kinds":[']),
 ])
 
 write_dict('fuzz-condition', 'JSON Logic as conditions use it (docs/rulebook.md); the input '
