@@ -29,6 +29,7 @@
 #include "resp-model-private.h"
 #include "resp-rulebook-private.h"
 #include "resp-interner-private.h"
+#include "resp-vec-private.h"
 
 G_BEGIN_DECLS
 
@@ -175,6 +176,14 @@ resp_record_notice_answers (const RespRecord *rec, guint i, guint *n)
   *n = rec->notices[i].n_answers;
   return rec->answers + rec->notices[i].answers;
 }
+
+/* The status of notice i at instant at (SPEC §8.4): its rectifications
+ * before at (appended to answered when not NULL, by `at`) decide rectified
+ * or late; without one, open while at ≤ due, overdue when the record of
+ * the node's rectifications is complete over [notice `at`, at), else
+ * unknown. */
+RespNoticeStatus resp_record_notice_status (const RespRecord *rec, guint i, gint64 at,
+                                            RespU32Vec *answered);
 
 /* The notices to node: indices into the notices (so in id order); *n
  * their number (0, and a pointer not to be read, when none). */

@@ -1785,3 +1785,28 @@ resp_record_notices_to (const RespRecord *rec, guint32 node, guint *n)
   *n = end - lo;
   return rec->notices_by_node + lo;
 }
+
+RespNoticeStatus
+resp_record_notice_status (const RespRecord *rec, guint i, gint64 at, RespU32Vec *answered)
+{
+  const RespRecordNotice *notice = &rec->notices[i];
+  const RespRecordEntry *e = &rec->entries[notice->entry];
+  const guint32 *answers = rec->answers + notice->answers;
+  gboolean any = FALSE, in_time = FALSE;
+
+  /* ordered by `at`: the first one not before the instant ends them */
+  for (guint k = 0; k < notice->n_answers && rec->entries[answers[k]].at < at; k++)
+    {
+      any = TRUE;
+      in_time |= rec->entries[answers[k]].at <= notice->due;
+      if (answered != NULL)
+        resp_vec_push (answered, answers[k]);
+    }
+  if (any)
+    return in_time ? RESP_NOTICE_RECTIFIED : RESP_NOTICE_LATE;
+  if (at <= notice->due)
+    return RESP_NOTICE_OPEN;
+  if (resp_record_is_complete (rec, e->node, RESP_RECORD_KIND_RECTIFICATION, e->at, at))
+    return RESP_NOTICE_OVERDUE;
+  return RESP_NOTICE_UNKNOWN;
+}

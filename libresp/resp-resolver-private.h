@@ -122,5 +122,11 @@ void     resp_resolver_drop_headed     (RespResolver *R, guint32 person, RespU32
 void     resp_resolver_managers        (RespResolver *R, guint32 committee, RespU32Vec *out);
 void     resp_resolver_proposers       (RespResolver *R, guint32 authority, guint32 person,
                                         RespU32Vec *out);
+/* Who carries out accountability for person, reached in a role through
+ * anchor (SPEC §4.3, `authority`): anchor a committee (a seat on it):
+ * managers(K); anchor a unit: its responsible committee K, or managers(K)
+ * when person holds a seat on K. Appended to out. */
+void     resp_resolver_authorities     (RespResolver *R, guint32 person, guint32 anchor,
+                                        RespU32Vec *out);
 
 G_END_DECLS

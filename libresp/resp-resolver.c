@@ -404,6 +404,31 @@ resp_resolver_proposers (RespResolver *R, guint32 authority, guint32 person, Res
   resp_resolver_give (R, tmp);
 }
 
+void
+resp_resolver_authorities (RespResolver *R, guint32 person, guint32 anchor, RespU32Vec *out)
+{
+  guint32 k;
+
+  if (anchor == RESP_NO_NODE)
+    return;
+  if (R->m->nodes[anchor].type == RESP_NODE_COMMITTEE)
+    k = anchor;
+  else
+    {
+      k = resp_resolver_committee_of (R, anchor, NULL);
+      if (k == RESP_NO_NODE)
+        return;
+      /* someone seated on the unit's committee answers to those who manage
+       * it; anyone else in the unit answers to the committee itself */
+      if (!resp_resolver_holds_seat (R, person, k))
+        {
+          resp_vec_push (out, k);
+          return;
+        }
+    }
+  resp_resolver_managers (R, k, out);
+}
+
 /* ---- recording ---- */
 
 static void

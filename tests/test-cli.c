@@ -195,7 +195,7 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  const char *commands[] = { "validate", "who", "scope", "audit", "assess" };
+  const char *commands[] = { "validate", "who", "scope", "audit", "assess", "duties" };
   char *out = run (0, NULL, "--help", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -416,6 +416,72 @@ test_rulebook_layers (void)
   g_free (events);
 }
 
+/* resp duties (SPEC §8.7) */
+static void
+test_duties (void)
+{
+  char *record = test_src_path ("examples/data/record.json");
+  char *out, *err = NULL, *dir, *bad;
+  RespJsonTree *tree;
+  const RespJsonNode *root;
+
+  out = run (0, NULL, "duties", test_city_path, record, "--year", "2026", "--at", "2027-01-10",
+             "--rulebook", "cn-local-2026-example", "--format", "json", NULL);
+  tree = test_parse_json (out);
+  root = resp_json_tree_get_root (tree);
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "from")->v.string.str,
+                          "2026-01-01T00:00:00+08:00");
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "until")->v.string.str,
+                          "2027-01-01T00:00:00+08:00");
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "rulebook")->v.string.str,
+                          "cn-local-2026-example");
+  CU_ASSERT_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "slots")->v.children.n, 46);
+  resp_json_tree_free (tree);
+  g_free (out);
+
+  /* the range defaults to the year of --at */
+  out = run (0, NULL, "duties", test_city_path, record, "--at", "2025-06-01T12:00:00+08:00",
+             "-r", "cn-local-2026-example", "--format", "json", "--node", "s-portal", NULL);
+  test_contains (out, "\"from\": \"2025-01-01T00:00:00+08:00\"", "\"status\": \"open\"", NULL);
+  g_free (out);
+  out = run (0, NULL, "duties", test_city_path, record, "--from", "2026-07-01", "--until", "2026-08-01",
+             "--at", "2027-01-10", "-r", "cn-local-2026-example", "--format", "csv", "--node", "s-scada", NULL);
+  /* the periods that meet the range: the second half-year, and the year */
+  CU_ASSERT (g_str_has_prefix (out, "duty,node,name,from,until,status,required,count,entries,people,missing\r\n"));
+  test_contains (out, "protection_assessment_l4,s-scada,江川电网调度自动化系统,2026-07-01T00:00:00+08:00,"
+                 "2027-01-01T00:00:00+08:00,unfulfilled,1,0,,", "cii_risk_assessment,s-scada", NULL);
+  g_free (out);
+  out = run (0, NULL, "duties", test_city_path, record, "--year", "2026", "--at", "2027-01-10",
+             "-r", "cn-local-2026-example", NULL);
+  test_contains (out, "网络安全工作责任制履职情况报告", "一、履职情况", "二、通报问题整改情况", "三、考核结果", NULL);
+  g_free (out);
+
+  /* the default rulebook declares none of the local kinds */
+  run_fails (1, "record.json:4:", "duties", test_city_path, record, "--year", "2026", NULL);
+  run_fails (1, "no node 'k-nowhere'", "duties", test_city_path, record, "-r", "cn-local-2026-example",
+             "--node", "k-nowhere", NULL);
+  run_fails (2, "give either --year or --from and --until", "duties", test_city_path, record,
+             "--year", "2026", "--from", "2026-01-01", "--until", "2027-01-01", NULL);
+  run_fails (2, "--from and --until go together", "duties", test_city_path, record, "--from", "2026-01-01", NULL);
+  run_fails (2, "--until must be after --from", "duties", test_city_path, record,
+             "--from", "2026-01-01", "--until", "2026-01-01", NULL);
+  run_fails (2, "--year: not a year", "duties", test_city_path, record, "--year", "20x6", NULL);
+  run_fails (2, "unknown format 'dot' (expected text, json or csv)", "duties", test_city_path, record,
+             "--format", "dot", NULL);
+  run_fails (2, "expected 2 arguments, got 1", "duties", test_city_path, NULL);
+
+  bad = test_write_temp ("rec.json", "{\"format\": \"libresp/record/1\", \"entries\": [\n"
+                         " {\"id\": \"x\", \"kind\": \"special_meetin\", \"node\": \"k-city\", \"at\": \"2026-01-02\"}]}\n",
+                         &dir);
+  out = run (1, &err, "duties", test_city_path, bad, "-r", "cn-local-2026-example", NULL);
+  CU_ASSERT_STRING_EQUAL (out, "");
+  test_contains (err, "rec.json:2:22: ", "did you mean 'special_meeting'?", NULL);
+  g_free (out);
+  g_free (err);
+  test_remove_temp (bad, dir);
+  g_free (record);
+}
+
 static CU_TestInfo tests[] = {
   { "validate", test_validate },
   { "invalid model: exit 1, every error, empty stdout", test_invalid_model },
@@ -433,6 +499,7 @@ static CU_TestInfo tests[] = {
   { "assess: an invalid event", test_assess_invalid },
   { "rulebook, and a broken --rulebook", test_rulebook },
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
+  { "duties", test_duties },
   CU_TEST_INFO_NULL,
 };
 

@@ -505,7 +505,7 @@ test_vocabulary (void)
       klass = g_type_class_ref (enums[i].type);
       CU_ASSERT_EQUAL (klass->n_values, enums[i].n_values);
       CU_ASSERT_EQUAL (klass->minimum, 0);
-      CU_ASSERT_EQUAL (klass->maximum, enums[i].n_values - 1);
+      CU_ASSERT_EQUAL (klass->maximum, (gint) enums[i].n_values - 1);
       g_type_class_unref (klass);
     }
 }

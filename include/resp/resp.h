@@ -21,6 +21,7 @@
 #include "resp-rulebook.h"
 #include "resp-event.h"
 #include "resp-record.h"
+#include "resp-duties.h"
 #include "resp-verdict.h"
 
 #undef __RESP_H_INSIDE__

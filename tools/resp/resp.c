@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <resp/resp.h>
 
@@ -397,6 +398,161 @@ out:
 }
 
 static char *opt_output = NULL;
+static char *opt_year = NULL;
+static char *opt_from = NULL;
+static char *opt_until = NULL;
+static char *opt_node = NULL;
+
+static GOptionEntry duties_entries[] = {
+  { "year", 'y', 0, G_OPTION_ARG_STRING, &opt_year, "The calendar year to check (at +08:00)", "YYYY" },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, "The start of the range (with --until)", "TIME" },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, "The end of the range (with --from)", "TIME" },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+    "The query instant: entries before it count (default: now)", "TIME" },
+  { "node", 'n', 0, G_OPTION_ARG_STRING, &opt_node,
+    "Only this node's slots, notices and scorecard (a committee: its scorecard's slots)", "ID" },
+  { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
+    "A rulebook layer: a file or a shipped name; repeat to stack layers (default: the default rulebook)", "R" },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text, json or csv", "FORMAT" },
+  { NULL }
+};
+
+/* What a long run is doing, on stderr when that is a terminal. */
+static void
+progress (const char *what)
+{
+  static gint64 started;
+
+  if (!isatty (STDERR_FILENO))
+    return;
+  if (started == 0)
+    started = g_get_monotonic_time ();
+  if (what == NULL)
+    fprintf (stderr, "\r\033[K");
+  else
+    fprintf (stderr, "\r\033[Kresp: %s… (%.1f s)", what, (g_get_monotonic_time () - started) / 1e6);
+  fflush (stderr);
+}
+
+/* --at, and the range from --year or --from/--until (default: the year of
+ * --at). -1 when they are fine, else the exit status. */
+static int
+duties_range (GOptionContext *ctx, gint64 *from, gint64 *until, gint64 *at)
+{
+  GError *error = NULL;
+  int rc = -1;
+
+  *at = resp_instant_now ();
+  if (opt_at != NULL && !resp_instant_parse (opt_at, at, &error))
+    rc = usage_error (ctx, "--at: %s", error->message);
+  else if (opt_year != NULL && (opt_from != NULL || opt_until != NULL))
+    rc = usage_error (ctx, "give either --year or --from and --until");
+  else if ((opt_from == NULL) != (opt_until == NULL))
+    rc = usage_error (ctx, "--from and --until go together");
+  else if (opt_from != NULL)
+    {
+      if (!resp_instant_parse (opt_from, from, &error))
+        rc = usage_error (ctx, "--from: %s", error->message);
+      else if (!resp_instant_parse (opt_until, until, &error))
+        rc = usage_error (ctx, "--until: %s", error->message);
+      else if (*from >= *until)
+        rc = usage_error (ctx, "--until must be after --from");
+    }
+  else
+    {
+      char *end = NULL;
+      gint64 year;
+      char *text;
+
+      if (opt_year != NULL)
+        year = g_ascii_strtoll (opt_year, &end, 10);
+      if (opt_year != NULL && (end == opt_year || *end != '\0' || year < 1 || year > 9998))
+        return usage_error (ctx, "--year: not a year from 1 to 9998: '%s'", opt_year);
+      if (opt_year == NULL)
+        {
+          /* the calendar year of --at, at +08:00 */
+          char *at_text = resp_instant_format (*at);
+          year = at_text != NULL ? g_ascii_strtoll (at_text, NULL, 10) : 2000;
+          g_free (at_text);
+        }
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year);
+      resp_instant_parse (text, from, NULL);
+      g_free (text);
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year + 1);
+      resp_instant_parse (text, until, NULL);
+      g_free (text);
+    }
+  g_clear_error (&error);
+  return rc;
+}
+
+static int
+cmd_duties (int argc, char **argv)
+{
+  GOptionContext *ctx = new_context ("MODEL RECORD",
+                                     "Duty slots, notices and scorecards (docs/duties.md): which duty of "
+                                     "the rulebook was fulfilled period by period, which was not and who "
+                                     "answers for it, the notices' rectification, and a scorecard per "
+                                     "committee for the cadre department.",
+                                     duties_entries);
+  RespFormat format = RESP_FORMAT_TEXT;
+  RespModel *model = NULL;
+  RespRulebook *rulebook = NULL;
+  RespRecord *record = NULL;
+  RespDuties *duties = NULL;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gint64 from = 0, until = 0, at = 0;
+  int rc;
+
+  if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0)
+    goto out;
+  if (opt_format != NULL && g_str_equal (opt_format, "csv"))
+    format = RESP_FORMAT_CSV;
+  else if (!parse_format (opt_format, &format, FALSE))
+    {
+      rc = usage_error (ctx, "unknown format '%s' (expected text, json or csv)", opt_format);
+      goto out;
+    }
+  if ((rc = duties_range (ctx, &from, &until, &at)) >= 0)
+    goto out;
+  rc = EXIT_INVALID;
+  rulebook = load_rulebook ();
+  if (rulebook == NULL)
+    goto out;
+  progress ("读取模型");
+  model = load_model (argv[1]);
+  if (model == NULL)
+    goto out;
+  progress ("读取履职记录");
+  record = resp_record_new_from_file (model, rulebook, argv[2], &diags, &error);
+  if (record == NULL)
+    {
+      progress (NULL);
+      print_diagnostics (diags, error);
+      goto out;
+    }
+  progress ("检查履职情况");
+  duties = resp_model_check_duties (model, rulebook, record, from, until, at, opt_node, &error);
+  progress (NULL);
+  if (duties == NULL)
+    {
+      fprintf (stderr, "resp: %s\n", error->message);
+      goto out;
+    }
+  emit (resp_duties_render (duties, format));
+  rc = EXIT_OK;
+out:
+  progress (NULL);
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_pointer (&duties, resp_duties_unref);
+  g_clear_pointer (&record, resp_record_unref);
+  g_clear_pointer (&model, resp_model_unref);
+  g_clear_pointer (&rulebook, resp_rulebook_unref);
+  g_option_context_free (ctx);
+  return rc;
+}
 
 static GOptionEntry compile_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "The snapshot to write (required)", "FILE" },
@@ -500,6 +656,8 @@ static const Command commands[] = {
   { "scope", "MODEL PERSON [--at TIME]", "what a person is responsible for", cmd_scope },
   { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
   { "assess", "MODEL EVENTS [--rulebook R]…", "verdicts, one per event", cmd_assess },
+  { "duties", "MODEL RECORD [--year Y | --from T --until T] [--at T] [--node ID] [--rulebook R]…",
+    "duty slots, notices and scorecards", cmd_duties },
   { "rulebook", "[NAME] [--list]", "print a shipped rulebook (the default), or list their names", cmd_rulebook },
   { "compile", "MODEL -o FILE", "write a snapshot that opens without parsing", cmd_compile },
 };
@@ -550,6 +708,10 @@ main (int argc, char **argv)
         g_free (opt_at);
         g_strfreev (opt_rulebooks);
         g_free (opt_output);
+        g_free (opt_year);
+        g_free (opt_from);
+        g_free (opt_until);
+        g_free (opt_node);
         return rc;
       }
   fprintf (stderr, "resp: unknown command '%s'\n\n", argv[1]);
