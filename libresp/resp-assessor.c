@@ -30,6 +30,7 @@ typedef struct {
   const RespModel    *model;
   const RespRulebook *rb;
   const RespEvent    *ev;
+  const RespValue    *facts;         /* the event's, or a copy with derived facts */
   RespResolver       *R;             /* the assessor's, at the event's instant */
   gint64              at;
   guint32             system;        /* RESP_NO_NODE: none */
@@ -95,7 +96,7 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
   switch (kind)
     {
     case RESP_VAR_FACT:
-      return e->ev->facts[index];
+      return e->facts[index];
     case RESP_VAR_PARAM:
       return resp_rulebook_param_at (e->rb, index, e->at);
     case RESP_VAR_SYSTEM_KIND:
@@ -123,7 +124,7 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 static RespTruth
 eval (Env *e, const RespCondition *cond, GArray *missing)
 {
-  RespConditionEnv env = { env_get, e, e->ev->facts, e->rb->facts->len };
+  RespConditionEnv env = { env_get, e, e->facts, e->rb->facts->len };
 
   if (cond == NULL)
     return RESP_TRUTH_TRUE;
@@ -179,6 +180,9 @@ struct _RespAssessor {
   RESP_VEC (RespVerdictWarning) warnings;
   RESP_VEC (RespVerdictDuty) duty;
   RespU32Vec    pool;           /* circumstance subjects and facts, warning facts, duty holders */
+  RespRecord   *record;         /* what was done, to derive facts from; or NULL */
+  RESP_VEC (RespValue) facts;   /* the event's facts with the derived ones */
+  RESP_VEC (RespVerdictDerived) derived;
 };
 
 
@@ -773,6 +777,119 @@ evaluate_circumstances (RespAssessor *as)
             : any_undetermined ? RESP_VERDICT_UNDETERMINED : RESP_VERDICT_NOT_TRIGGERED;
 }
 
+/* ---- facts the record tells (SPEC §8.4) ---- */
+
+static int
+cmp_u32 (const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The notices to node overdue at the event's instant, appended to out. */
+static void
+overdue_notices (RespAssessor *as, guint32 node, RespU32Vec *out)
+{
+  guint n;
+  const guint32 *to = resp_record_notices_to (as->record, node, &n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const RespRecordNotice *notice = resp_record_notice (as->record, to[k]);
+
+      if (resp_record_entry (as->record, notice->entry)->at < as->ev->occurred_at
+          && resp_record_notice_status (as->record, to[k], as->ev->occurred_at, NULL) == RESP_NOTICE_OVERDUE)
+        resp_vec_push (out, to[k]);
+    }
+}
+
+/* A fact the event does not state but the record settles: true when a
+ * notice to a subject (a subject system, one of its operators, a unit
+ * subject) is overdue; otherwise it stays unknown (no notice on file
+ * proves nothing). A stated fact wins; stated false against an overdue
+ * notice is a warning. */
+static void
+derive_facts (RespAssessor *as)
+{
+  const RespEvent *ev = as->ev;
+  RespU32Vec *notices = NULL, *ops = NULL;
+
+  as->env.facts = ev->facts;
+  as->derived.len = 0;
+  if (as->record == NULL)
+    return;
+  for (guint f = 0; f < as->rb->facts->len; f++)
+    {
+      const RespFactDecl *decl = &g_array_index (as->rb->facts, RespFactDecl, f);
+
+      if (decl->derive != RESP_DERIVE_OVERDUE_NOTICE)
+        continue;
+      if (notices == NULL)
+        {
+          notices = resp_resolver_take (&as->R);
+          ops = resp_resolver_take (&as->R);
+          for (guint s = 0; s < ev->subjects->len; s++)
+            {
+              guint32 subject = g_array_index (ev->subjects, guint32, s);
+
+              if (as->model->nodes[subject].type != RESP_NODE_SYSTEM
+                  && as->model->nodes[subject].type != RESP_NODE_UNIT)
+                continue;
+              overdue_notices (as, subject, notices);
+              ops->len = 0;
+              if (as->model->nodes[subject].type == RESP_NODE_SYSTEM)
+                resp_resolver_all_in (&as->R, subject, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
+              for (guint o = 0; o < ops->len; o++)
+                overdue_notices (as, ops->data[o], notices);
+            }
+          /* each once, in id order (the notices are numbered by id) */
+          if (notices->len > 1)
+            {
+              guint kept = 0;
+              qsort (notices->data, notices->len, sizeof (guint32), cmp_u32);
+              for (guint i = 0; i < notices->len; i++)
+                if (kept == 0 || notices->data[i] != notices->data[kept - 1])
+                  notices->data[kept++] = notices->data[i];
+              notices->len = kept;
+            }
+        }
+      if (notices->len == 0)
+        continue;
+      if (ev->facts[f].type != RESP_VALUE_UNKNOWN)
+        {
+          /* stated: it wins; stated false against the record is said */
+          if (ev->facts[f].type == RESP_VALUE_BOOL && !ev->facts[f].boolean)
+            {
+              guint32 notice = notices->data[0];
+              guint32 node = resp_record_entry (as->record,
+                                                resp_record_notice (as->record, notice)->entry)->node;
+              GArray fact = { (gchar *) &f, 1 };
+              warn (as, RESP_WARN_FACT_CONFLICTS_RECORD, node, -1, notice, &fact);
+            }
+          continue;
+        }
+      if (as->facts.len == 0)
+        {
+          resp_vec_reserve (&as->facts, as->rb->facts->len);
+          memcpy (as->facts.data, ev->facts, as->rb->facts->len * sizeof (RespValue));
+          as->facts.len = as->rb->facts->len;
+        }
+      as->facts.data[f].type = RESP_VALUE_BOOL;
+      as->facts.data[f].boolean = TRUE;
+      as->env.facts = as->facts.data;
+      {
+        RespVerdictDerived d = { f, 1, RESP_DERIVE_OVERDUE_NOTICE,
+                                 pool_span (as, notices->data, notices->len) };
+        resp_vec_push (&as->derived, d);
+      }
+    }
+  if (notices != NULL)
+    {
+      resp_resolver_give (&as->R, notices);
+      resp_resolver_give (&as->R, ops);
+    }
+}
+
 static void
 apply_modifiers (RespAssessor *as)
 {
@@ -893,7 +1010,8 @@ make_verdict (RespAssessor *as, RespEvent *event)
              + SIZE (refs, RespVerdictRef) + SIZE (path_store, guint32)
              + SIZE (exempt, RespVerdictExempt) + SIZE (bodies, guint32)
              + SIZE (modifiers, guint32) + SIZE (warnings, RespVerdictWarning)
-             + SIZE (duty, RespVerdictDuty) + SIZE (pool, guint32);
+             + SIZE (duty, RespVerdictDuty) + SIZE (derived, RespVerdictDerived)
+             + SIZE (pool, guint32);
   RespVerdict *v = g_malloc (head + size);
   char *block = (char *) v + head;
   gsize off = 0;
@@ -916,6 +1034,7 @@ make_verdict (RespAssessor *as, RespEvent *event)
   PLACE (modifiers, guint32);
   PLACE (warnings, RespVerdictWarning);
   PLACE (duty, RespVerdictDuty);
+  PLACE (derived, RespVerdictDerived);
   PLACE (pool, guint32);
   pool = v->pool.data;
   /* spans into the pool become pointers */
@@ -932,6 +1051,13 @@ make_verdict (RespAssessor *as, RespEvent *event)
     }
   for (guint i = 0; i < v->duty.len; i++)
     v->duty.data[i].holders = pool;
+  for (guint i = 0; i < v->derived.len; i++)
+    {
+      RespVerdictDerived *d = &v->derived.data[i];
+      d->evidence = (RespU32Vec) { pool + d->evidence.len, d->evidence.cap, 0 };
+    }
+  if (as->derived.len > 0 || as->warnings.len > 0)
+    v->record = as->record != NULL ? resp_record_ref (as->record) : NULL;
   return v;
 }
 
@@ -1007,6 +1133,9 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->warnings);
   resp_vec_free (&self->duty);
   resp_vec_free (&self->pool);
+  resp_vec_free (&self->facts);
+  resp_vec_free (&self->derived);
+  g_clear_pointer (&self->record, resp_record_unref);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
   g_free (self);
@@ -1078,6 +1207,7 @@ resp_assessor_assess (RespAssessor *self,
   as->circumstances.len = as->flat.len = as->refs.len = as->path_store.len = 0;
   as->exempt.len = as->bodies.len = as->modifiers.len = as->warnings.len = 0;
   as->duty.len = as->pool.len = 0;
+  as->facts.len = 0;
   n_rules = as->rb->liability->len;
   as->warned_rules.len = 0;
   resp_vec_reserve (&as->warned_rules, n_rules);
@@ -1101,6 +1231,7 @@ resp_assessor_assess (RespAssessor *self,
     }
   resp_resolver_reset (&as->R, event->occurred_at);
 
+  derive_facts (as);
   evaluate_circumstances (as);
   if (as->status == RESP_VERDICT_TRIGGERED)
     {
@@ -1133,7 +1264,38 @@ resp_assessor_assess (RespAssessor *self,
       }
   as->ev = NULL;
   as->env.ev = NULL;
+  as->env.facts = NULL;
   return make_verdict (as, event);
+}
+
+/**
+ * resp_assessor_set_record:
+ * @self: a #RespAssessor
+ * @record: (nullable): a record loaded for the assessor's model and
+ *   rulebook, or %NULL for none
+ *
+ * Gives the assessor what was done (docs/duties.md): a fact the rulebook
+ * derives from the record (`"derive": "overdue_notice"`, the default's
+ * `notified_risk_unrectified`) and an event does not state is then true
+ * when a notice to a subject was overdue at the event's instant, and
+ * listed under the verdict's `derived_facts`; a stated fact always wins,
+ * and one the record contradicts is a `fact_conflicts_record` warning.
+ * Without a record the fact stays unknown. A record loaded for another
+ * model or rulebook is a programmer error (a critical; nothing changes).
+ *
+ * Since: 1.0
+ */
+void
+resp_assessor_set_record (RespAssessor *self,
+                          RespRecord   *record)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (record == NULL || resp_record_loaded_for (record, self->model, self->rb));
+
+  if (record != NULL)
+    resp_record_ref (record);
+  g_clear_pointer (&self->record, resp_record_unref);
+  self->record = record;
 }
 
 /**
@@ -1172,6 +1334,7 @@ resp_assess (RespModel    *model,
 typedef struct {
   RespModel      *model;
   RespRulebook   *rb;
+  RespRecord     *record;
   RespEventBatch *batch;
   const guint32  *order;     /* event indices in the order they are taken */
   RespVerdict   **out;
@@ -1185,6 +1348,7 @@ batch_worker (gpointer data)
   guint n = resp_event_batch_get_n_events (job->batch);
   RespAssessor *a = resp_assessor_new (job->model, job->rb);
 
+  resp_assessor_set_record (a, job->record);
   for (;;)
     {
       guint k = (guint) g_atomic_int_add (&job->next, 1), i;
@@ -1230,6 +1394,38 @@ batch_order (RespEventBatch *batch, guint n)
   return order;
 }
 
+static GPtrArray *
+assess_batch (RespModel *model, RespRulebook *rulebook, RespEventBatch *batch, RespRecord *record,
+              guint n_threads)
+{
+  guint n = resp_event_batch_get_n_events (batch);
+  GPtrArray *out = g_ptr_array_new_full (n, (GDestroyNotify) resp_verdict_unref);
+  guint32 *order = batch_order (batch, n);
+  BatchJob job;
+
+  g_ptr_array_set_size (out, n);
+  job = (BatchJob) { model, rulebook, record, batch, order, (RespVerdict **) out->pdata, 0 };
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = MIN (n_threads, MAX (n, 1));
+  if (n_threads <= 1)
+    batch_worker (&job);
+  else
+    {
+      /* the calling thread takes a share too (and its allocator's memory,
+       * warm from earlier work, serves that share's verdicts) */
+      GThread **threads = g_new (GThread *, n_threads - 1);
+      for (guint t = 0; t + 1 < n_threads; t++)
+        threads[t] = g_thread_new ("resp-assess", batch_worker, &job);
+      batch_worker (&job);
+      for (guint t = 0; t + 1 < n_threads; t++)
+        g_thread_join (threads[t]);
+      g_free (threads);
+    }
+  g_free (order);
+  return out;
+}
+
 /**
  * resp_assess_batch:
  * @model: the model
@@ -1256,38 +1452,42 @@ resp_assess_batch (RespModel      *model,
                    RespEventBatch *batch,
                    guint           n_threads)
 {
-  guint n;
-  BatchJob job;
-  GPtrArray *out;
-  guint32 *order;
-
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (rulebook != NULL, NULL);
   g_return_val_if_fail (batch != NULL, NULL);
   g_return_val_if_fail (resp_event_batch_loaded_for (batch, model, rulebook), NULL);
 
-  n = resp_event_batch_get_n_events (batch);
-  out = g_ptr_array_new_full (n, (GDestroyNotify) resp_verdict_unref);
-  g_ptr_array_set_size (out, n);
-  order = batch_order (batch, n);
-  job = (BatchJob) { model, rulebook, batch, order, (RespVerdict **) out->pdata, 0 };
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = MIN (n_threads, MAX (n, 1));
-  if (n_threads <= 1)
-    batch_worker (&job);
-  else
-    {
-      /* the calling thread takes a share too (and its allocator's memory,
-       * warm from earlier work, serves that share's verdicts) */
-      GThread **threads = g_new (GThread *, n_threads - 1);
-      for (guint t = 0; t + 1 < n_threads; t++)
-        threads[t] = g_thread_new ("resp-assess", batch_worker, &job);
-      batch_worker (&job);
-      for (guint t = 0; t + 1 < n_threads; t++)
-        g_thread_join (threads[t]);
-      g_free (threads);
-    }
-  g_free (order);
-  return out;
+  return assess_batch (model, rulebook, batch, NULL, n_threads);
+}
+
+/**
+ * resp_assess_batch_with_record:
+ * @model: the model
+ * @rulebook: the rulebook
+ * @batch: events loaded against @model and @rulebook
+ * @record: (nullable): what was done, loaded for @model and @rulebook
+ * @n_threads: threads to use; 0 for one per processor
+ *
+ * resp_assess_batch() with a record to derive facts from (see
+ * resp_assessor_set_record()), as `resp assess --record` does.
+ *
+ * Returns: (transfer container) (element-type RespVerdict) (nullable): the
+ *   verdicts, in the order of the events
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+resp_assess_batch_with_record (RespModel      *model,
+                               RespRulebook   *rulebook,
+                               RespEventBatch *batch,
+                               RespRecord     *record,
+                               guint           n_threads)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (rulebook != NULL, NULL);
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (resp_event_batch_loaded_for (batch, model, rulebook), NULL);
+  g_return_val_if_fail (record == NULL || resp_record_loaded_for (record, model, rulebook), NULL);
+
+  return assess_batch (model, rulebook, batch, record, n_threads);
 }

@@ -14,9 +14,16 @@ typedef enum {
   RESP_FACT_BOOL, RESP_FACT_NUMBER, RESP_FACT_INTEGER, RESP_FACT_STRING,
 } RespFactType;
 
+/* How a fact an event does not state may be worked out (SPEC §8.4). */
+typedef enum {
+  RESP_DERIVE_NONE,
+  RESP_DERIVE_OVERDUE_NOTICE,   /* true when a notice to a subject is overdue (a record) */
+} RespDerive;
+
 typedef struct {
   char        *name;
   RespFactType type;
+  RespDerive   derive;
   gboolean     has_min;
   double       min;
   char        *description;

@@ -378,7 +378,8 @@ read_sources (Ctx *c, const RespJsonNode *arr)
 static void
 read_facts (Ctx *c, const RespJsonNode *arr)
 {
-  static const char * const keys[] = { "name", "type", "min", "description", NULL };
+  static const char * const keys[] = { "name", "type", "min", "description", "derive", NULL };
+  static const char * const derive_names[] = { "overdue_notice" };
   GHashTable *seen = c->defined[ID_FACT];
 
   for (guint i = 0; i < arr->v.children.n; i++)
@@ -399,6 +400,22 @@ read_facts (Ctx *c, const RespJsonNode *arr)
                             "fact: type '%s' is not bool, number, integer or string", t->v.string.str);
       min = resp_document_member (c->sink, o, "min", RESP_JSON_NUMBER, FALSE, "fact");
       f.description = dup_string (c, o, "description", TRUE, "fact");
+      if ((t = resp_document_member (c->sink, o, "derive", RESP_JSON_STRING, FALSE, "fact")) != NULL)
+        {
+          int k = resp_name_lookup (derive_names, G_N_ELEMENTS (derive_names), t->v.string.str);
+          char hint[300];
+
+          if (k < 0)
+            resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, t->line, t->column,
+                                "fact: 'derive' must be overdue_notice, not '%s'%s", t->v.string.str,
+                                resp_input_hint (hint, sizeof hint, derive_names,
+                                                 G_N_ELEMENTS (derive_names), t->v.string.str));
+          else if (type != RESP_FACT_BOOL)
+            resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, t->line, t->column,
+                                "fact: only a bool fact can be derived from a record");
+          else
+            f.derive = (RespDerive) (k + 1);
+        }
       if (!unique (c, seen, o, "name", name, "fact") || type < 0)
         {
           g_free (f.description);

@@ -7,6 +7,7 @@
 #include "resp-verdict.h"
 #include "resp-event-private.h"
 #include "resp-resolver-private.h"
+#include "resp-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,8 @@ typedef enum {
   RESP_WARN_PARTICIPANT,         /* node: person; aux: committee */
   RESP_WARN_EXEMPTION,           /* node: person */
   RESP_WARN_MODIFIER,            /* aux: modifier; facts */
+  RESP_WARN_FACT_CONFLICTS_RECORD, /* node: the notice's node; aux: the notice (record
+                                    * index); facts: the fact */
 } RespWarnKind;
 
 typedef struct {
@@ -80,6 +83,15 @@ typedef struct {
   guint32 aux;
   RespU32Vec facts;        /* fact indices the condition waits for */
 } RespVerdictWarning;
+
+/* A fact the event did not state, worked out (SPEC §8.4): from the record,
+ * with the notices it rests on. */
+typedef struct {
+  guint32    fact;         /* into the rulebook's facts */
+  guint32    value;        /* 0 false, 1 true, 2 unknown (null) */
+  guint32    from;         /* RespDerive */
+  RespU32Vec evidence;     /* record notice indices, by id */
+} RespVerdictDerived;
 
 /* The duty holders of one subject (a verdict that holds nobody lists
  * them): holders of role r are holders[start[r] .. start[r + 1]). */
@@ -95,6 +107,7 @@ struct _RespVerdict {
   RespModel    *model;
   RespRulebook *rb;
   RespEvent    *event;
+  RespRecord   *record;         /* the record facts were derived from, or NULL */
   RespVerdictStatus status;
   /* every part below points into `block`, which follows the verdict in
    * its one allocation */
@@ -107,6 +120,7 @@ struct _RespVerdict {
   RespU32Vec    modifiers;                        /* into the rulebook's modifiers */
   RESP_VEC (RespVerdictWarning) warnings;
   RESP_VEC (RespVerdictDuty) duty;       /* one per subject, when nobody is held */
+  RESP_VEC (RespVerdictDerived) derived; /* in the rulebook's order of facts */
   RespU32Vec    pool;           /* what the spans above point into */
   gpointer      block;
   gsize         view_ready;     /* g_once guard of liable and messages */

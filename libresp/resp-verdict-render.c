@@ -60,6 +60,11 @@ resp_render_verdict_warning (RespVerdict *v, const RespVerdictWarning *w)
                               resp_model_node_id (m, w->node), resp_model_node_id (m, w->aux));
     case RESP_WARN_EXEMPTION:
       return g_strdup_printf ("事件列明 '%s' 免责，但其并非责任人", resp_model_node_id (m, w->node));
+    case RESP_WARN_FACT_CONFLICTS_RECORD:
+      return g_strdup_printf ("事件陈述 %s 为否，但记录显示通报 %s（致 %s）在事件发生时逾期未整改：以事件陈述为准",
+                              g_array_index (v->rb->facts, RespFactDecl, w->facts.data[0]).name,
+                              resp_record_entry_id (v->record, resp_record_notice (v->record, w->aux)->entry),
+                              resp_model_node_id (m, w->node));
     case RESP_WARN_MODIFIER:
     default:
       facts = fact_list (v->rb, &w->facts);
@@ -236,6 +241,36 @@ json_warnings (RespJsonWriter *w, RespVerdict *v)
   resp_json_writer_end_array (w);
 }
 
+/* {FACT: {"value", "from", "evidence"}}: the facts the event did not
+ * state and the record settled (SPEC §8.4, §9.4) */
+static void
+json_derived (RespJsonWriter *w, RespVerdict *v)
+{
+  resp_json_writer_key (w, "derived_facts");
+  resp_json_writer_begin_object (w);
+  for (guint i = 0; i < v->derived.len; i++)
+    {
+      const RespVerdictDerived *d = &v->derived.data[i];
+
+      resp_json_writer_key (w, g_array_index (v->rb->facts, RespFactDecl, d->fact).name);
+      resp_json_writer_begin_object (w);
+      resp_json_writer_key (w, "value");
+      if (d->value == 2)
+        resp_json_writer_null (w);
+      else
+        resp_json_writer_bool (w, d->value == 1);
+      resp_json_writer_member_string (w, "from", "record");
+      resp_json_writer_key (w, "evidence");
+      resp_json_writer_begin_array (w, TRUE);
+      for (guint k = 0; k < d->evidence.len; k++)
+        resp_json_writer_string (w, resp_record_entry_id (v->record,
+                                                          resp_record_notice (v->record, d->evidence.data[k])->entry));
+      resp_json_writer_end_array (w);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_object (w);
+}
+
 static void
 render_json (RespVerdict *v, RespJsonWriter *w)
 {
@@ -256,6 +291,7 @@ render_json (RespVerdict *v, RespJsonWriter *w)
   resp_json_writer_end_array (w);
   json_held_apart (w, v);
   json_warnings (w, v);
+  json_derived (w, v);
   if (v->status != RESP_VERDICT_TRIGGERED)
     {
       resp_json_writer_key (w, "duty_holders");
@@ -458,6 +494,18 @@ render_text (gconstpointer self, GString *out)
                           v->event->title ? v->event->title : "");
   g_string_append_printf (out, "发生时间：%s　规则集：%s\n", at, v->rb->id);
   g_string_append_printf (out, "结论：%s\n", resp_verdict_statuses[v->status].label_zh);
+  for (guint i = 0; i < v->derived.len; i++)
+    {
+      const RespVerdictDerived *d = &v->derived.data[i];
+      const RespFactDecl *f = &g_array_index (v->rb->facts, RespFactDecl, d->fact);
+
+      g_string_append_printf (out, "据履职记录认定：%s（%s）成立，依据通报", f->description, f->name);
+      for (guint k = 0; k < d->evidence.len; k++)
+        g_string_append_printf (out, "%s%s", k ? "、" : " ",
+                                resp_record_entry_id (v->record,
+                                                      resp_record_notice (v->record, d->evidence.data[k])->entry));
+      g_string_append (out, " 逾期未整改\n");
+    }
 
   g_string_append (out, "\n一、问责情形\n");
   for (guint i = 0; i < v->circumstances.len; i++)

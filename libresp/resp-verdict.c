@@ -52,6 +52,8 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
       return "participant_without_seat";
     case RESP_WARN_EXEMPTION:
       return "exemption_not_liable";
+    case RESP_WARN_FACT_CONFLICTS_RECORD:
+      return "fact_conflicts_record";
     case RESP_WARN_MODIFIER:
     default:
       return "modifier_undetermined";
@@ -149,6 +151,7 @@ verdict_free (RespVerdict *self)
   if (self->liable != NULL)
     g_ptr_array_unref (self->liable);
   g_strfreev (self->messages);
+  g_clear_pointer (&self->record, resp_record_unref);
   resp_event_unref (self->event);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
@@ -671,6 +674,77 @@ resp_verdict_dup_modifiers (RespVerdict *self)
   for (guint i = 0; i < self->modifiers.len; i++)
     out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
                                       self->modifiers.data[i]).kind);
+  return out;
+}
+
+/**
+ * resp_verdict_get_n_derived_facts:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of facts the event did not state and the record settled
+ * (`derived_facts`, SPEC §8.4), in the rulebook's order of facts.
+ *
+ * Returns: the number of derived facts
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_derived_facts (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->derived.len;
+}
+
+/**
+ * resp_verdict_get_derived_fact:
+ * @self: a #RespVerdict
+ * @index: a derived fact's index
+ * @value: (out) (optional): its value, when it has one
+ *
+ * Gets a derived fact's name and value.
+ *
+ * Returns: the fact's name
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_derived_fact (RespVerdict *self,
+                               guint        index,
+                               gboolean    *value)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->derived.len, NULL);
+  if (value != NULL)
+    *value = self->derived.data[index].value == 1;
+  return g_array_index (self->rb->facts, RespFactDecl, self->derived.data[index].fact).name;
+}
+
+/**
+ * resp_verdict_dup_derived_fact_evidence:
+ * @self: a #RespVerdict
+ * @index: a derived fact's index
+ *
+ * Gets what a derived fact rests on: the ids of the record's notices that
+ * were overdue at the event's instant.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the notice ids, sorted
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_derived_fact_evidence (RespVerdict *self,
+                                        guint        index)
+{
+  const RespVerdictDerived *d;
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->derived.len, NULL);
+  d = &self->derived.data[index];
+  out = g_new0 (char *, d->evidence.len + 1);
+  for (guint k = 0; k < d->evidence.len; k++)
+    out[k] = g_strdup (resp_record_entry_id (self->record,
+                                             resp_record_notice (self->record, d->evidence.data[k])->entry));
   return out;
 }
 

@@ -290,7 +290,7 @@ test_assess (void)
 
   /* a JSON array in, an array out */
   CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_ARRAY);
-  CU_ASSERT_EQUAL (root->v.children.n, 14);
+  CU_ASSERT_EQUAL (root->v.children.n, 15);
   CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root->v.children.items[0], "status")->v.string.str,
                           "triggered");
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "结论：触发问责情形"));
@@ -416,6 +416,37 @@ test_rulebook_layers (void)
   g_free (events);
 }
 
+/* resp assess --record: the record settles what an event does not state
+ * (SPEC §8.4; examples/data/EVENTS.md, 2026-058 and 2026-049) */
+static void
+test_assess_record (void)
+{
+  char *events = test_src_path ("examples/data/events.json");
+  char *record = test_src_path ("examples/data/record.json");
+  char *out = run (0, NULL, "assess", test_city_path, events, "--record", record,
+                   "--rulebook", "cn-local-2026-example", "--format", "json", NULL);
+  RespJsonTree *tree = test_parse_json (out);
+  RespJsonNode *root = resp_json_tree_get_root (tree), *last = root->v.children.items[14];
+
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (last, "event")->v.string.str, "2026-058");
+  CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (last, "status")->v.string.str, "triggered");
+  test_contains (out, "\"derived_facts\": {\n      \"notified_risk_unrectified\": {\n        \"value\": true,\n"
+                      "        \"from\": \"record\",\n        \"evidence\": [\"n-2026-03\"]\n      }\n    }",
+                 "\"code\": \"fact_conflicts_record\"", NULL);
+  resp_json_tree_free (tree);
+  g_free (out);
+  out = run (0, NULL, "assess", test_city_path, events, "--record", record,
+             "--rulebook", "cn-local-2026-example", NULL);
+  test_contains (out, "据履职记录认定：通报的问题和风险隐患未及时整改（notified_risk_unrectified）成立，依据通报 n-2026-03 逾期未整改",
+                 "[fact_conflicts_record]", NULL);
+  g_free (out);
+  /* the default rulebook has none of the record's local kinds */
+  run_fails (1, "record.json:4:37: entry 'm-prov-2026-1': unknown kind 'special_meeting'",
+             "assess", test_city_path, events, "--record", record, NULL);
+  g_free (events);
+  g_free (record);
+}
+
 /* resp duties (SPEC §8.7) */
 static void
 test_duties (void)
@@ -500,6 +531,7 @@ static CU_TestInfo tests[] = {
   { "rulebook, and a broken --rulebook", test_rulebook },
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
   { "duties", test_duties },
+  { "assess --record", test_assess_record },
   CU_TEST_INFO_NULL,
 };
 

@@ -135,6 +135,86 @@ test_oracle (void)
   resp_json_tree_free (tree);
 }
 
+/* With the record (SPEC §8.4): 2026-058 does not state that the notified
+ * risk stayed unrectified; the record's overdue notice n-2026-03 settles
+ * it. 2026-049 states the opposite while that notice was overdue: the
+ * statement wins, with a warning. (EVENTS.md, DUTIES.md) */
+static void
+test_oracle_with_record (void)
+{
+  RespJsonTree *tree = test_read_json ("tests/data/events-expected.json");
+  const RespJsonNode *with = resp_json_node_get_member (resp_json_tree_get_root (tree), "with_record");
+  const RespJsonNode *want = member (with, "verdicts");
+  RespRulebook *rb = resp_rulebook_new_shipped ("cn-local-2026-example", NULL);
+  char *events = test_src_path ("examples/data/events.json");
+  char *path = test_src_path ("examples/data/record.json");
+  RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, rb, events, NULL, NULL);
+  RespRecord *record = resp_record_new_from_file (test_city_model, rb, path, NULL, NULL);
+  GPtrArray *plain, *verdicts;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (record);
+  verdicts = resp_assess_batch_with_record (test_city_model, rb, batch, record, 2);
+  plain = resp_assess_batch_with_record (test_city_model, rb, batch, NULL, 1);
+  for (guint i = 0; i < want->v.children.n; i++)
+    {
+      const RespJsonNode *w = want->v.children.items[i];
+      RespVerdict *v = NULL, *p = NULL;
+      const RespJsonNode *derived = member (w, "derived_facts"), *warnings = member (w, "warnings");
+      char *text;
+      RespJsonTree *json;
+      const RespJsonNode *got;
+
+      for (guint k = 0; k < verdicts->len; k++)
+        if (g_str_equal (resp_verdict_get_event_id (verdicts->pdata[k]), member_str (w, "event")))
+          v = verdicts->pdata[k], p = plain->pdata[k];
+      CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+      if (member (w, "status") != NULL)
+        check_verdict (v, w);
+      CU_ASSERT_EQUAL (resp_verdict_get_n_derived_facts (v), derived->v.children.n);
+      for (guint k = 0; k < derived->v.children.n && k < resp_verdict_get_n_derived_facts (v); k++)
+        {
+          const RespJsonNode *d = derived->v.children.items[k];
+          gboolean value = FALSE;
+
+          CU_ASSERT_STRING_EQUAL (resp_verdict_get_derived_fact (v, k, &value), d->key);
+          CU_ASSERT_EQUAL (value, member (d, "value")->v.boolean);
+          CU_ASSERT_TRUE (strv_is (resp_verdict_dup_derived_fact_evidence (v, k), member (d, "evidence")));
+        }
+      text = resp_verdict_render (v, RESP_FORMAT_JSON);
+      json = test_parse_json (text);
+      got = member (resp_json_tree_get_root (json), "warnings");
+      CU_ASSERT_EQUAL (got->v.children.n, warnings->v.children.n);
+      for (guint k = 0; k < MIN (got->v.children.n, warnings->v.children.n); k++)
+        {
+          CU_ASSERT_STRING_EQUAL (member_str (got->v.children.items[k], "code"),
+                                  member_str (warnings->v.children.items[k], "code"));
+          CU_ASSERT_STRING_EQUAL (member_str (got->v.children.items[k], "node"),
+                                  member_str (warnings->v.children.items[k], "node"));
+        }
+      got = member (member (resp_json_tree_get_root (json), "derived_facts"), "notified_risk_unrectified");
+      CU_ASSERT_EQUAL (got != NULL, derived->v.children.n > 0);
+      if (got != NULL)
+        CU_ASSERT_STRING_EQUAL (member_str (got, "from"), "record");
+      resp_json_tree_free (json);
+      g_free (text);
+      /* without the record nothing is derived and nothing conflicts */
+      CU_ASSERT_EQUAL (resp_verdict_get_n_derived_facts (p), 0);
+      text = resp_verdict_render (p, RESP_FORMAT_JSON);
+      CU_ASSERT_PTR_NULL (strstr (text, "fact_conflicts_record"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (text, "\"derived_facts\": {}"));
+      g_free (text);
+    }
+  g_ptr_array_unref (verdicts);
+  g_ptr_array_unref (plain);
+  resp_record_unref (record);
+  resp_event_batch_unref (batch);
+  resp_rulebook_unref (rb);
+  g_free (events);
+  g_free (path);
+  resp_json_tree_free (tree);
+}
+
 static void
 test_threads_agree (void)
 {
@@ -646,6 +726,7 @@ static const struct {
   { "2026-047", NULL, { NULL, NULL } },
   { "2026-049", NULL, { NULL, NULL } },
   { "2026-051", NULL, { NULL, NULL } },
+  { "2026-058", NULL, { NULL, NULL } },
 };
 
 static void
@@ -688,7 +769,7 @@ test_assessor_reused (void)
   char **alone = g_new0 (char *, n + 1);
   RespVerdict **kept = g_new0 (RespVerdict *, n);
 
-  CU_ASSERT_EQUAL (n, 14);
+  CU_ASSERT_EQUAL (n, 15);
   CU_ASSERT_PTR_NOT_NULL_FATAL (a);
   for (guint i = 0; i < n; i++)
     {
@@ -891,6 +972,7 @@ test_misuse (void)
 
 static CU_TestInfo tests[] = {
   { "example events against the hand-derived oracle", test_oracle },
+  { "the oracle with the record (SPEC §8.4)", test_oracle_with_record },
   { "threads give the same verdicts", test_threads_agree },
   { "a batch in subject order, its verdicts in event order", test_batch_order },
   { "nobody is held on an unknown fact", test_unknown_holds_nobody },

@@ -15,6 +15,7 @@
 #include "resp-model.h"
 #include "resp-rulebook.h"
 #include "resp-event.h"
+#include "resp-record.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,15 @@ void              resp_assessor_unref               (RespAssessor   *self);
 RESP_AVAILABLE_IN_1_0
 RespVerdict      *resp_assessor_assess              (RespAssessor   *self,
                                                      RespEvent      *event);
+RESP_AVAILABLE_IN_1_0
+void              resp_assessor_set_record          (RespAssessor   *self,
+                                                     RespRecord     *record);
+RESP_AVAILABLE_IN_1_0
+GPtrArray        *resp_assess_batch_with_record     (RespModel      *model,
+                                                     RespRulebook   *rulebook,
+                                                     RespEventBatch *batch,
+                                                     RespRecord     *record,
+                                                     guint           n_threads);
 RESP_AVAILABLE_IN_1_0
 RespVerdict      *resp_assess                       (RespModel      *model,
                                                      RespRulebook   *rulebook,
@@ -128,6 +138,15 @@ const char       *resp_verdict_get_exempt_reason    (RespVerdict    *self,
                                                      guint           index);
 RESP_AVAILABLE_IN_1_0
 char            **resp_verdict_dup_modifiers        (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_derived_facts  (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_derived_fact     (RespVerdict    *self,
+                                                     guint           index,
+                                                     gboolean       *value);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_derived_fact_evidence (RespVerdict *self,
+                                                     guint           index);
 RESP_AVAILABLE_IN_1_0
 guint             resp_verdict_get_n_warnings       (RespVerdict    *self);
 RESP_AVAILABLE_IN_1_0

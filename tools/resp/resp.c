@@ -336,7 +336,11 @@ load_rulebook (void)
   return rulebook;
 }
 
+static char *opt_record = NULL;
+
 static GOptionEntry assess_entries[] = {
+  { "record", 0, 0, G_OPTION_ARG_FILENAME, &opt_record,
+    "The record of duties (docs/duties.md): facts it settles are derived where an event is silent", "FILE" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "Output format: text, json or dot", "FORMAT" },
   { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
     "A rulebook layer: a file or the name of a shipped rulebook (see `resp rulebook --list`); "
@@ -357,6 +361,7 @@ cmd_assess (int argc, char **argv)
   RespModel *model = NULL;
   RespRulebook *rulebook = NULL;
   RespEventBatch *batch = NULL;
+  RespRecord *record = NULL;
   GPtrArray *diags = NULL, *verdicts;
   GError *error = NULL;
   int rc;
@@ -382,7 +387,16 @@ cmd_assess (int argc, char **argv)
       print_diagnostics (diags, error);
       goto out;
     }
-  verdicts = resp_assess_batch (model, rulebook, batch, (guint) opt_threads);
+  if (opt_record != NULL)
+    {
+      record = resp_record_new_from_file (model, rulebook, opt_record, &diags, &error);
+      if (record == NULL)
+        {
+          print_diagnostics (diags, error);
+          goto out;
+        }
+    }
+  verdicts = resp_assess_batch_with_record (model, rulebook, batch, record, (guint) opt_threads);
   emit (resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len,
                               resp_event_batch_get_is_list (batch), format));
   g_ptr_array_unref (verdicts);
@@ -391,6 +405,7 @@ out:
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
   g_clear_pointer (&batch, resp_event_batch_unref);
+  g_clear_pointer (&record, resp_record_unref);
   g_clear_pointer (&model, resp_model_unref);
   g_clear_pointer (&rulebook, resp_rulebook_unref);
   g_option_context_free (ctx);
@@ -655,7 +670,7 @@ static const Command commands[] = {
   { "who", "MODEL NODE [--at TIME]", "all roles for a system, unit or committee", cmd_who },
   { "scope", "MODEL PERSON [--at TIME]", "what a person is responsible for", cmd_scope },
   { "audit", "MODEL [--at TIME]", "completeness findings of the responsibility system", cmd_audit },
-  { "assess", "MODEL EVENTS [--rulebook R]…", "verdicts, one per event", cmd_assess },
+  { "assess", "MODEL EVENTS [--rulebook R]… [--record FILE]", "verdicts, one per event", cmd_assess },
   { "duties", "MODEL RECORD [--year Y | --from T --until T] [--at T] [--node ID] [--rulebook R]…",
     "duty slots, notices and scorecards", cmd_duties },
   { "rulebook", "[NAME] [--list]", "print a shipped rulebook (the default), or list their names", cmd_rulebook },
@@ -709,6 +724,7 @@ main (int argc, char **argv)
         g_strfreev (opt_rulebooks);
         g_free (opt_output);
         g_free (opt_year);
+        g_free (opt_record);
         g_free (opt_from);
         g_free (opt_until);
         g_free (opt_node);
