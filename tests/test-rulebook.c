@@ -760,6 +760,14 @@ test_layer_errors (void)
     { "a layer's id loaded below",
       "{'format': 'libresp/rulebook/1', 'id': 'cn-party-cyber-2017', 'extends': 'cn-party-cyber-2017'}",
       RESP_ERROR_DUPLICATE_ID, 1, 40, "loaded below already" },
+    { "a fact derived in no known way",
+      "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 'cn-party-cyber-2017',\n"
+      " 'facts': [{'name': 'x', 'type': 'bool', 'description': 'X', 'derive': 'overdue_notise'}]}",
+      RESP_ERROR_BAD_VALUE, 2, 72, "did you mean 'overdue_notice'?" },
+    { "only a bool fact is derived",
+      "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 'cn-party-cyber-2017',\n"
+      " 'facts': [{'name': 'x', 'type': 'number', 'description': 'X', 'derive': 'overdue_notice'}]}",
+      RESP_ERROR_BAD_VALUE, 2, 74, "only a bool fact" },
     { "the bottom layer needs facts",
       "{'format': 'libresp/rulebook/1', 'id': 'x', 'sources': [{'key': 'm', 'title': 'M'}], 'liability': [],\n"
       " 'circumstances': [{'id': 'c', 'cite': 'm 1', 'scope': 'system', 'summary': 'S', 'condition': {'var': 'system.cii'}}]}",
