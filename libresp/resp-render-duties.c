@@ -261,10 +261,15 @@ text_slot (GString *out, const RespDuties *d, const RespDutySlot *slot)
   for (guint i = 0; i < slot->n_entries; i++)
     g_string_append_printf (out, "%s%s", i == 0 ? "：" : "、",
                             resp_record_entry_id (d->record, d->entries.data[slot->entries_off + i]));
-  g_string_append (out, "）\n      依据：");
-  for (char **c = duty->cite; c != NULL && *c != NULL; c++)
-    g_string_append_printf (out, "%s%s", c == duty->cite ? "" : "；", *c);
-  g_string_append_c (out, '\n');
+  g_string_append (out, "）\n");
+  /* the basis where something is to be answered for or found out */
+  if (slot->status == RESP_SLOT_UNFULFILLED || slot->status == RESP_SLOT_UNKNOWN)
+    {
+      g_string_append (out, "      依据：");
+      for (char **c = duty->cite; c != NULL && *c != NULL; c++)
+        g_string_append_printf (out, "%s%s", c == duty->cite ? "" : "；", *c);
+      g_string_append_c (out, '\n');
+    }
   if (slot->status == RESP_SLOT_UNFULFILLED)
     {
       text_people (out, d, slot, TRUE);
@@ -363,7 +368,10 @@ duties_text (gconstpointer data, GString *out)
                               "    送：", sc->counts[RESP_SLOT_FULFILLED], sc->counts[RESP_SLOT_UNFULFILLED],
                               sc->counts[RESP_SLOT_UNKNOWN], sc->counts[RESP_SLOT_OPEN],
                               sc->counts[RESP_SLOT_PARTIAL]);
-      resp_render_nodes (out, d->model, d->refs.data + sc->report_off, sc->n_report);
+      if (sc->n_report == 0)
+        g_string_append (out, "无（模型中没有管理该党委（党组）的党组织）");
+      else
+        resp_render_nodes (out, d->model, d->refs.data + sc->report_off, sc->n_report);
       g_string_append_c (out, '\n');
     }
   if (d->scorecards->len == 0)
