@@ -298,6 +298,13 @@ static const TestErrorCase error_cases[] = {
   { "missing category",
     RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'basis': ['measures Art. 8']}"),
     RESP_ERROR_MISSING_KEY, 12, 3, "category" },
+  /* U+0000, which no C string holds, at the string or the member name */
+  { "an id with U+0000", RB3 (" 'id': 'te\\u0000st'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_BAD_VALUE, 2, 8, "a string must not contain U+0000" },
+  { "a member name with U+0000", RB3 (" 'id': 'test', 'id\\u0000x': 'again'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_BAD_VALUE, 2, 16, "a member name must not contain U+0000" },
+  { "a var with U+0000", RB_COND ("system", "{'var': 'fact.attacked\\u0000x'}"),
+    RESP_ERROR_BAD_VALUE, 9, 99, "U+0000" },
   /* a duplicate key, at the second one */
   { "duplicate top-level key", RB3 (" 'id': 'test', 'id': 'again'", CIRC_OK, LIAB_OK),
     RESP_ERROR_DUPLICATE_KEY, 2, 16, "id" },
