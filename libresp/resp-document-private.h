@@ -12,8 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Parses one JSON document (exactly one value); on failure reports to the
- * sink and returns NULL. */
+/* Parses one JSON document (exactly one value, with no U+0000 in a string
+ * or a member name); on failure reports to the sink and returns NULL. */
 RespJsonTree *resp_document_parse (const char *data, gsize length, const RespLimits *limits,
                                    RespDiagSink *sink);
 

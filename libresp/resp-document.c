@@ -12,6 +12,42 @@
 #include "resp-instant-private.h"
 #include "resp-limits-private.h"
 
+/* JSON allows U+0000 in a string, C does not: every reader of the tree
+ * would see such a string end there (an id "a\u0000b" read as "a", two
+ * different ids as one). Each one, value or member name, is refused where
+ * it is; FALSE when there was one. Walked with an explicit stack: the
+ * depth is the caller's max_depth. */
+static gboolean
+refuse_nul (const RespJsonNode *root, RespDiagSink *sink)
+{
+  GPtrArray *todo = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  g_ptr_array_add (todo, (gpointer) root);
+  while (todo->len > 0)
+    {
+      const RespJsonNode *n = g_ptr_array_remove_index_fast (todo, todo->len - 1);
+
+      if (n->key != NULL && memchr (n->key, '\0', n->key_len) != NULL)
+        {
+          resp_diag_sink_add (sink, RESP_ERROR_BAD_VALUE, n->key_line, n->key_column,
+                              "a member name must not contain U+0000 (\\u0000)");
+          ok = FALSE;
+        }
+      if (n->type == RESP_JSON_STRING && memchr (n->v.string.str, '\0', n->v.string.len) != NULL)
+        {
+          resp_diag_sink_add (sink, RESP_ERROR_BAD_VALUE, n->line, n->column,
+                              "a string must not contain U+0000 (\\u0000)");
+          ok = FALSE;
+        }
+      if (n->type == RESP_JSON_ARRAY || n->type == RESP_JSON_OBJECT)
+        for (guint i = 0; i < n->v.children.n; i++)
+          g_ptr_array_add (todo, n->v.children.items[i]);
+    }
+  g_ptr_array_unref (todo);
+  return ok;
+}
+
 RespJsonTree *
 resp_document_parse (const char *data, gsize length, const RespLimits *limits, RespDiagSink *sink)
 {
@@ -28,6 +64,8 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
     g_clear_pointer (&tree, resp_json_tree_free);
   if (tree == NULL)
     resp_diag_sink_add_reader_error (sink, r);
+  else if (!refuse_nul (resp_json_tree_get_root (tree), sink))
+    g_clear_pointer (&tree, resp_json_tree_free);
   resp_json_reader_free (r);
   return tree;
 }

@@ -148,6 +148,7 @@ struct _RespJsonNode {
   guint         key_line;    /* for object members: the key's position, else 0 */
   guint         key_column;
   const char   *key;         /* for object members: the member name, else NULL */
+  gsize         key_len;     /* its length in bytes (it may hold U+0000) */
   union {
     gboolean    boolean;
     struct { double value; gboolean is_int; gint64 int_value; } number;

@@ -1583,6 +1583,7 @@ resp_json_reader_read_tree (RespJsonReader *reader,
   GPtrArray *pending;  /* children of the open containers, innermost last */
   GArray *open;        /* TreeFrame for each open container */
   const char *key = NULL;
+  gsize key_len = 0;
   guint key_line = 0, key_column = 0;
   RespJsonToken token = first;
 
@@ -1613,10 +1614,9 @@ resp_json_reader_read_tree (RespJsonReader *reader,
         }
       if (token == RESP_JSON_TOKEN_KEY)
         {
-          gsize len;
-          const char *s = resp_json_reader_get_string (reader, &len);
+          const char *s = resp_json_reader_get_string (reader, &key_len);
 
-          key = g_string_chunk_insert_len (tree->strings, s, len);
+          key = g_string_chunk_insert_len (tree->strings, s, key_len);
           key_line = resp_json_reader_get_line (reader);
           key_column = resp_json_reader_get_column (reader);
           continue;
@@ -1639,6 +1639,7 @@ resp_json_reader_read_tree (RespJsonReader *reader,
           if (parent->node->type == RESP_JSON_OBJECT)
             {
               node->key = key;
+              node->key_len = key_len;
               node->key_line = key_line;
               node->key_column = key_column;
             }

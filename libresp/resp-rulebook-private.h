@@ -105,10 +105,12 @@ typedef struct {
 } RespDutyRule;
 
 /* One file of a layered rulebook (SPEC §8.6), kept so that a layer can be
- * put on top by loading them all again. */
+ * put on top by loading them all again, within the limits it was first
+ * loaded with (wider ones than the defaults may have let it in). */
 typedef struct {
-  char   *name;               /* for diagnostics */
-  GBytes *bytes;
+  char       *name;           /* for diagnostics */
+  GBytes     *bytes;
+  RespLimits  limits;
 } RespRulebookLayer;
 
 struct _RespRulebook {

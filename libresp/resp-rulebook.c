@@ -1259,6 +1259,7 @@ load_layer (Ctx *c, const RespInput *in, guint depth, GPtrArray **diagnostics, G
 
     layer->name = g_strdup (in->name);
     layer->bytes = g_bytes_new (in->data, in->length);
+    layer->limits = in->limits;
     g_ptr_array_add (rb->layers, layer);
   }
   g_ptr_array_add (rb->layer_ids, g_strdup (id));
@@ -1590,14 +1591,15 @@ resp_rulebook_add_layer_from_data (RespRulebook      *below,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ctx_init (&c);
-  /* the layers below loaded once already: they load again */
+  /* the layers below loaded once already: they load again, each within
+   * the limits it loaded in */
   for (guint i = 0; ok && i < below->layers->len; i++)
     {
       const RespRulebookLayer *l = below->layers->pdata[i];
       gsize len;
       const char *bytes = g_bytes_get_data (l->bytes, &len);
 
-      (void) resp_input_from_data (&in, bytes, (gssize) len, l->name, NULL, NULL, NULL);
+      (void) resp_input_from_data (&in, bytes, (gssize) len, l->name, &l->limits, NULL, NULL);
       ok = load_layer (&c, &in, 0, NULL, NULL);
       resp_input_clear (&in);
     }

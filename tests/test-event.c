@@ -232,6 +232,8 @@ static const TestErrorCase error_cases[] = {
     RESP_ERROR_WRONG_ENDPOINT, 4, 14, "u-data-center" },
   { "a system under units", EV (" 'systems': ['s-portal'], 'units': ['s-news']", FACTS_OK),
     RESP_ERROR_WRONG_ENDPOINT, 4, 37, "s-news" },
+  { "a subject with U+0000, not s-portal", EV (" 'systems': ['s-portal\\u0000x']", FACTS_OK),
+    RESP_ERROR_BAD_VALUE, 4, 14, "a string must not contain U+0000" },
   { "no subject", EV (" 'title': 'T'", FACTS_OK),
     RESP_ERROR_MISSING_KEY, 1, 1, "subject" },
   { "empty subjects", EV (" 'systems': [], 'units': []", FACTS_OK),

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 # The library as Python sees it through GObject Introspection: loading,
-# roles, verdicts, errors as GLib.Error, and the same verdicts as the tool.
+# roles, verdicts, errors as GLib.Error, the same verdicts and the same duty
+# report as the tool.
+import contextlib
 import os
 import subprocess
 import sys
@@ -22,6 +24,39 @@ SRC = os.environ.get("RESP_SRCDIR", os.path.join(os.path.dirname(__file__), ".."
 BUILD = os.environ.get("RESP_BUILDDIR", ".")
 CITY = os.path.join(SRC, "examples", "data", "city.json")
 EVENTS = os.path.join(SRC, "examples", "data", "events.json")
+RECORD = os.path.join(SRC, "examples", "data", "record.json")
+RESP = os.path.join(BUILD, "tools", "resp", "resp")
+LOCAL = "cn-local-2026-example"
+
+# a layer on top of the shipped local rules: one special meeting a year is enough
+LAYER = ('{"format": "libresp/rulebook/1", "id": "jiangchuan-2026", "extends": "cn-local-2026-example",'
+         ' "parameters": [{"name": "special_meetings_per_year",'
+         ' "cite": "local 江川市：每年至少召开1次专题会议",'
+         ' "values": [{"since": "2026-01-01", "value": 1}]}]}')
+
+
+def instant(text):
+    ok, at = Resp.instant_parse(text)
+    assert ok, text
+    return at
+
+
+def tool_duties(*args):
+    return subprocess.run([RESP, "duties", CITY, RECORD, "--year", "2026", "--at", "2027-01-10",
+                           "--format", "json"] + list(args),
+                          capture_output=True, text=True, check=True).stdout
+
+
+@contextlib.contextmanager
+def criticals():
+    """Collects the library's criticals (a programmer error's g_return_if_fail)."""
+    caught = []
+    levels = GLib.LogLevelFlags.LEVEL_CRITICAL | GLib.LogLevelFlags.FLAG_FATAL
+    handler = GLib.log_set_handler("Resp", levels, lambda domain, level, message, *_: caught.append(message))
+    try:
+        yield caught
+    finally:
+        GLib.log_remove_handler("Resp", handler)
 
 
 class IntrospectionTest(unittest.TestCase):
@@ -137,6 +172,163 @@ class IntrospectionTest(unittest.TestCase):
         verdicts = Resp.assess_batch(self.model, self.rulebook, batch, 1)
         self.assertIsNone(Resp.verdicts_render([verdicts[0], None], True, Resp.Format.TEXT))
         self.assertIsNotNone(Resp.verdicts_render([verdicts[0]], True, Resp.Format.TEXT))
+
+    def check_duties_2026(self, rulebook):
+        record, diags = Resp.Record.new_from_file(self.model, rulebook, RECORD)
+        self.assertEqual(diags, [])
+        return self.model.check_duties(rulebook, record, instant("2026-01-01"), instant("2027-01-01"),
+                                       instant("2027-01-10"), None)
+
+    def test_duties_equal_the_tool(self):
+        self.assertEqual(Resp.Rulebook.list_shipped(), [self.rulebook.get_id(), LOCAL])
+        local = Resp.Rulebook.new_shipped(LOCAL)
+        self.assertEqual(local.get_id(), LOCAL)
+        tool = tool_duties("--rulebook", LOCAL)
+        self.assertEqual(self.check_duties_2026(local).render(Resp.Format.JSON), tool)
+        # the same rulebook named as a layer, and added from its text on the default
+        layered, diags = Resp.Rulebook.new_layered([LOCAL], None)
+        self.assertEqual(diags, [])
+        self.assertEqual(self.check_duties_2026(layered).render(Resp.Format.JSON), tool)
+        source = Resp.Rulebook.get_shipped_source(LOCAL).get_data()
+        added, diags = Resp.Rulebook.new_default().add_layer_from_data(source, LOCAL + ".json", None)
+        self.assertEqual(diags, [])
+        self.assertEqual(added.get_id(), LOCAL)
+        self.assertEqual(self.check_duties_2026(added).render(Resp.Format.JSON), tool)
+        # a layer of our own from data, and the same layer as a file for the tool
+        mine, diags = local.add_layer_from_data(LAYER.encode(), "layer.json", None)
+        self.assertEqual(diags, [])
+        self.assertEqual(mine.get_id(), "jiangchuan-2026")
+        self.assertEqual(local.get_id(), LOCAL)
+        path = os.path.join(BUILD, "tests", "introspection-layer.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(LAYER)
+        duties = self.check_duties_2026(mine)
+        self.assertEqual(duties.render(Resp.Format.JSON), tool_duties("--rulebook", LOCAL, "--rulebook", path))
+        meetings = [i for i in range(duties.get_n_slots())
+                    if (duties.get_slot_duty(i), duties.get_slot_node(i)) == ("special_meetings", "k-city")]
+        self.assertEqual(len(meetings), 1)
+        self.assertEqual(duties.get_slot_required(meetings[0]), 1)
+        self.assertEqual(duties.get_slot_status(meetings[0]), Resp.SlotStatus.FULFILLED)
+        self.assertEqual(duties.get_slot_n_people(meetings[0]), 0)
+        # a layer that does not load: nothing, and its error at its position
+        with self.assertRaises(GLib.Error) as cm:
+            local.add_layer_from_data(LAYER.replace("jiangchuan-2026", LOCAL).encode(), "layer.json", None)
+        self.assertEqual(cm.exception.code, Resp.Error.DUPLICATE_ID)
+        self.assertTrue(cm.exception.message.startswith("layer.json:1:"), cm.exception.message)
+        with self.assertRaises(GLib.Error) as cm:
+            Resp.Rulebook.new_shipped("cn-local-2026")
+        self.assertEqual(cm.exception.code, Resp.Error.UNKNOWN_RULEBOOK)
+
+    def test_duties_getters(self):
+        local = Resp.Rulebook.new_shipped(LOCAL)
+        duties = self.check_duties_2026(local)
+        self.assertEqual((duties.get_from(), duties.get_until(), duties.get_at()),
+                         (instant("2026-01-01"), instant("2027-01-01"), instant("2027-01-10")))
+        self.assertEqual(duties.get_n_slots(), 46)
+        statuses = [duties.get_slot_status(i) for i in range(duties.get_n_slots())]
+        self.assertEqual([statuses.count(s) for s in (Resp.SlotStatus.FULFILLED, Resp.SlotStatus.UNFULFILLED,
+                                                      Resp.SlotStatus.UNKNOWN)], [35, 7, 4])
+        self.assertEqual(Resp.slot_status_to_string(Resp.SlotStatus.UNFULFILLED), "unfulfilled")
+        # k-city held one special meeting of the two required: 刘某 and 周某 answer all year
+        slot = 0
+        self.assertEqual((duties.get_slot_duty(slot), duties.get_slot_node(slot)),
+                         ("special_meetings", "k-city"))
+        self.assertEqual((duties.get_slot_from(slot), duties.get_slot_until(slot)),
+                         (instant("2026-01-01"), instant("2027-01-01")))
+        self.assertEqual(statuses[slot], Resp.SlotStatus.UNFULFILLED)
+        self.assertEqual((duties.get_slot_required(slot), duties.get_slot_count(slot)), (2, 1))
+        self.assertEqual(duties.dup_slot_entries(slot), ["m-city-2026-1"])
+        self.assertEqual(duties.dup_slot_missing(slot), [])
+        self.assertEqual(duties.get_slot_n_people(slot), 2)
+        self.assertEqual([duties.get_slot_person(slot, i) for i in range(2)], ["p-liu", "p-zhou"])
+        self.assertEqual([duties.get_slot_person_role(slot, i) for i in range(2)],
+                         [Resp.Role.DIRECT_RESPONSIBLE, Resp.Role.FIRST_RESPONSIBLE])
+        self.assertEqual(duties.get_slot_person_category(slot, 0), Resp.Category.PRIMARY_LEADERSHIP)
+        self.assertEqual((duties.get_slot_person_from(slot, 1), duties.get_slot_person_until(slot, 1)),
+                         (instant("2026-01-01"), instant("2027-01-01")))
+        self.assertEqual(duties.dup_slot_person_authority(slot, 0), ["k-prov"])
+        self.assertEqual(duties.dup_slot_person_proposer(slot, 0), ["u-prov-cac"])
+        # the hospital's committee has no complete record of meetings: unknown, and why
+        unknown = [i for i in range(duties.get_n_slots())
+                   if (duties.get_slot_duty(i), duties.get_slot_node(i)) == ("special_meetings", "k-hospital")]
+        self.assertEqual(statuses[unknown[0]], Resp.SlotStatus.UNKNOWN)
+        self.assertEqual(duties.dup_slot_missing(unknown[0]), ["special_meeting"])
+        self.assertEqual(duties.get_slot_person(unknown[0], 0), "p-luo")
+        # notices
+        self.assertEqual([(duties.get_notice_id(i), Resp.notice_status_to_string(duties.get_notice_status(i)))
+                          for i in range(duties.get_n_notices())],
+                         [("n-2024-09", "unknown"), ("n-2026-01", "rectified"), ("n-2026-02", "late"),
+                          ("n-2026-03", "overdue"), ("n-2026-04", "open")])
+        # scorecards: the score through its (out) parameter, null where nothing was judged
+        cards = {duties.get_scorecard_committee(i): i for i in range(duties.get_n_scorecards())}
+        self.assertEqual(len(cards), 12)
+        city = cards["k-city"]
+        self.assertEqual([duties.get_scorecard_count(city, s) for s in (Resp.SlotStatus.FULFILLED,
+                                                                        Resp.SlotStatus.UNFULFILLED)], [5, 2])
+        ok, score = duties.get_scorecard_score(city)
+        self.assertTrue(ok)
+        self.assertAlmostEqual(score, 5 / 7)
+        self.assertEqual(duties.get_scorecard_score(cards["k-hospital"]), (True, 0.0))
+        self.assertEqual(duties.dup_scorecard_report_to(city), ["u-prov-org"])
+        self.assertEqual(duties.dup_scorecard_report_to(cards["k-hospital"]), ["k-city-health"])
+        self.assertEqual(duties.dup_scorecard_report_to(cards["k-prov"]), [])
+        # one node
+        one = self.model.check_duties(local, Resp.Record.new_from_file(self.model, local, RECORD)[0],
+                                      instant("2026-01-01"), instant("2027-01-01"), instant("2027-01-10"),
+                                      "k-city")
+        self.assertEqual([one.get_scorecard_committee(i) for i in range(one.get_n_scorecards())], ["k-city"])
+        self.assertEqual(one.render(Resp.Format.JSON), tool_duties("--rulebook", LOCAL, "--node", "k-city"))
+        # the 2025 portal's 测评: 张某 left on 2025-10-31 and 陈某 came on 2025-11-24
+        record, _ = Resp.Record.new_from_file(self.model, local, RECORD)
+        y2025 = self.model.check_duties(local, record, instant("2025-01-01"), instant("2026-01-01"),
+                                        instant("2027-01-10"), "s-portal")
+        portal = [i for i in range(y2025.get_n_slots())
+                  if y2025.get_slot_duty(i) == "protection_assessment_l3"][0]
+        self.assertEqual(y2025.get_slot_status(portal), Resp.SlotStatus.UNFULFILLED)
+        self.assertEqual([(y2025.get_slot_person(portal, i),
+                           Resp.instant_format(y2025.get_slot_person_from(portal, i)),
+                           Resp.instant_format(y2025.get_slot_person_until(portal, i)))
+                          for i in range(y2025.get_slot_n_people(portal))],
+                         [("p-chen", "2025-11-24T00:00:00+08:00", "2026-01-01T00:00:00+08:00"),
+                          ("p-zhang", "2025-01-01T00:00:00+08:00", "2025-10-31T00:00:00+08:00"),
+                          ("p-zhao", "2025-01-01T00:00:00+08:00", "2026-01-01T00:00:00+08:00")])
+        # errors are GLib errors
+        with self.assertRaises(GLib.Error) as cm:
+            self.model.check_duties(local, record, 0, 10, 0, "k-nope")
+        self.assertEqual(cm.exception.code, Resp.Error.NOT_FOUND)
+        with self.assertRaises(GLib.Error) as cm:
+            self.model.check_duties(local, record, instant("2027-01-01"), instant("2026-01-01"), 0, None)
+        self.assertEqual(cm.exception.code, Resp.Error.INVALID_ARGUMENT)
+
+    def test_duties_misuse_is_no_crash(self):
+        local = Resp.Rulebook.new_shipped(LOCAL)
+        record, _ = Resp.Record.new_from_file(self.model, local, RECORD)
+        at = instant("2027-01-10")
+        # a record loaded for another rulebook (the same one, loaded again) or another model
+        with criticals() as caught:
+            self.assertIsNone(self.model.check_duties(Resp.Rulebook.new_shipped(LOCAL), record,
+                                                      instant("2026-01-01"), instant("2027-01-01"), at, None))
+            other, _ = Resp.Model.new_from_file(CITY)
+            self.assertIsNone(other.check_duties(local, record, instant("2026-01-01"), instant("2027-01-01"),
+                                                 at, None))
+        self.assertEqual(len(caught), 2)
+        self.assertIn("loaded for another model or rulebook", caught[0])
+        # indices out of range: a critical each and an empty answer
+        duties = self.model.check_duties(local, record, instant("2026-01-01"), instant("2027-01-01"), at, None)
+        n = duties.get_n_slots()
+        with criticals() as caught:
+            self.assertIsNone(duties.get_slot_duty(n))
+            self.assertEqual(duties.get_slot_count(n), 0)
+            self.assertEqual(duties.dup_slot_entries(n) or [], [])
+            self.assertIsNone(duties.get_slot_person(0, duties.get_slot_n_people(0)))
+            self.assertEqual(duties.dup_slot_person_authority(n, 0) or [], [])
+            self.assertFalse(duties.get_scorecard_score(duties.get_n_scorecards())[0])
+            self.assertEqual(duties.dup_scorecard_report_to(duties.get_n_scorecards()) or [], [])
+            self.assertIsNone(duties.get_notice_id(duties.get_n_notices()))
+            # a duty report has no picture
+            self.assertIsNone(duties.render(Resp.Format.DOT))
+        self.assertEqual(len(caught), 9)
+        self.assertIsNotNone(duties.render(Resp.Format.CSV))
 
     def test_example_program(self):
         out = subprocess.run([sys.executable, os.path.join(SRC, "examples", "assess.py"), CITY, EVENTS],

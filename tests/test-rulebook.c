@@ -298,6 +298,13 @@ static const TestErrorCase error_cases[] = {
   { "missing category",
     RB_LIAB ("  {'id': 'l1', 'role': 'involved', 'basis': ['measures Art. 8']}"),
     RESP_ERROR_MISSING_KEY, 12, 3, "category" },
+  /* U+0000, which no C string holds, at the string or the member name */
+  { "an id with U+0000", RB3 (" 'id': 'te\\u0000st'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_BAD_VALUE, 2, 8, "a string must not contain U+0000" },
+  { "a member name with U+0000", RB3 (" 'id': 'test', 'id\\u0000x': 'again'", CIRC_OK, LIAB_OK),
+    RESP_ERROR_BAD_VALUE, 2, 16, "a member name must not contain U+0000" },
+  { "a var with U+0000", RB_COND ("system", "{'var': 'fact.attacked\\u0000x'}"),
+    RESP_ERROR_BAD_VALUE, 9, 99, "U+0000" },
   /* a duplicate key, at the second one */
   { "duplicate top-level key", RB3 (" 'id': 'test', 'id': 'again'", CIRC_OK, LIAB_OK),
     RESP_ERROR_DUPLICATE_KEY, 2, 16, "id" },
@@ -1001,6 +1008,46 @@ test_layers (void)
   g_free (fraction);
 }
 
+/* A layer let in by wider limits than the defaults (a note longer than
+ * max_string_bytes) stays in when another is put on it: the layers below
+ * load again within the limits they first loaded in. */
+static void
+test_layer_on_wider_limits (void)
+{
+  GString *json = g_string_new ("{\"format\": \"libresp/rulebook/1\", \"id\": \"province\",\n"
+                                " \"extends\": \"cn-local-2026-example\",\n"
+                                " \"parameters\": [{\"name\": \"special_meetings_per_year\", "
+                                "\"cite\": \"local P\", \"values\": [{\"value\": 4}], \"note\": \"");
+  RespLimits *limits = resp_limits_new ();
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespRulebook *wide, *rb;
+
+  for (guint64 i = 0; i <= RESP_LIMITS_DEFAULT_MAX_STRING_BYTES; i++)
+    g_string_append_c (json, 'x');
+  g_string_append (json, "\"}]}");
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_data (json->str, (gssize) json->len, "province.json", NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  g_clear_error (&error);
+
+  limits->max_string_bytes = 2 * RESP_LIMITS_DEFAULT_MAX_STRING_BYTES;
+  wide = resp_rulebook_new_from_data_full (json->str, (gssize) json->len, "province.json", limits, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (wide);
+  rb = resp_rulebook_add_layer_from_data (wide, "{\"format\": \"libresp/rulebook/1\", \"id\": \"city\"}", -1,
+                                          "city.json", NULL, &diags, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_EQUAL (diags->len, 0);
+  CU_ASSERT_EQUAL (rb->layers->len, 4);
+  CU_ASSERT_STRING_EQUAL (resp_rulebook_get_id (rb), "city");
+  CU_ASSERT_EQUAL (param_at (rb, "special_meetings_per_year", "2026-06-01"), 4);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  resp_rulebook_unref (rb);
+  resp_rulebook_unref (wide);
+  resp_limits_free (limits);
+  g_string_free (json, TRUE);
+}
+
 /* applies reads the bearer's attributes; a duty may read its parameter */
 static void
 test_duty_conditions (void)
@@ -1084,6 +1131,7 @@ static CU_TestInfo tests[] = {
   { "duties read the bearer's attributes", test_duty_conditions },
   { "shipped rulebooks", test_shipped },
   { "layers", test_layers },
+  { "layers: a layer on one let in by wider limits", test_layer_on_wider_limits },
   { "layers: misuse", test_layer_misuse },
   CU_TEST_INFO_NULL,
 };
