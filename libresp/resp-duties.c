@@ -58,6 +58,8 @@ typedef struct {
   RespResolver R;
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
+  SpanVec      periods;       /* of the duty whose slots are being made */
+  guint32     *by_node;       /* n_nodes: a node's scorecard, then its rank in id order; RESP_NO_NODE */
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -578,17 +580,32 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
   owners (c, duty, slot);
 }
 
+/* The calendar periods of `months` that meet [from, until): each period's
+ * start, and after the last the end of it. */
+static void
+periods (gint64 from, gint64 until, guint months, SpanVec *out)
+{
+  out->len = 0;
+  for (gint64 s = resp_instant_period_start (from, months); s < until; s = resp_instant_next_period (s, months))
+    {
+      Span p = { s, resp_instant_next_period (s, months) };
+      resp_vec_push (out, p);
+    }
+}
+
 static void
 duty_slots (Ctx *c, guint index)
 {
   RespDuties *d = c->d;
   const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, index);
   const BearerSet *set = bearer_set (c, duty->bearer);
-  guint months = resp_every[duty->every].months;
   gint64 lo = MAX (d->from, duty->since), hi = MIN (d->until, duty->until);
+  SpanVec *ps = &c->periods;
 
   if (lo >= hi)
     return;
+  /* the same periods for every bearer */
+  periods (d->from, d->until, resp_every[duty->every].months, ps);
   for (guint i = 0; i < set->nodes.len; i++)
     {
       guint32 node = set->nodes.data[i];
@@ -601,10 +618,9 @@ duty_slots (Ctx *c, guint index)
         covers_any = spans[k].since < hi && lo < spans[k].until;
       if (!covers_any)
         continue;
-      for (gint64 s = resp_instant_period_start (d->from, months); s < d->until;
-           s = resp_instant_next_period (s, months))
+      for (guint p = 0; p < ps->len; p++)
         {
-          gint64 e = resp_instant_next_period (s, months);
+          gint64 s = ps->data[p].since, e = ps->data[p].until;
           gint64 in_lo = MAX (s, duty->since), in_hi = MIN (e, duty->until);
           gboolean covers;
           gint64 first = spans_meet (spans, n, in_lo, in_hi, &covers);
@@ -621,6 +637,25 @@ duty_slots (Ctx *c, guint index)
           g_array_append_val (d->slots, slot);
         }
     }
+}
+
+/* At most how many slots the duties make: every bearer, every period (so
+ * that the slots' array never moves as it grows). */
+static guint
+most_slots (Ctx *c)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; i < c->rb->duties->len; i++)
+    {
+      const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, i);
+
+      if (MAX (c->d->from, duty->since) >= MIN (c->d->until, duty->until))
+        continue;
+      periods (c->d->from, c->d->until, resp_every[duty->every].months, &c->periods);
+      n += (guint64) bearer_set (c, duty->bearer)->nodes.len * c->periods.len;
+    }
+  return (guint) MIN (n, (guint64) G_MAXUINT32 / 2);
 }
 
 /* ---- notices (SPEC §8.4) ---- */
@@ -656,7 +691,6 @@ scorecards (Ctx *c)
   const RespModel *m = c->m;
   RespU32Vec *managers = resp_resolver_take (&c->R);
   RespU32Vec *report = resp_resolver_take (&c->R);
-  GHashTable *index = g_hash_table_new (NULL, NULL);
 
   for (guint32 k = 0; k < m->n_nodes; k++)
     {
@@ -686,7 +720,7 @@ scorecards (Ctx *c)
               resp_vec_push (report, managers->data[i]);
           }
         add_refs_sorted (c, report, &sc.report_off, &sc.n_report);
-        g_hash_table_insert (index, GUINT_TO_POINTER (k + 1), GUINT_TO_POINTER (d->scorecards->len + 1));
+        c->by_node[k] = d->scorecards->len;
         g_array_append_val (d->scorecards, sc);
       }
     }
@@ -698,13 +732,12 @@ scorecards (Ctx *c)
 
       for (guint o = 0; o < slot->n_owners; o++)
         {
-          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                         GUINT_TO_POINTER (d->refs.data[slot->owners_off + o] + 1)));
+          guint32 at = c->by_node[d->refs.data[slot->owners_off + o]];
           RespDutyScorecard *sc;
 
-          if (at == 0)
+          if (at == RESP_NO_NODE)
             continue;
-          sc = &g_array_index (d->scorecards, RespDutyScorecard, at - 1);
+          sc = &g_array_index (d->scorecards, RespDutyScorecard, at);
           sc->counts[slot->status]++;
           if (slot->status == RESP_SLOT_FULFILLED)
             sc->weight_fulfilled += duty->weight;
@@ -712,25 +745,129 @@ scorecards (Ctx *c)
             sc->weight_judged += duty->weight;
         }
     }
-  g_hash_table_unref (index);
+  for (guint i = 0; i < d->scorecards->len; i++)
+    c->by_node[g_array_index (d->scorecards, RespDutyScorecard, i).committee] = RESP_NO_NODE;
   resp_resolver_give (&c->R, managers);
   resp_resolver_give (&c->R, report);
 }
 
-/* ---- the query ---- */
+/* ---- output order ---- */
+
+/* A node with the first 16 bytes of its id, big-endian and NUL-padded: two
+ * ids compare bytewise as their keys do, unless the keys are equal. */
+typedef struct {
+  guint64 k0, k1;
+  guint32 node;
+} IdKey;
+
+static void
+id_key (const RespModel *m, guint32 node, IdKey *key)
+{
+  const char *id = resp_model_node_id (m, node);
+  guint8 b[16] = { 0 };
+  guint64 k0, k1;
+
+  memcpy (b, id, strnlen (id, sizeof b));
+  memcpy (&k0, b, 8);
+  memcpy (&k1, b + 8, 8);
+  key->k0 = GUINT64_FROM_BE (k0);
+  key->k1 = GUINT64_FROM_BE (k1);
+  key->node = node;
+}
 
 static int
-cmp_slot (gconstpointer a, gconstpointer b, gpointer data)
+cmp_id_key (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespDutySlot *x = a, *y = b;
-  int k = strcmp (resp_model_node_id (data, x->node), resp_model_node_id (data, y->node));
+  const IdKey *x = a, *y = b;
 
-  if (k != 0)
-    return k;
-  if (x->duty != y->duty)
-    return x->duty < y->duty ? -1 : 1;
-  return x->from < y->from ? -1 : x->from > y->from;
+  if (x->k0 != y->k0)
+    return x->k0 < y->k0 ? -1 : 1;
+  if (x->k1 != y->k1)
+    return x->k1 < y->k1 ? -1 : 1;
+  return resp_model_cmp_ids (&x->node, &y->node, data);
 }
+
+static int
+cmp_scorecard_rank (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const guint32 *rank = data;
+  guint32 x = rank[((const RespDutyScorecard *) a)->committee];
+  guint32 y = rank[((const RespDutyScorecard *) b)->committee];
+
+  return x < y ? -1 : x > y;
+}
+
+/* Ranks in id order the nodes that have slots or a scorecard (into
+ * c->by_node, RESP_NO_NODE everywhere on entry); returns how many. */
+static guint32
+rank_nodes (Ctx *c)
+{
+  RespDuties *d = c->d;
+  guint32 *rank = c->by_node;
+  RESP_VEC (IdKey) keys = { NULL, 0, 0 };
+  guint32 n;
+
+  for (guint i = 0; i < d->slots->len + d->scorecards->len; i++)
+    {
+      guint32 node = i < d->slots->len ? g_array_index (d->slots, RespDutySlot, i).node
+                   : g_array_index (d->scorecards, RespDutyScorecard, i - d->slots->len).committee;
+      IdKey key;
+
+      if (rank[node] != RESP_NO_NODE)
+        continue;
+      rank[node] = 0;
+      id_key (c->m, node, &key);
+      resp_vec_push (&keys, key);
+    }
+  if (keys.len > 1)
+    resp_sort_stable (keys.data, keys.len, sizeof (IdKey), cmp_id_key, c->m);
+  for (guint32 i = 0; i < keys.len; i++)
+    rank[keys.data[i].node] = i;
+  n = keys.len;
+  g_free (keys.data);
+  return n;
+}
+
+/* Puts the slots in output order (node id, duty in rulebook order, period)
+ * and the scorecards in committee id order. The slots were made duty by
+ * duty, each duty's bearers in index order, each bearer's periods in
+ * order: so a node's slots are already by duty and period, and a stable
+ * distribution by the node's rank gives the order without comparing a
+ * slot's texts, in place. */
+static void
+output_order (Ctx *c)
+{
+  RespDuties *d = c->d;
+  RespDutySlot *slots = (RespDutySlot *) (gpointer) d->slots->data;
+  guint32 n = d->slots->len, n_ranked = rank_nodes (c);
+  guint32 *next = g_new0 (guint32, n_ranked + 1), *dest = g_new (guint32, MAX (n, 1));
+
+  for (guint32 i = 0; i < n; i++)
+    next[c->by_node[slots[i].node] + 1]++;
+  for (guint32 r = 0; r < n_ranked; r++)
+    next[r + 1] += next[r];
+  for (guint32 i = 0; i < n; i++)
+    dest[i] = next[c->by_node[slots[i].node]]++;
+  /* each swap puts one slot where it belongs */
+  for (guint32 i = 0; i < n; i++)
+    while (dest[i] != i)
+      {
+        guint32 j = dest[i];
+        RespDutySlot t = slots[j];
+
+        slots[j] = slots[i];
+        slots[i] = t;
+        dest[i] = dest[j];
+        dest[j] = j;
+      }
+  if (d->scorecards->len > 1)
+    resp_sort_stable (d->scorecards->data, d->scorecards->len, sizeof (RespDutyScorecard), cmp_scorecard_rank,
+                      c->by_node);
+  g_free (next);
+  g_free (dest);
+}
+
+/* ---- the query ---- */
 
 static void
 duties_free (RespDuties *self)
@@ -843,13 +980,6 @@ cmp_warning (gconstpointer a, gconstpointer b, gpointer data)
   return x->role < y->role ? -1 : x->role > y->role;
 }
 
-static int
-cmp_scorecard (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const RespDutyScorecard *x = a, *y = b;
-  return strcmp (resp_model_node_id (data, x->committee), resp_model_node_id (data, y->committee));
-}
-
 /**
  * resp_model_check_duties:
  * @model: a model
@@ -919,7 +1049,6 @@ resp_model_check_duties (RespModel     *model,
   d->until = until;
   d->at = at;
   d->node = filter_node;
-  d->slots = g_array_new (FALSE, FALSE, sizeof (RespDutySlot));
   d->people = g_array_new (FALSE, FALSE, sizeof (RespDutyPerson));
   d->notices = g_array_new (FALSE, FALSE, sizeof (RespDutyNotice));
   d->scorecards = g_array_new (FALSE, FALSE, sizeof (RespDutyScorecard));
@@ -934,19 +1063,18 @@ resp_model_check_duties (RespModel     *model,
   c.rec = record;
   c.missing = g_array_new (FALSE, FALSE, sizeof (guint));
   resp_resolver_init (&c.R, model);
+  c.by_node = g_new (guint32, MAX (model->n_nodes, 1));
+  memset (c.by_node, 0xff, sizeof (guint32) * model->n_nodes);
+  d->slots = g_array_sized_new (FALSE, FALSE, sizeof (RespDutySlot), most_slots (&c));
 
   for (guint i = 0; i < rulebook->duties->len; i++)
     duty_slots (&c, i);
   notices (&c);
   scorecards (&c);
 
-  if (d->slots->len > 1)
-    resp_sort_stable (d->slots->data, d->slots->len, sizeof (RespDutySlot), cmp_slot, model);
+  output_order (&c);
   if (d->warnings->len > 1)
     resp_sort_stable (d->warnings->data, d->warnings->len, sizeof (RespDutyWarning), cmp_warning, model);
-  if (d->scorecards->len > 1)
-    resp_sort_stable (d->scorecards->data, d->scorecards->len, sizeof (RespDutyScorecard), cmp_scorecard,
-                  model);
   if (filter_node != RESP_NO_NODE)
     filter (d);
 
@@ -957,6 +1085,8 @@ resp_model_check_duties (RespModel     *model,
       g_free (c.bearers[b].spans.data);
     }
   g_free (c.tmp.data);
+  g_free (c.periods.data);
+  g_free (c.by_node);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
   return d;
