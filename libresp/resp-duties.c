@@ -20,18 +20,53 @@
 #include "resp-instant-private.h"
 #include "resp-refcount-private.h"
 
-/* Record entry positions, by id (bytewise). */
+/* An entry position with its id, looked up once. */
+typedef struct {
+  const char *id;
+  guint32     pos;
+} EntryId;
+
 static int
 cmp_entry_id (gconstpointer a, gconstpointer b, gpointer data)
 {
-  return strcmp (resp_record_entry_id (data, *(const guint32 *) a),
-                 resp_record_entry_id (data, *(const guint32 *) b));
+  return strcmp (((const EntryId *) a)->id, ((const EntryId *) b)->id);
 }
 
+/* Record entry positions, by id (bytewise; ids are unique). A slot's
+ * entries are a few dozen at most: a binary insertion sort over their ids
+ * fetched once, instead of two lookups per comparison. */
 static void
 sort_entries (const RespRecord *rec, guint32 *positions, guint n)
 {
-  resp_sort_stable (positions, n, sizeof (guint32), cmp_entry_id, (gpointer) rec);
+  EntryId small[64], *e = n <= G_N_ELEMENTS (small) ? small : g_new (EntryId, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EntryId x = { resp_record_entry_id (rec, positions[i]), positions[i] };
+      guint lo = 0, hi = i;
+
+      if (n > G_N_ELEMENTS (small))
+        {
+          e[i] = x;
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (strcmp (e[mid].id, x.id) <= 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      memmove (e + lo + 1, e + lo, (i - lo) * sizeof (EntryId));
+      e[lo] = x;
+    }
+  if (n > G_N_ELEMENTS (small))
+    g_qsort_with_data (e, (gint) n, sizeof (EntryId), cmp_entry_id, NULL);
+  for (guint i = 0; i < n; i++)
+    positions[i] = e[i].pos;
+  if (e != small)
+    g_free (e);
 }
 
 /* ---- a node's time as a bearer ---- */
@@ -1050,7 +1085,7 @@ resp_model_check_duties (RespModel     *model,
   d->at = at;
   d->node = filter_node;
   d->people = g_array_new (FALSE, FALSE, sizeof (RespDutyPerson));
-  d->notices = g_array_new (FALSE, FALSE, sizeof (RespDutyNotice));
+  d->notices = g_array_sized_new (FALSE, FALSE, sizeof (RespDutyNotice), resp_record_n_notices (record));
   d->scorecards = g_array_new (FALSE, FALSE, sizeof (RespDutyScorecard));
   d->warnings = g_array_new (FALSE, FALSE, sizeof (RespDutyWarning));
   d->words = g_ptr_array_new ();
