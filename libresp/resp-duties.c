@@ -94,7 +94,9 @@ typedef struct {
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
   SpanVec      periods;       /* of the duty whose slots are being made */
-  guint32     *by_node;       /* n_nodes: a node's scorecard, then its rank in id order; RESP_NO_NODE */
+  RESP_VEC (struct _Walk) walks;
+  guint32     *by_node;       /* n_nodes: a node's walk while slots are made, its scorecard, then
+                               * its rank in id order; RESP_NO_NODE */
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -436,7 +438,7 @@ cmp_person (gconstpointer a, gconstpointer b, gpointer data)
 /* Everyone in an answerable role during the slot's period, one entry per
  * person, role and unbroken stretch (with its authority and proposers at
  * the stretch's start). */
-static void
+static gboolean
 answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 {
   RespDuties *d = c->d;
@@ -444,6 +446,7 @@ answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
   gint64 t = slot->from;
   guint first = d->people->len;
   guint32 steps = 0;
+  gboolean whole = FALSE;
 
   slot->people_off = first;
   while (t < slot->until && steps++ <= 4 * c->m->n_rels + 16)
@@ -486,11 +489,123 @@ answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
       if (R->hi <= t)
         break;
       t = R->hi;
+      whole = t >= slot->until;
     }
   slot->n_people = d->people->len - first;
   if (slot->n_people > 1)
     resp_sort_stable (&g_array_index (d->people, RespDutyPerson, first), slot->n_people,
                   sizeof (RespDutyPerson), cmp_person, c->m);
+  return whole;
+}
+
+/* Whether two duties name the same answerable roles with the same
+ * categories in the same order. */
+static gboolean
+same_answerable (const RespDutyRule *x, const RespDutyRule *y)
+{
+  if (x->answerable->len != y->answerable->len)
+    return FALSE;
+  for (guint a = 0; a < x->answerable->len; a++)
+    {
+      const RespDutyAnswerable *p = &g_array_index (x->answerable, RespDutyAnswerable, a);
+      const RespDutyAnswerable *q = &g_array_index (y->answerable, RespDutyAnswerable, a);
+      if (p->role != q->role || p->category != q->category)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A node's last complete walk through a period (SPEC §8.3's stretches). */
+struct _Walk {
+  guint32 node;
+  guint32 duty;
+  gint64  from, until;
+  guint32 people_off, n_people;   /* into d->people, sorted as a slot's */
+};
+typedef struct _Walk Walk;
+
+/* Remembers slot's walk for its node, unless one over a longer period is
+ * remembered already. */
+static void
+remember_walk (Ctx *c, const RespDutySlot *slot)
+{
+  Walk w = { slot->node, slot->duty, slot->from, slot->until, slot->people_off, slot->n_people };
+  guint32 *at = &c->by_node[slot->node];
+
+  if (*at == RESP_NO_NODE)
+    {
+      *at = c->walks.len;
+      resp_vec_push (&c->walks, w);
+    }
+  else if (slot->until - slot->from >= c->walks.data[*at].until - c->walks.data[*at].from)
+    c->walks.data[*at] = w;
+}
+
+/* The people of slot taken from a remembered walk of its node through a
+ * period that contains slot's, for a duty with the same answerable list
+ * (the protection and CII duties of one system): the stretches that meet
+ * the slot's period, cut to it. A stretch is the same whichever walk finds
+ * it, since a walk's windows end wherever a role's holders change; only
+ * a stretch that began before the slot's period needs its authority and
+ * proposers again, at the period's start, from the hit through which a
+ * walk starting there would have found the person first. FALSE when no
+ * walk serves. */
+static gboolean
+answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
+{
+  RespDuties *d = c->d;
+  RespResolver *R = &c->R;
+  guint32 at = c->by_node[slot->node];
+  guint first = d->people->len;
+  gboolean resolved = FALSE;
+  Walk w;
+
+  if (at == RESP_NO_NODE)
+    return FALSE;
+  w = c->walks.data[at];
+  if (w.from > slot->from || w.until < slot->until
+      || !same_answerable (duty, &g_array_index (c->rb->duties, RespDutyRule, w.duty)))
+    return FALSE;
+  for (guint i = 0; i < w.n_people; i++)
+    {
+      RespDutyPerson q = g_array_index (d->people, RespDutyPerson, w.people_off + i);
+      gboolean found = FALSE;
+
+      if (q.until <= slot->from || q.from >= slot->until)
+        continue;
+      q.until = MIN (q.until, slot->until);
+      if (q.from < slot->from)
+        {
+          q.from = slot->from;
+          if (!resolved)
+            {
+              resp_resolver_reset (R, slot->from);
+              resp_resolver_resolve (R, slot->node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
+              resolved = TRUE;
+            }
+          for (guint a = 0; a < duty->answerable->len && !found; a++)
+            {
+              const RespDutyAnswerable *ans = &g_array_index (duty->answerable, RespDutyAnswerable, a);
+              const RespHitVec *hits = &R->hits[ans->role];
+
+              for (guint k = 0; k < hits->len && !found && ans->role == q.role; k++)
+                if (hits->data[k].node == q.person)
+                  {
+                    person_refs (c, &q, &hits->data[k], ans->role);
+                    found = TRUE;
+                  }
+            }
+          if (!found)
+            {
+              g_array_set_size (d->people, first);
+              return FALSE;
+            }
+        }
+      g_array_append_val (d->people, q);
+    }
+  slot->people_off = first;
+  slot->n_people = d->people->len - first;
+  return TRUE;
 }
 
 /* ---- the scorecards a slot counts in ---- */
@@ -596,7 +711,8 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
 
   if (slot->status == RESP_SLOT_UNFULFILLED || slot->status == RESP_SLOT_UNKNOWN)
     {
-      answerable (c, duty, slot);
+      if (!answerable_from_walk (c, duty, slot) && answerable (c, duty, slot))
+        remember_walk (c, slot);
       if (slot->status == RESP_SLOT_UNFULFILLED)
         for (guint a = 0; a < duty->answerable->len; a++)
           {
@@ -1104,6 +1220,8 @@ resp_model_check_duties (RespModel     *model,
 
   for (guint i = 0; i < rulebook->duties->len; i++)
     duty_slots (&c, i);
+  for (guint i = 0; i < c.walks.len; i++)
+    c.by_node[c.walks.data[i].node] = RESP_NO_NODE;
   notices (&c);
   scorecards (&c);
 
@@ -1121,6 +1239,7 @@ resp_model_check_duties (RespModel     *model,
     }
   g_free (c.tmp.data);
   g_free (c.periods.data);
+  g_free (c.walks.data);
   g_free (c.by_node);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
