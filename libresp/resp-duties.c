@@ -926,16 +926,63 @@ id_key (const RespModel *m, guint32 node, IdKey *key)
   key->node = node;
 }
 
-static int
-cmp_id_key (gconstpointer a, gconstpointer b, gpointer data)
+static inline gboolean
+id_key_before (const IdKey *x, const IdKey *y, const RespModel *m)
 {
-  const IdKey *x = a, *y = b;
-
   if (x->k0 != y->k0)
-    return x->k0 < y->k0 ? -1 : 1;
+    return x->k0 < y->k0;
   if (x->k1 != y->k1)
-    return x->k1 < y->k1 ? -1 : 1;
-  return resp_model_cmp_ids (&x->node, &y->node, data);
+    return x->k1 < y->k1;
+  return resp_model_cmp_ids (&x->node, &y->node, (gpointer) m) < 0;
+}
+
+/* Sorts keys (of distinct nodes) by id: runs of 16 by insertion, then
+ * merged pairwise, with the comparison inline; a general sort calling it
+ * through a pointer and moving keys with memcpy took most of the time. */
+static void
+sort_id_keys (IdKey *keys, guint32 n, const RespModel *m)
+{
+  IdKey *src = keys, *dst, *tmp;
+
+  for (guint32 lo = 0; lo < n; lo += 16)
+    for (guint32 i = lo + 1; i < MIN (lo + 16, n); i++)
+      {
+        IdKey x = keys[i];
+        guint32 j = i;
+
+        for (; j > lo && id_key_before (&x, &keys[j - 1], m); j--)
+          keys[j] = keys[j - 1];
+        keys[j] = x;
+      }
+  if (n <= 16)
+    return;
+  dst = g_new (IdKey, n);
+  for (guint32 width = 16; width < n; width *= 2)
+    {
+      for (guint32 lo = 0; lo < n; lo += 2 * width)
+        {
+          guint32 mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n), i = lo, j = mid, k = lo;
+
+          while (i < mid && j < hi)
+            dst[k++] = id_key_before (&src[j], &src[i], m) ? src[j++] : src[i++];
+          while (i < mid)
+            dst[k++] = src[i++];
+          while (j < hi)
+            dst[k++] = src[j++];
+        }
+      tmp = src;
+      src = dst;
+      dst = tmp;
+    }
+  /* src holds the result; dst is the other buffer, the one allocated
+   * unless src is */
+  if (src != keys)
+    {
+      memcpy (keys, src, n * sizeof (IdKey));
+      g_free (src);
+    }
+  else
+    g_free (dst);
 }
 
 static int
@@ -970,8 +1017,7 @@ rank_nodes (Ctx *c)
       id_key (c->m, node, &key);
       resp_vec_push (&keys, key);
     }
-  if (keys.len > 1)
-    resp_sort_stable (keys.data, keys.len, sizeof (IdKey), cmp_id_key, c->m);
+  sort_id_keys (keys.data, keys.len, c->m);
   for (guint32 i = 0; i < keys.len; i++)
     rank[keys.data[i].node] = i;
   n = keys.len;
