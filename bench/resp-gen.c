@@ -2013,7 +2013,8 @@ rec_committee (Rec *x, guint32 k)
 
   if (lo >= x->y1)
     return;
-  n = MIN (draw_count (r, 2, 2, 34), (guint) MAX_PER_KIND);
+  n = draw_count (r, 2, 2, 34);
+  n = MIN (n, (guint) MAX_PER_KIND);
   draw_days (r, lo, x->y1, n, days);
   for (guint i = 0; i < n; i++)
     {
