@@ -89,8 +89,15 @@ peak_rss_bytes (void)
 static void
 reset_peak_rss (void)
 {
-  /* "5" resets the high-water mark (Linux 4.0 and later) */
-  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  /* "5" resets the high-water mark (Linux 4.0 and later); written in
+   * place, as g_file_set_contents() would write a new file and rename it */
+  FILE *f = fopen ("/proc/self/clear_refs", "w");
+
+  if (f != NULL)
+    {
+      fputs ("5", f);
+      fclose (f);
+    }
 }
 
 static int
