@@ -7,7 +7,10 @@
  * and relation, role resolution and assessment per event on one thread,
  * batch throughput on every core, and the same liable sets computed by an
  * in-memory SQLite database with indexes and recursive CTEs. Both answers
- * are compared before anything is timed.
+ * are compared before anything is timed. Then the duties of SPEC §8: a
+ * national record of one year (resp-gen --record) loaded against the model
+ * and the shipped rulebook cn-local-2026-example, and every slot of that
+ * year checked, scorecards included, on one thread.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <malloc.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -24,6 +28,7 @@
 #include "resp-model-private.h"
 #include "resp-event-private.h"
 #include "resp-verdict-private.h"
+#include "resp-rulebook-private.h"
 #include "sqlite-baseline.h"
 
 static char *opt_size = "S";
@@ -32,6 +37,8 @@ static char *opt_workdir = NULL;
 static int opt_seed = 1;
 static int opt_events = 20000;
 static int opt_sqlite_events = 300;
+static int opt_record_year = 2026;
+static int opt_duty_rounds = 5;
 
 static GOptionEntry entries[] = {
   { "size", 's', 0, G_OPTION_ARG_STRING, &opt_size, "S (~10k nodes), M (~100k) or L (>= 1M)", "SIZE" },
@@ -40,6 +47,8 @@ static GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Generator seed (default 1)", "N" },
   { "events", 'n', 0, G_OPTION_ARG_INT, &opt_events, "Events to generate and assess (default 20000)", "N" },
   { "sqlite-events", 0, 0, G_OPTION_ARG_INT, &opt_sqlite_events, "Events checked and timed in SQLite (default 300)", "N" },
+  { "record-year", 0, 0, G_OPTION_ARG_INT, &opt_record_year, "Year of the generated record whose duties are checked (default 2026)", "YYYY" },
+  { "duty-rounds", 0, 0, G_OPTION_ARG_INT, &opt_duty_rounds, "Times the duty check is run, for its median (default 5)", "N" },
   { NULL }
 };
 
@@ -61,6 +70,34 @@ rss_bytes (void)
     sscanf (text, "%ld %ld", &pages, &resident);
   g_free (text);
   return (gint64) resident * sysconf (_SC_PAGESIZE);
+}
+
+/* The peak resident size since the last reset_peak_rss(), from the kernel's
+ * high-water mark. */
+static gint64
+peak_rss_bytes (void)
+{
+  char *text = NULL, *line;
+  gint64 kb = 0;
+
+  if (g_file_get_contents ("/proc/self/status", &text, NULL, NULL) && (line = strstr (text, "VmHWM:")) != NULL)
+    kb = g_ascii_strtoll (line + 6, NULL, 10);
+  g_free (text);
+  return kb * 1024;
+}
+
+static void
+reset_peak_rss (void)
+{
+  /* "5" resets the high-water mark (Linux 4.0 and later); written in
+   * place, as g_file_set_contents() would write a new file and rename it */
+  FILE *f = fopen ("/proc/self/clear_refs", "w");
+
+  if (f != NULL)
+    {
+      fputs ("5", f);
+      fclose (f);
+    }
 }
 
 static int
@@ -99,16 +136,40 @@ progress (const char *fmt, ...)
   va_end (ap);
 }
 
+/* Writes what is missing of the model, the events and the record (NULL:
+ * present already) with resp-gen; the same seed writes the same model. */
 static void
-generate (const char *model, const char *events)
+generate (const char *model, const char *events, const char *record)
 {
   char *seed = g_strdup_printf ("%d", opt_seed), *n = g_strdup_printf ("%d", opt_events);
-  const char *argv[] = { RESP_GEN, "--size", opt_size, "--seed", seed, "--model", model,
-                         "--events", events, "--n-events", n, NULL };
+  char *year = g_strdup_printf ("%d", opt_record_year);
+  const char *argv[16] = { RESP_GEN, "--size", opt_size, "--seed", seed };
+  guint argc = 5;
   GError *error = NULL;
   int status = 0;
 
-  progress ("generating size %s (seed %d, %d events) with resp-gen", opt_size, opt_seed, opt_events);
+  if (model != NULL)
+    {
+      argv[argc++] = "--model";
+      argv[argc++] = model;
+    }
+  if (events != NULL)
+    {
+      argv[argc++] = "--events";
+      argv[argc++] = events;
+      argv[argc++] = "--n-events";
+      argv[argc++] = n;
+    }
+  if (record != NULL)
+    {
+      argv[argc++] = "--record";
+      argv[argc++] = record;
+      argv[argc++] = "--record-year";
+      argv[argc++] = year;
+    }
+  argv[argc] = NULL;
+  progress ("generating size %s (seed %d:%s%s%s) with resp-gen", opt_size, opt_seed, model ? " model" : "",
+            events ? " events" : "", record ? " record" : "");
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                      &status, &error) || !g_spawn_check_wait_status (status, &error))
     {
@@ -117,6 +178,7 @@ generate (const char *model, const char *events)
     }
   g_free (seed);
   g_free (n);
+  g_free (year);
 }
 
 /* The baseline's view of an event, from the event and libresp's verdict:
@@ -143,12 +205,133 @@ id_list (BaselineEvent *b, const RespModel *m, const GArray *nodes)
   return (const char *const *) list->pdata;
 }
 
+/* What the duties part measures. */
+typedef struct {
+  gsize   record_bytes;
+  guint   entries, slots, notices, scorecards, rounds;
+  guint   by_status[RESP_SLOT_UNKNOWN + 1];
+  gint64  load_ns, check_ns, record_rss, peak_rss;
+  GString *by_duty;           /* one line per duty: its slots by status */
+} DutyFigures;
+
+static const char *const slot_status_names[] = { "fulfilled", "unfulfilled", "open", "partial", "unknown" };
+G_STATIC_ASSERT (G_N_ELEMENTS (slot_status_names) == RESP_SLOT_UNKNOWN + 1);
+
+static gint64
+instant (int year, const char *rest)
+{
+  char *text = g_strdup_printf ("%04d-%s", year, rest);
+  gint64 t = 0;
+
+  resp_instant_parse (text, &t, NULL);
+  g_free (text);
+  return t;
+}
+
+/* The record loaded three times (the median time; the first load's growth in
+ * resident memory), then the whole year checked opt_duty_rounds times on
+ * this thread, at 10 January after it, no --node, scorecards included; the
+ * report dropped unrendered, as resp-duty-loop does. */
+static void
+measure_duties (RespModel *model, const char *path, DutyFigures *f)
+{
+  GError *error = NULL;
+  RespRulebook *rulebook = resp_rulebook_new_shipped ("cn-local-2026-example", &error);
+  RespRecord *record = NULL;
+  RespDuties *d = NULL;
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 from = instant (opt_record_year, "01-01"), until = instant (opt_record_year + 1, "01-01");
+  gint64 at = instant (opt_record_year + 1, "01-10");
+
+  if (rulebook == NULL)
+    {
+      fprintf (stderr, "resp-bench: %s\n", error->message);
+      exit (1);
+    }
+  {
+    char *data = NULL;
+    g_file_get_contents (path, &data, &f->record_bytes, NULL);
+    g_free (data);
+  }
+  progress ("loading %s (%.0f MB) three times", path, f->record_bytes / 1e6);
+  reset_peak_rss ();
+  for (int i = 0; i < 3; i++)
+    {
+      gint64 t0, rss0 = rss_bytes ();
+
+      g_clear_pointer (&record, resp_record_unref);
+      t0 = now_ns ();
+      record = resp_record_new_from_file (model, rulebook, path, NULL, &error);
+      g_array_append_val (samples, (gint64) { now_ns () - t0 });
+      if (record == NULL)
+        {
+          fprintf (stderr, "resp-bench: %s\n", error->message);
+          exit (1);
+        }
+      if (i == 0)
+        f->record_rss = rss_bytes () - rss0;
+    }
+  f->load_ns = median (samples);
+  f->entries = resp_record_get_n_entries (record);
+
+  progress ("checking the duties of %d, %d times on one thread", opt_record_year, opt_duty_rounds);
+  g_array_set_size (samples, 0);
+  f->rounds = (guint) MAX (opt_duty_rounds, 1);
+  for (guint i = 0; i < f->rounds; i++)
+    {
+      gint64 t0;
+
+      g_clear_pointer (&d, resp_duties_unref);
+      t0 = now_ns ();
+      d = resp_model_check_duties (model, rulebook, record, from, until, at, NULL, &error);
+      g_array_append_val (samples, (gint64) { now_ns () - t0 });
+      if (d == NULL)
+        {
+          fprintf (stderr, "resp-bench: %s\n", error->message);
+          exit (1);
+        }
+    }
+  f->check_ns = median (samples);
+  f->peak_rss = peak_rss_bytes ();
+
+  /* what was checked: every duty should have slots, most of them judged */
+  f->slots = resp_duties_get_n_slots (d);
+  f->notices = resp_duties_get_n_notices (d);
+  f->scorecards = resp_duties_get_n_scorecards (d);
+  f->by_duty = g_string_new (NULL);
+  for (guint k = 0; k < rulebook->duties->len; k++)
+    {
+      const char *duty = g_array_index (rulebook->duties, RespDutyRule, k).id;
+      guint counts[RESP_SLOT_UNKNOWN + 1] = { 0 }, total = 0;
+
+      for (guint i = 0; i < f->slots; i++)
+        if (g_str_equal (resp_duties_get_slot_duty (d, i), duty))
+          {
+            counts[resp_duties_get_slot_status (d, i)]++;
+            total++;
+          }
+      g_string_append_printf (f->by_duty, "    %-26s %8u slots:", duty, total);
+      for (guint st = 0; st <= RESP_SLOT_UNKNOWN; st++)
+        {
+          g_string_append_printf (f->by_duty, " %s %u", slot_status_names[st], counts[st]);
+          f->by_status[st] += counts[st];
+        }
+      g_string_append_c (f->by_duty, '\n');
+      if (total == 0)
+        fprintf (stderr, "resp-bench: warning: no slot of duty '%s'\n", duty);
+    }
+  resp_duties_unref (d);
+  resp_record_unref (record);
+  resp_rulebook_unref (rulebook);
+  g_array_unref (samples);
+}
+
 int
 main (int argc, char **argv)
 {
   GOptionContext *ctx = g_option_context_new ("- libresp at national scale");
   GError *error = NULL;
-  char *dir, *model_path, *events_path, *snap_path;
+  char *dir, *model_path, *events_path, *snap_path, *record_path;
   RespModel *model, *snap;
   RespRulebook *rulebook;
   RespEventBatch *batch;
@@ -159,6 +342,7 @@ main (int argc, char **argv)
   guint n_events, checked = 0, agree = 0;
   gsize model_bytes;
   SqliteBaseline *sql;
+  DutyFigures duty = { 0 };
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -176,8 +360,12 @@ main (int argc, char **argv)
   model_path = g_strdup_printf ("%s/model-%s-%d.json", dir, opt_size, opt_seed);
   events_path = g_strdup_printf ("%s/events-%s-%d-%d.jsonl", dir, opt_size, opt_seed, opt_events);
   snap_path = g_strdup_printf ("%s/model-%s-%d.snap", dir, opt_size, opt_seed);
-  if (!g_file_test (model_path, G_FILE_TEST_EXISTS) || !g_file_test (events_path, G_FILE_TEST_EXISTS))
-    generate (model_path, events_path);
+  record_path = g_strdup_printf ("%s/record-%s-%d-%d.json", dir, opt_size, opt_seed, opt_record_year);
+  if (!g_file_test (model_path, G_FILE_TEST_EXISTS) || !g_file_test (events_path, G_FILE_TEST_EXISTS)
+      || !g_file_test (record_path, G_FILE_TEST_EXISTS))
+    generate (g_file_test (model_path, G_FILE_TEST_EXISTS) ? NULL : model_path,
+              g_file_test (events_path, G_FILE_TEST_EXISTS) ? NULL : events_path,
+              g_file_test (record_path, G_FILE_TEST_EXISTS) ? NULL : record_path);
 
   /* load from JSON: the file is read once first, so the disk is not timed */
   {
@@ -370,18 +558,35 @@ main (int argc, char **argv)
       resp_verdict_unref (v);
     }
   sqlite_ns = median (samples);
+  sqlite_baseline_free (sql);
+  /* give the baseline's memory back, so that the record's shows */
+  malloc_trim (0);
+
+  measure_duties (model, record_path, &duty);
 
   if (opt_json)
-    printf ("{\"size\": \"%s\", \"nodes\": %u, \"relations\": %u, \"json_mb_per_s\": %.1f, "
-            "\"snapshot_open_s\": %.4f, \"rss_bytes_per_item\": %.1f, \"who_median_ns\": %" G_GINT64_FORMAT
-            ", \"assess_median_ns\": %" G_GINT64_FORMAT ", \"batch_events_per_s\": %.0f, "
-            "\"sqlite_assess_median_ns\": %" G_GINT64_FORMAT ", \"sqlite_ratio\": %.1f, "
-            "\"events\": %u, \"sqlite_checked\": %u, \"sqlite_agree\": %u, \"threads\": %u, "
-            "\"load_s\": %.3f, \"model_bytes\": %" G_GSIZE_FORMAT "}\n",
-            opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
-            open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, sqlite_ns,
-            assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, n_events, checked, agree,
-            g_get_num_processors (), load_ns / 1e9, model_bytes);
+    {
+      printf ("{\"size\": \"%s\", \"nodes\": %u, \"relations\": %u, \"json_mb_per_s\": %.1f, "
+              "\"snapshot_open_s\": %.4f, \"rss_bytes_per_item\": %.1f, \"who_median_ns\": %" G_GINT64_FORMAT
+              ", \"assess_median_ns\": %" G_GINT64_FORMAT ", \"batch_events_per_s\": %.0f, "
+              "\"sqlite_assess_median_ns\": %" G_GINT64_FORMAT ", \"sqlite_ratio\": %.1f, "
+              "\"events\": %u, \"sqlite_checked\": %u, \"sqlite_agree\": %u, \"threads\": %u, "
+              "\"load_s\": %.3f, \"model_bytes\": %" G_GSIZE_FORMAT ", ",
+              opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
+              open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, sqlite_ns,
+              assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, n_events, checked, agree,
+              g_get_num_processors (), load_ns / 1e9, model_bytes);
+      printf ("\"record_year\": %d, \"record_entries\": %u, \"record_bytes\": %" G_GSIZE_FORMAT
+              ", \"record_mb_per_s\": %.1f, \"record_load_s\": %.3f, \"record_rss_mb\": %.0f, "
+              "\"duty_slots\": %u, \"duty_notices\": %u, \"duty_scorecards\": %u, \"duty_check_s\": %.3f, "
+              "\"duty_slots_per_s\": %.0f, \"duty_rounds\": %u, \"duty_peak_rss_mb\": %.0f, \"duty_statuses\": {",
+              opt_record_year, duty.entries, duty.record_bytes, duty.record_bytes / 1e6 / (duty.load_ns / 1e9),
+              duty.load_ns / 1e9, duty.record_rss / 1e6, duty.slots, duty.notices, duty.scorecards,
+              duty.check_ns / 1e9, duty.slots / (duty.check_ns / 1e9), duty.rounds, duty.peak_rss / 1e6);
+      for (guint st = 0; st <= RESP_SLOT_UNKNOWN; st++)
+        printf ("%s\"%s\": %u", st ? ", " : "", slot_status_names[st], duty.by_status[st]);
+      printf ("}}\n");
+    }
   else
     printf ("size %s: %u nodes, %u relations\n"
             "  load from JSON        %8.1f MB/s\n"
@@ -390,12 +595,21 @@ main (int argc, char **argv)
             "  who, median           %8" G_GINT64_FORMAT " ns\n"
             "  assess, median        %8" G_GINT64_FORMAT " ns\n"
             "  batch                 %8.0f events/s on %u threads\n"
-            "  SQLite assess, median %8" G_GINT64_FORMAT " ns (%.1fx libresp; %u of %u liable sets agree)\n",
+            "  SQLite assess, median %8" G_GINT64_FORMAT " ns (%.1fx libresp; %u of %u liable sets agree)\n"
+            "record of %d: %u entries, %.0f MB\n"
+            "  load, median of 3     %8.1f MB/s (%.3f s; %.0f MB resident)\n"
+            "  duty check, median    %8.0f slots/s on one thread (%.3f s for %u slots, %u notices, "
+            "%u scorecards; %u rounds)\n"
+            "  peak resident         %8.0f MB (model and events included)\n"
+            "%s",
             opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
             open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, g_get_num_processors (), sqlite_ns,
-            assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, agree, checked);
+            assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, agree, checked,
+            opt_record_year, duty.entries, duty.record_bytes / 1e6,
+            duty.record_bytes / 1e6 / (duty.load_ns / 1e9), duty.load_ns / 1e9, duty.record_rss / 1e6,
+            duty.slots / (duty.check_ns / 1e9), duty.check_ns / 1e9, duty.slots, duty.notices, duty.scorecards,
+            duty.rounds, duty.peak_rss / 1e6, duty.by_duty->str);
 
-  sqlite_baseline_free (sql);
   resp_assessor_unref (assessor);
   resp_event_batch_unref (batch);
   resp_rulebook_unref (rulebook);
@@ -405,6 +619,8 @@ main (int argc, char **argv)
   g_free (model_path);
   g_free (events_path);
   g_free (snap_path);
+  g_free (record_path);
+  g_string_free (duty.by_duty, TRUE);
   g_option_context_free (ctx);
   return agree == checked ? 0 : 1;
 }

@@ -295,6 +295,7 @@ typedef struct {
   guint32 dept[N_DEPTS];     /* unit index or NONE */
   guint32 inst0[N_DEPTS];    /* first institution of the department, or NONE */
   guint32 grid, telecom;     /* enterprise chains that cross levels */
+  guint32 cac;               /* its 网信办 (unit index), or NONE */
   guint n_units;             /* counter for enterprise ids */
   guint n_systems;           /* counter for system ids */
 } Region;
@@ -304,11 +305,14 @@ typedef struct {
   guint32 committee;         /* responsible committee, as generated */
   guint32 region;
   guint32 seclead;           /* a person who was its security lead, or NONE */
+  int op_since;              /* since when it operates a system (OPEN_END: never) */
+  int coord_since;           /* since when it coordinates a region (OPEN_END: never) */
 } Unit;
 
 typedef struct {
   const char *id;
   guint32 off, len;          /* its seats in tenures */
+  int since;                 /* since when it leads */
 } Committee;
 
 typedef enum { ROLE_MAIN, ROLE_CYBER, ROLE_MEMBER } Role;
@@ -331,6 +335,7 @@ typedef struct {
   guint8 n_staff;
   guint8 kind;
   guint8 cii;
+  guint8 level;              /* protection level, 0: not graded */
 } System;
 
 typedef struct {
@@ -463,7 +468,7 @@ static guint32
 add_committee (Gen *g, const char *id, const char *name, const char *form, const char *leads,
                int since)
 {
-  Committee k = { intern (g, id), g->tenures->len, 0 };
+  Committee k = { intern (g, id), g->tenures->len, 0, since };
 
   node_sep (g);
   fprintf (g->model, "{\"id\": \"%s\", \"type\": \"committee\", \"name\": \"%s\", \"form\": \"%s\"}",
@@ -476,7 +481,7 @@ add_committee (Gen *g, const char *id, const char *name, const char *form, const
 static guint32
 add_unit (Gen *g, const char *id, const char *name, const char *kind, guint32 region)
 {
-  Unit u = { intern (g, id), NONE, region, NONE };
+  Unit u = { intern (g, id), NONE, region, NONE, OPEN_END, OPEN_END };
 
   node_sep (g);
   fprintf (g->model, "{\"id\": \"%s\", \"type\": \"unit\", \"name\": \"%s\", \"kind\": \"%s\"}",
@@ -669,6 +674,7 @@ add_system (Gen *g, guint32 region, const char *name, int kind, const char *sect
   s.op = op;
   s.kind = (guint8) kind;
   s.cii = (guint8) cii;
+  s.level = (guint8) level;
   s.seclead = NONE;
   node_sep (g);
   fprintf (g->model, "{\"id\": \"%s\", \"type\": \"system\", \"name\": \"%s\", \"kind\": \"%s\"",
@@ -684,6 +690,7 @@ add_system (Gen *g, guint32 region, const char *name, int kind, const char *sect
   fputc ('}', g->model);
 
   rel (g, "operates", UNIT (op)->id, id, NULL, OPEN_START, OPEN_END);
+  UNIT (op)->op_since = OPEN_START;
   /* without its own sector a system takes the operator's */
   if (sector != NULL && rng_chance (r, 0.92))
     {
@@ -714,8 +721,12 @@ static void
 second_operator (Gen *g, guint32 sys, guint32 op2)
 {
   if (op2 != NONE && op2 != SYSTEM (sys)->op)
-    rel (g, "operates", UNIT (op2)->id, SYSTEM (sys)->id, NULL,
-         rng_chance (&g->rng, 0.5) ? OPEN_START : D2019 + rng_range (&g->rng, 0, 700), OPEN_END);
+    {
+      int since = rng_chance (&g->rng, 0.5) ? OPEN_START : D2019 + rng_range (&g->rng, 0, 700);
+
+      rel (g, "operates", UNIT (op2)->id, SYSTEM (sys)->id, NULL, since, OPEN_END);
+      UNIT (op2)->op_since = MIN (UNIT (op2)->op_since, since);
+    }
 }
 
 static int
@@ -798,7 +809,7 @@ add_region (Gen *g, const char *code, int level, guint32 parent, guint32 alt_par
   rg.parent = parent;
   rg.level = (guint8) level;
   rg.committee = NONE;
-  rg.grid = rg.telecom = NONE;
+  rg.grid = rg.telecom = rg.cac = NONE;
   for (guint d = 0; d < N_DEPTS; d++)
     rg.dept[d] = rg.inst0[d] = NONE;
   node_sep (g);
@@ -1182,6 +1193,8 @@ gen_region (Gen *g, guint32 region)
       rel (g, "located_in", cid, rg->id, NULL, since, OPEN_END);
       rel (g, "under", cid, UNIT (rg->dept[D_PROP])->id, NULL, since, OPEN_END);
       rel (g, "coordinates", cid, rg->id, NULL, since, OPEN_END);
+      UNIT (cac)->coord_since = since;
+      rg->cac = cac;
       /* sometimes the cyber lead runs the office himself */
       if (since == OPEN_START && rng_chance (r, 0.05))
         spans_rel (g, "heads", cyber, n_cyber, cid);
@@ -1716,6 +1729,426 @@ gen_events (Gen *g, FILE *out, guint n_events, guint64 seed, guint counts[SC_COU
   g_array_unref (P.dept_units);
 }
 
+/* ---- the record (SPEC §8.2) ---- */
+
+/* A national record of one year for the model just generated: what each
+ * bearer of the duties of cn-local-2026-example (and the default rulebook
+ * under it) did, with gaps, and the spans over which the record says it is
+ * complete. The counts per bearer are heavier than the rules require (a
+ * committee minutes on average about 16 special meetings, an operator 13
+ * drills): issue 15 sizes the national record at about five million
+ * entries, and many entries per slot is the harder case for the duty
+ * check, which collects and sorts every slot's entries. */
+
+enum { RK_MEETING, RK_PLAN, RK_DRILL, RK_REPORT, RK_ASSESS, RK_CII, RK_NOTICE, RK_RECT, RK_COUNT };
+
+static const char *const rk_names[RK_COUNT] = {
+  "special_meeting", "annual_work_plan", "contingency_drill", "annual_work_report",
+  "protection_assessment", "cii_risk_assessment", "notice", "rectification",
+};
+
+/* the prefix of an entry's id, before the year's last two digits */
+static const char *const rk_prefix[RK_COUNT] = { "sm", "wp", "dr", "ar", "pa", "ra", "n", "r" };
+
+#define MAX_PER_KIND 40
+
+typedef struct {
+  Gen    *g;
+  Rng     rng;
+  FILE   *f;
+  FILE   *spans;               /* the `complete` array, in memory until the entries are done */
+  char   *spans_buf;
+  size_t  spans_len;
+  int     year, y0, mid, y1;   /* the year, its first day, 1 July, the next year's first day */
+  char    yy[4];               /* the year's last two digits */
+  guint64 n_entries, n_spans, n_kind[RK_COUNT];
+  guint   n_ref;               /* running number of the documents cited */
+  guint   n_outcome[5];        /* notices: rectified, late, twice, none, no year-end answer */
+} Rec;
+
+static void
+put_uint (FILE *f, guint64 v)
+{
+  char buf[24], *e = buf + sizeof buf;
+
+  do
+    *--e = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  fwrite_unlocked (e, 1, (size_t) (buf + sizeof buf - e), f);
+}
+
+/* Opens an entry: {"id": "<prefix><yy>-<node>-<n><suffix>", "kind": …, "node": …, "at": …;
+ * the caller adds what the kind has and closes it with rec_close(). */
+static void
+rec_open (Rec *x, int kind, const char *node, guint n, const char *suffix, int day)
+{
+  FILE *f = x->f;
+
+  fputs_unlocked (x->n_entries++ ? ",\n    {\"id\": \"" : "\n    {\"id\": \"", f);
+  fputs_unlocked (rk_prefix[kind], f);
+  fputs_unlocked (x->yy, f);
+  fputc_unlocked ('-', f);
+  fputs_unlocked (node, f);
+  fputc_unlocked ('-', f);
+  put_uint (f, n);
+  fputs_unlocked (suffix, f);
+  fputs_unlocked ("\", \"kind\": \"", f);
+  fputs_unlocked (rk_names[kind], f);
+  fputs_unlocked ("\", \"node\": \"", f);
+  fputs_unlocked (node, f);
+  fputs_unlocked ("\", \"at\": \"", f);
+  put_day (f, day);
+  fputc_unlocked ('"', f);
+  x->n_kind[kind]++;
+}
+
+static void
+rec_ref (Rec *x, const char *what)
+{
+  FILE *f = x->f;
+
+  fputs_unlocked (", \"ref\": \"", f);
+  fputs_unlocked (what, f);
+  fputs_unlocked ("〔", f);
+  put_uint (f, (guint64) x->year);
+  fputs_unlocked ("〕", f);
+  put_uint (f, ++x->n_ref);
+  fputs_unlocked ("号\"", f);
+}
+
+static void
+rec_close (Rec *x)
+{
+  fputc_unlocked ('}', x->f);
+}
+
+/* n days in [lo, hi), ascending */
+static void
+draw_days (Rng *r, int lo, int hi, guint n, int *out)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      int d = lo + (int) rng_below (r, (guint32) (hi - lo));
+      guint j = i;
+
+      for (; j > 0 && out[j - 1] > d; j--)
+        out[j] = out[j - 1];
+      out[j] = d;
+    }
+}
+
+/* How many entries of a kind a bearer has: none or too few now and then,
+ * usually what is required, sometimes more. */
+static guint
+draw_count (Rng *r, guint required, guint lo, guint hi)
+{
+  guint u = rng_below (r, 100);
+
+  if (u < 4)
+    return 0;
+  if (u < 10 && required > 1)
+    return required - 1;
+  return (guint) rng_range (r, (int) lo, (int) hi);
+}
+
+/* `n` entries of `kind` for `node` within [lo, hi), numbered from `first`,
+ * each perhaps citing a document; returns the next number. */
+static guint
+rec_entries (Rec *x, int kind, const char *node, guint first, guint n, int lo, int hi, double p_ref,
+             const char *what)
+{
+  int days[MAX_PER_KIND];
+
+  n = MIN (n, (guint) MAX_PER_KIND);
+  draw_days (&x->rng, lo, hi, n, days);
+  for (guint i = 0; i < n; i++)
+    {
+      rec_open (x, kind, node, first + i, "", days[i]);
+      if (rng_chance (&x->rng, p_ref))
+        rec_ref (x, what);
+      rec_close (x);
+    }
+  return first + n;
+}
+
+/* The `complete` span of one node: most nodes are complete for every kind
+ * over the year (and the January after it, before the record was closed);
+ * some from a later month only (they joined the platform late), some for
+ * their duty kinds only (so their notices stay unknown) or for all but one
+ * of them, some not at all. */
+static void
+rec_span (Rec *x, const char *node, const char *const *duty_kinds, guint n_kinds)
+{
+  Rng *r = &x->rng;
+  FILE *f = x->spans;
+  guint u = rng_below (r, 100), skip = G_MAXUINT;
+  int from = x->y0;
+
+  if (u < 6)
+    return;
+  fputs_unlocked (x->n_spans++ ? ",\n    {\"node\": \"" : "\n    {\"node\": \"", f);
+  fputs_unlocked (node, f);
+  fputc_unlocked ('"', f);
+  if (u < 16)
+    {
+      gboolean first = TRUE;
+
+      if (u < 11 && n_kinds > 1)
+        skip = rng_below (r, n_kinds);
+      fputs_unlocked (", \"kinds\": [", f);
+      for (guint i = 0; i < n_kinds; i++)
+        if (i != skip)
+          {
+            fputs_unlocked (first ? "\"" : ", \"", f);
+            fputs_unlocked (duty_kinds[i], f);
+            fputc_unlocked ('"', f);
+            first = FALSE;
+          }
+      fputc_unlocked (']', f);
+    }
+  else if (u < 21)
+    from = days_from_civil (x->year, rng_range (r, 2, 11), 1);
+  fputs_unlocked (", \"from\": \"", f);
+  put_day (f, from);
+  fputs_unlocked ("\", \"until\": \"", f);
+  put_day (f, days_from_civil (x->year + 1, 2, 1));
+  fputs_unlocked ("\"}", f);
+}
+
+/* The 网信办 that sends a node's notices: its region's, or the one above. */
+static guint32
+notifier (Gen *g, guint32 region)
+{
+  for (guint32 rg = region; rg != NONE; rg = REGION (rg)->parent)
+    if (REGION (rg)->cac != NONE)
+      return REGION (rg)->cac;
+  return NONE;
+}
+
+/* A rectification answering notice n to node. */
+static void
+rec_rectification (Rec *x, const char *node, guint n, const char *suffix, int day)
+{
+  FILE *f = x->f;
+
+  rec_open (x, RK_RECT, node, n, suffix, day);
+  fputs_unlocked (", \"answers\": \"", f);
+  fputs_unlocked (rk_prefix[RK_NOTICE], f);
+  fputs_unlocked (x->yy, f);
+  fputc_unlocked ('-', f);
+  fputs_unlocked (node, f);
+  fputc_unlocked ('-', f);
+  put_uint (f, n);
+  fputc_unlocked ('"', f);
+  rec_close (x);
+}
+
+/* Notices to a node, and what answered them: on time, late (or so late that
+ * the year's record has no answer), answered twice (a partial and a final
+ * rectification), or not at all. */
+static void
+rec_notices (Rec *x, const char *node, guint32 by, guint n)
+{
+  Gen *g = x->g;
+  Rng *r = &x->rng;
+  FILE *f = x->f;
+  int days[MAX_PER_KIND];
+
+  if (by == NONE)
+    return;
+  n = MIN (n, (guint) MAX_PER_KIND);
+  draw_days (r, x->y0, x->y1 - 1, n, days);
+  for (guint i = 0; i < n; i++)
+    {
+      int at = days[i], due = at + rng_range (r, 15, 60);
+      guint u = rng_below (r, 100);
+
+      rec_open (x, RK_NOTICE, node, i + 1, "", at);
+      fputs_unlocked (", \"by\": \"", f);
+      fputs_unlocked (UNIT (by)->id, f);
+      fputs_unlocked ("\", \"due\": \"", f);
+      put_day (f, due);
+      fputc_unlocked ('"', f);
+      rec_ref (x, "网信通");
+      rec_close (x);
+      if (u < 62)
+        {
+          int when = at + 1 + (int) rng_below (r, (guint32) (MIN (due, x->y1 - 1) - at));
+          gboolean twice = u < 8 && when > at + 1;
+
+          x->n_outcome[twice ? 2 : 0]++;
+          if (twice)
+            rec_rectification (x, node, i + 1, "a", at + 1 + (int) rng_below (r, (guint32) (when - at - 1)));
+          rec_rectification (x, node, i + 1, "", when);
+        }
+      else if (u < 76)
+        {
+          int when = due + rng_range (r, 1, 90);
+
+          if (when >= x->y1)
+            x->n_outcome[4]++;
+          else
+            {
+              x->n_outcome[1]++;
+              rec_rectification (x, node, i + 1, "", when);
+            }
+        }
+      else
+        x->n_outcome[3]++;
+    }
+}
+
+/* A committee's special meetings (some with the members present) and its
+ * work plan. */
+static void
+rec_committee (Rec *x, guint32 k)
+{
+  static const char *const kinds[] = { "special_meeting", "annual_work_plan" };
+  Gen *g = x->g;
+  Rng *r = &x->rng;
+  const Committee *c = COMMITTEE (k);
+  int lo = c->since == OPEN_START ? x->y0 : MAX (x->y0, c->since);
+  int days[MAX_PER_KIND];
+  guint n, u;
+
+  if (lo >= x->y1)
+    return;
+  n = draw_count (r, 2, 2, 34);
+  n = MIN (n, (guint) MAX_PER_KIND);
+  draw_days (r, lo, x->y1, n, days);
+  for (guint i = 0; i < n; i++)
+    {
+      rec_open (x, RK_MEETING, c->id, i + 1, "", days[i]);
+      if (rng_chance (r, 0.3))
+        rec_ref (x, "会议纪要");
+      if (rng_chance (r, 0.15))
+        {
+          guint32 team[8];
+          guint n_team = live_team (g, k, days[i], team, G_N_ELEMENTS (team));
+          char p[16];
+
+          if (n_team > 0)
+            {
+              fputs_unlocked (", \"participants\": [", x->f);
+              for (guint j = 0; j < n_team; j++)
+                {
+                  fputs_unlocked (j ? ", \"" : "\"", x->f);
+                  fputs_unlocked (pid (team[j], p), x->f);
+                  fputc_unlocked ('"', x->f);
+                }
+              fputc_unlocked (']', x->f);
+            }
+        }
+      rec_close (x);
+    }
+  /* the plan early in the year; rarely none, or a revised second one */
+  u = rng_below (r, 100);
+  rec_entries (x, RK_PLAN, c->id, 1, u < 5 ? 0 : u < 8 ? 2 : 1, lo, MIN (lo + 90, x->y1), 0.6, "工作计划");
+  rec_span (x, c->id, kinds, G_N_ELEMENTS (kinds));
+}
+
+/* An operator's drills and the notices it received; a coordinator's yearly
+ * report, near the end of the year. */
+static void
+rec_unit (Rec *x, guint32 i)
+{
+  Gen *g = x->g;
+  Rng *r = &x->rng;
+  const Unit *un = UNIT (i);
+  gboolean op = un->op_since == OPEN_START || un->op_since < x->y1;
+  gboolean coord = un->coord_since == OPEN_START || un->coord_since < x->y1;
+  const char *kinds[2];
+  guint n_kinds = 0;
+
+  if (!op && !coord)
+    return;
+  if (op)
+    {
+      int lo = un->op_since == OPEN_START ? x->y0 : MAX (x->y0, un->op_since);
+
+      rec_entries (x, RK_DRILL, un->id, 1, draw_count (r, 1, 1, 28), lo, x->y1, 0.2, "应急演练方案");
+      rec_notices (x, un->id, notifier (g, un->region), rng_below (r, 3));
+      kinds[n_kinds++] = rk_names[RK_DRILL];
+    }
+  if (coord)
+    {
+      guint u = rng_below (r, 100);
+
+      rec_entries (x, RK_REPORT, un->id, 1, u < 8 ? 0 : 1, x->y1 - 60, x->y1, 0.9, "网信委");
+      kinds[n_kinds++] = rk_names[RK_REPORT];
+    }
+  rec_span (x, un->id, kinds, n_kinds);
+}
+
+static guint
+some_of (Rng *r, guint usual)
+{
+  guint u = rng_below (r, 100);
+
+  return u < 7 ? 0 : u < 97 ? usual : usual + 1;
+}
+
+/* A system's assessments (at level 3 yearly, at level 4 in each half-year,
+ * now and then one at a lower level), its CII risk assessment, and the
+ * notices it received. */
+static void
+rec_system (Rec *x, guint32 i)
+{
+  Gen *g = x->g;
+  Rng *r = &x->rng;
+  const System *s = SYSTEM (i);
+  const char *kinds[2] = { rk_names[RK_ASSESS], rk_names[RK_CII] };
+  guint n = 1;
+
+  if (s->level == 4)
+    {
+      n = rec_entries (x, RK_ASSESS, s->id, n, some_of (r, 1), x->y0, x->mid, 0.5, "测评报告");
+      rec_entries (x, RK_ASSESS, s->id, n, some_of (r, 1), x->mid, x->y1, 0.5, "测评报告");
+    }
+  else if (s->level == 3)
+    rec_entries (x, RK_ASSESS, s->id, n, some_of (r, 1), x->y0, x->y1, 0.5, "测评报告");
+  else
+    rec_entries (x, RK_ASSESS, s->id, n, rng_chance (r, 0.25), x->y0, x->y1, 0.5, "测评报告");
+  if (s->cii)
+    rec_entries (x, RK_CII, s->id, 1, some_of (r, 1), x->y0, x->y1, 0.8, "风险评估报告");
+  rec_notices (x, s->id, notifier (g, UNIT (s->op)->region), rng_below (r, 11));
+  rec_span (x, s->id, kinds, s->cii ? 2 : 1);
+}
+
+static gboolean
+gen_record (Gen *g, FILE *out, int year, guint64 seed, Rec *x, GError **error)
+{
+  memset (x, 0, sizeof *x);
+  x->g = g;
+  x->f = out;
+  x->year = year;
+  x->y0 = days_from_civil (year, 1, 1);
+  x->mid = days_from_civil (year, 7, 1);
+  x->y1 = days_from_civil (year + 1, 1, 1);
+  g_snprintf (x->yy, sizeof x->yy, "%02d", year % 100);
+  /* a third stream: neither the model nor the events change */
+  rng_seed (&x->rng, seed ^ 0x7265636f72645eedULL);
+  x->spans = open_memstream (&x->spans_buf, &x->spans_len);
+  if (x->spans == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "open_memstream: %s", g_strerror (errno));
+      return FALSE;
+    }
+  fputs ("{\n  \"format\": \"libresp/record/1\",\n  \"entries\": [", out);
+  for (guint32 k = 0; k < g->committees->len; k++)
+    rec_committee (x, k);
+  for (guint32 u = 0; u < g->units->len; u++)
+    rec_unit (x, u);
+  for (guint32 s = 0; s < g->systems->len; s++)
+    rec_system (x, s);
+  fclose (x->spans);
+  fputs ("\n  ],\n  \"complete\": [", out);
+  fwrite (x->spans_buf, 1, x->spans_len, out);
+  fputs ("\n  ]\n}\n", out);
+  free (x->spans_buf);
+  return TRUE;
+}
+
 /* ---- main ---- */
 
 static FILE *
@@ -1747,21 +2180,24 @@ close_out (FILE *f, const char *path, GError **error)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *size_name = NULL, *model_path = NULL, *events_path = NULL;
+  g_autofree char *size_name = NULL, *model_path = NULL, *events_path = NULL, *record_path = NULL;
   gint64 seed = 1;
-  gint n_events = 10000;
+  gint n_events = 10000, record_year = 2026;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "S (~10k nodes), M (~100k) or L (>= 1M)", "SIZE" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "PRNG seed (default 1)", "N" },
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, "write the model here", "FILE" },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &events_path, "write the events (JSON Lines) here", "FILE" },
     { "n-events", 0, 0, G_OPTION_ARG_INT, &n_events, "number of events (default 10000)", "N" },
+    { "record", 0, 0, G_OPTION_ARG_FILENAME, &record_path, "write a record of one year (libresp/record/1) here", "FILE" },
+    { "record-year", 0, 0, G_OPTION_ARG_INT, &record_year, "the record's year (default 2026)", "YYYY" },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("- synthetic models and events for libresp benchmarks");
   g_autoptr (GError) error = NULL;
   guint counts[SC_COUNT] = { 0 };
   Gen g;
+  Rec rec;
   gint64 t0 = g_get_monotonic_time ();
   FILE *model_file = NULL;
 
@@ -1775,9 +2211,12 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     if (size_name != NULL && g_ascii_strcasecmp (size_name, sizes[i].name) == 0)
       g.size = &sizes[i];
-  if (g.size == NULL || (model_path == NULL && events_path == NULL) || n_events < 0)
+  memset (&rec, 0, sizeof rec);
+  if (g.size == NULL || (model_path == NULL && events_path == NULL && record_path == NULL) || n_events < 0
+      || record_year < 2000 || record_year > 2099)
     {
-      g_printerr ("usage: resp-gen --size S|M|L [--seed N] [--model FILE] [--events FILE] [--n-events N]\n");
+      g_printerr ("usage: resp-gen --size S|M|L [--seed N] [--model FILE] [--events FILE] [--n-events N]\n"
+                  "                [--record FILE] [--record-year YYYY]\n");
       return 2;
     }
 
@@ -1833,6 +2272,14 @@ main (int argc, char **argv)
         goto fail;
     }
 
+  if (record_path != NULL)
+    {
+      FILE *rf = open_out (record_path, &error);
+
+      if (rf == NULL || !gen_record (&g, rf, record_year, (guint64) seed, &rec, &error)
+          || !close_out (rf, record_path, &error))
+        goto fail;
+    }
   g_printerr ("resp-gen: size %s seed %" G_GINT64_FORMAT ": %" G_GUINT64_FORMAT " nodes (%u regions, "
               "%u committees, %u units, %u persons, %u systems, %u sectors), %" G_GUINT64_FORMAT
               " relations; %d events; %.2f s\n",
@@ -1842,6 +2289,16 @@ main (int argc, char **argv)
   if (events_path != NULL)
     for (guint i = 0; i < SC_COUNT; i++)
       g_printerr ("  %-40s %u\n", scenario_names[i], counts[i]);
+  if (record_path != NULL)
+    {
+      g_printerr ("resp-gen: record %d: %" G_GUINT64_FORMAT " entries, %" G_GUINT64_FORMAT " complete spans\n",
+                  record_year, rec.n_entries, rec.n_spans);
+      for (guint i = 0; i < RK_COUNT; i++)
+        g_printerr ("  %-40s %" G_GUINT64_FORMAT "\n", rk_names[i], rec.n_kind[i]);
+      g_printerr ("  notices rectified on time %u (%u of them twice), late %u, not in the year %u, never %u\n",
+                  rec.n_outcome[0] + rec.n_outcome[2], rec.n_outcome[2], rec.n_outcome[1], rec.n_outcome[4],
+                  rec.n_outcome[3]);
+    }
 
   g_string_chunk_free (g.strings);
   g_array_unref (g.regions);

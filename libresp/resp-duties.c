@@ -20,18 +20,53 @@
 #include "resp-instant-private.h"
 #include "resp-refcount-private.h"
 
-/* Record entry positions, by id (bytewise). */
+/* An entry position with its id, looked up once. */
+typedef struct {
+  const char *id;
+  guint32     pos;
+} EntryId;
+
 static int
 cmp_entry_id (gconstpointer a, gconstpointer b, gpointer data)
 {
-  return strcmp (resp_record_entry_id (data, *(const guint32 *) a),
-                 resp_record_entry_id (data, *(const guint32 *) b));
+  return strcmp (((const EntryId *) a)->id, ((const EntryId *) b)->id);
 }
 
+/* Record entry positions, by id (bytewise; ids are unique). A slot's
+ * entries are a few dozen at most: a binary insertion sort over their ids
+ * fetched once, instead of two lookups per comparison. */
 static void
 sort_entries (const RespRecord *rec, guint32 *positions, guint n)
 {
-  resp_sort_stable (positions, n, sizeof (guint32), cmp_entry_id, (gpointer) rec);
+  EntryId small[64], *e = n <= G_N_ELEMENTS (small) ? small : g_new (EntryId, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EntryId x = { resp_record_entry_id (rec, positions[i]), positions[i] };
+      guint lo = 0, hi = i;
+
+      if (n > G_N_ELEMENTS (small))
+        {
+          e[i] = x;
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (strcmp (e[mid].id, x.id) <= 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      memmove (e + lo + 1, e + lo, (i - lo) * sizeof (EntryId));
+      e[lo] = x;
+    }
+  if (n > G_N_ELEMENTS (small))
+    g_qsort_with_data (e, (gint) n, sizeof (EntryId), cmp_entry_id, NULL);
+  for (guint i = 0; i < n; i++)
+    positions[i] = e[i].pos;
+  if (e != small)
+    g_free (e);
 }
 
 /* ---- a node's time as a bearer ---- */
@@ -58,6 +93,10 @@ typedef struct {
   RespResolver R;
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
+  SpanVec      periods;       /* of the duty whose slots are being made */
+  RESP_VEC (struct _Walk) walks;
+  guint32     *by_node;       /* n_nodes: a node's walk while slots are made, its scorecard, then
+                               * its rank in id order; RESP_NO_NODE */
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -399,7 +438,7 @@ cmp_person (gconstpointer a, gconstpointer b, gpointer data)
 /* Everyone in an answerable role during the slot's period, one entry per
  * person, role and unbroken stretch (with its authority and proposers at
  * the stretch's start). */
-static void
+static gboolean
 answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 {
   RespDuties *d = c->d;
@@ -407,6 +446,7 @@ answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
   gint64 t = slot->from;
   guint first = d->people->len;
   guint32 steps = 0;
+  gboolean whole = FALSE;
 
   slot->people_off = first;
   while (t < slot->until && steps++ <= 4 * c->m->n_rels + 16)
@@ -449,11 +489,123 @@ answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
       if (R->hi <= t)
         break;
       t = R->hi;
+      whole = t >= slot->until;
     }
   slot->n_people = d->people->len - first;
   if (slot->n_people > 1)
     resp_sort_stable (&g_array_index (d->people, RespDutyPerson, first), slot->n_people,
                   sizeof (RespDutyPerson), cmp_person, c->m);
+  return whole;
+}
+
+/* Whether two duties name the same answerable roles with the same
+ * categories in the same order. */
+static gboolean
+same_answerable (const RespDutyRule *x, const RespDutyRule *y)
+{
+  if (x->answerable->len != y->answerable->len)
+    return FALSE;
+  for (guint a = 0; a < x->answerable->len; a++)
+    {
+      const RespDutyAnswerable *p = &g_array_index (x->answerable, RespDutyAnswerable, a);
+      const RespDutyAnswerable *q = &g_array_index (y->answerable, RespDutyAnswerable, a);
+      if (p->role != q->role || p->category != q->category)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A node's last complete walk through a period (SPEC §8.3's stretches). */
+struct _Walk {
+  guint32 node;
+  guint32 duty;
+  gint64  from, until;
+  guint32 people_off, n_people;   /* into d->people, sorted as a slot's */
+};
+typedef struct _Walk Walk;
+
+/* Remembers slot's walk for its node, unless one over a longer period is
+ * remembered already. */
+static void
+remember_walk (Ctx *c, const RespDutySlot *slot)
+{
+  Walk w = { slot->node, slot->duty, slot->from, slot->until, slot->people_off, slot->n_people };
+  guint32 *at = &c->by_node[slot->node];
+
+  if (*at == RESP_NO_NODE)
+    {
+      *at = c->walks.len;
+      resp_vec_push (&c->walks, w);
+    }
+  else if (slot->until - slot->from >= c->walks.data[*at].until - c->walks.data[*at].from)
+    c->walks.data[*at] = w;
+}
+
+/* The people of slot taken from a remembered walk of its node through a
+ * period that contains slot's, for a duty with the same answerable list
+ * (the protection and CII duties of one system): the stretches that meet
+ * the slot's period, cut to it. A stretch is the same whichever walk finds
+ * it, since a walk's windows end wherever a role's holders change; only
+ * a stretch that began before the slot's period needs its authority and
+ * proposers again, at the period's start, from the hit through which a
+ * walk starting there would have found the person first. FALSE when no
+ * walk serves. */
+static gboolean
+answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
+{
+  RespDuties *d = c->d;
+  RespResolver *R = &c->R;
+  guint32 at = c->by_node[slot->node];
+  guint first = d->people->len;
+  gboolean resolved = FALSE;
+  Walk w;
+
+  if (at == RESP_NO_NODE)
+    return FALSE;
+  w = c->walks.data[at];
+  if (w.from > slot->from || w.until < slot->until
+      || !same_answerable (duty, &g_array_index (c->rb->duties, RespDutyRule, w.duty)))
+    return FALSE;
+  for (guint i = 0; i < w.n_people; i++)
+    {
+      RespDutyPerson q = g_array_index (d->people, RespDutyPerson, w.people_off + i);
+      gboolean found = FALSE;
+
+      if (q.until <= slot->from || q.from >= slot->until)
+        continue;
+      q.until = MIN (q.until, slot->until);
+      if (q.from < slot->from)
+        {
+          q.from = slot->from;
+          if (!resolved)
+            {
+              resp_resolver_reset (R, slot->from);
+              resp_resolver_resolve (R, slot->node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
+              resolved = TRUE;
+            }
+          for (guint a = 0; a < duty->answerable->len && !found; a++)
+            {
+              const RespDutyAnswerable *ans = &g_array_index (duty->answerable, RespDutyAnswerable, a);
+              const RespHitVec *hits = &R->hits[ans->role];
+
+              for (guint k = 0; k < hits->len && !found && ans->role == q.role; k++)
+                if (hits->data[k].node == q.person)
+                  {
+                    person_refs (c, &q, &hits->data[k], ans->role);
+                    found = TRUE;
+                  }
+            }
+          if (!found)
+            {
+              g_array_set_size (d->people, first);
+              return FALSE;
+            }
+        }
+      g_array_append_val (d->people, q);
+    }
+  slot->people_off = first;
+  slot->n_people = d->people->len - first;
+  return TRUE;
 }
 
 /* ---- the scorecards a slot counts in ---- */
@@ -559,7 +711,8 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
 
   if (slot->status == RESP_SLOT_UNFULFILLED || slot->status == RESP_SLOT_UNKNOWN)
     {
-      answerable (c, duty, slot);
+      if (!answerable_from_walk (c, duty, slot) && answerable (c, duty, slot))
+        remember_walk (c, slot);
       if (slot->status == RESP_SLOT_UNFULFILLED)
         for (guint a = 0; a < duty->answerable->len; a++)
           {
@@ -578,17 +731,32 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
   owners (c, duty, slot);
 }
 
+/* The calendar periods of `months` that meet [from, until): each period's
+ * start, and after the last the end of it. */
+static void
+periods (gint64 from, gint64 until, guint months, SpanVec *out)
+{
+  out->len = 0;
+  for (gint64 s = resp_instant_period_start (from, months); s < until; s = resp_instant_next_period (s, months))
+    {
+      Span p = { s, resp_instant_next_period (s, months) };
+      resp_vec_push (out, p);
+    }
+}
+
 static void
 duty_slots (Ctx *c, guint index)
 {
   RespDuties *d = c->d;
   const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, index);
   const BearerSet *set = bearer_set (c, duty->bearer);
-  guint months = resp_every[duty->every].months;
   gint64 lo = MAX (d->from, duty->since), hi = MIN (d->until, duty->until);
+  SpanVec *ps = &c->periods;
 
   if (lo >= hi)
     return;
+  /* the same periods for every bearer */
+  periods (d->from, d->until, resp_every[duty->every].months, ps);
   for (guint i = 0; i < set->nodes.len; i++)
     {
       guint32 node = set->nodes.data[i];
@@ -601,10 +769,9 @@ duty_slots (Ctx *c, guint index)
         covers_any = spans[k].since < hi && lo < spans[k].until;
       if (!covers_any)
         continue;
-      for (gint64 s = resp_instant_period_start (d->from, months); s < d->until;
-           s = resp_instant_next_period (s, months))
+      for (guint p = 0; p < ps->len; p++)
         {
-          gint64 e = resp_instant_next_period (s, months);
+          gint64 s = ps->data[p].since, e = ps->data[p].until;
           gint64 in_lo = MAX (s, duty->since), in_hi = MIN (e, duty->until);
           gboolean covers;
           gint64 first = spans_meet (spans, n, in_lo, in_hi, &covers);
@@ -621,6 +788,25 @@ duty_slots (Ctx *c, guint index)
           g_array_append_val (d->slots, slot);
         }
     }
+}
+
+/* At most how many slots the duties make: every bearer, every period (so
+ * that the slots' array never moves as it grows). */
+static guint
+most_slots (Ctx *c)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; i < c->rb->duties->len; i++)
+    {
+      const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, i);
+
+      if (MAX (c->d->from, duty->since) >= MIN (c->d->until, duty->until))
+        continue;
+      periods (c->d->from, c->d->until, resp_every[duty->every].months, &c->periods);
+      n += (guint64) bearer_set (c, duty->bearer)->nodes.len * c->periods.len;
+    }
+  return (guint) MIN (n, (guint64) G_MAXUINT32 / 2);
 }
 
 /* ---- notices (SPEC §8.4) ---- */
@@ -656,7 +842,6 @@ scorecards (Ctx *c)
   const RespModel *m = c->m;
   RespU32Vec *managers = resp_resolver_take (&c->R);
   RespU32Vec *report = resp_resolver_take (&c->R);
-  GHashTable *index = g_hash_table_new (NULL, NULL);
 
   for (guint32 k = 0; k < m->n_nodes; k++)
     {
@@ -686,7 +871,7 @@ scorecards (Ctx *c)
               resp_vec_push (report, managers->data[i]);
           }
         add_refs_sorted (c, report, &sc.report_off, &sc.n_report);
-        g_hash_table_insert (index, GUINT_TO_POINTER (k + 1), GUINT_TO_POINTER (d->scorecards->len + 1));
+        c->by_node[k] = d->scorecards->len;
         g_array_append_val (d->scorecards, sc);
       }
     }
@@ -698,13 +883,12 @@ scorecards (Ctx *c)
 
       for (guint o = 0; o < slot->n_owners; o++)
         {
-          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                         GUINT_TO_POINTER (d->refs.data[slot->owners_off + o] + 1)));
+          guint32 at = c->by_node[d->refs.data[slot->owners_off + o]];
           RespDutyScorecard *sc;
 
-          if (at == 0)
+          if (at == RESP_NO_NODE)
             continue;
-          sc = &g_array_index (d->scorecards, RespDutyScorecard, at - 1);
+          sc = &g_array_index (d->scorecards, RespDutyScorecard, at);
           sc->counts[slot->status]++;
           if (slot->status == RESP_SLOT_FULFILLED)
             sc->weight_fulfilled += duty->weight;
@@ -712,25 +896,175 @@ scorecards (Ctx *c)
             sc->weight_judged += duty->weight;
         }
     }
-  g_hash_table_unref (index);
+  for (guint i = 0; i < d->scorecards->len; i++)
+    c->by_node[g_array_index (d->scorecards, RespDutyScorecard, i).committee] = RESP_NO_NODE;
   resp_resolver_give (&c->R, managers);
   resp_resolver_give (&c->R, report);
 }
 
-/* ---- the query ---- */
+/* ---- output order ---- */
+
+/* A node with the first 16 bytes of its id, big-endian and NUL-padded: two
+ * ids compare bytewise as their keys do, unless the keys are equal. */
+typedef struct {
+  guint64 k0, k1;
+  guint32 node;
+} IdKey;
+
+static void
+id_key (const RespModel *m, guint32 node, IdKey *key)
+{
+  const char *id = resp_model_node_id (m, node);
+  guint8 b[16] = { 0 };
+  guint64 k0, k1;
+
+  memcpy (b, id, strnlen (id, sizeof b));
+  memcpy (&k0, b, 8);
+  memcpy (&k1, b + 8, 8);
+  key->k0 = GUINT64_FROM_BE (k0);
+  key->k1 = GUINT64_FROM_BE (k1);
+  key->node = node;
+}
+
+static inline gboolean
+id_key_before (const IdKey *x, const IdKey *y, const RespModel *m)
+{
+  if (x->k0 != y->k0)
+    return x->k0 < y->k0;
+  if (x->k1 != y->k1)
+    return x->k1 < y->k1;
+  return resp_model_cmp_ids (&x->node, &y->node, (gpointer) m) < 0;
+}
+
+/* Sorts keys (of distinct nodes) by id: runs of 16 by insertion, then
+ * merged pairwise, with the comparison inline; a general sort calling it
+ * through a pointer and moving keys with memcpy took most of the time. */
+static void
+sort_id_keys (IdKey *keys, guint32 n, const RespModel *m)
+{
+  IdKey *src = keys, *dst, *tmp;
+
+  for (guint32 lo = 0; lo < n; lo += 16)
+    for (guint32 i = lo + 1; i < MIN (lo + 16, n); i++)
+      {
+        IdKey x = keys[i];
+        guint32 j = i;
+
+        for (; j > lo && id_key_before (&x, &keys[j - 1], m); j--)
+          keys[j] = keys[j - 1];
+        keys[j] = x;
+      }
+  if (n <= 16)
+    return;
+  dst = g_new (IdKey, n);
+  for (guint32 width = 16; width < n; width *= 2)
+    {
+      for (guint32 lo = 0; lo < n; lo += 2 * width)
+        {
+          guint32 mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n), i = lo, j = mid, k = lo;
+
+          while (i < mid && j < hi)
+            dst[k++] = id_key_before (&src[j], &src[i], m) ? src[j++] : src[i++];
+          while (i < mid)
+            dst[k++] = src[i++];
+          while (j < hi)
+            dst[k++] = src[j++];
+        }
+      tmp = src;
+      src = dst;
+      dst = tmp;
+    }
+  /* src holds the result; dst is the other buffer, the one allocated
+   * unless src is */
+  if (src != keys)
+    {
+      memcpy (keys, src, n * sizeof (IdKey));
+      g_free (src);
+    }
+  else
+    g_free (dst);
+}
 
 static int
-cmp_slot (gconstpointer a, gconstpointer b, gpointer data)
+cmp_scorecard_rank (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const RespDutySlot *x = a, *y = b;
-  int k = strcmp (resp_model_node_id (data, x->node), resp_model_node_id (data, y->node));
+  const guint32 *rank = data;
+  guint32 x = rank[((const RespDutyScorecard *) a)->committee];
+  guint32 y = rank[((const RespDutyScorecard *) b)->committee];
 
-  if (k != 0)
-    return k;
-  if (x->duty != y->duty)
-    return x->duty < y->duty ? -1 : 1;
-  return x->from < y->from ? -1 : x->from > y->from;
+  return x < y ? -1 : x > y;
 }
+
+/* Ranks in id order the nodes that have slots or a scorecard (into
+ * c->by_node, RESP_NO_NODE everywhere on entry); returns how many. */
+static guint32
+rank_nodes (Ctx *c)
+{
+  RespDuties *d = c->d;
+  guint32 *rank = c->by_node;
+  RESP_VEC (IdKey) keys = { NULL, 0, 0 };
+  guint32 n;
+
+  for (guint i = 0; i < d->slots->len + d->scorecards->len; i++)
+    {
+      guint32 node = i < d->slots->len ? g_array_index (d->slots, RespDutySlot, i).node
+                   : g_array_index (d->scorecards, RespDutyScorecard, i - d->slots->len).committee;
+      IdKey key;
+
+      if (rank[node] != RESP_NO_NODE)
+        continue;
+      rank[node] = 0;
+      id_key (c->m, node, &key);
+      resp_vec_push (&keys, key);
+    }
+  sort_id_keys (keys.data, keys.len, c->m);
+  for (guint32 i = 0; i < keys.len; i++)
+    rank[keys.data[i].node] = i;
+  n = keys.len;
+  g_free (keys.data);
+  return n;
+}
+
+/* Puts the slots in output order (node id, duty in rulebook order, period)
+ * and the scorecards in committee id order. The slots were made duty by
+ * duty, each duty's bearers in index order, each bearer's periods in
+ * order: so a node's slots are already by duty and period, and a stable
+ * distribution by the node's rank gives the order without comparing a
+ * slot's texts, in place. */
+static void
+output_order (Ctx *c)
+{
+  RespDuties *d = c->d;
+  RespDutySlot *slots = (RespDutySlot *) (gpointer) d->slots->data;
+  guint32 n = d->slots->len, n_ranked = rank_nodes (c);
+  guint32 *next = g_new0 (guint32, n_ranked + 1), *dest = g_new (guint32, MAX (n, 1));
+
+  for (guint32 i = 0; i < n; i++)
+    next[c->by_node[slots[i].node] + 1]++;
+  for (guint32 r = 0; r < n_ranked; r++)
+    next[r + 1] += next[r];
+  for (guint32 i = 0; i < n; i++)
+    dest[i] = next[c->by_node[slots[i].node]]++;
+  /* each swap puts one slot where it belongs */
+  for (guint32 i = 0; i < n; i++)
+    while (dest[i] != i)
+      {
+        guint32 j = dest[i];
+        RespDutySlot t = slots[j];
+
+        slots[j] = slots[i];
+        slots[i] = t;
+        dest[i] = dest[j];
+        dest[j] = j;
+      }
+  if (d->scorecards->len > 1)
+    resp_sort_stable (d->scorecards->data, d->scorecards->len, sizeof (RespDutyScorecard), cmp_scorecard_rank,
+                      c->by_node);
+  g_free (next);
+  g_free (dest);
+}
+
+/* ---- the query ---- */
 
 static void
 duties_free (RespDuties *self)
@@ -843,13 +1177,6 @@ cmp_warning (gconstpointer a, gconstpointer b, gpointer data)
   return x->role < y->role ? -1 : x->role > y->role;
 }
 
-static int
-cmp_scorecard (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const RespDutyScorecard *x = a, *y = b;
-  return strcmp (resp_model_node_id (data, x->committee), resp_model_node_id (data, y->committee));
-}
-
 /**
  * resp_model_check_duties:
  * @model: a model
@@ -919,9 +1246,8 @@ resp_model_check_duties (RespModel     *model,
   d->until = until;
   d->at = at;
   d->node = filter_node;
-  d->slots = g_array_new (FALSE, FALSE, sizeof (RespDutySlot));
   d->people = g_array_new (FALSE, FALSE, sizeof (RespDutyPerson));
-  d->notices = g_array_new (FALSE, FALSE, sizeof (RespDutyNotice));
+  d->notices = g_array_sized_new (FALSE, FALSE, sizeof (RespDutyNotice), resp_record_n_notices (record));
   d->scorecards = g_array_new (FALSE, FALSE, sizeof (RespDutyScorecard));
   d->warnings = g_array_new (FALSE, FALSE, sizeof (RespDutyWarning));
   d->words = g_ptr_array_new ();
@@ -934,19 +1260,20 @@ resp_model_check_duties (RespModel     *model,
   c.rec = record;
   c.missing = g_array_new (FALSE, FALSE, sizeof (guint));
   resp_resolver_init (&c.R, model);
+  c.by_node = g_new (guint32, MAX (model->n_nodes, 1));
+  memset (c.by_node, 0xff, sizeof (guint32) * model->n_nodes);
+  d->slots = g_array_sized_new (FALSE, FALSE, sizeof (RespDutySlot), most_slots (&c));
 
   for (guint i = 0; i < rulebook->duties->len; i++)
     duty_slots (&c, i);
+  for (guint i = 0; i < c.walks.len; i++)
+    c.by_node[c.walks.data[i].node] = RESP_NO_NODE;
   notices (&c);
   scorecards (&c);
 
-  if (d->slots->len > 1)
-    resp_sort_stable (d->slots->data, d->slots->len, sizeof (RespDutySlot), cmp_slot, model);
+  output_order (&c);
   if (d->warnings->len > 1)
     resp_sort_stable (d->warnings->data, d->warnings->len, sizeof (RespDutyWarning), cmp_warning, model);
-  if (d->scorecards->len > 1)
-    resp_sort_stable (d->scorecards->data, d->scorecards->len, sizeof (RespDutyScorecard), cmp_scorecard,
-                  model);
   if (filter_node != RESP_NO_NODE)
     filter (d);
 
@@ -957,6 +1284,9 @@ resp_model_check_duties (RespModel     *model,
       g_free (c.bearers[b].spans.data);
     }
   g_free (c.tmp.data);
+  g_free (c.periods.data);
+  g_free (c.walks.data);
+  g_free (c.by_node);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
   return d;
