@@ -113,6 +113,10 @@ RespTruth      resp_condition_eval      (const RespCondition      *cond,
 /* Whether the condition reads the subject's attributes at all. */
 gboolean       resp_condition_uses_subject (const RespCondition   *cond);
 
+/* Whether the condition reads a variable of that kind at all. */
+gboolean       resp_condition_reads        (const RespCondition   *cond,
+                                            RespVarKind            kind);
+
 /* The variable of a RESP_CONDITION_MISSING_VAR entry of missing: its kind,
  * index (a parameter's) and key (system.extra.KEY's). */
 void           resp_condition_missing_var  (const RespCondition   *cond,

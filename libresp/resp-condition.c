@@ -770,6 +770,16 @@ resp_condition_uses_subject (const RespCondition *cond)
   return cond->uses_subject;
 }
 
+gboolean
+resp_condition_reads (const RespCondition *cond,
+                      RespVarKind          kind)
+{
+  for (guint i = 0; i < cond->n_ops; i++)
+    if (cond->ops[i].code == OP_VAR && cond->ops[i].var_kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
 void
 resp_condition_missing_var (const RespCondition *cond,
                             guint                entry,

@@ -322,6 +322,11 @@ applies (Ctx *c, const RespDutyRule *duty, guint32 node, gint64 t)
       return resp_condition_eval (duty->applies, &env, c->missing);
     case RESP_BEARER_SYSTEM:
       c->system = node;
+      /* a condition that reads nothing of the operator answers the same
+       * through each: once is enough */
+      if (!resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_REGION_LEVEL)
+          && !resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL))
+        return resp_condition_eval (duty->applies, &env, c->missing);
       c->tmp.len = 0;
       resp_resolver_all_in (&c->R, node, RESP_REL_OPERATES, RESP_SEAT_NONE, &c->tmp);
       if (c->tmp.len == 0)
@@ -435,6 +440,24 @@ cmp_person (gconstpointer a, gconstpointer b, gpointer data)
   return x->from < y->from ? -1 : x->from > y->from;
 }
 
+/* How to resolve for a duty's answerable roles: without the walk up the
+ * regions when every one of them is found at the operator (its committee's
+ * seats, its security lead, its head), which is most duties' case. */
+static RespResolveFlags
+resolve_flags (const RespDutyRule *duty)
+{
+  static const guint64 at_operator =
+    RESP_ROLE_BIT (RESP_ROLE_FIRST_RESPONSIBLE) | RESP_ROLE_BIT (RESP_ROLE_DIRECT_RESPONSIBLE) |
+    RESP_ROLE_BIT (RESP_ROLE_TEAM_MEMBER) | RESP_ROLE_BIT (RESP_ROLE_SECURITY_LEAD) |
+    RESP_ROLE_BIT (RESP_ROLE_UNIT_HEAD);
+  RespResolveFlags flags = RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY;
+
+  for (guint a = 0; a < duty->answerable->len; a++)
+    if (!(at_operator & RESP_ROLE_BIT (g_array_index (duty->answerable, RespDutyAnswerable, a).role)))
+      return flags;
+  return flags | RESP_RESOLVE_OPERATOR_ONLY;
+}
+
 /* Everyone in an answerable role during the slot's period, one entry per
  * person, role and unbroken stretch (with its authority and proposers at
  * the stretch's start). */
@@ -454,7 +477,7 @@ answerable (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
       gint64 hi;
 
       resp_resolver_reset (R, t);
-      resp_resolver_resolve (R, slot->node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
+      resp_resolver_resolve (R, slot->node, resolve_flags (duty));
       hi = MIN (R->hi, slot->until);
       for (guint a = 0; a < duty->answerable->len; a++)
         {
@@ -580,7 +603,7 @@ answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
           if (!resolved)
             {
               resp_resolver_reset (R, slot->from);
-              resp_resolver_resolve (R, slot->node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
+              resp_resolver_resolve (R, slot->node, resolve_flags (duty));
               resolved = TRUE;
             }
           for (guint a = 0; a < duty->answerable->len && !found; a++)

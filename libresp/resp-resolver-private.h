@@ -57,6 +57,11 @@ typedef enum {
   /* leave out the committee's authority and proposer (a verdict works them
    * out per liable person instead) */
   RESP_RESOLVE_NO_AUTHORITY = 1 << 1,
+  /* only what is reached without leaving the operator: the operator, its
+   * chain, its committee's seats, its security lead and head (no region
+   * walk: no regulators, protection departments, organs, coordinators or
+   * regional supervisors, and the window narrows by none of them) */
+  RESP_RESOLVE_OPERATOR_ONLY = 1 << 2,
 } RespResolveFlags;
 
 /* Whether r is live at R->at; narrows the window of validity [R->lo,

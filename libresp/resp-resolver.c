@@ -819,6 +819,12 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   tmp->len = 0;
   resp_resolver_all_in (R, op, RESP_REL_HEADS, RESP_SEAT_NONE, tmp);
   hit_all (R, RESP_ROLE_UNIT_HEAD, tmp, path);
+  if (R->flags & RESP_RESOLVE_OPERATOR_ONLY)
+    {
+      resp_resolver_give (R, tmp);
+      resp_resolver_give (R, regions);
+      return;
+    }
 
   /* the operator's region and the regions above it */
   save = path->len;
