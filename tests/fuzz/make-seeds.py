@@ -3,10 +3,13 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Run from anywhere: python3 tests/fuzz/make-seeds.py. It (re)writes
-# corpus/<target>/seed-* from examples/data, libresp/rulebooks/default.json
-# and the JSON written in the test suites (read through the C preprocessor,
-# so that their macros are expanded). Regression inputs (crash-*, leak-*,
+# Run from anywhere: python3 tests/fuzz/make-seeds.py [TARGET...]. It
+# (re)writes corpus/<target>/seed-* and fuzz-<target>.dict from
+# examples/data, the shipped rulebooks in libresp/rulebooks, the words of
+# libresp/resp-vocab.c and resp-condition.c, and the JSON written in the
+# test suites (read through the C preprocessor, so that their macros are
+# expanded): for every target, or only those named (model, event,
+# rulebook, record, condition). Regression inputs (crash-*, leak-*,
 # timeout-*, oom-*) and anything else in the corpora are left alone.
 
 import hashlib
@@ -19,6 +22,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, '..', '..'))
 PER_TARGET = 48
+TARGETS = ['model', 'event', 'rulebook', 'record', 'condition']
+CHOSEN = sys.argv[1:] or TARGETS
+for t in CHOSEN:
+    if t not in TARGETS:
+        sys.exit(f'make-seeds.py: no target {t!r} (targets: {", ".join(TARGETS)})')
 
 
 def src(*parts):
@@ -131,6 +139,8 @@ def pick(seeds, n):
 
 
 def write(target, seeds):
+    if target not in CHOSEN:
+        return
     d = os.path.join(HERE, 'corpus', target)
     os.makedirs(d, exist_ok=True)
     for f in os.listdir(d):
@@ -181,7 +191,83 @@ for i, c in enumerate(rb['circumstances']):
 text = preprocess(src('tests', 'test-rulebook.c'))
 rulebook += [squote(g) for g in string_groups(text)
              if json_ish(g) and b'libresp/rulebook' in g.replace(b"'", b'"')]
-write('rulebook', pick(rulebook, PER_TARGET))
+
+
+def vocab(enum):
+    """The names of a vocabulary of resp-vocab.c, in enum order."""
+    text = open(src('libresp', 'resp-vocab.c'), encoding='utf-8').read()
+    return re.findall(r'\[RESP_' + enum + r'_\w+\]\s*=\s*\{\s*"(\w+)"', text)
+
+
+def subject_vars():
+    """What a condition may read of its subject (resp-condition.c)."""
+    text = open(src('libresp', 'resp-condition.c'), encoding='utf-8').read()
+    return re.findall(r'\{ "([\w.]+)", RESP_VAR_\w+, RESP_SUBJECT_(\w+) \}', text)
+
+
+BEARERS = vocab('BEARER')
+EVERY = vocab('EVERY')
+assert BEARERS and EVERY and subject_vars()
+LOCAL_NAME = 'cn-local-2026-example'
+LOCAL = json.loads(read(src('libresp', 'rulebooks', LOCAL_NAME + '.json')))
+
+# Layers: fuzz-rulebook.c loads each seed on its own and on top of
+# cn-local-2026-example, so these load both ways (they extend it, and the
+# ids they define are new).
+ANSWERABLE = {'committee': ['first_responsible', 'direct_responsible', 'team_member'],
+              'operator': ['unit_head', 'security_lead'], 'regulator': ['regulator_head'],
+              'coordinator': ['coordinator_head', 'unit_head'], 'audit_office': ['unit_head'],
+              'system': ['unit_head', 'security_lead', 'direct_responsible']}
+APPLIES = {'committee': {'in': [{'var': 'committee.scope_level'}, ['provincial', 'prefectural']]},
+           'operator': {'!=': [{'var': 'unit.kind'}, 'enterprise']},
+           'regulator': {'==': [{'var': 'unit.region_level'}, 'prefectural']},
+           'system': {'>=': [{'var': 'system.protection_level'}, 3]}}
+
+
+def layer(lid, **sections):
+    return dict({'format': 'libresp/rulebook/1', 'id': lid, 'title': '江川市细则（示例）',
+                 'extends': LOCAL_NAME}, **sections)
+
+
+def duty(did, bearer, every, kind, **more):
+    d = {'id': did, 'bearer': bearer, 'every': every, 'at_least': 1, 'evidence': [kind],
+         'answerable': [{'role': r, 'category': 'primary_leadership'} for r in ANSWERABLE[bearer]],
+         'cite': ['local 江川市: ' + did], 'summary': did}
+    d.update(more)
+    return d
+
+
+layers = [
+    # a province's stricter number, and nothing else
+    layer('jiangchuan-meetings', parameters=[
+        {'name': 'special_meetings_per_year', 'cite': 'local 江川市：每年至少召开3次专题会议',
+         'values': [{'since': '2026-01-01', 'value': 3}]}]),
+    # a duty per bearer class and period, with and without applies
+    layer('jiangchuan-every-bearer',
+          parameters=[{'name': 'checks_per_period', 'cite': 'local 江川市：定期检查',
+                       'values': [{'until': '2026-07-01', 'value': 1},
+                                  {'since': '2026-07-01', 'value': 2}]}],
+          record_kinds=[{'kind': 'check_' + b, 'description': b} for b in BEARERS],
+          duties=[duty('check_' + b, b, EVERY[i % len(EVERY)], 'check_' + b,
+                       **({'applies': APPLIES[b]} if b in APPLIES else {}),
+                       **({'at_least': {'param': 'checks_per_period'}} if i % 2 else {}),
+                       **({'weight': 0.5 + i} if i % 3 == 0 else {}),
+                       **({'since': '2026-04-01'} if i == 1 else {}))
+                  for i, b in enumerate(BEARERS)]),
+    # more duties on the kinds below, in force for part of the year
+    layer('jiangchuan-half-year', duties=[
+        duty('special_meetings_half_year', 'committee', 'half_year', 'special_meeting',
+             until='2026-10-01', weight=2),
+        duty('drill_quarterly', 'operator', 'quarter', 'contingency_drill',
+             evidence=['contingency_drill', 'annual_work_plan'])]),
+    # the local rules again, every id made new
+    dict(LOCAL, id='cn-local-2026-copy', extends=LOCAL_NAME,
+         record_kinds=[dict(k, kind=k['kind'] + '_copy') for k in LOCAL['record_kinds']],
+         duties=[dict(d, id=d['id'] + '_copy', evidence=[e + '_copy' for e in d['evidence']])
+                 for d in LOCAL['duties']]),
+]
+layers = [json.dumps(l, ensure_ascii=False, indent=1).encode() for l in layers]
+write('rulebook', pick(rulebook, PER_TARGET - len(layers)) + layers)
 
 # ---- record ----
 # against city.json and the default rulebook (fuzz-record.c): a record that
@@ -284,6 +370,8 @@ def dict_escape(b):
 
 
 def write_dict(name, header, groups):
+    if name[len('fuzz-'):] not in CHOSEN:
+        return
     lines = [f'# {name}.dict: {header}',
              f'# (written by make-seeds.py; use as -dict=tests/fuzz/{name}.dict)', '']
     seen = set()
@@ -351,23 +439,39 @@ write_dict('fuzz-event', 'keywords of the event format (docs/verdicts.md), the f
     ('dates', DATES),
 ])
 
-write_dict('fuzz-rulebook', 'keywords of the rulebook format (docs/rulebook.md)', [
+SHIPPED = [rb, LOCAL]
+write_dict('fuzz-rulebook', 'keywords of the rulebook format (docs/rulebook.md), with '
+           'record kinds, duties and layers', [
     ('JSON', JSON_WORDS),
-    ('keys', ['format', 'libresp/rulebook/1', 'id', 'title', 'sources', 'facts', 'parameters',
-              'circumstances', 'liability', 'collective', 'exemptions', 'modifiers', 'key',
-              'date', 'note', 'name', 'type', 'min', 'description', 'cite', 'values', 'value',
-              'since', 'until', 'scope', 'summary', 'condition', 'role', 'category', 'basis',
-              'from', 'only', 'reason', 'kind']),
+    ('keys', ['format', 'libresp/rulebook/1', 'id', 'title', 'extends', 'sources', 'facts',
+              'parameters', 'record_kinds', 'circumstances', 'liability', 'collective',
+              'exemptions', 'modifiers', 'duties', 'key', 'date', 'note', 'name', 'type', 'min',
+              'description', 'cite', 'values', 'value', 'since', 'until', 'scope', 'summary',
+              'condition', 'role', 'category', 'basis', 'from', 'only', 'reason', 'kind']),
+    ('duty keys', ['bearer', 'applies', 'every', 'at_least', 'param', 'evidence', 'answerable',
+                   'weight']),
     ('values', ['bool', 'number', 'integer', 'string', 'system', 'event', 'subject', 'decision',
                 'decision_participant', 'direct', 'primary_leadership', 'important_leadership',
                 'lenient', 'aggravated', 'dissent', 'measures', 'measures Art. 8(2)']),
+    ('bearers', BEARERS),
+    ('periods', EVERY),
+    ('shipped rulebooks (layers, extends)', [r['id'] for r in SHIPPED]),
+    ('record kinds, duties and parameters of the shipped rulebooks',
+     ['notice', 'rectification']
+     + [k['kind'] for r in SHIPPED for k in r.get('record_kinds', [])]
+     + [d['id'] for r in SHIPPED for d in r.get('duties', [])]
+     + [p['name'] for r in SHIPPED for p in r.get('parameters', [])]),
+    ('source keys', [x['key'] for x in rb.get('sources', [])]),
     ('roles', ROLES),
     ('conditions', OPERATORS),
-    ('variables', ['fact.', 'param.', 'system.kind', 'system.cii', 'system.protection_level',
-                   'system.extra.', 'operator.region_level']
+    ('variables', ['fact.', 'param.', 'system.extra.'] + [v for v, _ in subject_vars()]
      + ['fact.' + f for f in DEFAULT_FACTS]
-     + ['param.' + p['name'] for p in rb.get('parameters', [])]),
+     + ['param.' + p['name'] for r in SHIPPED for p in r.get('parameters', [])]),
     ('levels and kinds', ATTRIBUTE_VALUES),
+    ('numbers', ['0.5', '1000000', '1000001', '1e-300']),
+    ('fragments', ['"bearer":"', '"every":"', '"at_least":{"param":"', '"at_least":',
+                   '"evidence":["', '"answerable":[{"role":"', '"applies":{', '"weight":',
+                   '"extends":"', '{"kind":"']),
     ('dates', DATES),
 ])
 
@@ -389,8 +493,8 @@ write_dict('fuzz-condition', 'JSON Logic as conditions use it (docs/rulebook.md)
     ('operators', OPERATORS),
     ('variables fuzz-condition declares', ['fact.' + f for f in FACTS]
      + ['param.' + p for p in PARAMS]
-     + ['system.kind', 'system.cii', 'system.protection_level', 'system.extra.tier',
-        'system.extra.', 'operator.region_level']),
+     + [v for v, subject in subject_vars() if subject == 'SYSTEM']
+     + ['system.extra.tier', 'system.extra.']),
     ('values it knows', ['news', 'portal', 'core', 'prefectural', 'x', '3', '1000000']),
     ('spellings the compiler explains', ['===', '!==', '=', '<>', '=>', '=<', '&&', '||', 'not',
                                          'AND', 'OR', 'NOT', 'if', 'max', 'min', 'missing']),
