@@ -1842,6 +1842,118 @@ resp_duties_get_notice_status (RespDuties *self,
   return (RespNoticeStatus) g_array_index (self->notices, RespDutyNotice, notice).status;
 }
 
+static const RespRecordNotice *
+notice_at (RespDuties *self, guint notice)
+{
+  return resp_record_notice (self->record, g_array_index (self->notices, RespDutyNotice, notice).notice);
+}
+
+#define CHECK_NOTICE(val) \
+  g_return_val_if_fail (self != NULL, val); \
+  g_return_val_if_fail (notice < self->notices->len, val)
+
+/**
+ * resp_duties_get_notice_node:
+ * @self: a #RespDuties
+ * @notice: a notice index
+ *
+ * Gets the node the notice was sent to.
+ *
+ * Returns: the node's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_duties_get_notice_node (RespDuties *self,
+                             guint       notice)
+{
+  CHECK_NOTICE (NULL);
+  return resp_model_node_id (self->model, resp_record_entry (self->record, notice_at (self, notice)->entry)->node);
+}
+
+/**
+ * resp_duties_get_notice_by:
+ * @self: a #RespDuties
+ * @notice: a notice index
+ *
+ * Gets the unit that sent the notice.
+ *
+ * Returns: the unit's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_duties_get_notice_by (RespDuties *self,
+                           guint       notice)
+{
+  CHECK_NOTICE (NULL);
+  return resp_model_node_id (self->model, notice_at (self, notice)->by);
+}
+
+/**
+ * resp_duties_get_notice_at:
+ * @self: a #RespDuties
+ * @notice: a notice index
+ *
+ * Gets when the notice was sent.
+ *
+ * Returns: the instant
+ *
+ * Since: 1.0
+ */
+gint64
+resp_duties_get_notice_at (RespDuties *self,
+                           guint       notice)
+{
+  CHECK_NOTICE (0);
+  return resp_record_entry (self->record, notice_at (self, notice)->entry)->at;
+}
+
+/**
+ * resp_duties_get_notice_due:
+ * @self: a #RespDuties
+ * @notice: a notice index
+ *
+ * Gets the notice's due date for rectification.
+ *
+ * Returns: the instant
+ *
+ * Since: 1.0
+ */
+gint64
+resp_duties_get_notice_due (RespDuties *self,
+                            guint       notice)
+{
+  CHECK_NOTICE (0);
+  return notice_at (self, notice)->due;
+}
+
+/**
+ * resp_duties_dup_notice_answered_by:
+ * @self: a #RespDuties
+ * @notice: a notice index
+ *
+ * Gets the rectifications answering the notice before the query instant.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): their record ids, sorted
+ *
+ * Since: 1.0
+ */
+char **
+resp_duties_dup_notice_answered_by (RespDuties *self,
+                                    guint       notice)
+{
+  const RespDutyNotice *dn;
+  char **out;
+
+  CHECK_NOTICE (NULL);
+  dn = &g_array_index (self->notices, RespDutyNotice, notice);
+  out = g_new0 (char *, dn->n_answered + 1);
+  for (guint k = 0; k < dn->n_answered; k++)
+    out[k] = g_strdup (resp_record_entry_id (self->record, self->entries.data[dn->answered_off + k]));
+  return out;
+}
+
 /**
  * resp_duties_get_n_scorecards:
  * @self: a #RespDuties

@@ -183,6 +183,11 @@ check_query (RespDuties *d, const RespJsonNode *q)
       CU_ASSERT_STRING_EQUAL (resp_duties_get_notice_id (d, i), member_str (w, "id"));
       CU_ASSERT_STRING_EQUAL (resp_notice_status_to_string (resp_duties_get_notice_status (d, i)),
                               member_str (w, "status"));
+      CU_ASSERT_STRING_EQUAL (resp_duties_get_notice_node (d, i), member_str (w, "node"));
+      CU_ASSERT_STRING_EQUAL (resp_duties_get_notice_by (d, i), member_str (w, "by"));
+      CU_ASSERT_EQUAL (resp_duties_get_notice_at (d, i), member_instant (w, "at"));
+      CU_ASSERT_EQUAL (resp_duties_get_notice_due (d, i), member_instant (w, "due"));
+      CU_ASSERT_TRUE (strv_is (resp_duties_dup_notice_answered_by (d, i), member (w, "answered_by")));
     }
 
   CU_ASSERT_EQUAL (resp_duties_get_n_scorecards (d), cards->v.children.n);

@@ -126,6 +126,22 @@ RespNoticeStatus resp_duties_get_notice_status     (RespDuties    *self,
                                                     guint          notice);
 
 RESP_AVAILABLE_IN_1_0
+const char     *resp_duties_get_notice_node        (RespDuties    *self,
+                                                    guint          notice);
+RESP_AVAILABLE_IN_1_0
+const char     *resp_duties_get_notice_by          (RespDuties    *self,
+                                                    guint          notice);
+RESP_AVAILABLE_IN_1_0
+gint64          resp_duties_get_notice_at          (RespDuties    *self,
+                                                    guint          notice);
+RESP_AVAILABLE_IN_1_0
+gint64          resp_duties_get_notice_due         (RespDuties    *self,
+                                                    guint          notice);
+RESP_AVAILABLE_IN_1_0
+char          **resp_duties_dup_notice_answered_by (RespDuties    *self,
+                                                    guint          notice);
+
+RESP_AVAILABLE_IN_1_0
 guint           resp_duties_get_n_scorecards       (RespDuties    *self);
 RESP_AVAILABLE_IN_1_0
 const char     *resp_duties_get_scorecard_committee (RespDuties   *self,
