@@ -77,16 +77,6 @@ env_owner_level (Env *e)
 }
 
 static RespValue
-level_value (int level)
-{
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-
-  if (level >= 0)
-    v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[level];
-  return v;
-}
-
-static RespValue
 env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
   Env *e = data;
@@ -114,9 +104,9 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
     case RESP_VAR_SYSTEM_EXTRA:
       return n != NULL ? resp_model_extra_value (e->model, e->system, extra_key) : v;
     case RESP_VAR_OPERATOR_REGION_LEVEL:
-      return level_value (env_region_level (e));
+      return resp_level_value (env_region_level (e));
     case RESP_VAR_SYSTEM_OWNER_LEVEL:
-      return n != NULL ? level_value (env_owner_level (e)) : v;
+      return n != NULL ? resp_level_value (env_owner_level (e)) : v;
     default:
       return v;
     }

@@ -230,16 +230,6 @@ region_level_of_unit (Ctx *c, guint32 unit)
 }
 
 static RespValue
-level_value (int level)
-{
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-
-  if (level >= 0)
-    v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[level];
-  return v;
-}
-
-static RespValue
 bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
   Ctx *c = data;
@@ -266,12 +256,12 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
     case RESP_VAR_SYSTEM_EXTRA:
       return sys != NULL ? resp_model_extra_value (m, c->system, extra_key) : v;
     case RESP_VAR_OPERATOR_REGION_LEVEL:
-      return level_value (region_level_of_unit (c, c->op));
+      return resp_level_value (region_level_of_unit (c, c->op));
     case RESP_VAR_SYSTEM_OWNER_LEVEL:
       if (sys != NULL)
         {
           guint32 sponsor = resp_resolver_first_in (&c->R, c->system, RESP_REL_SPONSORS);
-          return level_value (region_level_of_unit (c, sponsor != RESP_NO_NODE ? sponsor : c->op));
+          return resp_level_value (region_level_of_unit (c, sponsor != RESP_NO_NODE ? sponsor : c->op));
         }
       return v;
     case RESP_VAR_UNIT_KIND:
@@ -279,7 +269,7 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
         v.type = RESP_VALUE_STRING, v.string = resp_unit_kind_names[m->nodes[c->unit].attr];
       return v;
     case RESP_VAR_UNIT_REGION_LEVEL:
-      return level_value (region_level_of_unit (c, c->unit));
+      return resp_level_value (region_level_of_unit (c, c->unit));
     case RESP_VAR_COMMITTEE_FORM:
       if (c->committee != RESP_NO_NODE)
         v.type = RESP_VALUE_STRING, v.string = resp_committee_form_names[m->nodes[c->committee].attr];
@@ -290,7 +280,7 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
           guint32 scope = resp_resolver_scope_of (&c->R, c->committee);
           if (scope == RESP_NO_NODE)
             return v;
-          return level_value (m->nodes[scope].type == RESP_NODE_REGION ? m->nodes[scope].attr
+          return resp_level_value (m->nodes[scope].type == RESP_NODE_REGION ? m->nodes[scope].attr
                                                                         : region_level_of_unit (c, scope));
         }
       return v;

@@ -71,6 +71,39 @@ guint    resp_diag_sink_count   (const RespDiagSink *sink);
  * it). The sink cannot be used afterwards. */
 gboolean resp_diag_sink_finish  (RespDiagSink *sink, GPtrArray **diagnostics, GError **error);
 
+/* ---- what streaming readers share ---- */
+
+/* The next token of r; a reader error is reported to the sink. Inline:
+ * the loaders call it for every token. */
+static inline RespJsonToken
+resp_diag_sink_next (RespDiagSink *sink, RespJsonReader *r)
+{
+  RespJsonToken t = resp_json_reader_next (r);
+
+  if (G_UNLIKELY (t == RESP_JSON_TOKEN_ERROR))
+    resp_diag_sink_add_reader_error (sink, r);
+  return t;
+}
+/* Skips the rest of a value whose first token was just read; FALSE (the
+ * reader's error reported) when it cannot. */
+static inline gboolean
+resp_diag_sink_skip (RespDiagSink *sink, RespJsonReader *r, RespJsonToken first)
+{
+  if (first == RESP_JSON_TOKEN_ERROR)
+    return FALSE;
+  if (G_UNLIKELY (!resp_json_reader_skip_value (r, NULL)))
+    {
+      resp_diag_sink_add_reader_error (sink, r);
+      return FALSE;
+    }
+  return TRUE;
+}
+/* Line and column of byte offset off of data, counted on from a known
+ * position (line, col at byte from); columns count code points. Worked out
+ * only for a message, so a streaming reader keeps offsets, not positions. */
+void     resp_input_pos          (const char *data, guint line, guint col, gsize from, gsize off,
+                                  guint *out_line, guint *out_col);
+
 /* The RespError a reader's stop reason is reported as. */
 RespError resp_input_reader_code (RespJsonReaderStatus status);
 

@@ -150,6 +150,23 @@ resp_diag_sink_add_reader_error (RespDiagSink *sink, RespJsonReader *reader)
 }
 
 void
+resp_input_pos (const char *data, guint line, guint col, gsize from, gsize off,
+                guint *out_line, guint *out_col)
+{
+  const guchar *d = (const guchar *) data;
+
+  for (gsize i = from; i < off; i++)
+    {
+      if (d[i] == '\n')
+        line++, col = 1;
+      else if ((d[i] & 0xC0) != 0x80)
+        col++;
+    }
+  *out_line = line;
+  *out_col = col;
+}
+
+void
 resp_diag_sink_take (RespDiagSink *sink, RespDiagSink *from)
 {
   for (guint k = 0; k < from->diags->len; k++)

@@ -40,18 +40,7 @@ resp_model_load_options_init (RespModelLoadOptions *options)
 void
 resp_loader_pos (const RespLoader *L, const RespObjPos *o, gsize off, guint *line, guint *col)
 {
-  const guchar *d = (const guchar *) L->data;
-  guint l = o->line, c = o->col;
-
-  for (gsize i = o->off; i < off; i++)
-    {
-      if (d[i] == '\n')
-        l++, c = 1;
-      else if ((d[i] & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *col = c;
+  resp_input_pos (L->data, o->line, o->col, o->off, off, line, col);
 }
 
 void
@@ -87,25 +76,14 @@ col_at (const RespLoader *L, gsize off)
 static RespJsonToken
 next (RespLoader *L)
 {
-  RespJsonToken t = resp_json_reader_next (L->r);
-
-  if (t == RESP_JSON_TOKEN_ERROR)
-    resp_diag_sink_add_reader_error (&L->sink, L->r);
-  return t;
+  return resp_diag_sink_next (&L->sink, L->r);
 }
 
 /* Skips the rest of a value whose first token was just read. */
 static gboolean
 skip (RespLoader *L, RespJsonToken first)
 {
-  if (first == RESP_JSON_TOKEN_ERROR)
-    return FALSE;
-  if (!resp_json_reader_skip_value (L->r, NULL))
-    {
-      resp_diag_sink_add_reader_error (&L->sink, L->r);
-      return FALSE;
-    }
-  return TRUE;
+  return resp_diag_sink_skip (&L->sink, L->r, first);
 }
 
 /* Appends to a fixed buffer, truncating; cheaper than g_strlcat, which

@@ -129,18 +129,7 @@ typedef struct {
 static void
 pos (const Loader *L, gsize off, guint *line, guint *col)
 {
-  const guchar *d = (const guchar *) L->data;
-  guint l = L->obj_line, c = L->obj_col;
-
-  for (gsize i = L->obj_off; i < off; i++)
-    {
-      if (d[i] == '\n')
-        l++, c = 1;
-      else if ((d[i] & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *col = c;
+  resp_input_pos (L->data, L->obj_line, L->obj_col, L->obj_off, off, line, col);
 }
 
 static guint
@@ -167,25 +156,14 @@ col_at (const Loader *L, gsize off)
 static RespJsonToken
 next (Loader *L)
 {
-  RespJsonToken t = resp_json_reader_next (L->r);
-
-  if (t == RESP_JSON_TOKEN_ERROR)
-    resp_diag_sink_add_reader_error (&L->sink, L->r);
-  return t;
+  return resp_diag_sink_next (&L->sink, L->r);
 }
 
 /* Skips the rest of a value whose first token was just read. */
 static gboolean
 skip (Loader *L, RespJsonToken first)
 {
-  if (first == RESP_JSON_TOKEN_ERROR)
-    return FALSE;
-  if (!resp_json_reader_skip_value (L->r, NULL))
-    {
-      resp_diag_sink_add_reader_error (&L->sink, L->r);
-      return FALSE;
-    }
-  return TRUE;
+  return resp_diag_sink_skip (&L->sink, L->r, first);
 }
 
 /* Copies s (len bytes) into buf of KEY_BUF bytes, cut at a character

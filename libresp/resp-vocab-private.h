@@ -59,6 +59,18 @@ extern const char * const resp_committee_form_names[RESP_N_COMMITTEE_FORMS];
 extern const char * const resp_unit_kind_names[RESP_N_UNIT_KINDS];
 extern const char * const resp_system_kind_names[RESP_N_SYSTEM_KINDS];
 
+/* A region level as a condition reads it: the level's name, or unknown
+ * for a negative level (no region). */
+static inline RespValue
+resp_level_value (int level)
+{
+  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+
+  if (level >= 0)
+    v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[level];
+  return v;
+}
+
 /* The one enumerated attribute a node type has (a region's level, a
  * committee's form, a unit's or a system's kind): stored in the node
  * record's `attr` as an index into values. */
