@@ -9,6 +9,11 @@
  * of §8.3; only a judged slot (unfulfilled, or unknown) asks the resolver
  * who held the answerable roles, stretch by stretch through the period,
  * with the resolver's validity window: the audit's way of walking time.
+ *
+ * The slots are made node by node in id order (the output order), each
+ * node's duty by duty in rulebook order: a node's record block, relations
+ * and scorecard owners are touched while they are in cache, and no slot
+ * moves once made.
  */
 #include "config.h"
 
@@ -85,6 +90,25 @@ typedef struct {
   SpanVec    spans;
 } BearerSet;
 
+/* A node's last complete walk through a period (SPEC §8.3's stretches). */
+typedef struct {
+  guint32 duty;
+  gint64  from, until;
+  guint32 people_off, n_people;   /* into d->people, sorted as a slot's */
+} Walk;
+
+/* A node that bears duties or has a scorecard, in id order: where it is in
+ * each bearer set. */
+typedef struct {
+  guint32 node;
+  guint32 pos[RESP_N_BEARERS];  /* its index in bearers[b].nodes, where mask has b */
+  guint32 scorecard;          /* its scorecard's index, or RESP_NO_NODE */
+  guint8  mask;               /* the bearer classes it is in, and RANKED_SCORECARD */
+} Ranked;
+
+#define RANKED_SCORECARD (1u << 7)
+G_STATIC_ASSERT (RESP_N_BEARERS < 7);
+
 typedef struct {
   RespDuties  *d;
   RespModel   *m;
@@ -93,10 +117,18 @@ typedef struct {
   RespResolver R;
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
-  SpanVec      periods;       /* of the duty whose slots are being made */
-  RESP_VEC (struct _Walk) walks;
-  guint32     *by_node;       /* n_nodes: a node's walk while slots are made, its scorecard, then
-                               * its rank in id order; RESP_NO_NODE */
+  SpanVec     *periods;       /* by duty: the calendar periods that meet the range */
+  guint32     *rank;          /* n_nodes: a ranked node's place in id order, else RESP_NO_NODE */
+  Ranked      *ranked;
+  guint32      n_ranked;
+  /* the node whose slots are being made: its walk, and the owners of its
+   * last slot */
+  gboolean     have_walk;
+  Walk         walk;
+  gboolean     have_owners;
+  guint8       owners_bearer;
+  gint64       owners_start;
+  guint32      owners_off, n_owners;
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -528,30 +560,16 @@ same_answerable (const RespDutyRule *x, const RespDutyRule *y)
   return TRUE;
 }
 
-/* A node's last complete walk through a period (SPEC §8.3's stretches). */
-struct _Walk {
-  guint32 node;
-  guint32 duty;
-  gint64  from, until;
-  guint32 people_off, n_people;   /* into d->people, sorted as a slot's */
-};
-typedef struct _Walk Walk;
-
 /* Remembers slot's walk for its node, unless one over a longer period is
  * remembered already. */
 static void
 remember_walk (Ctx *c, const RespDutySlot *slot)
 {
-  Walk w = { slot->node, slot->duty, slot->from, slot->until, slot->people_off, slot->n_people };
-  guint32 *at = &c->by_node[slot->node];
+  Walk w = { slot->duty, slot->from, slot->until, slot->people_off, slot->n_people };
 
-  if (*at == RESP_NO_NODE)
-    {
-      *at = c->walks.len;
-      resp_vec_push (&c->walks, w);
-    }
-  else if (slot->until - slot->from >= c->walks.data[*at].until - c->walks.data[*at].from)
-    c->walks.data[*at] = w;
+  if (!c->have_walk || slot->until - slot->from >= c->walk.until - c->walk.from)
+    c->walk = w;
+  c->have_walk = TRUE;
 }
 
 /* The people of slot taken from a remembered walk of its node through a
@@ -568,14 +586,12 @@ answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 {
   RespDuties *d = c->d;
   RespResolver *R = &c->R;
-  guint32 at = c->by_node[slot->node];
   guint first = d->people->len;
   gboolean resolved = FALSE;
-  Walk w;
+  Walk w = c->walk;
 
-  if (at == RESP_NO_NODE)
+  if (!c->have_walk)
     return FALSE;
-  w = c->walks.data[at];
   if (w.from > slot->from || w.until < slot->until
       || !same_answerable (duty, &g_array_index (c->rb->duties, RespDutyRule, w.duty)))
     return FALSE;
@@ -623,13 +639,23 @@ answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 
 /* ---- the scorecards a slot counts in ---- */
 
+/* The committees whose scorecards count slot: what it depends on is the
+ * node, its type (which decides the bearer classes it can be in) and the
+ * slot's start, so the node's slots that start together share them. */
 static void
 owners (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 {
   RespResolver *R = &c->R;
-  RespU32Vec *found = resp_resolver_take (R);
-  RespU32Vec *ops = resp_resolver_take (R);
+  RespU32Vec *found, *ops;
 
+  if (c->have_owners && c->owners_start == slot->start)
+    {
+      slot->owners_off = c->owners_off;
+      slot->n_owners = c->n_owners;
+      return;
+    }
+  found = resp_resolver_take (R);
+  ops = resp_resolver_take (R);
   resp_resolver_reset (R, slot->start);
   if (duty->bearer == RESP_BEARER_COMMITTEE)
     resp_vec_push (found, slot->node);
@@ -652,6 +678,10 @@ owners (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
   add_refs_sorted (c, found, &slot->owners_off, &slot->n_owners);
   resp_resolver_give (R, found);
   resp_resolver_give (R, ops);
+  c->have_owners = TRUE;
+  c->owners_start = slot->start;
+  c->owners_off = slot->owners_off;
+  c->n_owners = slot->n_owners;
 }
 
 /* ---- slots ---- */
@@ -757,50 +787,47 @@ periods (gint64 from, gint64 until, guint months, SpanVec *out)
     }
 }
 
+/* The slots of duty index for node, a bearer of its class through spans
+ * (n of them), in period order. */
 static void
-duty_slots (Ctx *c, guint index)
+node_duty_slots (Ctx *c, guint index, guint32 node, const Span *spans, guint n)
 {
   RespDuties *d = c->d;
   const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, index);
-  const BearerSet *set = bearer_set (c, duty->bearer);
   gint64 lo = MAX (d->from, duty->since), hi = MIN (d->until, duty->until);
-  SpanVec *ps = &c->periods;
+  const SpanVec *ps = &c->periods[index];
+  gboolean covers_any = FALSE;
 
-  if (lo >= hi)
+  /* a bearer at no instant of the range owes nothing in it */
+  for (guint k = 0; k < n && !covers_any; k++)
+    covers_any = spans[k].since < hi && lo < spans[k].until;
+  if (!covers_any)
     return;
-  /* the same periods for every bearer */
-  periods (d->from, d->until, resp_every[duty->every].months, ps);
-  for (guint i = 0; i < set->nodes.len; i++)
+  for (guint p = 0; p < ps->len; p++)
     {
-      guint32 node = set->nodes.data[i];
-      const Span *spans = set->spans.data + set->span_start.data[i];
-      guint n = set->span_start.data[i + 1] - set->span_start.data[i];
-      gboolean covers_any = FALSE;
+      gint64 s = ps->data[p].since, e = ps->data[p].until;
+      gint64 in_lo = MAX (s, duty->since), in_hi = MIN (e, duty->until);
+      gboolean covers;
+      gint64 first = spans_meet (spans, n, in_lo, in_hi, &covers);
+      RespDutySlot slot = { index, node, s, e, first, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+      RespTruth truth;
 
-      /* a bearer at no instant of the range owes nothing in it */
-      for (guint k = 0; k < n && !covers_any; k++)
-        covers_any = spans[k].since < hi && lo < spans[k].until;
-      if (!covers_any)
+      if (first == G_MAXINT64)
         continue;
-      for (guint p = 0; p < ps->len; p++)
-        {
-          gint64 s = ps->data[p].since, e = ps->data[p].until;
-          gint64 in_lo = MAX (s, duty->since), in_hi = MIN (e, duty->until);
-          gboolean covers;
-          gint64 first = spans_meet (spans, n, in_lo, in_hi, &covers);
-          RespDutySlot slot = { index, node, s, e, first, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-          RespTruth truth;
-
-          if (first == G_MAXINT64)
-            continue;
-          covers = covers && in_lo == s && in_hi == e;
-          truth = applies (c, duty, node, first);
-          if (truth == RESP_TRUTH_FALSE)
-            continue;
-          judge (c, duty, &slot, covers, truth);
-          g_array_append_val (d->slots, slot);
-        }
+      covers = covers && in_lo == s && in_hi == e;
+      truth = applies (c, duty, node, first);
+      if (truth == RESP_TRUTH_FALSE)
+        continue;
+      judge (c, duty, &slot, covers, truth);
+      g_array_append_val (d->slots, slot);
     }
+}
+
+/* Whether duty is in force at some instant of the range. */
+static gboolean
+in_range (Ctx *c, const RespDutyRule *duty)
+{
+  return MAX (c->d->from, duty->since) < MIN (c->d->until, duty->until);
 }
 
 /* At most how many slots the duties make: every bearer, every period (so
@@ -814,10 +841,9 @@ most_slots (Ctx *c)
     {
       const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, i);
 
-      if (MAX (c->d->from, duty->since) >= MIN (c->d->until, duty->until))
+      if (!in_range (c, duty))
         continue;
-      periods (c->d->from, c->d->until, resp_every[duty->every].months, &c->periods);
-      n += (guint64) bearer_set (c, duty->bearer)->nodes.len * c->periods.len;
+      n += (guint64) bearer_set (c, duty->bearer)->nodes.len * c->periods[i].len;
     }
   return (guint) MIN (n, (guint64) G_MAXUINT32 / 2);
 }
@@ -848,46 +874,56 @@ notices (Ctx *c)
 
 /* ---- scorecards (SPEC §8.5) ---- */
 
+/* Whether committee k leads something at some instant of the range: it
+ * gets a scorecard. */
+static gboolean
+has_scorecard (Ctx *c, guint32 k)
+{
+  const RespModel *m = c->m;
+  guint32 b, e;
+
+  if (m->nodes[k].type != RESP_NODE_COMMITTEE)
+    return FALSE;
+  resp_model_out_range (m, k, RESP_REL_LEADS, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (m->rels[i].since < c->d->until && c->d->from < m->rels[i].until)
+      return TRUE;
+  return FALSE;
+}
+
+/* The scorecard of committee k (a ranked node with one), with where its
+ * results go. */
 static void
-scorecards (Ctx *c)
+open_scorecard (Ctx *c, Ranked *r)
 {
   RespDuties *d = c->d;
-  const RespModel *m = c->m;
   RespU32Vec *managers = resp_resolver_take (&c->R);
   RespU32Vec *report = resp_resolver_take (&c->R);
+  RespDutyScorecard sc = { r->node, { 0 }, 0, 0, 0, 0 };
 
-  for (guint32 k = 0; k < m->n_nodes; k++)
+  /* Art. 10: the results go to the cadre department of those who manage
+   * the committee, or to them where they have none */
+  resp_resolver_reset (&c->R, d->at);
+  resp_resolver_managers (&c->R, r->node, managers);
+  for (guint i = 0; i < managers->len; i++)
     {
-      guint32 b, e;
-      gboolean leads = FALSE;
-
-      if (m->nodes[k].type != RESP_NODE_COMMITTEE)
-        continue;
-      resp_model_out_range (m, k, RESP_REL_LEADS, &b, &e);
-      for (guint32 i = b; i < e && !leads; i++)
-        leads = m->rels[i].since < d->until && d->from < m->rels[i].until;
-      if (!leads)
-        continue;
-      {
-        RespDutyScorecard sc = { k, { 0 }, 0, 0, 0, 0 };
-
-        /* Art. 10: the results go to the cadre department of those who
-         * manage the committee, or to them where they have none */
-        resp_resolver_reset (&c->R, d->at);
-        managers->len = report->len = 0;
-        resp_resolver_managers (&c->R, k, managers);
-        for (guint i = 0; i < managers->len; i++)
-          {
-            guint start = report->len;
-            resp_resolver_all_in (&c->R, managers->data[i], RESP_REL_CADRE_OFFICE, RESP_SEAT_NONE, report);
-            if (report->len == start)
-              resp_vec_push (report, managers->data[i]);
-          }
-        add_refs_sorted (c, report, &sc.report_off, &sc.n_report);
-        c->by_node[k] = d->scorecards->len;
-        g_array_append_val (d->scorecards, sc);
-      }
+      guint start = report->len;
+      resp_resolver_all_in (&c->R, managers->data[i], RESP_REL_CADRE_OFFICE, RESP_SEAT_NONE, report);
+      if (report->len == start)
+        resp_vec_push (report, managers->data[i]);
     }
+  add_refs_sorted (c, report, &sc.report_off, &sc.n_report);
+  r->scorecard = d->scorecards->len;
+  g_array_append_val (d->scorecards, sc);
+  resp_resolver_give (&c->R, managers);
+  resp_resolver_give (&c->R, report);
+}
+
+/* Counts every slot in the scorecards of its owners. */
+static void
+count_slots (Ctx *c)
+{
+  RespDuties *d = c->d;
 
   for (guint s = 0; s < d->slots->len; s++)
     {
@@ -896,12 +932,12 @@ scorecards (Ctx *c)
 
       for (guint o = 0; o < slot->n_owners; o++)
         {
-          guint32 at = c->by_node[d->refs.data[slot->owners_off + o]];
+          guint32 r = c->rank[d->refs.data[slot->owners_off + o]];
           RespDutyScorecard *sc;
 
-          if (at == RESP_NO_NODE)
+          if (r == RESP_NO_NODE || c->ranked[r].scorecard == RESP_NO_NODE)
             continue;
-          sc = &g_array_index (d->scorecards, RespDutyScorecard, at);
+          sc = &g_array_index (d->scorecards, RespDutyScorecard, c->ranked[r].scorecard);
           sc->counts[slot->status]++;
           if (slot->status == RESP_SLOT_FULFILLED)
             sc->weight_fulfilled += duty->weight;
@@ -909,10 +945,6 @@ scorecards (Ctx *c)
             sc->weight_judged += duty->weight;
         }
     }
-  for (guint i = 0; i < d->scorecards->len; i++)
-    c->by_node[g_array_index (d->scorecards, RespDutyScorecard, i).committee] = RESP_NO_NODE;
-  resp_resolver_give (&c->R, managers);
-  resp_resolver_give (&c->R, report);
 }
 
 /* ---- output order ---- */
@@ -998,83 +1030,87 @@ sort_id_keys (IdKey *keys, guint32 n, const RespModel *m)
     g_free (dst);
 }
 
-static int
-cmp_scorecard_rank (gconstpointer a, gconstpointer b, gpointer data)
+/* Ranks in id order every node that bears a duty of the range or has a
+ * scorecard (into c->rank and c->ranked), with where it is in each bearer
+ * set; the slots are then made node by node in that order, which is the
+ * output order, and the scorecards opened in it. */
+static void
+rank_nodes (Ctx *c, guint8 classes)
 {
-  const guint32 *rank = data;
-  guint32 x = rank[((const RespDutyScorecard *) a)->committee];
-  guint32 y = rank[((const RespDutyScorecard *) b)->committee];
-
-  return x < y ? -1 : x > y;
-}
-
-/* Ranks in id order the nodes that have slots or a scorecard (into
- * c->by_node, RESP_NO_NODE everywhere on entry); returns how many. */
-static guint32
-rank_nodes (Ctx *c)
-{
-  RespDuties *d = c->d;
-  guint32 *rank = c->by_node;
+  const RespModel *m = c->m;
   RESP_VEC (IdKey) keys = { NULL, 0, 0 };
-  guint32 n;
+  RespU32Vec cards = { NULL, 0, 0 };
+  guint32 *rank = c->rank;
 
-  for (guint i = 0; i < d->slots->len + d->scorecards->len; i++)
+  for (guint b = 0; b < RESP_N_BEARERS; b++)
+    for (guint i = 0; (classes & (1u << b)) && i < c->bearers[b].nodes.len; i++)
+      {
+        guint32 node = c->bearers[b].nodes.data[i];
+        IdKey key;
+
+        if (rank[node] != RESP_NO_NODE)
+          continue;
+        rank[node] = 0;
+        id_key (m, node, &key);
+        resp_vec_push (&keys, key);
+      }
+  for (guint32 k = 0; k < m->n_nodes; k++)
     {
-      guint32 node = i < d->slots->len ? g_array_index (d->slots, RespDutySlot, i).node
-                   : g_array_index (d->scorecards, RespDutyScorecard, i - d->slots->len).committee;
       IdKey key;
 
-      if (rank[node] != RESP_NO_NODE)
+      if (!has_scorecard (c, k))
         continue;
-      rank[node] = 0;
-      id_key (c->m, node, &key);
+      resp_vec_push (&cards, k);
+      if (rank[k] != RESP_NO_NODE)
+        continue;
+      rank[k] = 0;
+      id_key (m, k, &key);
       resp_vec_push (&keys, key);
     }
-  sort_id_keys (keys.data, keys.len, c->m);
+  sort_id_keys (keys.data, keys.len, m);
+  c->n_ranked = keys.len;
+  c->ranked = g_new (Ranked, MAX (keys.len, 1));
   for (guint32 i = 0; i < keys.len; i++)
-    rank[keys.data[i].node] = i;
-  n = keys.len;
+    {
+      Ranked r = { keys.data[i].node, { 0 }, RESP_NO_NODE, 0 };
+
+      rank[r.node] = i;
+      c->ranked[i] = r;
+    }
   g_free (keys.data);
-  return n;
+  for (guint b = 0; b < RESP_N_BEARERS; b++)
+    for (guint i = 0; (classes & (1u << b)) && i < c->bearers[b].nodes.len; i++)
+      {
+        Ranked *r = &c->ranked[rank[c->bearers[b].nodes.data[i]]];
+
+        r->pos[b] = i;
+        r->mask |= (guint8) (1u << b);
+      }
+  for (guint i = 0; i < cards.len; i++)
+    c->ranked[rank[cards.data[i]]].mask |= RANKED_SCORECARD;
+  g_free (cards.data);
 }
 
-/* Puts the slots in output order (node id, duty in rulebook order, period)
- * and the scorecards in committee id order. The slots were made duty by
- * duty, each duty's bearers in index order, each bearer's periods in
- * order: so a node's slots are already by duty and period, and a stable
- * distribution by the node's rank gives the order without comparing a
- * slot's texts, in place. */
+/* A ranked node's slots: duty by duty in rulebook order, each in period
+ * order; its scorecard first when it has one. */
 static void
-output_order (Ctx *c)
+node_slots (Ctx *c, Ranked *r)
 {
-  RespDuties *d = c->d;
-  RespDutySlot *slots = (RespDutySlot *) (gpointer) d->slots->data;
-  guint32 n = d->slots->len, n_ranked = rank_nodes (c);
-  guint32 *next = g_new0 (guint32, n_ranked + 1), *dest = g_new (guint32, MAX (n, 1));
+  if (r->mask & RANKED_SCORECARD)
+    open_scorecard (c, r);
+  c->have_walk = FALSE;
+  c->have_owners = FALSE;
+  for (guint i = 0; i < c->rb->duties->len; i++)
+    {
+      const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, i);
+      const BearerSet *set = &c->bearers[duty->bearer];
+      guint32 pos = r->pos[duty->bearer];
 
-  for (guint32 i = 0; i < n; i++)
-    next[c->by_node[slots[i].node] + 1]++;
-  for (guint32 r = 0; r < n_ranked; r++)
-    next[r + 1] += next[r];
-  for (guint32 i = 0; i < n; i++)
-    dest[i] = next[c->by_node[slots[i].node]]++;
-  /* each swap puts one slot where it belongs */
-  for (guint32 i = 0; i < n; i++)
-    while (dest[i] != i)
-      {
-        guint32 j = dest[i];
-        RespDutySlot t = slots[j];
-
-        slots[j] = slots[i];
-        slots[i] = t;
-        dest[i] = dest[j];
-        dest[j] = j;
-      }
-  if (d->scorecards->len > 1)
-    resp_sort_stable (d->scorecards->data, d->scorecards->len, sizeof (RespDutyScorecard), cmp_scorecard_rank,
-                      c->by_node);
-  g_free (next);
-  g_free (dest);
+      if (!(r->mask & (1u << duty->bearer)) || !in_range (c, duty))
+        continue;
+      node_duty_slots (c, i, r->node, set->spans.data + set->span_start.data[pos],
+                       set->span_start.data[pos + 1] - set->span_start.data[pos]);
+    }
 }
 
 /* ---- the query ---- */
@@ -1227,6 +1263,7 @@ resp_model_check_duties (RespModel     *model,
 {
   RespDuties *d;
   guint32 filter_node = RESP_NO_NODE;
+  guint8 classes = 0;
   Ctx c;
 
   g_return_val_if_fail (model != NULL, NULL);
@@ -1273,18 +1310,28 @@ resp_model_check_duties (RespModel     *model,
   c.rec = record;
   c.missing = g_array_new (FALSE, FALSE, sizeof (guint));
   resp_resolver_init (&c.R, model);
-  c.by_node = g_new (guint32, MAX (model->n_nodes, 1));
-  memset (c.by_node, 0xff, sizeof (guint32) * model->n_nodes);
+  c.rank = g_new (guint32, MAX (model->n_nodes, 1));
+  memset (c.rank, 0xff, sizeof (guint32) * model->n_nodes);
+  /* the same periods for every bearer of a duty */
+  c.periods = g_new0 (SpanVec, MAX (rulebook->duties->len, 1));
+  for (guint i = 0; i < rulebook->duties->len; i++)
+    {
+      const RespDutyRule *duty = &g_array_index (rulebook->duties, RespDutyRule, i);
+
+      if (!in_range (&c, duty))
+        continue;
+      periods (from, until, resp_every[duty->every].months, &c.periods[i]);
+      bearer_set (&c, duty->bearer);
+      classes |= (guint8) (1u << duty->bearer);
+    }
   d->slots = g_array_sized_new (FALSE, FALSE, sizeof (RespDutySlot), most_slots (&c));
 
-  for (guint i = 0; i < rulebook->duties->len; i++)
-    duty_slots (&c, i);
-  for (guint i = 0; i < c.walks.len; i++)
-    c.by_node[c.walks.data[i].node] = RESP_NO_NODE;
+  rank_nodes (&c, classes);
+  for (guint32 r = 0; r < c.n_ranked; r++)
+    node_slots (&c, &c.ranked[r]);
+  count_slots (&c);
   notices (&c);
-  scorecards (&c);
 
-  output_order (&c);
   if (d->warnings->len > 1)
     resp_sort_stable (d->warnings->data, d->warnings->len, sizeof (RespDutyWarning), cmp_warning, model);
   if (filter_node != RESP_NO_NODE)
@@ -1296,10 +1343,12 @@ resp_model_check_duties (RespModel     *model,
       g_free (c.bearers[b].span_start.data);
       g_free (c.bearers[b].spans.data);
     }
+  for (guint i = 0; i < rulebook->duties->len; i++)
+    g_free (c.periods[i].data);
+  g_free (c.periods);
   g_free (c.tmp.data);
-  g_free (c.periods.data);
-  g_free (c.walks.data);
-  g_free (c.by_node);
+  g_free (c.rank);
+  g_free (c.ranked);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
   return d;
