@@ -32,7 +32,7 @@ typedef struct {
   guint8  incomplete;         /* unknown: the words are record kinds, not attributes */
   gint32  required;           /* -1: not known (its parameter has no value) */
   guint32 count;
-  guint32 entries_off, n_entries;   /* into entries: record entry indices, by id */
+  guint32 entries_off, n_entries;   /* into entries: record entry indices, by (at, id) */
   guint32 people_off, n_people;     /* into people */
   guint32 missing_off, n_missing;   /* into words: missing attributes or incomplete kinds */
   guint32 owners_off, n_owners;     /* into refs: the committees whose scorecard counts it */
@@ -41,7 +41,7 @@ typedef struct {
 typedef struct {
   guint32 notice;             /* the notice's index in the record (id order) */
   guint8  status;             /* RespNoticeStatus */
-  guint32 answered_off, n_answered; /* into entries: its rectifications, by id */
+  guint32 answered_off, n_answered; /* into entries: its rectifications, by (at, id) */
 } RespDutyNotice;
 
 typedef struct {

@@ -25,53 +25,47 @@
 #include "resp-instant-private.h"
 #include "resp-refcount-private.h"
 
-/* An entry position with its id, looked up once. */
-typedef struct {
-  const char *id;
-  guint32     pos;
-} EntryId;
-
-static int
-cmp_entry_id (gconstpointer a, gconstpointer b, gpointer data)
+/* Whether the entry at position x comes before the one at y: by `at`,
+ * then by id (bytewise; ids are unique). */
+static inline gboolean
+entry_before (const RespRecord *rec, guint32 x, guint32 y)
 {
-  return strcmp (((const EntryId *) a)->id, ((const EntryId *) b)->id);
+  gint64 a = resp_record_entry (rec, x)->at, b = resp_record_entry (rec, y)->at;
+
+  if (a != b)
+    return a < b;
+  return strcmp (resp_record_entry_id (rec, x), resp_record_entry_id (rec, y)) < 0;
 }
 
-/* Record entry positions, by id (bytewise; ids are unique). A slot's
- * entries are a few dozen at most: a binary insertion sort over their ids
- * fetched once, instead of two lookups per comparison. */
+static int
+cmp_entry (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return entry_before (data, x, y) ? -1 : entry_before (data, y, x);
+}
+
+/* Record entry positions in the order they were done: by `at`, ties by id.
+ * The record's index has each kind's entries of a node by `at` already, so
+ * a slot of one evidence kind is in order but for its ties, and the ids
+ * are read only there; a longer list (or a hostile one) is merge-sorted. */
 static void
 sort_entries (const RespRecord *rec, guint32 *positions, guint n)
 {
-  EntryId small[64], *e = n <= G_N_ELEMENTS (small) ? small : g_new (EntryId, n);
-
-  for (guint i = 0; i < n; i++)
+  if (n > 32)
     {
-      EntryId x = { resp_record_entry_id (rec, positions[i]), positions[i] };
-      guint lo = 0, hi = i;
-
-      if (n > G_N_ELEMENTS (small))
-        {
-          e[i] = x;
-          continue;
-        }
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (strcmp (e[mid].id, x.id) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      memmove (e + lo + 1, e + lo, (i - lo) * sizeof (EntryId));
-      e[lo] = x;
+      resp_sort_stable (positions, n, sizeof (guint32), cmp_entry, (gpointer) rec);
+      return;
     }
-  if (n > G_N_ELEMENTS (small))
-    g_qsort_with_data (e, (gint) n, sizeof (EntryId), cmp_entry_id, NULL);
-  for (guint i = 0; i < n; i++)
-    positions[i] = e[i].pos;
-  if (e != small)
-    g_free (e);
+  for (guint i = 1; i < n; i++)
+    {
+      guint32 x = positions[i];
+      guint j = i;
+
+      for (; j > 0 && entry_before (rec, x, positions[j - 1]); j--)
+        positions[j] = positions[j - 1];
+      positions[j] = x;
+    }
 }
 
 /* ---- a node's time as a bearer ---- */
@@ -1574,7 +1568,8 @@ resp_duties_get_slot_count (RespDuties *self,
  * @self: a #RespDuties
  * @slot: a slot index
  *
- * Gets the ids of the record entries counted, sorted.
+ * Gets the ids of the record entries counted, in the order they were
+ * done: by their `at`, entries of the same instant by id (bytewise).
  *
  * Returns: (transfer full) (array zero-terminated=1): the entry ids
  *
@@ -1974,7 +1969,8 @@ resp_duties_get_notice_due (RespDuties *self,
  *
  * Gets the rectifications answering the notice before the query instant.
  *
- * Returns: (transfer full) (array zero-terminated=1): their record ids, sorted
+ * Returns: (transfer full) (array zero-terminated=1): their record ids, in
+ *   the order they were done (by `at`, then id)
  *
  * Since: 1.0
  */

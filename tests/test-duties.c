@@ -429,6 +429,87 @@ test_missing (void)
   g_free (layer);
 }
 
+/* A slot's entries and a notice's rectifications come in the order they
+ * were done: by `at`, ties by id (bytewise), across evidence kinds, whatever
+ * the file order; a long list the same way. */
+static void
+test_entry_order (void)
+{
+  char *layer = test_json_of (
+    "{'format': 'libresp/rulebook/1', 'id': 'reviews',\n"
+    " 'record_kinds': [{'kind': 'review', 'description': 'R'}, {'kind': 'audit_note', 'description': 'A'},\n"
+    "                  {'kind': 'tally', 'description': 'T'}],\n"
+    " 'duties': [\n"
+    "  {'id': 'reviews', 'bearer': 'committee', 'every': 'year', 'at_least': 9, 'evidence': ['review', 'audit_note'],\n"
+    "   'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local R'], 'summary': 'S'},\n"
+    "  {'id': 'tallies', 'bearer': 'committee', 'every': 'year', 'at_least': 1, 'evidence': ['tally'],\n"
+    "   'answerable': [{'role': 'first_responsible', 'category': 'primary_leadership'}], 'cite': ['local R'], 'summary': 'S'}]}");
+  GString *rec = g_string_new ("{\"format\": \"libresp/record/1\", \"entries\": [\n"
+    "{\"id\": \"z-1\", \"kind\": \"review\", \"node\": \"k-city\", \"at\": \"2026-02-01\"},\n"
+    "{\"id\": \"a-2\", \"kind\": \"review\", \"node\": \"k-city\", \"at\": \"2026-05-01\"},\n"
+    "{\"id\": \"m-3\", \"kind\": \"audit_note\", \"node\": \"k-city\", \"at\": \"2026-03-01\"},\n"
+    "{\"id\": \"b-4\", \"kind\": \"review\", \"node\": \"k-city\", \"at\": \"2026-03-01\"},\n"
+    "{\"id\": \"y-5\", \"kind\": \"audit_note\", \"node\": \"k-city\", \"at\": \"2026-01-15\"},\n"
+    "{\"id\": \"n-1\", \"kind\": \"notice\", \"node\": \"k-city\", \"by\": \"u-city-cac\", \"at\": \"2026-01-10\", \"due\": \"2026-02-01\"},\n"
+    "{\"id\": \"r-b\", \"kind\": \"rectification\", \"node\": \"k-city\", \"at\": \"2026-01-20\", \"answers\": \"n-1\"},\n"
+    "{\"id\": \"r-a\", \"kind\": \"rectification\", \"node\": \"k-city\", \"at\": \"2026-01-25\", \"answers\": \"n-1\"}");
+  static const char *const reviews[] = { "y-5", "z-1", "b-4", "m-3", "a-2" };
+  static const char *const answered[] = { "r-b", "r-a" };
+  GError *error = NULL;
+  RespRulebook *rb = resp_rulebook_add_layer_from_data (local_rulebook, layer, -1, "reviews.json", NULL,
+                                                        NULL, &error);
+  RespRecord *record;
+  RespDuties *d;
+  char **ids;
+  int s;
+
+  /* 40 tallies on one day, in the file from the highest id down */
+  for (int i = 40; i >= 1; i--)
+    g_string_append_printf (rec, ",\n{\"id\": \"t-%02d\", \"kind\": \"tally\", \"node\": \"k-city\", "
+                            "\"at\": \"2026-06-01\"}", i);
+  g_string_append (rec, "]}");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+  record = resp_record_new_from_data (test_city_model, rb, rec->str, -1, "rec.json", NULL, &error);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (record);
+  d = resp_model_check_duties (test_city_model, rb, record, test_instant ("2026-01-01"),
+                               test_instant ("2027-01-01"), test_instant ("2027-01-10"), "k-city", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+
+  s = find_slot (d, "k-city", "reviews", test_instant ("2026-01-01"));
+  CU_ASSERT_FATAL (s >= 0);
+  ids = resp_duties_dup_slot_entries (d, (guint) s);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (ids), G_N_ELEMENTS (reviews));
+  for (guint i = 0; i < G_N_ELEMENTS (reviews); i++)
+    CU_ASSERT_STRING_EQUAL (ids[i], reviews[i]);
+  g_strfreev (ids);
+
+  s = find_slot (d, "k-city", "tallies", test_instant ("2026-01-01"));
+  CU_ASSERT_FATAL (s >= 0);
+  ids = resp_duties_dup_slot_entries (d, (guint) s);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (ids), 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      char want[8];
+      g_snprintf (want, sizeof want, "t-%02u", i + 1);
+      CU_ASSERT_STRING_EQUAL (ids[i], want);
+    }
+  g_strfreev (ids);
+
+  CU_ASSERT_EQUAL_FATAL (resp_duties_get_n_notices (d), 1);
+  ids = resp_duties_dup_notice_answered_by (d, 0);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (ids), G_N_ELEMENTS (answered));
+  for (guint i = 0; i < G_N_ELEMENTS (answered); i++)
+    CU_ASSERT_STRING_EQUAL (ids[i], answered[i]);
+  g_strfreev (ids);
+
+  resp_duties_unref (d);
+  resp_record_unref (record);
+  resp_rulebook_unref (rb);
+  g_string_free (rec, TRUE);
+  g_free (layer);
+}
+
 /* Text and CSV say the same as the JSON */
 static void
 test_text_and_csv (void)
@@ -525,6 +606,7 @@ static CU_TestInfo tests[] = {
   { "partial", test_partial },
   { "--node", test_node_filter },
   { "unknown: missing attributes and parameters", test_missing },
+  { "entries in the order they were done", test_entry_order },
   { "text and csv", test_text_and_csv },
   { "errors", test_errors },
   { "misuse", test_misuse },
