@@ -45,10 +45,10 @@ cmp_entry (gconstpointer a, gconstpointer b, gpointer data)
   return entry_before (data, x, y) ? -1 : entry_before (data, y, x);
 }
 
-/* Record entry positions in the order they were done: by `at`, ties by id.
- * The record's index has each kind's entries of a node by `at` already, so
- * a slot of one evidence kind is in order but for its ties, and the ids
- * are read only there; a longer list (or a hostile one) is merge-sorted. */
+/* Record entry positions of several kinds in the order they were done: by
+ * `at`, ties by id. Each kind's run is in that order already (the record's
+ * index), so a short list is nearly sorted and insertion does it; a longer
+ * one (or a hostile one) is merge-sorted. */
 static void
 sort_entries (const RespRecord *rec, guint32 *positions, guint n)
 {
@@ -708,7 +708,8 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
       slot->count += n;
     }
   slot->n_entries = d->entries.len - slot->entries_off;
-  if (slot->n_entries > 1)
+  /* one kind's entries come in (at, id) order from the record's index */
+  if (slot->n_entries > 1 && duty->evidence->len > 1)
     sort_entries (c->rec, d->entries.data + slot->entries_off, slot->n_entries);
   slot->required = required_at (c, duty, slot->from);
   slot->missing_off = d->words->len;
@@ -853,15 +854,13 @@ notices (Ctx *c)
   for (guint i = 0; i < n; i++)
     {
       const RespRecordNotice *notice = resp_record_notice (c->rec, i);
-      const RespRecordEntry *e = resp_record_entry (c->rec, notice->entry);
       RespDutyNotice dn = { i, RESP_NOTICE_UNKNOWN, d->entries.len, 0 };
 
-      if (e->at >= d->at)
+      if (notice->at >= d->at)
         continue;
+      /* its rectifications come by (at, id) */
       dn.status = resp_record_notice_status (c->rec, i, d->at, &d->entries);
       dn.n_answered = d->entries.len - dn.answered_off;
-      if (dn.n_answered > 1)
-        sort_entries (c->rec, d->entries.data + dn.answered_off, dn.n_answered);
       g_array_append_val (d->notices, dn);
     }
 }
@@ -1190,7 +1189,7 @@ filter (RespDuties *d)
   for (guint i = 0; i < d->notices->len; i++)
     {
       RespDutyNotice dn = g_array_index (d->notices, RespDutyNotice, i);
-      guint32 node = resp_record_entry (d->record, resp_record_notice (d->record, dn.notice)->entry)->node;
+      guint32 node = resp_record_notice (d->record, dn.notice)->node;
 
       if (g_hash_table_contains (nodes, GUINT_TO_POINTER (node + 1)))
         g_array_index (d->notices, RespDutyNotice, n_kept++) = dn;

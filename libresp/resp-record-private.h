@@ -5,7 +5,7 @@
  * A national record has millions of entries, and the duties engine asks
  * one question of it per slot and evidence kind: how many entries of kind
  * K for node N lie in a period. So the entries are kept in one flat array
- * sorted by (node, kind, at, file order), with node_start[] giving each
+ * sorted by (node, kind, at, id), with node_start[] giving each
  * node's block in O(1), like the model's adjacency: a question is a binary
  * search inside one small block, and its answer a contiguous run. An entry
  * costs 24 bytes there, its id a number in an interner (the pool of id
@@ -64,6 +64,8 @@ typedef struct {
   gint64  due;
   guint32 answers;            /* its rectifications: rec->answers[answers, answers + n_answers) */
   guint32 n_answers;
+  gint64  at;                 /* its entry's `at` and node, at hand */
+  guint32 node;
 } RespRecordNotice;
 
 typedef struct {
@@ -79,7 +81,7 @@ struct _RespRecord {
   RespRulebook     *rulebook;     /* and declared kinds this rulebook's */
   RespInterner      ids;          /* entry ids, numbered in file order */
   guint32           n_entries;
-  RespRecordEntry  *entries;      /* by (node, kind, at, file order) */
+  RespRecordEntry  *entries;      /* by (node, kind, at, id) */
   guint32          *node_start;   /* model->n_nodes + 1: node v's block is [node_start[v], node_start[v + 1]) */
   guint32          *file_order;   /* file index -> entry position */
   RespRecordExtra  *extras;
@@ -89,7 +91,8 @@ struct _RespRecord {
   GStringChunk     *texts;        /* ref and note */
   RespRecordNotice *notices;      /* by id, bytewise */
   guint32           n_notices;
-  guint32          *answers;      /* entry positions of rectifications, by notice, then (at, file order) */
+  guint32          *answers;      /* entry positions of rectifications, by notice, then (at, id) */
+  gint64           *answer_at;    /* beside answers: each one's `at` */
   guint32          *notices_by_node; /* notice indices by (node, id) */
   RespRecordSpan   *spans;        /* by (node, from, until); the node-less ones last */
   guint32           n_spans;
@@ -135,7 +138,7 @@ const char *resp_record_kind_name (const RespRecord *rec, guint32 kind);
 
 /* The entries of kind for node whose `at` lies in [from, until) and
  * before `before`: returns how many, the first at entry position *first,
- * the others after it, ordered by `at` (then file order). An entry at
+ * the others after it, ordered by `at` (then id, bytewise). An entry at
  * `from` counts, one at `until` or at `before` does not. node must be a
  * node of the record's model; kind a declared kind index or
  * RESP_RECORD_KIND_*. */
@@ -167,7 +170,7 @@ resp_record_notice (const RespRecord *rec, guint i)
 }
 
 /* The rectifications answering notice i: entry positions, ordered by `at`
- * (then file order); *n their number. Every one on file is listed: a
+ * (then id); *n their number. Every one on file is listed: a
  * caller judging a notice at an instant stops at the first whose `at` is
  * not before it. */
 static inline const guint32 *

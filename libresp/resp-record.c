@@ -998,24 +998,29 @@ settle_answers (Loader *L)
 
 /* ---- the index (resp-record-private.h) ---- */
 
+/* Entries of a node's block by (kind, at, id): the ids (bytewise) only
+ * where two entries of one kind share an instant. */
 static int
 cmp_in_block (gconstpointer a, gconstpointer b, gpointer data)
 {
+  const RespRecord *rec = data;
   const RespRecordEntry *x = a, *y = b;
 
   if (x->kind != y->kind)
     return x->kind < y->kind ? -1 : 1;
   if (x->at != y->at)
     return x->at < y->at ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  if (x->id == y->id)
+    return 0;
+  return strcmp (resp_interner_get (&rec->ids, x->id), resp_interner_get (&rec->ids, y->id));
 }
 
-/* Entry positions by (at, file order). */
+/* Entry positions by (at, id). */
 static int
 cmp_positions_at (gconstpointer a, gconstpointer b, gpointer data)
 {
   const RespRecord *rec = data;
-  return cmp_in_block (&rec->entries[*(const guint32 *) a], &rec->entries[*(const guint32 *) b], NULL);
+  return cmp_in_block (&rec->entries[*(const guint32 *) a], &rec->entries[*(const guint32 *) b], data);
 }
 
 /* Notices (LoadNotice) by id, bytewise. */
@@ -1053,8 +1058,7 @@ cmp_spans (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 /* Entries by node (a counting sort: node_start[] is the count of each
- * node, then where its block starts), then each block by (kind, at,
- * file order). */
+ * node, then where its block starts), then each block by (kind, at, id). */
 static void
 index_entries (Loader *L, RespRecord *rec)
 {
@@ -1082,7 +1086,7 @@ index_entries (Loader *L, RespRecord *rec)
   resp_vec_free (&L->entries);
   for (guint32 v = 0; v < n_nodes; v++)
     resp_sort_stable (rec->entries + rec->node_start[v], rec->node_start[v + 1] - rec->node_start[v],
-                      sizeof (RespRecordEntry), cmp_in_block, NULL);
+                      sizeof (RespRecordEntry), cmp_in_block, rec);
   rec->file_order = g_new (guint32, MAX (n, 1));
   for (guint32 p = 0; p < n; p++)
     rec->file_order[rec->entries[p].id] = p;
@@ -1107,6 +1111,8 @@ index_notices (Loader *L, RespRecord *rec)
       rec->notices[i].entry = p;
       rec->notices[i].by = ln->by;
       rec->notices[i].due = ln->due;
+      rec->notices[i].at = rec->entries[p].at;
+      rec->notices[i].node = rec->entries[p].node;
       rec->extras[rec->entries[p].extra].notice = i;
     }
   /* rectifications: counted per notice, then placed */
@@ -1138,6 +1144,9 @@ index_notices (Loader *L, RespRecord *rec)
     if (rec->notices[i].n_answers > 1)
       g_qsort_with_data (rec->answers + rec->notices[i].answers, (gint) rec->notices[i].n_answers,
                          sizeof (guint32), cmp_positions_at, rec);
+  rec->answer_at = g_new (gint64, MAX (fill, 1));
+  for (guint32 k = 0; k < fill; k++)
+    rec->answer_at[k] = rec->entries[rec->answers[k]].at;
   rec->notices_by_node = g_new (guint32, MAX (n, 1));
   for (guint32 i = 0; i < n; i++)
     rec->notices_by_node[i] = i;
@@ -1185,6 +1194,7 @@ record_free (RespRecord *self)
   resp_interner_clear (&self->ids);
   g_free (self->entries);
   g_free (self->node_start);
+  g_free (self->answer_at);
   g_free (self->file_order);
   g_free (self->extras);
   g_free (self->participants);
@@ -1752,13 +1762,13 @@ resp_record_notices_to (const RespRecord *rec, guint32 node, guint *n)
   while (lo < hi)
     {
       guint32 mid = lo + (hi - lo) / 2;
-      if (rec->entries[rec->notices[rec->notices_by_node[mid]].entry].node < node)
+      if (rec->notices[rec->notices_by_node[mid]].node < node)
         lo = mid + 1;
       else
         hi = mid;
     }
   end = lo;
-  while (end < rec->n_notices && rec->entries[rec->notices[rec->notices_by_node[end]].entry].node == node)
+  while (end < rec->n_notices && rec->notices[rec->notices_by_node[end]].node == node)
     end++;
   *n = end - lo;
   return rec->notices_by_node + lo;
@@ -1768,15 +1778,15 @@ RespNoticeStatus
 resp_record_notice_status (const RespRecord *rec, guint i, gint64 at, RespU32Vec *answered)
 {
   const RespRecordNotice *notice = &rec->notices[i];
-  const RespRecordEntry *e = &rec->entries[notice->entry];
   const guint32 *answers = rec->answers + notice->answers;
+  const gint64 *answer_at = rec->answer_at + notice->answers;
   gboolean any = FALSE, in_time = FALSE;
 
   /* ordered by `at`: the first one not before the instant ends them */
-  for (guint k = 0; k < notice->n_answers && rec->entries[answers[k]].at < at; k++)
+  for (guint k = 0; k < notice->n_answers && answer_at[k] < at; k++)
     {
       any = TRUE;
-      in_time |= rec->entries[answers[k]].at <= notice->due;
+      in_time |= answer_at[k] <= notice->due;
       if (answered != NULL)
         resp_vec_push (answered, answers[k]);
     }
@@ -1784,7 +1794,7 @@ resp_record_notice_status (const RespRecord *rec, guint i, gint64 at, RespU32Vec
     return in_time ? RESP_NOTICE_RECTIFIED : RESP_NOTICE_LATE;
   if (at <= notice->due)
     return RESP_NOTICE_OPEN;
-  if (resp_record_is_complete (rec, e->node, RESP_RECORD_KIND_RECTIFICATION, e->at, at))
+  if (resp_record_is_complete (rec, notice->node, RESP_RECORD_KIND_RECTIFICATION, notice->at, at))
     return RESP_NOTICE_OVERDUE;
   return RESP_NOTICE_UNKNOWN;
 }
