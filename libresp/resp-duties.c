@@ -78,7 +78,6 @@ typedef RESP_VEC (Span) SpanVec;
 
 /* The bearers of one class: each node with the union of its intervals. */
 typedef struct {
-  gboolean   ready;
   RespU32Vec nodes;
   RespU32Vec span_start;      /* nodes.len + 1 offsets into spans */
   SpanVec    spans;
@@ -112,6 +111,7 @@ typedef struct {
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
   SpanVec     *periods;       /* by duty: the calendar periods that meet the range */
+  gboolean    *reads_operator; /* by duty: whether its `applies` reads the operator's region */
   guint32     *rank;          /* n_nodes: a ranked node's place in id order, else RESP_NO_NODE */
   Ranked      *ranked;
   guint32      n_ranked;
@@ -152,73 +152,85 @@ cmp_span (gconstpointer a, gconstpointer b, gpointer data)
   return x->since < y->since ? -1 : x->since > y->since;
 }
 
+/* Node n's time as a bearer of class bearer (of its node type), into its
+ * set when there is any; one is scratch. */
 static void
-bearer_set_build (Ctx *c, RespBearer bearer, BearerSet *set)
+bearer_add (Ctx *c, RespBearer bearer, guint32 n, SpanVec *one)
+{
+  const RespModel *m = c->m;
+  BearerSet *set = &c->bearers[bearer];
+  guint32 b, e;
+
+  one->len = 0;
+  if (bearer_rels[bearer].in)
+    {
+      resp_model_in_range (m, n, bearer_rels[bearer].rel, &b, &e);
+      for (guint32 i = b; i < e; i++)
+        {
+          const RespRelRec *r = resp_model_in_rec (m, i);
+          Span s = { r->since, r->until };
+          resp_vec_push (one, s);
+        }
+    }
+  else
+    {
+      resp_model_out_range (m, n, bearer_rels[bearer].rel, &b, &e);
+      for (guint32 i = b; i < e; i++)
+        {
+          const RespRelRec *r = &m->rels[i];
+          Span s = { r->since, r->until };
+
+          /* a coordinator is one while it coordinates a region */
+          if (bearer == RESP_BEARER_COORDINATOR && m->nodes[r->to].type != RESP_NODE_REGION)
+            continue;
+          resp_vec_push (one, s);
+        }
+    }
+  if (one->len == 0)
+    return;
+  if (one->len > 1)
+    resp_sort_stable (one->data, one->len, sizeof (Span), cmp_span, NULL);
+  if (set->span_start.len == 0)
+    resp_vec_push (&set->span_start, 0);
+  resp_vec_push (&set->nodes, n);
+  /* the union: adjacent and overlapping intervals join */
+  for (guint i = 0; i < one->len; i++)
+    {
+      Span *last = set->spans.len > set->span_start.data[set->span_start.len - 1]
+                   ? &set->spans.data[set->spans.len - 1] : NULL;
+      if (last != NULL && one->data[i].since <= last->until)
+        last->until = MAX (last->until, one->data[i].until);
+      else
+        resp_vec_push (&set->spans, one->data[i]);
+    }
+  resp_vec_push (&set->span_start, set->spans.len);
+}
+
+static gboolean has_scorecard (Ctx *c, guint32 k);
+
+/* The bearer sets of the classes asked for, and the committees that get a
+ * scorecard (into cards), in one pass over the nodes. */
+static void
+bearer_sets_build (Ctx *c, guint8 classes, RespU32Vec *cards)
 {
   const RespModel *m = c->m;
   SpanVec one = { NULL, 0, 0 };
+  guint8 of_type[RESP_N_NODE_TYPES] = { 0 };
 
-  resp_vec_push (&set->span_start, 0);
+  /* the classes asked for that a node of each type can be in */
+  for (guint b = 0; b < RESP_N_BEARERS; b++)
+    if (classes & (1u << b))
+      of_type[bearer_rels[b].type] |= (guint8) (1u << b);
   for (guint32 n = 0; n < m->n_nodes; n++)
     {
-      guint32 b, e;
+      RespNodeType type = m->nodes[n].type;
 
-      if (m->nodes[n].type != bearer_rels[bearer].type)
-        continue;
-      one.len = 0;
-      if (bearer_rels[bearer].in)
-        {
-          resp_model_in_range (m, n, bearer_rels[bearer].rel, &b, &e);
-          for (guint32 i = b; i < e; i++)
-            {
-              const RespRelRec *r = resp_model_in_rec (m, i);
-              Span s = { r->since, r->until };
-              resp_vec_push (&one, s);
-            }
-        }
-      else
-        {
-          resp_model_out_range (m, n, bearer_rels[bearer].rel, &b, &e);
-          for (guint32 i = b; i < e; i++)
-            {
-              const RespRelRec *r = &m->rels[i];
-              Span s = { r->since, r->until };
-
-              /* a coordinator is one while it coordinates a region */
-              if (bearer == RESP_BEARER_COORDINATOR && m->nodes[r->to].type != RESP_NODE_REGION)
-                continue;
-              resp_vec_push (&one, s);
-            }
-        }
-      if (one.len == 0)
-        continue;
-      if (one.len > 1)
-        resp_sort_stable (one.data, one.len, sizeof (Span), cmp_span, NULL);
-      resp_vec_push (&set->nodes, n);
-      /* the union: adjacent and overlapping intervals join */
-      for (guint i = 0; i < one.len; i++)
-        {
-          Span *last = set->spans.len > set->span_start.data[set->span_start.len - 1]
-                       ? &set->spans.data[set->spans.len - 1] : NULL;
-          if (last != NULL && one.data[i].since <= last->until)
-            last->until = MAX (last->until, one.data[i].until);
-          else
-            resp_vec_push (&set->spans, one.data[i]);
-        }
-      resp_vec_push (&set->span_start, set->spans.len);
+      for (guint mask = of_type[type]; mask != 0; mask &= mask - 1)
+        bearer_add (c, (RespBearer) g_bit_nth_lsf (mask, -1), n, &one);
+      if (type == RESP_NODE_COMMITTEE && has_scorecard (c, n))
+        resp_vec_push (cards, n);
     }
   g_free (one.data);
-  set->ready = TRUE;
-}
-
-static BearerSet *
-bearer_set (Ctx *c, RespBearer bearer)
-{
-  BearerSet *set = &c->bearers[bearer];
-
-  if (!set->ready)
-    bearer_set_build (c, bearer, set);
-  return set;
 }
 
 /* Within [lo, hi): the first instant of the spans (or G_MAXINT64), and
@@ -340,8 +352,7 @@ applies (Ctx *c, const RespDutyRule *duty, guint32 node, gint64 t)
       c->system = node;
       /* a condition that reads nothing of the operator answers the same
        * through each: once is enough */
-      if (!resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_REGION_LEVEL)
-          && !resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL))
+      if (!c->reads_operator[duty - (const RespDutyRule *) (gpointer) c->rb->duties->data])
         return resp_condition_eval (duty->applies, &env, c->missing);
       c->tmp.len = 0;
       resp_resolver_all_in (&c->R, node, RESP_REL_OPERATES, RESP_SEAT_NONE, &c->tmp);
@@ -678,6 +689,72 @@ owners (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
   c->n_owners = slot->n_owners;
 }
 
+/* ---- scorecards (SPEC §8.5) ---- */
+
+/* Whether committee k leads something at some instant of the range: it
+ * gets a scorecard. */
+static gboolean
+has_scorecard (Ctx *c, guint32 k)
+{
+  const RespModel *m = c->m;
+  guint32 b, e;
+
+  if (m->nodes[k].type != RESP_NODE_COMMITTEE)
+    return FALSE;
+  resp_model_out_range (m, k, RESP_REL_LEADS, &b, &e);
+  for (guint32 i = b; i < e; i++)
+    if (m->rels[i].since < c->d->until && c->d->from < m->rels[i].until)
+      return TRUE;
+  return FALSE;
+}
+
+/* Where the results of ranked committee r's scorecard go. */
+static void
+scorecard_report_to (Ctx *c, const Ranked *r)
+{
+  RespDuties *d = c->d;
+  RespU32Vec *managers = resp_resolver_take (&c->R);
+  RespU32Vec *report = resp_resolver_take (&c->R);
+  RespDutyScorecard *sc = &g_array_index (d->scorecards, RespDutyScorecard, r->scorecard);
+
+  /* Art. 10: the results go to the cadre department of those who manage
+   * the committee, or to them where they have none */
+  resp_resolver_reset (&c->R, d->at);
+  resp_resolver_managers (&c->R, r->node, managers);
+  for (guint i = 0; i < managers->len; i++)
+    {
+      guint start = report->len;
+      resp_resolver_all_in (&c->R, managers->data[i], RESP_REL_CADRE_OFFICE, RESP_SEAT_NONE, report);
+      if (report->len == start)
+        resp_vec_push (report, managers->data[i]);
+    }
+  add_refs_sorted (c, report, &sc->report_off, &sc->n_report);
+  resp_resolver_give (&c->R, managers);
+  resp_resolver_give (&c->R, report);
+}
+
+/* Counts slot in the scorecards of its owners. */
+static void
+count_slot (Ctx *c, const RespDutyRule *duty, const RespDutySlot *slot)
+{
+  RespDuties *d = c->d;
+
+  for (guint o = 0; o < slot->n_owners; o++)
+    {
+      guint32 r = c->rank[d->refs.data[slot->owners_off + o]];
+      RespDutyScorecard *sc;
+
+      if (r == RESP_NO_NODE || c->ranked[r].scorecard == RESP_NO_NODE)
+        continue;
+      sc = &g_array_index (d->scorecards, RespDutyScorecard, c->ranked[r].scorecard);
+      sc->counts[slot->status]++;
+      if (slot->status == RESP_SLOT_FULFILLED)
+        sc->weight_fulfilled += duty->weight;
+      if (slot->status == RESP_SLOT_FULFILLED || slot->status == RESP_SLOT_UNFULFILLED)
+        sc->weight_judged += duty->weight;
+    }
+}
+
 /* ---- slots ---- */
 
 static gint32
@@ -814,6 +891,7 @@ node_duty_slots (Ctx *c, guint index, guint32 node, const Span *spans, guint n)
       if (truth == RESP_TRUTH_FALSE)
         continue;
       judge (c, duty, &slot, covers, truth);
+      count_slot (c, duty, &slot);
       g_array_append_val (d->slots, slot);
     }
 }
@@ -838,7 +916,7 @@ most_slots (Ctx *c)
 
       if (!in_range (c, duty))
         continue;
-      n += (guint64) bearer_set (c, duty->bearer)->nodes.len * c->periods[i].len;
+      n += (guint64) c->bearers[duty->bearer].nodes.len * c->periods[i].len;
     }
   return (guint) MIN (n, (guint64) G_MAXUINT32 / 2);
 }
@@ -862,81 +940,6 @@ notices (Ctx *c)
       dn.status = resp_record_notice_status (c->rec, i, d->at, &d->entries);
       dn.n_answered = d->entries.len - dn.answered_off;
       g_array_append_val (d->notices, dn);
-    }
-}
-
-/* ---- scorecards (SPEC §8.5) ---- */
-
-/* Whether committee k leads something at some instant of the range: it
- * gets a scorecard. */
-static gboolean
-has_scorecard (Ctx *c, guint32 k)
-{
-  const RespModel *m = c->m;
-  guint32 b, e;
-
-  if (m->nodes[k].type != RESP_NODE_COMMITTEE)
-    return FALSE;
-  resp_model_out_range (m, k, RESP_REL_LEADS, &b, &e);
-  for (guint32 i = b; i < e; i++)
-    if (m->rels[i].since < c->d->until && c->d->from < m->rels[i].until)
-      return TRUE;
-  return FALSE;
-}
-
-/* The scorecard of committee k (a ranked node with one), with where its
- * results go. */
-static void
-open_scorecard (Ctx *c, Ranked *r)
-{
-  RespDuties *d = c->d;
-  RespU32Vec *managers = resp_resolver_take (&c->R);
-  RespU32Vec *report = resp_resolver_take (&c->R);
-  RespDutyScorecard sc = { r->node, { 0 }, 0, 0, 0, 0 };
-
-  /* Art. 10: the results go to the cadre department of those who manage
-   * the committee, or to them where they have none */
-  resp_resolver_reset (&c->R, d->at);
-  resp_resolver_managers (&c->R, r->node, managers);
-  for (guint i = 0; i < managers->len; i++)
-    {
-      guint start = report->len;
-      resp_resolver_all_in (&c->R, managers->data[i], RESP_REL_CADRE_OFFICE, RESP_SEAT_NONE, report);
-      if (report->len == start)
-        resp_vec_push (report, managers->data[i]);
-    }
-  add_refs_sorted (c, report, &sc.report_off, &sc.n_report);
-  r->scorecard = d->scorecards->len;
-  g_array_append_val (d->scorecards, sc);
-  resp_resolver_give (&c->R, managers);
-  resp_resolver_give (&c->R, report);
-}
-
-/* Counts every slot in the scorecards of its owners. */
-static void
-count_slots (Ctx *c)
-{
-  RespDuties *d = c->d;
-
-  for (guint s = 0; s < d->slots->len; s++)
-    {
-      const RespDutySlot *slot = &g_array_index (d->slots, RespDutySlot, s);
-      const RespDutyRule *duty = &g_array_index (c->rb->duties, RespDutyRule, slot->duty);
-
-      for (guint o = 0; o < slot->n_owners; o++)
-        {
-          guint32 r = c->rank[d->refs.data[slot->owners_off + o]];
-          RespDutyScorecard *sc;
-
-          if (r == RESP_NO_NODE || c->ranked[r].scorecard == RESP_NO_NODE)
-            continue;
-          sc = &g_array_index (d->scorecards, RespDutyScorecard, c->ranked[r].scorecard);
-          sc->counts[slot->status]++;
-          if (slot->status == RESP_SLOT_FULFILLED)
-            sc->weight_fulfilled += duty->weight;
-          if (slot->status == RESP_SLOT_FULFILLED || slot->status == RESP_SLOT_UNFULFILLED)
-            sc->weight_judged += duty->weight;
-        }
     }
 }
 
@@ -1028,11 +1031,10 @@ sort_id_keys (IdKey *keys, guint32 n, const RespModel *m)
  * set; the slots are then made node by node in that order, which is the
  * output order, and the scorecards opened in it. */
 static void
-rank_nodes (Ctx *c, guint8 classes)
+rank_nodes (Ctx *c, guint8 classes, const RespU32Vec *cards)
 {
   const RespModel *m = c->m;
   RESP_VEC (IdKey) keys = { NULL, 0, 0 };
-  RespU32Vec cards = { NULL, 0, 0 };
   guint32 *rank = c->rank;
 
   for (guint b = 0; b < RESP_N_BEARERS; b++)
@@ -1047,13 +1049,11 @@ rank_nodes (Ctx *c, guint8 classes)
         id_key (m, node, &key);
         resp_vec_push (&keys, key);
       }
-  for (guint32 k = 0; k < m->n_nodes; k++)
+  for (guint i = 0; i < cards->len; i++)
     {
+      guint32 k = cards->data[i];
       IdKey key;
 
-      if (!has_scorecard (c, k))
-        continue;
-      resp_vec_push (&cards, k);
       if (rank[k] != RESP_NO_NODE)
         continue;
       rank[k] = 0;
@@ -1079,18 +1079,26 @@ rank_nodes (Ctx *c, guint8 classes)
         r->pos[b] = i;
         r->mask |= (guint8) (1u << b);
       }
-  for (guint i = 0; i < cards.len; i++)
-    c->ranked[rank[cards.data[i]]].mask |= RANKED_SCORECARD;
-  g_free (cards.data);
+  for (guint i = 0; i < cards->len; i++)
+    c->ranked[rank[cards->data[i]]].mask |= RANKED_SCORECARD;
+  /* the scorecards in committee id order, counted as the slots are made */
+  for (guint32 i = 0; i < c->n_ranked; i++)
+    if (c->ranked[i].mask & RANKED_SCORECARD)
+      {
+        RespDutyScorecard sc = { c->ranked[i].node, { 0 }, 0, 0, 0, 0 };
+
+        c->ranked[i].scorecard = c->d->scorecards->len;
+        g_array_append_val (c->d->scorecards, sc);
+      }
 }
 
 /* A ranked node's slots: duty by duty in rulebook order, each in period
- * order; its scorecard first when it has one. */
+ * order; where its scorecard goes first, when it has one. */
 static void
 node_slots (Ctx *c, Ranked *r)
 {
   if (r->mask & RANKED_SCORECARD)
-    open_scorecard (c, r);
+    scorecard_report_to (c, r);
   c->have_walk = FALSE;
   c->have_owners = FALSE;
   for (guint i = 0; i < c->rb->duties->len; i++)
@@ -1257,6 +1265,7 @@ resp_model_check_duties (RespModel     *model,
   RespDuties *d;
   guint32 filter_node = RESP_NO_NODE;
   guint8 classes = 0;
+  RespU32Vec cards = { NULL, 0, 0 };
   Ctx c;
 
   g_return_val_if_fail (model != NULL, NULL);
@@ -1307,6 +1316,7 @@ resp_model_check_duties (RespModel     *model,
   memset (c.rank, 0xff, sizeof (guint32) * model->n_nodes);
   /* the same periods for every bearer of a duty */
   c.periods = g_new0 (SpanVec, MAX (rulebook->duties->len, 1));
+  c.reads_operator = g_new0 (gboolean, MAX (rulebook->duties->len, 1));
   for (guint i = 0; i < rulebook->duties->len; i++)
     {
       const RespDutyRule *duty = &g_array_index (rulebook->duties, RespDutyRule, i);
@@ -1314,15 +1324,18 @@ resp_model_check_duties (RespModel     *model,
       if (!in_range (&c, duty))
         continue;
       periods (from, until, resp_every[duty->every].months, &c.periods[i]);
-      bearer_set (&c, duty->bearer);
       classes |= (guint8) (1u << duty->bearer);
+      c.reads_operator[i] = duty->applies != NULL
+                            && (resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_REGION_LEVEL)
+                                || resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL));
     }
+  bearer_sets_build (&c, classes, &cards);
   d->slots = g_array_sized_new (FALSE, FALSE, sizeof (RespDutySlot), most_slots (&c));
 
-  rank_nodes (&c, classes);
+  rank_nodes (&c, classes, &cards);
+  g_free (cards.data);
   for (guint32 r = 0; r < c.n_ranked; r++)
     node_slots (&c, &c.ranked[r]);
-  count_slots (&c);
   notices (&c);
 
   if (d->warnings->len > 1)
@@ -1339,6 +1352,7 @@ resp_model_check_duties (RespModel     *model,
   for (guint i = 0; i < rulebook->duties->len; i++)
     g_free (c.periods[i].data);
   g_free (c.periods);
+  g_free (c.reads_operator);
   g_free (c.tmp.data);
   g_free (c.rank);
   g_free (c.ranked);
