@@ -8,6 +8,7 @@
 #include "resp-model-private.h"
 #include "resp-rulebook-private.h"
 #include "resp-vec-private.h"
+#include "resp-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -30,9 +31,12 @@ typedef struct {
   gint64  start;              /* the first instant of it at which the slot is owed */
   guint8  status;             /* RespSlotStatus */
   guint8  incomplete;         /* unknown: the words are record kinds, not attributes */
+  guint8  entries_in_record;  /* entries_off is a position in the record's index, where the
+                               * slot's entries (of its one evidence kind) are a run */
   gint32  required;           /* -1: not known (its parameter has no value) */
   guint32 count;
-  guint32 entries_off, n_entries;   /* into entries: record entry indices, by (at, id) */
+  guint32 entries_off, n_entries;   /* into entries (or the record's index): record entry
+                                     * positions, by (at, id); resp_duty_slot_entry() */
   guint32 people_off, n_people;     /* into people */
   guint32 missing_off, n_missing;   /* into words: missing attributes or incomplete kinds */
   guint32 owners_off, n_owners;     /* into refs: the committees whose scorecard counts it */
@@ -41,7 +45,8 @@ typedef struct {
 typedef struct {
   guint32 notice;             /* the notice's index in the record (id order) */
   guint8  status;             /* RespNoticeStatus */
-  guint32 answered_off, n_answered; /* into entries: its rectifications, by (at, id) */
+  guint   n_answered;         /* its rectifications before the query instant: the first of
+                               * the record's for it (by (at, id)); resp_duty_notice_answer() */
 } RespDutyNotice;
 
 typedef struct {
@@ -77,5 +82,21 @@ struct _RespDuties {
   GPtrArray    *words;        /* const char*: names of missing attributes, kinds */
   GStringChunk *strings;      /* words made here */
 };
+
+/* The record entry position of the k-th rectification listed for dn. */
+static inline guint32
+resp_duty_notice_answer (const RespDuties *d, const RespDutyNotice *dn, guint k)
+{
+  guint n;
+
+  return resp_record_notice_answers (d->record, dn->notice, &n)[k];
+}
+
+/* The record entry position of the i-th entry of slot. */
+static inline guint32
+resp_duty_slot_entry (const RespDuties *d, const RespDutySlot *slot, guint i)
+{
+  return slot->entries_in_record ? slot->entries_off + i : d->entries.data[slot->entries_off + i];
+}
 
 G_END_DECLS

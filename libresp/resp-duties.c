@@ -123,6 +123,7 @@ typedef struct {
   guint8       owners_bearer;
   gint64       owners_start;
   guint32      owners_off, n_owners;
+  guint32      last_card_node, last_card;   /* scorecard_of()'s last answer */
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -733,6 +734,22 @@ scorecard_report_to (Ctx *c, const Ranked *r)
   resp_resolver_give (&c->R, report);
 }
 
+/* The index of committee k's scorecard, or RESP_NO_NODE. Slots next to
+ * each other in id order often count in the same one (the systems of one
+ * operator): the last answer is kept. */
+static guint32
+scorecard_of (Ctx *c, guint32 k)
+{
+  guint32 r;
+
+  if (k == c->last_card_node)
+    return c->last_card;
+  r = c->rank[k];
+  c->last_card_node = k;
+  c->last_card = r == RESP_NO_NODE ? RESP_NO_NODE : c->ranked[r].scorecard;
+  return c->last_card;
+}
+
 /* Counts slot in the scorecards of its owners. */
 static void
 count_slot (Ctx *c, const RespDutyRule *duty, const RespDutySlot *slot)
@@ -741,12 +758,12 @@ count_slot (Ctx *c, const RespDutyRule *duty, const RespDutySlot *slot)
 
   for (guint o = 0; o < slot->n_owners; o++)
     {
-      guint32 r = c->rank[d->refs.data[slot->owners_off + o]];
+      guint32 at = scorecard_of (c, d->refs.data[slot->owners_off + o]);
       RespDutyScorecard *sc;
 
-      if (r == RESP_NO_NODE || c->ranked[r].scorecard == RESP_NO_NODE)
+      if (at == RESP_NO_NODE)
         continue;
-      sc = &g_array_index (d->scorecards, RespDutyScorecard, c->ranked[r].scorecard);
+      sc = &g_array_index (d->scorecards, RespDutyScorecard, at);
       sc->counts[slot->status]++;
       if (slot->status == RESP_SLOT_FULFILLED)
         sc->weight_fulfilled += duty->weight;
@@ -773,21 +790,32 @@ judge (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot, gboolean covers, Re
 {
   RespDuties *d = c->d;
 
-  /* what the record shows */
-  slot->entries_off = d->entries.len;
-  for (guint k = 0; k < duty->evidence->len; k++)
+  /* what the record shows: one kind's entries are a run of the record's
+   * index, in (at, id) order already; several kinds' are gathered and
+   * sorted */
+  if (duty->evidence->len == 1)
     {
-      guint32 first = 0;
-      guint n = resp_record_find_entries (c->rec, slot->node, g_array_index (duty->evidence, guint, k),
-                                          slot->from, slot->until, d->at, &first);
-      for (guint i = 0; i < n; i++)
-        resp_vec_push (&d->entries, first + i);
-      slot->count += n;
+      slot->count = resp_record_find_entries (c->rec, slot->node, g_array_index (duty->evidence, guint, 0),
+                                              slot->from, slot->until, d->at, &slot->entries_off);
+      slot->n_entries = slot->count;
+      slot->entries_in_record = TRUE;
     }
-  slot->n_entries = d->entries.len - slot->entries_off;
-  /* one kind's entries come in (at, id) order from the record's index */
-  if (slot->n_entries > 1 && duty->evidence->len > 1)
-    sort_entries (c->rec, d->entries.data + slot->entries_off, slot->n_entries);
+  else
+    {
+      slot->entries_off = d->entries.len;
+      for (guint k = 0; k < duty->evidence->len; k++)
+        {
+          guint32 first = 0;
+          guint n = resp_record_find_entries (c->rec, slot->node, g_array_index (duty->evidence, guint, k),
+                                              slot->from, slot->until, d->at, &first);
+          for (guint i = 0; i < n; i++)
+            resp_vec_push (&d->entries, first + i);
+          slot->count += n;
+        }
+      slot->n_entries = d->entries.len - slot->entries_off;
+      if (slot->n_entries > 1)
+        sort_entries (c->rec, d->entries.data + slot->entries_off, slot->n_entries);
+    }
   slot->required = required_at (c, duty, slot->from);
   slot->missing_off = d->words->len;
 
@@ -881,7 +909,8 @@ node_duty_slots (Ctx *c, guint index, guint32 node, const Span *spans, guint n)
       gint64 in_lo = MAX (s, duty->since), in_hi = MIN (e, duty->until);
       gboolean covers;
       gint64 first = spans_meet (spans, n, in_lo, in_hi, &covers);
-      RespDutySlot slot = { index, node, s, e, first, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+      RespDutySlot slot = { .duty = index, .node = node, .from = s, .until = e, .start = first,
+                            .required = -1 };
       RespTruth truth;
 
       if (first == G_MAXINT64)
@@ -932,13 +961,12 @@ notices (Ctx *c)
   for (guint i = 0; i < n; i++)
     {
       const RespRecordNotice *notice = resp_record_notice (c->rec, i);
-      RespDutyNotice dn = { i, RESP_NOTICE_UNKNOWN, d->entries.len, 0 };
+      RespDutyNotice dn = { i, RESP_NOTICE_UNKNOWN, 0 };
 
       if (notice->at >= d->at)
         continue;
       /* its rectifications come by (at, id) */
-      dn.status = resp_record_notice_status (c->rec, i, d->at, &d->entries);
-      dn.n_answered = d->entries.len - dn.answered_off;
+      dn.status = resp_record_notice_status (c->rec, i, d->at, &dn.n_answered);
       g_array_append_val (d->notices, dn);
     }
 }
@@ -1312,6 +1340,7 @@ resp_model_check_duties (RespModel     *model,
   c.rec = record;
   c.missing = g_array_new (FALSE, FALSE, sizeof (guint));
   resp_resolver_init (&c.R, model);
+  c.last_card_node = RESP_NO_NODE;
   c.rank = g_new (guint32, MAX (model->n_nodes, 1));
   memset (c.rank, 0xff, sizeof (guint32) * model->n_nodes);
   /* the same periods for every bearer of a duty */
@@ -1599,7 +1628,7 @@ resp_duties_dup_slot_entries (RespDuties *self,
   s = slot_at (self, slot);
   out = g_new0 (char *, s->n_entries + 1);
   for (guint i = 0; i < s->n_entries; i++)
-    out[i] = g_strdup (resp_record_entry_id (self->record, self->entries.data[s->entries_off + i]));
+    out[i] = g_strdup (resp_record_entry_id (self->record, resp_duty_slot_entry (self, s, i)));
   return out;
 }
 
@@ -1998,7 +2027,7 @@ resp_duties_dup_notice_answered_by (RespDuties *self,
   dn = &g_array_index (self->notices, RespDutyNotice, notice);
   out = g_new0 (char *, dn->n_answered + 1);
   for (guint k = 0; k < dn->n_answered; k++)
-    out[k] = g_strdup (resp_record_entry_id (self->record, self->entries.data[dn->answered_off + k]));
+    out[k] = g_strdup (resp_record_entry_id (self->record, resp_duty_notice_answer (self, dn, k)));
   return out;
 }
 

@@ -181,12 +181,12 @@ resp_record_notice_answers (const RespRecord *rec, guint i, guint *n)
 }
 
 /* The status of notice i at instant at (SPEC §8.4): its rectifications
- * before at (appended to answered when not NULL, by `at`) decide rectified
- * or late; without one, open while at ≤ due, overdue when the record of
- * the node's rectifications is complete over [notice `at`, at), else
- * unknown. */
+ * before at (the first *n_answered of resp_record_notice_answers(), when
+ * n_answered is not NULL) decide rectified or late; without one, open
+ * while at ≤ due, overdue when the record of the node's rectifications is
+ * complete over [notice `at`, at), else unknown. */
 RespNoticeStatus resp_record_notice_status (const RespRecord *rec, guint i, gint64 at,
-                                            RespU32Vec *answered);
+                                            guint *n_answered);
 
 /* The notices to node: indices into the notices (so in id order); *n
  * their number (0, and a pointer not to be read, when none). */

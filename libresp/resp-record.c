@@ -1775,21 +1775,21 @@ resp_record_notices_to (const RespRecord *rec, guint32 node, guint *n)
 }
 
 RespNoticeStatus
-resp_record_notice_status (const RespRecord *rec, guint i, gint64 at, RespU32Vec *answered)
+resp_record_notice_status (const RespRecord *rec, guint i, gint64 at, guint *n_answered)
 {
   const RespRecordNotice *notice = &rec->notices[i];
-  const guint32 *answers = rec->answers + notice->answers;
   const gint64 *answer_at = rec->answer_at + notice->answers;
   gboolean any = FALSE, in_time = FALSE;
+  guint k;
 
   /* ordered by `at`: the first one not before the instant ends them */
-  for (guint k = 0; k < notice->n_answers && answer_at[k] < at; k++)
+  for (k = 0; k < notice->n_answers && answer_at[k] < at; k++)
     {
       any = TRUE;
       in_time |= answer_at[k] <= notice->due;
-      if (answered != NULL)
-        resp_vec_push (answered, answers[k]);
     }
+  if (n_answered != NULL)
+    *n_answered = k;
   if (any)
     return in_time ? RESP_NOTICE_RECTIFIED : RESP_NOTICE_LATE;
   if (at <= notice->due)

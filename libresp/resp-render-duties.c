@@ -72,7 +72,7 @@ json_slot (RespJsonWriter *w, const RespDuties *d, const RespDutySlot *slot)
   resp_json_writer_key (w, "entries");
   resp_json_writer_begin_array (w, TRUE);
   for (guint i = 0; i < slot->n_entries; i++)
-    resp_json_writer_string (w, resp_record_entry_id (d->record, d->entries.data[slot->entries_off + i]));
+    resp_json_writer_string (w, resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
   resp_json_writer_end_array (w);
   resp_json_writer_member_string (w, "status", resp_slot_statuses[slot->status].name);
   resp_json_writer_key (w, "cite");
@@ -155,7 +155,7 @@ duties_json (gconstpointer data, GString *out)
       resp_json_writer_key (&w, "answered_by");
       resp_json_writer_begin_array (&w, TRUE);
       for (guint k = 0; k < dn->n_answered; k++)
-        resp_json_writer_string (&w, resp_record_entry_id (d->record, d->entries.data[dn->answered_off + k]));
+        resp_json_writer_string (&w, resp_record_entry_id (d->record, resp_duty_notice_answer (d, dn, k)));
       resp_json_writer_end_array (&w);
       resp_json_writer_end_object (&w);
     }
@@ -260,7 +260,7 @@ text_slot (GString *out, const RespDuties *d, const RespDutySlot *slot)
     g_string_append_printf (out, "（应有 不明，实有 %u", slot->count);
   for (guint i = 0; i < slot->n_entries; i++)
     g_string_append_printf (out, "%s%s", i == 0 ? "：" : "、",
-                            resp_record_entry_id (d->record, d->entries.data[slot->entries_off + i]));
+                            resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
   g_string_append (out, "）\n");
   /* the basis where something is to be answered for or found out */
   if (slot->status == RESP_SLOT_UNFULFILLED || slot->status == RESP_SLOT_UNKNOWN)
@@ -347,7 +347,7 @@ duties_text (gconstpointer data, GString *out)
       g_string_append_printf (out, "，限 %s 前整改：%s", b, resp_notice_statuses[dn->status].label_zh);
       for (guint k = 0; k < dn->n_answered; k++)
         g_string_append_printf (out, "%s%s", k == 0 ? "（整改记录：" : "、",
-                                resp_record_entry_id (d->record, d->entries.data[dn->answered_off + k]));
+                                resp_record_entry_id (d->record, resp_duty_notice_answer (d, dn, k)));
       g_string_append (out, dn->n_answered > 0 ? "）\n" : "\n");
     }
   if (d->notices->len == 0)
@@ -437,7 +437,7 @@ duties_csv (gconstpointer data, GString *out)
       g_string_truncate (cell, 0);
       for (guint i = 0; i < slot->n_entries; i++)
         g_string_append_printf (cell, "%s%s", i ? " " : "",
-                                resp_record_entry_id (d->record, d->entries.data[slot->entries_off + i]));
+                                resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
       csv_cell (out, cell->str, FALSE);
       /* person role [category] from/until, one per stretch */
       g_string_truncate (cell, 0);
