@@ -85,7 +85,7 @@ resp_instant_parse_len (const char *text,
 {
   const char *p = text, *end = text + len;
   guint year, month, day, hour = 0, minute = 0, second = 0;
-  gint64 usec = 0, offset_sec = CST_OFFSET_SEC, days;
+  gint64 usec = 0, offset_sec = CST_OFFSET_SEC, days, seconds;
 
   if (!read_digits (&p, end, 4, &year) || p == end || *p++ != '-' ||
       !read_digits (&p, end, 2, &month) || p == end || *p++ != '-' ||
@@ -171,8 +171,16 @@ resp_instant_parse_len (const char *text,
     }
 
   days = days_from_civil (year, month, day);
-  *out_instant = ((days * 86400 + hour * 3600 + minute * 60 + second) - offset_sec)
-                 * USEC_PER_SEC + usec;
+  seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_sec;
+  /* an instant that its offset moves outside the years 0001–9999 at
+   * +08:00 would print as year 0000 or 10000, which nothing reads back */
+  if (seconds + CST_OFFSET_SEC < days_from_civil (1, 1, 1) * 86400
+      || seconds + CST_OFFSET_SEC >= days_from_civil (10000, 1, 1) * 86400)
+    {
+      *why = "at +08:00 the instant lies outside the years 0001-9999";
+      return FALSE;
+    }
+  *out_instant = seconds * USEC_PER_SEC + usec;
   return TRUE;
 }
 

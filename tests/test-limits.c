@@ -280,13 +280,13 @@ test_extreme_dates (void)
                      "{\"id\": \"p\", \"type\": \"person\", \"name\": \"P\"},"
                      "{\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"}],"
                      "\"relations\": [{\"rel\": \"heads\", \"from\": \"p\", \"to\": \"u\", "
-                     "\"since\": \"0001-01-01\", \"until\": \"9999-12-31T23:59:59.999999Z\"}]}";
+                     "\"since\": \"0001-01-01\", \"until\": \"9999-12-31T23:59:59.999999+08:00\"}]}";
   RespModel *m = resp_model_new_from_data (json, -1, NULL, NULL, NULL);
   RespRoles *r;
   char **heads;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
-  r = resp_model_resolve_roles (m, "u", test_instant ("9999-12-31T23:59:59.999998Z"), NULL);
+  r = resp_model_resolve_roles (m, "u", test_instant ("9999-12-31T23:59:59.999998+08:00"), NULL);
   heads = resp_roles_dup_holders (r, RESP_ROLE_UNIT_HEAD);
   CU_ASSERT_EQUAL (g_strv_length (heads), 1);
   g_strfreev (heads);
