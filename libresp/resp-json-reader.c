@@ -121,6 +121,10 @@ struct _RespJsonReader {
 
 /* Numbers longer than this are copied to the heap buffer for strtod */
 #define NUMBER_SCRATCH 64
+/* No number of any format libresp reads is longer; a longer one is an
+ * error before any conversion (a number of 2e9 digits took a minute and
+ * twice its size in memory to convert). */
+#define NUMBER_MAX_LEN 1024
 
 /* 1 for the bytes that stand for themselves in a string and need no closer
  * look: ASCII from 0x20 up (DEL included, as JSON allows), except '"' and
@@ -901,7 +905,7 @@ read_number (RespJsonReader *r,
   const guchar *d = r->data;
   gsize end = r->length;
   gsize p = start;
-  gboolean negative = FALSE, overflow = FALSE, integer = TRUE;
+  gboolean negative = FALSE, overflow = FALSE, integer = TRUE, nonzero = FALSE;
   guint64 magnitude = 0, limit;
 
   if (d[p] == '-')
@@ -922,6 +926,7 @@ read_number (RespJsonReader *r,
     }
   else
     {
+      nonzero = TRUE;
       for (; p < end && g_ascii_isdigit (d[p]); p++)
         {
           guint digit = d[p] - '0';
@@ -940,8 +945,8 @@ read_number (RespJsonReader *r,
       p++;
       if (p >= end || !g_ascii_isdigit (d[p]))
         return fail (r, RESP_JSON_READER_SYNTAX, start, "invalid number");
-      while (p < end && g_ascii_isdigit (d[p]))
-        p++;
+      for (; p < end && g_ascii_isdigit (d[p]); p++)
+        nonzero |= d[p] != '0';
     }
 
   if (p < end && (d[p] == 'e' || d[p] == 'E'))
@@ -956,6 +961,8 @@ read_number (RespJsonReader *r,
         p++;
     }
 
+  if (p - start > NUMBER_MAX_LEN)
+    return fail (r, RESP_JSON_READER_NUMBER_RANGE, start, "number longer than 1024 characters");
   if (integer && !overflow)
     {
       /* Exact, and int-to-double conversion rounds correctly: no strtod */
@@ -984,6 +991,10 @@ read_number (RespJsonReader *r,
       r->number = g_ascii_strtod (text, NULL);
       if (!isfinite (r->number))
         return fail (r, RESP_JSON_READER_NUMBER_RANGE, start, "number out of range");
+      /* a number that is not zero but rounds to it (1e-400) is out of
+       * range as much as one that rounds to infinity */
+      if (r->number == 0 && nonzero)
+        return fail (r, RESP_JSON_READER_NUMBER_RANGE, start, "number out of range (too close to zero)");
       r->is_int = FALSE;
       r->int_value = 0;
     }

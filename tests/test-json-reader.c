@@ -795,7 +795,8 @@ test_numbers (void)
     { "-12.5E-1", FALSE, 0, -1.25 },
     { "1e308", FALSE, 0, 1e308 },
     { "1.7976931348623157e308", FALSE, 0, 1.7976931348623157e308 },
-    { "1e-400", FALSE, 0, 0.0 },
+    { "0e-400", FALSE, 0, 0.0 },
+    { "-0.000e-999", FALSE, 0, -0.0 },
     { "4.9e-324", FALSE, 0, 4.9e-324 },
     { "0.1000000000000000000000000000000000000000000000000000000000000000000000000001",
       FALSE, 0, 0.1 },
@@ -853,6 +854,24 @@ test_number_errors (void)
   EXPECT_ERROR ("[1, 2e999]", R, 1, 5, "number out of range");
   EXPECT_ERROR ("[1,\n  1.8e308]", R, 2, 3, "number out of range");
   EXPECT_ERROR ("{\"a\": 1e99999999999999999999}", R, 1, 7, "number out of range");
+  /* not zero, but it would round to zero */
+  EXPECT_ERROR ("1e-400", R, 1, 1, "number out of range (too close to zero)");
+  EXPECT_ERROR ("[-0.0001e-400]", R, 1, 2, "number out of range (too close to zero)");
+  /* 1,024 characters is the longest number there is */
+  {
+    char *longest = g_strnfill (1024, '7'), *longer;
+    Input in;
+
+    longest[0] = '0', longest[1] = '.';
+    longer = g_strdup_printf ("[%s0]", longest);
+    in = input_open (longest);
+
+    expect_error_len (__LINE__, longer, strlen (longer), R, 1, 2, "number longer than 1024 characters", 0, 0);
+    CU_ASSERT_EQUAL (resp_json_reader_next (in.reader), RESP_JSON_TOKEN_NUMBER);
+    input_close (&in);
+    g_free (longest);
+    g_free (longer);
+  }
 
   EXPECT_ERROR ("01", S, 1, 1, "invalid number (leading zero)");
   EXPECT_ERROR ("-01", S, 1, 1, "invalid number (leading zero)");
@@ -1006,7 +1025,7 @@ test_key_survives_value (void)
     if (s->str[i] == 'x')
       s->str[i] = '\xb8';
   g_string_append (s, "\", \"number\": 1.");
-  for (guint i = 0; i < 4000; i++)
+  for (guint i = 0; i < 1000; i++)
     g_string_append_c (s, '0');
   g_string_append (s, "}");
 
