@@ -15,4 +15,14 @@
  *
  * Since: 1.0
  */
-G_DEFINE_QUARK (resp-error-quark, resp_error)
+GQuark
+resp_error_quark (void)
+{
+  /* G_DEFINE_QUARK's unsynchronised first store is a data race when two
+   * threads fail at once before any error was set: once, through atomics */
+  static gsize quark = 0;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("resp-error-quark"));
+  return (GQuark) quark;
+}

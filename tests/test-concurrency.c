@@ -192,7 +192,33 @@ suite_clean (void)
   return test_city_clean ();
 }
 
+static gpointer
+quark_thread (gpointer data)
+{
+  GQuark *out = data;
+
+  *out = RESP_ERROR;
+  return NULL;
+}
+
+/* The error domain's first use from eight threads at once (nothing before
+ * this test sets an error): one quark, and under ThreadSanitizer no race. */
+static void
+test_error_quark (void)
+{
+  GThread *threads[N_THREADS];
+  GQuark got[N_THREADS];
+
+  for (int i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("quark", quark_thread, &got[i]);
+  for (int i = 0; i < N_THREADS; i++)
+    g_thread_join (threads[i]);
+  for (int i = 0; i < N_THREADS; i++)
+    CU_ASSERT_EQUAL (got[i], g_quark_from_static_string ("resp-error-quark"));
+}
+
 static CU_TestInfo tests[] = {
+  { "the error domain's first use, on 8 threads", test_error_quark },
   { "the generated events cover every status", test_statuses_vary },
   { "8 threads calling resp_assess", test_threads },
   { "resp_assess_batch on 8 threads", test_batch },
