@@ -897,6 +897,9 @@ parse_format (RespLoader *L, RespJsonToken t)
 static void
 parse_name (RespLoader *L, RespJsonToken t)
 {
+  const char *s;
+  gsize len = 0;
+
   if (t != RESP_JSON_TOKEN_STRING)
     {
       resp_diag_sink_add (&L->sink, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
@@ -904,8 +907,16 @@ parse_name (RespLoader *L, RespJsonToken t)
       skip (L, t);
       return;
     }
+  s = resp_json_reader_get_string (L->r, &len);
+  /* as for a node's name: output would cut it at the NUL */
+  if (memchr (s, '\0', len) != NULL)
+    {
+      resp_diag_sink_add (&L->sink, RESP_ERROR_BAD_VALUE, resp_json_reader_get_line (L->r),
+                          resp_json_reader_get_column (L->r), "'name' must be a string without NUL characters");
+      return;
+    }
   g_free (L->m->name);
-  L->m->name = g_strdup (resp_json_reader_get_string (L->r, NULL));
+  L->m->name = g_strdup (s);
 }
 
 /* The members of the top-level object; FALSE when it had no `format`. */

@@ -73,6 +73,9 @@ static const TestErrorCase error_cases[] = {
   { "missing format", "{\"nodes\": []}", RESP_ERROR_FORMAT, 1, 1, "missing 'format'" },
   { "unsupported format", "{\"format\": \"libresp/model/2\"}", RESP_ERROR_FORMAT, 1, 12, "unsupported format" },
   { "format not a string", "{\"format\": 1}", RESP_ERROR_FORMAT, 1, 12, "format" },
+  /* the model's name as a node's: output would cut it at a NUL */
+  { "model name with NUL", "{\"format\": \"libresp/model/1\", \"name\": \"ab\\u0000cd\"}",
+    RESP_ERROR_BAD_VALUE, 1, 39, "'name' must be a string without NUL characters" },
   { "not an object", "[1]", RESP_ERROR_FORMAT, 1, 1, "JSON object" },
   /* duplicate id */
   { "duplicate id", NODE_MODEL ("  {\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"}"),
