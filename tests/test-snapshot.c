@@ -8,6 +8,7 @@
 
 #include "test-builder.h"
 #include "resp-model-private.h"
+#include "resp-snapshot-private.h"
 
 static char *dir, *snap;
 
@@ -147,6 +148,17 @@ test_incoming_types (void)
   CU_ASSERT_FATAL (at + resp_model_get_n_relations (test_city_model) <= len);
   orig = data[at];
   data[at] = RESP_REL_PROTECTS + 1;   /* no such relation type */
+  /* as it is, the checksum finds the damage */
+  m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
+  CU_ASSERT (error != NULL &&
+             strstr (error->message, "bad.snap: not a usable snapshot: the incoming relation types are "
+                                     "damaged (their checksum does not match)") != NULL);
+  g_clear_error (&error);
+  g_clear_pointer (&m, resp_model_unref);
+  /* with the checksums made to match (a forged file), the check behind them */
+  resp_snapshot_reseal (data, len, FALSE);
   m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
   CU_ASSERT_PTR_NULL (m);
   CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
@@ -155,6 +167,7 @@ test_incoming_types (void)
   g_clear_error (&error);
   g_clear_pointer (&m, resp_model_unref);
   data[at] = orig;
+  resp_snapshot_reseal (data, len, FALSE);
 
   /* two neighbours of different types swapped: inside one node's block
    * that breaks the order the lookups rely on, and is refused */
@@ -172,6 +185,7 @@ test_incoming_types (void)
           }
         copy[at + i] = copy[at + i + 1];
         copy[at + i + 1] = t;
+        resp_snapshot_reseal (copy, len, FALSE);
         m = resp_model_new_from_data (copy, (gssize) len, "bad.snap", NULL, &error);
         if (m == NULL)
           {
@@ -298,6 +312,8 @@ test_unknown_relation_type (void)
         continue;
       n_found++;
       data[at] = RESP_REL_PROTECTS + 1;
+      /* written by a libresp that knows one more type: its sums match */
+      resp_snapshot_reseal (data, len, FALSE);
       back = resp_model_new_from_data (data, (gssize) len, "new.snap", NULL, &error);
       CU_ASSERT_PTR_NULL (back);
       CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
@@ -331,13 +347,17 @@ exercise (RespModel *m)
   g_free (audit_json (m));
 }
 
+/* Random damage (one to four flipped bits): every damaged copy is refused
+ * by a checksum. Then the same damage with the checksums made to match, as
+ * a forged file would have them: the checks behind the checksums give an
+ * error or a model, and a model answers without crashing. */
 static void
 test_damage (void)
 {
   gsize len = 0;
   char *data = read_snapshot (&len);
   GRand *rand = g_rand_new_with_seed (1122);
-  guint rejected = 0, accepted = 0;
+  guint rejected = 0, forged_rejected = 0, forged_accepted = 0, changed = 0;
   const char *env = g_getenv ("RESP_TEST_DAMAGE");
   guint trials = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 3000;
 
@@ -345,26 +365,135 @@ test_damage (void)
     {
       char *copy = g_memdup2 (data, len);
       guint flips = 1 + g_rand_int_range (rand, 0, 4);
+      GError *error = NULL;
       RespModel *m;
 
       for (guint k = 0; k < flips; k++)
         copy[g_rand_int_range (rand, 16, (gint32) len)] ^= (char) (1 << g_rand_int_range (rand, 0, 8));
-      m = resp_model_new_from_data (copy, (gssize) len, "damaged.snap", NULL, NULL);
+      if (memcmp (copy, data, len) == 0)
+        {
+          /* two flips of one bit undo each other */
+          g_free (copy);
+          continue;
+        }
+      changed++;
+      m = resp_model_new_from_data (copy, (gssize) len, "damaged.snap", NULL, &error);
+      CU_ASSERT_PTR_NULL (m);
+      if (m == NULL && g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT))
+        rejected++;
+      g_clear_error (&error);
+      g_clear_pointer (&m, resp_model_unref);
+
+      resp_snapshot_reseal (copy, len, TRUE);
+      m = resp_model_new_from_data (copy, (gssize) len, "forged.snap", NULL, NULL);
       if (m != NULL)
         {
-          accepted++;
+          forged_accepted++;
           exercise (m);
           resp_model_unref (m);
         }
       else
-        rejected++;
+        forged_rejected++;
       g_free (copy);
     }
-  /* damage to counts and indices is caught; damage to names may pass */
-  CU_ASSERT (rejected > 0);
-  CU_ASSERT_EQUAL (rejected + accepted, trials);
+  CU_ASSERT (changed > trials / 2);
+  CU_ASSERT_EQUAL (rejected, changed);
+  /* damage to counts and indices is caught behind the checksums too */
+  CU_ASSERT (forged_rejected > 0);
+  CU_ASSERT_EQUAL (forged_rejected + forged_accepted, changed);
   g_free (data);
   g_rand_free (rand);
+}
+
+/* Every single byte of the snapshot changed, one at a time (one bit of it,
+ * and all of it): every copy is refused, with RESP_ERROR_SNAPSHOT and one
+ * diagnostic once the magic is intact. RESP_TEST_FLIP_STRIDE=N changes every Nth byte only (for
+ * valgrind). */
+static void
+test_every_byte_flipped (void)
+{
+  gsize len = 0;
+  char *data = read_snapshot (&len);
+  const char *env = g_getenv ("RESP_TEST_FLIP_STRIDE");
+  gsize stride = env ? MAX (g_ascii_strtoull (env, NULL, 10), 1) : 1;
+  guint tried = 0, refused = 0, by_sum = 0;
+
+  for (gsize i = 0; i < len; i += stride)
+    {
+      const guchar masks[2] = { (guchar) (1u << (i % 8)), 0xff };
+
+      for (guint k = 0; k < G_N_ELEMENTS (masks); k++)
+        {
+          GError *error = NULL;
+          GPtrArray *diags = NULL;
+          RespModel *m;
+
+          data[i] ^= (char) masks[k];
+          m = resp_model_new_from_data (data, (gssize) len, "flipped.snap", &diags, &error);
+          data[i] ^= (char) masks[k];
+          tried++;
+          /* a changed magic is no snapshot: read as JSON, and refused as such */
+          if (m == NULL && error != NULL &&
+              (i < 8 ? error->domain == RESP_ERROR : g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT) &&
+                                                     diags != NULL && diags->len == 1))
+            refused++;
+          else
+            fprintf (stderr, "byte %" G_GSIZE_FORMAT " ^ 0x%02x: %s\n", i, masks[k],
+                     m != NULL ? "opened" : error->message);
+          if (error != NULL && strstr (error->message, "checksum does not match") != NULL)
+            by_sum++;
+          g_clear_error (&error);
+          g_clear_pointer (&diags, g_ptr_array_unref);
+          g_clear_pointer (&m, resp_model_unref);
+        }
+    }
+  CU_ASSERT (tried >= 2 * (len / stride));
+  CU_ASSERT_EQUAL (refused, tried);
+  /* all but the magic, the version and the layout marks are checksummed */
+  CU_ASSERT (by_sum > tried * 9 / 10);
+  /* and the untouched copy still opens */
+  {
+    RespModel *m = resp_model_new_from_data (data, (gssize) len, "city.snap", NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL (m);
+    g_clear_pointer (&m, resp_model_unref);
+  }
+  g_free (data);
+}
+
+/* The header's checksum, and the version read before it: a newer snapshot
+ * (sums and all) is refused for its version, not as damage */
+static void
+test_header_checksum (void)
+{
+  gsize len = 0;
+  char *data = read_snapshot (&len);
+  GError *error = NULL;
+  RespModel *m;
+  guint32 version;
+
+  /* the node count (at 32) */
+  data[32] ^= 0x01;
+  m = resp_model_new_from_data (data, (gssize) len, "bad.snap", NULL, &error);
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
+  CU_ASSERT (error != NULL && strcmp (error->message, "bad.snap: not a usable snapshot: the header is "
+                                                      "damaged (its checksum does not match)") == 0);
+  g_clear_error (&error);
+  g_clear_pointer (&m, resp_model_unref);
+  data[32] ^= 0x01;
+
+  memcpy (&version, data + 8, 4);
+  version++;
+  memcpy (data + 8, &version, 4);
+  resp_snapshot_reseal (data, len, FALSE);
+  m = resp_model_new_from_data (data, (gssize) len, "new.snap", NULL, &error);
+  CU_ASSERT_PTR_NULL (m);
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_SNAPSHOT));
+  CU_ASSERT (error != NULL && strcmp (error->message, "new.snap: not a usable snapshot: this snapshot "
+                                                      "version is not supported; compile the model again") == 0);
+  g_clear_error (&error);
+  g_clear_pointer (&m, resp_model_unref);
+  g_free (data);
 }
 
 static void
@@ -424,7 +553,10 @@ static CU_TestInfo tests[] = {
   { "a snapshot answers as the JSON model does", test_same_answers },
   { "a snapshot from memory", test_from_memory },
   { "truncated, other version, other layout", test_truncated_and_versions },
-  { "random damage: an error or a model, never a crash", test_damage },
+  { "random damage: refused by a checksum; behind the checksums an error or a model, never a crash",
+    test_damage },
+  { "every byte changed, one at a time: refused", test_every_byte_flipped },
+  { "the header's checksum; a newer version refused as such", test_header_checksum },
   { "incoming relation types out of range", test_incoming_types },
   { "the relations of public security, state security, audit, cadre office and protection round-trip",
     test_new_relations_round_trip },
