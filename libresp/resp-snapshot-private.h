@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The first 8 bytes of every snapshot */
+#define RESP_SNAPSHOT_MAGIC "RESPSNAP"
+
 /* Whether data starts like a snapshot (and not like JSON). */
 gboolean   resp_snapshot_is   (const char *data, gsize length);
 /* Opens a snapshot held in data (8-byte aligned). On success the model

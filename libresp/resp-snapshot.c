@@ -26,7 +26,7 @@
 #include "resp-limits-private.h"
 #include "resp-error.h"
 
-#define SNAPSHOT_MAGIC "RESPSNAP"
+#define SNAPSHOT_MAGIC RESP_SNAPSHOT_MAGIC
 /* The version changes with the layout. A relation type appended to
  * RespRelation (public_security … protects came after v7) does not change
  * it: the values of older types stay, so an older snapshot means what it

@@ -3,6 +3,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/stat.h>
+#include <errno.h>
 
 #include <glib/gstdio.h>
 
@@ -496,6 +501,244 @@ test_header_checksum (void)
   g_free (data);
 }
 
+/* ---- files that change underneath ---- */
+
+/* What another program may do to a file a process has open: cut it to
+ * nothing, then write something else in its place (as `cp` over it does) */
+static void
+cut_and_overwrite (const char *path, gsize len)
+{
+  int fd = open (path, O_WRONLY | O_TRUNC);
+  char *junk = g_malloc (len);
+
+  g_assert (fd >= 0);
+  memset (junk, 0x5a, len);
+  g_assert (write (fd, junk, len) == (gssize) len);
+  close (fd);
+  g_free (junk);
+}
+
+/* In a child process: opens the snapshot at path with flags, tells the
+ * parent (one byte on ready), waits for it to damage the file (one byte on
+ * go), then asks the model everything and exits 0 when the answers are
+ * want_assess and want_audit. Returns the child's wait status. */
+static int
+open_then_cut (const char *path, RespModelFlags flags, const char *want_assess, const char *want_audit,
+               gboolean overwrite)
+{
+  int ready[2], go[2], status = 0;
+  pid_t pid;
+  char b = 0;
+
+  g_assert (pipe (ready) == 0 && pipe (go) == 0);
+  fflush (NULL);
+  pid = fork ();
+  g_assert (pid >= 0);
+  if (pid == 0)
+    {
+      RespModel *m = resp_model_new_from_file_with_flags (path, flags, NULL, NULL, NULL);
+      char *a, *b2;
+      gboolean same;
+
+      if (m == NULL || write (ready[1], "r", 1) != 1 || read (go[0], &b, 1) != 1)
+        _exit (2);
+      a = assess_all (m);
+      b2 = audit_json (m);
+      same = strcmp (a, want_assess) == 0 && strcmp (b2, want_audit) == 0;
+      g_free (a);
+      g_free (b2);
+      resp_model_unref (m);
+      _exit (same ? 0 : 1);
+    }
+  close (ready[1]);
+  close (go[0]);
+  if (read (ready[0], &b, 1) == 1)
+    {
+      gsize len = 0;
+      char *data = NULL;
+
+      g_assert (g_file_get_contents (path, &data, &len, NULL));
+      if (overwrite)
+        cut_and_overwrite (path, len);
+      else
+        g_assert (truncate (path, 0) == 0);
+      g_free (data);
+      g_assert (write (go[1], "g", 1) == 1);
+    }
+  close (ready[0]);
+  close (go[1]);
+  g_assert (waitpid (pid, &status, 0) == pid);
+  return status;
+}
+
+/* A snapshot opened with RESP_MODEL_FLAGS_PRIVATE_COPY answers as before
+ * after the file is cut and written over under it; the same done to a
+ * mapped one kills the process (the control: without the flag, this is
+ * what the test would see) */
+static void
+test_cut_under_a_running_process (void)
+{
+  char *d = NULL, *path = test_temp_path ("live.snap", &d);
+  char *want_assess = assess_all (test_city_model), *want_audit = audit_json (test_city_model);
+  GError *error = NULL;
+  int status;
+
+  for (guint overwrite = 0; overwrite < 2; overwrite++)
+    {
+      CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (test_city_model, path, &error));
+      status = open_then_cut (path, RESP_MODEL_FLAGS_PRIVATE_COPY, want_assess, want_audit, overwrite);
+      CU_ASSERT (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      if (WIFSIGNALED (status))
+        fprintf (stderr, "the private copy died of signal %d\n", WTERMSIG (status));
+    }
+  /* the control: mapped, the file cut to nothing, the process does not
+   * get to answer (SIGBUS; under AddressSanitizer an error exit) */
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (test_city_model, path, &error));
+  status = open_then_cut (path, RESP_MODEL_FLAGS_NONE, want_assess, want_audit, FALSE);
+  CU_ASSERT (!(WIFEXITED (status) && WEXITSTATUS (status) == 0));
+  g_free (want_assess);
+  g_free (want_audit);
+  test_remove_temp (path, d);
+}
+
+/* `resp assess` on a snapshot, the snapshot cut to nothing and written over
+ * after the command has opened it (its events come through a FIFO, which it
+ * opens after the model): it answers as on the model file */
+static void
+test_cli_survives_a_cut (void)
+{
+  char *d = NULL, *snap_path = test_temp_path ("cli-live.snap", &d);
+  char *fifo = g_build_filename (d, "events.fifo", NULL);
+  char *city = test_src_path ("examples/data/city.json"), *events = test_src_path ("examples/data/events.json");
+  char *tool = test_build_path ("tools/resp/resp");
+  const char *want_argv[] = { "assess", city, events, "--format", "json", NULL };
+  const char *argv[] = { tool, "assess", snap_path, fifo, "--format", "json", NULL };
+  char *want = NULL, *events_text = NULL, *got = NULL;
+  gsize events_len = 0, got_len = 0;
+  GError *error = NULL;
+  GPid pid;
+  int out_fd = -1, fd = -1, status = 0;
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  CU_ASSERT_EQUAL_FATAL (test_run_resp (want_argv, &want, NULL), 0);
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (events, &events_text, &events_len, NULL));
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (test_city_model, snap_path, &error));
+  CU_ASSERT_EQUAL_FATAL (mkfifo (fifo, 0600), 0);
+  CU_ASSERT_TRUE_FATAL (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                                  NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+  /* the FIFO opens for writing once the command has it open for reading,
+   * which it does after it has opened the model */
+  while ((fd = open (fifo, O_WRONLY | O_NONBLOCK)) < 0 && errno == ENXIO &&
+         g_get_monotonic_time () < give_up)
+    g_usleep (1000);
+  CU_ASSERT_FATAL (fd >= 0);
+  CU_ASSERT_EQUAL (truncate (snap_path, 0), 0);
+  cut_and_overwrite (snap_path, 4096);
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  CU_ASSERT_EQUAL (write (fd, events_text, events_len), (gssize) events_len);
+  close (fd);
+  {
+    GIOChannel *ch = g_io_channel_unix_new (out_fd);
+
+    g_io_channel_set_encoding (ch, NULL, NULL);
+    g_io_channel_read_to_end (ch, &got, &got_len, NULL);
+    g_io_channel_unref (ch);
+    close (out_fd);
+  }
+  CU_ASSERT_EQUAL (waitpid (pid, &status, 0), pid);
+  CU_ASSERT (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  if (WIFSIGNALED (status))
+    fprintf (stderr, "resp assess died of signal %d\n", WTERMSIG (status));
+  CU_ASSERT (got != NULL && strcmp (got, want) == 0);
+  g_spawn_close_pid (pid);
+  g_free (got);
+  g_free (want);
+  g_free (events_text);
+  g_unlink (fifo);
+  g_free (fifo);
+  g_free (city);
+  g_free (events);
+  g_free (tool);
+  test_remove_temp (snap_path, d);
+}
+
+/* A model file (JSON) of n units, some MB */
+static GString *
+big_model_json (guint n)
+{
+  GString *s = g_string_new ("{\"format\": \"libresp/model/1\", \"name\": \"big\", \"nodes\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s{\"id\": \"u-%u\", \"type\": \"unit\", \"name\": \"单位 %u\"}\n",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (s, "], \"relations\": []}\n");
+  return s;
+}
+
+/* A model file cut at page boundaries and restored, over and over, while
+ * another process loads it again and again: every load gives a model or
+ * an error, and the loading process never dies (a parse that read through
+ * a mapping of the file would die of SIGBUS at the first page cut away). */
+static void
+test_json_cut_while_parsed (void)
+{
+  char *d = NULL, *path = test_temp_path ("live.json", &d);
+  GString *json = big_model_json (60000);
+  int status = 0;
+  pid_t pid;
+  guint cuts = 0;
+
+  CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  fflush (NULL);
+  pid = fork ();
+  g_assert (pid >= 0);
+  if (pid == 0)
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+      guint loads = 0;
+
+      /* nothing of the parent's is left behind (valgrind counts leaks) */
+      g_string_free (json, TRUE);
+      /* at least three loads, and as many as a second allows */
+      while (loads < 3 || g_get_monotonic_time () < until)
+        {
+          GError *error = NULL;
+          RespModel *m = resp_model_new_from_file (path, NULL, &error);
+
+          /* all or nothing: a model has every node, or there is an error */
+          if ((m == NULL) == (error == NULL) || (m != NULL && resp_model_get_n_nodes (m) != 60000))
+            _exit (1);
+          g_clear_error (&error);
+          g_clear_pointer (&m, resp_model_unref);
+          loads++;
+        }
+      g_free (path);
+      g_free (d);
+      _exit (0);
+    }
+  /* cut and restore until the child is gone */
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      int fd = open (path, O_WRONLY);
+      gsize page = (gsize) sysconf (_SC_PAGESIZE);
+      off_t cut = (off_t) ((g_random_int_range (1, 64) * page) % json->len) / (off_t) page * (off_t) page;
+
+      g_assert (fd >= 0);
+      g_assert (ftruncate (fd, cut) == 0);
+      g_usleep (500);
+      g_assert (pwrite (fd, json->str, json->len, 0) == (gssize) json->len);
+      close (fd);
+      cuts++;
+      g_usleep (200);
+    }
+  CU_ASSERT (cuts > 0);
+  CU_ASSERT (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  if (WIFSIGNALED (status))
+    fprintf (stderr, "the loading process died of signal %d\n", WTERMSIG (status));
+  g_string_free (json, TRUE);
+  test_remove_temp (path, d);
+}
+
 static void
 test_cli_compile (void)
 {
@@ -562,6 +805,10 @@ static CU_TestInfo tests[] = {
     test_new_relations_round_trip },
   { "a relation type this library does not know is refused", test_unknown_relation_type },
   { "resp compile, and commands on a snapshot", test_cli_compile },
+  { "a snapshot opened as a private copy survives the file cut and written over", test_cut_under_a_running_process },
+  { "resp assess: the snapshot cut and written over while it runs", test_cli_survives_a_cut },
+  { "a model file cut and restored while it is parsed: a model or an error, never a signal",
+    test_json_cut_while_parsed },
   CU_TEST_INFO_NULL,
 };
 
