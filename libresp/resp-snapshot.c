@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A snapshot is the model's arrays written as they sit in memory, after a
- * header that says where each one is. Opening it maps the file and points
- * the model at the mapping: nothing is parsed or copied. The header and
+ * header that says where each one is. Opening it maps the file (or reads
+ * it into memory of the model's own, RESP_MODEL_FLAGS_PRIVATE_COPY) and
+ * points the model at it: nothing is parsed. The header and
  * each section carry a checksum, verified at every open: a damaged
  * snapshot is refused, never read as a model that answers differently.
  * Because a file can also be made to deceive, with checksums to match,
