@@ -15,11 +15,13 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NONE G_MAXUINT32
 
@@ -2151,14 +2153,32 @@ gen_record (Gen *g, FILE *out, int year, guint64 seed, Rec *x, GError **error)
 
 /* ---- main ---- */
 
+/* Files are written under a temporary name beside the target and renamed
+ * over it when complete (fsync first), as libresp writes snapshots: a
+ * benchmark or a service reading the old file never sees it cut or half
+ * written. A target that exists and is no regular file (/dev/null) is
+ * written in place. NULL when path is to be written in place. */
+static char *
+tmp_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path), *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.resp-gen-%d", base, (int) getpid ());
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_build_filename (dir, name, NULL);
+}
+
 static FILE *
 open_out (const char *path, GError **error)
 {
-  FILE *f = fopen (path, "w");
+  g_autofree char *tmp = tmp_for (path);
+  const char *target = tmp != NULL ? tmp : path;
+  FILE *f = fopen (target, "w");
 
   if (f == NULL)
     {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", path, g_strerror (errno));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", target, g_strerror (errno));
       return NULL;
     }
   /* a big buffer: L is a few hundred megabytes of small writes */
@@ -2169,8 +2189,19 @@ open_out (const char *path, GError **error)
 static gboolean
 close_out (FILE *f, const char *path, GError **error)
 {
-  if (ferror (f) | (fclose (f) != 0))
+  g_autofree char *tmp = tmp_for (path);
+  gboolean ok = fflush (f) == 0 && !ferror (f);
+
+  /* the data on the disk before the name points at it */
+  if (ok && tmp != NULL)
+    ok = fsync (fileno (f)) == 0;
+  ok = (fclose (f) == 0) && ok;
+  if (ok && tmp != NULL)
+    ok = rename (tmp, path) == 0;
+  if (!ok)
     {
+      if (tmp != NULL)
+        g_unlink (tmp);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: write failed", path);
       return FALSE;
     }

@@ -657,7 +657,7 @@ resp_event_batch_new_from_file_full (RespModel         *model,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!resp_input_from_file (&in, path, limits, FALSE, diagnostics, error))
+  if (!resp_input_from_file (&in, path, limits, diagnostics, error))
     return NULL;
   batch = load (model, rulebook, &in, diagnostics, error);
   resp_input_clear (&in);

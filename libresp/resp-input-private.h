@@ -26,8 +26,8 @@ typedef struct {
   gsize        length;
   const char  *name;      /* the file name for diagnostics */
   RespLimits   limits;    /* resolved: no zero fields */
-  GMappedFile *mapping;   /* a file kept mapped; the caller may steal it */
-  char        *copy;      /* a file read into memory, NUL-terminated */
+  GMappedFile *mapping;   /* a file mapped; the caller may steal it */
+  char        *copy;      /* a file read into memory, NUL-terminated; may be stolen */
 } RespInput;
 
 /* From memory: length < 0 means NUL-terminated, a NULL filename is
@@ -36,13 +36,24 @@ typedef struct {
 gboolean resp_input_from_data (RespInput *in, const char *data, gssize length,
                                const char *filename, const RespLimits *limits,
                                GPtrArray **diagnostics, GError **error);
-/* From a file: mapped and, with keep_mapped, left so (in->mapping, which
- * the caller may take over), else copied (in->copy, NUL-terminated) and
- * unmapped. An oversized file is refused before it is read. FALSE with a
- * RESP_ERROR_IO or RESP_ERROR_LIMIT error and a one-entry diagnostics
- * list. */
+/* From a file: read into memory of our own (in->copy, NUL-terminated),
+ * never mapped. A mapping of a file is only as good as the file: truncated
+ * or rewritten in place by another program while it is read, the mapping
+ * kills the process (SIGBUS) at the next touch of a page that is gone.
+ * Bytes read are ours; a file changed while it is read gives what read()
+ * returned, which the reader then finds well-formed or not. An oversized
+ * file is refused before it is read, and one that grows past the limit
+ * while it is read is refused too. FALSE with a RESP_ERROR_IO or
+ * RESP_ERROR_LIMIT error and a one-entry diagnostics list. */
 gboolean resp_input_from_file (RespInput *in, const char *path, const RespLimits *limits,
-                               gboolean keep_mapped, GPtrArray **diagnostics, GError **error);
+                               GPtrArray **diagnostics, GError **error);
+/* The same, except that a regular file whose first 8 bytes are map_magic
+ * (non-NULL) is mapped (in->mapping) instead: for a format whose reader
+ * wants it so and whose caller accepts the contract that goes with a
+ * mapping (the file is replaced by rename, never changed in place). */
+gboolean resp_input_from_file_mapping (RespInput *in, const char *path, const RespLimits *limits,
+                                       const char *map_magic, GPtrArray **diagnostics,
+                                       GError **error);
 void     resp_input_clear     (RespInput *in);
 
 /* ---- what is wrong with them ---- */

@@ -4,12 +4,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "resp-input-private.h"
 #include "resp-vocab-private.h"
 #include "resp-limits-private.h"
+#include "resp-vec-private.h"
 
 /* ---- the bytes ---- */
 
@@ -25,44 +30,149 @@ resp_input_from_data (RespInput *in, const char *data, gssize length, const char
   return resp_limits_check_size (&in->limits, in->name, in->length, diagnostics, error);
 }
 
-gboolean
-resp_input_from_file (RespInput *in, const char *path, const RespLimits *limits,
-                      gboolean keep_mapped, GPtrArray **diagnostics, GError **error)
+static gboolean
+io_error (const char *path, const char *what, int saved_errno, GPtrArray **diagnostics, GError **error)
 {
-  GError *local = NULL;
+  char *msg = g_strdup_printf ("Failed to %s file \u201c%s\u201d: %s", what, path, g_strerror (saved_errno));
+
+  g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, msg);
+  if (diagnostics != NULL)
+    {
+      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+      g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, msg));
+    }
+  g_free (msg);
+  return FALSE;
+}
+
+/* Reads fd to its end into in->copy, growing the buffer if the file grew
+ * since fstat, and never past the limit: the bytes are then ours, whatever
+ * happens to the file. */
+static gboolean
+read_all (RespInput *in, int fd, guint64 size_hint, GPtrArray **diagnostics, GError **error)
+{
+  gsize cap = (gsize) MIN (size_hint, in->limits.max_file_bytes) + 1, len = 0;
+  char *buf = resp_huge_alloc (cap, 1);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (len + 1 == cap)
+        {
+          /* full: one byte more says whether the file goes on (it grew) */
+          char probe;
+
+          do
+            n = read (fd, &probe, 1);
+          while (n < 0 && errno == EINTR);
+          if (n == 0)
+            goto done;
+          if (n < 0)
+            break;
+          if ((guint64) len >= in->limits.max_file_bytes)
+            {
+              g_free (buf);
+              return resp_limits_check_size (&in->limits, in->name, (guint64) len + 1, diagnostics,
+                                             error);
+            }
+          cap = (gsize) MIN ((guint64) cap * 2, in->limits.max_file_bytes + 1);
+          buf = g_realloc (buf, cap);
+          buf[len++] = probe;
+          continue;
+        }
+      n = read (fd, buf + len, MIN (cap - 1 - len, (gsize) 1 << 30));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        break;
+      if (n == 0)
+        goto done;
+      len += (gsize) n;
+    }
+  {
+    int saved = errno;
+    g_free (buf);
+    return io_error (in->name, "read", saved, diagnostics, error);
+  }
+done:
+  buf[len] = '\0';
+  in->copy = buf;
+  in->data = buf;
+  in->length = len;
+  return TRUE;
+}
+
+gboolean
+resp_input_from_file_mapping (RespInput *in, const char *path, const RespLimits *limits,
+                              const char *map_magic, GPtrArray **diagnostics, GError **error)
+{
+  struct stat st;
+  int fd;
+  gboolean ok;
 
   memset (in, 0, sizeof *in);
   in->name = path;
   resp_limits_resolve (limits, &in->limits);
-  /* mapped first, so that an oversized file is refused before it is read */
-  in->mapping = g_mapped_file_new (path, FALSE, &local);
-  if (in->mapping == NULL)
+  do
+    fd = open (path, O_RDONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    return io_error (path, "open", errno, diagnostics, error);
+  if (fstat (fd, &st) != 0)
     {
-      g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
-      if (diagnostics != NULL)
+      int saved = errno;
+      close (fd);
+      return io_error (path, "open", saved, diagnostics, error);
+    }
+  /* an oversized file is refused before it is read */
+  if (S_ISREG (st.st_mode) &&
+      !resp_limits_check_size (&in->limits, path, (guint64) st.st_size, diagnostics, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (map_magic != NULL && S_ISREG (st.st_mode) && st.st_size >= 8)
+    {
+      char head[8];
+      gssize n;
+
+      do
+        n = pread (fd, head, 8, 0);
+      while (n < 0 && errno == EINTR);
+      if (n == 8 && memcmp (head, map_magic, 8) == 0)
         {
-          *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
-          g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0, local->message));
+          GError *local = NULL;
+
+          in->mapping = g_mapped_file_new_from_fd (fd, FALSE, &local);
+          close (fd);
+          if (in->mapping == NULL)
+            {
+              g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
+              if (diagnostics != NULL)
+                {
+                  *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_diagnostic_unref);
+                  g_ptr_array_add (*diagnostics, resp_diagnostic_new (RESP_ERROR_IO, path, 0, 0,
+                                                                      local->message));
+                }
+              g_error_free (local);
+              return FALSE;
+            }
+          in->length = g_mapped_file_get_length (in->mapping);
+          in->data = in->length > 0 ? g_mapped_file_get_contents (in->mapping) : "";
+          return TRUE;
         }
-      g_error_free (local);
-      return FALSE;
     }
-  in->length = g_mapped_file_get_length (in->mapping);
-  if (!resp_limits_check_size (&in->limits, path, in->length, diagnostics, error))
-    {
-      g_clear_pointer (&in->mapping, g_mapped_file_unref);
-      return FALSE;
-    }
-  if (keep_mapped)
-    {
-      in->data = g_mapped_file_get_contents (in->mapping);
-      return TRUE;
-    }
-  in->copy = g_memdup2 (in->length ? g_mapped_file_get_contents (in->mapping) : "", in->length + 1);
-  in->copy[in->length] = '\0';
-  in->data = in->copy;
-  g_clear_pointer (&in->mapping, g_mapped_file_unref);
-  return TRUE;
+  ok = read_all (in, fd, S_ISREG (st.st_mode) ? (guint64) st.st_size : 65536, diagnostics, error);
+  close (fd);
+  return ok;
+}
+
+gboolean
+resp_input_from_file (RespInput *in, const char *path, const RespLimits *limits,
+                      GPtrArray **diagnostics, GError **error)
+{
+  return resp_input_from_file_mapping (in, path, limits, NULL, diagnostics, error);
 }
 
 void

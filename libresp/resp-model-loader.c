@@ -1071,8 +1071,10 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
     }
   loader_init (&L, data, length, file, limits, options);
   m = L.m;
-  /* only a page-aligned mapping we were handed to release is ours to trim */
-  L.input_is_mapping = release_input != NULL && ((guintptr) data % (guintptr) sysconf (_SC_PAGESIZE)) == 0;
+  /* only a page-aligned mapping we were handed to release is ours to trim
+   * (memory of our own, trimmed, would read back as zeros) */
+  L.input_is_mapping = release_input == (GDestroyNotify) g_mapped_file_unref &&
+                       ((guintptr) data % (guintptr) sysconf (_SC_PAGESIZE)) == 0;
 
   parse_document (&L);
   resp_loader_check (&L);

@@ -307,6 +307,15 @@ load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
       if (mapping != NULL)
         m = resp_snapshot_open (in->data, in->length, mapping, (GDestroyNotify) g_mapped_file_unref,
                                 in->name, diagnostics, error);
+      else if (in->copy != NULL)
+        {
+          /* a file read into memory of our own: the model takes it over */
+          char *copy = g_steal_pointer (&in->copy);
+
+          m = resp_snapshot_open (copy, in->length, copy, g_free, in->name, diagnostics, error);
+          if (m == NULL)
+            g_free (copy);
+        }
       else
         {
           /* a copy: the arrays must be aligned, and outlive the caller's buffer */
@@ -316,6 +325,16 @@ load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
           if (m == NULL)
             g_free (copy);
         }
+    }
+  else if (in->copy != NULL)
+    {
+      /* released as soon as it is parsed, before the indices are built */
+      char *copy = g_steal_pointer (&in->copy);
+
+      m = resp_model_load_internal (in->data, in->length, in->name, &in->limits, NULL, g_free, copy,
+                                    diagnostics, error);
+      if (m == NULL)
+        g_free (copy);
     }
   else
     m = resp_model_load_internal (in->data, in->length, in->name, &in->limits, NULL,
@@ -389,15 +408,72 @@ resp_model_new_from_data (const char  *data,
 }
 
 /**
- * resp_model_new_from_file_full:
- * @path: (type filename): a model file
+ * resp_model_new_from_file_with_flags:
+ * @path: (type filename): a model file or a snapshot
+ * @flags: how to take the file in
  * @limits: (nullable): limits on the input, or %NULL for the defaults
  * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
  *   every problem found (empty on success)
  * @error: return location for a #GError
  *
- * Loads a model file (model.md). The file is mapped, not read: its pages
- * are given back as the parse moves on. See resp_model_new_from_data_full().
+ * Loads a model file (model.md), or opens a snapshot written by
+ * resp_model_write_snapshot(); which one @path holds is told by its first
+ * bytes.
+ *
+ * A model file is read into memory and parsed; the model never refers to
+ * the file again, and the memory is given back when the parse is done.
+ *
+ * A snapshot is mapped into memory, unless @flags has
+ * %RESP_MODEL_FLAGS_PRIVATE_COPY: its checksums and bounds are checked and
+ * the model reads the mapping for as long as it lives. The mapping is
+ * shared with every other process that has the file open, and it is only
+ * as good as the file: a snapshot must be replaced by writing a new file
+ * and renaming it over the old one (as resp_model_write_snapshot() does),
+ * never truncated or written over in place while a model is open on it
+ * (the process would be killed by SIGBUS, or read the new bytes unchecked).
+ * With %RESP_MODEL_FLAGS_PRIVATE_COPY the snapshot is read into memory the
+ * model owns, and nothing done to the file afterwards reaches it.
+ *
+ * See resp_model_new_from_data_full() for @limits and @diagnostics.
+ *
+ * Returns: (transfer full) (nullable): the model
+ *
+ * Since: 1.0
+ */
+RespModel *
+resp_model_new_from_file_with_flags (const char        *path,
+                                     RespModelFlags     flags,
+                                     const RespLimits  *limits,
+                                     GPtrArray        **diagnostics,
+                                     GError           **error)
+{
+  RespInput in;
+  RespModel *m;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail ((flags & ~RESP_MODEL_FLAGS_PRIVATE_COPY) == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!resp_input_from_file_mapping (&in, path, limits,
+                                     (flags & RESP_MODEL_FLAGS_PRIVATE_COPY) ? NULL : RESP_SNAPSHOT_MAGIC,
+                                     diagnostics, error))
+    return NULL;
+  m = load_input (&in, diagnostics, error);
+  resp_input_clear (&in);
+  return m;
+}
+
+/**
+ * resp_model_new_from_file_full:
+ * @path: (type filename): a model file or a snapshot
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * resp_model_new_from_file_with_flags() with %RESP_MODEL_FLAGS_NONE: a
+ * model file is read and parsed, a snapshot is mapped (see there for what
+ * that asks of whoever replaces the file).
  *
  * Returns: (transfer full) (nullable): the model
  *
@@ -409,14 +485,7 @@ resp_model_new_from_file_full (const char        *path,
                                GPtrArray        **diagnostics,
                                GError           **error)
 {
-  RespInput in;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!resp_input_from_file (&in, path, limits, TRUE, diagnostics, error))
-    return NULL;
-  return load_input (&in, diagnostics, error);
+  return resp_model_new_from_file_with_flags (path, RESP_MODEL_FLAGS_NONE, limits, diagnostics, error);
 }
 
 /**

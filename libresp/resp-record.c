@@ -1405,8 +1405,8 @@ resp_record_new_from_file_full (RespModel         *model,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* mapped, not copied: a national record is read once, front to back */
-  if (!resp_input_from_file (&in, path, limits, TRUE, diagnostics, error))
+  /* read, not mapped: a mapping dies when the file is cut under it */
+  if (!resp_input_from_file (&in, path, limits, diagnostics, error))
     return NULL;
   rec = load (model, rulebook, &in, diagnostics, error);
   resp_input_clear (&in);

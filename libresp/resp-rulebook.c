@@ -1384,7 +1384,7 @@ resp_rulebook_new_from_file_full (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!resp_input_from_file (&in, path, limits, FALSE, diagnostics, error))
+  if (!resp_input_from_file (&in, path, limits, diagnostics, error))
     return NULL;
   rb = load (&in, diagnostics, error);
   resp_input_clear (&in);
@@ -1507,7 +1507,7 @@ load_spec (Ctx *c, const char *spec, const RespLimits *limits, GPtrArray **diagn
                           resp_did_you_mean (hint, sizeof hint, RESP_VOCAB_SUGGEST (shipped, spec)));
       return resp_diag_sink_finish (&sink, diagnostics, error);
     }
-  if (!resp_input_from_file (&in, spec, limits, FALSE, diagnostics, error))
+  if (!resp_input_from_file (&in, spec, limits, diagnostics, error))
     return FALSE;
   ok = load_layer (c, &in, 0, diagnostics, error);
   resp_input_clear (&in);

@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A snapshot is the model's arrays written as they sit in memory, after a
- * header that says where each one is. Opening it maps the file and points
- * the model at the mapping: nothing is parsed or copied. Because the file
- * may have been cut short or damaged, every count, offset and index is
- * checked against the file's bounds before the model is handed out; a
- * snapshot that fails a check is an error, never a crash. The checks are
- * linear and touch each array once.
+ * header that says where each one is. Opening it maps the file (or reads
+ * it into memory of the model's own, RESP_MODEL_FLAGS_PRIVATE_COPY) and
+ * points the model at it: nothing is parsed. The header and
+ * each section carry a checksum, verified at every open: a damaged
+ * snapshot is refused, never read as a model that answers differently.
+ * Because a file can also be made to deceive, with checksums to match,
+ * every count, offset and index is then checked against the file's bounds
+ * before the model is handed out; a snapshot that fails a check is an
+ * error, never a crash. The checks are linear and touch each array once.
  *
  * The layout is this machine's (little-endian, 64-bit); the header records
  * it and a snapshot from another layout is refused rather than misread.
@@ -19,24 +22,29 @@
 #include <gio/gio.h>
 
 #include "resp-snapshot-private.h"
+#include "resp-output-private.h"
 #include "resp-model-private.h"
 #include "resp-limits-private.h"
 #include "resp-error.h"
 
-#define SNAPSHOT_MAGIC "RESPSNAP"
+#define SNAPSHOT_MAGIC RESP_SNAPSHOT_MAGIC
 /* The version changes with the layout. A relation type appended to
  * RespRelation (public_security … protects came after v7) does not change
  * it: the values of older types stay, so an older snapshot means what it
  * meant, and a library that does not know a type refuses a snapshot that
  * uses it ("a relation record is out of range", check_relations()) rather
- * than misreading it. */
-#define SNAPSHOT_VERSION 7
+ * than misreading it. v8: a checksum over the header and one over each
+ * section (v7 had one over the string pools only). */
+#define SNAPSHOT_VERSION 8
 #define ENDIAN_MARK 0x01020304u
 
 enum {
   SEC_NAME, SEC_NODES, SEC_NAMES, SEC_EXTRAS, SEC_RELS, SEC_OUT_START, SEC_IN_IDX, SEC_IN_START,
   SEC_ID_POOL, SEC_ID_OFFSETS, SEC_ID_SLOTS, SEC_REG_INDEX, SEC_REG_FALLBACK, SEC_IN_REL, N_SECTIONS,
 };
+
+/* the string pools: their checksums also stand for their being valid UTF-8 */
+#define TEXT_SECTIONS ((1u << SEC_NAME) | (1u << SEC_NAMES) | (1u << SEC_EXTRAS) | (1u << SEC_ID_POOL))
 
 typedef struct {
   char    magic[8];
@@ -52,9 +60,14 @@ typedef struct {
   guint32 id_mask;
   guint32 n_reg_index;
   guint32 n_reg_fallback;
-  guint64 text_hash;        /* of the string pools: see text_hash() */
+  guint64 header_sum;       /* of this header, read with header_sum 0 */
   struct { guint64 off, len; } sec[N_SECTIONS];
+  guint64 sum[N_SECTIONS];  /* of each section, its padding included */
 } SnapshotHeader;
+
+/* the sections follow the header, each padded to 8 bytes */
+#define PADDED(len) (((len) + 7) / 8 * 8)
+G_STATIC_ASSERT (sizeof (SnapshotHeader) % 8 == 0);
 
 gboolean
 resp_snapshot_is (const char *data, gsize length)
@@ -62,60 +75,180 @@ resp_snapshot_is (const char *data, gsize length)
   return length >= 8 && memcmp (data, SNAPSHOT_MAGIC, 8) == 0;
 }
 
-/* A 64-bit hash of a byte range, eight bytes a step. The pools were valid
- * UTF-8 when the model was loaded and compiled; a matching hash at open
- * says they still are, for a fraction of what decoding every character of
- * a national model's names would cost. (Bounds are checked separately: a
- * hash is no defence against a forged file, only against damage.) */
-static guint64
-hash_range (guint64 h, const char *data, guint64 len)
-{
-  const guchar *p = (const guchar *) data;
-  guint64 i = 0;
+/* ---- the checksum ---- */
 
-  for (; i + 8 <= len; i += 8)
+/* A 64-bit checksum of a byte range, written for speed at open (a national
+ * snapshot is some 250 MB, every byte of which is summed each time it is
+ * opened). Four lanes take the 8-byte words of each 32-byte block in turn;
+ * a step is lane = rotl ((lane ^ word) * odd, 31). For a fixed lane that is
+ * a bijection of the word, and for a fixed word one of the lane, and the
+ * steps after it and the final mix are bijections too: two ranges that
+ * differ in one 8-byte word (a flipped bit, a changed byte) always have
+ * different sums. Damage of several words is missed with a chance of about
+ * one in 2^64. It is no defence against a forged file, which can carry the
+ * sum of what it holds: the checks behind it treat every value as
+ * untrusted. */
+#define SUM_P1 G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+#define SUM_P2 G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)
+#define SUM_P3 G_GUINT64_CONSTANT (0x165667B19E3779F9)
+
+static inline guint64
+rotl64 (guint64 x, int r)
+{
+  return (x << r) | (x >> (64 - r));
+}
+
+static inline guint64
+load64 (const guchar *p)
+{
+  guint64 w;
+
+  memcpy (&w, p, 8);
+  return w;
+}
+
+typedef struct {
+  guint64 lane[4];
+  guchar  buf[32];
+  guint   n_buf;
+  guint64 total;
+} SumState;
+
+static void
+sum_init (SumState *st)
+{
+  st->lane[0] = SUM_P1;
+  st->lane[1] = SUM_P2;
+  st->lane[2] = SUM_P3;
+  st->lane[3] = SUM_P1 ^ SUM_P2;
+  st->n_buf = 0;
+  st->total = 0;
+}
+
+/* The whole blocks of p (n bytes, n a multiple of 32) */
+static void
+sum_blocks (SumState *st, const guchar *p, gsize n)
+{
+  guint64 a = st->lane[0], b = st->lane[1], c = st->lane[2], d = st->lane[3];
+
+  for (gsize i = 0; i < n; i += 32)
     {
-      guint64 w;
-      memcpy (&w, p + i, 8);
-      h = (h ^ w) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      h ^= h >> 29;
+      a = rotl64 ((a ^ load64 (p + i)) * SUM_P1, 31);
+      b = rotl64 ((b ^ load64 (p + i + 8)) * SUM_P1, 31);
+      c = rotl64 ((c ^ load64 (p + i + 16)) * SUM_P1, 31);
+      d = rotl64 ((d ^ load64 (p + i + 24)) * SUM_P1, 31);
     }
-  for (; i < len; i++)
-    h = (h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001B3);
-  return h ^ len;
+  st->lane[0] = a;
+  st->lane[1] = b;
+  st->lane[2] = c;
+  st->lane[3] = d;
+}
+
+static void
+sum_update (SumState *st, const void *data, gsize len)
+{
+  const guchar *p = data;
+
+  st->total += len;
+  if (st->n_buf > 0)
+    {
+      gsize take = MIN (len, 32 - st->n_buf);
+      memcpy (st->buf + st->n_buf, p, take);
+      st->n_buf += (guint) take;
+      p += take;
+      len -= take;
+      if (st->n_buf < 32)
+        return;
+      sum_blocks (st, st->buf, 32);
+      st->n_buf = 0;
+    }
+  sum_blocks (st, p, len & ~(gsize) 31);
+  p += len & ~(gsize) 31;
+  st->n_buf = (guint) (len & 31);
+  memcpy (st->buf, p, st->n_buf);
 }
 
 static guint64
-text_hash (const RespModel *m, const char *name, guint64 name_len)
+sum_final (const SumState *st)
 {
-  guint64 h = G_GUINT64_CONSTANT (0xCBF29CE484222325);
+  guint64 h = st->total * SUM_P3;
+  guint i = 0;
 
-  h = hash_range (h, name, name_len);
-  h = hash_range (h, m->names, m->names_len);
-  h = hash_range (h, m->extras, m->extras_len);
-  return hash_range (h, m->ids.pool, m->ids.pool_len);
+  for (guint k = 0; k < 4; k++)
+    h = rotl64 ((h ^ st->lane[k]) * SUM_P2, 27);
+  for (; i + 8 <= st->n_buf; i += 8)
+    h = rotl64 ((h ^ load64 (st->buf + i)) * SUM_P2, 27);
+  for (; i < st->n_buf; i++)
+    h = rotl64 ((h ^ st->buf[i]) * SUM_P3, 23);
+  h ^= h >> 33;
+  h *= SUM_P2;
+  h ^= h >> 29;
+  h *= SUM_P3;
+  return h ^ (h >> 32);
+}
+
+static guint64
+sum_range (const char *data, gsize len)
+{
+  SumState st;
+
+  sum_init (&st);
+  sum_update (&st, data, len);
+  return sum_final (&st);
+}
+
+/* The header's own sum: of its bytes with header_sum read as 0 */
+static guint64
+header_sum (const SnapshotHeader *h)
+{
+  SnapshotHeader copy = *h;
+
+  copy.header_sum = 0;
+  return sum_range ((const char *) &copy, sizeof copy);
 }
 
 /* ---- writing ---- */
 
+typedef struct {
+  RespAtomicFile file;
+  guint64        pos;
+  SumState       st;     /* of the section being written */
+} Writer;
+
+/* Appends len bytes of data to the section being written */
 static gboolean
-put (GOutputStream *out, const void *data, gsize len, guint64 *pos, GError **error)
+put_raw (Writer *w, const void *data, gsize len, GError **error)
+{
+  if (len == 0)
+    return TRUE;
+  sum_update (&w->st, data, len);
+  w->pos += len;
+  return resp_atomic_file_write (&w->file, data, len, error);
+}
+
+/* Pads the section being written to 8 bytes and records its sum */
+static gboolean
+end_section (Writer *w, SnapshotHeader *h, guint s, GError **error)
 {
   static const char zeros[8] = { 0 };
-  gsize pad = (8 - len % 8) % 8;
+  gsize pad = (8 - w->pos % 8) % 8;
+  gboolean ok = put_raw (w, zeros, pad, error);
 
-  if (len > 0 && !g_output_stream_write_all (out, data, len, NULL, NULL, error))
-    return FALSE;
-  if (pad > 0 && !g_output_stream_write_all (out, zeros, pad, NULL, NULL, error))
-    return FALSE;
-  *pos += len + pad;
-  return TRUE;
+  h->sum[s] = sum_final (&w->st);
+  sum_init (&w->st);
+  return ok;
+}
+
+static gboolean
+put (Writer *w, SnapshotHeader *h, guint s, const void *data, gsize len, GError **error)
+{
+  return put_raw (w, data, len, error) && end_section (w, h, s, error);
 }
 
 /* Records go out field by field, so no padding byte of the in-memory
  * structs (never written) reaches the file. */
 static gboolean
-put_rels (GOutputStream *out, const RespModel *m, const RespRelRec *recs, guint64 *pos, GError **error)
+put_rels (Writer *w, SnapshotHeader *h, const RespModel *m, GError **error)
 {
   RespRelRec chunk[4096];
   guint32 i = 0;
@@ -126,7 +259,7 @@ put_rels (GOutputStream *out, const RespModel *m, const RespRelRec *recs, guint6
       memset (chunk, 0, sizeof (RespRelRec) * n);
       for (guint32 k = 0; k < n; k++)
         {
-          const RespRelRec *r = &recs[i + k];
+          const RespRelRec *r = &m->rels[i + k];
           chunk[k].since = r->since;
           chunk[k].until = r->until;
           chunk[k].from = r->from;
@@ -134,12 +267,11 @@ put_rels (GOutputStream *out, const RespModel *m, const RespRelRec *recs, guint6
           chunk[k].rel = r->rel;
           chunk[k].seat = r->seat;
         }
-      if (!g_output_stream_write_all (out, chunk, sizeof (RespRelRec) * n, NULL, NULL, error))
+      if (!put_raw (w, chunk, sizeof (RespRelRec) * n, error))
         return FALSE;
       i += n;
     }
-  *pos += (guint64) sizeof (RespRelRec) * m->n_rels;
-  return TRUE;
+  return end_section (w, h, SEC_RELS, error);
 }
 
 /**
@@ -150,8 +282,14 @@ put_rels (GOutputStream *out, const RespModel *m, const RespRelRec *recs, guint6
  *
  * Writes the frozen model as a snapshot: a file that
  * resp_model_new_from_file() (and every `resp` command) opens by mapping
- * it, without parsing. The file is written to a temporary name and renamed
- * into place, so a reader never sees half of it.
+ * it, without parsing. The snapshot carries checksums of all its parts,
+ * which are checked when it is opened.
+ *
+ * The file is replaced atomically: it is written under a temporary name in
+ * the same directory, flushed to the disk and renamed over @path, so a
+ * program that has the old file open (or mapped) keeps reading the old
+ * file whole, and one that opens @path sees the old file or the new one,
+ * never half of one.
  *
  * Returns: %TRUE on success; %FALSE with %RESP_ERROR_IO otherwise
  *
@@ -164,18 +302,15 @@ resp_model_write_snapshot (RespModel   *self,
 {
   const RespModel *m = self;
   SnapshotHeader h;
-  GFile *file;
-  GFileOutputStream *fout;
-  GOutputStream *out;
-  GError *local = NULL;
-  guint64 pos = 0;
-  const char *name = m->name != NULL ? m->name : "";
+  Writer w;
+  const char *name;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  name = m->name != NULL ? m->name : "";
   memset (&h, 0, sizeof h);
   memcpy (h.magic, SNAPSHOT_MAGIC, 8);
   h.version = SNAPSHOT_VERSION;
@@ -189,7 +324,6 @@ resp_model_write_snapshot (RespModel   *self,
   h.id_mask = m->ids.mask;
   h.n_reg_index = m->n_reg_index;
   h.n_reg_fallback = m->n_reg_fallback;
-  h.text_hash = text_hash (m, name, strlen (name) + 1);
 
   /* lay the sections out first: every one starts on an 8-byte boundary */
   {
@@ -209,50 +343,54 @@ resp_model_write_snapshot (RespModel   *self,
       [SEC_REG_FALLBACK] = (guint64) sizeof (RespRegFallback) * m->n_reg_fallback,
       [SEC_IN_REL] = m->n_rels,
     };
-    guint64 at = (sizeof h + 7) / 8 * 8;
+    guint64 at = sizeof h;
     for (guint s = 0; s < N_SECTIONS; s++)
       {
         h.sec[s].off = at;
         h.sec[s].len = lens[s];
-        at += (lens[s] + 7) / 8 * 8;
+        at += PADDED (lens[s]);
       }
     h.file_size = at;
   }
 
-  file = g_file_new_for_path (path);
-  fout = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local);
-  g_object_unref (file);
-  if (fout == NULL)
-    goto fail;
-  out = G_OUTPUT_STREAM (fout);
-  ok = put (out, &h, sizeof h, &pos, &local) &&
-       put (out, name, strlen (name) + 1, &pos, &local);
+  if (!resp_atomic_file_open (&w.file, path, error))
+    return FALSE;
+  w.pos = 0;
+  sum_init (&w.st);
+  /* the header goes last, when the sums are known: a placeholder first */
+  ok = resp_atomic_file_write (&w.file, &h, sizeof h, error);
+  w.pos = sizeof h;
   /* nodes: padding-free by construction (two guint32 and four guint8) */
-  ok = ok && put (out, m->nodes, sizeof (RespNodeRec) * m->n_nodes, &pos, &local) &&
-       put (out, m->names, m->names_len, &pos, &local) &&
-       put (out, m->extras, m->extras_len, &pos, &local) &&
-       put_rels (out, m, m->rels, &pos, &local) &&
-       put (out, NULL, 0, &pos, &local) &&
-       put (out, m->out_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
-       put (out, m->in_idx, 4 * (gsize) m->n_rels, &pos, &local) &&
-       put (out, m->in_start, 4 * ((gsize) m->n_nodes + 1), &pos, &local) &&
-       put (out, m->ids.pool, m->ids.pool_len, &pos, &local) &&
-       put (out, m->ids.offsets, 4 * (gsize) m->ids.n, &pos, &local) &&
-       put (out, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), &pos, &local) &&
-       put (out, m->reg_index, sizeof (RespRegEntry) * m->n_reg_index, &pos, &local) &&
-       put (out, m->reg_fallback, sizeof (RespRegFallback) * m->n_reg_fallback, &pos, &local) &&
-       put (out, m->in_rel, m->n_rels, &pos, &local);
-  ok = g_output_stream_close (out, NULL, ok ? &local : NULL) && ok;
-  g_object_unref (fout);
-  if (ok && pos == h.file_size)
-    return TRUE;
-  if (local == NULL)
-    local = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "wrote %" G_GUINT64_FORMAT
-                         " bytes, expected %" G_GUINT64_FORMAT, pos, h.file_size);
-fail:
-  g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, local->message);
-  g_error_free (local);
-  return FALSE;
+  ok = ok && put (&w, &h, SEC_NAME, name, strlen (name) + 1, error) &&
+       put (&w, &h, SEC_NODES, m->nodes, sizeof (RespNodeRec) * m->n_nodes, error) &&
+       put (&w, &h, SEC_NAMES, m->names, m->names_len, error) &&
+       put (&w, &h, SEC_EXTRAS, m->extras, m->extras_len, error) &&
+       put_rels (&w, &h, m, error) &&
+       put (&w, &h, SEC_OUT_START, m->out_start, 4 * ((gsize) m->n_nodes + 1), error) &&
+       put (&w, &h, SEC_IN_IDX, m->in_idx, 4 * (gsize) m->n_rels, error) &&
+       put (&w, &h, SEC_IN_START, m->in_start, 4 * ((gsize) m->n_nodes + 1), error) &&
+       put (&w, &h, SEC_ID_POOL, m->ids.pool, m->ids.pool_len, error) &&
+       put (&w, &h, SEC_ID_OFFSETS, m->ids.offsets, 4 * (gsize) m->ids.n, error) &&
+       put (&w, &h, SEC_ID_SLOTS, m->ids.slots, 8 * ((gsize) m->ids.mask + 1), error) &&
+       put (&w, &h, SEC_REG_INDEX, m->reg_index, sizeof (RespRegEntry) * m->n_reg_index, error) &&
+       put (&w, &h, SEC_REG_FALLBACK, m->reg_fallback, sizeof (RespRegFallback) * m->n_reg_fallback,
+            error) &&
+       put (&w, &h, SEC_IN_REL, m->in_rel, m->n_rels, error);
+  /* the layout above and what was written are one list: they must agree */
+  if (ok && w.pos != h.file_size)
+    {
+      g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: wrote %" G_GUINT64_FORMAT
+                   " bytes, expected %" G_GUINT64_FORMAT, path, w.pos, h.file_size);
+      ok = FALSE;
+    }
+  h.header_sum = header_sum (&h);
+  ok = ok && resp_atomic_file_pwrite (&w.file, &h, sizeof h, 0, error);
+  if (!ok)
+    {
+      resp_atomic_file_abort (&w.file);
+      return FALSE;
+    }
+  return resp_atomic_file_commit (&w.file, error);
 }
 
 /* ---- opening ---- */
@@ -419,6 +557,87 @@ check_ids (const RespModel *m)
   return NULL;
 }
 
+/* The sections, in order, cover the file after the header exactly, and
+ * each matches its sum. Damage anywhere in the file is found here (the
+ * header's own sum has been checked): what the checks after this one find
+ * is a file made to deceive, or a bug. The pools' sums also stand for their
+ * being valid UTF-8, as they were when the snapshot was written: that is
+ * not checked again, and what is printed from a snapshot must be text. */
+static const char *
+check_sums (const char *data, gsize size, const SnapshotHeader *h)
+{
+  static const char * const damaged[N_SECTIONS] = {
+    "the model's name is damaged (its checksum does not match)",
+    "the node records are damaged (their checksum does not match)",
+    "the node names are damaged (their checksum does not match)",
+    "the nodes' extra is damaged (its checksum does not match)",
+    "the relation records are damaged (their checksum does not match)",
+    "the outgoing index is damaged (its checksum does not match)",
+    "the incoming index is damaged (its checksum does not match)",
+    "the incoming offsets are damaged (their checksum does not match)",
+    "the id pool is damaged (its checksum does not match)",
+    "the id offsets are damaged (their checksum does not match)",
+    "the id table is damaged (its checksum does not match)",
+    "the regulator index is damaged (its checksum does not match)",
+    "the regulator fallback is damaged (its checksum does not match)",
+    "the incoming relation types are damaged (their checksum does not match)",
+  };
+  guint64 at = sizeof (SnapshotHeader);
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      if (h->sec[s].off != at || h->sec[s].len > size - at || PADDED (h->sec[s].len) > size - at)
+        return "the sections do not cover the file";
+      at += PADDED (h->sec[s].len);
+    }
+  if (at != size)
+    return "the sections do not cover the file";
+  for (guint s = 0; s < N_SECTIONS; s++)
+    if (sum_range (data + h->sec[s].off, PADDED (h->sec[s].len)) != h->sum[s])
+      return damaged[s];
+  return NULL;
+}
+
+/* Every string of a pool (len bytes, NUL-separated) is valid UTF-8 */
+static gboolean
+text_ok (const char *pool, gsize len)
+{
+  const char *p = pool, *end = pool + len;
+
+  while (p < end)
+    {
+      const char *nul = memchr (p, '\0', (gsize) (end - p));
+      gsize n = (gsize) ((nul != NULL ? nul : end) - p);
+
+      if (n > 0 && !g_utf8_validate_len (p, n, NULL))
+        return FALSE;
+      p += n + 1;
+    }
+  return TRUE;
+}
+
+void
+resp_snapshot_reseal (char *data, gsize size, gboolean keep_bad_text)
+{
+  SnapshotHeader h;
+
+  if (size < sizeof h || !resp_snapshot_is (data, size))
+    return;
+  memcpy (&h, data, sizeof h);
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      guint64 off = h.sec[s].off, len = h.sec[s].len;
+
+      if (off > size || len > size - off || PADDED (len) > size - off)
+        continue;
+      if (keep_bad_text && (TEXT_SECTIONS & (1u << s)) && !text_ok (data + off, len))
+        continue;
+      h.sum[s] = sum_range (data + off, PADDED (len));
+    }
+  h.header_sum = header_sum (&h);
+  memcpy (data, &h, sizeof h);
+}
+
 RespModel *
 resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify release,
                     const char *path, GPtrArray **diagnostics, GError **error)
@@ -428,15 +647,23 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
   RespModel *m;
   const char *name;
 
-  if (size < sizeof (SnapshotHeader))
+  /* the version first (it is where every version keeps it): an older
+   * libresp refuses a newer snapshot by it, whatever else changed */
+  if (size < 16)
     c.why = "the file is shorter than a snapshot header (truncated?)";
   else if (h->version != SNAPSHOT_VERSION)
     c.why = "this snapshot version is not supported; compile the model again";
+  else if (size < sizeof (SnapshotHeader))
+    c.why = "the file is shorter than a snapshot header (truncated?)";
   else if (h->endian != ENDIAN_MARK || h->sizeof_node != sizeof (RespNodeRec) ||
            h->sizeof_rel != sizeof (RespRelRec))
     c.why = "the snapshot was written on a machine of another layout; compile the model again";
+  else if (header_sum (h) != h->header_sum)
+    c.why = "the header is damaged (its checksum does not match)";
   else if (h->file_size != size)
     c.why = "the file's size is not the snapshot's (truncated or extended?)";
+  else
+    c.why = check_sums (data, size, h);
 
   m = resp_model_alloc ();
   m->source = g_strdup (path);
@@ -477,10 +704,6 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
                             !pool_ok (m->extras, m->extras_len) ||
                             !pool_ok (m->ids.pool, m->ids.pool_len)))
         c.why = "a string pool is not terminated";
-      /* what is printed must be text: a damaged byte in a name would
-       * otherwise reach JSON output as invalid UTF-8 */
-      if (c.why == NULL && text_hash (m, name, h->sec[SEC_NAME].len) != h->text_hash)
-        c.why = "the names or ids are damaged (their checksum does not match)";
       if (c.why == NULL)
         c.why = check_nodes (m);
       if (c.why == NULL)

@@ -5,6 +5,7 @@
 import contextlib
 import os
 import subprocess
+import tempfile
 import sys
 import unittest
 
@@ -144,6 +145,20 @@ class IntrospectionTest(unittest.TestCase):
         with self.assertRaises(GLib.Error) as cm:
             Resp.Model.new_from_file_full(CITY, copy)
         self.assertEqual(cm.exception.code, Resp.Error.LIMIT)
+
+    def test_snapshot_private_copy(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "city.snap")
+            self.assertTrue(self.model.write_snapshot(path))
+            mapped, diags = Resp.Model.new_from_file_with_flags(path, Resp.ModelFlags.NONE, None)
+            self.assertEqual(diags, [])
+            self.assertEqual(mapped.get_n_nodes(), 110)
+            del mapped
+            copy, _ = Resp.Model.new_from_file_with_flags(path, Resp.ModelFlags.PRIVATE_COPY, None)
+            # the copy is the model's own: the file cut to nothing does not reach it
+            os.truncate(path, 0)
+            self.assertEqual(copy.get_n_nodes(), 110)
+            self.assertEqual(copy.get_node_name("p-li"), "李某")
 
     def test_verdicts_equal_the_tool(self):
         batch, _ = Resp.EventBatch.new_from_file(self.model, self.rulebook, EVENTS)

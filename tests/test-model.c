@@ -531,6 +531,12 @@ misuse_seat (void)
   resp_seat_to_string ((RespSeat) 4);
 }
 
+static void
+misuse_flags (void)
+{
+  resp_model_new_from_file_with_flags ("m.json", (RespModelFlags) (1 << 5), NULL, NULL, NULL);
+}
+
 /* static, so that the child that exits on the critical still reaches it */
 static RespModel *volatile misuse_model;
 
@@ -791,6 +797,8 @@ test_api_misuse (void)
     { misuse_null_path, "assertion 'path != NULL' failed" },
     { misuse_null_model, "resp_model_get_n_nodes: assertion 'self != NULL' failed" },
     { misuse_null_id, "resp_model_has_node: assertion 'id != NULL' failed" },
+    { misuse_flags, "resp_model_new_from_file_with_flags: assertion "
+                    "'(flags & ~RESP_MODEL_FLAGS_PRIVATE_COPY) == 0' failed" },
     /* one past the last value of each */
     { misuse_node_type,
       "resp_node_type_to_string: assertion '(guint) type < RESP_N_NODE_TYPES' failed" },

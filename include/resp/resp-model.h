@@ -29,6 +29,26 @@ G_BEGIN_DECLS
  */
 typedef struct _RespModel RespModel;
 
+/**
+ * RespModelFlags:
+ * @RESP_MODEL_FLAGS_NONE: the defaults: a snapshot is mapped, not copied
+ * @RESP_MODEL_FLAGS_PRIVATE_COPY: a snapshot is read into memory the model
+ *   owns instead of being mapped, so that nothing another program does to
+ *   the file afterwards (truncating it, writing over it in place) can reach
+ *   the model; it costs the snapshot's size in memory, per model, and the
+ *   time to read it. A program that keeps a model open for long, or that
+ *   cannot control how the file is replaced, wants it. A model file (JSON)
+ *   is always read into memory, with or without it.
+ *
+ * How resp_model_new_from_file_with_flags() takes a file in.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  RESP_MODEL_FLAGS_NONE = 0,
+  RESP_MODEL_FLAGS_PRIVATE_COPY = 1 << 0,
+} RespModelFlags;
+
 RESP_AVAILABLE_IN_1_0
 GType        resp_model_get_type            (void) G_GNUC_CONST;
 
@@ -47,6 +67,12 @@ RespModel   *resp_model_new_from_file_full  (const char  *path,
                                              const RespLimits *limits,
                                              GPtrArray  **diagnostics,
                                              GError     **error);
+RESP_AVAILABLE_IN_1_0
+RespModel   *resp_model_new_from_file_with_flags (const char       *path,
+                                                  RespModelFlags    flags,
+                                                  const RespLimits *limits,
+                                                  GPtrArray       **diagnostics,
+                                                  GError          **error);
 RESP_AVAILABLE_IN_1_0
 RespModel   *resp_model_new_from_data_full  (const char  *data,
                                              gssize       length,

@@ -7,6 +7,15 @@
  * answer every query without reading out of bounds or looping, however
  * odd its contents (damage that passes the bounds checks can still say
  * strange things: unsorted blocks, cycles, empty intervals).
+ *
+ * A snapshot carries checksums of its header and of each section, and a
+ * changed byte anywhere fails one of them: fed as it is, every mutation
+ * would stop at the checksum. So the harness recomputes the checksums of
+ * its input before opening it (resp_snapshot_reseal()), and the checks
+ * behind them are what is fuzzed, as a forged file would meet them. A
+ * string pool that is not valid UTF-8 keeps its old sum: the sum is what
+ * vouches for the names being text (test-snapshot covers the checksums
+ * themselves, every byte of a snapshot changed in turn).
  */
 #include "config.h"
 
@@ -14,6 +23,7 @@
 
 #include "fuzz-common.h"
 #include "resp-model-private.h"
+#include "resp-snapshot-private.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -28,9 +38,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   static const gint64 instants[] = { G_MININT64, 0, G_GINT64_CONSTANT (1700000000000000), G_MAXINT64 };
-  /* a snapshot's messages quote nothing of it */
-  RespModel *m = fuzz_load (FUZZ_INPUT_MODEL, data, size, "fuzz.snap", FALSE);
+  uint8_t *sealed = g_memdup2 (data, size);
+  RespModel *m;
 
+  resp_snapshot_reseal ((char *) sealed, size, TRUE);
+  /* a snapshot's messages quote nothing of it */
+  m = fuzz_load (FUZZ_INPUT_MODEL, sealed, size, "fuzz.snap", FALSE);
+  g_free (sealed);
   if (m == NULL)
     return 0;
 

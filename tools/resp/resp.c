@@ -131,7 +131,11 @@ load_model (const char *path)
 {
   GPtrArray *diags = NULL;
   GError *error = NULL;
-  RespModel *model = resp_model_new_from_file (path, &diags, &error);
+  /* a snapshot read into memory of our own, not mapped: a command must not
+   * die (SIGBUS) because someone copies a new snapshot over the file while
+   * it runs */
+  RespModel *model = resp_model_new_from_file_with_flags (path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
+                                                          &diags, &error);
 
   if (model == NULL)
     print_diagnostics (diags, error);
