@@ -102,6 +102,13 @@ typedef struct {
 #define RANKED_SCORECARD (1u << 7)
 G_STATIC_ASSERT (RESP_N_BEARERS < 7);
 
+/* One entry of the cache of committee_of(). */
+typedef struct {
+  guint32 unit;
+  guint32 committee;
+  gint64  at;
+} CommitteeMemo;
+
 typedef struct {
   RespDuties  *d;
   RespModel   *m;
@@ -124,6 +131,9 @@ typedef struct {
   gint64       owners_start;
   guint32      owners_off, n_owners;
   guint32      last_card_node, last_card;   /* scorecard_of()'s last answer */
+  guint32     *card_keys, *card_vals;       /* cards_build() */
+  guint32      card_mask;
+  CommitteeMemo committees[1024];
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
   guint32      unit;
@@ -648,6 +658,23 @@ answerable_from_walk (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 /* The committees whose scorecards count slot: what it depends on is the
  * node, its type (which decides the bearer classes it can be in) and the
  * slot's start, so the node's slots that start together share them. */
+/* The responsible committee of unit at t (R reset to t), through a small
+ * cache: the systems of one operator, and the operator itself, ask for it
+ * at the same instant one after another. */
+static guint32
+committee_of (Ctx *c, guint32 unit, gint64 t)
+{
+  CommitteeMemo *e = &c->committees[(unit ^ (guint32) (t >> 20)) % G_N_ELEMENTS (c->committees)];
+
+  if (e->unit != unit || e->at != t)
+    {
+      e->unit = unit;
+      e->at = t;
+      e->committee = resp_resolver_committee_of (&c->R, unit, NULL);
+    }
+  return e->committee;
+}
+
 static void
 owners (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
 {
@@ -670,14 +697,14 @@ owners (Ctx *c, const RespDutyRule *duty, RespDutySlot *slot)
       resp_resolver_all_in (R, slot->node, RESP_REL_OPERATES, RESP_SEAT_NONE, ops);
       for (guint i = 0; i < ops->len; i++)
         {
-          guint32 k = resp_resolver_committee_of (R, ops->data[i], NULL);
+          guint32 k = committee_of (c, ops->data[i], slot->start);
           if (k != RESP_NO_NODE)
             resp_vec_push (found, k);
         }
     }
   else
     {
-      guint32 k = resp_resolver_committee_of (R, slot->node, NULL);
+      guint32 k = committee_of (c, slot->node, slot->start);
       if (k != RESP_NO_NODE)
         resp_vec_push (found, k);
     }
@@ -734,19 +761,57 @@ scorecard_report_to (Ctx *c, const Ranked *r)
   resp_resolver_give (&c->R, report);
 }
 
+/* The scorecards by committee: an open-addressing table small enough to
+ * stay in cache (a lookup through the per-node arrays missed it at
+ * national scale, once per slot). */
+static inline guint32
+card_hash (guint32 k, guint32 mask)
+{
+  return (guint32) (((guint64) k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+static void
+cards_build (Ctx *c)
+{
+  RespDuties *d = c->d;
+  guint32 n = d->scorecards->len, size = 16;
+
+  while (size < 2 * n)
+    size *= 2;
+  c->card_mask = size - 1;
+  c->card_keys = g_new (guint32, size);
+  c->card_vals = g_new (guint32, size);
+  memset (c->card_keys, 0xff, size * sizeof (guint32));
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 k = g_array_index (d->scorecards, RespDutyScorecard, i).committee;
+      guint32 h = card_hash (k, c->card_mask);
+
+      while (c->card_keys[h] != RESP_NO_NODE)
+        h = (h + 1) & c->card_mask;
+      c->card_keys[h] = k;
+      c->card_vals[h] = i;
+    }
+}
+
 /* The index of committee k's scorecard, or RESP_NO_NODE. Slots next to
  * each other in id order often count in the same one (the systems of one
  * operator): the last answer is kept. */
 static guint32
 scorecard_of (Ctx *c, guint32 k)
 {
-  guint32 r;
+  guint32 h;
 
   if (k == c->last_card_node)
     return c->last_card;
-  r = c->rank[k];
   c->last_card_node = k;
-  c->last_card = r == RESP_NO_NODE ? RESP_NO_NODE : c->ranked[r].scorecard;
+  c->last_card = RESP_NO_NODE;
+  for (h = card_hash (k, c->card_mask); c->card_keys[h] != RESP_NO_NODE; h = (h + 1) & c->card_mask)
+    if (c->card_keys[h] == k)
+      {
+        c->last_card = c->card_vals[h];
+        break;
+      }
   return c->last_card;
 }
 
@@ -1341,6 +1406,8 @@ resp_model_check_duties (RespModel     *model,
   c.missing = g_array_new (FALSE, FALSE, sizeof (guint));
   resp_resolver_init (&c.R, model);
   c.last_card_node = RESP_NO_NODE;
+  for (guint i = 0; i < G_N_ELEMENTS (c.committees); i++)
+    c.committees[i].unit = RESP_NO_NODE;
   c.rank = g_new (guint32, MAX (model->n_nodes, 1));
   memset (c.rank, 0xff, sizeof (guint32) * model->n_nodes);
   /* the same periods for every bearer of a duty */
@@ -1363,6 +1430,7 @@ resp_model_check_duties (RespModel     *model,
 
   rank_nodes (&c, classes, &cards);
   g_free (cards.data);
+  cards_build (&c);
   for (guint32 r = 0; r < c.n_ranked; r++)
     node_slots (&c, &c.ranked[r]);
   notices (&c);
@@ -1384,6 +1452,8 @@ resp_model_check_duties (RespModel     *model,
   g_free (c.reads_operator);
   g_free (c.tmp.data);
   g_free (c.rank);
+  g_free (c.card_keys);
+  g_free (c.card_vals);
   g_free (c.ranked);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
