@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "test-common.h"
 #include "resp-json-reader-private.h"
 
@@ -325,6 +327,79 @@ test_assess_single_and_lines (void)
   test_remove_temp (path, dir);
 }
 
+/* Runs resp with standard input from the file in_path; checks the exit
+ * code and returns stdout (stderr in *err). */
+static char *
+run_with_stdin (int expected_rc, const char *in_path, char **err, const char * const *argv)
+{
+  GSubprocessLauncher *l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  GPtrArray *args = g_ptr_array_new ();
+  char *tool = test_build_path ("tools/resp/resp"), *out = NULL, *e = NULL;
+  GError *error = NULL;
+  GSubprocess *p;
+
+  g_ptr_array_add (args, tool);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_set_stdin_file_path (l, in_path);
+  p = g_subprocess_launcher_spawnv (l, (const char * const *) args->pdata, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  CU_ASSERT (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, &e, &error));
+  CU_ASSERT (g_subprocess_get_if_exited (p));
+  CU_ASSERT_EQUAL (g_subprocess_get_exit_status (p), expected_rc);
+  if (err != NULL)
+    *err = e;
+  else
+    g_free (e);
+  g_object_unref (p);
+  g_object_unref (l);
+  g_ptr_array_free (args, TRUE);
+  g_free (tool);
+  return out;
+}
+
+/* `-` reads the events, or a record, from standard input: the same answer
+ * as from the file; errors are positioned in <stdin> */
+static void
+test_stdin (void)
+{
+  char *events = test_src_path ("examples/data/events.json"), *record = test_src_path ("examples/data/record.json");
+  const char *assess_file[] = { "assess", test_city_path, events, "--format", "json", NULL };
+  const char *assess_stdin[] = { "assess", test_city_path, "-", "--format", "json", NULL };
+  const char *duties_file[] = { "duties", test_city_path, record, "--year", "2026", "--at", "2027-01-10",
+                                "--rulebook", "cn-local-2026-example", "--format", "json", NULL };
+  const char *duties_stdin[] = { "duties", test_city_path, "-", "--year", "2026", "--at", "2027-01-10",
+                                 "--rulebook", "cn-local-2026-example", "--format", "json", NULL };
+  char *dir, *bad = test_write_temp ("bad.jsonl", "{\"id\": \"x\", \"occurred_at\": \"2026-03-05\",\n"
+                                     " \"units\": [\"u-nope\"]}\n", &dir);
+  char *err = NULL, *a, *b;
+  int rc;
+
+  rc = test_run_resp (assess_file, &a, NULL);
+  CU_ASSERT_EQUAL (rc, 0);
+  b = run_with_stdin (0, events, NULL, assess_stdin);
+  CU_ASSERT_STRING_EQUAL (a, b);
+  g_free (a);
+  g_free (b);
+
+  rc = test_run_resp (duties_file, &a, NULL);
+  CU_ASSERT_EQUAL (rc, 0);
+  b = run_with_stdin (0, record, NULL, duties_stdin);
+  CU_ASSERT_STRING_EQUAL (a, b);
+  g_free (a);
+  g_free (b);
+
+  b = run_with_stdin (1, bad, &err, assess_stdin);
+  CU_ASSERT_STRING_EQUAL (b, "");
+  test_contains (err, "<stdin>:2:12: event 'x': unknown node 'u-nope'");
+  g_free (b);
+  g_free (err);
+  test_remove_temp (bad, dir);
+  g_free (events);
+  g_free (record);
+}
+
 static void
 test_assess_invalid (void)
 {
@@ -532,6 +607,7 @@ static CU_TestInfo tests[] = {
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
   { "duties", test_duties },
   { "assess --record", test_assess_record },
+  { "- reads standard input", test_stdin },
   CU_TEST_INFO_NULL,
 };
 

@@ -6,6 +6,7 @@
  * call. Exit codes (SPEC §5): 0 success, 1 invalid input (messages on
  * stderr, nothing on stdout), 2 usage error.
  */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -124,6 +125,71 @@ print_diagnostics (GPtrArray *diags, GError *error)
       }
   else if (error != NULL)
     fprintf (stderr, "%s\n", error->message);
+}
+
+/* All of standard input, for a file argument `-` (events or a record
+ * piped in); NULL with the reason on stderr when it cannot be read. */
+static GBytes *
+read_stdin (void)
+{
+  GByteArray *all = g_byte_array_new ();
+  guint8 buf[65536];
+  ssize_t n;
+
+  while ((n = read (STDIN_FILENO, buf, sizeof buf)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          fprintf (stderr, "resp: cannot read standard input: %s\n", g_strerror (errno));
+          g_byte_array_unref (all);
+          return NULL;
+        }
+      g_byte_array_append (all, buf, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (all);
+}
+
+/* The events of path, or of standard input for `-` (named <stdin> in
+ * messages). */
+static RespEventBatch *
+load_events (RespModel *model, RespRulebook *rulebook, const char *path, GPtrArray **diags, GError **error)
+{
+  GBytes *bytes;
+  RespEventBatch *batch;
+  gsize len;
+  const char *data;
+
+  if (!g_str_equal (path, "-"))
+    return resp_event_batch_new_from_file (model, rulebook, path, diags, error);
+  if ((bytes = read_stdin ()) == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  batch = resp_event_batch_new_from_data (model, rulebook, data != NULL ? data : "", (gssize) len, "<stdin>",
+                                          diags, error);
+  g_bytes_unref (bytes);
+  return batch;
+}
+
+/* The record of path, or of standard input for `-`. */
+static RespRecord *
+load_record (RespModel *model, RespRulebook *rulebook, const char *path, GPtrArray **diags, GError **error)
+{
+  GBytes *bytes;
+  RespRecord *record;
+  gsize len;
+  const char *data;
+
+  if (!g_str_equal (path, "-"))
+    return resp_record_new_from_file (model, rulebook, path, diags, error);
+  if ((bytes = read_stdin ()) == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  record = resp_record_new_from_data (model, rulebook, data != NULL ? data : "", (gssize) len, "<stdin>",
+                                      diags, error);
+  g_bytes_unref (bytes);
+  return record;
 }
 
 static RespModel *
@@ -359,7 +425,8 @@ cmd_assess (int argc, char **argv)
   GOptionContext *ctx = new_context ("MODEL EVENTS",
                                      "Verdicts, one per event (docs/verdicts.md): who bears direct, primary "
                                      "leadership or important leadership responsibility, why, and through "
-                                     "which chain. EVENTS is one JSON object, a JSON array or JSON Lines.",
+                                     "which chain. EVENTS is one JSON object, a JSON array or JSON Lines; "
+                                     "- reads them from standard input (as --record - reads the record).",
                                      assess_entries);
   RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model = NULL;
@@ -385,7 +452,7 @@ cmd_assess (int argc, char **argv)
   model = load_model (argv[1]);
   if (model == NULL)
     goto out;
-  batch = resp_event_batch_new_from_file (model, rulebook, argv[2], &diags, &error);
+  batch = load_events (model, rulebook, argv[2], &diags, &error);
   if (batch == NULL)
     {
       print_diagnostics (diags, error);
@@ -393,7 +460,7 @@ cmd_assess (int argc, char **argv)
     }
   if (opt_record != NULL)
     {
-      record = resp_record_new_from_file (model, rulebook, opt_record, &diags, &error);
+      record = load_record (model, rulebook, opt_record, &diags, &error);
       if (record == NULL)
         {
           print_diagnostics (diags, error);
@@ -512,7 +579,8 @@ cmd_duties (int argc, char **argv)
                                      "Duty slots, notices and scorecards (docs/duties.md): which duty of "
                                      "the rulebook was fulfilled period by period, which was not and who "
                                      "answers for it, the notices' rectification, and a scorecard per "
-                                     "committee for the cadre department.",
+                                     "committee for the cadre department. RECORD - reads it from "
+                                     "standard input.",
                                      duties_entries);
   RespFormat format = RESP_FORMAT_TEXT;
   RespModel *model = NULL;
@@ -544,7 +612,7 @@ cmd_duties (int argc, char **argv)
   if (model == NULL)
     goto out;
   progress ("读取履职记录");
-  record = resp_record_new_from_file (model, rulebook, argv[2], &diags, &error);
+  record = load_record (model, rulebook, argv[2], &diags, &error);
   if (record == NULL)
     {
       progress (NULL);
