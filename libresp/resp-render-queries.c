@@ -121,12 +121,16 @@ roles_json (gconstpointer data, GString *out)
   g_string_append_c (out, '\n');
 }
 
+/* Paths up to this many nodes are always written out whole */
+#define TEXT_PATH_FULL 8
+
 static void
 roles_text (gconstpointer data, GString *out)
 {
   const RespRoles *self = data;
   const RespModel *m = self->model;
   char at[RESP_INSTANT_BUF];
+  guint32 walk_off = 0, walk_max = 0;   /* the walk last written in a role, and how far */
 
   resp_instant_format_buf (self->at, at);
   resp_render_node (out, m, self->subject);
@@ -151,6 +155,7 @@ roles_text (gconstpointer data, GString *out)
           continue;
         }
       g_string_append_c (out, '\n');
+      walk_off = 0, walk_max = 0;
       for (guint i = self->role_start[r]; i < self->role_start[r + 1]; i++)
         {
           const RespHit *h = &self->hits[i];
@@ -162,11 +167,32 @@ roles_text (gconstpointer data, GString *out)
             }
           if (h->path_len > 1)
             {
+              guint k = 0;
+
               g_string_append (out, "      路径：");
-              for (guint k = 0; k < h->path_len; k++)
-                g_string_append_printf (out, "%s%s", k ? " → " : "",
+              /* the holders along one walk (a chain of superiors) share it,
+               * each path a prefix of the walk: a path longer than
+               * TEXT_PATH_FULL is told from the farthest point of the walk
+               * written above (a chain of N would take N² words) */
+              if (h->path_len > TEXT_PATH_FULL && walk_max > 0 && walk_off == h->path_off)
+                {
+                  if (h->path_len <= walk_max)
+                    {
+                      g_string_append_printf (out, "沿上面的路径至 %s（共 %u 个节点）\n",
+                                              resp_model_node_id (m, self->paths[h->path_off + h->path_len - 1]),
+                                              h->path_len);
+                      continue;
+                    }
+                  g_string_append (out, "沿上面的路径至 ");
+                  k = walk_max - 1;
+                }
+              for (guint first = k; k < h->path_len; k++)
+                g_string_append_printf (out, "%s%s", k > first ? " → " : "",
                                         resp_model_node_id (m, self->paths[h->path_off + k]));
               g_string_append_c (out, '\n');
+              if (walk_off != h->path_off)
+                walk_off = h->path_off, walk_max = 0;
+              walk_max = MAX (walk_max, h->path_len);
             }
         }
     }
@@ -174,21 +200,39 @@ roles_text (gconstpointer data, GString *out)
     g_string_append_printf (out, "  警告：%s\n", self->messages[i]);
 }
 
-/* The edges of every path (each once); the nodes on them into seen. */
+/* The edges of every path (each once), in the order of the hits; the nodes
+ * on them into seen. Hits that share a stored walk (a chain of superiors:
+ * each path a prefix of the next) go on from where the walk was drawn to,
+ * so a chain of N is drawn in N steps, not N². */
 static void
 roles_dot_edges (const RespRoles *self, GString *out, GHashTable *seen)
 {
   const RespModel *m = self->model;
-  GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *drawn = g_hash_table_new (NULL, NULL);   /* walk -> how far it is drawn */
 
   for (guint i = 0; i < self->role_start[RESP_N_ROLES]; i++)
     {
       const RespHit *h = &self->hits[i];
-      for (guint k = 0; k + 1 < h->path_len; k++)
+      gpointer walk = GUINT_TO_POINTER (h->path_off + 1);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (drawn, walk));
+
+      g_hash_table_add (seen, GUINT_TO_POINTER (h->node + 1));
+      if (from >= h->path_len)
+        continue;
+      g_hash_table_insert (drawn, walk, GUINT_TO_POINTER (h->path_len));
+      for (guint k = from; k < h->path_len; k++)
         {
-          guint32 a = self->paths[h->path_off + k];
-          guint32 b = self->paths[h->path_off + k + 1];
-          char *key = g_strdup_printf ("%u>%u", a, b);
+          guint32 b = self->paths[h->path_off + k];
+          guint32 a;
+          gint64 *key;
+
+          g_hash_table_add (seen, GUINT_TO_POINTER (b + 1));
+          if (k == 0)
+            continue;
+          a = self->paths[h->path_off + k - 1];
+          key = g_new (gint64, 1);
+          *key = (gint64) (((guint64) a << 32) | b);
           if (g_hash_table_add (edges, key))
             {
               g_string_append (out, "  ");
@@ -198,28 +242,23 @@ roles_dot_edges (const RespRoles *self, GString *out, GHashTable *seen)
               g_string_append (out, ";\n");
             }
         }
-      for (guint k = 0; k < h->path_len; k++)
-        g_hash_table_add (seen, GUINT_TO_POINTER (self->paths[h->path_off + k] + 1));
-      g_hash_table_add (seen, GUINT_TO_POINTER (h->node + 1));
     }
   g_hash_table_unref (edges);
+  g_hash_table_unref (drawn);
 }
 
-/* A node of the picture: its shape by type, its name, id and the roles it holds. */
+/* A node of the picture: its shape by type, its name, id and the roles it
+ * holds (roles: a bit per role). */
 static void
-roles_dot_node (const RespRoles *self, GString *out, guint32 v)
+roles_dot_node (const RespRoles *self, GString *out, guint32 v, guint64 roles)
 {
   const RespModel *m = self->model;
   GString *label = g_string_new (NULL);
 
   g_string_append_printf (label, "%s\\n%s", resp_model_node_name (m, v), resp_model_node_id (m, v));
   for (guint r = 0; r < RESP_N_ROLES; r++)
-    for (guint j = self->role_start[r]; j < self->role_start[r + 1]; j++)
-      if (self->hits[j].node == v)
-        {
-          g_string_append_printf (label, "\\n%s", resp_roles[r].label_zh);
-          break;
-        }
+    if (roles & RESP_ROLE_BIT (r))
+      g_string_append_printf (label, "\\n%s", resp_roles[r].label_zh);
   g_string_append (out, "  ");
   resp_render_dot_quote (out, resp_model_node_id (m, v));
   g_string_append_printf (out, " [shape=%s, label=\"", resp_node_types[m->nodes[v].type].dot_shape);
@@ -244,7 +283,7 @@ static void
 roles_dot (gconstpointer data, GString *out)
 {
   const RespRoles *self = data;
-  GHashTable *seen = g_hash_table_new (NULL, NULL);
+  GHashTable *seen = g_hash_table_new (NULL, NULL), *roles;
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
   GHashTableIter it;
   gpointer key;
@@ -270,8 +309,26 @@ roles_dot (gconstpointer data, GString *out)
       g_array_append_val (nodes, v);
     }
   g_array_sort (nodes, cmp_u32);
+  /* the roles of each node, in one pass over the hits */
+  roles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    for (guint j = self->role_start[r]; j < self->role_start[r + 1]; j++)
+      {
+        gpointer k = GUINT_TO_POINTER (self->hits[j].node + 1);
+        guint64 *mask = g_hash_table_lookup (roles, k);
+
+        if (mask == NULL)
+          g_hash_table_insert (roles, k, mask = g_new0 (guint64, 1));
+        *mask |= RESP_ROLE_BIT (r);
+      }
   for (guint i = 0; i < nodes->len; i++)
-    roles_dot_node (self, out, g_array_index (nodes, guint32, i));
+    {
+      guint32 v = g_array_index (nodes, guint32, i);
+      const guint64 *mask = g_hash_table_lookup (roles, GUINT_TO_POINTER (v + 1));
+
+      roles_dot_node (self, out, v, mask != NULL ? *mask : 0);
+    }
+  g_hash_table_unref (roles);
   g_string_append (out, "}\n");
   g_array_unref (nodes);
   g_hash_table_unref (seen);

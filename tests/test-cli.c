@@ -168,6 +168,50 @@ test_who_text_and_dot (void)
   g_free (dot);
 }
 
+/* A chain of twelve superiors: a path longer than eight nodes is told from
+ * the walk written above it, the picture draws each edge once (the output
+ * grows with the chain, not with its square) */
+static void
+test_who_long_chain (void)
+{
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n"
+                                " {\"id\": \"r\", \"type\": \"region\", \"name\": \"R\", \"level\": \"prefectural\"},\n"
+                                " {\"id\": \"k\", \"type\": \"committee\", \"name\": \"K\", \"form\": \"party_committee\"},\n"
+                                " {\"id\": \"s\", \"type\": \"system\", \"name\": \"S\"}");
+  char *dir, *path, *text, *dot;
+  guint edges = 0;
+
+  for (int i = 0; i < 12; i++)
+    g_string_append_printf (json, ",\n {\"id\": \"u%d\", \"type\": \"unit\", \"name\": \"U%d\"}", i, i);
+  g_string_append (json, "],\n \"relations\": [{\"rel\": \"leads\", \"from\": \"k\", \"to\": \"r\"},\n"
+                   " {\"rel\": \"located_in\", \"from\": \"u0\", \"to\": \"r\"},\n"
+                   " {\"rel\": \"operates\", \"from\": \"u11\", \"to\": \"s\"}");
+  for (int i = 1; i < 12; i++)
+    g_string_append_printf (json, ",\n {\"rel\": \"under\", \"from\": \"u%d\", \"to\": \"u%d\"}", i, i - 1);
+  g_string_append (json, "]}\n");
+  path = test_write_temp ("chain.json", json->str, &dir);
+  text = run (0, NULL, "who", path, "s", "--at", "2026-06-01", NULL);
+  dot = run (0, NULL, "who", path, "s", "--at", "2026-06-01", "--format", "dot", NULL);
+
+  /* the chain in id order: u0 (the walk whole), u1 (a prefix of it, 12
+   * nodes), u10 and u11 (short: whole), u2-u4 (long prefixes), u5-u9 whole */
+  test_contains (text,
+                 "    U0（u0）\n      路径：s → u11 → u10 → u9 → u8 → u7 → u6 → u5 → u4 → u3 → u2 → u1 → u0\n"
+                 "    U1（u1）\n      路径：沿上面的路径至 u1（共 12 个节点）\n"
+                 "    U10（u10）\n      路径：s → u11 → u10\n",
+                 "    U4（u4）\n      路径：沿上面的路径至 u4（共 9 个节点）\n"
+                 "    U5（u5）\n      路径：s → u11 → u10 → u9 → u8 → u7 → u6 → u5\n");
+  /* s -> u11 -> ... -> u0 -> r -> k: 14 edges, each once */
+  for (const char *p = dot; (p = strstr (p, " -> ")) != NULL; p++)
+    edges++;
+  CU_ASSERT_EQUAL (edges, 14);
+  CU_ASSERT_PTR_NOT_NULL (strstr (dot, "\"u0\" -> \"r\";\n  \"r\" -> \"k\";"));
+  g_free (text);
+  g_free (dot);
+  test_remove_temp (path, dir);
+  g_string_free (json, TRUE);
+}
+
 static void
 test_who_unknown_node (void)
 {
@@ -594,6 +638,7 @@ static CU_TestInfo tests[] = {
   { "who --format json", test_who_json },
   { "--at printed at +08:00", test_who_at_normalised },
   { "who text and dot", test_who_text_and_dot },
+  { "who on a long chain", test_who_long_chain },
   { "unknown node: exit 1", test_who_unknown_node },
   { "usage errors: exit 2", test_usage_errors },
   { "--help everywhere", test_help },
