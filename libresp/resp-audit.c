@@ -183,6 +183,7 @@ static RespAudit *
 run_audit (RespModel *model, gboolean has_at, gint64 at)
 {
   RespAudit *self = g_new0 (RespAudit, 1);
+  RespChainMemo memo;
   Ctx c;
 
   g_atomic_ref_count_init (&self->ref);
@@ -192,12 +193,17 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
   self->findings = g_array_new (FALSE, FALSE, sizeof (RespAuditFinding));
   c.audit = self;
   resp_resolver_init (&c.R, model);
+  /* every unit of a chain asks for its committee at every window: each
+   * walk up the chain is remembered for the units below */
+  resp_chain_memo_init (&memo, model);
+  c.R.memo = &memo;
 
   for (guint32 v = 0; v < model->n_nodes; v++)
     for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
       if (checks[k].type == model->nodes[v].type)
         walk (&c, v, &checks[k]);
   resp_resolver_clear (&c.R);
+  resp_chain_memo_clear (&memo);
   g_array_sort_with_data (self->findings, cmp_finding, model);
   return self;
 }

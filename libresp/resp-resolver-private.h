@@ -34,6 +34,30 @@ typedef struct {
 typedef RESP_VEC (RespHit) RespHitVec;
 typedef RESP_VEC (RespRoleWarning) RespRoleWarningVec;
 
+/* What a walk up the `under` chain from a unit found (the first leading
+ * committee, or the first region the unit or a superior lies in), with the
+ * window of validity in which it holds. */
+typedef struct {
+  gint64  lo, hi;
+  guint32 value;
+  guint32 next;               /* the node's next answer, or RESP_NO_NODE */
+} RespChainAnswer;
+
+typedef struct {
+  guint32 node;
+  gint64  lo, hi;
+} RespChainLevel;
+
+/* Answers of chain walks kept across resolutions, for a caller that asks
+ * about every unit of a deep chain (the audit): the unit below reuses its
+ * superior's answer where the instant lies in its window, so a chain of N
+ * costs N steps instead of N²/2. */
+typedef struct {
+  guint32 *first[2];          /* n_nodes each: a node's first answer (leader, region) */
+  RESP_VEC (RespChainAnswer) answers;
+  RESP_VEC (RespChainLevel) levels;   /* scratch of one walk */
+} RespChainMemo;
+
 typedef struct {
   const RespModel *m;
   guint32  subject;                /* of the last resp_resolver_resolve() */
@@ -48,7 +72,11 @@ typedef struct {
   RespU32Vec scratch2;
   RespU32Vec *spare[16];         /* lent by resp_resolver_take() */
   guint    n_spare;
+  RespChainMemo *memo;           /* NULL, or answers of chain walks to reuse */
 } RespResolver;
+
+void resp_chain_memo_init  (RespChainMemo *memo, const RespModel *m);
+void resp_chain_memo_clear (RespChainMemo *memo);
 
 /* Which roles to compute; the cheap subset keeps audit and scope fast. */
 typedef enum {

@@ -280,11 +280,108 @@ region_committee (RespResolver *R, guint32 g, RespU32Vec *path)
   return RESP_NO_NODE;
 }
 
+void
+resp_chain_memo_init (RespChainMemo *memo, const RespModel *m)
+{
+  memset (memo, 0, sizeof *memo);
+  for (guint w = 0; w < 2; w++)
+    {
+      memo->first[w] = g_new (guint32, MAX (m->n_nodes, 1));
+      memset (memo->first[w], 0xff, sizeof (guint32) * m->n_nodes);
+    }
+}
+
+void
+resp_chain_memo_clear (RespChainMemo *memo)
+{
+  g_free (memo->first[0]);
+  g_free (memo->first[1]);
+  resp_vec_free (&memo->answers);
+  resp_vec_free (&memo->levels);
+}
+
+enum { CHAIN_LEADER, CHAIN_REGION };
+
+/* The first leading committee (CHAIN_LEADER), or region lain in
+ * (CHAIN_REGION), up the `under` chain from unit, as the loops of
+ * resp_resolver_committee_of() and resp_resolver_unit_region() find it,
+ * looking at the same relations, through R->memo: each level looked at
+ * gets the answer with the window in which it holds (its own relations'
+ * window and that of the level above), and a level whose answer holds at
+ * R->at is not walked again. R's window narrows as the walk would. */
+static guint32
+chain_first (RespResolver *R, guint which, guint32 unit)
+{
+  RespChainMemo *memo = R->memo;
+  gint64 out_lo = R->lo, out_hi = R->hi, lo = RESP_INSTANT_OPEN_START, hi = RESP_INSTANT_OPEN_END;
+  guint32 cur = unit, value = RESP_NO_NODE, steps = 0;
+
+  memo->levels.len = 0;
+  while (cur != RESP_NO_NODE && steps++ <= R->m->n_nodes)
+    {
+      RespChainLevel level = { cur, 0, 0 };
+      guint32 found, a;
+
+      for (a = memo->first[which][cur]; a != RESP_NO_NODE; a = memo->answers.data[a].next)
+        if (memo->answers.data[a].lo <= R->at && R->at < memo->answers.data[a].hi)
+          break;
+      if (a != RESP_NO_NODE)
+        {
+          value = memo->answers.data[a].value;
+          lo = memo->answers.data[a].lo;
+          hi = memo->answers.data[a].hi;
+          break;
+        }
+      /* this level's own relations, in a window of their own */
+      R->lo = RESP_INSTANT_OPEN_START;
+      R->hi = RESP_INSTANT_OPEN_END;
+      found = which == CHAIN_LEADER ? resp_resolver_leader_of (R, cur) : first_out (R, cur, RESP_REL_LOCATED_IN);
+      cur = found == RESP_NO_NODE ? first_out (R, cur, RESP_REL_UNDER) : RESP_NO_NODE;
+      level.lo = R->lo;
+      level.hi = R->hi;
+      resp_vec_push (&memo->levels, level);
+      if (found != RESP_NO_NODE)
+        {
+          value = found;
+          break;
+        }
+    }
+  /* from the top down, each level's answer holds where its relations and
+   * those above it all do */
+  for (guint i = memo->levels.len; i-- > 0;)
+    {
+      const RespChainLevel *level = &memo->levels.data[i];
+      RespChainAnswer answer;
+
+      lo = MAX (lo, level->lo);
+      hi = MIN (hi, level->hi);
+      answer.lo = lo;
+      answer.hi = hi;
+      answer.value = value;
+      answer.next = memo->first[which][level->node];
+      memo->first[which][level->node] = memo->answers.len;
+      resp_vec_push (&memo->answers, answer);
+    }
+  R->lo = MAX (out_lo, lo);
+  R->hi = MIN (out_hi, hi);
+  return value;
+}
+
 guint32
 resp_resolver_committee_of (RespResolver *R, guint32 unit, RespU32Vec *path)
 {
   guint32 cur = unit, steps = 0, g;
   guint save = path ? path->len : 0;
+
+  if (path == NULL && R->memo != NULL)
+    {
+      guint32 k = chain_first (R, CHAIN_LEADER, unit);
+
+      if (k != RESP_NO_NODE)
+        return k;
+      g = chain_first (R, CHAIN_REGION, unit);
+      return g != RESP_NO_NODE ? region_committee (R, g, NULL) : RESP_NO_NODE;
+    }
 
   while (cur != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {

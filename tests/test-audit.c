@@ -5,6 +5,7 @@
 
 #include "test-builder.h"
 #include "resp-json-reader-private.h"
+#include "resp-resolver-private.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -904,6 +905,90 @@ test_preconditions (void)
   test_misuses (misuses);
 }
 
+/* The audit remembers each walk up a chain of superiors for the units
+ * below (resp_chain_memo_*): on a chain of 60 whose superiors, leading
+ * groups and regions change over time, every unit asked at instants on and
+ * around every change, in an order that goes up and down the chain, gets
+ * from the memo the committee and the window of validity the walk gives. */
+static void
+test_chain_memo (void)
+{
+  static const char *const days[] = { "2021-03-01", "2022-06-15", "2023-01-01", "2024-07-01",
+                                      "2025-01-01", "2025-06-01" };
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n"
+                                " {\"id\": \"r\", \"type\": \"region\", \"name\": \"R\", \"level\": \"prefectural\"},\n"
+                                " {\"id\": \"k\", \"type\": \"committee\", \"name\": \"K\", \"form\": \"party_committee\"}");
+  RespChainMemo memo;
+  RespResolver with, without;
+  RespModel *m;
+  guint compared = 0;
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_string_append_printf (json, ",\n {\"id\": \"u%d\", \"type\": \"unit\", \"name\": \"U%d\"}", i, i);
+      if (i % 10 == 5)
+        g_string_append_printf (json, ",\n {\"id\": \"g%d\", \"type\": \"committee\", \"name\": \"G%d\", "
+                                "\"form\": \"party_group\"}", i, i);
+    }
+  g_string_append (json, "],\n \"relations\": [\n"
+                   " {\"rel\": \"leads\", \"from\": \"k\", \"to\": \"r\", \"since\": \"2023-01-01\"},\n"
+                   " {\"rel\": \"located_in\", \"from\": \"u0\", \"to\": \"r\", \"until\": \"2025-06-01\"},\n"
+                   " {\"rel\": \"located_in\", \"from\": \"u30\", \"to\": \"r\", \"since\": \"2021-03-01\"}");
+  for (int i = 1; i < 60; i++)
+    {
+      if (i % 7 == 3 && i >= 3)
+        g_string_append_printf (json, ",\n {\"rel\": \"under\", \"from\": \"u%d\", \"to\": \"u%d\", \"until\": \"2024-07-01\"},\n"
+                                " {\"rel\": \"under\", \"from\": \"u%d\", \"to\": \"u%d\", \"since\": \"2024-07-01\"}",
+                                i, i - 1, i, i - 3);
+      else if (i % 11 != 0)
+        g_string_append_printf (json, ",\n {\"rel\": \"under\", \"from\": \"u%d\", \"to\": \"u%d\"}", i, i - 1);
+      if (i % 10 == 5)
+        g_string_append_printf (json, ",\n {\"rel\": \"leads\", \"from\": \"g%d\", \"to\": \"u%d\", "
+                                "\"since\": \"2022-06-15\", \"until\": \"2025-01-01\"}", i, i);
+    }
+  g_string_append (json, "]}\n");
+  m = resp_model_new_from_data (json->str, -1, "chain.json", NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+
+  resp_resolver_init (&with, m);
+  resp_resolver_init (&without, m);
+  resp_chain_memo_init (&memo, m);
+  with.memo = &memo;
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (gint64 off = -1; off <= 1; off++)
+      for (int step = 0; step < 60; step++)
+        {
+          /* down the chain, then up it, then every seventh */
+          int i = d % 3 == 0 ? 59 - step : d % 3 == 1 ? step : (step * 7) % 60;
+          char id[8];
+          guint32 u, a, b;
+          gint64 t = test_instant (days[d]) + off;
+
+          g_snprintf (id, sizeof id, "u%d", i);
+          u = resp_model_find_node (m, id);
+          resp_resolver_reset (&with, t);
+          resp_resolver_reset (&without, t);
+          a = resp_resolver_committee_of (&with, u, NULL);
+          b = resp_resolver_committee_of (&without, u, NULL);
+          if (a != b || with.lo != without.lo || with.hi != without.hi)
+            fprintf (stderr, "\n  %s at %s%+" G_GINT64_FORMAT ": memo %u [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                     "), walk %u [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")\n", id, days[d], off,
+                     a, with.lo, with.hi, b, without.lo, without.hi);
+          CU_ASSERT_EQUAL (a, b);
+          CU_ASSERT_EQUAL (with.lo, without.lo);
+          CU_ASSERT_EQUAL (with.hi, without.hi);
+          compared++;
+        }
+  /* and the memo was used: fewer answers than questions times levels */
+  CU_ASSERT_EQUAL (compared, G_N_ELEMENTS (days) * 3 * 60);
+  CU_ASSERT (memo.answers.len < compared * 10);
+  resp_chain_memo_clear (&memo);
+  resp_resolver_clear (&with);
+  resp_resolver_clear (&without);
+  resp_model_unref (m);
+  g_string_free (json, TRUE);
+}
+
 static CU_TestInfo tests[] = {
   { "committee without main leader", test_committee_main_leader },
   { "unit head vacant", test_unit_head_vacant },
@@ -917,6 +1002,7 @@ static CU_TestInfo tests[] = {
   { "organs, cadre offices and protection departments change no finding", test_organs_change_nothing },
   { "JSON rendering", test_render_json },
   { "city.json", test_city },
+  { "the chain memo answers as the walk does", test_chain_memo },
   { "preconditions", test_preconditions },
   CU_TEST_INFO_NULL,
 };
