@@ -452,8 +452,6 @@ read_value (Ctx *c, const RespJsonNode *root, RespEventBatch *batch)
 static gboolean
 read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
 {
-  GPtrArray *trees = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_json_tree_free);
-  GArray *first_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *p = data, *end = data + length;
   guint line = 1, seen = 0;
   gboolean ok = TRUE;
@@ -477,8 +475,16 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           t = resp_document_parse (p, (gsize) (stop - p), c->limits, &probe);
           if (t != NULL)
             {
-              g_ptr_array_add (trees, t);
-              g_array_append_val (first_lines, line);
+              /* the line's event at once, and its tree let go: a file of a
+               * million events never holds a million trees */
+              RespEvent *ev;
+
+              c->sink->line_offset = line - 1;
+              ev = read_event (c, resp_json_tree_get_root (t));
+              c->sink->line_offset = 0;
+              if (ev != NULL)
+                g_ptr_array_add (batch->events, ev);
+              resp_json_tree_free (t);
             }
           else if (seen == 0)
             ok = FALSE;
@@ -494,21 +500,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
       p = nl ? nl + 1 : end;
       line++;
     }
-  if (ok)
-    {
-      batch->is_list = seen > 1;
-      for (guint i = 0; i < trees->len; i++)
-        {
-          RespEvent *ev;
-          c->sink->line_offset = g_array_index (first_lines, guint, i) - 1;
-          ev = read_event (c, resp_json_tree_get_root (trees->pdata[i]));
-          if (ev != NULL)
-            g_ptr_array_add (batch->events, ev);
-        }
-      c->sink->line_offset = 0;
-    }
-  g_ptr_array_unref (trees);
-  g_array_unref (first_lines);
+  batch->is_list = ok && seen > 1;
   return ok && seen > 1;
 }
 

@@ -444,6 +444,51 @@ test_stdin (void)
   g_free (record);
 }
 
+/* More events than resp assess takes at a time (4,096): written stretch by
+ * stretch, the output is byte for byte one rendering of all the verdicts,
+ * in JSON and text, on one thread and on two */
+static void
+test_assess_stretches (void)
+{
+  static const char *const subjects[] = { "\"systems\": [\"s-portal\"]", "\"units\": [\"u-hospital\"]",
+                                          "\"systems\": [\"s-scada\"]" };
+  GString *lines = g_string_new (NULL);
+  char *dir, *path;
+  RespEventBatch *batch;
+  GPtrArray *verdicts;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (lines, "{\"id\": \"e%u\", \"occurred_at\": \"2026-0%u-1%u\", %s, "
+                            "\"facts\": {\"attacked\": %s}}\n", i, 1 + i % 9, i % 10,
+                            subjects[i % G_N_ELEMENTS (subjects)], i % 2 ? "true" : "false");
+  path = test_write_temp ("many.jsonl", lines->str, &dir);
+  batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, lines->str, -1, "many.jsonl",
+                                          NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 5000);
+  verdicts = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
+  for (guint f = 0; f < 2; f++)
+    {
+      RespFormat format = f == 0 ? RESP_FORMAT_JSON : RESP_FORMAT_TEXT;
+      char *want = resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len, TRUE, format);
+      char *one = run (0, NULL, "assess", test_city_path, path, "--format", f == 0 ? "json" : "text",
+                       "--threads", "1", NULL);
+      char *two = run (0, NULL, "assess", test_city_path, path, "--format", f == 0 ? "json" : "text",
+                       "--threads", "2", NULL);
+
+      CU_ASSERT_EQUAL (strlen (one), strlen (want));
+      CU_ASSERT (strcmp (one, want) == 0);
+      CU_ASSERT (strcmp (two, want) == 0);
+      g_free (want);
+      g_free (one);
+      g_free (two);
+    }
+  g_ptr_array_unref (verdicts);
+  resp_event_batch_unref (batch);
+  test_remove_temp (path, dir);
+  g_string_free (lines, TRUE);
+}
+
 static void
 test_assess_invalid (void)
 {
@@ -648,6 +693,7 @@ static CU_TestInfo tests[] = {
   { "assess: text, json and dot", test_assess },
   { "assess: one object, JSON Lines", test_assess_single_and_lines },
   { "assess: an invalid event", test_assess_invalid },
+  { "assess: more events than one stretch", test_assess_stretches },
   { "rulebook, and a broken --rulebook", test_rulebook },
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
   { "duties", test_duties },

@@ -408,6 +408,98 @@ load_rulebook (void)
 
 static char *opt_record = NULL;
 
+/* A stretch of a batch assessed by several threads, each with an assessor
+ * of its own. */
+typedef struct {
+  RespModel      *model;
+  RespRulebook   *rulebook;
+  RespRecord     *record;
+  RespEventBatch *batch;
+  guint           from, n;
+  RespVerdict   **out;
+  gint            next;           /* the next event to take, from 0 */
+} Stretch;
+
+static gpointer
+assess_stretch (gpointer data)
+{
+  Stretch *s = data;
+  RespAssessor *a = resp_assessor_new (s->model, s->rulebook);
+  guint i;
+
+  if (s->record != NULL)
+    resp_assessor_set_record (a, s->record);
+  while ((i = (guint) g_atomic_int_add (&s->next, 1)) < s->n)
+    s->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (s->batch, s->from + i));
+  resp_assessor_unref (a);
+  return NULL;
+}
+
+/* Events assessed and written a stretch at a time, so that memory stays
+ * bounded however many there are: the output is byte for byte what one
+ * resp_verdicts_render() of them all would write (a JSON array is opened
+ * once, each stretch's items spliced in, closed at the end). */
+#define STRETCH 4096
+
+static void
+assess_streaming (RespModel *model, RespRulebook *rulebook, RespEventBatch *batch, RespRecord *record,
+                  RespFormat format)
+{
+  guint n = resp_event_batch_get_n_events (batch);
+  gboolean list = resp_event_batch_get_is_list (batch) || n != 1;
+  guint n_threads = opt_threads > 0 ? (guint) opt_threads : g_get_num_processors ();
+  RespVerdict **out = g_new0 (RespVerdict *, MIN (MAX (n, 1), STRETCH));
+  GThread **threads = g_new0 (GThread *, MAX (n_threads, 1));
+
+  if (n == 0)
+    {
+      emit (resp_verdicts_render (NULL, 0, list, format));
+      g_free (out);
+      g_free (threads);
+      return;
+    }
+  for (guint from = 0; from < n; from += STRETCH)
+    {
+      Stretch s = { model, rulebook, record, batch, from, MIN (STRETCH, n - from), out, 0 };
+      guint k = MIN (n_threads, (s.n + 63) / 64);
+      char *text;
+
+      if (k <= 1)
+        assess_stretch (&s);
+      else
+        {
+          for (guint t = 0; t < k; t++)
+            threads[t] = g_thread_new ("assess", assess_stretch, &s);
+          for (guint t = 0; t < k; t++)
+            g_thread_join (threads[t]);
+        }
+      text = resp_verdicts_render (out, s.n, list, format);
+      if (format == RESP_FORMAT_JSON && list)
+        {
+          /* "[\n" ITEMS "\n]\n": the items, after those of the stretch before */
+          gsize len = strlen (text);
+
+          fputs (from == 0 ? "[\n" : ",\n", stdout);
+          if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
+            fwrite (text + 2, 1, len - 5, stdout);
+        }
+      else
+        {
+          /* the text's separator between verdicts, as resp_verdicts_render() writes it */
+          if (from > 0 && format == RESP_FORMAT_TEXT)
+            fputs ("\n────────────────────────────────\n\n", stdout);
+          fputs (text, stdout);
+        }
+      g_free (text);
+      for (guint i = 0; i < s.n; i++)
+        resp_verdict_unref (out[i]);
+    }
+  if (format == RESP_FORMAT_JSON && list)
+    fputs ("\n]\n", stdout);
+  g_free (out);
+  g_free (threads);
+}
+
 static GOptionEntry assess_entries[] = {
   { "record", 0, 0, G_OPTION_ARG_FILENAME, &opt_record,
     "The record of duties (docs/duties.md): facts it settles are derived where an event is silent", "FILE" },
@@ -433,7 +525,7 @@ cmd_assess (int argc, char **argv)
   RespRulebook *rulebook = NULL;
   RespEventBatch *batch = NULL;
   RespRecord *record = NULL;
-  GPtrArray *diags = NULL, *verdicts;
+  GPtrArray *diags = NULL;
   GError *error = NULL;
   int rc;
 
@@ -467,10 +559,7 @@ cmd_assess (int argc, char **argv)
           goto out;
         }
     }
-  verdicts = resp_assess_batch_with_record (model, rulebook, batch, record, (guint) opt_threads);
-  emit (resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len,
-                              resp_event_batch_get_is_list (batch), format));
-  g_ptr_array_unref (verdicts);
+  assess_streaming (model, rulebook, batch, record, format);
   rc = EXIT_OK;
 out:
   g_clear_error (&error);
