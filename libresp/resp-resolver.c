@@ -501,34 +501,59 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
     committee_authority (R, k, path);
 }
 
-/* Walks up from g to the first region with coordinators. */
+/* The coordinators in found (reached through path) and their heads. */
+static void
+hit_coordinators (RespResolver *R, RespU32Vec *found, RespU32Vec *path)
+{
+  RespU32Vec *copy = resp_resolver_take (R);
+
+  resp_vec_append (copy, found->data, found->len);
+  hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
+  for (guint i = 0; i < copy->len; i++)
+    {
+      guint32 c = copy->data[i];
+      found->len = 0;
+      resp_resolver_all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
+      resp_vec_push (path, c);
+      hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
+      path->len--;
+    }
+  resp_resolver_give (R, copy);
+}
+
+/* A department's own 网信 working body first: the units that coordinate a
+ * unit of the chain, nearest first (SPEC §3.2, §4.3); else, walking up
+ * from g, the first region with coordinators. The chain's paths are the
+ * stored walk its hits point into. */
 static void
 coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
 {
   RespU32Vec *found = &R->scratch;
+  const RespHitVec *chain = &R->hits[RESP_ROLE_CHAIN];
   guint save = path->len;
   guint32 steps = 0;
 
+  for (guint i = 0; i < chain->len; i++)
+    {
+      found->len = 0;
+      resp_resolver_all_in (R, chain->data[i].node, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
+      if (found->len > 0)
+        {
+          RespU32Vec *walk = resp_resolver_take (R);
+
+          resp_vec_append (walk, R->paths.data + chain->data[i].path_off, chain->data[i].path_len);
+          hit_coordinators (R, found, walk);
+          resp_resolver_give (R, walk);
+          return;
+        }
+    }
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
       found->len = 0;
       resp_resolver_all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
         {
-          RespU32Vec *copy = resp_resolver_take (R);
-
-          resp_vec_append (copy, found->data, found->len);
-          hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
-          for (guint i = 0; i < copy->len; i++)
-            {
-              guint32 c = copy->data[i];
-              found->len = 0;
-              resp_resolver_all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
-              resp_vec_push (path, c);
-              hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
-              path->len--;
-            }
-          resp_resolver_give (R, copy);
+          hit_coordinators (R, found, path);
           break;
         }
       g = resp_resolver_parent_region (R, g);
@@ -878,10 +903,8 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   }
 
   if (g != RESP_NO_NODE)
-    {
-      region_organs (R, regions, path);
-      coordinators (R, g, path);
-    }
+    region_organs (R, regions, path);
+  coordinators (R, g, path);
   path->len = save;
 
   resp_resolver_give (R, tmp);

@@ -45,7 +45,8 @@ typedef enum {
  * @RESP_REL_OPERATES: unit → system it operates (网络运营者)
  * @RESP_REL_IN_SECTOR: system or unit → its sector
  * @RESP_REL_REGULATES: unit → sector it regulates (行业主管监管部门)
- * @RESP_REL_COORDINATES: unit → region it coordinates (网信部门)
+ * @RESP_REL_COORDINATES: unit → region it coordinates (网信部门), or → unit whose
+ *   own 网信 working body it is (本部门网信工作机构)
  * @RESP_REL_MEMBER: person → committee (a seat on the leadership team)
  * @RESP_REL_HEADS: person → unit (主要负责人)
  * @RESP_REL_SECURITY_LEAD: person → unit or system (网络安全负责人)
