@@ -264,6 +264,12 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
           return resp_level_value (region_level_of_unit (c, sponsor != RESP_NO_NODE ? sponsor : c->op));
         }
       return v;
+    case RESP_VAR_OPERATOR_KIND:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_KIND:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_SUPERIOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_LEVEL:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_SUPERIOR_LEVEL);
     case RESP_VAR_UNIT_KIND:
       if (c->unit != RESP_NO_NODE)
         v.type = RESP_VALUE_STRING, v.string = resp_unit_kind_names[m->nodes[c->unit].attr];
@@ -315,7 +321,10 @@ applies (Ctx *c, const RespDutyRule *duty, guint32 node, gint64 t)
       /* a condition that reads nothing of the operator answers the same
        * through each: once is enough */
       if (!resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_REGION_LEVEL)
-          && !resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL))
+          && !resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL)
+          && !resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_KIND)
+          && !resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_SUPERIOR_KIND)
+          && !resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_SUPERIOR_LEVEL))
         return resp_condition_eval (duty->applies, &env, c->missing);
       c->tmp.len = 0;
       resp_resolver_all_in (&c->R, node, RESP_REL_OPERATES, RESP_SEAT_NONE, &c->tmp);

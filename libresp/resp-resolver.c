@@ -124,6 +124,44 @@ first_out (RespResolver *R, guint32 node, RespRelation rel)
 }
 
 guint32
+resp_resolver_superior (RespResolver *R, guint32 unit)
+{
+  return first_out (R, unit, RESP_REL_UNDER);
+}
+
+RespValue
+resp_resolver_operator_value (RespResolver *R, guint32 op, RespOperatorAttr attr)
+{
+  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  guint32 sup, g;
+
+  if (op == RESP_NO_NODE)
+    return v;
+  if (attr == RESP_OPERATOR_KIND)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = resp_unit_kind_names[R->m->nodes[op].attr];
+      return v;
+    }
+  /* the model says what the superior is: none is known, and reads "" */
+  sup = resp_resolver_superior (R, op);
+  if (sup == RESP_NO_NODE)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = "";
+      return v;
+    }
+  if (attr == RESP_OPERATOR_SUPERIOR_KIND)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = resp_unit_kind_names[R->m->nodes[sup].attr];
+      return v;
+    }
+  g = resp_resolver_unit_region (R, sup, NULL);
+  return resp_level_value (g == RESP_NO_NODE ? -1 : (int) R->m->nodes[g].attr);
+}
+
+guint32
 resp_resolver_first_in (RespResolver *R, guint32 node, RespRelation rel)
 {
   LiveRun it = live_run (R, node, rel, TRUE, RESP_SEAT_NONE);

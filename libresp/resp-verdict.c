@@ -54,6 +54,14 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
       return "exemption_not_liable";
     case RESP_WARN_FACT_CONFLICTS_RECORD:
       return "fact_conflicts_record";
+    case RESP_WARN_FACT_CONFLICTS_DERIVED:
+      return "fact_conflicts_derived";
+    case RESP_WARN_GRADE_NOT_IN_FORCE:
+      return "grade_not_in_force";
+    case RESP_WARN_REPORT_BEFORE_DISCOVERY:
+      return "report_before_discovery";
+    case RESP_WARN_RECIPIENT:
+      return "role_unresolved";
     case RESP_WARN_MODIFIER:
     default:
       return "modifier_undetermined";
@@ -671,9 +679,14 @@ resp_verdict_dup_modifiers (RespVerdict *self)
 
   g_return_val_if_fail (self != NULL, NULL);
   out = g_new0 (char *, self->modifiers.len + 1);
-  for (guint i = 0; i < self->modifiers.len; i++)
-    out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
-                                      self->modifiers.data[i]).kind);
+  for (guint i = 0, n = 0; i < self->modifiers.len; i++)
+    {
+      const char *kind = g_array_index (self->rb->modifiers, RespModifierRule, self->modifiers.data[i]).kind;
+
+      /* one per kind */
+      if (!g_strv_contains ((const char * const *) out, kind))
+        out[n++] = g_strdup (kind);
+    }
   return out;
 }
 
@@ -725,7 +738,8 @@ resp_verdict_get_derived_fact (RespVerdict *self,
  * @index: a derived fact's index
  *
  * Gets what a derived fact rests on: the ids of the record's notices that
- * were overdue at the event's instant.
+ * were overdue at the event's instant, or, for a fact derived from the
+ * timeline, the 0-based indexes (in decimal) of the reporting hops.
  *
  * Returns: (transfer full) (array zero-terminated=1): the notice ids, sorted
  *
@@ -743,8 +757,11 @@ resp_verdict_dup_derived_fact_evidence (RespVerdict *self,
   d = &self->derived.data[index];
   out = g_new0 (char *, d->evidence.len + 1);
   for (guint k = 0; k < d->evidence.len; k++)
-    out[k] = g_strdup (resp_record_entry_id (self->record,
-                                             resp_record_notice (self->record, d->evidence.data[k])->entry));
+    if (d->from == RESP_DERIVE_TIMELINE)
+      out[k] = g_strdup_printf ("%u", d->evidence.data[k]);
+    else
+      out[k] = g_strdup (resp_record_entry_id (self->record,
+                                               resp_record_notice (self->record, d->evidence.data[k])->entry));
   return out;
 }
 

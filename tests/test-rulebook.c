@@ -77,6 +77,8 @@ test_default_rulebook (void)
     "major_economic_loss", "severe_social_impact", "concealed", "refused_investigation",
     "notified_risk_unrectified", "serious_consequence", "obstructed_security_organs",
     "other_serious", "supervision_failed", "coordination_failed", "remedied", "cooperated",
+    "suspected_crime", "false_report", "major_harm", "reasonable_measures",
+    "cii_interruption_hours", "cii_main_function_hours", "direct_loss_yuan",
   };
   RespRulebook *rb = resp_rulebook_new_default ();
   char **names;
