@@ -486,6 +486,47 @@ test_modifiers (void)
   assessed_clear (&a);
 }
 
+/* A province's layer changes the limit for other operators to 6 h and
+ * adds the operator's own (the city's) office as a recipient, in data
+ * alone; its `reporting` replaces the default's, so it owes nothing else. */
+static void
+test_a_province_layer (void)
+{
+  static const char layer[] =
+    "{\"format\": \"libresp/rulebook/1\", \"id\": \"province\", \"extends\": \"cn-party-cyber-2017\","
+    " \"reporting\": {\"since\": \"2025-11-01\", \"cite\": [\"reporting Art. 4\"], \"required_from\": \"large\","
+    " \"initial\": [{\"id\": \"other\", \"to\": [{\"role\": \"coordinator\", \"region_level\": \"provincial\"},"
+    " {\"role\": \"coordinator\"}], \"within_hours\": 6}]}}";
+  static const Hop want[] = {
+    { "u-op2", "u-cac-city", "initial", "2026-03-01T15:00:00+08:00", "in_time", "0" },
+    { "u-op2", "u-cac-prov", "initial", "2026-03-01T15:00:00+08:00", "late", "1" },
+  };
+  GError *error = NULL;
+  RespRulebook *province = resp_rulebook_new_from_data (layer, -1, "province.json", NULL, &error);
+  RespVerdict *v;
+  Assessed a = { NULL, NULL, NULL };
+  char *text;
+
+  g_assert_no_error (error);
+  if (model == NULL)
+    model = model_load (timeline_model);
+  v = test_assess_one_in (__FILE__, __LINE__, model, province,
+                          "{\"format\": \"libresp/event/1\", \"id\": \"t\", " AT ", " D ","
+                          " \"systems\": [\"s-other\"], \"grade\": \"large\", \"reports\": ["
+                          "{\"by\": \"u-op2\", \"to\": \"u-cac-city\", \"at\": \"2026-03-01T14:00:00+08:00\"},"
+                          "{\"by\": \"u-op2\", \"to\": \"u-cac-prov\", \"at\": \"2026-03-01T16:00:00+08:00\"}]}");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  text = resp_verdict_render (v, RESP_FORMAT_JSON);
+  a.tree = test_parse_json (text);
+  a.root = resp_json_tree_get_root (a.tree);
+  a.verdict = v;
+  expect_hops (&a, want);
+  expect_derived (&a, "false", "0 1");
+  assessed_clear (&a);
+  g_free (text);
+  resp_rulebook_unref (province);
+}
+
 static int
 suite_clean (void)
 {
@@ -505,6 +546,7 @@ static CU_TestInfo tests[] = {
   { "a stated fact wins; warnings", test_stated_fact_and_warnings },
   { "before 2025-11-01", test_before_the_measures },
   { "the modifiers of the reporting measures", test_modifiers },
+  { "a province changes a limit and adds a recipient", test_a_province_layer },
   CU_TEST_INFO_NULL,
 };
 
