@@ -71,7 +71,7 @@ class IntrospectionTest(unittest.TestCase):
         self.assertEqual(Resp.MAJOR_VERSION, int(Resp.get_version().split(".")[0]))
 
     def test_model(self):
-        self.assertEqual(self.model.get_n_nodes(), 110)
+        self.assertEqual(self.model.get_n_nodes(), 117)
         ok, node_type = self.model.get_node_type("k-city")
         self.assertTrue(ok)
         self.assertEqual(node_type, Resp.NodeType.COMMITTEE)
@@ -224,10 +224,10 @@ class IntrospectionTest(unittest.TestCase):
         duties = self.check_duties_2026(local)
         self.assertEqual((duties.get_from(), duties.get_until(), duties.get_at()),
                          (instant("2026-01-01"), instant("2027-01-01"), instant("2027-01-10")))
-        self.assertEqual(duties.get_n_slots(), 46)
+        self.assertEqual(duties.get_n_slots(), 47)
         statuses = [duties.get_slot_status(i) for i in range(duties.get_n_slots())]
         self.assertEqual([statuses.count(s) for s in (Resp.SlotStatus.FULFILLED, Resp.SlotStatus.UNFULFILLED,
-                                                      Resp.SlotStatus.UNKNOWN)], [35, 7, 4])
+                                                      Resp.SlotStatus.UNKNOWN)], [36, 7, 4])
         self.assertEqual(Resp.slot_status_to_string(Resp.SlotStatus.UNFULFILLED), "unfulfilled")
         # k-city held one special meeting of the two required: 刘某 and 周某 answer all year
         slot = 0

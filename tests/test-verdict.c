@@ -114,6 +114,61 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
 #undef CHECK
 }
 
+/* Whether two JSON values are equal (object members in any order). */
+static gboolean
+json_equal (const RespJsonNode *a, const RespJsonNode *b)
+{
+  if (a == NULL || b == NULL || a->type != b->type)
+    return FALSE;
+  switch (a->type)
+    {
+    case RESP_JSON_NULL:
+      return TRUE;
+    case RESP_JSON_BOOL:
+      return a->v.boolean == b->v.boolean;
+    case RESP_JSON_NUMBER:
+      return a->v.number.value == b->v.number.value;
+    case RESP_JSON_STRING:
+      return g_str_equal (a->v.string.str, b->v.string.str);
+    case RESP_JSON_ARRAY:
+      if (a->v.children.n != b->v.children.n)
+        return FALSE;
+      for (guint i = 0; i < a->v.children.n; i++)
+        if (!json_equal (a->v.children.items[i], b->v.children.items[i]))
+          return FALSE;
+      return TRUE;
+    case RESP_JSON_OBJECT:
+    default:
+      if (a->v.children.n != b->v.children.n)
+        return FALSE;
+      for (guint i = 0; i < a->v.children.n; i++)
+        if (!json_equal (a->v.children.items[i], member (b, a->v.children.items[i]->key)))
+          return FALSE;
+      return TRUE;
+    }
+}
+
+/* The timeline parts of v's JSON (SPEC §9.4) are those want lists. */
+static void
+check_timeline (RespVerdict *v, const RespJsonNode *want)
+{
+  char *text = resp_verdict_render (v, RESP_FORMAT_JSON);
+  RespJsonTree *json = test_parse_json (text);
+  const RespJsonNode *root = resp_json_tree_get_root (json);
+
+  for (guint i = 0; i < want->v.children.n; i++)
+    {
+      const RespJsonNode *w = want->v.children.items[i];
+      gboolean ok = json_equal (member (root, w->key), w);
+
+      if (!ok)
+        fprintf (stderr, "\n  %s: its \"%s\" is not the expected one\n", resp_verdict_get_event_id (v), w->key);
+      CU_ASSERT (ok);
+    }
+  resp_json_tree_free (json);
+  g_free (text);
+}
+
 static void
 test_oracle (void)
 {
@@ -129,6 +184,8 @@ test_oracle (void)
       CU_ASSERT_STRING_EQUAL (resp_verdict_get_event_id (verdicts->pdata[i]),
                               member_str (w, "event"));
       check_verdict (verdicts->pdata[i], w);
+      if (member (w, "timeline") != NULL)
+        check_timeline (verdicts->pdata[i], member (w, "timeline"));
     }
   g_ptr_array_unref (verdicts);
   resp_event_batch_unref (batch);
@@ -711,47 +768,61 @@ static RespRulebook *volatile misuse_rulebook;
  * of supervision_failed (SPEC §4.5: a warning naming the role and the
  * missing fact), and nothing about regulator_head; 2025-046 that s-portal
  * has no unit_head at the instant (the data centre's head is vacant). From
- * 2025-11-01 (SPEC §9, EVENTS.md "The timeline of the older events"): the
- * grade may reach 重大, so each recipient of an initial report owes an
- * escalation to the national 网信 office (and a protection department also
- * to the national police), which the example model does not have: a
- * role_unresolved warning at the recipient; and a triggered verdict whose
- * modifiers wait for false_report, major_harm or reasonable_measures says
- * so (modifier_undetermined), unless the kind applies through another
- * rule. Each verdict's warnings, in any order. */
+ * 2025-11-01 a triggered verdict whose modifiers wait for false_report,
+ * major_harm or reasonable_measures says so (modifier_undetermined), unless
+ * the kind applies through another rule (2026-003: lenient, cooperated).
+ * Every recipient of a report resolves (the model has its national office
+ * and police). Each verdict's warnings, in any order. */
 typedef struct {
   const char *code;
   const char *says[2];    /* what its message names */
 } ExampleWarning;
 
-#define ESCALATION(recipient, role) { "role_unresolved", { "'" recipient "'", "（" role "）" } }
 #define AGGRAVATED { "modifier_undetermined", { "aggravated", "major_harm" } }
 #define LENIENT { "modifier_undetermined", { "lenient", "reasonable_measures" } }
 
 static const struct {
   const char    *event;
-  ExampleWarning w[4];    /* up to the first with code NULL */
+  ExampleWarning w[8];    /* up to the first with code NULL */
 } example_warnings[] = {
   { "2025-007", { { "liability_undetermined", { "regional_supervisor", "supervision_failed" } } } },
   { "2025-023", { { NULL } } },
-  { "2025-046", { { "role_unresolved", { "s-portal", "unit_head" } },
-                  ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-003", { ESCALATION ("u-prov-cac", "coordinator"),
-                  ESCALATION ("u-prov-energy", "coordinator"),
-                  ESCALATION ("u-prov-energy", "public_security"), AGGRAVATED } },
-  { "2026-011", { ESCALATION ("u-city-water", "coordinator"),
-                  ESCALATION ("u-city-water", "public_security"),
-                  { "modifier_undetermined", { "aggravated", "major_harm" } } } },
-  { "2026-015", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-019", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-027", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-033", { ESCALATION ("u-prov-cac", "coordinator") } },
-  { "2026-038", { ESCALATION ("u-prov-cac", "coordinator") } },
-  { "2026-044", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-047", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-049", { ESCALATION ("u-prov-cac", "coordinator"), LENIENT, AGGRAVATED } },
-  { "2026-051", { ESCALATION ("u-prov-cac", "coordinator") } },
-  { "2026-058", { ESCALATION ("u-prov-cac", "coordinator") } },
+  { "2025-046", { { "role_unresolved", { "s-portal", "unit_head" } }, LENIENT, AGGRAVATED } },
+  { "2026-003", { AGGRAVATED } },
+  { "2026-011", { AGGRAVATED } },
+  { "2026-015", { LENIENT, AGGRAVATED } },
+  { "2026-019", { LENIENT, AGGRAVATED } },
+  { "2026-027", { LENIENT, AGGRAVATED } },
+  { "2026-033", { { NULL } } },
+  { "2026-038", { { NULL } } },
+  { "2026-044", { LENIENT, AGGRAVATED } },
+  { "2026-047", { LENIENT, AGGRAVATED } },
+  { "2026-049", { LENIENT, AGGRAVATED } },
+  { "2026-051", { { NULL } } },
+  { "2026-058", { { NULL } } },
+  /* the timeline's own events (EVENTS.md): every fact they need is stated,
+   * so only the ministry, which has no committee or posts recorded,
+   * warns: about its committee, the seats on it, its security lead and
+   * head, its 网信 body's head, and, with no regulator, the regional
+   * supervisor (r-nat has no committee) */
+  { "2026-061", { { NULL } } },
+  { "2026-062", { { NULL } } },
+  { "2026-063", { { "role_unresolved", { "（committee）", NULL } },
+                  { "role_unresolved", { "（first_responsible）", NULL } },
+                  { "role_unresolved", { "（direct_responsible）", NULL } },
+                  { "role_unresolved", { "（security_lead）", NULL } },
+                  { "role_unresolved", { "（unit_head）", NULL } },
+                  { "role_unresolved", { "（coordinator_head）", NULL } },
+                  { "role_unresolved", { "（regional_supervisor）", NULL } } } },
+  { "2026-064", { { NULL } } },
+  { "2026-065", { { NULL } } },
+  { "2026-066", { { NULL } } },
+  { "2026-067", { { NULL } } },
+  { "2026-068", { { NULL } } },
+  { "2026-069", { { NULL } } },
+  { "2026-070", { { NULL } } },
+  { "2026-071", { { NULL } } },
+  { "2026-072", { { NULL } } },
 };
 
 static void
@@ -800,7 +871,7 @@ test_assessor_reused (void)
   char **alone = g_new0 (char *, n + 1);
   RespVerdict **kept = g_new0 (RespVerdict *, n);
 
-  CU_ASSERT_EQUAL (n, 15);
+  CU_ASSERT_EQUAL (n, 27);
   CU_ASSERT_PTR_NOT_NULL_FATAL (a);
   for (guint i = 0; i < n; i++)
     {
