@@ -102,11 +102,6 @@ typedef enum {
   RESP_HOP_INITIAL, RESP_HOP_ESCALATION, RESP_HOP_CRIME, RESP_HOP_SUMMARY,
 } RespHopGroup;
 
-typedef enum {
-  RESP_HOP_IN_TIME, RESP_HOP_LATE, RESP_HOP_MISSING, RESP_HOP_NOT_REQUIRED, RESP_HOP_UNKNOWN,
-  RESP_N_HOP_STATUSES,
-} RespHopStatus;
-
 extern const char * const resp_hop_status_names[RESP_N_HOP_STATUSES];
 
 /* One (reporter, recipient) hop of the timeline (SPEC §9.3). */

@@ -505,3 +505,25 @@ resp_notice_status_to_string (RespNoticeStatus status)
   g_return_val_if_fail ((guint) status < RESP_N_NOTICE_STATUSES, NULL);
   return resp_notice_statuses[status].name;
 }
+
+/**
+ * resp_hop_status_to_string:
+ * @status: a #RespHopStatus
+ *
+ * Names a value as the JSON formats spell it.
+ *
+ * Returns: the JSON name of @status, e.g. `not_required`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_hop_status_to_string (RespHopStatus status)
+{
+  static const char * const names[RESP_N_HOP_STATUSES] = {
+    [RESP_HOP_IN_TIME] = "in_time", [RESP_HOP_LATE] = "late", [RESP_HOP_MISSING] = "missing",
+    [RESP_HOP_NOT_REQUIRED] = "not_required", [RESP_HOP_UNKNOWN] = "unknown",
+  };
+
+  g_return_val_if_fail ((guint) status < RESP_N_HOP_STATUSES, NULL);
+  return names[status];
+}

@@ -159,6 +159,29 @@ class IntrospectionTest(unittest.TestCase):
                                "--format", "json"], capture_output=True, text=True, check=True).stdout
         self.assertEqual(ours, tool)
 
+    def test_timeline_getters(self):
+        # 2026-062 (EVENTS.md): stated 较大; the CII operator's report to the
+        # police is 迟报, the protection department's in time
+        batch, _ = Resp.EventBatch.new_from_file(self.model, self.rulebook, EVENTS)
+        verdicts = Resp.assess_batch(self.model, self.rulebook, batch, 1)
+        v = [x for x in verdicts if x.get_event_id() == "2026-062"][0]
+        self.assertEqual(v.get_grade(), (True, "large", "large", True))
+        self.assertEqual(v.get_n_hops(), 7)
+        self.assertEqual((v.get_hop_by(0), v.get_hop_to(0), v.get_hop_kind(0)),
+                         ("u-power", "u-city-psb", "initial"))
+        self.assertEqual(v.get_hop_status(0), Resp.HopStatus.LATE)
+        self.assertEqual(v.get_hop_due(0), (True, instant("2026-08-10T15:30:00+08:00")))
+        self.assertEqual(list(v.dup_hop_reports(0)), [1])
+        self.assertEqual(v.get_hop_status(5), Resp.HopStatus.UNKNOWN)
+        self.assertEqual(v.get_hop_due(5)[0], False)
+        self.assertEqual(Resp.hop_status_to_string(Resp.HopStatus.NOT_REQUIRED), "not_required")
+        self.assertEqual(v.dup_notify(), [])
+        self.assertEqual(v.get_derived_fact(0), ("reported_in_time", False))
+        self.assertTrue(v.get_derived_fact_is_known(0))
+        old = [x for x in verdicts if x.get_event_id() == "2025-007"][0]
+        self.assertEqual(old.get_grade(), (False, None, None, False))
+        self.assertEqual(old.get_n_hops(), 0)
+
     def test_misuse_is_no_crash(self):
         # Programmer errors through the bindings: a critical (on stderr) and
         # None, never a crash. A batch loaded for another model:

@@ -480,6 +480,7 @@ test_vocabulary (void)
     { RESP_TYPE_FORMAT, "RespFormat", 4 },
     { RESP_TYPE_SLOT_STATUS, "RespSlotStatus", 5 },
     { RESP_TYPE_NOTICE_STATUS, "RespNoticeStatus", 5 },
+    { RESP_TYPE_HOP_STATUS, "RespHopStatus", 5 },
     { RESP_TYPE_CATEGORY, "RespCategory", 3 },
     { RESP_TYPE_VERDICT_STATUS, "RespVerdictStatus", 3 },
     { RESP_TYPE_CIRCUMSTANCE_STATUS, "RespCircumstanceStatus", 3 },

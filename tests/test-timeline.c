@@ -163,8 +163,44 @@ expect_hops_at (int caller, const Assessed *a, const Hop *want, guint n)
                  caller, i, want[i].by, want[i].to ? want[i].to : "null", want[i].kind,
                  want[i].due ? want[i].due : "null", want[i].status, want[i].reports, got_reports);
       test_report_in (__FILE__, caller, same, "a hop as expected");
+
+      /* the getters say the same */
+      {
+        RespVerdict *v = a->verdict;
+        gint64 due = 0;
+        guint n_reports = 0;
+        guint *reports = resp_verdict_dup_hop_reports (v, i, &n_reports);
+        GString *r = g_string_new (NULL);
+        char buf[64] = "";
+
+        for (guint k = 0; k < n_reports; k++)
+          g_string_append_printf (r, "%s%u", k ? " " : "", reports[k]);
+        if (resp_verdict_get_hop_due (v, i, &due))
+          {
+            GDateTime *dt = g_date_time_new_from_unix_utc (due / G_USEC_PER_SEC);
+            GTimeZone *tz = g_time_zone_new_offset (8 * 3600);
+            GDateTime *local = g_date_time_to_timezone (dt, tz);
+            char *s = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S+08:00");
+            g_strlcpy (buf, s, sizeof buf);
+            g_free (s);
+            g_date_time_unref (local);
+            g_date_time_unref (dt);
+            g_time_zone_unref (tz);
+          }
+        same = g_str_equal (resp_verdict_get_hop_by (v, i), want[i].by)
+               && g_strcmp0 (resp_verdict_get_hop_to (v, i), want[i].to) == 0
+               && g_str_equal (resp_verdict_get_hop_kind (v, i), want[i].kind)
+               && (want[i].due == NULL ? buf[0] == '\0' : g_str_equal (buf, want[i].due))
+               && g_str_equal (resp_hop_status_to_string (resp_verdict_get_hop_status (v, i)), want[i].status)
+               && g_str_equal (r->str, want[i].reports);
+        test_report_in (__FILE__, caller, same, "the hop's getters as expected");
+        g_free (reports);
+        g_string_free (r, TRUE);
+      }
       g_free (got_reports);
     }
+  if (ok)
+    test_report_in (__FILE__, caller, resp_verdict_get_n_hops (a->verdict) == n, "resp_verdict_get_n_hops");
 }
 #define expect_hops(a, want) expect_hops_at (__LINE__, (a), (want), G_N_ELEMENTS (want))
 
@@ -182,6 +218,15 @@ expect_grade_at (int caller, const Assessed *a, const char *least, const char *m
          && string_or_null_is (member (g, "most"), most) && member (g, "stated")->type == RESP_JSON_BOOL
          && member (g, "stated")->v.boolean == stated;
   test_report_in (__FILE__, caller, ok, "the grade");
+  {
+    const char *l = NULL, *m = NULL;
+    gboolean s = FALSE, has = resp_verdict_get_grade (a->verdict, &l, &m, &s);
+
+    test_report_in (__FILE__, caller,
+                    least == NULL ? !has && l == NULL && m == NULL
+                                  : has && g_str_equal (l, least) && g_str_equal (m, most) && s == stated,
+                    "resp_verdict_get_grade");
+  }
 }
 #define expect_grade(a, least, most, stated) expect_grade_at (__LINE__, (a), (least), (most), (stated))
 
@@ -324,6 +369,12 @@ test_cii_operator (void)
   CU_ASSERT_EQUAL_FATAL (notify->v.children.n, 2);
   CU_ASSERT_STRING_EQUAL (notify->v.children.items[0]->v.string.str, "u-psb-city");
   CU_ASSERT_STRING_EQUAL (notify->v.children.items[1]->v.string.str, "u-ssb-city");
+  {
+    char **got = resp_verdict_dup_notify (a.verdict);
+    CU_ASSERT_EQUAL (g_strv_length (got), 2);
+    CU_ASSERT_STRING_EQUAL (got[0], "u-psb-city");
+    g_strfreev (got);
+  }
   assessed_clear (&a);
 }
 
