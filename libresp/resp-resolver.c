@@ -573,6 +573,13 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
 
   for (guint i = 0; i < chain->len; i++)
     {
+      guint32 b, e;
+
+      /* few units have a body of their own: look before walking the
+       * live relations (which no relation at all leaves the window as it is) */
+      resp_model_in_range (R->m, chain->data[i].node, RESP_REL_COORDINATES, &b, &e);
+      if (b == e)
+        continue;
       found->len = 0;
       resp_resolver_all_in (R, chain->data[i].node, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
