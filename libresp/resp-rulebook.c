@@ -1075,6 +1075,15 @@ read_grades (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "id", "name", "cite", "note", "condition", NULL };
 
+  /* the list is an order, most severe first: one layer gives it whole (a
+   * later one changes thresholds through parameters) */
+  if (c->rb->grades->len > 0)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, arr->line, arr->column,
+                          "rulebook: the grades are defined by a rulebook below; a layer "
+                          "changes their thresholds through parameters");
+      return;
+    }
   for (guint i = 0; i < arr->v.children.n; i++)
     {
       const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a grade");

@@ -832,9 +832,10 @@ static const TestErrorCase timeline_error_cases[] = {
   { "reporting: notifying a unit head",
     LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'notify': {'when': {'var': 'fact.suspected_crime'}, 'roles': ['unit_head']}, 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
     RESP_ERROR_UNKNOWN_ROLE, 2, 157, "only a region's organ" },
-  { "a grade the rulebook below defines",
-    LAYER_HEAD2 " 'grades': [{'id': 'major', 'name': 'M', 'cite': 'reporting X'}]}",
-    RESP_ERROR_DUPLICATE_ID, 2, 20, "major" },
+  /* the order of the grades is one layer's: none may be added below or above */
+  { "grades on a rulebook that has them",
+    LAYER_HEAD2 " 'grades': [{'id': 'minor', 'name': 'M', 'cite': 'reporting X'}]}",
+    RESP_ERROR_DUPLICATE_ID, 2, 12, "defined by a rulebook below" },
 };
 
 static void
