@@ -174,7 +174,13 @@ add_hop (RespAssessor *as, RespHopGroup group, guint32 rank, guint32 by, guint32
       RespVerdictHop *o = &as->hops.data[i];
       if (o->group == (guint32) group && o->by == by && o->to == to && o->kind == (guint32) kind)
         {
-          /* owed through either of two subjects: owed if through one */
+          /* reached twice (two subjects, or two receipts of one recipient):
+           * owed if owed once, by the earliest deadline of the ways it may
+           * be owed */
+          if (required != RESP_TRUTH_FALSE
+              && (o->required == RESP_TRUTH_FALSE || o->due == RESP_EVENT_NO_INSTANT
+                  || (due != RESP_EVENT_NO_INSTANT && due < o->due)))
+            o->due = due;
           o->required = truth_or ((RespTruth) o->required, required);
           return;
         }
@@ -382,7 +388,7 @@ resp_assessor_timeline (RespAssessor *as)
 {
   const RespReporting *rp = &as->rb->reporting;
   const RespEvent *ev = as->ev;
-  RespU32Vec *units;
+  RespU32Vec *units, *reporters, *through, *whens;
   RespTruth owed, escalated, crime = RESP_TRUTH_FALSE;
   guint n_initial;
 
@@ -410,32 +416,56 @@ resp_assessor_timeline (RespAssessor *as)
       env_no_subject (&as->env);
       crime = eval (&as->env, rp->crime_when, NULL);
     }
-  /* each operator's initial report (the first class whose `when` holds)
-   * and its crime report */
+  /* each operator's initial report and its crime report. An operator is
+   * one reporter however many subjects it is reached through: its class is
+   * the first whose `when` holds through any of them (as a system-scoped
+   * circumstance holds through any), and the hops of that class go to the
+   * recipients of each subject through which it may hold */
+  reporters = resp_resolver_take (&as->R);
+  through = resp_resolver_take (&as->R);
+  whens = resp_resolver_take (&as->R);
   for (guint s = 0; s < ev->subjects->len; s++)
     {
-      guint32 subject = g_array_index (ev->subjects, guint32, s);
-      const RespResolver *SR = as->subjects->pdata[s];
-      const RespHitVec *ops = &SR->hits[RESP_ROLE_OPERATOR];
-      gboolean is_system = as->model->nodes[subject].type == RESP_NODE_SYSTEM;
-
+      const RespHitVec *ops = &((const RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
       for (guint o = 0; o < ops->len; o++)
-        {
-          guint32 op = ops->data[o].node;
-          const RespResolver *OR = SR;
-          RespTruth before = RESP_TRUTH_TRUE;
+        add_unique_u32 (reporters, ops->data[o].node);
+    }
+  for (guint r = 0; r < reporters->len; r++)
+    {
+      guint32 op = reporters->data[r];
+      RespTruth before = RESP_TRUTH_TRUE;
+      gboolean own = FALSE;
 
-          if (ops->len > 1)
+      /* the subjects it operates, and whether any has several operators
+       * (then it reports through roles of its own) */
+      through->len = 0;
+      for (guint s = 0; s < ev->subjects->len; s++)
+        {
+          const RespHitVec *ops = &((const RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
+          for (guint o = 0; o < ops->len; o++)
+            if (ops->data[o].node == op)
+              {
+                resp_vec_push (through, s);
+                own |= ops->len > 1;
+                break;
+              }
+        }
+      if (own)
+        {
+          resp_resolver_reset (&as->opR, ev->occurred_at);
+          resp_resolver_resolve (&as->opR, op, RESP_RESOLVE_NO_AUTHORITY);
+        }
+      for (guint k = 0; k < rp->classes->len; k++)
+        {
+          const RespReportClass *rc = &g_array_index (rp->classes, RespReportClass, k);
+          RespTruth any = RESP_TRUTH_FALSE, chosen;
+
+          whens->len = 0;
+          for (guint t = 0; t < through->len; t++)
             {
-              /* several operators: each reports through its own roles */
-              resp_resolver_reset (&as->opR, ev->occurred_at);
-              resp_resolver_resolve (&as->opR, op, RESP_RESOLVE_NO_AUTHORITY);
-              OR = &as->opR;
-            }
-          for (guint k = 0; k < rp->classes->len; k++)
-            {
-              const RespReportClass *rc = &g_array_index (rp->classes, RespReportClass, k);
-              RespTruth when = RESP_TRUTH_TRUE, chosen;
+              guint32 subject = g_array_index (ev->subjects, guint32, through->data[t]);
+              gboolean is_system = as->model->nodes[subject].type == RESP_NODE_SYSTEM;
+              RespTruth when = RESP_TRUTH_TRUE;
 
               if (rc->when != NULL)
                 {
@@ -446,18 +476,35 @@ resp_assessor_timeline (RespAssessor *as)
                   when = eval (&as->env, rc->when, NULL);
                   as->env.no_system = FALSE;
                 }
-              chosen = truth_and (before, when);
-              before = truth_and (before, truth_not (when));
-              if (chosen == RESP_TRUTH_FALSE)
-                continue;
-              add_hops_to (as, SR, OR, op, rc->to, RESP_HOP_INITIAL, k, truth_and (owed, chosen),
-                           add_limit (ev->discovered_at, rc->within), s, units);
+              resp_vec_push (whens, (guint32) when);
+              any = truth_or (any, when);
             }
-          if (rp->crime_when != NULL)
-            add_hops_to (as, SR, OR, op, rp->crime_to, RESP_HOP_CRIME, 0, crime,
-                         RESP_EVENT_NO_INSTANT, s, units);
+          chosen = truth_and (before, any);
+          before = truth_and (before, truth_not (any));
+          if (chosen == RESP_TRUTH_FALSE)
+            continue;
+          for (guint t = 0; t < through->len; t++)
+            if (whens->data[t] != RESP_TRUTH_FALSE)
+              {
+                const RespResolver *SR = as->subjects->pdata[through->data[t]];
+
+                add_hops_to (as, SR, own ? &as->opR : SR, op, rc->to, RESP_HOP_INITIAL, k,
+                             truth_and (owed, chosen), add_limit (ev->discovered_at, rc->within),
+                             through->data[t], units);
+              }
         }
+      if (rp->crime_when != NULL)
+        for (guint t = 0; t < through->len; t++)
+          {
+            const RespResolver *SR = as->subjects->pdata[through->data[t]];
+
+            add_hops_to (as, SR, own ? &as->opR : SR, op, rp->crime_to, RESP_HOP_CRIME, 0, crime,
+                         RESP_EVENT_NO_INSTANT, through->data[t], units);
+          }
     }
+  resp_resolver_give (&as->R, whens);
+  resp_resolver_give (&as->R, through);
+  resp_resolver_give (&as->R, reporters);
 
   /* escalation, from each recipient's receipt; and the summary to the
    * first hop's recipients */

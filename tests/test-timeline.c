@@ -32,10 +32,12 @@ static const char * const timeline_model[] = {
   GOV ("u-min2"),
   ENTERPRISE ("u-op"),
   ENTERPRISE ("u-op2"),
+  ENTERPRISE ("u-op3"),
   UNIT ("u-prot"),
   SYSTEM ("s-min"),
   SYSTEM ("s-min2"),
   SYSTEM ("s-other"),
+  SYSTEM ("s-two"),
   CII ("s-cii"),
   REL ("within", "r-prov", "r-nat"),
   REL ("within", "r-city", "r-prov"),
@@ -49,6 +51,7 @@ static const char * const timeline_model[] = {
   REL ("located_in", "u-min2", "r-nat"),
   REL ("located_in", "u-op", "r-city"),
   REL ("located_in", "u-op2", "r-city"),
+  REL ("located_in", "u-op3", "r-city"),
   REL ("located_in", "u-prot", "r-prov"),
   REL ("under", "u-min-cyber", "u-min"),
   REL ("coordinates", "u-cac-nat", "r-nat"),
@@ -61,6 +64,8 @@ static const char * const timeline_model[] = {
   REL ("operates", "u-min", "s-min"),
   REL ("operates", "u-min2", "s-min2"),
   REL ("operates", "u-op2", "s-other"),
+  REL ("operates", "u-op2", "s-two"),
+  REL ("operates", "u-op3", "s-two"),
   REL ("operates", "u-op", "s-cii"),
   REL ("protects", "u-prot", "s-cii"),
   NULL
@@ -537,6 +542,52 @@ test_modifiers (void)
   assessed_clear (&a);
 }
 
+/* An operator is one reporter: the CII system's operator, named also as a
+ * unit subject (which alone would make it "any other"), reports as a CII
+ * operator only, to its protection department and its police. */
+static void
+test_one_reporter_one_class (void)
+{
+  static const Hop want[] = {
+    { "u-op", "u-prot", "initial", "2026-03-01T10:00:00+08:00", "in_time", "0" },
+    { "u-op", "u-psb-city", "initial", "2026-03-01T10:00:00+08:00", "missing", "" },
+    { "u-prot", "u-cac-nat", "initial", "2026-03-01T10:00:00+08:00", "missing", "" },
+    { "u-prot", "u-psb-nat", "initial", "2026-03-01T10:00:00+08:00", "missing", "" },
+    { "u-op", "u-psb-city", "initial", NULL, "unknown", "" },
+    { "u-op", "u-prot", "summary", NULL, "unknown", "" },
+    { "u-op", "u-psb-city", "summary", NULL, "unknown", "" },
+  };
+  Assessed a = assess (AT ", " D ", \"systems\": [\"s-cii\"], \"units\": [\"u-op\"], \"grade\": \"major\","
+                       " \"reports\": [{\"by\": \"u-op\", \"to\": \"u-prot\", \"at\": \"2026-03-01T09:30:00+08:00\"}]");
+
+  expect_hops (&a, want);
+  assessed_clear (&a);
+}
+
+/* Two operators of one system report to the same provincial office; only
+ * one did: the office owes the escalation from that receipt (10:00 + 1 h),
+ * however the other operator's missing report reaches it. */
+static void
+test_two_operators_one_recipient (void)
+{
+  static const Hop want[] = {
+    { "u-op2", "u-cac-prov", "initial", "2026-03-01T13:00:00+08:00", "in_time", "0" },
+    { "u-op3", "u-cac-prov", "initial", "2026-03-01T13:00:00+08:00", "missing", "" },
+    { "u-cac-prov", "u-cac-nat", "initial", "2026-03-01T11:00:00+08:00", "late", "1" },
+    { "u-op2", "u-psb-city", "initial", NULL, "unknown", "" },
+    { "u-op3", "u-psb-city", "initial", NULL, "unknown", "" },
+    { "u-op2", "u-cac-prov", "summary", NULL, "unknown", "" },
+    { "u-op3", "u-cac-prov", "summary", NULL, "unknown", "" },
+  };
+  Assessed a = assess (AT ", " D ", \"systems\": [\"s-two\"], \"grade\": \"major\", \"reports\": ["
+                       "{\"by\": \"u-op2\", \"to\": \"u-cac-prov\", \"at\": \"2026-03-01T10:00:00+08:00\"},"
+                       "{\"by\": \"u-cac-prov\", \"to\": \"u-cac-nat\", \"at\": \"2026-03-01T11:30:00+08:00\"}]");
+
+  expect_hops (&a, want);
+  expect_derived (&a, "false", "0 1");
+  assessed_clear (&a);
+}
+
 /* A province's layer changes the limit for other operators to 6 h and
  * adds the operator's own (the city's) office as a recipient, in data
  * alone; its `reporting` replaces the default's, so it owes nothing else. */
@@ -598,6 +649,8 @@ static CU_TestInfo tests[] = {
   { "before 2025-11-01", test_before_the_measures },
   { "the modifiers of the reporting measures", test_modifiers },
   { "a province changes a limit and adds a recipient", test_a_province_layer },
+  { "an operator is one reporter with one class", test_one_reporter_one_class },
+  { "two operators, one recipient: the escalation from the receipt", test_two_operators_one_recipient },
   CU_TEST_INFO_NULL,
 };
 
