@@ -1443,6 +1443,8 @@ write_ids (FILE *f, const char *key, const guint32 *persons, guint n)
   fputc (']', f);
 }
 
+static void write_timeline (Gen *g, FILE *out, guint e, int day, int secs, guint32 op);
+
 static void
 gen_events (Gen *g, FILE *out, guint n_events, guint64 seed, guint counts[SC_COUNT])
 {
@@ -1720,6 +1722,7 @@ gen_events (Gen *g, FILE *out, guint n_events, guint64 seed, guint counts[SC_COU
             fprintf (out, ", \"exemptions\": [{\"person\": \"p%u\", \"reason\": \"%s\", \"note\": \"合成数据\"}]",
                      who, reasons[rng_below (r, 2)]);
         }
+      write_timeline (g, out, e, day, secs, subj != NONE ? SYSTEM (subj)->op : unit_subj);
       fputs ("}\n", out);
     }
 
@@ -1729,6 +1732,64 @@ gen_events (Gen *g, FILE *out, guint n_events, guint64 seed, guint counts[SC_COU
   g_array_unref (P.county_site);
   g_array_unref (P.cii);
   g_array_unref (P.dept_units);
+}
+
+/* ---- the timeline of events from 2025-11-01 (SPEC §9.1) ---- */
+
+/* Three of five events from 2025-11-01 carry a timeline: discovered within
+ * the hour; of those, half with the operator's report to its provincial
+ * 网信办 one to six hours later (the 4 h limit met or not), a fifth with
+ * `reports: []`, the rest without; every third states a grade, every
+ * fourth is closed. Decided by a hash of the event's number, not the
+ * generator's stream, so that every other byte of the stream (and every
+ * event before 2025-11-01) is as before. */
+static void
+write_timeline (Gen *g, FILE *out, guint e, int day, int secs, guint32 op)
+{
+  static const char *const grades[] = { "large", "major", "general" };
+  guint64 x = e + 0x5eedULL, h = splitmix64 (&x);
+  gint64 at = (gint64) day * 86400 + secs, disc;
+  guint32 rg;
+  int y, mo, d, s;
+
+  if (day < days_from_civil (2025, 11, 1) || h % 5 >= 3 || op == NONE)
+    return;
+#define PUT_INSTANT(key, t)                                                        \
+  G_STMT_START {                                                                 \
+    civil_from_days ((int) ((t) / 86400), &y, &mo, &d);                          \
+    s = (int) ((t) % 86400);                                                     \
+    fprintf (out, ", \"" key "\": \"%04d-%02d-%02dT%02d:%02d:%02d+08:00\"",        \
+             y, mo, d, s / 3600, s / 60 % 60, s % 60);                           \
+  } G_STMT_END
+  disc = at + (gint64) ((h >> 8) % 3600);
+  PUT_INSTANT ("discovered_at", disc);
+  if ((h >> 20) % 3 == 0)
+    fprintf (out, ", \"grade\": \"%s\"", grades[(h >> 24) % 3]);
+  if ((h >> 28) % 4 == 0)
+    PUT_INSTANT ("closed_at", disc + 86400 * 3);
+  /* the provincial region's office: up from the operator's region */
+  for (rg = UNIT (op)->region; rg != NONE && REGION (rg)->level > LV_P; rg = REGION (rg)->parent)
+    ;
+  switch ((h >> 32) % 10)
+    {
+    case 0: case 1: case 2: case 3: case 4:
+      if (rg != NONE && REGION (rg)->cac != NONE)
+        {
+          fprintf (out, ", \"reports\": [{\"by\": \"%s\", \"to\": \"%s\", \"at\": ", UNIT (op)->id,
+                   UNIT (REGION (rg)->cac)->id);
+          at = disc + 3600 * (gint64) (1 + (h >> 40) % 6);
+          civil_from_days ((int) (at / 86400), &y, &mo, &d);
+          s = (int) (at % 86400);
+          fprintf (out, "\"%04d-%02d-%02dT%02d:%02d:%02d+08:00\"}]", y, mo, d, s / 3600, s / 60 % 60, s % 60);
+        }
+      break;
+    case 5: case 6:
+      fputs (", \"reports\": []", out);
+      break;
+    default:
+      break;
+    }
+#undef PUT_INSTANT
 }
 
 /* ---- the record (SPEC §8.2) ---- */

@@ -15,37 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "resp-verdict-private.h"
+#include "resp-assessor-private.h"
 #include "resp-instant-private.h"
 #include "resp-refcount-private.h"
 
 
-/* ---- the environment conditions read ---- */
-
-/* A level not looked up yet: the levels are found only when a condition
- * reads them (most conditions test the system's kind first and stop). */
-#define LEVEL_UNSET (-2)
-
-typedef struct {
-  const RespModel    *model;
-  const RespRulebook *rb;
-  const RespEvent    *ev;
-  const RespValue    *facts;         /* the event's, or a copy with derived facts */
-  RespResolver       *R;             /* the assessor's, at the event's instant */
-  gint64              at;
-  guint32             system;        /* RESP_NO_NODE: none */
-  guint32             op;            /* the operator weighed, or RESP_NO_NODE */
-  int                 region_level;  /* of op's region; -1: unknown; or LEVEL_UNSET */
-  int                 owner_level;   /* of the sponsor's region, else region_level */
-} Env;
-
-/* The subject neither a system nor an operator: every level unknown. */
-static void
-env_no_subject (Env *e)
-{
-  e->system = e->op = RESP_NO_NODE;
-  e->region_level = e->owner_level = -1;
-}
+/* ---- the environment conditions read (its types: resp-assessor-private.h) ---- */
 
 static int
 unit_region_level (Env *e, guint32 unit)
@@ -76,13 +51,28 @@ env_owner_level (Env *e)
   return e->owner_level;
 }
 
-static RespValue
-env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
+RespValue
+resp_assessor_env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
   Env *e = data;
   RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
   const RespNodeRec *n = e->system != RESP_NO_NODE ? &e->model->nodes[e->system] : NULL;
 
+  if (n == NULL && e->no_system)
+    switch (kind)
+      {
+      /* known, and equal to nothing a condition names: the alternative
+       * that reads the system is false */
+      case RESP_VAR_SYSTEM_KIND:
+      case RESP_VAR_SYSTEM_OWNER_LEVEL:
+        v.type = RESP_VALUE_STRING, v.string = "";
+        return v;
+      case RESP_VAR_SYSTEM_CII:
+        v.type = RESP_VALUE_BOOL, v.boolean = FALSE;
+        return v;
+      default:
+        break;
+      }
   switch (kind)
     {
     case RESP_VAR_FACT:
@@ -107,106 +97,19 @@ env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
       return resp_level_value (env_region_level (e));
     case RESP_VAR_SYSTEM_OWNER_LEVEL:
       return n != NULL ? resp_level_value (env_owner_level (e)) : v;
+    case RESP_VAR_OPERATOR_KIND:
+      return resp_resolver_operator_value (e->R, e->op, RESP_OPERATOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_KIND:
+      return resp_resolver_operator_value (e->R, e->op, RESP_OPERATOR_SUPERIOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_LEVEL:
+      return resp_resolver_operator_value (e->R, e->op, RESP_OPERATOR_SUPERIOR_LEVEL);
     default:
       return v;
     }
 }
-static RespTruth
-eval (Env *e, const RespCondition *cond, GArray *missing)
-{
-  RespConditionEnv env = { env_get, e, e->facts, e->rb->facts->len };
-
-  if (cond == NULL)
-    return RESP_TRUTH_TRUE;
-  return resp_condition_eval (cond, &env, missing);
-}
-
 /* ---- building ---- */
 
-/* What one event asks of the model again and again: the liable are mostly
- * seated on the same few committees, answer to the same authorities and
- * have the same coordinators proposing. Kept for one event (one instant). */
-typedef enum {
-  MEMO_MANAGERS,     /* key: committee; its managing committees */
-  MEMO_COMMITTEE,    /* key: unit; its committee, or nothing */
-  MEMO_PROPOSERS,    /* key: authority; its nearest coordinators, for nobody in particular */
-} MemoKind;
 
-typedef struct {
-  guint32 kind, key, first, count;
-} Memo;
-
-/* One thread's working space, kept between events: once warm, assessing
- * allocates nothing but the verdict and its one block. Everything a verdict
- * holds is gathered here first and copied into that block at the end. */
-struct _RespAssessor {
-  gatomicrefcount ref;
-  RespModel    *model;
-  RespRulebook *rb;
-  const RespEvent *ev;          /* the event being assessed */
-  RespVerdictStatus status;
-  RespResolver  R;              /* for lookups outside a subject's resolution */
-  GPtrArray    *subjects;       /* RespResolver*, one per subject of the event */
-  Env           env;
-  GArray       *missing;        /* guint: facts an unknown condition waits for */
-  RespU32Vec    slots;          /* person -> flat index + 1, open addressing */
-  RespU32Vec    ref_next;       /* per ref: the next ref of the same person + 1 */
-  RespU32Vec    ref_head;       /* per flat: its first ref + 1 */
-  RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
-  RespU32Vec    warned_rules;   /* per liability rule: warned already */
-  RespU32Vec    liable_subjects;
-  RespU32Vec    dissenters;     /* held only through decisions they dissented from, in part */
-  int           dissent_reason; /* the rulebook's `dissent` exemption, or -1: not honoured */
-  RESP_VEC (Memo) memo;
-  RespU32Vec    memo_store;
-  /* the verdict's parts */
-  RESP_VEC (RespVerdictCircumstance) circumstances;
-  RESP_VEC (RespVerdictFlat) flat;
-  RESP_VEC (RespVerdictRef) refs;
-  RespU32Vec    path_store;
-  RESP_VEC (RespVerdictExempt) exempt;
-  RespU32Vec    bodies;
-  RespU32Vec    modifiers;
-  RESP_VEC (RespVerdictWarning) warnings;
-  RESP_VEC (RespVerdictDuty) duty;
-  RespU32Vec    pool;           /* circumstance subjects and facts, warning facts, duty holders */
-  RespRecord   *record;         /* what was done, to derive facts from; or NULL */
-  RESP_VEC (RespValue) facts;   /* the event's facts with the derived ones */
-  RESP_VEC (RespVerdictDerived) derived;
-};
-
-
-/* Spans are gathered as offsets into as->pool (which may move while it
- * grows) and turned into pointers when the verdict is made. */
-static RespU32Vec
-pool_span (RespAssessor *as, const guint32 *data, guint32 n)
-{
-  RespU32Vec span = { NULL, as->pool.len, n };
-
-  resp_vec_append (&as->pool, data, n);
-  return span;   /* data NULL, len: offset, cap: length, until placed */
-}
-
-static void
-warn (RespAssessor *as, RespWarnKind kind, guint32 node, int role, guint32 aux, const GArray *facts)
-{
-  RespVerdictWarning w = { kind, node, role, aux, { NULL, 0, 0 } };
-
-  if (facts != NULL)
-    w.facts = pool_span (as, (const guint32 *) facts->data, facts->len);
-  else
-    w.facts = (RespU32Vec) { NULL, as->pool.len, 0 };
-  resp_vec_push (&as->warnings, w);
-}
-
-static void
-add_unique_u32 (RespU32Vec *a, guint32 x)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (a->data[i] == x)
-      return;
-  resp_vec_push (a, x);
-}
 
 /* The flat record of person p, or NULL; with create, made when missing. */
 static RespVerdictFlat *
@@ -883,6 +786,8 @@ derive_facts (RespAssessor *as)
 static void
 apply_modifiers (RespAssessor *as)
 {
+  guint first_warning = as->warnings.len;
+
   env_no_subject (&as->env);
   for (guint i = 0; i < as->rb->modifiers->len; i++)
     {
@@ -899,6 +804,23 @@ apply_modifiers (RespAssessor *as)
       else if (t == RESP_TRUTH_UNKNOWN)
         warn (as, RESP_WARN_MODIFIER, RESP_NO_NODE, -1, i, as->missing);
     }
+  /* a kind that applies through one rule is not undetermined through another */
+  {
+    guint kept = first_warning;
+
+    for (guint w = first_warning; w < as->warnings.len; w++)
+      {
+        const char *kind = g_array_index (as->rb->modifiers, RespModifierRule, as->warnings.data[w].aux).kind;
+        gboolean applies = FALSE;
+
+        for (guint k = 0; k < as->modifiers.len && !applies; k++)
+          applies = g_str_equal (g_array_index (as->rb->modifiers, RespModifierRule,
+                                                as->modifiers.data[k]).kind, kind);
+        if (!applies)
+          as->warnings.data[kept++] = as->warnings.data[w];
+      }
+    as->warnings.len = kept;
+  }
 }
 
 static int
@@ -1001,6 +923,7 @@ make_verdict (RespAssessor *as, RespEvent *event)
              + SIZE (exempt, RespVerdictExempt) + SIZE (bodies, guint32)
              + SIZE (modifiers, guint32) + SIZE (warnings, RespVerdictWarning)
              + SIZE (duty, RespVerdictDuty) + SIZE (derived, RespVerdictDerived)
+             + SIZE (hops, RespVerdictHop) + SIZE (notify, guint32)
              + SIZE (pool, guint32);
   RespVerdict *v = g_malloc (head + size);
   char *block = (char *) v + head;
@@ -1025,7 +948,13 @@ make_verdict (RespAssessor *as, RespEvent *event)
   PLACE (warnings, RespVerdictWarning);
   PLACE (duty, RespVerdictDuty);
   PLACE (derived, RespVerdictDerived);
+  PLACE (hops, RespVerdictHop);
+  PLACE (notify, guint32);
   PLACE (pool, guint32);
+  v->has_grade = as->has_grade;
+  v->grade_stated = as->grade_stated;
+  v->grade_least = as->grade_least;
+  v->grade_most = as->grade_most;
   pool = v->pool.data;
   /* spans into the pool become pointers */
   for (guint i = 0; i < v->circumstances.len; i++)
@@ -1045,6 +974,11 @@ make_verdict (RespAssessor *as, RespEvent *event)
     {
       RespVerdictDerived *d = &v->derived.data[i];
       d->evidence = (RespU32Vec) { pool + d->evidence.len, d->evidence.cap, 0 };
+    }
+  for (guint i = 0; i < v->hops.len; i++)
+    {
+      RespVerdictHop *h = &v->hops.data[i];
+      h->reports = (RespU32Vec) { pool + h->reports.len, h->reports.cap, 0 };
     }
   if (as->derived.len > 0 || as->warnings.len > 0)
     v->record = as->record != NULL ? resp_record_ref (as->record) : NULL;
@@ -1089,6 +1023,7 @@ resp_assessor_new (RespModel    *model,
   a->model = resp_model_ref (model);
   a->rb = resp_rulebook_ref (rulebook);
   resp_resolver_init (&a->R, model);
+  resp_resolver_init (&a->opR, model);
   a->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) resolver_free);
   a->env.model = model;
   a->env.rb = rulebook;
@@ -1125,6 +1060,11 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->pool);
   resp_vec_free (&self->facts);
   resp_vec_free (&self->derived);
+  resp_resolver_clear (&self->opR);
+  resp_vec_free (&self->hops);
+  resp_vec_free (&self->hop_roles);
+  resp_vec_free (&self->hop_subjects);
+  resp_vec_free (&self->notify);
   g_clear_pointer (&self->record, resp_record_unref);
   resp_rulebook_unref (self->rb);
   resp_model_unref (self->model);
@@ -1222,6 +1162,7 @@ resp_assessor_assess (RespAssessor *self,
   resp_resolver_reset (&as->R, event->occurred_at);
 
   derive_facts (as);
+  resp_assessor_timeline (as);
   evaluate_circumstances (as);
   if (as->status == RESP_VERDICT_TRIGGERED)
     {

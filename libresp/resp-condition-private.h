@@ -38,6 +38,9 @@ typedef enum {
   RESP_VAR_COMMITTEE_FORM,        /* committee.form (string), a duty's committee bearer */
   RESP_VAR_COMMITTEE_SCOPE_LEVEL, /* committee.scope_level (string): the level of the
                                    * region it leads, or of its unit's region */
+  RESP_VAR_OPERATOR_KIND,         /* operator.kind (string) */
+  RESP_VAR_OPERATOR_SUPERIOR_KIND,  /* operator.superior_kind (string; "" without a superior) */
+  RESP_VAR_OPERATOR_SUPERIOR_LEVEL, /* operator.superior_region_level (string; "" without) */
 } RespVarKind;
 
 /* Which node's attributes a condition may read (SPEC §4.6, §8.1): none in

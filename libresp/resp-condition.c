@@ -215,6 +215,9 @@ static const struct {
   { "system.protection_level", RESP_VAR_SYSTEM_PROTECTION, RESP_SUBJECT_SYSTEM },
   { "operator.region_level", RESP_VAR_OPERATOR_REGION_LEVEL, RESP_SUBJECT_SYSTEM },
   { "system.owner_level", RESP_VAR_SYSTEM_OWNER_LEVEL, RESP_SUBJECT_SYSTEM },
+  { "operator.kind", RESP_VAR_OPERATOR_KIND, RESP_SUBJECT_SYSTEM },
+  { "operator.superior_kind", RESP_VAR_OPERATOR_SUPERIOR_KIND, RESP_SUBJECT_SYSTEM },
+  { "operator.superior_region_level", RESP_VAR_OPERATOR_SUPERIOR_LEVEL, RESP_SUBJECT_SYSTEM },
   { "unit.kind", RESP_VAR_UNIT_KIND, RESP_SUBJECT_UNIT },
   { "unit.region_level", RESP_VAR_UNIT_REGION_LEVEL, RESP_SUBJECT_UNIT },
   { "committee.form", RESP_VAR_COMMITTEE_FORM, RESP_SUBJECT_COMMITTEE },
@@ -224,7 +227,7 @@ static const struct {
 /* The words for whose attributes a condition of each kind may read. */
 static const char * const subject_words[] = {
   [RESP_SUBJECT_NONE] = "an event-wide condition cannot read the subject (it has no system or operator)",
-  [RESP_SUBJECT_SYSTEM] = "this condition reads system.* and operator.region_level",
+  [RESP_SUBJECT_SYSTEM] = "this condition reads system.* and operator.*",
   [RESP_SUBJECT_UNIT] = "a duty borne by a unit reads unit.kind and unit.region_level",
   [RESP_SUBJECT_COMMITTEE] = "a duty borne by a committee reads committee.form and committee.scope_level",
 };

@@ -118,7 +118,7 @@ typedef struct {
   BearerSet    bearers[RESP_N_BEARERS];
   RespU32Vec   tmp;
   SpanVec     *periods;       /* by duty: the calendar periods that meet the range */
-  gboolean    *reads_operator; /* by duty: whether its `applies` reads the operator's region */
+  gboolean    *reads_operator; /* by duty: whether its `applies` reads anything of the operator */
   guint32     *rank;          /* n_nodes: a ranked node's place in id order, else RESP_NO_NODE */
   Ranked      *ranked;
   guint32      n_ranked;
@@ -313,6 +313,12 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
           return resp_level_value (region_level_of_unit (c, sponsor != RESP_NO_NODE ? sponsor : c->op));
         }
       return v;
+    case RESP_VAR_OPERATOR_KIND:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_KIND:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_SUPERIOR_KIND);
+    case RESP_VAR_OPERATOR_SUPERIOR_LEVEL:
+      return resp_resolver_operator_value (&c->R, c->op, RESP_OPERATOR_SUPERIOR_LEVEL);
     case RESP_VAR_UNIT_KIND:
       if (c->unit != RESP_NO_NODE)
         v.type = RESP_VALUE_STRING, v.string = resp_unit_kind_names[m->nodes[c->unit].attr];
@@ -1423,7 +1429,10 @@ resp_model_check_duties (RespModel     *model,
       classes |= (guint8) (1u << duty->bearer);
       c.reads_operator[i] = duty->applies != NULL
                             && (resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_REGION_LEVEL)
-                                || resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL));
+                                || resp_condition_reads (duty->applies, RESP_VAR_SYSTEM_OWNER_LEVEL)
+                                || resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_KIND)
+                                || resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_SUPERIOR_KIND)
+                                || resp_condition_reads (duty->applies, RESP_VAR_OPERATOR_SUPERIOR_LEVEL));
     }
   bearer_sets_build (&c, classes, &cards);
   d->slots = g_array_sized_new (FALSE, FALSE, sizeof (RespDutySlot), most_slots (&c));

@@ -30,6 +30,22 @@ typedef struct {
   char   *note;
 } RespExemption;
 
+/* The kinds of a report (SPEC §9.1). */
+typedef enum {
+  RESP_REPORT_INITIAL, RESP_REPORT_SUPPLEMENT, RESP_REPORT_SUMMARY, RESP_N_REPORT_KINDS,
+} RespReportKind;
+
+extern const char * const resp_report_kind_names[RESP_N_REPORT_KINDS];
+
+typedef struct {
+  guint32 by, to;         /* units */
+  gint64  at;
+  guint32 kind;           /* RespReportKind */
+} RespReport;
+
+/* An instant an event may leave out. */
+#define RESP_EVENT_NO_INSTANT G_MININT64
+
 struct _RespEvent {
   gatomicrefcount ref;
   RespModel    *model;     /* the event's node indices are this model's */
@@ -43,6 +59,11 @@ struct _RespEvent {
   GPtrArray *strings;     /* owns the string fact values */
   GArray    *decisions;   /* RespDecision */
   GArray    *exemptions;  /* RespExemption */
+  /* the timeline (SPEC §9.1) */
+  gint64     discovered_at;  /* RESP_EVENT_NO_INSTANT: unknown */
+  gint64     closed_at;      /* RESP_EVENT_NO_INSTANT: not (known to be) closed */
+  int        grade;          /* stated, into the rulebook's grades; -1: not stated */
+  GArray    *reports;        /* RespReport, as written; NULL: `reports` absent (unknown) */
 };
 
 /* Whether every event of batch was loaded against model and rulebook (the

@@ -21,6 +21,12 @@
 
 #define EVENT_FORMAT "libresp/event/1"
 
+const char * const resp_report_kind_names[RESP_N_REPORT_KINDS] = {
+  [RESP_REPORT_INITIAL] = "initial",
+  [RESP_REPORT_SUPPLEMENT] = "supplement",
+  [RESP_REPORT_SUMMARY] = "summary",
+};
+
 struct _RespEventBatch {
   gatomicrefcount ref;
   GPtrArray *events;
@@ -57,6 +63,7 @@ event_free (RespEvent *self)
   g_array_unref (self->exemptions);
   g_array_unref (self->subjects);
   g_array_unref (self->involved);
+  g_clear_pointer (&self->reports, g_array_unref);
   g_ptr_array_unref (self->strings);
   g_free (self->facts);
   g_free (self->id);
@@ -352,11 +359,107 @@ read_exemptions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
     }
 }
 
+/* The timeline (SPEC §9.1): discovered_at, closed_at, grade, reports. */
+static void
+read_timeline (Ctx *c, const RespJsonNode *o, RespEvent *ev)
+{
+  static const char * const report_keys[] = { "by", "to", "at", "kind", NULL };
+  const RespJsonNode *m, *arr;
+  char hint[300];
+
+  resp_document_instant (c->sink, o, "discovered_at", &ev->discovered_at, c->what);
+  resp_document_instant (c->sink, o, "closed_at", &ev->closed_at, c->what);
+  if (ev->discovered_at != RESP_EVENT_NO_INSTANT && ev->closed_at != RESP_EVENT_NO_INSTANT
+      && ev->closed_at < ev->discovered_at)
+    {
+      char d[RESP_INSTANT_BUF], cl[RESP_INSTANT_BUF];
+
+      m = resp_json_node_get_member ((RespJsonNode *) o, "closed_at");
+      resp_instant_format_short (ev->discovered_at, d);
+      resp_instant_format_short (ev->closed_at, cl);
+      resp_diag_sink_add (c->sink, RESP_ERROR_CLOSED_BEFORE_DISCOVERED, m->line, m->column,
+                          "%s: 'closed_at' %s is before 'discovered_at' %s", c->what, cl, d);
+    }
+  if ((m = resp_document_member (c->sink, o, "grade", RESP_JSON_STRING, FALSE, c->what)) != NULL
+      && (ev->grade = resp_rulebook_find_grade (c->rb, m->v.string.str)) < 0)
+    {
+      const char **names = g_new (const char *, c->rb->grades->len + 1);
+
+      for (guint j = 0; j < c->rb->grades->len; j++)
+        names[j] = g_array_index (c->rb->grades, RespGradeRule, j).id;
+      resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_GRADE, m->line, m->column,
+                          "%s: unknown grade '%s'%s", c->what, m->v.string.str,
+                          resp_input_hint (hint, sizeof hint, names, c->rb->grades->len,
+                                           m->v.string.str));
+      g_free (names);
+    }
+  if ((arr = resp_document_member (c->sink, o, "reports", RESP_JSON_ARRAY, FALSE, c->what)) == NULL)
+    return;
+  ev->reports = g_array_new (FALSE, FALSE, sizeof (RespReport));
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *r = resp_document_object_at (c->sink, arr, i, c->what, "a report");
+      RespReport rep = { RESP_NO_NODE, RESP_NO_NODE, RESP_EVENT_NO_INSTANT, RESP_REPORT_INITIAL };
+      gboolean ok = TRUE;
+
+      if (r == NULL)
+        continue;
+      resp_document_check_keys (c->sink, r, report_keys, c->what);
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *key = k == 0 ? "by" : "to";
+          guint32 *out = k == 0 ? &rep.by : &rep.to;
+
+          if ((m = resp_json_node_get_member ((RespJsonNode *) r, key)) == NULL)
+            {
+              resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, r->line, r->column,
+                                  "%s: a report needs '%s'", c->what, key);
+              ok = FALSE;
+            }
+          else if ((*out = node_ref (c, m, T (UNIT), "a unit")) == RESP_NO_NODE)
+            ok = FALSE;
+        }
+      if (resp_json_node_get_member ((RespJsonNode *) r, "at") == NULL)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, r->line, r->column,
+                              "%s: a report needs 'at'", c->what);
+          ok = FALSE;
+        }
+      else if (!resp_document_instant (c->sink, r, "at", &rep.at, c->what))
+        ok = FALSE;
+      else if (rep.at == RESP_EVENT_NO_INSTANT)
+        {
+          m = resp_json_node_get_member ((RespJsonNode *) r, "at");
+          resp_diag_sink_add (c->sink, RESP_ERROR_BAD_DATE, m->line, m->column,
+                              "%s: a report's 'at' must be a date, not null", c->what);
+          ok = FALSE;
+        }
+      if ((m = resp_document_member (c->sink, r, "kind", RESP_JSON_STRING, FALSE, c->what)) != NULL)
+        {
+          int k = resp_name_lookup (resp_report_kind_names, RESP_N_REPORT_KINDS, m->v.string.str);
+
+          if (k < 0)
+            {
+              resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_REPORT_KIND, m->line, m->column,
+                                  "%s: unknown report kind '%s'%s", c->what, m->v.string.str,
+                                  resp_input_hint (hint, sizeof hint, resp_report_kind_names,
+                                                   RESP_N_REPORT_KINDS, m->v.string.str));
+              ok = FALSE;
+            }
+          else
+            rep.kind = (guint32) k;
+        }
+      if (ok)
+        g_array_append_val (ev->reports, rep);
+    }
+}
+
 static RespEvent *
 read_event (Ctx *c, const RespJsonNode *o)
 {
   static const char * const keys[] = { "format", "id", "title", "occurred_at", "systems", "units",
-                                       "facts", "involved", "decisions", "exemptions", NULL };
+                                       "facts", "involved", "decisions", "exemptions",
+                                       "discovered_at", "closed_at", "grade", "reports", NULL };
   guint before = resp_diag_sink_count (c->sink);
   const RespJsonNode *m;
   const char *id;
@@ -378,6 +481,8 @@ read_event (Ctx *c, const RespJsonNode *o)
   ev->exemptions = g_array_new (FALSE, FALSE, sizeof (RespExemption));
   ev->strings = g_ptr_array_new_with_free_func (g_free);
   ev->facts = g_new0 (RespValue, MAX (c->rb->facts->len, 1));
+  ev->discovered_at = ev->closed_at = RESP_EVENT_NO_INSTANT;
+  ev->grade = -1;
 
   id = resp_document_string (c->sink, o, "id", TRUE, "event");
   resp_document_what (c->what, sizeof c->what, "event", id ? id : "?");
@@ -411,6 +516,7 @@ read_event (Ctx *c, const RespJsonNode *o)
     read_decisions (c, m, ev);
   if ((m = resp_document_member (c->sink, o, "exemptions", RESP_JSON_ARRAY, FALSE, c->what)))
     read_exemptions (c, m, ev);
+  read_timeline (c, o, ev);
 
   if (resp_diag_sink_count (c->sink) > before)
     {

@@ -141,6 +141,15 @@ guint32  resp_resolver_first_in        (RespResolver *R, guint32 node, RespRelat
 void     resp_resolver_all_in          (RespResolver *R, guint32 node, RespRelation rel,
                                         RespSeat seat, RespU32Vec *out);
 guint32  resp_resolver_parent_region   (RespResolver *R, guint32 region);
+typedef enum {
+  RESP_OPERATOR_KIND, RESP_OPERATOR_SUPERIOR_KIND, RESP_OPERATOR_SUPERIOR_LEVEL,
+} RespOperatorAttr;
+/* An operator's attribute as a condition reads it (operator.kind,
+ * operator.superior_kind, operator.superior_region_level): unknown without
+ * an operator; "" for the superior's without a superior. */
+RespValue resp_resolver_operator_value (RespResolver *R, guint32 op, RespOperatorAttr attr);
+/* The unit's superior through `under`, or RESP_NO_NODE. */
+guint32  resp_resolver_superior        (RespResolver *R, guint32 unit);
 guint32  resp_resolver_unit_region     (RespResolver *R, guint32 unit, RespU32Vec *path_or_null);
 guint32  resp_resolver_leader_of       (RespResolver *R, guint32 scope);
 guint32  resp_resolver_scope_of        (RespResolver *R, guint32 committee);

@@ -124,6 +124,44 @@ first_out (RespResolver *R, guint32 node, RespRelation rel)
 }
 
 guint32
+resp_resolver_superior (RespResolver *R, guint32 unit)
+{
+  return first_out (R, unit, RESP_REL_UNDER);
+}
+
+RespValue
+resp_resolver_operator_value (RespResolver *R, guint32 op, RespOperatorAttr attr)
+{
+  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  guint32 sup, g;
+
+  if (op == RESP_NO_NODE)
+    return v;
+  if (attr == RESP_OPERATOR_KIND)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = resp_unit_kind_names[R->m->nodes[op].attr];
+      return v;
+    }
+  /* the model says what the superior is: none is known, and reads "" */
+  sup = resp_resolver_superior (R, op);
+  if (sup == RESP_NO_NODE)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = "";
+      return v;
+    }
+  if (attr == RESP_OPERATOR_SUPERIOR_KIND)
+    {
+      v.type = RESP_VALUE_STRING;
+      v.string = resp_unit_kind_names[R->m->nodes[sup].attr];
+      return v;
+    }
+  g = resp_resolver_unit_region (R, sup, NULL);
+  return resp_level_value (g == RESP_NO_NODE ? -1 : (int) R->m->nodes[g].attr);
+}
+
+guint32
 resp_resolver_first_in (RespResolver *R, guint32 node, RespRelation rel)
 {
   LiveRun it = live_run (R, node, rel, TRUE, RESP_SEAT_NONE);
@@ -598,34 +636,66 @@ committee_team (RespResolver *R, guint32 k, RespU32Vec *path, gboolean with_team
     committee_authority (R, k, path);
 }
 
-/* Walks up from g to the first region with coordinators. */
+/* The coordinators in found (reached through path) and their heads. */
+static void
+hit_coordinators (RespResolver *R, RespU32Vec *found, RespU32Vec *path)
+{
+  RespU32Vec *copy = resp_resolver_take (R);
+
+  resp_vec_append (copy, found->data, found->len);
+  hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
+  for (guint i = 0; i < copy->len; i++)
+    {
+      guint32 c = copy->data[i];
+      found->len = 0;
+      resp_resolver_all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
+      resp_vec_push (path, c);
+      hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
+      path->len--;
+    }
+  resp_resolver_give (R, copy);
+}
+
+/* A department's own 网信 working body first: the units that coordinate a
+ * unit of the chain, nearest first (SPEC §3.2, §4.3); else, walking up
+ * from g, the first region with coordinators. The chain's paths are the
+ * stored walk its hits point into. */
 static void
 coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
 {
   RespU32Vec *found = &R->scratch;
+  const RespHitVec *chain = &R->hits[RESP_ROLE_CHAIN];
   guint save = path->len;
   guint32 steps = 0;
 
+  for (guint i = 0; i < chain->len; i++)
+    {
+      guint32 b, e;
+
+      /* few units have a body of their own: look before walking the
+       * live relations (which no relation at all leaves the window as it is) */
+      resp_model_in_range (R->m, chain->data[i].node, RESP_REL_COORDINATES, &b, &e);
+      if (b == e)
+        continue;
+      found->len = 0;
+      resp_resolver_all_in (R, chain->data[i].node, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
+      if (found->len > 0)
+        {
+          RespU32Vec *walk = resp_resolver_take (R);
+
+          resp_vec_append (walk, R->paths.data + chain->data[i].path_off, chain->data[i].path_len);
+          hit_coordinators (R, found, walk);
+          resp_resolver_give (R, walk);
+          return;
+        }
+    }
   while (g != RESP_NO_NODE && steps++ <= R->m->n_nodes)
     {
       found->len = 0;
       resp_resolver_all_in (R, g, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
       if (found->len > 0)
         {
-          RespU32Vec *copy = resp_resolver_take (R);
-
-          resp_vec_append (copy, found->data, found->len);
-          hit_all (R, RESP_ROLE_COORDINATOR, copy, path);
-          for (guint i = 0; i < copy->len; i++)
-            {
-              guint32 c = copy->data[i];
-              found->len = 0;
-              resp_resolver_all_in (R, c, RESP_REL_HEADS, RESP_SEAT_NONE, found);
-              resp_vec_push (path, c);
-              hit_all (R, RESP_ROLE_COORDINATOR_HEAD, found, path);
-              path->len--;
-            }
-          resp_resolver_give (R, copy);
+          hit_coordinators (R, found, path);
           break;
         }
       g = resp_resolver_parent_region (R, g);
@@ -975,10 +1045,8 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   }
 
   if (g != RESP_NO_NODE)
-    {
-      region_organs (R, regions, path);
-      coordinators (R, g, path);
-    }
+    region_organs (R, regions, path);
+  coordinators (R, g, path);
   path->len = save;
 
   resp_resolver_give (R, tmp);

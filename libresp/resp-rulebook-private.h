@@ -18,6 +18,7 @@ typedef enum {
 typedef enum {
   RESP_DERIVE_NONE,
   RESP_DERIVE_OVERDUE_NOTICE,   /* true when a notice to a subject is overdue (a record) */
+  RESP_DERIVE_TIMELINE,         /* from the operators' initial reporting hops (SPEC §9.4) */
 } RespDerive;
 
 typedef struct {
@@ -104,6 +105,59 @@ typedef struct {
   gint64         since, until;
 } RespDutyRule;
 
+/* An event grade (SPEC §9.2), most severe first in the rulebook's list. */
+typedef struct {
+  char          *id;
+  char          *name;
+  char          *cite;
+  char          *note;
+  RespCondition *condition;     /* NULL: always (the least grade) */
+} RespGradeRule;
+
+/* Who receives a report: the holders of a role taken from the reporter
+ * (the operator), or, with a level, the units of that relation to the
+ * nearest region up of that level (else the role's holders when or_own). */
+typedef struct {
+  RespRole role;
+  int      level;               /* RespRegionLevel, or -1 */
+  gboolean or_own;
+} RespRecipient;
+
+/* A class of reporter and where its initial report goes (the first class
+ * whose `when` holds is the operator's). */
+typedef struct {
+  char          *id;
+  char          *cite;
+  RespCondition *when;          /* NULL: always; reads the system and operator */
+  GArray        *to;            /* RespRecipient */
+  gint64         within;        /* microseconds */
+} RespReportClass;
+
+/* A recipient of the initial report passes it on (escalation): from
+ * recipients reached as `role`, to `to`, within `within` of its receipt. */
+typedef struct {
+  RespRole role;
+  GArray  *to;                  /* RespRecipient */
+  gint64   within;
+} RespEscalation;
+
+/* SPEC §9.3 as data. present is FALSE when no layer has `reporting`. */
+typedef struct {
+  gboolean       present;
+  gint64         since, until;
+  char         **cite;
+  char          *note;
+  guint          required_grade;   /* index into grades: reporting owed at or above it */
+  GArray        *classes;          /* RespReportClass */
+  guint          escalation_grade; /* index into grades */
+  GArray        *escalations;      /* RespEscalation */
+  RespCondition *crime_when;       /* NULL: no crime report */
+  GArray        *crime_to;         /* RespRecipient */
+  gint64         summary_within;   /* microseconds; 0: no summary */
+  RespCondition *notify_when;      /* NULL: nobody notified */
+  GArray        *notify_roles;     /* RespRole */
+} RespReporting;
+
 /* One file of a layered rulebook (SPEC §8.6), kept so that a layer can be
  * put on top by loading them all again, within the limits it was first
  * loaded with (wider ones than the defaults may have let it in). */
@@ -129,6 +183,8 @@ struct _RespRulebook {
   GArray     *modifiers;      /* RespModifierRule */
   GArray     *record_kinds;   /* RespRecordKindDecl */
   GArray     *duties;         /* RespDutyRule */
+  GArray     *grades;         /* RespGradeRule, most severe first */
+  RespReporting reporting;
   GPtrArray  *layers;         /* RespRulebookLayer*, bottom first */
   GPtrArray  *layer_ids;      /* char*: each layer's id, bottom first */
 };
@@ -140,6 +196,8 @@ resp_in_force (gint64 since, gint64 until, gint64 at)
 }
 
 int  resp_rulebook_find_fact      (const RespRulebook *rb, const char *name);
+/* The index of a grade by id, or -1. */
+int  resp_rulebook_find_grade     (const RespRulebook *rb, const char *id);
 int  resp_rulebook_find_exemption (const RespRulebook *rb, const char *reason);
 /* The index of a declared record kind, or -1. */
 int  resp_rulebook_find_record_kind (const RespRulebook *rb, const char *kind);

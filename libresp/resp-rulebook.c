@@ -24,7 +24,7 @@ static const char * const fact_types[] = { "bool", "number", "integer", "string"
 /* What ids must be unique across the layers of a rulebook (SPEC §8.6). */
 typedef enum {
   ID_SOURCE, ID_FACT, ID_CIRCUMSTANCE, ID_LIABILITY, ID_EXEMPTION, ID_RECORD_KIND, ID_DUTY,
-  N_ID_KINDS,
+  ID_GRADE, N_ID_KINDS,
 } IdKind;
 
 /* The state of one load: the rulebook being built, layer by layer. */
@@ -132,6 +132,47 @@ modifier_clear (gpointer data)
   g_clear_pointer (&m->condition, resp_condition_free);
 }
 
+static void
+grade_clear (gpointer data)
+{
+  RespGradeRule *g = data;
+  g_free (g->id);
+  g_free (g->name);
+  g_free (g->cite);
+  g_free (g->note);
+  g_clear_pointer (&g->condition, resp_condition_free);
+}
+
+static void
+report_class_clear (gpointer data)
+{
+  RespReportClass *k = data;
+  g_free (k->id);
+  g_free (k->cite);
+  g_clear_pointer (&k->when, resp_condition_free);
+  g_clear_pointer (&k->to, g_array_unref);
+}
+
+static void
+escalation_clear (gpointer data)
+{
+  g_clear_pointer (&((RespEscalation *) data)->to, g_array_unref);
+}
+
+static void
+reporting_clear (RespReporting *r)
+{
+  g_strfreev (r->cite);
+  g_free (r->note);
+  g_clear_pointer (&r->classes, g_array_unref);
+  g_clear_pointer (&r->escalations, g_array_unref);
+  g_clear_pointer (&r->crime_when, resp_condition_free);
+  g_clear_pointer (&r->crime_to, g_array_unref);
+  g_clear_pointer (&r->notify_when, resp_condition_free);
+  g_clear_pointer (&r->notify_roles, g_array_unref);
+  memset (r, 0, sizeof *r);
+}
+
 static GArray *
 array_of (gsize element_size, GDestroyNotify clear)
 {
@@ -155,6 +196,7 @@ rulebook_alloc (void)
   rb->modifiers = array_of (sizeof (RespModifierRule), modifier_clear);
   rb->record_kinds = array_of (sizeof (RespRecordKindDecl), record_kind_clear);
   rb->duties = array_of (sizeof (RespDutyRule), duty_clear);
+  rb->grades = array_of (sizeof (RespGradeRule), grade_clear);
   rb->layers = g_ptr_array_new_with_free_func (layer_free);
   rb->layer_ids = g_ptr_array_new_with_free_func (g_free);
   return rb;
@@ -172,6 +214,8 @@ rulebook_free (RespRulebook *self)
   g_array_unref (self->modifiers);
   g_array_unref (self->record_kinds);
   g_array_unref (self->duties);
+  g_array_unref (self->grades);
+  reporting_clear (&self->reporting);
   g_ptr_array_unref (self->layers);
   g_ptr_array_unref (self->layer_ids);
   g_strfreev (self->collective_basis);
@@ -379,7 +423,7 @@ static void
 read_facts (Ctx *c, const RespJsonNode *arr)
 {
   static const char * const keys[] = { "name", "type", "min", "description", "derive", NULL };
-  static const char * const derive_names[] = { "overdue_notice" };
+  static const char * const derive_names[] = { "overdue_notice", "timeline" };
   GHashTable *seen = c->defined[ID_FACT];
 
   for (guint i = 0; i < arr->v.children.n; i++)
@@ -407,12 +451,12 @@ read_facts (Ctx *c, const RespJsonNode *arr)
 
           if (k < 0)
             resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, t->line, t->column,
-                                "fact: 'derive' must be overdue_notice, not '%s'%s", t->v.string.str,
+                                "fact: 'derive' must be overdue_notice or timeline, not '%s'%s", t->v.string.str,
                                 resp_input_hint (hint, sizeof hint, derive_names,
                                                  G_N_ELEMENTS (derive_names), t->v.string.str));
           else if (type != RESP_FACT_BOOL)
             resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, t->line, t->column,
-                                "fact: only a bool fact can be derived from a record");
+                                "fact: only a bool fact can be derived");
           else
             f.derive = (RespDerive) (k + 1);
         }
@@ -1024,6 +1068,301 @@ read_duties (Ctx *c, const RespJsonNode *arr)
     }
 }
 
+/* ---- grades and reporting (SPEC §9.2, §9.3) ---- */
+
+static void
+read_grades (Ctx *c, const RespJsonNode *arr)
+{
+  static const char * const keys[] = { "id", "name", "cite", "note", "condition", NULL };
+
+  /* the list is an order, most severe first: one layer gives it whole (a
+   * later one changes thresholds through parameters) */
+  if (c->rb->grades->len > 0)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_DUPLICATE_ID, arr->line, arr->column,
+                          "rulebook: the grades are defined by a rulebook below; a layer "
+                          "changes their thresholds through parameters");
+      return;
+    }
+  for (guint i = 0; i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, NULL, "a grade");
+      RespGradeRule g = { 0 };
+      const char *id;
+      char what[160];
+
+      if (o == NULL)
+        continue;
+      id = resp_document_string (c->sink, o, "id", TRUE, "grade");
+      resp_document_what (what, sizeof what, "grade", id ? id : "?");
+      resp_document_check_keys (c->sink, o, keys, what);
+      g.name = dup_string (c, o, "name", TRUE, what);
+      g.cite = dup_string (c, o, "cite", TRUE, what);
+      if (g.cite != NULL)
+        check_cite (c, resp_json_node_get_member ((RespJsonNode *) o, "cite"), what);
+      g.note = dup_string (c, o, "note", FALSE, what);
+      /* a grade's alternatives may read the subject systems (any one) */
+      g.condition = read_condition (c, o, "condition", FALSE, RESP_SUBJECT_SYSTEM, what);
+      if (!unique (c, c->defined[ID_GRADE], o, "id", id, "grade"))
+        {
+          grade_clear (&g);
+          continue;
+        }
+      g.id = g_strdup (id);
+      g_array_append_val (c->rb->grades, g);
+    }
+}
+
+/* A grade named by key of obj: its index, or -1 after reporting it. */
+static int
+read_grade_ref (Ctx *c, const RespJsonNode *obj, const char *key, const char *what)
+{
+  const RespJsonNode *m = resp_document_member (c->sink, obj, key, RESP_JSON_STRING, TRUE, what);
+  GPtrArray *names;
+  char hint[300];
+  int k;
+
+  if (m == NULL)
+    return -1;
+  if ((k = resp_rulebook_find_grade (c->rb, m->v.string.str)) >= 0)
+    return k;
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < c->rb->grades->len; i++)
+    g_ptr_array_add (names, g_array_index (c->rb->grades, RespGradeRule, i).id);
+  resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_GRADE, m->line, m->column,
+                      "%s: '%s' names no grade of the rulebook%s", what, m->v.string.str,
+                      resp_input_hint (hint, sizeof hint, (const char **) names->pdata, names->len,
+                                       m->v.string.str));
+  g_ptr_array_unref (names);
+  return -1;
+}
+
+/* A time limit in hours or days (a positive number), in microseconds;
+ * 0 after reporting a problem. */
+static gint64
+read_limit (Ctx *c, const RespJsonNode *obj, const char *key, double unit_seconds, const char *what)
+{
+  const RespJsonNode *m = resp_document_member (c->sink, obj, key, RESP_JSON_NUMBER, TRUE, what);
+
+  if (m == NULL)
+    return 0;
+  if (!(m->v.number.value > 0) || m->v.number.value * unit_seconds > 1e12)
+    {
+      resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                          "%s: '%s' must be a positive number", what, key);
+      return 0;
+    }
+  return (gint64) (m->v.number.value * unit_seconds * 1e6 + 0.5);
+}
+
+static gboolean
+read_role_name (Ctx *c, const RespJsonNode *m, RespRole *out, const char *what)
+{
+  char hint[128];
+
+  if (m->type == RESP_JSON_STRING && resp_role_from_string (m->v.string.str, out))
+    return TRUE;
+  if (m->type != RESP_JSON_STRING)
+    resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                        "%s: a role must be a string", what);
+  else
+    resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_ROLE, m->line, m->column,
+                        "%s: unknown role '%s'%s", what, m->v.string.str,
+                        resp_did_you_mean (hint, sizeof hint,
+                                           RESP_VOCAB_SUGGEST (resp_roles, m->v.string.str)));
+  return FALSE;
+}
+
+/* The roles a report can go to: units a role resolves to from the operator. */
+static gboolean
+recipient_role (RespRole r)
+{
+  return r == RESP_ROLE_COORDINATOR || r == RESP_ROLE_REGULATOR || r == RESP_ROLE_PROTECTION_DEPT
+      || r == RESP_ROLE_PUBLIC_SECURITY || r == RESP_ROLE_STATE_SECURITY || r == RESP_ROLE_AUDIT_OFFICE;
+}
+
+/* The region organs a role with a `region_level` reads. */
+static gboolean
+regional_role (RespRole r)
+{
+  return r == RESP_ROLE_COORDINATOR || r == RESP_ROLE_PUBLIC_SECURITY
+      || r == RESP_ROLE_STATE_SECURITY || r == RESP_ROLE_AUDIT_OFFICE;
+}
+
+static GArray *
+read_recipients (Ctx *c, const RespJsonNode *obj, const char *key, const char *what)
+{
+  static const char * const keys[] = { "role", "region_level", "else_own", NULL };
+  const RespJsonNode *arr = resp_document_member (c->sink, obj, key, RESP_JSON_ARRAY, TRUE, what);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (RespRecipient));
+
+  for (guint i = 0; arr != NULL && i < arr->v.children.n; i++)
+    {
+      const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, what, "a recipient"), *m;
+      RespRecipient r = { RESP_ROLE_COORDINATOR, -1, FALSE };
+      gboolean ok = TRUE;
+
+      if (o == NULL)
+        continue;
+      resp_document_check_keys (c->sink, o, keys, what);
+      if ((m = resp_json_node_get_member ((RespJsonNode *) o, "role")) == NULL)
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, o->line, o->column,
+                              "%s: a recipient needs a 'role'", what);
+          continue;
+        }
+      if (!read_role_name (c, m, &r.role, what))
+        continue;
+      if (!recipient_role (r.role))
+        {
+          resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_ROLE, m->line, m->column,
+                              "%s: a report goes to a coordinator, regulator, protection_dept, "
+                              "public_security, state_security or audit_office, not to '%s'",
+                              what, m->v.string.str);
+          continue;
+        }
+      if ((m = resp_json_node_get_member ((RespJsonNode *) o, "region_level")) != NULL)
+        {
+          r.level = m->type == RESP_JSON_STRING
+                  ? resp_name_lookup (resp_region_level_names, RESP_N_REGION_LEVELS, m->v.string.str) : -1;
+          if (r.level < 0)
+            {
+              resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                                  "%s: 'region_level' must be a region level", what);
+              ok = FALSE;
+            }
+          else if (!regional_role (r.role))
+            {
+              resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, m->line, m->column,
+                                  "%s: only a region's organ (coordinator, public_security, "
+                                  "state_security, audit_office) is found by 'region_level'", what);
+              ok = FALSE;
+            }
+        }
+      if ((m = resp_document_member (c->sink, o, "else_own", RESP_JSON_BOOL, FALSE, what)) != NULL)
+        r.or_own = m->v.boolean;
+      if (ok)
+        g_array_append_val (out, r);
+    }
+  return out;
+}
+
+static void
+read_reporting (Ctx *c, const RespJsonNode *o)
+{
+  static const char * const keys[] = { "since", "until", "cite", "note", "required_from", "initial",
+                                       "escalation", "crime", "summary", "notify", NULL };
+  static const char * const class_keys[] = { "id", "cite", "when", "to", "within_hours", NULL };
+  static const char * const esc_keys[] = { "from_grade", "after", NULL };
+  static const char * const after_keys[] = { "role", "to", "within_hours", NULL };
+  static const char * const crime_keys[] = { "when", "to", NULL };
+  static const char * const summary_keys[] = { "within_days", NULL };
+  static const char * const notify_keys[] = { "when", "roles", NULL };
+  const char *what = "reporting";
+  RespReporting r = { 0 };
+  const RespJsonNode *m, *arr;
+  int k;
+
+  /* a later layer's reporting replaces the one below (a province's limits) */
+  resp_document_check_keys (c->sink, o, keys, what);
+  r.present = TRUE;
+  read_period (c, o, &r.since, &r.until, what);
+  r.cite = read_basis (c, o, "cite", TRUE, what);
+  r.note = dup_string (c, o, "note", FALSE, what);
+  if (c->rb->grades->len == 0)
+    resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, o->line, o->column,
+                        "%s: the rulebook has no 'grades' to report by", what);
+  k = read_grade_ref (c, o, "required_from", what);
+  r.required_grade = k < 0 ? 0 : (guint) k;
+
+  r.classes = array_of (sizeof (RespReportClass), report_class_clear);
+  if ((arr = resp_document_member (c->sink, o, "initial", RESP_JSON_ARRAY, TRUE, what)) != NULL)
+    for (guint i = 0; i < arr->v.children.n; i++)
+      {
+        const RespJsonNode *co = resp_document_object_at (c->sink, arr, i, what, "a reporter class");
+        RespReportClass rc = { 0 };
+        char cwhat[160];
+        const char *id;
+
+        if (co == NULL)
+          continue;
+        id = resp_document_string (c->sink, co, "id", TRUE, what);
+        resp_document_what (cwhat, sizeof cwhat, "reporter class", id ? id : "?");
+        resp_document_check_keys (c->sink, co, class_keys, cwhat);
+        rc.id = g_strdup (id);
+        rc.cite = dup_string (c, co, "cite", FALSE, cwhat);
+        if (rc.cite != NULL)
+          check_cite (c, resp_json_node_get_member ((RespJsonNode *) co, "cite"), cwhat);
+        rc.when = read_condition (c, co, "when", FALSE, RESP_SUBJECT_SYSTEM, cwhat);
+        rc.to = read_recipients (c, co, "to", cwhat);
+        rc.within = read_limit (c, co, "within_hours", 3600, cwhat);
+        g_array_append_val (r.classes, rc);
+      }
+
+  r.escalations = array_of (sizeof (RespEscalation), escalation_clear);
+  if ((m = resp_document_member (c->sink, o, "escalation", RESP_JSON_OBJECT, FALSE, what)) != NULL)
+    {
+      resp_document_check_keys (c->sink, m, esc_keys, "escalation");
+      k = read_grade_ref (c, m, "from_grade", "escalation");
+      r.escalation_grade = k < 0 ? 0 : (guint) k;
+      if ((arr = resp_document_member (c->sink, m, "after", RESP_JSON_ARRAY, TRUE, "escalation")) != NULL)
+        for (guint i = 0; i < arr->v.children.n; i++)
+          {
+            const RespJsonNode *eo = resp_document_object_at (c->sink, arr, i, "escalation", "an escalation");
+            const RespJsonNode *role;
+            RespEscalation e = { 0 };
+
+            if (eo == NULL)
+              continue;
+            resp_document_check_keys (c->sink, eo, after_keys, "escalation");
+            role = resp_document_member (c->sink, eo, "role", RESP_JSON_STRING, TRUE, "escalation");
+            if (role != NULL && !read_role_name (c, role, &e.role, "escalation"))
+              role = NULL;
+            e.to = read_recipients (c, eo, "to", "escalation");
+            e.within = read_limit (c, eo, "within_hours", 3600, "escalation");
+            if (role == NULL)
+              {
+                escalation_clear (&e);
+                continue;
+              }
+            g_array_append_val (r.escalations, e);
+          }
+    }
+  if ((m = resp_document_member (c->sink, o, "crime", RESP_JSON_OBJECT, FALSE, what)) != NULL)
+    {
+      resp_document_check_keys (c->sink, m, crime_keys, "crime report");
+      r.crime_when = read_condition (c, m, "when", TRUE, RESP_SUBJECT_NONE, "crime report");
+      r.crime_to = read_recipients (c, m, "to", "crime report");
+    }
+  if ((m = resp_document_member (c->sink, o, "summary", RESP_JSON_OBJECT, FALSE, what)) != NULL)
+    {
+      resp_document_check_keys (c->sink, m, summary_keys, "summary report");
+      r.summary_within = read_limit (c, m, "within_days", 86400, "summary report");
+    }
+  if ((m = resp_document_member (c->sink, o, "notify", RESP_JSON_OBJECT, FALSE, what)) != NULL)
+    {
+      resp_document_check_keys (c->sink, m, notify_keys, "notify");
+      r.notify_when = read_condition (c, m, "when", TRUE, RESP_SUBJECT_NONE, "notify");
+      r.notify_roles = g_array_new (FALSE, FALSE, sizeof (RespRole));
+      if ((arr = resp_document_member (c->sink, m, "roles", RESP_JSON_ARRAY, TRUE, "notify")) != NULL)
+        for (guint i = 0; i < arr->v.children.n; i++)
+          {
+            RespRole role;
+            if (!read_role_name (c, arr->v.children.items[i], &role, "notify"))
+              continue;
+            if (!regional_role (role))
+              resp_diag_sink_add (c->sink, RESP_ERROR_UNKNOWN_ROLE, arr->v.children.items[i]->line,
+                                  arr->v.children.items[i]->column,
+                                  "notify: only a region's organ (public_security, state_security, "
+                                  "audit_office, coordinator) is notified");
+            else
+              g_array_append_val (r.notify_roles, role);
+          }
+    }
+  reporting_clear (&c->rb->reporting);
+  c->rb->reporting = r;
+}
+
 /* ---- layers (SPEC §8.6) ---- */
 
 /* The rulebooks shipped with the library, by the id each declares. */
@@ -1180,6 +1519,10 @@ read_sections (Ctx *c, const RespJsonNode *root)
     read_modifiers (c, m);
   if ((m = resp_document_member (sink, root, "duties", RESP_JSON_ARRAY, FALSE, "rulebook")))
     read_duties (c, m);
+  if ((m = resp_document_member (sink, root, "grades", RESP_JSON_ARRAY, FALSE, "rulebook")))
+    read_grades (c, m);
+  if ((m = resp_document_member (sink, root, "reporting", RESP_JSON_OBJECT, FALSE, "rulebook")))
+    read_reporting (c, m);
 }
 
 /* Loads one layer (and, first, the shipped rulebook it extends) on top of
@@ -1189,7 +1532,8 @@ load_layer (Ctx *c, const RespInput *in, guint depth, GPtrArray **diagnostics, G
 {
   static const char * const keys[] = { "format", "id", "title", "extends", "sources", "facts",
                                        "parameters", "record_kinds", "circumstances", "liability",
-                                       "collective", "exemptions", "modifiers", "duties", NULL };
+                                       "collective", "exemptions", "modifiers", "duties", "grades",
+                                       "reporting", NULL };
   RespRulebook *rb = c->rb;
   RespDiagSink sink;
   RespJsonTree *tree;
@@ -1802,6 +2146,15 @@ resp_rulebook_find_exemption (const RespRulebook *rb, const char *reason)
 {
   for (guint i = 0; i < rb->exemptions->len; i++)
     if (g_str_equal (g_array_index (rb->exemptions, RespExemptionRule, i).reason, reason))
+      return (int) i;
+  return -1;
+}
+
+int
+resp_rulebook_find_grade (const RespRulebook *rb, const char *id)
+{
+  for (guint i = 0; i < rb->grades->len; i++)
+    if (g_str_equal (g_array_index (rb->grades, RespGradeRule, i).id, id))
       return (int) i;
   return -1;
 }

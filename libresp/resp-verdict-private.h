@@ -74,6 +74,10 @@ typedef enum {
   RESP_WARN_MODIFIER,            /* aux: modifier; facts */
   RESP_WARN_FACT_CONFLICTS_RECORD, /* node: the notice's node; aux: the notice (record
                                     * index); facts: the fact */
+  RESP_WARN_FACT_CONFLICTS_DERIVED, /* aux: the derived value (0, 1); facts: the fact */
+  RESP_WARN_GRADE_NOT_IN_FORCE,    /* aux: the stated grade */
+  RESP_WARN_REPORT_BEFORE_DISCOVERY, /* node: the reporter; aux: the report's index */
+  RESP_WARN_RECIPIENT,             /* node: the reporter; role: the recipient's */
 } RespWarnKind;
 
 typedef struct {
@@ -92,6 +96,25 @@ typedef struct {
   guint32    from;         /* RespDerive */
   RespU32Vec evidence;     /* record notice indices, by id */
 } RespVerdictDerived;
+
+/* The groups of reporting hops, in the order of SPEC §9.3's table. */
+typedef enum {
+  RESP_HOP_INITIAL, RESP_HOP_ESCALATION, RESP_HOP_CRIME, RESP_HOP_SUMMARY,
+} RespHopGroup;
+
+extern const char * const resp_hop_status_names[RESP_N_HOP_STATUSES];
+
+/* One (reporter, recipient) hop of the timeline (SPEC §9.3). */
+typedef struct {
+  guint32    group;        /* RespHopGroup */
+  guint32    rank;         /* the reporter class (initial, summary) or escalation */
+  guint32    by, to;       /* to: RESP_NO_NODE when the recipient resolved to nobody */
+  guint32    kind;         /* RespReportKind */
+  guint32    status;       /* RespHopStatus */
+  guint32    required;     /* RespTruth */
+  gint64     due;          /* RESP_EVENT_NO_INSTANT: unknown or no limit */
+  RespU32Vec reports;      /* 0-based indexes into the event's reports */
+} RespVerdictHop;
 
 /* The duty holders of one subject (a verdict that holds nobody lists
  * them): holders of role r are holders[start[r] .. start[r + 1]). */
@@ -121,6 +144,11 @@ struct _RespVerdict {
   RESP_VEC (RespVerdictWarning) warnings;
   RESP_VEC (RespVerdictDuty) duty;       /* one per subject, when nobody is held */
   RESP_VEC (RespVerdictDerived) derived; /* in the rulebook's order of facts */
+  RESP_VEC (RespVerdictHop) hops;        /* in table order, then by and to */
+  RespU32Vec    notify;                  /* units, by id */
+  gboolean      has_grade;               /* FALSE: `"grade": null` */
+  gboolean      grade_stated;
+  guint32       grade_least, grade_most; /* into the rulebook's grades */
   RespU32Vec    pool;           /* what the spans above point into */
   gpointer      block;
   gsize         view_ready;     /* g_once guard of liable and messages */

@@ -65,6 +65,20 @@ resp_render_verdict_warning (RespVerdict *v, const RespVerdictWarning *w)
                               g_array_index (v->rb->facts, RespFactDecl, w->facts.data[0]).name,
                               resp_record_entry_id (v->record, resp_record_notice (v->record, w->aux)->entry),
                               resp_model_node_id (m, w->node));
+    case RESP_WARN_FACT_CONFLICTS_DERIVED:
+      return g_strdup_printf ("事件陈述 %s 为%s，但按报告时限推算为%s：以事件陈述为准",
+                              g_array_index (v->rb->facts, RespFactDecl, w->facts.data[0]).name,
+                              w->aux == 1 ? "否" : "是", w->aux == 1 ? "是" : "否");
+    case RESP_WARN_GRADE_NOT_IN_FORCE:
+      return g_strdup_printf ("事件陈述的分级 %s（%s）早于事件报告管理办法施行：不予分级",
+                              g_array_index (v->rb->grades, RespGradeRule, w->aux).id,
+                              g_array_index (v->rb->grades, RespGradeRule, w->aux).name);
+    case RESP_WARN_REPORT_BEFORE_DISCOVERY:
+      return g_strdup_printf ("第 %u 条报告（'%s' 报送）早于发现时间", w->aux + 1,
+                              resp_model_node_id (m, w->node));
+    case RESP_WARN_RECIPIENT:
+      return g_strdup_printf ("无法确定 '%s' 应报告的%s（%s）", resp_model_node_id (m, w->node),
+                              resp_roles[w->role].label_zh, resp_roles[w->role].name);
     case RESP_WARN_MODIFIER:
     default:
       facts = fact_list (v->rb, &w->facts);
@@ -177,6 +191,36 @@ json_liable_one (RespJsonWriter *w, const RespVerdict *v, const RespVerdictLiabl
   resp_json_writer_end_object (w);
 }
 
+/* The rule of the verdict's modifier i; NULL when an earlier one is of the
+ * same kind (one entry per kind, its basis every rule's that produced it). */
+static const RespModifierRule *
+modifier_head (const RespVerdict *v, guint i)
+{
+  const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule, v->modifiers.data[i]);
+
+  for (guint k = 0; k < i; k++)
+    if (g_str_equal (g_array_index (v->rb->modifiers, RespModifierRule, v->modifiers.data[k]).kind, m->kind))
+      return NULL;
+  return m;
+}
+
+/* The bases of every modifier of kind, in rulebook order. */
+static GPtrArray *
+modifier_basis (const RespVerdict *v, const char *kind)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint k = 0; k < v->modifiers.len; k++)
+    {
+      const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule, v->modifiers.data[k]);
+      if (g_str_equal (m->kind, kind))
+        for (char **b = m->basis; b != NULL && *b != NULL; b++)
+          g_ptr_array_add (out, *b);
+    }
+  g_ptr_array_add (out, NULL);
+  return out;
+}
+
 /* bodies, exempt and modifiers: each a list of objects with a basis */
 static void
 json_held_apart (RespJsonWriter *w, const RespVerdict *v)
@@ -212,13 +256,18 @@ json_held_apart (RespJsonWriter *w, const RespVerdict *v)
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->modifiers.len; i++)
     {
-      const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
-                                                  v->modifiers.data[i]);
+      const RespModifierRule *m = modifier_head (v, i);
+      GPtrArray *basis;
+
+      if (m == NULL)
+        continue;
+      basis = modifier_basis (v, m->kind);
       resp_json_writer_begin_object (w);
       resp_json_writer_member_string (w, "kind", m->kind);
       resp_json_writer_key (w, "basis");
-      write_strv (w, m->basis);
+      write_strv (w, (char **) basis->pdata);
       resp_json_writer_end_object (w);
+      g_ptr_array_unref (basis);
     }
   resp_json_writer_end_array (w);
 }
@@ -241,8 +290,71 @@ json_warnings (RespJsonWriter *w, RespVerdict *v)
   resp_json_writer_end_array (w);
 }
 
+const char * const resp_hop_status_names[RESP_N_HOP_STATUSES] = {
+  [RESP_HOP_IN_TIME] = "in_time",
+  [RESP_HOP_LATE] = "late",
+  [RESP_HOP_MISSING] = "missing",
+  [RESP_HOP_NOT_REQUIRED] = "not_required",
+  [RESP_HOP_UNKNOWN] = "unknown",
+};
+
+static void
+write_instant_or_null (RespJsonWriter *w, gint64 t)
+{
+  char buf[RESP_INSTANT_BUF];
+
+  if (t == RESP_EVENT_NO_INSTANT)
+    resp_json_writer_null (w);
+  else
+    {
+      resp_instant_format_buf (t, buf);
+      resp_json_writer_string (w, buf);
+    }
+}
+
+/* "grade", "reporting" (SPEC §9.4) */
+static void
+json_timeline (RespJsonWriter *w, const RespVerdict *v)
+{
+  resp_json_writer_key (w, "grade");
+  if (!v->has_grade)
+    resp_json_writer_null (w);
+  else
+    {
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "least",
+                                      g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id);
+      resp_json_writer_member_string (w, "most",
+                                      g_array_index (v->rb->grades, RespGradeRule, v->grade_most).id);
+      resp_json_writer_key (w, "stated");
+      resp_json_writer_bool (w, v->grade_stated);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_key (w, "reporting");
+  resp_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < v->hops.len; i++)
+    {
+      const RespVerdictHop *h = &v->hops.data[i];
+
+      resp_json_writer_begin_object (w);
+      resp_json_writer_member_string (w, "by", id_of (v, h->by));
+      resp_json_writer_member_string (w, "to", h->to != RESP_NO_NODE ? id_of (v, h->to) : NULL);
+      resp_json_writer_member_string (w, "kind", resp_report_kind_names[h->kind]);
+      resp_json_writer_key (w, "due");
+      write_instant_or_null (w, h->due);
+      resp_json_writer_member_string (w, "status", resp_hop_status_names[h->status]);
+      resp_json_writer_key (w, "reports");
+      resp_json_writer_begin_array (w, TRUE);
+      for (guint k = 0; k < h->reports.len; k++)
+        resp_json_writer_int (w, h->reports.data[k]);
+      resp_json_writer_end_array (w);
+      resp_json_writer_end_object (w);
+    }
+  resp_json_writer_end_array (w);
+}
+
 /* {FACT: {"value", "from", "evidence"}}: the facts the event did not
- * state and the record settled (SPEC §8.4, §9.4) */
+ * state and the record or the timeline settled (SPEC §8.4, §9.4) */
 static void
 json_derived (RespJsonWriter *w, RespVerdict *v)
 {
@@ -259,12 +371,15 @@ json_derived (RespJsonWriter *w, RespVerdict *v)
         resp_json_writer_null (w);
       else
         resp_json_writer_bool (w, d->value == 1);
-      resp_json_writer_member_string (w, "from", "record");
+      resp_json_writer_member_string (w, "from", d->from == RESP_DERIVE_TIMELINE ? "timeline" : "record");
       resp_json_writer_key (w, "evidence");
       resp_json_writer_begin_array (w, TRUE);
       for (guint k = 0; k < d->evidence.len; k++)
-        resp_json_writer_string (w, resp_record_entry_id (v->record,
-                                                          resp_record_notice (v->record, d->evidence.data[k])->entry));
+        if (d->from == RESP_DERIVE_TIMELINE)
+          resp_json_writer_int (w, d->evidence.data[k]);
+        else
+          resp_json_writer_string (w, resp_record_entry_id (v->record,
+                                                            resp_record_notice (v->record, d->evidence.data[k])->entry));
       resp_json_writer_end_array (w);
       resp_json_writer_end_object (w);
     }
@@ -291,7 +406,10 @@ render_json (RespVerdict *v, RespJsonWriter *w)
   resp_json_writer_end_array (w);
   json_held_apart (w, v);
   json_warnings (w, v);
+  json_timeline (w, v);
   json_derived (w, v);
+  resp_json_writer_key (w, "notify");
+  write_sorted_ids (w, v, v->notify.data, v->notify.len);
   if (v->status != RESP_VERDICT_TRIGGERED)
     {
       resp_json_writer_key (w, "duty_holders");
@@ -447,13 +565,18 @@ text_modifiers (GString *out, const RespVerdict *v)
     g_string_append (out, "  无\n");
   for (guint i = 0; i < v->modifiers.len; i++)
     {
-      const RespModifierRule *m = &g_array_index (v->rb->modifiers, RespModifierRule,
-                                                  v->modifiers.data[i]);
+      const RespModifierRule *m = modifier_head (v, i);
+      GPtrArray *basis;
+
+      if (m == NULL)
+        continue;
+      basis = modifier_basis (v, m->kind);
       g_string_append_printf (out, "  %s；依据：",
                               g_str_equal (m->kind, "lenient") ? "从轻或减轻（lenient）"
                               : g_str_equal (m->kind, "aggravated") ? "从重或加重（aggravated）" : m->kind);
-      text_join (out, m->basis, "；");
+      text_join (out, (char **) basis->pdata, "；");
       g_string_append_c (out, '\n');
+      g_ptr_array_unref (basis);
     }
 }
 
@@ -481,6 +604,89 @@ text_duty_holders (GString *out, const RespVerdict *v)
     }
 }
 
+static const char * const hop_status_zh[RESP_N_HOP_STATUSES] = {
+  [RESP_HOP_IN_TIME] = "按时报告",
+  [RESP_HOP_LATE] = "迟报",
+  [RESP_HOP_MISSING] = "漏报",
+  [RESP_HOP_NOT_REQUIRED] = "无需报告",
+  [RESP_HOP_UNKNOWN] = "无法确定",
+};
+
+static const char * const hop_group_zh[] = {
+  [RESP_HOP_INITIAL] = "初次报告",
+  [RESP_HOP_ESCALATION] = "逐级上报",
+  [RESP_HOP_CRIME] = "涉嫌违法犯罪报告",
+  [RESP_HOP_SUMMARY] = "总结报告",
+};
+
+static const char *
+grade_label (const RespVerdict *v, guint32 g)
+{
+  return g_array_index (v->rb->grades, RespGradeRule, g).name;
+}
+
+/* 事件分级 and 报告时限, for events the reporting measures apply to. */
+static void
+text_timeline (GString *out, const RespVerdict *v)
+{
+  guint overdue = 0;
+
+  if (!v->has_grade)
+    return;
+  g_string_append (out, "\n事件分级\n  ");
+  if (v->grade_least == v->grade_most)
+    g_string_append_printf (out, "%s（%s）", grade_label (v, v->grade_least),
+                            g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id);
+  else
+    g_string_append_printf (out, "%s至%s之间，尚不能确定（%s … %s）", grade_label (v, v->grade_least),
+                            grade_label (v, v->grade_most),
+                            g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id,
+                            g_array_index (v->rb->grades, RespGradeRule, v->grade_most).id);
+  g_string_append (out, v->grade_stated ? "；依主管部门认定\n" : "；依分级标准推算\n");
+
+  g_string_append (out, "\n报告时限\n");
+  if (v->hops.len == 0)
+    g_string_append (out, "  无\n");
+  for (guint i = 0; i < v->hops.len; i++)
+    {
+      const RespVerdictHop *h = &v->hops.data[i];
+      char due[RESP_INSTANT_BUF];
+
+      g_string_append_printf (out, "  %s：%s → %s", hop_group_zh[h->group], id_of (v, h->by),
+                              h->to != RESP_NO_NODE ? id_of (v, h->to) : "（无法确定）");
+      if (h->due != RESP_EVENT_NO_INSTANT)
+        {
+          resp_instant_format_buf (h->due, due);
+          g_string_append_printf (out, "，时限 %s", due);
+        }
+      else if (h->group == RESP_HOP_CRIME)
+        g_string_append (out, "，无明确时限");
+      else
+        g_string_append (out, "，时限无法确定");
+      g_string_append_printf (out, "：%s\n", hop_status_zh[h->status]);
+      overdue += h->status == RESP_HOP_LATE || h->status == RESP_HOP_MISSING;
+    }
+  if (overdue > 0)
+    {
+      g_string_append (out, "  逾期情况：");
+      for (guint i = 0, n = 0; i < v->hops.len; i++)
+        {
+          const RespVerdictHop *h = &v->hops.data[i];
+          if (h->status != RESP_HOP_LATE && h->status != RESP_HOP_MISSING)
+            continue;
+          g_string_append_printf (out, "%s%s 向 %s %s", n++ ? "；" : "", id_of (v, h->by), id_of (v, h->to),
+                                  hop_status_zh[h->status]);
+        }
+      g_string_append_c (out, '\n');
+    }
+  if (v->notify.len > 0)
+    {
+      g_string_append (out, "  应通报公安、国家安全机关：");
+      resp_render_nodes (out, v->model, v->notify.data, v->notify.len);
+      g_string_append_c (out, '\n');
+    }
+}
+
 static void
 render_text (gconstpointer self, GString *out)
 {
@@ -499,6 +705,12 @@ render_text (gconstpointer self, GString *out)
       const RespVerdictDerived *d = &v->derived.data[i];
       const RespFactDecl *f = &g_array_index (v->rb->facts, RespFactDecl, d->fact);
 
+      if (d->from == RESP_DERIVE_TIMELINE)
+        {
+          g_string_append_printf (out, "据报告时限推算：%s（%s）%s\n", f->description, f->name,
+                                  d->value == 1 ? "成立" : d->value == 0 ? "不成立" : "无法确定");
+          continue;
+        }
       g_string_append_printf (out, "据履职记录认定：%s（%s）成立，依据通报", f->description, f->name);
       for (guint k = 0; k < d->evidence.len; k++)
         g_string_append_printf (out, "%s%s", k ? "、" : " ",
@@ -507,6 +719,7 @@ render_text (gconstpointer self, GString *out)
       g_string_append (out, " 逾期未整改\n");
     }
 
+  text_timeline (out, v);
   g_string_append (out, "\n一、问责情形\n");
   for (guint i = 0; i < v->circumstances.len; i++)
     if (v->circumstances.data[i].status != RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
@@ -668,6 +881,41 @@ dot_sponsors (GString *out, const RespVerdict *v, const char *prefix, GHashTable
   resp_resolver_clear (&R);
 }
 
+/* The reporting hops, dashed, with their status. */
+static void
+dot_hops (GString *out, const RespVerdict *v, const char *prefix, GHashTable *nodes)
+{
+  for (guint i = 0; i < v->hops.len; i++)
+    {
+      const RespVerdictHop *h = &v->hops.data[i];
+      char *label;
+
+      if (h->to == RESP_NO_NODE)
+        continue;
+      for (guint k = 0; k < 2; k++)
+        {
+          guint32 n = k == 0 ? h->by : h->to;
+          if (g_hash_table_add (nodes, GUINT_TO_POINTER (n + 1)))
+            {
+              g_string_append (out, "  ");
+              dot_node_id (out, prefix, id_of (v, n));
+              g_string_append (out, " [label=");
+              resp_render_dot_quote (out, resp_model_node_name (v->model, n));
+              g_string_append (out, "];\n");
+            }
+        }
+      g_string_append (out, "  ");
+      dot_node_id (out, prefix, id_of (v, h->by));
+      g_string_append (out, " -> ");
+      dot_node_id (out, prefix, id_of (v, h->to));
+      label = g_strdup_printf ("%s：%s", hop_group_zh[h->group], hop_status_zh[h->status]);
+      g_string_append (out, " [style=dashed, label=");
+      resp_render_dot_quote (out, label);
+      g_string_append (out, "];\n");
+      g_free (label);
+    }
+}
+
 static void
 render_dot (gconstpointer self, GString *out)
 {
@@ -697,6 +945,7 @@ render_dot (gconstpointer self, GString *out)
   dot_liable (out, v, prefix, nodes);
   dot_sponsors (out, v, prefix, nodes);
   dot_exempt (out, v, prefix);
+  dot_hops (out, v, prefix, nodes);
   g_string_append (out, "}\n");
   g_free (prefix);
   g_hash_table_unref (nodes);

@@ -54,6 +54,14 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
       return "exemption_not_liable";
     case RESP_WARN_FACT_CONFLICTS_RECORD:
       return "fact_conflicts_record";
+    case RESP_WARN_FACT_CONFLICTS_DERIVED:
+      return "fact_conflicts_derived";
+    case RESP_WARN_GRADE_NOT_IN_FORCE:
+      return "grade_not_in_force";
+    case RESP_WARN_REPORT_BEFORE_DISCOVERY:
+      return "report_before_discovery";
+    case RESP_WARN_RECIPIENT:
+      return "role_unresolved";
     case RESP_WARN_MODIFIER:
     default:
       return "modifier_undetermined";
@@ -671,9 +679,14 @@ resp_verdict_dup_modifiers (RespVerdict *self)
 
   g_return_val_if_fail (self != NULL, NULL);
   out = g_new0 (char *, self->modifiers.len + 1);
-  for (guint i = 0; i < self->modifiers.len; i++)
-    out[i] = g_strdup (g_array_index (self->rb->modifiers, RespModifierRule,
-                                      self->modifiers.data[i]).kind);
+  for (guint i = 0, n = 0; i < self->modifiers.len; i++)
+    {
+      const char *kind = g_array_index (self->rb->modifiers, RespModifierRule, self->modifiers.data[i]).kind;
+
+      /* one per kind */
+      if (!g_strv_contains ((const char * const *) out, kind))
+        out[n++] = g_strdup (kind);
+    }
   return out;
 }
 
@@ -725,7 +738,8 @@ resp_verdict_get_derived_fact (RespVerdict *self,
  * @index: a derived fact's index
  *
  * Gets what a derived fact rests on: the ids of the record's notices that
- * were overdue at the event's instant.
+ * were overdue at the event's instant, or, for a fact derived from the
+ * timeline, the 0-based indexes (in decimal) of the reporting hops.
  *
  * Returns: (transfer full) (array zero-terminated=1): the notice ids, sorted
  *
@@ -743,8 +757,245 @@ resp_verdict_dup_derived_fact_evidence (RespVerdict *self,
   d = &self->derived.data[index];
   out = g_new0 (char *, d->evidence.len + 1);
   for (guint k = 0; k < d->evidence.len; k++)
-    out[k] = g_strdup (resp_record_entry_id (self->record,
-                                             resp_record_notice (self->record, d->evidence.data[k])->entry));
+    if (d->from == RESP_DERIVE_TIMELINE)
+      out[k] = g_strdup_printf ("%u", d->evidence.data[k]);
+    else
+      out[k] = g_strdup (resp_record_entry_id (self->record,
+                                               resp_record_notice (self->record, d->evidence.data[k])->entry));
+  return out;
+}
+
+/**
+ * resp_verdict_get_derived_fact_is_known:
+ * @self: a #RespVerdict
+ * @index: a derived fact's index
+ *
+ * Whether a derived fact has a value: a fact derived from the timeline
+ * (`reported_in_time`) may be listed as unknown (`"value": null`), and
+ * resp_verdict_get_derived_fact() then gives %FALSE for it.
+ *
+ * Returns: %TRUE when the fact is true or false
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_verdict_get_derived_fact_is_known (RespVerdict *self,
+                                        guint        index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->derived.len, FALSE);
+  return self->derived.data[index].value != 2;
+}
+
+/**
+ * resp_verdict_get_grade:
+ * @self: a #RespVerdict
+ * @least: (out) (optional) (transfer none) (nullable): the least severe grade
+ *   the event may have (a grade id of the rulebook)
+ * @most: (out) (optional) (transfer none) (nullable): the most severe
+ * @stated: (out) (optional): whether the event stated its grade
+ *
+ * Gets the event's grade (SPEC §9.2): a range, its ends equal when it is
+ * determined. Events the rulebook's reporting does not cover (the
+ * default's: before 2025-11-01) have none.
+ *
+ * Returns: %TRUE when the event has a grade (`"grade"` not `null`)
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_verdict_get_grade (RespVerdict  *self,
+                        const char  **least,
+                        const char  **most,
+                        gboolean     *stated)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (least != NULL)
+    *least = self->has_grade ? g_array_index (self->rb->grades, RespGradeRule, self->grade_least).id : NULL;
+  if (most != NULL)
+    *most = self->has_grade ? g_array_index (self->rb->grades, RespGradeRule, self->grade_most).id : NULL;
+  if (stated != NULL)
+    *stated = self->has_grade && self->grade_stated;
+  return self->has_grade;
+}
+
+/**
+ * resp_verdict_get_n_hops:
+ * @self: a #RespVerdict
+ *
+ * Gets the number of reporting hops (`reporting`, SPEC §9.3): each
+ * (reporter, recipient) pair the rulebook's reporting gives the event, in
+ * the order of the JSON.
+ *
+ * Returns: the number of hops
+ *
+ * Since: 1.0
+ */
+guint
+resp_verdict_get_n_hops (RespVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->hops.len;
+}
+
+/**
+ * resp_verdict_get_hop_by:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ *
+ * Gets who reports.
+ *
+ * Returns: the reporter's id
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_hop_by (RespVerdict *self,
+                         guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->hops.len, NULL);
+  return resp_model_node_id (self->model, self->hops.data[index].by);
+}
+
+/**
+ * resp_verdict_get_hop_to:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ *
+ * Gets whom the report goes to.
+ *
+ * Returns: (nullable): the recipient's id, or %NULL when the recipient's
+ *   role resolved to nobody
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_hop_to (RespVerdict *self,
+                         guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->hops.len, NULL);
+  return self->hops.data[index].to == RESP_NO_NODE ? NULL
+         : resp_model_node_id (self->model, self->hops.data[index].to);
+}
+
+/**
+ * resp_verdict_get_hop_kind:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ *
+ * Gets the kind of report the hop asks for.
+ *
+ * Returns: `initial` or `summary`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_verdict_get_hop_kind (RespVerdict *self,
+                           guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->hops.len, NULL);
+  return resp_report_kind_names[self->hops.data[index].kind];
+}
+
+/**
+ * resp_verdict_get_hop_due:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ * @due: (out) (optional): the deadline, in microseconds since the epoch
+ *
+ * Gets the hop's deadline.
+ *
+ * Returns: %FALSE when it has none: its start is unknown, or the hop has
+ *   no limit (the crime report)
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_verdict_get_hop_due (RespVerdict *self,
+                          guint        index,
+                          gint64      *due)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->hops.len, FALSE);
+  if (due != NULL)
+    *due = self->hops.data[index].due;
+  return self->hops.data[index].due != RESP_EVENT_NO_INSTANT;
+}
+
+/**
+ * resp_verdict_get_hop_status:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ *
+ * Gets whether the report was made in time.
+ *
+ * Returns: the hop's status
+ *
+ * Since: 1.0
+ */
+RespHopStatus
+resp_verdict_get_hop_status (RespVerdict *self,
+                             guint        index)
+{
+  g_return_val_if_fail (self != NULL, RESP_HOP_UNKNOWN);
+  g_return_val_if_fail (index < self->hops.len, RESP_HOP_UNKNOWN);
+  return (RespHopStatus) self->hops.data[index].status;
+}
+
+/**
+ * resp_verdict_dup_hop_reports:
+ * @self: a #RespVerdict
+ * @index: a hop's index
+ * @n_reports: (out): the number of reports
+ *
+ * Gets the event's reports that match the hop (same `by`, `to` and
+ * `kind`), as 0-based indexes into the event's `reports`.
+ *
+ * Returns: (transfer full) (array length=n_reports) (nullable): the
+ *   indexes, or %NULL when there are none
+ *
+ * Since: 1.0
+ */
+guint *
+resp_verdict_dup_hop_reports (RespVerdict *self,
+                              guint        index,
+                              guint       *n_reports)
+{
+  const RespVerdictHop *h;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->hops.len, NULL);
+  g_return_val_if_fail (n_reports != NULL, NULL);
+  h = &self->hops.data[index];
+  *n_reports = h->reports.len;
+  return h->reports.len > 0 ? g_memdup2 (h->reports.data, h->reports.len * sizeof (guint)) : NULL;
+}
+
+/**
+ * resp_verdict_dup_notify:
+ * @self: a #RespVerdict
+ *
+ * Gets whom the event is to be made known to (`notify`, SPEC §9.4): with
+ * the default rulebook, when `suspected_crime` or
+ * `obstructed_security_organs` holds, the public and state security organs
+ * of the subjects' regions.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): unit ids, sorted
+ *
+ * Since: 1.0
+ */
+char **
+resp_verdict_dup_notify (RespVerdict *self)
+{
+  char **out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  out = g_new0 (char *, self->notify.len + 1);
+  for (guint i = 0; i < self->notify.len; i++)
+    out[i] = g_strdup (resp_model_node_id (self->model, self->notify.data[i]));
   return out;
 }
 

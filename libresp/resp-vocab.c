@@ -57,7 +57,7 @@ const RespRelationInfo resp_relations[] = {
   [RESP_REL_OPERATES]        = { "operates", T (UNIT), T (SYSTEM), FALSE },
   [RESP_REL_IN_SECTOR]       = { "in_sector", T (SYSTEM) | T (UNIT), T (SECTOR), FALSE },
   [RESP_REL_REGULATES]       = { "regulates", T (UNIT), T (SECTOR), FALSE },
-  [RESP_REL_COORDINATES]     = { "coordinates", T (UNIT), T (REGION), FALSE },
+  [RESP_REL_COORDINATES]     = { "coordinates", T (UNIT), T (REGION) | T (UNIT), FALSE },
   [RESP_REL_MEMBER]          = { "member", T (PERSON), T (COMMITTEE), TRUE },
   [RESP_REL_HEADS]           = { "heads", T (PERSON), T (UNIT), FALSE },
   [RESP_REL_SECURITY_LEAD]   = { "security_lead", T (PERSON), T (UNIT) | T (SYSTEM), FALSE },
@@ -504,4 +504,26 @@ resp_notice_status_to_string (RespNoticeStatus status)
 {
   g_return_val_if_fail ((guint) status < RESP_N_NOTICE_STATUSES, NULL);
   return resp_notice_statuses[status].name;
+}
+
+/**
+ * resp_hop_status_to_string:
+ * @status: a #RespHopStatus
+ *
+ * Names a value as the JSON formats spell it.
+ *
+ * Returns: the JSON name of @status, e.g. `not_required`
+ *
+ * Since: 1.0
+ */
+const char *
+resp_hop_status_to_string (RespHopStatus status)
+{
+  static const char * const names[RESP_N_HOP_STATUSES] = {
+    [RESP_HOP_IN_TIME] = "in_time", [RESP_HOP_LATE] = "late", [RESP_HOP_MISSING] = "missing",
+    [RESP_HOP_NOT_REQUIRED] = "not_required", [RESP_HOP_UNKNOWN] = "unknown",
+  };
+
+  g_return_val_if_fail ((guint) status < RESP_N_HOP_STATUSES, NULL);
+  return names[status];
 }

@@ -73,7 +73,7 @@ test_validate (void)
   char *err = NULL;
   char *out = run (0, &err, "validate", test_city_path, NULL);
 
-  test_contains (out, "模型有效", "110 个节点");
+  test_contains (out, "模型有效", "117 个节点");
   CU_ASSERT_STRING_EQUAL (err, "");
   g_free (out);
   g_free (err);
@@ -336,7 +336,7 @@ test_assess (void)
 
   /* a JSON array in, an array out */
   CU_ASSERT_EQUAL_FATAL (root->type, RESP_JSON_ARRAY);
-  CU_ASSERT_EQUAL (root->v.children.n, 15);
+  CU_ASSERT_EQUAL (root->v.children.n, 27);
   CU_ASSERT_STRING_EQUAL (resp_json_node_get_member (root->v.children.items[0], "status")->v.string.str,
                           "triggered");
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "结论：触发问责情形"));
@@ -630,7 +630,7 @@ test_duties (void)
                           "2027-01-01T00:00:00+08:00");
   CU_ASSERT_STRING_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "rulebook")->v.string.str,
                           "cn-local-2026-example");
-  CU_ASSERT_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "slots")->v.children.n, 46);
+  CU_ASSERT_EQUAL (resp_json_node_get_member ((RespJsonNode *) root, "slots")->v.children.n, 47);
   resp_json_tree_free (tree);
   g_free (out);
 

@@ -1376,7 +1376,7 @@ test_bearer_variables (void)
   expect_error_at (__LINE__, "{'var': 'unit.kind'}", RESP_SUBJECT_SYSTEM,
                    RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
                    "unknown variable 'unit.kind': this condition reads system.* and "
-                   "operator.region_level");
+                   "operator.*");
   expect_error_at (__LINE__, "{'var': 'unit.kind'}", RESP_SUBJECT_NONE,
                    RESP_ERROR_UNKNOWN_VARIABLE, 1, 9,
                    "unknown variable 'unit.kind': an event-wide condition cannot read the "

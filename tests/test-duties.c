@@ -303,10 +303,11 @@ test_open_before_the_end (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (d);
   for (guint i = 0; i < resp_duties_get_n_slots (d); i++)
     counts[resp_duties_get_slot_status (d, i)]++;
-  /* the 35 fulfilled at the year's end, less three whose entries come after
-   * 2026-12-04 (m-power-2026-2, report-city-cac-2026, pa-app-2026-12) */
+  /* the 36 fulfilled at the year's end, less four whose entries come after
+   * 2026-12-04 (m-power-2026-2, report-city-cac-2026, pa-app-2026-12,
+   * report-nat-cac-2026) */
   CU_ASSERT_EQUAL (counts[RESP_SLOT_FULFILLED], 32);
-  CU_ASSERT_EQUAL (counts[RESP_SLOT_OPEN], 14);
+  CU_ASSERT_EQUAL (counts[RESP_SLOT_OPEN], 15);
   CU_ASSERT_EQUAL (counts[RESP_SLOT_UNFULFILLED] + counts[RESP_SLOT_UNKNOWN] + counts[RESP_SLOT_PARTIAL], 0);
   /* the first half-year has ended and is judged; the second is open */
   s = find_slot (d, "s-scada", "protection_assessment_l4", test_instant ("2026-01-01"));
@@ -519,14 +520,14 @@ test_text_and_csv (void)
   char *csv = resp_duties_render (d, RESP_FORMAT_CSV);
   char **lines;
 
-  test_contains (text, "一、履职情况（共 46 项：已履行 35，未履行 7，无法确定 4",
+  test_contains (text, "一、履职情况（共 47 项：已履行 36，未履行 7，无法确定 4",
                  "周某（p-zhou），第一责任人，主要领导责任（2026-01-01 至 2027-01-01）",
                  "二、通报问题整改情况（逾期未整改 1 项，共 5 项）", "【逾期未整改】n-2026-03",
                  "三、考核结果", "中共临河县委（k-county）：得分 100.0%", "送：中共江川市委组织部（u-city-org）",
                  "无人担任网络安全负责人（security_lead）", NULL);
   lines = g_strsplit (csv, "\r\n", -1);
-  /* a header, 46 slots, and the empty string after the last CRLF */
-  CU_ASSERT_EQUAL (g_strv_length (lines), 48);
+  /* a header, 47 slots, and the empty string after the last CRLF */
+  CU_ASSERT_EQUAL (g_strv_length (lines), 49);
   CU_ASSERT_STRING_EQUAL (lines[0], "duty,node,name,from,until,status,required,count,entries,people,missing");
   g_strfreev (lines);
   test_contains (csv, "special_meetings,k-city,中共江川市委,2026-01-01T00:00:00+08:00,2027-01-01T00:00:00+08:00,"

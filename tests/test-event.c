@@ -262,6 +262,29 @@ static const TestErrorCase error_cases[] = {
     RESP_ERROR_DANGLING_REFERENCE, 5, 28, "p-nobody" },
   { "exemption without person", EV_FACTS (" 'exemptions': [{'reason': 'dissent'}]"),
     RESP_ERROR_MISSING_KEY, 5, 17, "person" },
+  /* the timeline (SPEC §9.1) */
+  { "report by a person", EV_FACTS (" 'reports': [{'by': 'p-li', 'to': 'u-city-cac', 'at': '2026-03-05T09:00:00+08:00'}]"),
+    RESP_ERROR_WRONG_ENDPOINT, 5, 21, "p-li" },
+  { "report to an unknown node", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cca', 'at': '2026-03-05T09:00:00+08:00'}]"),
+    RESP_ERROR_DANGLING_REFERENCE, 5, 44, "u-city-cca" },
+  { "report of an unknown kind", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05T09:00:00+08:00', 'kind': 'inital'}]"),
+    RESP_ERROR_UNKNOWN_REPORT_KIND, 5, 101, "did you mean 'initial'?" },
+  { "report without at", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac'}]"),
+    RESP_ERROR_MISSING_KEY, 5, 14, "at" },
+  { "report at a bad date", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-13-01'}]"),
+    RESP_ERROR_BAD_DATE, 5, 64, "2026-13-01" },
+  { "report at null", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac', 'at': null}]"),
+    RESP_ERROR_BAD_DATE, 5, 64, "null" },
+  { "report with an unknown key", EV_FACTS (" 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05', 'via': 'fax'}]"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 5, 78, "via" },
+  { "reports not an array", EV_FACTS (" 'reports': {}"),
+    RESP_ERROR_BAD_VALUE, 5, 13, "reports" },
+  { "unknown grade", EV_FACTS (" 'grade': 'majr'"),
+    RESP_ERROR_UNKNOWN_GRADE, 5, 11, "did you mean 'major'?" },
+  { "closed before discovered", EV_FACTS (" 'discovered_at': '2026-03-05T09:00:00+08:00', 'closed_at': '2026-03-05T08:59:00+08:00'"),
+    RESP_ERROR_CLOSED_BEFORE_DISCOVERED, 5, 61, "closed_at" },
+  { "discovered_at a bad date", EV_FACTS (" 'discovered_at': '2026-03-05T25:00:00+08:00'"),
+    RESP_ERROR_BAD_DATE, 5, 19, "discovered_at" },
   /* occurred_at */
   { "no such date", EV3 (" 'occurred_at': '2026-02-30'", SUBJECT_OK, FACTS_OK),
     RESP_ERROR_BAD_DATE, 3, 17, "2026-02-30" },
@@ -305,11 +328,40 @@ test_valid_variants_of_the_cases (void)
           " 'involved': ['p-zhao'],\n"
           " 'decisions': [{'committee': 'k-gov-office', 'participants': ['p-li', 'p-lu'], 'dissent': ['p-lu']}],\n"
           " 'exemptions': [{'person': 'p-li', 'reason': 'duty_fulfilled', 'note': '不可抗力'},\n"
-          "                {'person': 'p-he', 'reason': 'exploratory'}]"));
+          "                {'person': 'p-he', 'reason': 'exploratory'}],\n"
+          " 'discovered_at': '2026-03-05T09:00:00+08:00', 'closed_at': '2026-03-05T09:00:00+08:00',\n"
+          " 'grade': 'major',\n"
+          " 'reports': [{'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05T09:30:00+08:00'},\n"
+          "             {'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05', 'kind': 'summary'},\n"
+          "             {'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05', 'kind': 'supplement'}]"));
 
   CU_ASSERT_PTR_NOT_NULL (batch);
   if (batch != NULL)
     resp_event_batch_unref (batch);
+}
+
+/* Every problem of a timeline in one pass, each at its value (SPEC §9.1),
+ * and nothing loaded; discovered_at before occurred_at is no error (an
+ * investigation may fix the instant later than the discovery). */
+static void
+test_timeline_errors_in_one_pass (void)
+{
+  static const TestDiagnostic all[] = {
+    { RESP_ERROR_UNKNOWN_GRADE, 3, 11, "'large-ish'" },
+    { RESP_ERROR_CLOSED_BEFORE_DISCOVERED, 4, 15, "is before 'discovered_at'" },
+    { RESP_ERROR_DANGLING_REFERENCE, 5, 21, "u-nobody" },
+    { RESP_ERROR_WRONG_ENDPOINT, 5, 39, "s-portal" },
+    { RESP_ERROR_UNKNOWN_REPORT_KIND, 6, 86, "'final'" },
+  };
+
+  test_refuse (&event_loader,
+      "{'format': 'libresp/event/1', 'id': 'e1', 'occurred_at': '2026-03-05T08:10:00+08:00',\n"
+      " 'systems': ['s-portal'], 'discovered_at': '2026-03-04T08:10:00+08:00',\n"
+      " 'grade': 'large-ish',\n"
+      " 'closed_at': '2026-03-01',\n"
+      " 'reports': [{'by': 'u-nobody', 'to': 's-portal', 'at': '2026-03-05T09:00:00+08:00'},\n"
+      "             {'by': 'u-data-center', 'to': 'u-city-cac', 'at': '2026-03-05', 'kind': 'final'}]}\n",
+      all);
 }
 
 /* Two events a line; the error is on the second line. */
@@ -507,6 +559,7 @@ static CU_TestInfo tests[] = {
   { "files", test_from_file },
   { "every error with code and position", test_error_cases },
   { "the cases written right load", test_valid_variants_of_the_cases },
+  { "a timeline's errors in one pass", test_timeline_errors_in_one_pass },
   { "errors in JSON Lines", test_json_lines_errors },
   { "an array is all or nothing", test_array_all_or_nothing },
   { "an absent fact is unknown", test_absent_fact_is_unknown },

@@ -72,7 +72,7 @@ class IntrospectionTest(unittest.TestCase):
         self.assertEqual(Resp.MAJOR_VERSION, int(Resp.get_version().split(".")[0]))
 
     def test_model(self):
-        self.assertEqual(self.model.get_n_nodes(), 110)
+        self.assertEqual(self.model.get_n_nodes(), 117)
         ok, node_type = self.model.get_node_type("k-city")
         self.assertTrue(ok)
         self.assertEqual(node_type, Resp.NodeType.COMMITTEE)
@@ -152,12 +152,12 @@ class IntrospectionTest(unittest.TestCase):
             self.assertTrue(self.model.write_snapshot(path))
             mapped, diags = Resp.Model.new_from_file_with_flags(path, Resp.ModelFlags.NONE, None)
             self.assertEqual(diags, [])
-            self.assertEqual(mapped.get_n_nodes(), 110)
+            self.assertEqual(mapped.get_n_nodes(), 117)
             del mapped
             copy, _ = Resp.Model.new_from_file_with_flags(path, Resp.ModelFlags.PRIVATE_COPY, None)
             # the copy is the model's own: the file cut to nothing does not reach it
             os.truncate(path, 0)
-            self.assertEqual(copy.get_n_nodes(), 110)
+            self.assertEqual(copy.get_n_nodes(), 117)
             self.assertEqual(copy.get_node_name("p-li"), "李某")
 
     def test_verdicts_equal_the_tool(self):
@@ -173,6 +173,29 @@ class IntrospectionTest(unittest.TestCase):
         tool = subprocess.run([os.path.join(BUILD, "tools", "resp", "resp"), "assess", CITY, EVENTS,
                                "--format", "json"], capture_output=True, text=True, check=True).stdout
         self.assertEqual(ours, tool)
+
+    def test_timeline_getters(self):
+        # 2026-062 (EVENTS.md): stated 较大; the CII operator's report to the
+        # police is 迟报, the protection department's in time
+        batch, _ = Resp.EventBatch.new_from_file(self.model, self.rulebook, EVENTS)
+        verdicts = Resp.assess_batch(self.model, self.rulebook, batch, 1)
+        v = [x for x in verdicts if x.get_event_id() == "2026-062"][0]
+        self.assertEqual(v.get_grade(), (True, "large", "large", True))
+        self.assertEqual(v.get_n_hops(), 7)
+        self.assertEqual((v.get_hop_by(0), v.get_hop_to(0), v.get_hop_kind(0)),
+                         ("u-power", "u-city-psb", "initial"))
+        self.assertEqual(v.get_hop_status(0), Resp.HopStatus.LATE)
+        self.assertEqual(v.get_hop_due(0), (True, instant("2026-08-10T15:30:00+08:00")))
+        self.assertEqual(list(v.dup_hop_reports(0)), [1])
+        self.assertEqual(v.get_hop_status(5), Resp.HopStatus.UNKNOWN)
+        self.assertEqual(v.get_hop_due(5)[0], False)
+        self.assertEqual(Resp.hop_status_to_string(Resp.HopStatus.NOT_REQUIRED), "not_required")
+        self.assertEqual(v.dup_notify(), [])
+        self.assertEqual(v.get_derived_fact(0), ("reported_in_time", False))
+        self.assertTrue(v.get_derived_fact_is_known(0))
+        old = [x for x in verdicts if x.get_event_id() == "2025-007"][0]
+        self.assertEqual(old.get_grade(), (False, None, None, False))
+        self.assertEqual(old.get_n_hops(), 0)
 
     def test_misuse_is_no_crash(self):
         # Programmer errors through the bindings: a critical (on stderr) and
@@ -239,10 +262,10 @@ class IntrospectionTest(unittest.TestCase):
         duties = self.check_duties_2026(local)
         self.assertEqual((duties.get_from(), duties.get_until(), duties.get_at()),
                          (instant("2026-01-01"), instant("2027-01-01"), instant("2027-01-10")))
-        self.assertEqual(duties.get_n_slots(), 46)
+        self.assertEqual(duties.get_n_slots(), 47)
         statuses = [duties.get_slot_status(i) for i in range(duties.get_n_slots())]
         self.assertEqual([statuses.count(s) for s in (Resp.SlotStatus.FULFILLED, Resp.SlotStatus.UNFULFILLED,
-                                                      Resp.SlotStatus.UNKNOWN)], [35, 7, 4])
+                                                      Resp.SlotStatus.UNKNOWN)], [36, 7, 4])
         self.assertEqual(Resp.slot_status_to_string(Resp.SlotStatus.UNFULFILLED), "unfulfilled")
         # k-city held one special meeting of the two required: 刘某 and 周某 answer all year
         slot = 0

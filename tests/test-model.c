@@ -483,11 +483,12 @@ test_vocabulary (void)
     { RESP_TYPE_FORMAT, "RespFormat", 4 },
     { RESP_TYPE_SLOT_STATUS, "RespSlotStatus", 5 },
     { RESP_TYPE_NOTICE_STATUS, "RespNoticeStatus", 5 },
+    { RESP_TYPE_HOP_STATUS, "RespHopStatus", 5 },
     { RESP_TYPE_CATEGORY, "RespCategory", 3 },
     { RESP_TYPE_VERDICT_STATUS, "RespVerdictStatus", 3 },
     { RESP_TYPE_CIRCUMSTANCE_STATUS, "RespCircumstanceStatus", 3 },
     { RESP_TYPE_AUDIT_CODE, "RespAuditCode", 9 },
-    { RESP_TYPE_ERROR, "RespError", 30 },
+    { RESP_TYPE_ERROR, "RespError", 33 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (node_types); i++)

@@ -538,6 +538,75 @@ test_coordinator_nearest_up (void)
   expect_roles_of (fallback_model, coordinator_nearest_up);
 }
 
+/* a department's own 网信 working body (coordinates a unit) comes before
+ * the region's office, for the unit and the units under it, nearest first
+ * (SPEC §3.2, §4.3); the proposer stays the region's office */
+static const char * const unit_coordinator_model[] = {
+  REGION ("r-nat", "national"),
+  REGION ("r-prov", "provincial"),
+  COMMITTEE ("k-nat"),
+  COMMITTEE ("k-prov"),
+  GROUP ("k-min"),
+  UNIT ("u-min"),
+  UNIT ("u-min-bureau"),
+  UNIT ("u-min-cyber"),
+  UNIT ("u-bureau-cyber"),
+  UNIT ("u-cac-nat"),
+  UNIT ("u-other"),
+  UNIT ("u-cac-prov"),
+  SYSTEM ("s-min"),
+  SYSTEM ("s-bureau"),
+  SYSTEM ("s-other"),
+  PERSON ("p-min-cyber"),
+  PERSON ("p-cac-nat"),
+  PERSON ("p-min-main"),
+  REL ("within", "r-prov", "r-nat"),
+  REL ("leads", "k-nat", "r-nat"),
+  REL ("leads", "k-prov", "r-prov"),
+  REL ("leads", "k-min", "u-min"),
+  REL ("located_in", "u-min", "r-nat"),
+  REL ("located_in", "u-cac-nat", "r-nat"),
+  REL ("located_in", "u-other", "r-prov"),
+  REL ("located_in", "u-cac-prov", "r-prov"),
+  REL ("under", "u-min-bureau", "u-min"),
+  REL ("under", "u-min-cyber", "u-min"),
+  REL ("coordinates", "u-min-cyber", "u-min"),
+  REL ("coordinates", "u-cac-nat", "r-nat"),
+  REL ("coordinates", "u-cac-prov", "r-prov"),
+  REL ("operates", "u-min", "s-min"),
+  REL ("operates", "u-min-bureau", "s-bureau"),
+  REL ("operates", "u-other", "s-other"),
+  REL ("heads", "p-min-cyber", "u-min-cyber"),
+  REL ("heads", "p-cac-nat", "u-cac-nat"),
+  SEAT ("p-min-main", "k-min", "main_leader"),
+  NULL
+};
+
+static const Resolution unit_coordinator[] = {
+  { "s-min", AT, {
+      HOLDERS (COORDINATOR, "u-min-cyber"),
+      HOLDERS (COORDINATOR_HEAD, "p-min-cyber"),
+      PATH (COORDINATOR, "u-min-cyber", "s-min u-min u-min-cyber"),
+      /* k-min answers to k-nat, whose region's office proposes */
+      HOLDERS (AUTHORITY, "k-nat"),
+      HOLDERS (PROPOSER, "u-cac-nat") } },
+  /* a bureau under the ministry: the ministry's body, through the chain */
+  { "s-bureau", AT, {
+      HOLDERS (CHAIN, "u-min u-min-bureau"),
+      HOLDERS (COORDINATOR, "u-min-cyber"),
+      PATH (COORDINATOR, "u-min-cyber", "s-bureau u-min-bureau u-min u-min-cyber") } },
+  /* nobody's body coordinates u-other: the region's office */
+  { "s-other", AT, {
+      HOLDERS (COORDINATOR, "u-cac-prov"),
+      HOLDERS (COORDINATOR_HEAD, "") } },
+};
+
+static void
+test_unit_coordinator (void)
+{
+  expect_roles_of (unit_coordinator_model, unit_coordinator);
+}
+
 /* authority: `manages` overrides the default managers; the defaults */
 static const Resolution authority[] = {
   /* k-top manages k-sub: not k-dept, which leads u-sub2's superior */
@@ -1752,6 +1821,7 @@ static CU_TestInfo targeted_tests[] = {
   { "security_lead fallback", test_security_lead_fallback },
   { "two operators", test_two_operators },
   { "coordinator nearest up", test_coordinator_nearest_up },
+  { "a department's own 网信 body", test_unit_coordinator },
   { "authority and proposer", test_authority },
   { "committee node", test_committee_node },
   { "warnings and errors", test_warnings_and_errors },

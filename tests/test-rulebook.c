@@ -77,6 +77,8 @@ test_default_rulebook (void)
     "major_economic_loss", "severe_social_impact", "concealed", "refused_investigation",
     "notified_risk_unrectified", "serious_consequence", "obstructed_security_organs",
     "other_serious", "supervision_failed", "coordination_failed", "remedied", "cooperated",
+    "suspected_crime", "false_report", "major_harm", "reasonable_measures",
+    "cii_interruption_hours", "cii_main_function_hours", "direct_loss_yuan",
   };
   RespRulebook *rb = resp_rulebook_new_default ();
   char **names;
@@ -797,6 +799,51 @@ test_layer_errors (void)
   g_free (json);
 }
 
+/* A layer on the default rulebook with its `reporting` on line 2
+ * (SPEC §9.3: a province changes a limit or a recipient as data). */
+#define LAYER_HEAD2 "{'format': 'libresp/rulebook/1', 'id': 'layer', 'extends': 'cn-party-cyber-2017',\n"
+#define LAYER_REPORTING(rep) LAYER_HEAD2 " 'reporting': " rep "}"
+
+static const TestErrorCase timeline_error_cases[] = {
+  { "reporting: required_from names no grade",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'lage', 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_GRADE, 2, 86, "did you mean 'large'?" },
+  { "reporting: an unknown recipient role",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'to': [{'role': 'coordinater', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_ROLE, 2, 139, "did you mean 'coordinator'?" },
+  { "reporting: a person's role as recipient",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'to': [{'role': 'unit_head', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_ROLE, 2, 139, "not to 'unit_head'" },
+  { "reporting: an unknown region level",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincal', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_BAD_VALUE, 2, 170, "region_level" },
+  { "reporting: a limit of 0 hours",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 0}]}"),
+    RESP_ERROR_BAD_VALUE, 2, 220, "positive number" },
+  { "reporting: an unknown key",
+    LAYER_REPORTING ("{'escalaton': {}, 'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_ATTRIBUTE, 2, 16, "did you mean 'escalation'?" },
+  { "reporting: a class condition reading an unknown variable",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'initial': [{'id': 'other', 'when': {'var': 'operator.knd'}, 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_VARIABLE, 2, 139, "did you mean 'operator.kind'?" },
+  { "reporting: escalation from no grade",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'escalation': {'from_grade': 'majr', 'after': []}, 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_GRADE, 2, 124, "did you mean 'major'?" },
+  { "reporting: notifying a unit head",
+    LAYER_REPORTING ("{'since': '2025-11-01', 'cite': ['reporting Art. 4'], 'required_from': 'large', 'notify': {'when': {'var': 'fact.suspected_crime'}, 'roles': ['unit_head']}, 'initial': [{'id': 'other', 'to': [{'role': 'coordinator', 'region_level': 'provincial', 'else_own': true}], 'within_hours': 4}]}"),
+    RESP_ERROR_UNKNOWN_ROLE, 2, 157, "only a region's organ" },
+  /* the order of the grades is one layer's: none may be added below or above */
+  { "grades on a rulebook that has them",
+    LAYER_HEAD2 " 'grades': [{'id': 'minor', 'name': 'M', 'cite': 'reporting X'}]}",
+    RESP_ERROR_DUPLICATE_ID, 2, 12, "defined by a rulebook below" },
+};
+
+static void
+test_timeline_errors (void)
+{
+  test_expect_errors (&rulebook_loader, timeline_error_cases);
+}
+
 static void
 test_duty_errors (void)
 {
@@ -1127,6 +1174,7 @@ static CU_TestInfo tests[] = {
   { "data: another category", test_other_category },
   { "the default rulebook's duties", test_default_duties },
   { "duties: every error class with code and position", test_duty_errors },
+  { "grades and reporting: every error with code and position", test_timeline_errors },
   { "layers and record kinds: errors", test_layer_errors },
   { "duties read the bearer's attributes", test_duty_conditions },
   { "shipped rulebooks", test_shipped },

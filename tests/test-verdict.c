@@ -114,6 +114,61 @@ check_verdict (RespVerdict *v, const RespJsonNode *want)
 #undef CHECK
 }
 
+/* Whether two JSON values are equal (object members in any order). */
+static gboolean
+json_equal (const RespJsonNode *a, const RespJsonNode *b)
+{
+  if (a == NULL || b == NULL || a->type != b->type)
+    return FALSE;
+  switch (a->type)
+    {
+    case RESP_JSON_NULL:
+      return TRUE;
+    case RESP_JSON_BOOL:
+      return a->v.boolean == b->v.boolean;
+    case RESP_JSON_NUMBER:
+      return a->v.number.value == b->v.number.value;
+    case RESP_JSON_STRING:
+      return g_str_equal (a->v.string.str, b->v.string.str);
+    case RESP_JSON_ARRAY:
+      if (a->v.children.n != b->v.children.n)
+        return FALSE;
+      for (guint i = 0; i < a->v.children.n; i++)
+        if (!json_equal (a->v.children.items[i], b->v.children.items[i]))
+          return FALSE;
+      return TRUE;
+    case RESP_JSON_OBJECT:
+    default:
+      if (a->v.children.n != b->v.children.n)
+        return FALSE;
+      for (guint i = 0; i < a->v.children.n; i++)
+        if (!json_equal (a->v.children.items[i], member (b, a->v.children.items[i]->key)))
+          return FALSE;
+      return TRUE;
+    }
+}
+
+/* The timeline parts of v's JSON (SPEC §9.4) are those want lists. */
+static void
+check_timeline (RespVerdict *v, const RespJsonNode *want)
+{
+  char *text = resp_verdict_render (v, RESP_FORMAT_JSON);
+  RespJsonTree *json = test_parse_json (text);
+  const RespJsonNode *root = resp_json_tree_get_root (json);
+
+  for (guint i = 0; i < want->v.children.n; i++)
+    {
+      const RespJsonNode *w = want->v.children.items[i];
+      gboolean ok = json_equal (member (root, w->key), w);
+
+      if (!ok)
+        fprintf (stderr, "\n  %s: its \"%s\" is not the expected one\n", resp_verdict_get_event_id (v), w->key);
+      CU_ASSERT (ok);
+    }
+  resp_json_tree_free (json);
+  g_free (text);
+}
+
 static void
 test_oracle (void)
 {
@@ -129,6 +184,8 @@ test_oracle (void)
       CU_ASSERT_STRING_EQUAL (resp_verdict_get_event_id (verdicts->pdata[i]),
                               member_str (w, "event"));
       check_verdict (verdicts->pdata[i], w);
+      if (member (w, "timeline") != NULL)
+        check_timeline (verdicts->pdata[i], member (w, "timeline"));
     }
   g_ptr_array_unref (verdicts);
   resp_event_batch_unref (batch);
@@ -189,8 +246,13 @@ test_oracle_with_record (void)
         {
           CU_ASSERT_STRING_EQUAL (member_str (got->v.children.items[k], "code"),
                                   member_str (warnings->v.children.items[k], "code"));
-          CU_ASSERT_STRING_EQUAL (member_str (got->v.children.items[k], "node"),
-                                  member_str (warnings->v.children.items[k], "node"));
+          /* a warning about no node in particular has "node": null */
+          CU_ASSERT_EQUAL (member (got->v.children.items[k], "node")->type,
+                           member (warnings->v.children.items[k], "node")->type);
+          if (member (warnings->v.children.items[k], "node")->type == RESP_JSON_STRING
+              && member (got->v.children.items[k], "node")->type == RESP_JSON_STRING)
+            CU_ASSERT_STRING_EQUAL (member_str (got->v.children.items[k], "node"),
+                                    member_str (warnings->v.children.items[k], "node"));
         }
       got = member (member (resp_json_tree_get_root (json), "derived_facts"), "notified_risk_unrectified");
       CU_ASSERT_EQUAL (got != NULL, derived->v.children.n > 0);
@@ -705,28 +767,62 @@ static RespRulebook *volatile misuse_rulebook;
  * 2025-007 warns that the regional_supervisor rule is undetermined for want
  * of supervision_failed (SPEC §4.5: a warning naming the role and the
  * missing fact), and nothing about regulator_head; 2025-046 that s-portal
- * has no unit_head at the instant (the data centre's head is vacant); no
- * other verdict warns. */
-static const struct {
-  const char *event;
-  const char *code;       /* of the one warning; NULL: none */
+ * has no unit_head at the instant (the data centre's head is vacant). From
+ * 2025-11-01 a triggered verdict whose modifiers wait for false_report,
+ * major_harm or reasonable_measures says so (modifier_undetermined), unless
+ * the kind applies through another rule (2026-003: lenient, cooperated).
+ * Every recipient of a report resolves (the model has its national office
+ * and police). Each verdict's warnings, in any order. */
+typedef struct {
+  const char *code;
   const char *says[2];    /* what its message names */
+} ExampleWarning;
+
+#define AGGRAVATED { "modifier_undetermined", { "aggravated", "major_harm" } }
+#define LENIENT { "modifier_undetermined", { "lenient", "reasonable_measures" } }
+
+static const struct {
+  const char    *event;
+  ExampleWarning w[8];    /* up to the first with code NULL */
 } example_warnings[] = {
-  { "2025-007", "liability_undetermined", { "regional_supervisor", "supervision_failed" } },
-  { "2025-023", NULL, { NULL, NULL } },
-  { "2025-046", "role_unresolved", { "s-portal", "unit_head" } },
-  { "2026-003", NULL, { NULL, NULL } },
-  { "2026-011", NULL, { NULL, NULL } },
-  { "2026-015", NULL, { NULL, NULL } },
-  { "2026-019", NULL, { NULL, NULL } },
-  { "2026-027", NULL, { NULL, NULL } },
-  { "2026-033", NULL, { NULL, NULL } },
-  { "2026-038", NULL, { NULL, NULL } },
-  { "2026-044", NULL, { NULL, NULL } },
-  { "2026-047", NULL, { NULL, NULL } },
-  { "2026-049", NULL, { NULL, NULL } },
-  { "2026-051", NULL, { NULL, NULL } },
-  { "2026-058", NULL, { NULL, NULL } },
+  { "2025-007", { { "liability_undetermined", { "regional_supervisor", "supervision_failed" } } } },
+  { "2025-023", { { NULL } } },
+  { "2025-046", { { "role_unresolved", { "s-portal", "unit_head" } }, LENIENT, AGGRAVATED } },
+  { "2026-003", { AGGRAVATED } },
+  { "2026-011", { AGGRAVATED } },
+  { "2026-015", { LENIENT, AGGRAVATED } },
+  { "2026-019", { LENIENT, AGGRAVATED } },
+  { "2026-027", { LENIENT, AGGRAVATED } },
+  { "2026-033", { { NULL } } },
+  { "2026-038", { { NULL } } },
+  { "2026-044", { LENIENT, AGGRAVATED } },
+  { "2026-047", { LENIENT, AGGRAVATED } },
+  { "2026-049", { LENIENT, AGGRAVATED } },
+  { "2026-051", { { NULL } } },
+  { "2026-058", { { NULL } } },
+  /* the timeline's own events (EVENTS.md): every fact they need is stated,
+   * so only the ministry, which has no committee or posts recorded,
+   * warns: about its committee, the seats on it, its security lead and
+   * head, its 网信 body's head, and, with no regulator, the regional
+   * supervisor (r-nat has no committee) */
+  { "2026-061", { { NULL } } },
+  { "2026-062", { { NULL } } },
+  { "2026-063", { { "role_unresolved", { "（committee）", NULL } },
+                  { "role_unresolved", { "（first_responsible）", NULL } },
+                  { "role_unresolved", { "（direct_responsible）", NULL } },
+                  { "role_unresolved", { "（security_lead）", NULL } },
+                  { "role_unresolved", { "（unit_head）", NULL } },
+                  { "role_unresolved", { "（coordinator_head）", NULL } },
+                  { "role_unresolved", { "（regional_supervisor）", NULL } } } },
+  { "2026-064", { { NULL } } },
+  { "2026-065", { { NULL } } },
+  { "2026-066", { { NULL } } },
+  { "2026-067", { { NULL } } },
+  { "2026-068", { { NULL } } },
+  { "2026-069", { { NULL } } },
+  { "2026-070", { { NULL } } },
+  { "2026-071", { { NULL } } },
+  { "2026-072", { { NULL } } },
 };
 
 static void
@@ -739,18 +835,24 @@ test_example_warnings (void)
   for (guint i = 0; i < vs->len; i++)
     {
       RespVerdict *v = vs->pdata[i];
-      const char *code = example_warnings[i].code;
+      guint n = 0;
 
       CU_ASSERT_STRING_EQUAL (resp_verdict_get_event_id (v), example_warnings[i].event);
-      if (resp_verdict_get_n_warnings (v) != (code != NULL ? 1u : 0u))
+      while (n < G_N_ELEMENTS (example_warnings[i].w) && example_warnings[i].w[n].code != NULL)
+        n++;
+      if (resp_verdict_get_n_warnings (v) != n)
         for (guint k = 0; k < resp_verdict_get_n_warnings (v); k++)
           fprintf (stderr, "\n  %s: %s: %s\n", example_warnings[i].event,
                    resp_verdict_get_warning_code (v, k), resp_verdict_get_warning_message (v, k));
-      CU_ASSERT_EQUAL (resp_verdict_get_n_warnings (v), code != NULL ? 1u : 0u);
-      if (code == NULL || resp_verdict_get_n_warnings (v) == 0)
-        continue;
-      CU_ASSERT_STRING_EQUAL (resp_verdict_get_warning_code (v, 0), code);
-      CU_ASSERT (has_warning (v, code, example_warnings[i].says[0], example_warnings[i].says[1]));
+      CU_ASSERT_EQUAL (resp_verdict_get_n_warnings (v), n);
+      for (guint k = 0; k < n; k++)
+        {
+          const ExampleWarning *w = &example_warnings[i].w[k];
+          if (!has_warning (v, w->code, w->says[0], w->says[1]))
+            fprintf (stderr, "\n  %s: no %s warning naming %s and %s\n", example_warnings[i].event,
+                     w->code, w->says[0], w->says[1]);
+          CU_ASSERT (has_warning (v, w->code, w->says[0], w->says[1]));
+        }
     }
   g_ptr_array_unref (vs);
   resp_event_batch_unref (batch);
@@ -769,7 +871,7 @@ test_assessor_reused (void)
   char **alone = g_new0 (char *, n + 1);
   RespVerdict **kept = g_new0 (RespVerdict *, n);
 
-  CU_ASSERT_EQUAL (n, 15);
+  CU_ASSERT_EQUAL (n, 27);
   CU_ASSERT_PTR_NOT_NULL_FATAL (a);
   for (guint i = 0; i < n; i++)
     {

@@ -45,7 +45,8 @@ typedef enum {
  * @RESP_REL_OPERATES: unit → system it operates (网络运营者)
  * @RESP_REL_IN_SECTOR: system or unit → its sector
  * @RESP_REL_REGULATES: unit → sector it regulates (行业主管监管部门)
- * @RESP_REL_COORDINATES: unit → region it coordinates (网信部门)
+ * @RESP_REL_COORDINATES: unit → region it coordinates (网信部门), or → unit whose
+ *   own 网信 working body it is (本部门网信工作机构)
  * @RESP_REL_MEMBER: person → committee (a seat on the leadership team)
  * @RESP_REL_HEADS: person → unit (主要负责人)
  * @RESP_REL_SECURITY_LEAD: person → unit or system (网络安全负责人)
@@ -269,6 +270,28 @@ typedef enum {
 } RespNoticeStatus;
 
 /**
+ * RespHopStatus:
+ * @RESP_HOP_IN_TIME: `in_time`: a report was made at or before the deadline
+ * @RESP_HOP_LATE: `late` (迟报): owed, and made only after the deadline
+ * @RESP_HOP_MISSING: `missing` (漏报): owed, and not made
+ * @RESP_HOP_NOT_REQUIRED: `not_required`: nothing was owed
+ * @RESP_HOP_UNKNOWN: `unknown`: what was owed or done is not known
+ *
+ * The status of one (reporter, recipient) hop of an event's timeline, the
+ * first that applies in this order: not required, unknown (no `reports`),
+ * in time, unknown, late, missing (verdicts.md, SPEC §9.3).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  RESP_HOP_IN_TIME, /*< nick=in_time >*/
+  RESP_HOP_LATE,
+  RESP_HOP_MISSING,
+  RESP_HOP_NOT_REQUIRED, /*< nick=not_required >*/
+  RESP_HOP_UNKNOWN,
+} RespHopStatus;
+
+/**
  * RespCategory:
  * @RESP_CATEGORY_DIRECT: 直接责任, `direct`
  * @RESP_CATEGORY_PRIMARY_LEADERSHIP: 主要领导责任, `primary_leadership`
@@ -338,5 +361,7 @@ RESP_AVAILABLE_IN_1_0
 const char *resp_slot_status_to_string (RespSlotStatus status);
 RESP_AVAILABLE_IN_1_0
 const char *resp_notice_status_to_string (RespNoticeStatus status);
+RESP_AVAILABLE_IN_1_0
+const char *resp_hop_status_to_string  (RespHopStatus status);
 
 G_END_DECLS

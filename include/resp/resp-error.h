@@ -65,6 +65,12 @@ G_BEGIN_DECLS
  *   notice of the record
  * @RESP_ERROR_NOTICE_ELSEWHERE: a rectification answers a notice to another
  *   node
+ * @RESP_ERROR_UNKNOWN_GRADE: an event's `grade`, or a grade a rulebook's
+ *   `reporting` names, is none of the rulebook's grades
+ * @RESP_ERROR_UNKNOWN_REPORT_KIND: a report's `kind` is not `initial`,
+ *   `supplement` or `summary`
+ * @RESP_ERROR_CLOSED_BEFORE_DISCOVERED: an event's `closed_at` is before its
+ *   `discovered_at`
  *
  * Error codes of the %RESP_ERROR domain: one per class of bad input.
  *
@@ -101,6 +107,9 @@ typedef enum {
   RESP_ERROR_BAD_DUE,
   RESP_ERROR_UNKNOWN_NOTICE,
   RESP_ERROR_NOTICE_ELSEWHERE,
+  RESP_ERROR_UNKNOWN_GRADE,
+  RESP_ERROR_UNKNOWN_REPORT_KIND,
+  RESP_ERROR_CLOSED_BEFORE_DISCOVERED,
 } RespError;
 
 RESP_AVAILABLE_IN_1_0

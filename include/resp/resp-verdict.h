@@ -148,6 +148,38 @@ RESP_AVAILABLE_IN_1_0
 char            **resp_verdict_dup_derived_fact_evidence (RespVerdict *self,
                                                      guint           index);
 RESP_AVAILABLE_IN_1_0
+gboolean          resp_verdict_get_derived_fact_is_known (RespVerdict *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+gboolean          resp_verdict_get_grade            (RespVerdict    *self,
+                                                     const char    **least,
+                                                     const char    **most,
+                                                     gboolean       *stated);
+RESP_AVAILABLE_IN_1_0
+guint             resp_verdict_get_n_hops           (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_hop_by           (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_hop_to           (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+const char       *resp_verdict_get_hop_kind         (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+gboolean          resp_verdict_get_hop_due          (RespVerdict    *self,
+                                                     guint           index,
+                                                     gint64         *due);
+RESP_AVAILABLE_IN_1_0
+RespHopStatus     resp_verdict_get_hop_status       (RespVerdict    *self,
+                                                     guint           index);
+RESP_AVAILABLE_IN_1_0
+guint            *resp_verdict_dup_hop_reports      (RespVerdict    *self,
+                                                     guint           index,
+                                                     guint          *n_reports);
+RESP_AVAILABLE_IN_1_0
+char            **resp_verdict_dup_notify           (RespVerdict    *self);
+RESP_AVAILABLE_IN_1_0
 guint             resp_verdict_get_n_warnings       (RespVerdict    *self);
 RESP_AVAILABLE_IN_1_0
 const char       *resp_verdict_get_warning_code     (RespVerdict    *self,

@@ -53,17 +53,18 @@ typedef struct {
   const char *involved;    /* or NULL */
   gboolean    decisions;   /* the k-city decision of event 2025-046 */
   const char *exempt;      /* a person to exempt, or NULL */
+  const char *reporter;    /* the subject's operator, for its reports */
 } BaseEvent;
 
 /* From examples/data/events.json: a system with a decision (and a dissent)
  * and an exemption, an exemption alone, a unit, a county system with a
  * system beside it, and one before the records of city.json begin */
 static const BaseEvent base_events[] = {
-  { "2025-046", "2025-11-10T09:00:00+08:00", "s-portal", NULL, "p-kong", TRUE, "p-zhou" },
-  { "2026-003", "2026-01-16T03:40:00+08:00", "s-scada", NULL, NULL, FALSE, "p-pan" },
-  { "2026-015", "2026-02-26T10:00:00+08:00", NULL, "u-hospital", "p-xie", FALSE, NULL },
-  { "2026-033", "2026-03-26", "s-county-portal", "u-data-center", "p-fang", FALSE, NULL },
-  { "1990-001", "1990-01-01T00:00:00.5Z", "s-egov", NULL, NULL, TRUE, NULL },
+  { "2025-046", "2025-11-10T09:00:00+08:00", "s-portal", NULL, "p-kong", TRUE, "p-zhou", "u-data-center" },
+  { "2026-003", "2026-01-16T03:40:00+08:00", "s-scada", NULL, NULL, FALSE, "p-pan", "u-power" },
+  { "2026-015", "2026-02-26T10:00:00+08:00", NULL, "u-hospital", "p-xie", FALSE, NULL, "u-hospital" },
+  { "2026-033", "2026-03-26", "s-county-portal", "u-data-center", "p-fang", FALSE, NULL, "u-county-gov-office" },
+  { "1990-001", "1990-01-01T00:00:00.5Z", "s-egov", NULL, NULL, TRUE, NULL, "u-data-center" },
 };
 
 typedef enum { FACTS_NONE, FACTS_HIGH, FACTS_LOW, FACTS_NULL } Filling;
@@ -159,6 +160,34 @@ write_events (const RespRulebook *rb,
             for (guint f = 0; f < rb->facts->len; f++)
               write_fact (&w, &g_array_index (rb->facts, RespFactDecl, f), filling);
             resp_json_writer_end_object (&w);
+            /* the timeline (SPEC §9.1): with high facts the most severe
+             * grade, reports to a 网信 office and the police at the instant
+             * of the event, closed then too; with low ones the least
+             * severe grade and no report at all; with null ones nothing */
+            if (filling != FACTS_NULL)
+              {
+                static const char * const recipients[] = { "u-prov-cac", "u-city-psb", "u-city-water" };
+
+                resp_json_writer_member_string (&w, "discovered_at", b->occurred_at);
+                if (rb->grades->len > 0)
+                  resp_json_writer_member_string (&w, "grade",
+                                                  g_array_index (rb->grades, RespGradeRule,
+                                                                 filling == FACTS_HIGH ? 0 : rb->grades->len - 1).id);
+                resp_json_writer_key (&w, "reports");
+                resp_json_writer_begin_array (&w, FALSE);
+                for (guint r = 0; filling == FACTS_HIGH && r < G_N_ELEMENTS (recipients); r++)
+                  {
+                    resp_json_writer_begin_object (&w);
+                    resp_json_writer_member_string (&w, "by", b->reporter);
+                    resp_json_writer_member_string (&w, "to", recipients[r]);
+                    resp_json_writer_member_string (&w, "at", b->occurred_at);
+                    resp_json_writer_member_string (&w, "kind", r == 2 ? "summary" : "initial");
+                    resp_json_writer_end_object (&w);
+                  }
+                resp_json_writer_end_array (&w);
+                if (filling == FACTS_HIGH)
+                  resp_json_writer_member_string (&w, "closed_at", b->occurred_at);
+              }
             if (b->exempt != NULL && rb->exemptions->len > 0)
               {
                 const RespExemptionRule *x = &g_array_index (rb->exemptions, RespExemptionRule,

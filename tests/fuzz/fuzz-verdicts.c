@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fuzz-verdicts.h"
+#include "resp-verdict-private.h"
 
 static const RespFormat formats[] = { RESP_FORMAT_TEXT, RESP_FORMAT_JSON, RESP_FORMAT_DOT };
 
@@ -22,12 +23,75 @@ check_strv_sorted (char      **v,
   g_strfreev (v);
 }
 
+/* What SPEC §9 promises of a timeline, whatever the input: grades in
+ * order; no hop to itself; a hop to nobody is never judged; late and
+ * missing only of a report that was owed; an unknown discovered_at makes
+ * no initial report late; a derived reported_in_time false only on a
+ * late or missing initial hop, true only when every owed one was in time. */
+static void
+check_timeline (RespVerdict *v)
+{
+  const RespEvent *ev = v->event;
+  gboolean bad = FALSE, unsure = FALSE;
+  guint n_initial = 0;
+
+  if (v->has_grade && (v->grade_least >= v->rb->grades->len || v->grade_most > v->grade_least
+                       || (v->grade_stated && v->grade_least != v->grade_most)))
+    fuzz_fail ("a grade range out of order: least %u, most %u", v->grade_least, v->grade_most);
+  if (!v->has_grade && v->hops.len > 0)
+    fuzz_fail ("hops without a grade");
+  for (guint i = 0; i < v->hops.len; i++)
+    {
+      const RespVerdictHop *h = &v->hops.data[i];
+
+      if (h->status >= RESP_N_HOP_STATUSES)
+        fuzz_fail ("hop %u: status %u", i, h->status);
+      if (h->to == h->by)
+        fuzz_fail ("hop %u from a unit to itself", i);
+      if (h->to == RESP_NO_NODE && h->status != RESP_HOP_UNKNOWN && h->status != RESP_HOP_NOT_REQUIRED)
+        fuzz_fail ("hop %u to nobody is %s", i, resp_hop_status_names[h->status]);
+      if ((h->status == RESP_HOP_LATE || h->status == RESP_HOP_MISSING) && h->required != RESP_TRUTH_TRUE)
+        fuzz_fail ("hop %u is %s but was not owed for certain", i, resp_hop_status_names[h->status]);
+      if ((h->status == RESP_HOP_NOT_REQUIRED) != (h->required == RESP_TRUTH_FALSE))
+        fuzz_fail ("hop %u: not_required and the requirement disagree", i);
+      if (h->group == RESP_HOP_INITIAL && h->status == RESP_HOP_LATE
+          && ev->discovered_at == RESP_EVENT_NO_INSTANT)
+        fuzz_fail ("hop %u is late although the discovery is unknown", i);
+      if (ev->reports == NULL && h->status != RESP_HOP_UNKNOWN && h->status != RESP_HOP_NOT_REQUIRED)
+        fuzz_fail ("hop %u is judged although reporting is unknown", i);
+      for (guint k = 0; k < h->reports.len; k++)
+        if (ev->reports == NULL || h->reports.data[k] >= ev->reports->len)
+          fuzz_fail ("hop %u names report %u, which is not there", i, h->reports.data[k]);
+      if (h->group == RESP_HOP_INITIAL && h->status != RESP_HOP_NOT_REQUIRED)
+        {
+          n_initial++;
+          bad |= h->status == RESP_HOP_LATE || h->status == RESP_HOP_MISSING;
+          unsure |= h->status != RESP_HOP_IN_TIME;
+        }
+    }
+  for (guint i = 0; i < v->derived.len; i++)
+    {
+      const RespVerdictDerived *d = &v->derived.data[i];
+
+      if (d->from != RESP_DERIVE_TIMELINE)
+        continue;
+      if ((d->value == 0) != bad || (d->value == 1) != (!bad && !unsure && n_initial > 0))
+        fuzz_fail ("reported_in_time derived %u from hops that say otherwise", d->value);
+      if (d->evidence.len != n_initial)
+        fuzz_fail ("reported_in_time rests on %u hops, not %u", d->evidence.len, n_initial);
+    }
+  for (guint i = 0; i + 1 < v->notify.len; i++)
+    if (strcmp (resp_model_node_id (v->model, v->notify.data[i]),
+                resp_model_node_id (v->model, v->notify.data[i + 1])) >= 0)
+      fuzz_fail ("notify not sorted and unique");
+}
+
 static void
 read_verdict (RespVerdict *v)
 {
   RespVerdictStatus status = resp_verdict_get_status (v);
   gboolean holds = FALSE, undetermined = FALSE;
-  GHashTable *people;
+  GHashTable *people, *dissenters = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (resp_verdict_get_event_id (v) == NULL)
     fuzz_fail ("verdict without an event id");
@@ -82,11 +146,16 @@ read_verdict (RespVerdict *v)
       if (resp_verdict_get_exempt_person (v, i) == NULL
           || resp_verdict_get_exempt_reason (v, i) == NULL)
         fuzz_fail ("exempt %u without a person or reason", i);
-      if (!g_hash_table_add (people, (gpointer) resp_verdict_get_exempt_person (v, i)))
+      /* a recorded dissent answers for its decision only: the dissenter
+       * may stay liable otherwise (SPEC §4.5), once in each list */
+      if (!g_hash_table_add (people, (gpointer) resp_verdict_get_exempt_person (v, i))
+          && (!g_str_equal (resp_verdict_get_exempt_reason (v, i), "dissent")
+              || !g_hash_table_add (dissenters, (gpointer) resp_verdict_get_exempt_person (v, i))))
         fuzz_fail ("'%s' is listed twice among the liable and the exempt",
                    resp_verdict_get_exempt_person (v, i));
     }
   g_hash_table_unref (people);
+  g_hash_table_unref (dissenters);
   g_strfreev (resp_verdict_dup_modifiers (v));
   for (guint i = 0; i < resp_verdict_get_n_warnings (v); i++)
     if (resp_verdict_get_warning_code (v, i) == NULL
@@ -134,6 +203,7 @@ fuzz_assess_and_render (RespModel      *model,
       (void) resp_event_get_title (event);
       (void) resp_event_get_occurred_at (event);
       read_verdict (v);
+      check_timeline (v);
 
       /* a verdict is the same assessed alone as in a batch */
       alone = resp_assess (model, rulebook, event);

@@ -188,6 +188,14 @@ rb = json.loads(default)
 for i, c in enumerate(rb['circumstances']):
     small = dict(rb, circumstances=[c])
     rulebook.append(json.dumps(small, ensure_ascii=False, indent=1).encode())
+# a province's layer: the default's reporting with other limits and one
+# more recipient (SPEC §9.3: data, not C)
+province = json.loads(json.dumps(rb['reporting']))
+province['initial'][-1]['within_hours'] = 6
+province['initial'][-1]['to'].append({'role': 'coordinator'})
+rulebook.append(json.dumps({'format': 'libresp/rulebook/1', 'id': 'province-reporting',
+                            'extends': rb['id'], 'reporting': province},
+                           ensure_ascii=False, indent=1).encode())
 text = preprocess(src('tests', 'test-rulebook.c'))
 rulebook += [squote(g) for g in string_groups(text)
              if json_ish(g) and b'libresp/rulebook' in g.replace(b"'", b'"')]
@@ -433,6 +441,9 @@ write_dict('fuzz-event', 'keywords of the event format (docs/verdicts.md), the f
     ('keys', ['format', 'libresp/event/1', 'id', 'title', 'occurred_at', 'systems', 'units',
               'facts', 'involved', 'decisions', 'committee', 'participants', 'dissent',
               'exemptions', 'person', 'reason', 'note']),
+    ('the timeline (SPEC §9.1)', ['discovered_at', 'closed_at', 'grade', 'reports', 'by', 'to', 'at',
+                                  'kind', 'initial', 'supplement', 'summary']
+     + [g['id'] for g in rb.get('grades', [])]),
     ('facts of the default rulebook', DEFAULT_FACTS),
     ('exemption reasons', [e['reason'] for e in rb.get('exemptions', [])]),
     ('ids in examples/data/city.json', CITY_IDS),
@@ -450,6 +461,11 @@ write_dict('fuzz-rulebook', 'keywords of the rulebook format (docs/rulebook.md),
               'condition', 'role', 'category', 'basis', 'from', 'only', 'reason', 'kind']),
     ('duty keys', ['bearer', 'applies', 'every', 'at_least', 'param', 'evidence', 'answerable',
                    'weight']),
+    ('grades and reporting (SPEC §9.2, §9.3)',
+     ['grades', 'reporting', 'required_from', 'initial', 'escalation', 'crime', 'summary', 'notify',
+      'when', 'to', 'within_hours', 'within_days', 'from_grade', 'after', 'region_level',
+      'else_own', 'roles', 'timeline', 'overdue_notice', 'derive']
+     + [g['id'] for g in rb.get('grades', [])]),
     ('values', ['bool', 'number', 'integer', 'string', 'system', 'event', 'subject', 'decision',
                 'decision_participant', 'direct', 'primary_leadership', 'important_leadership',
                 'lenient', 'aggravated', 'dissent', 'measures', 'measures Art. 8(2)']),
