@@ -348,9 +348,30 @@ strv_sorted_unique (char **v)
   return TRUE;
 }
 
+/* Whether the entries named by v are in the order they were done (by `at`,
+ * ties by id, bytewise) and each once, as a slot's entries and a notice's
+ * rectifications are listed. */
+static gboolean
+strv_in_order_done (RespRecord *record, char **v)
+{
+  for (guint i = 0; v[i] != NULL && v[i + 1] != NULL; i++)
+    {
+      guint a, b;
+      gint64 x, y;
+
+      if (!resp_record_lookup_entry (record, v[i], &a) || !resp_record_lookup_entry (record, v[i + 1], &b))
+        return FALSE;
+      x = resp_record_get_entry_at (record, a);
+      y = resp_record_get_entry_at (record, b);
+      if (x > y || (x == y && strcmp (v[i], v[i + 1]) >= 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* What docs/duties.md says of one slot. */
 static void
-check_slot (RespDuties *d, guint i)
+check_slot (RespDuties *d, RespRecord *record, guint i)
 {
   RespSlotStatus status = resp_duties_get_slot_status (d, i);
   gint64 from = resp_duties_get_slot_from (d, i), until = resp_duties_get_slot_until (d, i);
@@ -364,9 +385,9 @@ check_slot (RespDuties *d, guint i)
     fuzz_fail ("slot %u without a duty or a node", i);
   if (!(from < until && from < resp_duties_get_until (d) && until > resp_duties_get_from (d)))
     fuzz_fail ("slot %u (%s): its period does not meet the range", i, what);
-  if (g_strv_length (entries) != count || !strv_sorted_unique (entries))
-    fuzz_fail ("slot %u (%s): %u entries listed for a count of %u, or not sorted", i, what,
-               g_strv_length (entries), count);
+  if (g_strv_length (entries) != count || !strv_in_order_done (record, entries))
+    fuzz_fail ("slot %u (%s): %u entries listed for a count of %u, or not in the order they were done", i,
+               what, g_strv_length (entries), count);
   /* no value of its parameter at the period's start: unknown, unless the
    * slot is partial (the earlier rule), which is never judged */
   if (required == 0 || required < -1
@@ -411,18 +432,22 @@ check_slot (RespDuties *d, guint i)
 }
 
 static void
-check_report (RespDuties *d)
+check_report (RespDuties *d, RespRecord *record)
 {
   const char *prev = NULL;
 
   for (guint i = 0; i < resp_duties_get_n_slots (d); i++)
-    check_slot (d, i);
+    check_slot (d, record, i);
   for (guint i = 0; i < resp_duties_get_n_notices (d); i++)
     {
       const char *id = resp_duties_get_notice_id (d, i);
+      char **answered = resp_duties_dup_notice_answered_by (d, i);
 
       if (id == NULL || (prev != NULL && strcmp (prev, id) >= 0))
         fuzz_fail ("notices out of id order at %u", i);
+      if (!strv_in_order_done (record, answered))
+        fuzz_fail ("notice %s: its rectifications not in the order they were done", id);
+      g_strfreev (answered);
       (void) resp_duties_get_notice_status (d, i);
       prev = id;
     }
@@ -462,7 +487,7 @@ check_duties (RespRulebook *rb, RespRecord *record, const char *from, const char
 
   if (d == NULL)
     fuzz_fail ("no duty report for [%s, %s) at %s: %s", from, until, at, error->message);
-  check_report (d);
+  check_report (d, record);
   return d;
 }
 
