@@ -711,6 +711,14 @@ test_sigint_idle (void)
   CU_ASSERT_EQUAL (serve_stop (&s, SIGINT), 0);
 }
 
+/* Last: the server that answered every test above stops cleanly (under
+ * ASan, LeakSanitizer checks it has freed every request's memory). */
+static void
+test_stop_main (void)
+{
+  CU_ASSERT_EQUAL (serve_stop (&main_server, SIGTERM), 0);
+}
+
 static CU_TestInfo tests[] = {
   { "health", test_health },
   { "who: json, text and dot as the CLI", test_who },
@@ -723,6 +731,7 @@ static CU_TestInfo tests[] = {
   { "a non-loopback address is refused", test_refuse_non_loopback },
   { "SIGTERM with a request in flight", test_sigterm_in_flight },
   { "SIGINT when idle", test_sigint_idle },
+  { "the server of every test above stops with exit status 0", test_stop_main },
   CU_TEST_INFO_NULL,
 };
 
