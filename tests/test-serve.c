@@ -31,6 +31,8 @@ typedef struct {
 
 static Served main_server;
 static SoupSession *session;
+/* sent as `Authorization: Bearer …` when not NULL */
+static const char *bearer;
 static char *record_path;
 
 static void
@@ -121,7 +123,7 @@ read_all (int fd, int seconds)
 /* Starts a server on 127.0.0.1:0 with the model and more arguments; FALSE
  * when it does not say where it listens within the deadline. */
 static gboolean
-serve_start (Served *s, const char * const *more)
+serve_start (Served *s, const char * const *more, int *err_fd)
 {
   const char *args[16] = { test_city_path, "--listen", "127.0.0.1:0" };
   gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
@@ -132,7 +134,7 @@ serve_start (Served *s, const char * const *more)
   for (guint i = 0; more != NULL && more[i] != NULL && n < 15; i++)
     args[n++] = more[i];
   args[n] = NULL;
-  s->pid = spawn_serve (args, &fd, NULL);
+  s->pid = spawn_serve (args, &fd, err_fd);
   /* one line, "listening on URL" */
   while (strchr (line->str, '\n') == NULL)
     {
@@ -183,6 +185,7 @@ typedef struct {
   char  *body;
   char  *content_type;
   char  *allow;
+  char  *authenticate;
 } Reply;
 
 static void
@@ -191,6 +194,7 @@ reply_clear (Reply *r)
   g_free (r->body);
   g_free (r->content_type);
   g_free (r->allow);
+  g_free (r->authenticate);
   memset (r, 0, sizeof *r);
 }
 
@@ -206,6 +210,13 @@ request_full (const char *url, const char *method, const char *path, const char 
   GBytes *bytes;
 
   memset (r, 0, sizeof *r);
+  if (bearer != NULL)
+    {
+      char *value = g_strconcat ("Bearer ", bearer, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
+      g_free (value);
+    }
   if (body != NULL && chunked)
     {
       GInputStream *in = g_memory_input_stream_new_from_data (g_memdup2 (body, len), (gssize) len, g_free);
@@ -237,6 +248,8 @@ request_full (const char *url, const char *method, const char *path, const char 
       r->content_type = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
                                                                 "Content-Type"));
       r->allow = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Allow"));
+      r->authenticate = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                "WWW-Authenticate"));
       g_bytes_unref (bytes);
     }
   g_object_unref (msg);
@@ -311,7 +324,7 @@ suite_init (void)
   record_path = test_src_path ("examples/data/record.json");
   more[1] = record_path;
   session = soup_session_new_with_options ("timeout", DEADLINE_S, NULL);
-  return serve_start (&main_server, more) ? 0 : 1;
+  return serve_start (&main_server, more, NULL) ? 0 : 1;
 }
 
 static int
@@ -333,7 +346,7 @@ test_health (void)
 
   request ("GET", "v1/health", NULL, &r);
   CU_ASSERT_EQUAL (r.status, 200);
-  CU_ASSERT_STRING_EQUAL (r.content_type, "application/json");
+  CU_ASSERT_EQUAL (g_strcmp0 (r.content_type, "application/json"), 0);
   CU_ASSERT_FATAL (g_file_get_contents (test_city_path, &contents, &len, NULL));
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
   needle = g_strdup_printf ("\"sha256\": \"%s\"", sha);
@@ -365,7 +378,7 @@ test_who (void)
         request ("GET", path, NULL, &r);
         assert_same (&r, expected);
         if (f == 0)
-          CU_ASSERT_STRING_EQUAL (r.content_type, "application/json");
+          CU_ASSERT_EQUAL (g_strcmp0 (r.content_type, "application/json"), 0);
         reply_clear (&r);
         g_free (path);
         g_free (expected);
@@ -554,11 +567,11 @@ test_errors (void)
   /* 405, with Allow */
   request ("GET", "v1/assess", NULL, &r);
   assert_error (&r, 405, "method-not-allowed", NULL);
-  CU_ASSERT_STRING_EQUAL (r.allow, "POST");
+  CU_ASSERT_EQUAL (g_strcmp0 (r.allow, "POST"), 0);
   reply_clear (&r);
   request ("POST", "v1/health", "{}", &r);
   assert_error (&r, 405, "method-not-allowed", NULL);
-  CU_ASSERT_STRING_EQUAL (r.allow, "GET");
+  CU_ASSERT_EQUAL (g_strcmp0 (r.allow, "GET"), 0);
   reply_clear (&r);
   request ("DELETE", "v1/who/s-portal", NULL, &r);
   assert_error (&r, 405, "method-not-allowed", NULL);
@@ -659,7 +672,7 @@ test_sigterm_in_flight (void)
   gsize half = strlen (body) / 2;
   gssize n;
 
-  CU_ASSERT_FATAL (serve_start (&s, NULL));
+  CU_ASSERT_FATAL (serve_start (&s, NULL, NULL));
   expected = cli ("assess", test_city_path, events, "--format", "json", NULL);
   port_text = strrchr (s.url, ':') + 1;
   conn = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) atoi (port_text), NULL, NULL);
@@ -700,15 +713,83 @@ out:
   g_free (body);
 }
 
-/* SIGINT with nothing in flight: exit 0 at once. */
+/* SIGINT with nothing in flight: exit 0 at once; each request logged in
+ * a line on stderr. */
 static void
 test_sigint_idle (void)
 {
   Served s = { 0 };
+  int err_fd = -1;
+  char *err;
 
-  CU_ASSERT_FATAL (serve_start (&s, NULL));
+  CU_ASSERT_FATAL (serve_start (&s, NULL, &err_fd));
   CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, NULL));
+  CU_ASSERT_TRUE (poll_until (&s, "v1/who/nowhere", 404, NULL));
   CU_ASSERT_EQUAL (serve_stop (&s, SIGINT), 0);
+  err = read_all (err_fd, DEADLINE_S);
+  test_contains (err, "GET /v1/health 200 ", "GET /v1/who/nowhere 404 ", " µs generation 1\n");
+  close (err_fd);
+  g_free (err);
+}
+
+/* --token-file: a bearer token of the file on every request, checked
+ * before the body is read; a file without one is refused. */
+static void
+test_tokens (void)
+{
+  Served s = { 0 };
+  char *dir, *path = test_write_temp ("tokens", "# the service's tokens\n\nsecret-one\n  secret-two  \n", &dir);
+  char *empty_dir, *empty = test_write_temp ("tokens", "# none yet\n\n", &empty_dir);
+  const char *more[] = { "--token-file", path, NULL };
+  const char *wrong[] = { NULL, "Bearer", "secret-on", "secret-one secret-two", "secret-onex", "SECRET-ONE" };
+  char *big = g_strnfill (200000, ' ');
+  Reply r;
+
+  CU_ASSERT_FATAL (serve_start (&s, more, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      bearer = wrong[i];
+      request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+      assert_error (&r, 401, "unauthorized", NULL);
+      CU_ASSERT_EQUAL (g_strcmp0 (r.authenticate, "Bearer realm=\"resp\""), 0);
+      reply_clear (&r);
+    }
+  bearer = NULL;
+  request_full (s.url, "POST", "v1/assess", big, strlen (big), FALSE, &r);
+  assert_error (&r, 401, "unauthorized", NULL);
+  reply_clear (&r);
+  bearer = "secret-one";
+  request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+  CU_ASSERT_EQUAL (r.status, 200);
+  reply_clear (&r);
+  bearer = "secret-two";
+  request_full (s.url, "GET", "v1/who/s-portal", NULL, 0, FALSE, &r);
+  CU_ASSERT_EQUAL (r.status, 200);
+  reply_clear (&r);
+  bearer = NULL;
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+
+  /* no token, or no file: refused at start */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *args[] = { test_city_path, "--listen", "127.0.0.1:0", "--token-file",
+                             i == 0 ? empty : "/nonexistent/tokens", NULL };
+      int out_fd, err_fd;
+      GPid pid = spawn_serve (args, &out_fd, &err_fd);
+      char *out = read_all (out_fd, DEADLINE_S), *err = read_all (err_fd, DEADLINE_S);
+
+      CU_ASSERT_EQUAL (wait_exit (pid, DEADLINE_S), 2);
+      g_spawn_close_pid (pid);
+      CU_ASSERT_STRING_EQUAL (out, "");
+      test_contains (err, i == 0 ? "has no token" : "--token-file: ");
+      close (out_fd);
+      close (err_fd);
+      g_free (out);
+      g_free (err);
+    }
+  g_free (big);
+  test_remove_temp (empty, empty_dir);
+  test_remove_temp (path, dir);
 }
 
 /* Last: the server that answered every test above stops cleanly (under
@@ -730,7 +811,8 @@ static CU_TestInfo tests[] = {
   { "errors: 413 over the body limit", test_body_limit },
   { "a non-loopback address is refused", test_refuse_non_loopback },
   { "SIGTERM with a request in flight", test_sigterm_in_flight },
-  { "SIGINT when idle", test_sigint_idle },
+  { "SIGINT when idle; a log line a request", test_sigint_idle },
+  { "--token-file: bearer tokens", test_tokens },
   { "the server of every test above stops with exit status 0", test_stop_main },
   CU_TEST_INFO_NULL,
 };

@@ -50,6 +50,7 @@ typedef struct {
   guint         in_flight;        /* requests between their headers and their end */
   gboolean      stopping;
   guint         drain_source;
+  GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
 } Server;
 
 /* One request handed to the pool: the worker reads the inputs and fills
@@ -68,6 +69,26 @@ typedef struct {
   const char        *content_type;
   char              *answer;
 } Job;
+
+/* A request's body, gathered chunk by chunk instead of by libsoup so that
+ * a chunked body (whose size the early check cannot know) costs no more
+ * memory than the limit: past it the rest is read and dropped, and the
+ * answer is 413. */
+typedef struct {
+  GByteArray *data;
+  gboolean    over;
+  gint64      started;          /* monotonic µs, at its headers */
+} Body;
+
+static void
+body_free (gpointer data)
+{
+  Body *b = data;
+
+  if (b->data != NULL)
+    g_byte_array_unref (b->data);
+  g_free (b);
+}
 
 /* ---- JSON of our own (health and errors) ---- */
 
@@ -436,6 +457,7 @@ static void
 submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, GHashTable *query)
 {
   Job *job = g_new0 (Job, 1);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   job->server = s;
   job->msg = g_object_ref (msg);
@@ -443,7 +465,10 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   job->arg = g_strdup (arg);
   job->query = copy_query (query);
   if (endpoint == ENDPOINT_ASSESS || endpoint == ENDPOINT_VALIDATE)
-    job->body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+    {
+      job->body = g_byte_array_free_to_bytes (body->data);
+      body->data = NULL;
+    }
   job->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (job_finished), job);
   soup_server_message_pause (msg);
   g_thread_pool_push (s->pool, job, NULL);
@@ -510,11 +535,11 @@ static void
 handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
   Server *s = data;
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
   char *arg = NULL;
 
   (void) soup;
-  if (body != NULL && (guint64) body->length > s->max_body)
+  if (body->over)
     {
       /* a chunked body, which the early check cannot measure */
       reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large",
@@ -556,6 +581,50 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
   g_free (arg);
 }
 
+#define DIGEST_LEN 32
+
+static guint8 *
+sha256_of (const char *text, gsize len)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 *digest = g_malloc (DIGEST_LEN);
+  gsize n = DIGEST_LEN;
+
+  g_checksum_update (sum, (const guchar *) text, (gssize) len);
+  g_checksum_get_digest (sum, digest, &n);
+  g_checksum_free (sum);
+  return digest;
+}
+
+/* Whether the request carries `Authorization: Bearer TOKEN` with one of
+ * the tokens. The digests are compared, every byte of every one, so that
+ * neither the time nor the length tells how close a guess came. */
+static gboolean
+authorized (Server *s, SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  guint8 *digest;
+  guint found = 0;
+
+  if (s->token_digests == NULL)
+    return TRUE;
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    return FALSE;
+  digest = sha256_of (header + 7, strlen (header + 7));
+  for (guint i = 0; i < s->token_digests->len; i++)
+    {
+      const guint8 *known = s->token_digests->pdata[i];
+      guint diff = 0;
+
+      for (guint k = 0; k < DIGEST_LEN; k++)
+        diff |= (guint) (known[k] ^ digest[k]);
+      found |= (guint) (diff == 0);
+    }
+  g_free (digest);
+  return found != 0;
+}
+
 /* Before the body is read: what is refused whatever the path. */
 static void
 handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
@@ -571,6 +640,13 @@ handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting-down", "the server is stopping", NULL);
     }
+  else if (!authorized (s, msg))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "WWW-Authenticate",
+                                    "Bearer realm=\"resp\"");
+      reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                   "this server needs `Authorization: Bearer TOKEN` with a token of its --token-file", NULL);
+    }
   else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
            (guint64) soup_message_headers_get_content_length (headers) > s->max_body)
     reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large",
@@ -579,12 +655,43 @@ handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
 
 /* ---- requests in flight and stopping ---- */
 
+/* One line a request, through GLib's structured logging: on stderr, or
+ * in the journal with its fields when stderr is the journal. */
+static void
+log_request (SoupServerMessage *msg)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  SoupMessageBody *answer = soup_server_message_get_response_body (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  char status[16], bytes[32], us[32], *message;
+  GLogField fields[] = {
+    { "MESSAGE", NULL, -1 },
+    { "PRIORITY", "5", -1 },
+    { "GLIB_DOMAIN", G_LOG_DOMAIN, -1 },
+    { "RESP_METHOD", method, -1 },
+    { "RESP_PATH", path, -1 },
+    { "RESP_STATUS", status, -1 },
+    { "RESP_BYTES", bytes, -1 },
+    { "RESP_MICROSECONDS", us, -1 },
+    { "RESP_GENERATION", "1", -1 },
+  };
+
+  g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
+  g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
+  g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, g_get_monotonic_time () - body->started);
+  message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
+  fields[0].value = message;
+  g_log_structured_array (G_LOG_LEVEL_MESSAGE, fields, G_N_ELEMENTS (fields));
+  g_free (message);
+}
+
 static void
 request_ended (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
 
-  (void) msg;
+  log_request (msg);
   g_assert (s->in_flight > 0);
   s->in_flight--;
   if (s->stopping && s->in_flight == 0)
@@ -592,12 +699,35 @@ request_ended (SoupServerMessage *msg, gpointer data)
 }
 
 static void
+request_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer data)
+{
+  Server *s = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (chunk, &len);
+
+  if (body->over || (guint64) body->data->len + len > s->max_body)
+    {
+      body->over = TRUE;
+      g_byte_array_set_size (body->data, 0);
+      return;
+    }
+  g_byte_array_append (body->data, bytes, (guint) len);
+}
+
+static void
 request_got_headers (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
+  Body *body = g_new0 (Body, 1);
 
   s->in_flight++;
   g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
+  body->data = g_byte_array_new ();
+  body->started = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
 }
 
 static void
@@ -643,6 +773,7 @@ static char **opt_rulebooks = NULL;
 static char *opt_record = NULL;
 static char *opt_listen = NULL;
 static gint64 opt_max_body = DEFAULT_MAX_BODY;
+static char *opt_token_file = NULL;
 
 static GOptionEntry serve_entries[] = {
   { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
@@ -652,6 +783,9 @@ static GOptionEntry serve_entries[] = {
   { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
     "The address to listen on, ADDRESS:PORT or [IPv6]:PORT (default: 127.0.0.1:8080; port 0: any free port)",
     "ADDR:PORT" },
+  { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
+    "Bearer tokens, one a line ('#' starts a comment): every request must carry one; "
+    "required to listen on any address but loopback", "FILE" },
   { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
     "The largest request body accepted, in bytes (default: 64 MiB)", "BYTES" },
   { NULL }
@@ -707,6 +841,42 @@ parse_listen (const char *text, char **message)
   result = G_INET_SOCKET_ADDRESS (g_inet_socket_address_new (address, (guint16) port));
   g_object_unref (address);
   return result;
+}
+
+/* The digests of the tokens of path; NULL with a message when it cannot
+ * be read or has none. */
+static GPtrArray *
+load_tokens (const char *path)
+{
+  GPtrArray *digests;
+  GError *error = NULL;
+  char *text = NULL;
+  char **lines;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    {
+      fprintf (stderr, "resp serve: --token-file: %s\n", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  digests = g_ptr_array_new_with_free_func (g_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *token = g_strstrip (lines[i]);
+
+      if (*token != '\0' && *token != '#')
+        g_ptr_array_add (digests, sha256_of (token, strlen (token)));
+    }
+  g_strfreev (lines);
+  g_free (text);
+  if (digests->len == 0)
+    {
+      fprintf (stderr, "resp serve: --token-file: %s has no token\n", path);
+      g_ptr_array_unref (digests);
+      return NULL;
+    }
+  return digests;
 }
 
 static gboolean
@@ -799,6 +969,7 @@ server_clear (Server *s)
   g_clear_pointer (&s->rulebook, resp_rulebook_unref);
   g_free (s->model_sha256);
   g_free (s->loaded_at);
+  g_clear_pointer (&s->token_digests, g_ptr_array_unref);
 }
 
 static int
@@ -818,12 +989,12 @@ serve (GOptionContext *ctx, const char *model_path)
       g_free (message);
       return EXIT_USAGE;
     }
-  if (!g_inet_address_get_is_loopback (g_inet_socket_address_get_address (address)))
+  if (opt_token_file == NULL && !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (address)))
     {
       char *text = g_socket_connectable_to_string (G_SOCKET_CONNECTABLE (address));
 
       fprintf (stderr, "resp serve: refusing to listen on %s: only a loopback address may be served "
-                       "without tokens, and this version has no --token-file yet\n", text);
+                       "without --token-file\n", text);
       g_free (text);
       g_object_unref (address);
       return EXIT_USAGE;
@@ -836,6 +1007,11 @@ serve (GOptionContext *ctx, const char *model_path)
     }
   (void) ctx;
   s.max_body = (guint64) opt_max_body;
+  if (opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file)) == NULL)
+    {
+      g_object_unref (address);
+      return EXIT_USAGE;
+    }
   if (!load_all (&s, model_path))
     goto out;
   s.loop = g_main_loop_new (NULL, FALSE);
@@ -872,7 +1048,8 @@ resp_serve_main (int argc, char **argv)
 
   g_option_context_set_summary (ctx, "Serve a model over HTTP: the CLI's answers at /v1/health, "
                                      "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess and "
-                                     "/v1/validate (see resp(1)). Listens on 127.0.0.1 only; "
+                                     "/v1/validate (see resp(1)). Listens on 127.0.0.1 unless given "
+                                     "--token-file; "
                                      "SIGTERM or SIGINT stops it once the requests in flight end.");
   g_option_context_add_main_entries (ctx, serve_entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -892,5 +1069,6 @@ resp_serve_main (int argc, char **argv)
   g_strfreev (opt_rulebooks);
   g_free (opt_record);
   g_free (opt_listen);
+  g_free (opt_token_file);
   return rc;
 }
