@@ -606,6 +606,84 @@ test_body_limit (void)
   g_free (big);
 }
 
+/* POST /v1/duties: the served record (an empty body) or the one sent, as
+ * `resp duties` with the same record. */
+static void
+test_duties (void)
+{
+  static const struct {
+    const char *query;
+    const char *args[12];
+  } cases[] = {
+    { "year=2026&at=2027-01-10", { "--year", "2026", "--at", "2027-01-10", "--format", "json" } },
+    { "at=2025-06-01T12:00:00%2B08:00&node=s-portal",
+      { "--at", "2025-06-01T12:00:00+08:00", "--node", "s-portal", "--format", "json" } },
+    { "from=2026-07-01&until=2026-08-01&at=2027-01-10&format=csv&node=s-scada",
+      { "--from", "2026-07-01", "--until", "2026-08-01", "--at", "2027-01-10", "--format", "csv", "--node",
+        "s-scada" } },
+    { "year=2026&at=2027-01-10&format=text", { "--year", "2026", "--at", "2027-01-10", "--format", "text" } },
+  };
+  char *record = test_read_src ("examples/data/record.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[20] = { "duties", test_city_path, record_path, "--rulebook", "cn-local-2026-example" };
+      char *out = NULL, *err = NULL;
+      char *path = g_strdup_printf ("v1/duties?%s", cases[i].query);
+      guint n = 5;
+      Reply r;
+
+      for (guint k = 0; cases[i].args[k] != NULL; k++)
+        argv[n++] = cases[i].args[k];
+      CU_ASSERT_EQUAL (test_run_resp (argv, &out, &err), 0);
+      /* the served record */
+      request ("POST", path, "", &r);
+      assert_same (&r, out);
+      reply_clear (&r);
+      /* the same record in the body */
+      request ("POST", path, record, &r);
+      assert_same (&r, out);
+      reply_clear (&r);
+      g_free (path);
+      g_free (out);
+      g_free (err);
+    }
+  g_free (record);
+}
+
+static void
+test_duties_errors (void)
+{
+  Reply r;
+
+  request ("POST", "v1/duties?year=2026&from=2026-01-01&until=2026-02-01", "", &r);
+  assert_error (&r, 400, "bad-argument", "give either year or from and until");
+  reply_clear (&r);
+  request ("POST", "v1/duties?from=2026-01-01", "", &r);
+  assert_error (&r, 400, "bad-argument", "from and until go together");
+  reply_clear (&r);
+  request ("POST", "v1/duties?year=20x6", "", &r);
+  assert_error (&r, 400, "bad-argument", "year: not a year");
+  reply_clear (&r);
+  request ("POST", "v1/duties?format=dot", "", &r);
+  assert_error (&r, 400, "bad-argument", "unknown format 'dot'");
+  reply_clear (&r);
+  request ("POST", "v1/duties?week=1", "", &r);
+  assert_error (&r, 400, "bad-argument", "unknown query parameter 'week'");
+  reply_clear (&r);
+  request ("POST", "v1/duties?node=k-nowhere", "", &r);
+  assert_error (&r, 404, "not-found", "k-nowhere");
+  reply_clear (&r);
+  /* a record in the body is checked, positions in the body */
+  request ("POST", "v1/duties", "{\"format\": \"libresp/record/1\",\n \"entries\": [\n  {\"id\": 1}]}", &r);
+  assert_error (&r, 400, "invalid-record", NULL);
+  test_contains (r.body, "\"diagnostics\": [{\"line\": 3, \"column\": ");
+  reply_clear (&r);
+  request ("GET", "v1/duties", NULL, &r);
+  assert_error (&r, 405, "method-not-allowed", NULL);
+  reply_clear (&r);
+}
+
 /* Any address but loopback is refused before the model is read. */
 static void
 test_refuse_non_loopback (void)
@@ -807,6 +885,8 @@ static CU_TestInfo tests[] = {
   { "assess: json, text and dot as the CLI", test_assess },
   { "assess: one object and JSON Lines", test_assess_shapes },
   { "validate: a model and diagnostics", test_validate },
+  { "duties: the served record or one sent, as the CLI", test_duties },
+  { "duties: errors", test_duties_errors },
   { "errors: 400, 404, 405", test_errors },
   { "errors: 413 over the body limit", test_body_limit },
   { "a non-loopback address is refused", test_refuse_non_loopback },

@@ -35,6 +35,7 @@ typedef enum {
   ENDPOINT_AUDIT,
   ENDPOINT_ASSESS,
   ENDPOINT_VALIDATE,
+  ENDPOINT_DUTIES,
 } Endpoint;
 
 typedef struct {
@@ -373,6 +374,138 @@ run_validate (Job *job)
   g_clear_pointer (&diags, g_ptr_array_unref);
 }
 
+/* The period of /v1/duties as `resp duties` takes it: ?year=, or ?from=
+ * and ?until=, else the year of ?at= (default now) at +08:00. NULL when
+ * all is well, else what is wrong. */
+static char *
+duties_range (GHashTable *query, gint64 *from, gint64 *until, gint64 *at)
+{
+  const char *year_text = query != NULL ? g_hash_table_lookup (query, "year") : NULL;
+  const char *from_text = query != NULL ? g_hash_table_lookup (query, "from") : NULL;
+  const char *until_text = query != NULL ? g_hash_table_lookup (query, "until") : NULL;
+  const char *at_text = query != NULL ? g_hash_table_lookup (query, "at") : NULL;
+  GError *error = NULL;
+  char *message = NULL;
+  gint64 year;
+
+  *at = resp_instant_now ();
+  if (at_text != NULL && !resp_instant_parse (at_text, at, &error))
+    message = g_strdup_printf ("at: %s", error->message);
+  else if (year_text != NULL && (from_text != NULL || until_text != NULL))
+    message = g_strdup ("give either year or from and until");
+  else if ((from_text == NULL) != (until_text == NULL))
+    message = g_strdup ("from and until go together");
+  else if (from_text != NULL)
+    {
+      if (!resp_instant_parse (from_text, from, &error))
+        message = g_strdup_printf ("from: %s", error->message);
+      else if (!resp_instant_parse (until_text, until, &error))
+        message = g_strdup_printf ("until: %s", error->message);
+      else if (*from >= *until)
+        message = g_strdup ("until must be after from");
+    }
+  else
+    {
+      char *end = NULL, *text;
+
+      if (year_text != NULL)
+        {
+          year = g_ascii_strtoll (year_text, &end, 10);
+          if (end == year_text || *end != '\0' || year < 1 || year > 9998)
+            return g_strdup_printf ("year: not a year from 1 to 9998: '%s'", year_text);
+        }
+      else
+        {
+          char *instant = resp_instant_format (*at);
+
+          year = instant != NULL ? g_ascii_strtoll (instant, NULL, 10) : 2000;
+          g_free (instant);
+        }
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year);
+      resp_instant_parse (text, from, NULL);
+      g_free (text);
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year + 1);
+      resp_instant_parse (text, until, NULL);
+      g_free (text);
+    }
+  g_clear_error (&error);
+  return message;
+}
+
+/* POST /v1/duties: the served record, or the one in the body. */
+static void
+run_duties (Job *job)
+{
+  static const char * const known[] = { "year", "from", "until", "at", "node", "format", NULL };
+  Server *s = job->server;
+  RespFormat format = RESP_FORMAT_JSON;
+  RespRecord *record = NULL;
+  RespDuties *duties;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gint64 from = 0, until = 0, at = 0;
+  const char *format_text = NULL, *node = NULL;
+  char *message = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (job->body, &len);
+
+  if (job->query != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, job->query);
+      while (message == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_strv_contains ((const char * const *) known, key))
+          message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
+      format_text = g_hash_table_lookup (job->query, "format");
+      node = g_hash_table_lookup (job->query, "node");
+    }
+  if (message == NULL && format_text != NULL)
+    {
+      if (g_str_equal (format_text, "text"))
+        format = RESP_FORMAT_TEXT;
+      else if (g_str_equal (format_text, "csv"))
+        format = RESP_FORMAT_CSV;
+      else if (!g_str_equal (format_text, "json"))
+        message = g_strdup_printf ("unknown format '%s' (expected json, text or csv)", format_text);
+    }
+  if (message == NULL)
+    message = duties_range (job->query, &from, &until, &at);
+  if (message == NULL && len == 0 && s->record == NULL)
+    message = g_strdup ("no record: send one in the body, or start the server with --record");
+  if (message != NULL)
+    {
+      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
+      g_free (message);
+      return;
+    }
+  if (len > 0)
+    {
+      record = resp_record_new_from_data (s->model, s->rulebook, data, (gssize) len, "<body>", &diags, &error);
+      if (record == NULL)
+        {
+          job_fail_error (job, "invalid-record", diags, error);
+          goto out;
+        }
+    }
+  duties = resp_model_check_duties (s->model, s->rulebook, record != NULL ? record : s->record, from, until, at,
+                                    node, &error);
+  if (duties == NULL)
+    {
+      job_fail_error (job, "bad-argument", NULL, error);
+      goto out;
+    }
+  job->status = SOUP_STATUS_OK;
+  job->content_type = format == RESP_FORMAT_CSV ? "text/csv; charset=utf-8" : content_type_of (format);
+  job->answer = resp_duties_render (duties, format);
+  resp_duties_unref (duties);
+out:
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_pointer (&record, resp_record_unref);
+}
+
 static void
 job_free (Job *job)
 {
@@ -431,6 +564,9 @@ job_run (gpointer data, gpointer user_data)
     case ENDPOINT_VALIDATE:
       run_validate (job);
       break;
+    case ENDPOINT_DUTIES:
+      run_duties (job);
+      break;
     }
   g_main_context_invoke (NULL, job_deliver, job);
 }
@@ -464,7 +600,7 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   job->endpoint = endpoint;
   job->arg = g_strdup (arg);
   job->query = copy_query (query);
-  if (endpoint == ENDPOINT_ASSESS || endpoint == ENDPOINT_VALIDATE)
+  if (endpoint == ENDPOINT_ASSESS || endpoint == ENDPOINT_VALIDATE || endpoint == ENDPOINT_DUTIES)
     {
       job->body = g_byte_array_free_to_bytes (body->data);
       body->data = NULL;
@@ -565,6 +701,11 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
     {
       if (method_is (msg, "POST"))
         submit (s, msg, ENDPOINT_VALIDATE, NULL, query);
+    }
+  else if (g_str_equal (path, "/v1/duties"))
+    {
+      if (method_is (msg, "POST"))
+        submit (s, msg, ENDPOINT_DUTIES, NULL, query);
     }
   else if (g_str_has_prefix (path, "/v1/who/") && (arg = path_argument (path, "/v1/who/")) != NULL)
     {
@@ -1048,7 +1189,7 @@ resp_serve_main (int argc, char **argv)
 
   g_option_context_set_summary (ctx, "Serve a model over HTTP: the CLI's answers at /v1/health, "
                                      "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess and "
-                                     "/v1/validate (see resp(1)). Listens on 127.0.0.1 unless given "
+                                     "/v1/validate and /v1/duties (see resp(1)). Listens on 127.0.0.1 unless given "
                                      "--token-file; "
                                      "SIGTERM or SIGINT stops it once the requests in flight end.");
   g_option_context_add_main_entries (ctx, serve_entries, NULL);
