@@ -810,6 +810,43 @@ test_sigint_idle (void)
   g_free (err);
 }
 
+/* GET /metrics on a server of its own, after requests counted one by one
+ * (each is counted when its answer is written, before the next one on
+ * the connection is read). */
+static void
+test_metrics (void)
+{
+  const char *paths[] = { "v1/health", "v1/who/s-portal", "v1/who/s-egov", "v1/who/nowhere" };
+  Served s = { 0 };
+  Reply r;
+
+  CU_ASSERT_FATAL (serve_start (&s, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      request_full (s.url, "GET", paths[i], NULL, 0, FALSE, &r);
+      CU_ASSERT_EQUAL (r.status, i < 3 ? 200 : 404);
+      reply_clear (&r);
+    }
+  request_full (s.url, "POST", "metrics", "", 0, FALSE, &r);
+  assert_error (&r, 405, "method-not-allowed", NULL);
+  reply_clear (&r);
+  request_full (s.url, "GET", "metrics", NULL, 0, FALSE, &r);
+  CU_ASSERT_EQUAL (r.status, 200);
+  CU_ASSERT_EQUAL (g_strcmp0 (r.content_type, "text/plain; version=0.0.4; charset=utf-8"), 0);
+  test_contains (r.body, "# TYPE resp_requests_total counter\n",
+                 "resp_requests_total{endpoint=\"health\",status=\"200\"} 1\n",
+                 "resp_requests_total{endpoint=\"metrics\",status=\"405\"} 1\n",
+                 "resp_requests_total{endpoint=\"who\",status=\"200\"} 2\n",
+                 "resp_requests_total{endpoint=\"who\",status=\"404\"} 1\n",
+                 "# TYPE resp_request_duration_seconds histogram\n",
+                 "resp_request_duration_seconds_bucket{endpoint=\"who\",le=\"+Inf\"} 3\n",
+                 "resp_request_duration_seconds_count{endpoint=\"who\"} 3\n",
+                 "resp_requests_in_flight 1\n", "resp_model_generation 1\n");
+  CU_ASSERT_PTR_NULL (strstr (r.body, "endpoint=\"assess\""));
+  reply_clear (&r);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
 /* --token-file: a bearer token of the file on every request, checked
  * before the body is read; a file without one is refused. */
 static void
@@ -893,6 +930,7 @@ static CU_TestInfo tests[] = {
   { "SIGTERM with a request in flight", test_sigterm_in_flight },
   { "SIGINT when idle; a log line a request", test_sigint_idle },
   { "--token-file: bearer tokens", test_tokens },
+  { "GET /metrics", test_metrics },
   { "the server of every test above stops with exit status 0", test_stop_main },
   CU_TEST_INFO_NULL,
 };

@@ -38,6 +38,35 @@ typedef enum {
   ENDPOINT_DUTIES,
 } Endpoint;
 
+/* What /metrics counts a request under. */
+typedef enum {
+  ROUTE_HEALTH,
+  ROUTE_WHO,
+  ROUTE_SCOPE,
+  ROUTE_AUDIT,
+  ROUTE_ASSESS,
+  ROUTE_VALIDATE,
+  ROUTE_DUTIES,
+  ROUTE_METRICS,
+  ROUTE_OTHER,
+  N_ROUTES
+} Route;
+
+static const char * const route_names[N_ROUTES] = {
+  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "other",
+};
+
+/* the upper bounds of the latency histogram, in seconds (+Inf after) */
+static const double latency_bounds[] = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+                                         5, 10 };
+#define N_BOUNDS G_N_ELEMENTS (latency_bounds)
+
+typedef struct {
+  guint64 buckets[N_BOUNDS + 1];  /* not cumulative: one count a bucket, +Inf last */
+  guint64 count;
+  double  sum;
+} Histogram;
+
 typedef struct {
   RespModel    *model;
   RespRulebook *rulebook;
@@ -52,6 +81,9 @@ typedef struct {
   gboolean      stopping;
   guint         drain_source;
   GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
+  /* /metrics, kept by the main loop alone */
+  GHashTable   *answered;       /* "ROUTE STATUS" -> count (a pointer-sized integer) */
+  Histogram     latency[N_ROUTES];
 } Server;
 
 /* One request handed to the pool: the worker reads the inputs and fills
@@ -638,6 +670,8 @@ reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
   set_answer (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE));
 }
 
+static char *metrics_text (Server *s);
+
 /* The node of /v1/who/{node}: one percent-decoded segment. */
 static char *
 path_argument (const char *path, const char *prefix)
@@ -701,6 +735,11 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
     {
       if (method_is (msg, "POST"))
         submit (s, msg, ENDPOINT_VALIDATE, NULL, query);
+    }
+  else if (g_str_equal (path, "/metrics"))
+    {
+      if (method_is (msg, "GET"))
+        set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
     }
   else if (g_str_equal (path, "/v1/duties"))
     {
@@ -796,15 +835,100 @@ handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
 
 /* ---- requests in flight and stopping ---- */
 
+static Route
+route_of (const char *path)
+{
+  static const struct { const char *prefix; Route route; gboolean exact; } routes[] = {
+    { "/v1/health", ROUTE_HEALTH, TRUE },     { "/v1/who/", ROUTE_WHO, FALSE },
+    { "/v1/scope/", ROUTE_SCOPE, FALSE },     { "/v1/audit", ROUTE_AUDIT, TRUE },
+    { "/v1/assess", ROUTE_ASSESS, TRUE },     { "/v1/validate", ROUTE_VALIDATE, TRUE },
+    { "/v1/duties", ROUTE_DUTIES, TRUE },     { "/metrics", ROUTE_METRICS, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (routes[i].exact ? g_str_equal (path, routes[i].prefix) : g_str_has_prefix (path, routes[i].prefix))
+      return routes[i].route;
+  return ROUTE_OTHER;
+}
+
+static void
+count_request (Server *s, const char *path, guint status, gint64 us)
+{
+  Route route = route_of (path);
+  Histogram *h = &s->latency[route];
+  double seconds = (double) us / 1e6;
+  char *key = g_strdup_printf ("%s %u", route_names[route], status);
+  gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (s->answered, key));
+  guint b = 0;
+
+  g_hash_table_replace (s->answered, key, GSIZE_TO_POINTER (n + 1));
+  while (b < N_BOUNDS && seconds > latency_bounds[b])
+    b++;
+  h->buckets[b]++;
+  h->count++;
+  h->sum += seconds;
+}
+
+/* GET /metrics: Prometheus's text format (0.0.4). */
+static char *
+metrics_text (Server *s)
+{
+  GString *out = g_string_new (NULL);
+  GList *keys = g_list_sort (g_hash_table_get_keys (s->answered), (GCompareFunc) strcmp);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, "# HELP resp_requests_total Requests answered, by endpoint and status.\n"
+                        "# TYPE resp_requests_total counter\n");
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data, *space = strchr (key, ' ');
+
+      g_string_append_printf (out, "resp_requests_total{endpoint=\"%.*s\",status=\"%s\"} %" G_GSIZE_FORMAT "\n",
+                              (int) (space - key), key, space + 1,
+                              GPOINTER_TO_SIZE (g_hash_table_lookup (s->answered, key)));
+    }
+  g_list_free (keys);
+  g_string_append (out, "# HELP resp_request_duration_seconds Time from a request's headers to the end of its "
+                        "answer.\n# TYPE resp_request_duration_seconds histogram\n");
+  for (guint r = 0; r < N_ROUTES; r++)
+    {
+      const Histogram *h = &s->latency[r];
+      guint64 cumulative = 0;
+
+      if (h->count == 0)
+        continue;
+      for (guint b = 0; b <= N_BOUNDS; b++)
+        {
+          cumulative += h->buckets[b];
+          if (b < N_BOUNDS)
+            g_ascii_formatd (number, sizeof number, "%g", latency_bounds[b]);
+          g_string_append_printf (out, "resp_request_duration_seconds_bucket{endpoint=\"%s\",le=\"%s\"} %"
+                                  G_GUINT64_FORMAT "\n", route_names[r], b < N_BOUNDS ? number : "+Inf",
+                                  cumulative);
+        }
+      g_ascii_formatd (number, sizeof number, "%.6f", h->sum);
+      g_string_append_printf (out, "resp_request_duration_seconds_sum{endpoint=\"%s\"} %s\n"
+                                   "resp_request_duration_seconds_count{endpoint=\"%s\"} %" G_GUINT64_FORMAT "\n",
+                              route_names[r], number, route_names[r], h->count);
+    }
+  g_string_append_printf (out, "# HELP resp_requests_in_flight Requests between their headers and the end of their "
+                               "answer.\n# TYPE resp_requests_in_flight gauge\nresp_requests_in_flight %u\n"
+                               "# HELP resp_model_generation The model served (1: the one loaded at start).\n"
+                               "# TYPE resp_model_generation gauge\nresp_model_generation 1\n",
+                          s->in_flight);
+  return g_string_free (out, FALSE);
+}
+
 /* One line a request, through GLib's structured logging: on stderr, or
  * in the journal with its fields when stderr is the journal. */
 static void
-log_request (SoupServerMessage *msg)
+log_request (Server *s, SoupServerMessage *msg)
 {
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
   SoupMessageBody *answer = soup_server_message_get_response_body (msg);
   const char *method = soup_server_message_get_method (msg);
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  gint64 elapsed = g_get_monotonic_time () - body->started;
   char status[16], bytes[32], us[32], *message;
   GLogField fields[] = {
     { "MESSAGE", NULL, -1 },
@@ -820,7 +944,8 @@ log_request (SoupServerMessage *msg)
 
   g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
   g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
-  g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, g_get_monotonic_time () - body->started);
+  count_request (s, path, soup_server_message_get_status (msg), elapsed);
+  g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, elapsed);
   message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
   fields[0].value = message;
   g_log_structured_array (G_LOG_LEVEL_MESSAGE, fields, G_N_ELEMENTS (fields));
@@ -832,7 +957,7 @@ request_ended (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
 
-  log_request (msg);
+  log_request (s, msg);
   g_assert (s->in_flight > 0);
   s->in_flight--;
   if (s->stopping && s->in_flight == 0)
@@ -1111,6 +1236,7 @@ server_clear (Server *s)
   g_free (s->model_sha256);
   g_free (s->loaded_at);
   g_clear_pointer (&s->token_digests, g_ptr_array_unref);
+  g_clear_pointer (&s->answered, g_hash_table_unref);
 }
 
 static int
@@ -1156,6 +1282,7 @@ serve (GOptionContext *ctx, const char *model_path)
   if (!load_all (&s, model_path))
     goto out;
   s.loop = g_main_loop_new (NULL, FALSE);
+  s.answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s.pool = g_thread_pool_new (job_run, &s, (int) MAX (g_get_num_processors (), 2), FALSE, NULL);
   s.soup = soup_server_new ("server-header", "resp/" RESP_VERSION_S, NULL);
   soup_server_add_early_handler (s.soup, NULL, handle_early, &s, NULL);
