@@ -791,6 +791,46 @@ out:
   g_free (body);
 }
 
+/* A client that sends a long assessment and hangs up before the answer
+ * (libsoup does not watch a paused request's socket: the server finds out
+ * when it writes the answer): the server answers on meanwhile, counts
+ * nothing left in flight once the write has failed, and stops cleanly. */
+static void
+test_client_gone (void)
+{
+  Served s = { 0 };
+  char *lines = events_as_lines (G_MAXUINT);
+  GString *body = g_string_new (NULL);
+  GSocketClient *client = g_socket_client_new ();
+  GSocketConnection *conn;
+  char *head, *port_text;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (body, lines);
+  CU_ASSERT_FATAL (serve_start (&s, NULL, NULL));
+  port_text = strrchr (s.url, ':') + 1;
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) atoi (port_text), NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL (conn);
+  if (conn != NULL)
+    {
+      GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
+
+      head = g_strdup_printf ("POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %zu\r\n\r\n", body->len);
+      CU_ASSERT_TRUE (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL));
+      CU_ASSERT_TRUE (g_output_stream_write_all (out, body->str, body->len, NULL, NULL, NULL));
+      g_free (head);
+      g_io_stream_close (G_IO_STREAM (conn), NULL, NULL);
+      g_object_unref (conn);
+    }
+  /* the one in flight is the health check itself */
+  CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, "\"in_flight\": 1\n"));
+  CU_ASSERT_TRUE (poll_until (&s, "v1/who/s-portal", 200, NULL));
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  g_object_unref (client);
+  g_string_free (body, TRUE);
+  g_free (lines);
+}
+
 /* SIGINT with nothing in flight: exit 0 at once; each request logged in
  * a line on stderr. */
 static void
@@ -928,6 +968,7 @@ static CU_TestInfo tests[] = {
   { "errors: 413 over the body limit", test_body_limit },
   { "a non-loopback address is refused", test_refuse_non_loopback },
   { "SIGTERM with a request in flight", test_sigterm_in_flight },
+  { "a client gone before its answer", test_client_gone },
   { "SIGINT when idle; a log line a request", test_sigint_idle },
   { "--token-file: bearer tokens", test_tokens },
   { "GET /metrics", test_metrics },
