@@ -111,6 +111,7 @@ typedef struct {
   GByteArray *data;
   gboolean    over;
   gint64      started;          /* monotonic µs, at its headers */
+  gboolean    written;          /* the whole answer went out */
 } Body;
 
 static void
@@ -852,12 +853,12 @@ route_of (const char *path)
 }
 
 static void
-count_request (Server *s, const char *path, guint status, gint64 us)
+count_request (Server *s, const char *path, const char *status, gint64 us)
 {
   Route route = route_of (path);
   Histogram *h = &s->latency[route];
   double seconds = (double) us / 1e6;
-  char *key = g_strdup_printf ("%s %u", route_names[route], status);
+  char *key = g_strdup_printf ("%s %s", route_names[route], status);
   gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (s->answered, key));
   guint b = 0;
 
@@ -942,9 +943,13 @@ log_request (Server *s, SoupServerMessage *msg)
     { "RESP_GENERATION", "1", -1 },
   };
 
-  g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
   g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
-  count_request (s, path, soup_server_message_get_status (msg), elapsed);
+  /* a client that hangs up is not the server's error: libsoup would say 500 */
+  if (body->written)
+    g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
+  else
+    g_strlcpy (status, "aborted", sizeof status);
+  count_request (s, path, status, elapsed);
   g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, elapsed);
   message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
   fields[0].value = message;
@@ -982,6 +987,15 @@ request_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer data)
 }
 
 static void
+request_wrote_body (SoupServerMessage *msg, gpointer data)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+
+  (void) data;
+  body->written = TRUE;
+}
+
+static void
 request_got_headers (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
@@ -994,6 +1008,7 @@ request_got_headers (SoupServerMessage *msg, gpointer data)
   g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (request_wrote_body), s);
 }
 
 static void
