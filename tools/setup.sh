@@ -12,6 +12,7 @@ packages=(
   libglib2.0-bin
   libglib2.0-dev-bin
   libcunit1-dev
+  libsoup-3.0-dev
   python3
   gobject-introspection
   libgirepository1.0-dev

@@ -14,6 +14,8 @@
 
 #include <resp/resp.h>
 
+#include "resp-serve.h"
+
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 typedef struct {
@@ -826,6 +828,12 @@ out:
   return rc;
 }
 
+static int
+cmd_serve (int argc, char **argv)
+{
+  return resp_serve_main (argc, argv);
+}
+
 static const Command commands[] = {
   { "validate", "MODEL", "load and check a model; print a one-line summary", cmd_validate },
   { "who", "MODEL NODE [--at TIME]", "all roles for a system, unit or committee", cmd_who },
@@ -836,6 +844,8 @@ static const Command commands[] = {
     "duty slots, notices and scorecards", cmd_duties },
   { "rulebook", "[NAME] [--list]", "print a shipped rulebook (the default), or list their names", cmd_rulebook },
   { "compile", "MODEL -o FILE", "write a snapshot that opens without parsing", cmd_compile },
+  { "serve", "MODEL [--rulebook R]… [--record FILE] [--listen ADDR:PORT]",
+    "answer the questions above over HTTP (JSON under /v1)", cmd_serve },
 };
 
 static void

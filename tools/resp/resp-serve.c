@@ -1,0 +1,1357 @@
+/* resp-serve.c: `resp serve`, libresp over HTTP (issue 18)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * One frozen model, its rulebook layers and an optional record, loaded at
+ * start and shared by every request. The main loop only accepts, routes
+ * and answers: anything that parses or computes (who, scope, audit,
+ * assess, validate) runs in a thread pool, the message paused meanwhile,
+ * so that a long assessment never delays a health check. libsoup's
+ * server objects belong to the main thread: a worker fills a Job and the
+ * main loop puts its answer on the message.
+ *
+ * The bodies are what the CLI prints for the same question, byte for
+ * byte; errors are JSON of one shape (see reply_error()).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib-unix.h>
+#include <libsoup/soup.h>
+
+#include <resp/resp.h>
+
+#include "resp-serve.h"
+
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+#define DEFAULT_MAX_BODY (64 * 1024 * 1024)
+/* how long a stop waits for requests in flight before it gives up on them */
+#define DRAIN_SECONDS 30
+
+typedef enum {
+  ENDPOINT_WHO,
+  ENDPOINT_SCOPE,
+  ENDPOINT_AUDIT,
+  ENDPOINT_ASSESS,
+  ENDPOINT_VALIDATE,
+  ENDPOINT_DUTIES,
+} Endpoint;
+
+/* What /metrics counts a request under. */
+typedef enum {
+  ROUTE_HEALTH,
+  ROUTE_WHO,
+  ROUTE_SCOPE,
+  ROUTE_AUDIT,
+  ROUTE_ASSESS,
+  ROUTE_VALIDATE,
+  ROUTE_DUTIES,
+  ROUTE_METRICS,
+  ROUTE_OTHER,
+  N_ROUTES
+} Route;
+
+static const char * const route_names[N_ROUTES] = {
+  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "other",
+};
+
+/* the upper bounds of the latency histogram, in seconds (+Inf after) */
+static const double latency_bounds[] = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+                                         5, 10 };
+#define N_BOUNDS G_N_ELEMENTS (latency_bounds)
+
+typedef struct {
+  guint64 buckets[N_BOUNDS + 1];  /* not cumulative: one count a bucket, +Inf last */
+  guint64 count;
+  double  sum;
+} Histogram;
+
+typedef struct {
+  RespModel    *model;
+  RespRulebook *rulebook;
+  RespRecord   *record;           /* nullable */
+  char         *model_sha256;
+  char         *loaded_at;
+  guint64       max_body;
+  SoupServer   *soup;
+  GThreadPool  *pool;
+  GMainLoop    *loop;
+  guint         in_flight;        /* requests between their headers and their end */
+  gboolean      stopping;
+  guint         drain_source;
+  GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
+  /* /metrics, kept by the main loop alone */
+  GHashTable   *answered;       /* "ROUTE STATUS" -> count (a pointer-sized integer) */
+  Histogram     latency[N_ROUTES];
+} Server;
+
+/* One request handed to the pool: the worker reads the inputs and fills
+ * the answer; the main loop delivers it unless the client has gone. */
+typedef struct {
+  Server            *server;
+  SoupServerMessage *msg;
+  Endpoint           endpoint;
+  char              *arg;          /* the node or person; nullable */
+  GHashTable        *query;        /* owned copy; nullable */
+  GBytes            *body;         /* nullable */
+  gulong             finished_id;
+  gboolean           gone;
+  /* the answer */
+  guint              status;
+  const char        *content_type;
+  char              *answer;
+} Job;
+
+/* A request's body, gathered chunk by chunk instead of by libsoup so that
+ * a chunked body (whose size the early check cannot know) costs no more
+ * memory than the limit: past it the rest is read and dropped, and the
+ * answer is 413. */
+typedef struct {
+  GByteArray *data;
+  gboolean    over;
+  gint64      started;          /* monotonic µs, at its headers */
+  gboolean    written;          /* the whole answer went out */
+} Body;
+
+static void
+body_free (gpointer data)
+{
+  Body *b = data;
+
+  if (b->data != NULL)
+    g_byte_array_unref (b->data);
+  g_free (b);
+}
+
+/* ---- JSON of our own (health and errors) ---- */
+
+static void
+json_string (GString *out, const char *text)
+{
+  char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+  g_free (valid);
+}
+
+/* {"error": {"code": …, "message": …, "diagnostics": [{"line", "column",
+ * "message"}…]}}: positions are those of the request body. */
+static char *
+error_json (const char *code, const char *message, GPtrArray *diags)
+{
+  GString *out = g_string_new ("{\"error\": {\"code\": ");
+
+  json_string (out, code);
+  g_string_append (out, ", \"message\": ");
+  json_string (out, message);
+  g_string_append (out, ", \"diagnostics\": [");
+  for (guint i = 0; diags != NULL && i < diags->len; i++)
+    {
+      RespDiagnostic *d = diags->pdata[i];
+
+      g_string_append_printf (out, "%s{\"line\": %u, \"column\": %u, \"message\": ", i > 0 ? ", " : "",
+                              resp_diagnostic_get_line (d), resp_diagnostic_get_column (d));
+      json_string (out, resp_diagnostic_get_message (d));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}}\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_answer (SoupServerMessage *msg, guint status, const char *content_type, char *text)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, text, strlen (text));
+}
+
+static void
+reply_error (SoupServerMessage *msg, guint status, const char *code, const char *message, GPtrArray *diags)
+{
+  set_answer (msg, status, "application/json", error_json (code, message, diags));
+}
+
+/* ---- the work, off the main loop ---- */
+
+static void
+job_fail (Job *job, guint status, const char *code, const char *message, GPtrArray *diags)
+{
+  job->status = status;
+  job->content_type = "application/json";
+  job->answer = error_json (code, message, diags);
+}
+
+static void
+job_fail_error (Job *job, const char *what, GPtrArray *diags, GError *error)
+{
+  if (error != NULL && g_error_matches (error, RESP_ERROR, RESP_ERROR_NOT_FOUND))
+    job_fail (job, SOUP_STATUS_NOT_FOUND, "not-found", error->message, NULL);
+  else
+    job_fail (job, SOUP_STATUS_BAD_REQUEST, what,
+              error != NULL ? error->message : "the input is not valid", diags);
+}
+
+static const char *
+content_type_of (RespFormat format)
+{
+  switch (format)
+    {
+    case RESP_FORMAT_JSON:
+      return "application/json";
+    case RESP_FORMAT_DOT:
+      return "text/vnd.graphviz; charset=utf-8";
+    default:
+      return "text/plain; charset=utf-8";
+    }
+}
+
+/* ?format= and ?at= of a query; FALSE with the job failed when either is
+ * wrong or when the query has anything else. */
+static gboolean
+query_args (Job *job, gboolean allow_dot, RespFormat *format, gint64 *at, gboolean *have_at)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *format = RESP_FORMAT_JSON;
+  *have_at = FALSE;
+  *at = resp_instant_now ();
+  if (job->query == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, job->query);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char *message = NULL;
+
+      if (g_str_equal (key, "format"))
+        {
+          if (g_str_equal (value, "json"))
+            *format = RESP_FORMAT_JSON;
+          else if (g_str_equal (value, "text"))
+            *format = RESP_FORMAT_TEXT;
+          else if (allow_dot && g_str_equal (value, "dot"))
+            *format = RESP_FORMAT_DOT;
+          else
+            message = g_strdup_printf ("unknown format '%s' (expected json, text%s)", (char *) value,
+                                       allow_dot ? " or dot" : "");
+        }
+      else if (g_str_equal (key, "at") && job->endpoint != ENDPOINT_ASSESS)
+        {
+          GError *error = NULL;
+
+          if (!resp_instant_parse (value, at, &error))
+            {
+              message = g_strdup_printf ("at: %s", error->message);
+              g_error_free (error);
+            }
+          *have_at = TRUE;
+        }
+      else
+        message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
+      if (message != NULL)
+        {
+          job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
+          g_free (message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+run_node_query (Job *job)
+{
+  RespModel *model = job->server->model;
+  gboolean who = job->endpoint == ENDPOINT_WHO;
+  RespFormat format;
+  GError *error = NULL;
+  gboolean have_at;
+  gint64 at;
+  char *text = NULL;
+
+  if (!query_args (job, who, &format, &at, &have_at))
+    return;
+  if (who)
+    {
+      RespRoles *roles = resp_model_resolve_roles (model, job->arg, at, &error);
+
+      text = roles != NULL ? resp_roles_render (roles, format) : NULL;
+      g_clear_pointer (&roles, resp_roles_unref);
+    }
+  else
+    {
+      RespScope *scope = resp_model_scope_person (model, job->arg, at, &error);
+
+      text = scope != NULL ? resp_scope_render (scope, format) : NULL;
+      g_clear_pointer (&scope, resp_scope_unref);
+    }
+  if (text == NULL)
+    {
+      job_fail_error (job, "bad-argument", NULL, error);
+      g_clear_error (&error);
+      return;
+    }
+  job->status = SOUP_STATUS_OK;
+  job->content_type = content_type_of (format);
+  job->answer = text;
+}
+
+static void
+run_audit (Job *job)
+{
+  RespAudit *audit;
+  RespFormat format;
+  gboolean have_at;
+  gint64 at;
+
+  if (!query_args (job, FALSE, &format, &at, &have_at))
+    return;
+  /* as the CLI: the whole timeline unless an instant is asked about */
+  audit = have_at ? resp_model_audit_at (job->server->model, at) : resp_model_audit (job->server->model);
+  job->status = SOUP_STATUS_OK;
+  job->content_type = content_type_of (format);
+  job->answer = resp_audit_render (audit, format);
+  resp_audit_unref (audit);
+}
+
+static void
+run_assess (Job *job)
+{
+  Server *s = job->server;
+  RespEventBatch *batch;
+  RespAssessor *assessor;
+  RespVerdict **verdicts;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespFormat format;
+  gboolean have_at;
+  gint64 at;
+  gsize len;
+  const char *data = g_bytes_get_data (job->body, &len);
+  guint n;
+
+  if (!query_args (job, TRUE, &format, &at, &have_at))
+    return;
+  batch = resp_event_batch_new_from_data (s->model, s->rulebook, data != NULL ? data : "", (gssize) len,
+                                          "<body>", &diags, &error);
+  if (batch == NULL)
+    {
+      job_fail_error (job, "invalid-events", diags, error);
+      g_clear_error (&error);
+      g_clear_pointer (&diags, g_ptr_array_unref);
+      return;
+    }
+  n = resp_event_batch_get_n_events (batch);
+  verdicts = g_new0 (RespVerdict *, MAX (n, 1));
+  assessor = resp_assessor_new (s->model, s->rulebook);
+  if (s->record != NULL)
+    resp_assessor_set_record (assessor, s->record);
+  for (guint i = 0; i < n; i++)
+    verdicts[i] = resp_assessor_assess (assessor, resp_event_batch_get_event (batch, i));
+  resp_assessor_unref (assessor);
+  job->status = SOUP_STATUS_OK;
+  job->content_type = content_type_of (format);
+  job->answer = resp_verdicts_render (n > 0 ? verdicts : NULL, n,
+                                      resp_event_batch_get_is_list (batch) || n != 1, format);
+  for (guint i = 0; i < n; i++)
+    resp_verdict_unref (verdicts[i]);
+  g_free (verdicts);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  resp_event_batch_unref (batch);
+}
+
+static void
+run_validate (Job *job)
+{
+  RespModel *model;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (job->body, &len);
+
+  if (job->query != NULL && g_hash_table_size (job->query) > 0)
+    {
+      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", "validate takes no query parameters", NULL);
+      return;
+    }
+  model = resp_model_new_from_data (data != NULL ? data : "", (gssize) len, "<body>", &diags, &error);
+  if (model == NULL)
+    job_fail_error (job, "invalid-model", diags, error);
+  else
+    {
+      job->status = SOUP_STATUS_OK;
+      job->content_type = "application/json";
+      job->answer = resp_model_render (model, RESP_FORMAT_JSON);
+      resp_model_unref (model);
+    }
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+}
+
+/* The period of /v1/duties as `resp duties` takes it: ?year=, or ?from=
+ * and ?until=, else the year of ?at= (default now) at +08:00. NULL when
+ * all is well, else what is wrong. */
+static char *
+duties_range (GHashTable *query, gint64 *from, gint64 *until, gint64 *at)
+{
+  const char *year_text = query != NULL ? g_hash_table_lookup (query, "year") : NULL;
+  const char *from_text = query != NULL ? g_hash_table_lookup (query, "from") : NULL;
+  const char *until_text = query != NULL ? g_hash_table_lookup (query, "until") : NULL;
+  const char *at_text = query != NULL ? g_hash_table_lookup (query, "at") : NULL;
+  GError *error = NULL;
+  char *message = NULL;
+  gint64 year;
+
+  *at = resp_instant_now ();
+  if (at_text != NULL && !resp_instant_parse (at_text, at, &error))
+    message = g_strdup_printf ("at: %s", error->message);
+  else if (year_text != NULL && (from_text != NULL || until_text != NULL))
+    message = g_strdup ("give either year or from and until");
+  else if ((from_text == NULL) != (until_text == NULL))
+    message = g_strdup ("from and until go together");
+  else if (from_text != NULL)
+    {
+      if (!resp_instant_parse (from_text, from, &error))
+        message = g_strdup_printf ("from: %s", error->message);
+      else if (!resp_instant_parse (until_text, until, &error))
+        message = g_strdup_printf ("until: %s", error->message);
+      else if (*from >= *until)
+        message = g_strdup ("until must be after from");
+    }
+  else
+    {
+      char *end = NULL, *text;
+
+      if (year_text != NULL)
+        {
+          year = g_ascii_strtoll (year_text, &end, 10);
+          if (end == year_text || *end != '\0' || year < 1 || year > 9998)
+            return g_strdup_printf ("year: not a year from 1 to 9998: '%s'", year_text);
+        }
+      else
+        {
+          char *instant = resp_instant_format (*at);
+
+          year = instant != NULL ? g_ascii_strtoll (instant, NULL, 10) : 2000;
+          g_free (instant);
+        }
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year);
+      resp_instant_parse (text, from, NULL);
+      g_free (text);
+      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year + 1);
+      resp_instant_parse (text, until, NULL);
+      g_free (text);
+    }
+  g_clear_error (&error);
+  return message;
+}
+
+/* POST /v1/duties: the served record, or the one in the body. */
+static void
+run_duties (Job *job)
+{
+  static const char * const known[] = { "year", "from", "until", "at", "node", "format", NULL };
+  Server *s = job->server;
+  RespFormat format = RESP_FORMAT_JSON;
+  RespRecord *record = NULL;
+  RespDuties *duties;
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  gint64 from = 0, until = 0, at = 0;
+  const char *format_text = NULL, *node = NULL;
+  char *message = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (job->body, &len);
+
+  if (job->query != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, job->query);
+      while (message == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_strv_contains ((const char * const *) known, key))
+          message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
+      format_text = g_hash_table_lookup (job->query, "format");
+      node = g_hash_table_lookup (job->query, "node");
+    }
+  if (message == NULL && format_text != NULL)
+    {
+      if (g_str_equal (format_text, "text"))
+        format = RESP_FORMAT_TEXT;
+      else if (g_str_equal (format_text, "csv"))
+        format = RESP_FORMAT_CSV;
+      else if (!g_str_equal (format_text, "json"))
+        message = g_strdup_printf ("unknown format '%s' (expected json, text or csv)", format_text);
+    }
+  if (message == NULL)
+    message = duties_range (job->query, &from, &until, &at);
+  if (message == NULL && len == 0 && s->record == NULL)
+    message = g_strdup ("no record: send one in the body, or start the server with --record");
+  if (message != NULL)
+    {
+      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
+      g_free (message);
+      return;
+    }
+  if (len > 0)
+    {
+      record = resp_record_new_from_data (s->model, s->rulebook, data, (gssize) len, "<body>", &diags, &error);
+      if (record == NULL)
+        {
+          job_fail_error (job, "invalid-record", diags, error);
+          goto out;
+        }
+    }
+  duties = resp_model_check_duties (s->model, s->rulebook, record != NULL ? record : s->record, from, until, at,
+                                    node, &error);
+  if (duties == NULL)
+    {
+      job_fail_error (job, "bad-argument", NULL, error);
+      goto out;
+    }
+  job->status = SOUP_STATUS_OK;
+  job->content_type = format == RESP_FORMAT_CSV ? "text/csv; charset=utf-8" : content_type_of (format);
+  job->answer = resp_duties_render (duties, format);
+  resp_duties_unref (duties);
+out:
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_pointer (&record, resp_record_unref);
+}
+
+static void
+job_free (Job *job)
+{
+  g_free (job->arg);
+  g_clear_pointer (&job->query, g_hash_table_unref);
+  g_clear_pointer (&job->body, g_bytes_unref);
+  g_free (job->answer);
+  g_object_unref (job->msg);
+  g_free (job);
+}
+
+static void
+job_finished (SoupServerMessage *msg, gpointer data)
+{
+  Job *job = data;
+
+  (void) msg;
+  job->gone = TRUE;
+}
+
+/* In the main loop, after the worker: the answer onto the message. */
+static gboolean
+job_deliver (gpointer data)
+{
+  Job *job = data;
+
+  g_signal_handler_disconnect (job->msg, job->finished_id);
+  if (!job->gone)
+    {
+      set_answer (job->msg, job->status, job->content_type, job->answer);
+      job->answer = NULL;
+      soup_server_message_unpause (job->msg);
+    }
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_run (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+
+  (void) user_data;
+  switch (job->endpoint)
+    {
+    case ENDPOINT_WHO:
+    case ENDPOINT_SCOPE:
+      run_node_query (job);
+      break;
+    case ENDPOINT_AUDIT:
+      run_audit (job);
+      break;
+    case ENDPOINT_ASSESS:
+      run_assess (job);
+      break;
+    case ENDPOINT_VALIDATE:
+      run_validate (job);
+      break;
+    case ENDPOINT_DUTIES:
+      run_duties (job);
+      break;
+    }
+  g_main_context_invoke (NULL, job_deliver, job);
+}
+
+/* ---- routing, in the main loop ---- */
+
+static GHashTable *
+copy_query (GHashTable *query)
+{
+  GHashTable *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (query == NULL)
+    return NULL;
+  copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, query);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+static void
+submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, GHashTable *query)
+{
+  Job *job = g_new0 (Job, 1);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+
+  job->server = s;
+  job->msg = g_object_ref (msg);
+  job->endpoint = endpoint;
+  job->arg = g_strdup (arg);
+  job->query = copy_query (query);
+  if (endpoint == ENDPOINT_ASSESS || endpoint == ENDPOINT_VALIDATE || endpoint == ENDPOINT_DUTIES)
+    {
+      job->body = g_byte_array_free_to_bytes (body->data);
+      body->data = NULL;
+    }
+  job->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (job_finished), job);
+  soup_server_message_pause (msg);
+  g_thread_pool_push (s->pool, job, NULL);
+}
+
+static void
+reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
+{
+  GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
+
+  if (query != NULL && g_hash_table_size (query) > 0)
+    {
+      g_string_free (out, TRUE);
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
+      return;
+    }
+  json_string (out, resp_model_get_name (s->model));
+  g_string_append (out, ", \"source\": ");
+  json_string (out, resp_model_get_source (s->model));
+  g_string_append (out, ", \"sha256\": ");
+  json_string (out, s->model_sha256);
+  g_string_append_printf (out, ", \"nodes\": %u, \"relations\": %u},\n  \"rulebook\": {\"id\": ",
+                          resp_model_get_n_nodes (s->model), resp_model_get_n_relations (s->model));
+  json_string (out, resp_rulebook_get_id (s->rulebook));
+  g_string_append (out, ", \"title\": ");
+  json_string (out, resp_rulebook_get_title (s->rulebook));
+  g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": 1,\n  \"loaded_at\": ",
+                          s->record != NULL ? "true" : "false");
+  json_string (out, s->loaded_at);
+  g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
+  set_answer (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE));
+}
+
+static char *metrics_text (Server *s);
+
+/* The node of /v1/who/{node}: one percent-decoded segment. */
+static char *
+path_argument (const char *path, const char *prefix)
+{
+  const char *rest = path + strlen (prefix);
+  char *arg;
+
+  if (*rest == '\0' || strchr (rest, '/') != NULL)
+    return NULL;
+  arg = g_uri_unescape_string (rest, "/");
+  if (arg != NULL && (*arg == '\0' || !g_utf8_validate (arg, -1, NULL)))
+    g_clear_pointer (&arg, g_free);
+  return arg;
+}
+
+static gboolean
+method_is (SoupServerMessage *msg, const char *allowed)
+{
+  const char *method = soup_server_message_get_method (msg);
+
+  if (g_str_equal (method, allowed))
+    return TRUE;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allowed);
+  reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
+               g_str_equal (allowed, "GET") ? "this resource answers GET only" : "this resource answers POST only",
+               NULL);
+  return FALSE;
+}
+
+static void
+handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+{
+  Server *s = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  char *arg = NULL;
+
+  (void) soup;
+  if (body->over)
+    {
+      /* a chunked body, which the early check cannot measure */
+      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+                   "the request body is over the limit (--max-body)", NULL);
+      return;
+    }
+  if (g_str_equal (path, "/v1/health"))
+    {
+      if (method_is (msg, "GET"))
+        reply_health (s, msg, query);
+    }
+  else if (g_str_equal (path, "/v1/audit"))
+    {
+      if (method_is (msg, "GET"))
+        submit (s, msg, ENDPOINT_AUDIT, NULL, query);
+    }
+  else if (g_str_equal (path, "/v1/assess"))
+    {
+      if (method_is (msg, "POST"))
+        submit (s, msg, ENDPOINT_ASSESS, NULL, query);
+    }
+  else if (g_str_equal (path, "/v1/validate"))
+    {
+      if (method_is (msg, "POST"))
+        submit (s, msg, ENDPOINT_VALIDATE, NULL, query);
+    }
+  else if (g_str_equal (path, "/metrics"))
+    {
+      if (method_is (msg, "GET"))
+        set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
+    }
+  else if (g_str_equal (path, "/v1/duties"))
+    {
+      if (method_is (msg, "POST"))
+        submit (s, msg, ENDPOINT_DUTIES, NULL, query);
+    }
+  else if (g_str_has_prefix (path, "/v1/who/") && (arg = path_argument (path, "/v1/who/")) != NULL)
+    {
+      if (method_is (msg, "GET"))
+        submit (s, msg, ENDPOINT_WHO, arg, query);
+    }
+  else if (g_str_has_prefix (path, "/v1/scope/") && (arg = path_argument (path, "/v1/scope/")) != NULL)
+    {
+      if (method_is (msg, "GET"))
+        submit (s, msg, ENDPOINT_SCOPE, arg, query);
+    }
+  else
+    reply_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "no such resource", NULL);
+  g_free (arg);
+}
+
+#define DIGEST_LEN 32
+
+static guint8 *
+sha256_of (const char *text, gsize len)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 *digest = g_malloc (DIGEST_LEN);
+  gsize n = DIGEST_LEN;
+
+  g_checksum_update (sum, (const guchar *) text, (gssize) len);
+  g_checksum_get_digest (sum, digest, &n);
+  g_checksum_free (sum);
+  return digest;
+}
+
+/* Whether the request carries `Authorization: Bearer TOKEN` with one of
+ * the tokens. The digests are compared, every byte of every one, so that
+ * neither the time nor the length tells how close a guess came. */
+static gboolean
+authorized (Server *s, SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  guint8 *digest;
+  guint found = 0;
+
+  if (s->token_digests == NULL)
+    return TRUE;
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    return FALSE;
+  digest = sha256_of (header + 7, strlen (header + 7));
+  for (guint i = 0; i < s->token_digests->len; i++)
+    {
+      const guint8 *known = s->token_digests->pdata[i];
+      guint diff = 0;
+
+      for (guint k = 0; k < DIGEST_LEN; k++)
+        diff |= (guint) (known[k] ^ digest[k]);
+      found |= (guint) (diff == 0);
+    }
+  g_free (digest);
+  return found != 0;
+}
+
+/* Before the body is read: what is refused whatever the path. */
+static void
+handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+{
+  Server *s = data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  (void) soup;
+  (void) path;
+  (void) query;
+  if (s->stopping)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting-down", "the server is stopping", NULL);
+    }
+  else if (!authorized (s, msg))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "WWW-Authenticate",
+                                    "Bearer realm=\"resp\"");
+      reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                   "this server needs `Authorization: Bearer TOKEN` with a token of its --token-file", NULL);
+    }
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+           (guint64) soup_message_headers_get_content_length (headers) > s->max_body)
+    reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+                 "the request body is over the limit (--max-body)", NULL);
+}
+
+/* ---- requests in flight and stopping ---- */
+
+static Route
+route_of (const char *path)
+{
+  static const struct { const char *prefix; Route route; gboolean exact; } routes[] = {
+    { "/v1/health", ROUTE_HEALTH, TRUE },     { "/v1/who/", ROUTE_WHO, FALSE },
+    { "/v1/scope/", ROUTE_SCOPE, FALSE },     { "/v1/audit", ROUTE_AUDIT, TRUE },
+    { "/v1/assess", ROUTE_ASSESS, TRUE },     { "/v1/validate", ROUTE_VALIDATE, TRUE },
+    { "/v1/duties", ROUTE_DUTIES, TRUE },     { "/metrics", ROUTE_METRICS, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (routes[i].exact ? g_str_equal (path, routes[i].prefix) : g_str_has_prefix (path, routes[i].prefix))
+      return routes[i].route;
+  return ROUTE_OTHER;
+}
+
+static void
+count_request (Server *s, const char *path, const char *status, gint64 us)
+{
+  Route route = route_of (path);
+  Histogram *h = &s->latency[route];
+  double seconds = (double) us / 1e6;
+  char *key = g_strdup_printf ("%s %s", route_names[route], status);
+  gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (s->answered, key));
+  guint b = 0;
+
+  g_hash_table_replace (s->answered, key, GSIZE_TO_POINTER (n + 1));
+  while (b < N_BOUNDS && seconds > latency_bounds[b])
+    b++;
+  h->buckets[b]++;
+  h->count++;
+  h->sum += seconds;
+}
+
+/* GET /metrics: Prometheus's text format (0.0.4). */
+static char *
+metrics_text (Server *s)
+{
+  GString *out = g_string_new (NULL);
+  GList *keys = g_list_sort (g_hash_table_get_keys (s->answered), (GCompareFunc) strcmp);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, "# HELP resp_requests_total Requests answered, by endpoint and status.\n"
+                        "# TYPE resp_requests_total counter\n");
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data, *space = strchr (key, ' ');
+
+      g_string_append_printf (out, "resp_requests_total{endpoint=\"%.*s\",status=\"%s\"} %" G_GSIZE_FORMAT "\n",
+                              (int) (space - key), key, space + 1,
+                              GPOINTER_TO_SIZE (g_hash_table_lookup (s->answered, key)));
+    }
+  g_list_free (keys);
+  g_string_append (out, "# HELP resp_request_duration_seconds Time from a request's headers to the end of its "
+                        "answer.\n# TYPE resp_request_duration_seconds histogram\n");
+  for (guint r = 0; r < N_ROUTES; r++)
+    {
+      const Histogram *h = &s->latency[r];
+      guint64 cumulative = 0;
+
+      if (h->count == 0)
+        continue;
+      for (guint b = 0; b <= N_BOUNDS; b++)
+        {
+          cumulative += h->buckets[b];
+          if (b < N_BOUNDS)
+            g_ascii_formatd (number, sizeof number, "%g", latency_bounds[b]);
+          g_string_append_printf (out, "resp_request_duration_seconds_bucket{endpoint=\"%s\",le=\"%s\"} %"
+                                  G_GUINT64_FORMAT "\n", route_names[r], b < N_BOUNDS ? number : "+Inf",
+                                  cumulative);
+        }
+      g_ascii_formatd (number, sizeof number, "%.6f", h->sum);
+      g_string_append_printf (out, "resp_request_duration_seconds_sum{endpoint=\"%s\"} %s\n"
+                                   "resp_request_duration_seconds_count{endpoint=\"%s\"} %" G_GUINT64_FORMAT "\n",
+                              route_names[r], number, route_names[r], h->count);
+    }
+  g_string_append_printf (out, "# HELP resp_requests_in_flight Requests between their headers and the end of their "
+                               "answer.\n# TYPE resp_requests_in_flight gauge\nresp_requests_in_flight %u\n"
+                               "# HELP resp_model_generation The model served (1: the one loaded at start).\n"
+                               "# TYPE resp_model_generation gauge\nresp_model_generation 1\n",
+                          s->in_flight);
+  return g_string_free (out, FALSE);
+}
+
+/* One line a request, through GLib's structured logging: on stderr, or
+ * in the journal with its fields when stderr is the journal. */
+static void
+log_request (Server *s, SoupServerMessage *msg)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  SoupMessageBody *answer = soup_server_message_get_response_body (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  gint64 elapsed = g_get_monotonic_time () - body->started;
+  char status[16], bytes[32], us[32], *message;
+  GLogField fields[] = {
+    { "MESSAGE", NULL, -1 },
+    { "PRIORITY", "5", -1 },
+    { "GLIB_DOMAIN", G_LOG_DOMAIN, -1 },
+    { "RESP_METHOD", method, -1 },
+    { "RESP_PATH", path, -1 },
+    { "RESP_STATUS", status, -1 },
+    { "RESP_BYTES", bytes, -1 },
+    { "RESP_MICROSECONDS", us, -1 },
+    { "RESP_GENERATION", "1", -1 },
+  };
+
+  g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
+  /* a client that hangs up is not the server's error: libsoup would say 500 */
+  if (body->written)
+    g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
+  else
+    g_strlcpy (status, "aborted", sizeof status);
+  count_request (s, path, status, elapsed);
+  g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, elapsed);
+  message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
+  fields[0].value = message;
+  g_log_structured_array (G_LOG_LEVEL_MESSAGE, fields, G_N_ELEMENTS (fields));
+  g_free (message);
+}
+
+static void
+request_ended (SoupServerMessage *msg, gpointer data)
+{
+  Server *s = data;
+
+  log_request (s, msg);
+  g_assert (s->in_flight > 0);
+  s->in_flight--;
+  if (s->stopping && s->in_flight == 0)
+    g_main_loop_quit (s->loop);
+}
+
+static void
+request_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer data)
+{
+  Server *s = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (chunk, &len);
+
+  if (body->over || (guint64) body->data->len + len > s->max_body)
+    {
+      body->over = TRUE;
+      g_byte_array_set_size (body->data, 0);
+      return;
+    }
+  g_byte_array_append (body->data, bytes, (guint) len);
+}
+
+static void
+request_wrote_body (SoupServerMessage *msg, gpointer data)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+
+  (void) data;
+  body->written = TRUE;
+}
+
+static void
+request_got_headers (SoupServerMessage *msg, gpointer data)
+{
+  Server *s = data;
+  Body *body = g_new0 (Body, 1);
+
+  s->in_flight++;
+  g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
+  body->data = g_byte_array_new ();
+  body->started = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (request_wrote_body), s);
+}
+
+static void
+request_started (SoupServer *soup, SoupServerMessage *msg, gpointer data)
+{
+  (void) soup;
+  g_signal_connect (msg, "got-headers", G_CALLBACK (request_got_headers), data);
+}
+
+static gboolean
+drain_timeout (gpointer data)
+{
+  Server *s = data;
+
+  g_printerr ("resp serve: %u request%s still in flight after %d s; stopping anyway\n", s->in_flight,
+              s->in_flight == 1 ? "" : "s", DRAIN_SECONDS);
+  s->drain_source = 0;
+  g_main_loop_quit (s->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* SIGTERM or SIGINT: no new request; those in flight finish; a second
+ * signal stops at once. */
+static gboolean
+on_signal (gpointer data)
+{
+  Server *s = data;
+
+  if (s->stopping || s->in_flight == 0)
+    {
+      s->stopping = TRUE;
+      g_main_loop_quit (s->loop);
+      return G_SOURCE_CONTINUE;
+    }
+  s->stopping = TRUE;
+  s->drain_source = g_timeout_add_seconds (DRAIN_SECONDS, drain_timeout, s);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- start ---- */
+
+static char **opt_rulebooks = NULL;
+static char *opt_record = NULL;
+static char *opt_listen = NULL;
+static gint64 opt_max_body = DEFAULT_MAX_BODY;
+static char *opt_token_file = NULL;
+
+static GOptionEntry serve_entries[] = {
+  { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
+    "A rulebook layer: a file or a shipped name; repeat to stack layers (default: the default rulebook)", "R" },
+  { "record", 0, 0, G_OPTION_ARG_FILENAME, &opt_record,
+    "The record of duties the assessments read (docs/duties.md)", "FILE" },
+  { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
+    "The address to listen on, ADDRESS:PORT or [IPv6]:PORT (default: 127.0.0.1:8080; port 0: any free port)",
+    "ADDR:PORT" },
+  { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
+    "Bearer tokens, one a line ('#' starts a comment): every request must carry one; "
+    "required to listen on any address but loopback", "FILE" },
+  { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
+    "The largest request body accepted, in bytes (default: 64 MiB)", "BYTES" },
+  { NULL }
+};
+
+static void
+print_diagnostics (GPtrArray *diags, GError *error)
+{
+  if (diags != NULL && diags->len > 0)
+    for (guint i = 0; i < diags->len; i++)
+      {
+        char *line = resp_diagnostic_to_string (diags->pdata[i]);
+        fprintf (stderr, "%s\n", line);
+        g_free (line);
+      }
+  else if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+}
+
+/* ADDRESS:PORT or [ADDRESS]:PORT, numeric; NULL with a message. */
+static GInetSocketAddress *
+parse_listen (const char *text, char **message)
+{
+  const char *colon = strrchr (text, ':');
+  char *host, *end = NULL;
+  GInetAddress *address;
+  GInetSocketAddress *result;
+  gint64 port;
+
+  if (colon == NULL || colon == text)
+    {
+      *message = g_strdup_printf ("--listen: expected ADDRESS:PORT, got '%s'", text);
+      return NULL;
+    }
+  port = g_ascii_strtoll (colon + 1, &end, 10);
+  if (end == colon + 1 || *end != '\0' || port < 0 || port > 65535)
+    {
+      *message = g_strdup_printf ("--listen: not a port from 0 to 65535: '%s'", colon + 1);
+      return NULL;
+    }
+  if (text[0] == '[' && colon[-1] == ']')
+    host = g_strndup (text + 1, (gsize) (colon - text - 2));
+  else
+    host = g_strndup (text, (gsize) (colon - text));
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    {
+      *message = g_strdup_printf ("--listen: not a numeric IP address: '%s'", host);
+      g_free (host);
+      return NULL;
+    }
+  g_free (host);
+  result = G_INET_SOCKET_ADDRESS (g_inet_socket_address_new (address, (guint16) port));
+  g_object_unref (address);
+  return result;
+}
+
+/* The digests of the tokens of path; NULL with a message when it cannot
+ * be read or has none. */
+static GPtrArray *
+load_tokens (const char *path)
+{
+  GPtrArray *digests;
+  GError *error = NULL;
+  char *text = NULL;
+  char **lines;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    {
+      fprintf (stderr, "resp serve: --token-file: %s\n", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  digests = g_ptr_array_new_with_free_func (g_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *token = g_strstrip (lines[i]);
+
+      if (*token != '\0' && *token != '#')
+        g_ptr_array_add (digests, sha256_of (token, strlen (token)));
+    }
+  g_strfreev (lines);
+  g_free (text);
+  if (digests->len == 0)
+    {
+      fprintf (stderr, "resp serve: --token-file: %s has no token\n", path);
+      g_ptr_array_unref (digests);
+      return NULL;
+    }
+  return digests;
+}
+
+static gboolean
+load_all (Server *s, const char *model_path)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (opt_rulebooks == NULL)
+    s->rulebook = resp_rulebook_new_default ();
+  else
+    s->rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, &diags, &error);
+  if (s->rulebook != NULL)
+    {
+      /* read into memory of our own: a snapshot copied over the file must
+       * not take the server down */
+      s->model = resp_model_new_from_file_with_flags (model_path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
+                                                      &diags, &error);
+    }
+  if (s->model != NULL && opt_record != NULL)
+    s->record = resp_record_new_from_file (s->model, s->rulebook, opt_record, &diags, &error);
+  if (s->rulebook == NULL || s->model == NULL || (opt_record != NULL && s->record == NULL))
+    {
+      print_diagnostics (diags, error);
+      g_clear_error (&error);
+      g_clear_pointer (&diags, g_ptr_array_unref);
+      return FALSE;
+    }
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  if (!g_file_get_contents (model_path, &contents, &len, &error))
+    {
+      fprintf (stderr, "resp serve: %s\n", error->message);
+      g_error_free (error);
+      return FALSE;
+    }
+  s->model_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_free (contents);
+  s->loaded_at = resp_instant_format (resp_instant_now ());
+  return TRUE;
+}
+
+static void
+print_bound_address (SoupServer *soup)
+{
+  GSList *listeners = soup_server_get_listeners (soup);
+
+  for (GSList *l = listeners; l != NULL; l = l->next)
+    {
+      GSocketAddress *local = g_socket_get_local_address (l->data, NULL);
+      GInetAddress *address;
+      char *host;
+
+      if (local == NULL)
+        continue;
+      address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
+      host = g_inet_address_to_string (address);
+      if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
+        printf ("listening on http://[%s]:%u/\n", host, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+      else
+        printf ("listening on http://%s:%u/\n", host, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+      g_free (host);
+      g_object_unref (local);
+    }
+  fflush (stdout);
+  g_slist_free (listeners);
+}
+
+static void
+server_clear (Server *s)
+{
+  if (s->pool != NULL)
+    g_thread_pool_free (s->pool, FALSE, TRUE);
+  /* the answers of the last jobs, to free them */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (s->drain_source != 0)
+    g_source_remove (s->drain_source);
+  if (s->soup != NULL)
+    {
+      soup_server_disconnect (s->soup);
+      g_object_unref (s->soup);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_pointer (&s->loop, g_main_loop_unref);
+  g_clear_pointer (&s->record, resp_record_unref);
+  g_clear_pointer (&s->model, resp_model_unref);
+  g_clear_pointer (&s->rulebook, resp_rulebook_unref);
+  g_free (s->model_sha256);
+  g_free (s->loaded_at);
+  g_clear_pointer (&s->token_digests, g_ptr_array_unref);
+  g_clear_pointer (&s->answered, g_hash_table_unref);
+}
+
+static int
+serve (GOptionContext *ctx, const char *model_path)
+{
+  Server s = { 0 };
+  GInetSocketAddress *address;
+  GError *error = NULL;
+  char *message = NULL;
+  guint sigterm, sigint;
+  int rc = EXIT_INVALID;
+
+  address = parse_listen (opt_listen != NULL ? opt_listen : "127.0.0.1:8080", &message);
+  if (address == NULL)
+    {
+      fprintf (stderr, "resp serve: %s\n", message);
+      g_free (message);
+      return EXIT_USAGE;
+    }
+  if (opt_token_file == NULL && !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (address)))
+    {
+      char *text = g_socket_connectable_to_string (G_SOCKET_CONNECTABLE (address));
+
+      fprintf (stderr, "resp serve: refusing to listen on %s: only a loopback address may be served "
+                       "without --token-file\n", text);
+      g_free (text);
+      g_object_unref (address);
+      return EXIT_USAGE;
+    }
+  if (opt_max_body <= 0)
+    {
+      g_object_unref (address);
+      fprintf (stderr, "resp serve: --max-body must be positive\n");
+      return EXIT_USAGE;
+    }
+  (void) ctx;
+  s.max_body = (guint64) opt_max_body;
+  if (opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file)) == NULL)
+    {
+      g_object_unref (address);
+      return EXIT_USAGE;
+    }
+  if (!load_all (&s, model_path))
+    goto out;
+  s.loop = g_main_loop_new (NULL, FALSE);
+  s.answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s.pool = g_thread_pool_new (job_run, &s, (int) MAX (g_get_num_processors (), 2), FALSE, NULL);
+  s.soup = soup_server_new ("server-header", "resp/" RESP_VERSION_S, NULL);
+  soup_server_add_early_handler (s.soup, NULL, handle_early, &s, NULL);
+  soup_server_add_handler (s.soup, NULL, handle, &s, NULL);
+  g_signal_connect (s.soup, "request-started", G_CALLBACK (request_started), &s);
+  if (!soup_server_listen (s.soup, G_SOCKET_ADDRESS (address), 0, &error))
+    {
+      fprintf (stderr, "resp serve: cannot listen: %s\n", error->message);
+      g_error_free (error);
+      goto out;
+    }
+  print_bound_address (s.soup);
+  sigterm = g_unix_signal_add (SIGTERM, on_signal, &s);
+  sigint = g_unix_signal_add (SIGINT, on_signal, &s);
+  g_main_loop_run (s.loop);
+  g_source_remove (sigterm);
+  g_source_remove (sigint);
+  rc = EXIT_OK;
+out:
+  g_object_unref (address);
+  server_clear (&s);
+  return rc;
+}
+
+int
+resp_serve_main (int argc, char **argv)
+{
+  GOptionContext *ctx = g_option_context_new ("MODEL");
+  GError *error = NULL;
+  int rc;
+
+  g_option_context_set_summary (ctx, "Serve a model over HTTP: the CLI's answers at /v1/health, "
+                                     "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess and "
+                                     "/v1/validate and /v1/duties (see resp(1)). Listens on 127.0.0.1 unless given "
+                                     "--token-file; "
+                                     "SIGTERM or SIGINT stops it once the requests in flight end.");
+  g_option_context_add_main_entries (ctx, serve_entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      fprintf (stderr, "resp: %s\nTry '%s --help'.\n", error->message, g_get_prgname ());
+      g_error_free (error);
+      rc = EXIT_USAGE;
+    }
+  else if (argc != 2)
+    {
+      fprintf (stderr, "resp: expected 1 argument, got %d\nTry '%s --help'.\n", argc - 1, g_get_prgname ());
+      rc = EXIT_USAGE;
+    }
+  else
+    rc = serve (ctx, argv[1]);
+  g_option_context_free (ctx);
+  g_strfreev (opt_rulebooks);
+  g_free (opt_record);
+  g_free (opt_listen);
+  g_free (opt_token_file);
+  return rc;
+}
