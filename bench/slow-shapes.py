@@ -11,6 +11,13 @@ Shapes:
                      units, each `under` the next, the top one in a region
                      whose committee leads it
   audit              `resp audit` on the same model
+  operators          `resp assess` of an event on a system N units operate,
+                     each in a region of its own led by a committee of its own
+  tenures            `resp audit` on a unit whose head changed N times
+  decision           `resp assess` of an event with a decision of a committee
+                     taken by its N members
+  missing            `resp assess` under a rulebook layer whose circumstance
+                     reads N facts the event does not state
 
 SPDX-License-Identifier: LGPL-2.1-or-later
 """
@@ -38,11 +45,99 @@ def chain_model(n, path):
         json.dump({"format": "libresp/model/1", "nodes": nodes, "relations": rels}, f)
 
 
+EVENT = {"format": "libresp/event/1", "id": "E1", "title": "T",
+         "occurred_at": "2026-06-01T10:00:00+08:00", "units": [],
+         "facts": {"attacked": True, "tampered": True, "harmful_info_spread_widely": True,
+                   "reported_in_time": False, "handled_in_time": False}}
+
+
+def write_json(path, value):
+    with open(path, "w") as f:
+        json.dump(value, f)
+
+
+def operators_model(n, path):
+    nodes = [{"id": "s", "type": "system", "name": "S", "kind": "party_gov_portal"},
+             {"id": "p", "type": "person", "name": "P"}]
+    rels = []
+    for i in range(n):
+        nodes += [{"id": "r%d" % i, "type": "region", "name": "R%d" % i, "level": "county"},
+                  {"id": "k%d" % i, "type": "committee", "name": "K%d" % i, "form": "party_committee"},
+                  {"id": "u%d" % i, "type": "unit", "name": "U%d" % i}]
+        rels += [{"rel": "leads", "from": "k%d" % i, "to": "r%d" % i},
+                 {"rel": "located_in", "from": "u%d" % i, "to": "r%d" % i},
+                 {"rel": "operates", "from": "u%d" % i, "to": "s"}]
+    write_json(path, {"format": "libresp/model/1", "nodes": nodes, "relations": rels})
+    write_json(path + ".event", dict(EVENT, systems=["s"], involved=["p"]))
+
+
+def tenures_model(n, path):
+    nodes = [{"id": "r", "type": "region", "name": "R", "level": "county"},
+             {"id": "k", "type": "committee", "name": "K", "form": "party_committee"},
+             {"id": "u", "type": "unit", "name": "U"}]
+    rels = [{"rel": "leads", "from": "k", "to": "r"},
+            {"rel": "located_in", "from": "u", "to": "r"}]
+    for i in range(n):
+        nodes.append({"id": "p%d" % i, "type": "person", "name": "P%d" % i})
+        rel = {"rel": "heads", "from": "p%d" % i, "to": "u",
+               "since": "%04d-01-01" % (1000 + i // 12 * 0 + i // 12), "until": None}
+        rels.append(rel)
+    # one tenure a month, back to back, the last one open
+    for i, rel in enumerate(rels[2:]):
+        y, m = divmod(i, 12)
+        rel["since"] = "%04d-%02d-01" % (1000 + y, m + 1)
+        if i + 1 < n:
+            y, m = divmod(i + 1, 12)
+            rel["until"] = "%04d-%02d-01" % (1000 + y, m + 1)
+        else:
+            del rel["until"]
+    write_json(path, {"format": "libresp/model/1", "nodes": nodes, "relations": rels})
+
+
+def decision_model(n, path):
+    nodes = [{"id": "r", "type": "region", "name": "R", "level": "county"},
+             {"id": "k", "type": "committee", "name": "K", "form": "party_committee"},
+             {"id": "u", "type": "unit", "name": "U"},
+             {"id": "s", "type": "system", "name": "S", "kind": "party_gov_portal"}]
+    rels = [{"rel": "leads", "from": "k", "to": "r"},
+            {"rel": "located_in", "from": "u", "to": "r"},
+            {"rel": "operates", "from": "u", "to": "s"}]
+    people = []
+    for i in range(n):
+        people.append("p%d" % i)
+        nodes.append({"id": "p%d" % i, "type": "person", "name": "P%d" % i})
+        rels.append({"rel": "member", "from": "p%d" % i, "to": "k",
+                     "role": "main_leader" if i == 0 else "member", "since": "2020-01-01"})
+    write_json(path, {"format": "libresp/model/1", "nodes": nodes, "relations": rels})
+    write_json(path + ".event", dict(EVENT, systems=["s"], involved=[],
+                                     decisions=[{"committee": "k", "participants": people,
+                                                 "dissent": []}]))
+
+
+def missing_model(n, path):
+    decision_model(1, path)
+    write_json(path + ".event", dict(EVENT, systems=["s"], involved=[]))
+    write_json(path + ".rulebook", {
+        "format": "libresp/rulebook/1", "id": "many-facts", "title": "N facts",
+        "extends": "cn-party-cyber-2017",
+        "facts": [{"name": "f%d" % i, "type": "bool", "description": "F%d" % i} for i in range(n)],
+        "circumstances": [{"id": "many", "cite": "measures Art. 8", "scope": "system",
+                           "since": "2017-08-15", "summary": "any of N facts",
+                           "condition": {"or": [{"var": "fact.f%d" % i} for i in range(n)]}}]})
+
+
 SHAPES = {
     "who-text": ["who", "{model}", "s", "--at", "2026-06-01"],
     "who-dot": ["who", "{model}", "s", "--at", "2026-06-01", "--format", "dot"],
     "audit": ["audit", "{model}", "--at", "2026-06-01"],
+    "operators": ["assess", "{model}", "{model}.event", "-f", "json"],
+    "tenures": ["audit", "{model}", "--at", "2026-06-01"],
+    "decision": ["assess", "{model}", "{model}.event", "-f", "json"],
+    "missing": ["assess", "{model}", "{model}.event", "-f", "json", "-r", "{model}.rulebook"],
 }
+
+MAKERS = {"operators": operators_model, "tenures": tenures_model,
+          "decision": decision_model, "missing": missing_model}
 
 
 def best_of(argv, runs=3):
@@ -62,13 +157,21 @@ def main():
     base = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
     sizes = [base, 2 * base, 4 * base]
     with tempfile.TemporaryDirectory() as tmp:
+        only = os.environ.get("SHAPES", "").split(",") if os.environ.get("SHAPES") else None
         models = {}
         for n in sizes:
-            models[n] = os.path.join(tmp, "chain-%d.json" % n)
-            chain_model(n, models[n])
+            models[("chain", n)] = os.path.join(tmp, "chain-%d.json" % n)
+            chain_model(n, models[("chain", n)])
+            for name, make in MAKERS.items():
+                if only is None or name in only:
+                    models[(name, n)] = os.path.join(tmp, "%s-%d.json" % (name, n))
+                    make(n, models[(name, n)])
         print("%-9s %s   exponent" % ("shape", "  ".join("%9s" % ("N=%d" % n) for n in sizes)))
         for name, args in SHAPES.items():
-            times = [best_of([resp] + [a.format(model=models[n]) for a in args]) for n in sizes]
+            if only is not None and name not in only:
+                continue
+            kind = name if name in MAKERS else "chain"
+            times = [best_of([resp] + [a.format(model=models[(kind, n)]) for a in args]) for n in sizes]
             exp = math.log2(times[2] / times[1]) if times[1] > 0 else float("nan")
             print("%-9s %s   %.2f" % (name, "  ".join("%8.3fs" % t for t in times), exp))
 

@@ -566,6 +566,32 @@ apply_exemptions (RespAssessor *as)
 
 /* Circumstances: system-scoped ones for each subject system
  * and each of its operators, event-wide ones once. */
+/* Appends to dst the facts of src (which holds each once) that dst lacks,
+ * in src's order: as add_unique_u32() of each, without a scan of dst per
+ * fact once both are long. */
+static void
+merge_missing (RespU32Vec *dst, const GArray *src)
+{
+  const guint *facts = (const guint *) (gpointer) src->data;
+
+  if (dst->len == 0)
+    resp_vec_append (dst, facts, src->len);
+  else if ((guint64) dst->len * src->len <= 256)
+    for (guint k = 0; k < src->len; k++)
+      add_unique_u32 (dst, facts[k]);
+  else
+    {
+      GHashTable *have = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      for (guint i = 0; i < dst->len; i++)
+        g_hash_table_add (have, GUINT_TO_POINTER (dst->data[i]));
+      for (guint k = 0; k < src->len; k++)
+        if (!g_hash_table_contains (have, GUINT_TO_POINTER (facts[k])))
+          resp_vec_push (dst, facts[k]);
+      g_hash_table_unref (have);
+    }
+}
+
 static void
 evaluate_circumstances (RespAssessor *as)
 {
@@ -600,8 +626,7 @@ evaluate_circumstances (RespAssessor *as)
           else if (t == RESP_TRUTH_UNKNOWN)
             {
               vc.status = RESP_CIRCUMSTANCE_UNDETERMINED;
-              for (guint k = 0; k < as->missing->len; k++)
-                add_unique_u32 (missing, g_array_index (as->missing, guint, k));
+              merge_missing (missing, as->missing);
             }
         }
       else
@@ -628,8 +653,7 @@ evaluate_circumstances (RespAssessor *as)
                 else if (t == RESP_TRUTH_UNKNOWN)
                   {
                     best = t;
-                    for (guint k = 0; k < as->missing->len; k++)
-                      add_unique_u32 (missing, g_array_index (as->missing, guint, k));
+                    merge_missing (missing, as->missing);
                   }
               }
             if (best == RESP_TRUTH_TRUE)

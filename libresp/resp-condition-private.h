@@ -63,6 +63,8 @@ typedef struct {
   RespSubjectKind     subject;      /* whose attributes it may read; the others
                                       * are errors (an event-wide condition has
                                       * no system) */
+  GHashTable         *fact_index;   /* or NULL: fact name -> its index + 1,
+                                      * for a long list of facts */
 } RespConditionScope;
 
 typedef struct _RespCondition RespCondition;

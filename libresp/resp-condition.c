@@ -301,7 +301,9 @@ resolve_variable (Compiler           *c,
 
   op->code = OP_VAR;
   if (g_str_has_prefix (name, "fact.")
-      && (i = resp_name_lookup (scope->fact_names, scope->n_facts, name + 5)) >= 0)
+      && (i = scope->fact_index != NULL
+              ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (scope->fact_index, name + 5)) - 1
+              : resp_name_lookup (scope->fact_names, scope->n_facts, name + 5)) >= 0)
     {
       op->var_kind = RESP_VAR_FACT;
       op->arg = (guint) i;
@@ -866,14 +868,49 @@ read_variable (const RespConditionEnv *env,
   return v;
 }
 
+/* The facts in missing, for finding one there at once once the list is
+ * long: made when it outgrows a linear scan, and kept equal to the list's
+ * contents by add_missing() and truncate_missing(). */
+typedef struct {
+  GArray     *list;
+  GHashTable *set;   /* NULL while the list is short */
+} Missing;
+
+#define MISSING_SCAN_MAX 16
+
 static void
-add_missing (GArray *missing,
-             guint   fact)
+add_missing (Missing *m,
+             guint    fact)
 {
-  for (guint i = 0; i < missing->len; i++)
-    if (g_array_index (missing, guint, i) == fact)
-      return;
+  GArray *missing = m->list;
+
+  if (m->set == NULL && missing->len > MISSING_SCAN_MAX)
+    {
+      m->set = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint i = 0; i < missing->len; i++)
+        g_hash_table_add (m->set, GUINT_TO_POINTER (g_array_index (missing, guint, i)));
+    }
+  if (m->set != NULL)
+    {
+      if (!g_hash_table_add (m->set, GUINT_TO_POINTER (fact)))
+        return;
+    }
+  else
+    for (guint i = 0; i < missing->len; i++)
+      if (g_array_index (missing, guint, i) == fact)
+        return;
   g_array_append_val (missing, fact);
+}
+
+/* Cuts missing back to its first len facts. */
+static void
+truncate_missing (Missing *m,
+                  guint    len)
+{
+  if (m->set != NULL)
+    for (guint i = len; i < m->list->len; i++)
+      g_hash_table_remove (m->set, GUINT_TO_POINTER (g_array_index (m->list, guint, i)));
+  g_array_set_size (m->list, len);
 }
 
 /* Stores truth t in slot s, which now stands for the sub-expression that
@@ -881,7 +918,7 @@ add_missing (GArray *missing,
 static void
 set_truth (Slot      *s,
            RespTruth  t,
-           GArray    *missing)
+           Missing   *missing)
 {
   if (t == RESP_TRUTH_UNKNOWN)
     {
@@ -891,7 +928,7 @@ set_truth (Slot      *s,
   s->value.type = RESP_VALUE_BOOL;
   s->value.boolean = t == RESP_TRUTH_TRUE;
   if (missing != NULL)
-    g_array_set_size (missing, s->mark);
+    truncate_missing (missing, s->mark);
 }
 
 /* Kleene's tables, indexed by RespTruth (false, true, unknown): false AND
@@ -976,11 +1013,13 @@ in_list (const RespCondition *cond, const Op *op, const RespValue *needle)
 static RespTruth
 run (const RespCondition    *cond,
      const RespConditionEnv *env,
-     GArray                 *missing)
+     GArray                 *missing_list)
 {
+  Missing store = { missing_list, NULL };
+  Missing *missing = missing_list != NULL ? &store : NULL;
   Slot stack[MAX_STACK];
   guint sp = 0;
-  guint start = missing != NULL ? missing->len : 0;
+  guint start = missing != NULL ? missing->list->len : 0;
   RespTruth result;
 
   for (guint i = 0; i < cond->n_ops; i++)
@@ -992,13 +1031,13 @@ run (const RespCondition    *cond,
         {
         case OP_CONST:
           stack[sp].value = cond->consts[op->arg];
-          stack[sp].mark = missing != NULL ? missing->len : 0;
+          stack[sp].mark = missing != NULL ? missing->list->len : 0;
           sp++;
           break;
 
         case OP_VAR:
           stack[sp].value = read_variable (env, op);
-          stack[sp].mark = missing != NULL ? missing->len : 0;
+          stack[sp].mark = missing != NULL ? missing->list->len : 0;
           if (missing != NULL && stack[sp].value.type == RESP_VALUE_UNKNOWN)
             {
               if (op->var_kind == RESP_VAR_FACT)
@@ -1070,7 +1109,8 @@ run (const RespCondition    *cond,
   g_assert (sp == 1);
   result = truth_of (&stack[0].value);
   if (missing != NULL && result != RESP_TRUTH_UNKNOWN)
-    g_array_set_size (missing, start);
+    truncate_missing (missing, start);
+  g_clear_pointer (&store.set, g_hash_table_unref);
   return result;
 }
 

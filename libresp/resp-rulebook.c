@@ -33,6 +33,7 @@ typedef struct {
   RespDiagSink *sink;         /* the current layer's */
   guint         layer;        /* the current layer's index */
   GPtrArray    *fact_names;   /* borrowed char* */
+  GHashTable   *fact_index;   /* borrowed name -> index in fact_names + 1 */
   GPtrArray    *param_names;
   GHashTable   *defined[N_ID_KINDS];  /* id -> 1 + index of the layer that defined it */
 } Ctx;
@@ -341,6 +342,7 @@ read_condition (Ctx *c, const RespJsonNode *obj, const char *key, gboolean requi
     }
   scope.fact_names = (const char * const *) c->fact_names->pdata;
   scope.n_facts = c->fact_names->len;
+  scope.fact_index = c->fact_index;
   scope.param_names = (const char * const *) c->param_names->pdata;
   scope.n_params = c->param_names->len;
   scope.subject = subject;
@@ -471,6 +473,8 @@ read_facts (Ctx *c, const RespJsonNode *arr)
       f.min = min != NULL ? min->v.number.value : 0;
       g_array_append_val (c->rb->facts, f);
       g_ptr_array_add (c->fact_names, f.name);
+      if (!g_hash_table_contains (c->fact_index, f.name))
+        g_hash_table_insert (c->fact_index, f.name, GUINT_TO_POINTER (c->fact_names->len));
     }
 }
 
@@ -1397,6 +1401,7 @@ ctx_init (Ctx *c)
   memset (c, 0, sizeof *c);
   c->rb = rulebook_alloc ();
   c->fact_names = g_ptr_array_new ();
+  c->fact_index = g_hash_table_new (g_str_hash, g_str_equal);
   c->param_names = g_ptr_array_new ();
   for (guint k = 0; k < N_ID_KINDS; k++)
     c->defined[k] = id_table ();
@@ -1409,6 +1414,7 @@ ctx_finish (Ctx *c, gboolean ok)
   RespRulebook *rb = c->rb;
 
   g_ptr_array_unref (c->fact_names);
+  g_hash_table_unref (c->fact_index);
   g_ptr_array_unref (c->param_names);
   for (guint k = 0; k < N_ID_KINDS; k++)
     g_hash_table_unref (c->defined[k]);

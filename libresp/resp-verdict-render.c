@@ -427,6 +427,16 @@ text_join (GString *out, char **strv, const char *sep)
     g_string_append_printf (out, "%s%s", i ? sep : "", strv[i]);
 }
 
+/* Orders fact indices by the facts' names. */
+static int
+cmp_fact_names (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespRulebook *rb = data;
+
+  return strcmp (g_array_index (rb->facts, RespFactDecl, *(const guint32 *) a).name,
+                 g_array_index (rb->facts, RespFactDecl, *(const guint32 *) b).name);
+}
+
 static void
 text_circumstance (GString *out, const RespVerdict *v, const RespVerdictCircumstance *c)
 {
@@ -439,17 +449,18 @@ text_circumstance (GString *out, const RespVerdict *v, const RespVerdictCircumst
   g_string_append_c (out, '\n');
   if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
     {
-      GPtrArray *miss = resp_verdict_missing_names (v, &c->missing);
+      /* the facts in the order of their names, as resp_verdict_missing_names() */
+      guint32 *miss = g_memdup2 (c->missing.data, c->missing.len * sizeof (guint32));
+
+      resp_sort_stable (miss, c->missing.len, sizeof (guint32), cmp_fact_names, v->rb);
       g_string_append (out, "     待查明事实：");
-      for (guint k = 0; k < miss->len; k++)
+      for (guint k = 0; k < c->missing.len; k++)
         {
-          int f = resp_rulebook_find_fact (v->rb, miss->pdata[k]);
-          g_string_append_printf (out, "%s%s（%s）", k ? "、" : "",
-                                  g_array_index (v->rb->facts, RespFactDecl, f).description,
-                                  (char *) miss->pdata[k]);
+          const RespFactDecl *f = &g_array_index (v->rb->facts, RespFactDecl, miss[k]);
+          g_string_append_printf (out, "%s%s（%s）", k ? "、" : "", f->description, f->name);
         }
       g_string_append_c (out, '\n');
-      g_ptr_array_unref (miss);
+      g_free (miss);
     }
   if (r->note != NULL)
     g_string_append_printf (out, "     说明：%s\n", r->note);
