@@ -87,6 +87,8 @@ struct _RespAssessor {
   RespU32Vec    warned_rules;   /* per liability rule: warned already */
   RespU32Vec    liable_subjects;
   RespU32Vec    dissenters;     /* held only through decisions they dissented from, in part */
+  RespU32Vec    decision_people; /* per decision: its participants, then its dissenters, each sorted */
+  RespU32Vec    decision_span;   /* decision i's in decision_people: [2i, 2i + 1) and [2i + 1, 2i + 2) */
   int           dissent_reason; /* the rulebook's `dissent` exemption, or -1: not honoured */
   RESP_VEC (Memo) memo;
   RespU32Vec    memo_store;

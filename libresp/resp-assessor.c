@@ -314,10 +314,54 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 
 /* Whether a recorded dissent of p from d takes d's liability off p: only
  * when the rulebook has a `dissent` exemption to honour it with. */
+static int
+cmp_u32 (const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts each decision's participants and dissenters into the assessor, so
+ * that whether someone is among them is a binary search. */
+static void
+index_decisions (RespAssessor *as)
+{
+  const GArray *decisions = as->ev->decisions;
+
+  as->decision_people.len = as->decision_span.len = 0;
+  resp_vec_push (&as->decision_span, as->decision_people.len);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RespDecision *d = &g_array_index (decisions, RespDecision, i);
+      const GArray *lists[2] = { d->participants, d->dissent };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          guint32 start = as->decision_people.len;
+
+          resp_vec_append (&as->decision_people, (const guint32 *) (gconstpointer) lists[k]->data, lists[k]->len);
+          qsort (as->decision_people.data + start, lists[k]->len, sizeof (guint32), cmp_u32);
+          resp_vec_push (&as->decision_span, as->decision_people.len);
+        }
+    }
+}
+
+/* Whether p is among d's participants (list 0) or dissenters (list 1). */
+static gboolean
+decision_names (const RespAssessor *as, const RespDecision *d, guint list, guint32 p)
+{
+  guint i = (guint) (d - &g_array_index (as->ev->decisions, RespDecision, 0));
+  guint32 first = as->decision_span.data[2 * i + list];
+  guint32 n = as->decision_span.data[2 * i + list + 1] - first;
+
+  return bsearch (&p, as->decision_people.data + first, n, sizeof (guint32), cmp_u32) != NULL;
+}
+
 static gboolean
 dissents (const RespAssessor *as, const RespDecision *d, guint32 p)
 {
-  return as->dissent_reason >= 0 && resp_node_list_contains (d->dissent, p);
+  return as->dissent_reason >= 0 && decision_names (as, d, 1, p);
 }
 
 typedef enum {
@@ -334,7 +378,7 @@ participation (const RespAssessor *as, guint32 committee, guint32 p)
   for (guint i = 0; i < as->ev->decisions->len; i++)
     {
       const RespDecision *d = &g_array_index (as->ev->decisions, RespDecision, i);
-      if (d->committee != committee || !resp_node_list_contains (d->participants, p))
+      if (d->committee != committee || !decision_names (as, d, 0, p))
         continue;
       if (!dissents (as, d, p))
         return PARTICIPANT;
@@ -353,7 +397,7 @@ reached_by_other_decision (const RespAssessor *as, const RespDecision *d,
     {
       const RespDecision *e = &g_array_index (as->ev->decisions, RespDecision, i);
       if (e != d && e->committee == d->committee && !dissents (as, e, p) &&
-          (!r->only_participant || resp_node_list_contains (e->participants, p)))
+          (!r->only_participant || decision_names (as, e, 0, p)))
         return TRUE;
     }
   return FALSE;
@@ -478,7 +522,7 @@ apply_decision_rules (RespAssessor *as)
           for (guint k = 0; k < people->len; k++)
             {
               guint32 path[2] = { d->committee, people->data[k] };
-              if (r->only_participant && !resp_node_list_contains (d->participants, path[1]))
+              if (r->only_participant && !decision_names (as, d, 0, path[1]))
                 continue;
               if (dissents (as, d, path[1]))
                 {
@@ -695,13 +739,6 @@ evaluate_circumstances (RespAssessor *as)
 }
 
 /* ---- facts the record tells (SPEC §8.4) ---- */
-
-static int
-cmp_u32 (const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
-}
 
 /* The notices to node overdue at the event's instant, appended to out. */
 static void
@@ -1070,6 +1107,8 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->warned_rules);
   resp_vec_free (&self->liable_subjects);
   resp_vec_free (&self->dissenters);
+  resp_vec_free (&self->decision_people);
+  resp_vec_free (&self->decision_span);
   resp_vec_free (&self->memo);
   resp_vec_free (&self->memo_store);
   resp_vec_free (&self->circumstances);
@@ -1168,6 +1207,7 @@ resp_assessor_assess (RespAssessor *self,
   if (n_rules > 0)
     memset (as->warned_rules.data, 0, n_rules * sizeof (guint32));
   as->warned_rules.len = n_rules;
+  index_decisions (as);
 
   while (as->subjects->len < event->subjects->len)
     {

@@ -77,6 +77,10 @@ ensure_view (RespVerdict *v)
   if (g_once_init_enter (&v->view_ready))
     {
       GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+      GHashTable *flat_of = g_hash_table_new (g_direct_hash, g_direct_equal);
+      guint32 *first = g_new0 (guint32, v->flat.len + 1);
+      guint32 *owner = g_new (guint32, v->refs.len);
+      guint32 *order = g_new (guint32, v->refs.len);
 
       /* the order readers see (the liable by severity then id, duty holders
        * by id) is made here: ids are strings spread over the whole model,
@@ -90,6 +94,23 @@ ensure_view (RespVerdict *v)
                         sizeof (guint32), resp_model_cmp_ids, v->model);
           }
 
+      /* each person's references, in the order of refs: a counting sort
+       * of the references by the (sorted) flat record of their person */
+      for (guint i = 0; i < v->flat.len; i++)
+        g_hash_table_insert (flat_of, GUINT_TO_POINTER (v->flat.data[i].person), GUINT_TO_POINTER (i + 1));
+      for (guint k = 0; k < v->refs.len; k++)
+        {
+          owner[k] = GPOINTER_TO_UINT (g_hash_table_lookup (flat_of, GUINT_TO_POINTER (v->refs.data[k].person)));
+          if (owner[k] != 0)
+            first[owner[k]]++;
+        }
+      for (guint i = 0; i < v->flat.len; i++)
+        first[i + 1] += first[i];
+      /* first[i] starts flat i's references; filling them moves it on to
+       * where they end, which is where flat i + 1's start */
+      for (guint k = 0; k < v->refs.len; k++)
+        if (owner[k] != 0)
+          order[first[owner[k] - 1]++] = k;
       for (guint i = 0; i < v->flat.len; i++)
         {
           const RespVerdictFlat *f = &v->flat.data[i];
@@ -102,11 +123,9 @@ ensure_view (RespVerdict *v)
           l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
           l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
           l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
-          for (guint k = 0; k < v->refs.len; k++)
+          for (guint j = i > 0 ? first[i - 1] : 0; j < first[i]; j++)
             {
-              const RespVerdictRef *r = &v->refs.data[k];
-              if (r->person != f->person)
-                continue;
+              const RespVerdictRef *r = &v->refs.data[order[j]];
               switch (r->kind)
                 {
                 case RESP_REF_BASIS:
@@ -131,6 +150,10 @@ ensure_view (RespVerdict *v)
           g_array_sort_with_data (l->proposer, resp_model_cmp_ids, v->model);
           g_ptr_array_add (list, l);
         }
+      g_free (order);
+      g_free (owner);
+      g_free (first);
+      g_hash_table_unref (flat_of);
       v->liable = list;
       v->messages = g_new0 (char *, v->warnings.len + 1);
       for (guint i = 0; i < v->warnings.len; i++)
