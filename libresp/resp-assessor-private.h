@@ -84,6 +84,10 @@ struct _RespAssessor {
   RespU32Vec    ref_next;       /* per ref: the next ref of the same person + 1 */
   RespU32Vec    ref_head;       /* per flat: its first ref + 1 */
   RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
+  RespU32Vec    ref_slots;      /* a ref's (person, kind, what) -> ref index + 1, open addressing */
+  guint32       ref_indexed;    /* refs in ref_slots; other: to be made again */
+  RespU32Vec    memo_slots;     /* (kind, key) -> memo index + 1, open addressing */
+  guint32       memo_indexed;   /* memos in memo_slots; other: to be made again */
   RespU32Vec    warned_rules;   /* per liability rule: warned already */
   RespU32Vec    liable_subjects;
   RespU32Vec    dissenters;     /* held only through decisions they dissented from, in part */
@@ -111,6 +115,8 @@ struct _RespAssessor {
   RESP_VEC (RespVerdictHop) hops;
   RespU32Vec    hop_roles;      /* per hop: the recipient's role */
   RespU32Vec    hop_subjects;   /* per hop: the subject it came from */
+  RespU32Vec    hop_slots;      /* (group, by, to, kind) -> hop index + 1, open addressing */
+  guint32       hop_indexed;    /* hops in hop_slots; 0: to be made again */
   RespU32Vec    notify;
   gboolean      has_grade, grade_stated;
   guint32       grade_least, grade_most;

@@ -168,6 +168,109 @@ push_ref (RespAssessor *as, guint32 f, const RespVerdictRef *ref)
   as->ref_tail.data[f] = i + 1;
 }
 
+static guint32
+mix3 (guint32 a, guint32 b, guint32 c)
+{
+  guint32 h = a * 2654435761u;
+
+  h = (h ^ b) * 2246822519u;
+  h = (h ^ c) * 3266489917u;
+  return h ^ (h >> 15);
+}
+
+/* What tells a reference from another of the same person and kind: the
+ * basis's words, the path's nodes, or the node. */
+static guint32
+ref_hash (const RespAssessor *as, const RespVerdictRef *r, const guint32 *path)
+{
+  guint32 what;
+
+  switch (r->kind)
+    {
+    case RESP_REF_BASIS:
+      what = g_str_hash (r->basis);
+      break;
+    case RESP_REF_PATH:
+      what = r->b;
+      for (guint32 i = 0; i < r->b; i++)
+        what = what * 31 + path[i];
+      break;
+    default:
+      what = r->a;
+      break;
+    }
+  return mix3 (r->person, r->kind, what);
+}
+
+static gboolean
+ref_same (const RespAssessor *as, const RespVerdictRef *x, const RespVerdictRef *r, const guint32 *path)
+{
+  if (x->person != r->person || x->kind != r->kind)
+    return FALSE;
+  switch (r->kind)
+    {
+    case RESP_REF_BASIS:
+      return x->basis == r->basis || strcmp (x->basis, r->basis) == 0;
+    case RESP_REF_PATH:
+      return x->b == r->b && memcmp (&as->path_store.data[x->a], path, r->b * sizeof (guint32)) == 0;
+    default:
+      return x->a == r->a;
+    }
+}
+
+/* The slot of reference r (path: a path's nodes) in ref_slots: the equal
+ * reference's, or the empty one where r would go. The table is made again
+ * when stale or half full. */
+static guint32 *
+ref_slot (RespAssessor *as, const RespVerdictRef *r, const guint32 *path)
+{
+  guint32 mask, h;
+
+  if (as->ref_indexed != as->refs.len || as->refs.len * 2 >= as->ref_slots.len)
+    {
+      guint32 n = 64;
+
+      while (n <= as->refs.len * 2)
+        n *= 2;
+      as->ref_slots.len = 0;
+      resp_vec_reserve (&as->ref_slots, n);
+      as->ref_slots.len = n;
+      memset (as->ref_slots.data, 0, n * sizeof (guint32));
+      for (guint32 i = 0; i < as->refs.len; i++)
+        {
+          const RespVerdictRef *x = &as->refs.data[i];
+
+          const guint32 *xpath = x->kind == RESP_REF_PATH ? &as->path_store.data[x->a] : NULL;
+
+          for (h = ref_hash (as, x, xpath) & (n - 1); as->ref_slots.data[h] != 0;
+               h = (h + 1) & (n - 1))
+            ;
+          as->ref_slots.data[h] = i + 1;
+        }
+      as->ref_indexed = as->refs.len;
+    }
+  mask = as->ref_slots.len - 1;
+  for (h = ref_hash (as, r, path) & mask; as->ref_slots.data[h] != 0; h = (h + 1) & mask)
+    if (ref_same (as, &as->refs.data[as->ref_slots.data[h] - 1], r, path))
+      break;
+  return &as->ref_slots.data[h];
+}
+
+/* Appends reference r of flat record f unless an equal one is there. */
+static void
+push_ref_once (RespAssessor *as, guint32 f, const RespVerdictRef *r, const guint32 *path)
+{
+  guint32 *slot = ref_slot (as, r, path);
+
+  if (*slot != 0)
+    return;
+  if (r->kind == RESP_REF_PATH)
+    resp_vec_append (&as->path_store, path, r->b);
+  push_ref (as, f, r);
+  *slot = as->refs.len;
+  as->ref_indexed = as->refs.len;
+}
+
 #define FOR_REFS(as, f, r)                                                        \
   for (guint32 r##_i = (as)->ref_head.data[f]; r##_i != 0; r##_i = (as)->ref_next.data[r##_i - 1]) \
     for (const RespVerdictRef *r = &(as)->refs.data[r##_i - 1]; r != NULL; r = NULL)
@@ -178,10 +281,7 @@ add_ref (RespAssessor *as, guint32 f, RespRefKind kind, guint32 a)
 {
   RespVerdictRef ref = { as->flat.data[f].person, kind, a, 0, NULL };
 
-  FOR_REFS (as, f, r)
-    if (r->kind == kind && r->a == a)
-      return;
-  push_ref (as, f, &ref);
+  push_ref_once (as, f, &ref, NULL);
 }
 
 /* The memo of (kind, key), computed into the memo when missing. The span
@@ -192,13 +292,38 @@ memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
   RespResolver *R = &as->R;
   RespU32Vec *tmp;
   Memo entry;
+  guint32 mask, h;
 
-  for (guint i = 0; i < as->memo.len; i++)
-    if (as->memo.data[i].kind == kind && as->memo.data[i].key == key)
-      {
-        *n = as->memo.data[i].count;
-        return *n > 0 ? as->memo_store.data + as->memo.data[i].first : NULL;
-      }
+  if (as->memo_indexed != as->memo.len || as->memo.len * 2 >= as->memo_slots.len)
+    {
+      /* made again when stale or half full */
+      guint32 size = 64;
+
+      while (size <= as->memo.len * 2)
+        size *= 2;
+      as->memo_slots.len = 0;
+      resp_vec_reserve (&as->memo_slots, size);
+      as->memo_slots.len = size;
+      memset (as->memo_slots.data, 0, size * sizeof (guint32));
+      for (guint32 i = 0; i < as->memo.len; i++)
+        {
+          for (h = mix3 (as->memo.data[i].kind, as->memo.data[i].key, 0) & (size - 1);
+               as->memo_slots.data[h] != 0; h = (h + 1) & (size - 1))
+            ;
+          as->memo_slots.data[h] = i + 1;
+        }
+      as->memo_indexed = as->memo.len;
+    }
+  mask = as->memo_slots.len - 1;
+  for (h = mix3 (kind, key, 0) & mask; as->memo_slots.data[h] != 0; h = (h + 1) & mask)
+    {
+      const Memo *m = &as->memo.data[as->memo_slots.data[h] - 1];
+      if (m->kind == kind && m->key == key)
+        {
+          *n = m->count;
+          return *n > 0 ? as->memo_store.data + m->first : NULL;
+        }
+    }
   tmp = resp_resolver_take (R);
   switch (kind)
     {
@@ -220,6 +345,8 @@ memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
   entry = (Memo) { kind, key, as->memo_store.len, tmp->len };
   resp_vec_append (&as->memo_store, tmp->data, tmp->len);
   resp_vec_push (&as->memo, entry);
+  as->memo_slots.data[h] = as->memo.len;
+  as->memo_indexed = as->memo.len;
   resp_resolver_give (R, tmp);
   *n = entry.count;
   return entry.count > 0 ? as->memo_store.data + entry.first : NULL;
@@ -283,7 +410,7 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 {
   RespVerdictFlat *fl = find_flat (as, p, TRUE, r->category);
   guint32 f = (guint32) (fl - as->flat.data);
-  gboolean have_path = FALSE;
+  RespVerdictRef ref = { p, RESP_REF_PATH, as->path_store.len, path_len, NULL };
 
   /* the most severe category wins; the enum runs from most severe */
   fl->category = MIN (fl->category, (guint32) r->category);
@@ -291,24 +418,10 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 
   for (char **c = r->basis; c != NULL && *c != NULL; c++)
     {
-      gboolean have = FALSE;
-      FOR_REFS (as, f, x)
-        have |= x->kind == RESP_REF_BASIS && (x->basis == *c || strcmp (x->basis, *c) == 0);
-      if (!have)
-        {
-          RespVerdictRef ref = { p, RESP_REF_BASIS, 0, 0, *c };
-          push_ref (as, f, &ref);
-        }
+      RespVerdictRef basis = { p, RESP_REF_BASIS, 0, 0, *c };
+      push_ref_once (as, f, &basis, NULL);
     }
-  FOR_REFS (as, f, x)
-    have_path |= x->kind == RESP_REF_PATH && x->b == path_len &&
-                 memcmp (&as->path_store.data[x->a], path, path_len * sizeof (guint32)) == 0;
-  if (!have_path)
-    {
-      RespVerdictRef ref = { p, RESP_REF_PATH, as->path_store.len, path_len, NULL };
-      resp_vec_append (&as->path_store, path, path_len);
-      push_ref (as, f, &ref);
-    }
+  push_ref_once (as, f, &ref, path);
   authorities (as, f, anchor);
 }
 
@@ -1127,6 +1240,9 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->hops);
   resp_vec_free (&self->hop_roles);
   resp_vec_free (&self->hop_subjects);
+  resp_vec_free (&self->hop_slots);
+  resp_vec_free (&self->ref_slots);
+  resp_vec_free (&self->memo_slots);
   resp_vec_free (&self->notify);
   g_clear_pointer (&self->record, resp_record_unref);
   resp_rulebook_unref (self->rb);
@@ -1198,6 +1314,7 @@ resp_assessor_assess (RespAssessor *self,
   as->ref_next.len = as->ref_head.len = as->ref_tail.len = 0;
   as->liable_subjects.len = as->dissenters.len = as->memo.len = as->memo_store.len = 0;
   as->circumstances.len = as->flat.len = as->refs.len = as->path_store.len = 0;
+  as->ref_indexed = as->memo_indexed = G_MAXUINT32;
   as->exempt.len = as->bodies.len = as->modifiers.len = as->warnings.len = 0;
   as->duty.len = as->pool.len = 0;
   as->facts.len = 0;

@@ -161,18 +161,69 @@ recipients (RespAssessor *as, const RespResolver *SR, const RespResolver *OR, gu
     role_holders (OR, rc->role, out);
 }
 
+static guint32
+hop_hash (guint32 group, guint32 by, guint32 to, guint32 kind)
+{
+  guint32 h = by * 2654435761u;
+
+  h = (h ^ to) * 2246822519u;
+  h = (h ^ (group << 8 | kind)) * 3266489917u;
+  return h ^ (h >> 15);
+}
+
+/* The slot of the hop (group, by, to, kind) in hop_slots: where it is, or
+ * the empty slot where it would go; the table is made again when it is
+ * stale or half full. */
+static guint32 *
+hop_slot (RespAssessor *as, guint32 group, guint32 by, guint32 to, guint32 kind)
+{
+  guint32 mask, h;
+
+  if (as->hop_indexed != as->hops.len || as->hops.len * 2 >= as->hop_slots.len)
+    {
+      guint32 n = 64;
+
+      while (n <= as->hops.len * 2)
+        n *= 2;
+      as->hop_slots.len = 0;
+      resp_vec_reserve (&as->hop_slots, n);
+      as->hop_slots.len = n;
+      memset (as->hop_slots.data, 0, n * sizeof (guint32));
+      for (guint32 i = 0; i < as->hops.len; i++)
+        {
+          const RespVerdictHop *o = &as->hops.data[i];
+
+          for (h = hop_hash (o->group, o->by, o->to, o->kind) & (n - 1); as->hop_slots.data[h] != 0;
+               h = (h + 1) & (n - 1))
+            ;
+          as->hop_slots.data[h] = i + 1;
+        }
+      as->hop_indexed = as->hops.len;
+    }
+  mask = as->hop_slots.len - 1;
+  for (h = hop_hash (group, by, to, kind) & mask; as->hop_slots.data[h] != 0; h = (h + 1) & mask)
+    {
+      const RespVerdictHop *o = &as->hops.data[as->hop_slots.data[h] - 1];
+      if (o->group == group && o->by == by && o->to == to && o->kind == kind)
+        break;
+    }
+  return &as->hop_slots.data[h];
+}
+
 static void
 add_hop (RespAssessor *as, RespHopGroup group, guint32 rank, guint32 by, guint32 to,
          RespReportKind kind, RespTruth required, gint64 due, RespRole role, guint32 subject)
 {
   RespVerdictHop h = { group, rank, by, to, kind, RESP_HOP_UNKNOWN, required, due, { NULL, 0, 0 } };
 
+  guint32 *slot;
+
   if (to != RESP_NO_NODE && to == by)
     return;   /* no hop from a unit to itself */
-  for (guint i = 0; i < as->hops.len; i++)
+  slot = hop_slot (as, (guint32) group, by, to, (guint32) kind);
+  if (*slot != 0)
     {
-      RespVerdictHop *o = &as->hops.data[i];
-      if (o->group == (guint32) group && o->by == by && o->to == to && o->kind == (guint32) kind)
+      RespVerdictHop *o = &as->hops.data[*slot - 1];
         {
           /* reached twice (two subjects, or two receipts of one recipient):
            * owed if owed once, by the earliest deadline of the ways it may
@@ -186,6 +237,8 @@ add_hop (RespAssessor *as, RespHopGroup group, guint32 rank, guint32 by, guint32
         }
     }
   resp_vec_push (&as->hops, h);
+  *slot = as->hops.len;
+  as->hop_indexed = as->hops.len;
   resp_vec_push (&as->hop_roles, (guint32) role);
   resp_vec_push (&as->hop_subjects, subject);
 }
@@ -393,6 +446,7 @@ resp_assessor_timeline (RespAssessor *as)
   guint n_initial;
 
   as->hops.len = as->hop_roles.len = as->hop_subjects.len = as->notify.len = 0;
+  as->hop_indexed = G_MAXUINT32;
   as->has_grade = as->grade_stated = FALSE;
   assess_notify (as);
   if (!rp->present || !resp_in_force (rp->since, rp->until, ev->occurred_at))
@@ -558,6 +612,7 @@ resp_assessor_timeline (RespAssessor *as)
 
   if (as->hops.len > 1)
     resp_sort_stable (as->hops.data, as->hops.len, sizeof (RespVerdictHop), cmp_hop, as->model);
+  as->hop_indexed = G_MAXUINT32;
   for (guint i = 0; i < as->hops.len; i++)
     settle_hop (as, &as->hops.data[i]);
   derive_from_timeline (as);
