@@ -67,6 +67,7 @@ resp_resolver_reset (RespResolver *R, gint64 at)
   R->hi = RESP_INSTANT_OPEN_END;
   for (guint i = 0; i < RESP_N_ROLES; i++)
     R->hits[i].len = 0;
+  R->chain_no_coordinators = R->chain_coordinators = 0;
   R->paths.len = 0;
   R->path.len = 0;
   R->warnings.len = 0;
@@ -668,7 +669,11 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
   guint save = path->len;
   guint32 steps = 0;
 
-  for (guint i = 0; i < chain->len; i++)
+  /* the chains of the operators walked before this one come first in
+   * chain: what was learnt of them is not asked again (asking again would
+   * narrow the window no further) */
+  for (guint i = R->chain_coordinators > 0 ? R->chain_coordinators - 1 : R->chain_no_coordinators;
+       i < chain->len; i++)
     {
       guint32 b, e;
 
@@ -676,13 +681,19 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
        * live relations (which no relation at all leaves the window as it is) */
       resp_model_in_range (R->m, chain->data[i].node, RESP_REL_COORDINATES, &b, &e);
       if (b == e)
-        continue;
+        {
+          R->chain_no_coordinators = i + 1;
+          continue;
+        }
       found->len = 0;
       resp_resolver_all_in (R, chain->data[i].node, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
-      if (found->len > 0)
+      if (found->len == 0)
+        R->chain_no_coordinators = i + 1;
+      else
         {
           RespU32Vec *walk = resp_resolver_take (R);
 
+          R->chain_coordinators = i + 1;
           resp_vec_append (walk, R->paths.data + chain->data[i].path_off, chain->data[i].path_len);
           hit_coordinators (R, found, walk);
           resp_resolver_give (R, walk);

@@ -442,6 +442,9 @@ resp_assessor_timeline (RespAssessor *as)
   const RespReporting *rp = &as->rb->reporting;
   const RespEvent *ev = as->ev;
   RespU32Vec *units, *reporters, *through, *whens;
+  GHashTable *reporter_of;
+  GPtrArray *reporter_subjects;
+  GArray *reporter_own;
   RespTruth owed, escalated, crime = RESP_TRUTH_FALSE;
   guint n_initial;
 
@@ -478,32 +481,45 @@ resp_assessor_timeline (RespAssessor *as)
   reporters = resp_resolver_take (&as->R);
   through = resp_resolver_take (&as->R);
   whens = resp_resolver_take (&as->R);
+  /* each reporter once, in the order first reached; with it the subjects
+   * it operates, in their order, and whether any of them has several
+   * operators (then it reports through roles of its own) */
+  reporter_of = g_hash_table_new (g_direct_hash, g_direct_equal);
+  reporter_subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  reporter_own = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint s = 0; s < ev->subjects->len; s++)
     {
       const RespHitVec *ops = &((const RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
       for (guint o = 0; o < ops->len; o++)
-        add_unique_u32 (reporters, ops->data[o].node);
+        {
+          guint32 op = ops->data[o].node;
+          guint r = GPOINTER_TO_UINT (g_hash_table_lookup (reporter_of, GUINT_TO_POINTER (op)));
+          GArray *subjects;
+
+          if (r == 0)
+            {
+              resp_vec_push (reporters, op);
+              r = reporters->len;
+              g_hash_table_insert (reporter_of, GUINT_TO_POINTER (op), GUINT_TO_POINTER (r));
+              g_ptr_array_add (reporter_subjects, g_array_new (FALSE, FALSE, sizeof (guint32)));
+              g_array_set_size (reporter_own, r);
+            }
+          subjects = reporter_subjects->pdata[r - 1];
+          if (subjects->len > 0 && g_array_index (subjects, guint32, subjects->len - 1) == s)
+            continue;
+          g_array_append_val (subjects, s);
+          g_array_index (reporter_own, gboolean, r - 1) |= ops->len > 1;
+        }
     }
   for (guint r = 0; r < reporters->len; r++)
     {
       guint32 op = reporters->data[r];
       RespTruth before = RESP_TRUTH_TRUE;
-      gboolean own = FALSE;
+      gboolean own = g_array_index (reporter_own, gboolean, r);
+      const GArray *subjects = reporter_subjects->pdata[r];
 
-      /* the subjects it operates, and whether any has several operators
-       * (then it reports through roles of its own) */
       through->len = 0;
-      for (guint s = 0; s < ev->subjects->len; s++)
-        {
-          const RespHitVec *ops = &((const RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
-          for (guint o = 0; o < ops->len; o++)
-            if (ops->data[o].node == op)
-              {
-                resp_vec_push (through, s);
-                own |= ops->len > 1;
-                break;
-              }
-        }
+      resp_vec_append (through, (const guint32 *) (gconstpointer) subjects->data, subjects->len);
       if (own)
         {
           resp_resolver_reset (&as->opR, ev->occurred_at);
@@ -557,6 +573,9 @@ resp_assessor_timeline (RespAssessor *as)
           }
     }
   resp_resolver_give (&as->R, whens);
+  g_array_unref (reporter_own);
+  g_ptr_array_unref (reporter_subjects);
+  g_hash_table_unref (reporter_of);
   resp_resolver_give (&as->R, through);
   resp_resolver_give (&as->R, reporters);
 
