@@ -13,7 +13,8 @@ Shapes:
   audit              `resp audit` on the same model
   operators          `resp assess` of an event on a system N units operate,
                      each in a region of its own led by a committee of its own
-  tenures            `resp audit` on a unit whose head changed N times
+  tenures            `resp audit` on a unit and a committee whose head and
+                     main leader changed N times, vacant between tenures
   decision           `resp assess` of an event with a decision of a committee
                      taken by its N members
   missing            `resp assess` under a rulebook layer whose circumstance
@@ -77,20 +78,14 @@ def tenures_model(n, path):
              {"id": "u", "type": "unit", "name": "U"}]
     rels = [{"rel": "leads", "from": "k", "to": "r"},
             {"rel": "located_in", "from": "u", "to": "r"}]
+    # one tenure a month, of its first half: the post is vacant in between
     for i in range(n):
-        nodes.append({"id": "p%d" % i, "type": "person", "name": "P%d" % i})
-        rel = {"rel": "heads", "from": "p%d" % i, "to": "u",
-               "since": "%04d-01-01" % (1000 + i // 12 * 0 + i // 12), "until": None}
-        rels.append(rel)
-    # one tenure a month, back to back, the last one open
-    for i, rel in enumerate(rels[2:]):
         y, m = divmod(i, 12)
-        rel["since"] = "%04d-%02d-01" % (1000 + y, m + 1)
-        if i + 1 < n:
-            y, m = divmod(i + 1, 12)
-            rel["until"] = "%04d-%02d-01" % (1000 + y, m + 1)
-        else:
-            del rel["until"]
+        since, until = "%04d-%02d-01" % (1000 + y, m + 1), "%04d-%02d-15" % (1000 + y, m + 1)
+        nodes.append({"id": "p%d" % i, "type": "person", "name": "P%d" % i})
+        rels.append({"rel": "heads", "from": "p%d" % i, "to": "u", "since": since, "until": until})
+        rels.append({"rel": "member", "from": "p%d" % i, "to": "k", "role": "main_leader",
+                     "since": since, "until": until})
     write_json(path, {"format": "libresp/model/1", "nodes": nodes, "relations": rels})
 
 
@@ -131,7 +126,7 @@ SHAPES = {
     "who-dot": ["who", "{model}", "s", "--at", "2026-06-01", "--format", "dot"],
     "audit": ["audit", "{model}", "--at", "2026-06-01"],
     "operators": ["assess", "{model}", "{model}.event", "-f", "json"],
-    "tenures": ["audit", "{model}", "--at", "2026-06-01"],
+    "tenures": ["audit", "{model}", "--at", "1100-03-20"],
     "decision": ["assess", "{model}", "{model}.event", "-f", "json"],
     "missing": ["assess", "{model}", "{model}.event", "-f", "json", "-r", "{model}.rulebook"],
 }
