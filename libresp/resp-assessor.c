@@ -264,7 +264,8 @@ push_ref_once (RespAssessor *as, guint32 f, const RespVerdictRef *r, const guint
 
   if (*slot != 0)
     return;
-  if (r->kind == RESP_REF_PATH)
+  /* (a path reference always comes with its path) */
+  if (r->kind == RESP_REF_PATH && path != NULL)
     resp_vec_append (&as->path_store, path, r->b);
   push_ref (as, f, r);
   *slot = as->refs.len;
