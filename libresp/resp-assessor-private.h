@@ -116,7 +116,7 @@ struct _RespAssessor {
   RespU32Vec    hop_roles;      /* per hop: the recipient's role */
   RespU32Vec    hop_subjects;   /* per hop: the subject it came from */
   RespU32Vec    hop_slots;      /* (group, by, to, kind) -> hop index + 1, open addressing */
-  guint32       hop_indexed;    /* hops in hop_slots; 0: to be made again */
+  guint32       hop_indexed;    /* hops in hop_slots; other: to be made again (resp_slots_sync) */
   RespU32Vec    notify;
   gboolean      has_grade, grade_stated;
   guint32       grade_least, grade_most;

@@ -218,37 +218,23 @@ ref_same (const RespAssessor *as, const RespVerdictRef *x, const RespVerdictRef 
     }
 }
 
+static guint32
+ref_hash_at (guint32 i, gconstpointer data)
+{
+  const RespAssessor *as = data;
+  const RespVerdictRef *x = &as->refs.data[i];
+
+  return ref_hash (as, x, x->kind == RESP_REF_PATH ? &as->path_store.data[x->a] : NULL);
+}
+
 /* The slot of reference r (path: a path's nodes) in ref_slots: the equal
- * reference's, or the empty one where r would go. The table is made again
- * when stale or half full. */
+ * reference's, or the empty one where r would go. */
 static guint32 *
 ref_slot (RespAssessor *as, const RespVerdictRef *r, const guint32 *path)
 {
   guint32 mask, h;
 
-  if (as->ref_indexed != as->refs.len || as->refs.len * 2 >= as->ref_slots.len)
-    {
-      guint32 n = 64;
-
-      while (n <= as->refs.len * 2)
-        n *= 2;
-      as->ref_slots.len = 0;
-      resp_vec_reserve (&as->ref_slots, n);
-      as->ref_slots.len = n;
-      memset (as->ref_slots.data, 0, n * sizeof (guint32));
-      for (guint32 i = 0; i < as->refs.len; i++)
-        {
-          const RespVerdictRef *x = &as->refs.data[i];
-
-          const guint32 *xpath = x->kind == RESP_REF_PATH ? &as->path_store.data[x->a] : NULL;
-
-          for (h = ref_hash (as, x, xpath) & (n - 1); as->ref_slots.data[h] != 0;
-               h = (h + 1) & (n - 1))
-            ;
-          as->ref_slots.data[h] = i + 1;
-        }
-      as->ref_indexed = as->refs.len;
-    }
+  resp_slots_sync (&as->ref_slots, &as->ref_indexed, as->refs.len, ref_hash_at, as);
   mask = as->ref_slots.len - 1;
   for (h = ref_hash (as, r, path) & mask; as->ref_slots.data[h] != 0; h = (h + 1) & mask)
     if (ref_same (as, &as->refs.data[as->ref_slots.data[h] - 1], r, path))
@@ -285,6 +271,14 @@ add_ref (RespAssessor *as, guint32 f, RespRefKind kind, guint32 a)
   push_ref_once (as, f, &ref, NULL);
 }
 
+static guint32
+memo_hash_at (guint32 i, gconstpointer data)
+{
+  const RespAssessor *as = data;
+
+  return mix3 (as->memo.data[i].kind, as->memo.data[i].key, 0);
+}
+
 /* The memo of (kind, key), computed into the memo when missing. The span
  * returned is valid until the next memo_get(). */
 static const guint32 *
@@ -295,26 +289,7 @@ memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
   Memo entry;
   guint32 mask, h;
 
-  if (as->memo_indexed != as->memo.len || as->memo.len * 2 >= as->memo_slots.len)
-    {
-      /* made again when stale or half full */
-      guint32 size = 64;
-
-      while (size <= as->memo.len * 2)
-        size *= 2;
-      as->memo_slots.len = 0;
-      resp_vec_reserve (&as->memo_slots, size);
-      as->memo_slots.len = size;
-      memset (as->memo_slots.data, 0, size * sizeof (guint32));
-      for (guint32 i = 0; i < as->memo.len; i++)
-        {
-          for (h = mix3 (as->memo.data[i].kind, as->memo.data[i].key, 0) & (size - 1);
-               as->memo_slots.data[h] != 0; h = (h + 1) & (size - 1))
-            ;
-          as->memo_slots.data[h] = i + 1;
-        }
-      as->memo_indexed = as->memo.len;
-    }
+  resp_slots_sync (&as->memo_slots, &as->memo_indexed, as->memo.len, memo_hash_at, as);
   mask = as->memo_slots.len - 1;
   for (h = mix3 (kind, key, 0) & mask; as->memo_slots.data[h] != 0; h = (h + 1) & mask)
     {

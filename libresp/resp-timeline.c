@@ -171,35 +171,22 @@ hop_hash (guint32 group, guint32 by, guint32 to, guint32 kind)
   return h ^ (h >> 15);
 }
 
+static guint32
+hop_hash_at (guint32 i, gconstpointer data)
+{
+  const RespVerdictHop *o = &((const RespAssessor *) data)->hops.data[i];
+
+  return hop_hash (o->group, o->by, o->to, o->kind);
+}
+
 /* The slot of the hop (group, by, to, kind) in hop_slots: where it is, or
- * the empty slot where it would go; the table is made again when it is
- * stale or half full. */
+ * the empty slot where it would go. */
 static guint32 *
 hop_slot (RespAssessor *as, guint32 group, guint32 by, guint32 to, guint32 kind)
 {
   guint32 mask, h;
 
-  if (as->hop_indexed != as->hops.len || as->hops.len * 2 >= as->hop_slots.len)
-    {
-      guint32 n = 64;
-
-      while (n <= as->hops.len * 2)
-        n *= 2;
-      as->hop_slots.len = 0;
-      resp_vec_reserve (&as->hop_slots, n);
-      as->hop_slots.len = n;
-      memset (as->hop_slots.data, 0, n * sizeof (guint32));
-      for (guint32 i = 0; i < as->hops.len; i++)
-        {
-          const RespVerdictHop *o = &as->hops.data[i];
-
-          for (h = hop_hash (o->group, o->by, o->to, o->kind) & (n - 1); as->hop_slots.data[h] != 0;
-               h = (h + 1) & (n - 1))
-            ;
-          as->hop_slots.data[h] = i + 1;
-        }
-      as->hop_indexed = as->hops.len;
-    }
+  resp_slots_sync (&as->hop_slots, &as->hop_indexed, as->hops.len, hop_hash_at, as);
   mask = as->hop_slots.len - 1;
   for (h = hop_hash (group, by, to, kind) & mask; as->hop_slots.data[h] != 0; h = (h + 1) & mask)
     {

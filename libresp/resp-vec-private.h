@@ -53,6 +53,20 @@ gpointer resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need);
     (v)->len = (v)->cap = 0;                                                            \
   } G_STMT_END
 
+/* An open-addressing index of the elements 0..n-1 of an array by a hash of
+ * each (hash (i, data)): every slot 0 (empty) or an element's index plus
+ * one, a collision in the next slot, the number of slots a power of two.
+ * resp_slots_sync() makes it again, at least 64 slots and more than twice
+ * n, when *indexed (the elements it holds) is not n or it is half full; a
+ * caller that appends an element it has just looked up puts it in the empty
+ * slot the lookup ended on and sets *indexed to the new n. Probing is the
+ * caller's (its equality is its own): from hash & (len - 1), while a slot
+ * is not 0, to the next slot modulo len. */
+typedef guint32 (*RespSlotsHash) (guint32 i, gconstpointer data);
+
+void     resp_slots_sync  (RespU32Vec *slots, guint32 *indexed, guint32 n, RespSlotsHash hash,
+                           gconstpointer data);
+
 /* Sorts n elements of size bytes, stably (equal elements keep their
  * order). Most arrays sorted on the hot paths hold a handful of elements:
  * those get an insertion sort, without the set-up of a general sort;

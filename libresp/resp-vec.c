@@ -30,6 +30,30 @@ resp_huge_alloc (gsize n, gsize size)
   return p;
 }
 
+void
+resp_slots_sync (RespU32Vec *slots, guint32 *indexed, guint32 n, RespSlotsHash hash, gconstpointer data)
+{
+  guint32 size = 64;
+
+  if (*indexed == n && (guint64) n * 2 < slots->len)
+    return;
+  while (size <= (guint64) n * 2)
+    size *= 2;
+  slots->len = 0;
+  resp_vec_reserve (slots, size);
+  slots->len = size;
+  memset (slots->data, 0, size * sizeof (guint32));
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 h;
+
+      for (h = hash (i, data) & (size - 1); slots->data[h] != 0; h = (h + 1) & (size - 1))
+        ;
+      slots->data[h] = i + 1;
+    }
+  *indexed = n;
+}
+
 gpointer
 resp_huge_alloc0 (gsize n, gsize size)
 {
