@@ -22,6 +22,7 @@
 #include <resp/resp.h>
 
 #include "resp-serve.h"
+#include "resp-range.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -413,56 +414,9 @@ run_validate (Job *job)
 static char *
 duties_range (GHashTable *query, gint64 *from, gint64 *until, gint64 *at)
 {
-  const char *year_text = query != NULL ? g_hash_table_lookup (query, "year") : NULL;
-  const char *from_text = query != NULL ? g_hash_table_lookup (query, "from") : NULL;
-  const char *until_text = query != NULL ? g_hash_table_lookup (query, "until") : NULL;
-  const char *at_text = query != NULL ? g_hash_table_lookup (query, "at") : NULL;
-  GError *error = NULL;
-  char *message = NULL;
-  gint64 year;
-
-  *at = resp_instant_now ();
-  if (at_text != NULL && !resp_instant_parse (at_text, at, &error))
-    message = g_strdup_printf ("at: %s", error->message);
-  else if (year_text != NULL && (from_text != NULL || until_text != NULL))
-    message = g_strdup ("give either year or from and until");
-  else if ((from_text == NULL) != (until_text == NULL))
-    message = g_strdup ("from and until go together");
-  else if (from_text != NULL)
-    {
-      if (!resp_instant_parse (from_text, from, &error))
-        message = g_strdup_printf ("from: %s", error->message);
-      else if (!resp_instant_parse (until_text, until, &error))
-        message = g_strdup_printf ("until: %s", error->message);
-      else if (*from >= *until)
-        message = g_strdup ("until must be after from");
-    }
-  else
-    {
-      char *end = NULL, *text;
-
-      if (year_text != NULL)
-        {
-          year = g_ascii_strtoll (year_text, &end, 10);
-          if (end == year_text || *end != '\0' || year < 1 || year > 9998)
-            return g_strdup_printf ("year: not a year from 1 to 9998: '%s'", year_text);
-        }
-      else
-        {
-          char *instant = resp_instant_format (*at);
-
-          year = instant != NULL ? g_ascii_strtoll (instant, NULL, 10) : 2000;
-          g_free (instant);
-        }
-      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year);
-      resp_instant_parse (text, from, NULL);
-      g_free (text);
-      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year + 1);
-      resp_instant_parse (text, until, NULL);
-      g_free (text);
-    }
-  g_clear_error (&error);
-  return message;
+#define Q(k) (query != NULL ? (const char *) g_hash_table_lookup (query, k) : NULL)
+  return resp_duties_range (Q ("year"), Q ("from"), Q ("until"), Q ("at"), "", from, until, at);
+#undef Q
 }
 
 /* POST /v1/duties: the served record, or the one in the body. */

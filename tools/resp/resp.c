@@ -15,6 +15,7 @@
 #include <resp/resp.h>
 
 #include "resp-serve.h"
+#include "resp-range.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -616,50 +617,10 @@ progress (const char *what)
 static int
 duties_range (GOptionContext *ctx, gint64 *from, gint64 *until, gint64 *at)
 {
-  GError *error = NULL;
-  int rc = -1;
+  char *message = resp_duties_range (opt_year, opt_from, opt_until, opt_at, "--", from, until, at);
+  int rc = message != NULL ? usage_error (ctx, "%s", message) : -1;
 
-  *at = resp_instant_now ();
-  if (opt_at != NULL && !resp_instant_parse (opt_at, at, &error))
-    rc = usage_error (ctx, "--at: %s", error->message);
-  else if (opt_year != NULL && (opt_from != NULL || opt_until != NULL))
-    rc = usage_error (ctx, "give either --year or --from and --until");
-  else if ((opt_from == NULL) != (opt_until == NULL))
-    rc = usage_error (ctx, "--from and --until go together");
-  else if (opt_from != NULL)
-    {
-      if (!resp_instant_parse (opt_from, from, &error))
-        rc = usage_error (ctx, "--from: %s", error->message);
-      else if (!resp_instant_parse (opt_until, until, &error))
-        rc = usage_error (ctx, "--until: %s", error->message);
-      else if (*from >= *until)
-        rc = usage_error (ctx, "--until must be after --from");
-    }
-  else
-    {
-      char *end = NULL;
-      gint64 year;
-      char *text;
-
-      if (opt_year != NULL)
-        year = g_ascii_strtoll (opt_year, &end, 10);
-      if (opt_year != NULL && (end == opt_year || *end != '\0' || year < 1 || year > 9998))
-        return usage_error (ctx, "--year: not a year from 1 to 9998: '%s'", opt_year);
-      if (opt_year == NULL)
-        {
-          /* the calendar year of --at, at +08:00 */
-          char *at_text = resp_instant_format (*at);
-          year = at_text != NULL ? g_ascii_strtoll (at_text, NULL, 10) : 2000;
-          g_free (at_text);
-        }
-      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year);
-      resp_instant_parse (text, from, NULL);
-      g_free (text);
-      text = g_strdup_printf ("%04" G_GINT64_FORMAT "-01-01", year + 1);
-      resp_instant_parse (text, until, NULL);
-      g_free (text);
-    }
-  g_clear_error (&error);
+  g_free (message);
   return rc;
 }
 
