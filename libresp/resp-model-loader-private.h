@@ -63,9 +63,6 @@ typedef struct {
   GArray         *pending;    /* RespPendingRef */
   GString        *s1;
   GString        *s2;
-  /* a file mapping of our own: pages already parsed can be dropped */
-  gboolean        input_is_mapping;
-  gsize           dropped;
   RespObjPos      obj;
 } RespLoader;
 

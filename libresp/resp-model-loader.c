@@ -16,8 +16,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "resp-model-loader-private.h"
 #include "resp-instant-private.h"
@@ -802,28 +800,6 @@ resp_loader_parse_relation (RespLoader *L)
 
 /* ---- the document ---- */
 
-/* The parse reads the file once, front to back: the pages behind it are
- * given back so that the file costs a window, not its size, in memory. A
- * later read of them (an error message, say) faults them in again. */
-#define DROP_CHUNK (64u << 20)
-
-static void
-drop_consumed (RespLoader *L)
-{
-  gsize pos = resp_json_reader_get_offset (L->r);
-  gsize page = (gsize) sysconf (_SC_PAGESIZE);
-  gsize upto;
-
-  if (!L->input_is_mapping || pos < L->dropped + DROP_CHUNK + page)
-    return;
-  upto = (pos - page) & ~(page - 1);
-  if (upto > L->dropped)
-    {
-      madvise ((char *) L->data + L->dropped, upto - L->dropped, MADV_DONTNEED);
-      L->dropped = upto;
-    }
-}
-
 /* Calls parse for each object element of the array whose '[' was just read. */
 static void
 parse_array (RespLoader *L, RespJsonToken t, const char *key, void (*parse) (RespLoader *),
@@ -858,7 +834,6 @@ parse_array (RespLoader *L, RespJsonToken t, const char *key, void (*parse) (Res
       L->obj.col = resp_json_reader_get_column (L->r);
       L->obj.off = resp_json_reader_get_offset (L->r);
       parse (L);
-      drop_consumed (L);
       if (half != NULL && resp_json_reader_get_offset (L->r) >= resp_loader_split_brace (half))
         {
           /* the boundary is one if an element of this array ended there */
@@ -1071,10 +1046,6 @@ resp_model_load_internal (const char *data, gsize length, const char *file,
     }
   loader_init (&L, data, length, file, limits, options);
   m = L.m;
-  /* only a page-aligned mapping we were handed to release is ours to trim
-   * (memory of our own, trimmed, would read back as zeros) */
-  L.input_is_mapping = release_input == (GDestroyNotify) g_mapped_file_unref &&
-                       ((guintptr) data % (guintptr) sysconf (_SC_PAGESIZE)) == 0;
 
   parse_document (&L);
   resp_loader_check (&L);

@@ -124,7 +124,6 @@ resp_loader_split (RespLoader *L)
   h->L.pending = g_array_new (FALSE, FALSE, sizeof (RespPendingRef));
   h->L.s1 = g_string_sized_new (64);
   h->L.s2 = g_string_sized_new (64);
-  h->L.input_is_mapping = FALSE;
   h->L.rels_cap = (guint32) MIN ((L->length - h->start) / 28 + 16, G_MAXUINT32 / 2);
   h->shadow.n_rels = 0;
   h->shadow.rels = resp_huge_alloc (h->L.rels_cap, sizeof (RespRelRec));

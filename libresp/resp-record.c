@@ -16,8 +16,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "resp-record-private.h"
 #include "resp-input-private.h"
@@ -118,10 +116,6 @@ typedef struct {
   /* the last node found: entries often come node by node */
   GString        *last_node_text;
   guint32         last_node;
-  /* a file mapping of our own: pages already parsed can be dropped */
-  gboolean        input_is_mapping;
-  gsize           dropped;
-  gsize           page;
 } Loader;
 
 /* Line and column of byte offset off in the current object (after its
@@ -797,27 +791,6 @@ parse_span (Loader *L)
 
 /* ---- the document ---- */
 
-/* The parse reads the file once, front to back: the pages behind it are
- * given back so that the file costs a window, not its size, in memory. */
-#define DROP_CHUNK (64u << 20)
-
-static void
-drop_consumed (Loader *L)
-{
-  gsize at = resp_json_reader_get_offset (L->r);
-  gsize page = L->page;
-  gsize upto;
-
-  if (!L->input_is_mapping || at < L->dropped + DROP_CHUNK + page)
-    return;
-  upto = (at - page) & ~(page - 1);
-  if (upto > L->dropped)
-    {
-      madvise ((char *) L->data + L->dropped, upto - L->dropped, MADV_DONTNEED);
-      L->dropped = upto;
-    }
-}
-
 /* Calls parse for each object element of the array whose '[' was just read. */
 static void
 parse_array (Loader *L, RespJsonToken t, const char *key, void (*parse) (Loader *),
@@ -849,7 +822,6 @@ parse_array (Loader *L, RespJsonToken t, const char *key, void (*parse) (Loader 
       L->obj_col = resp_json_reader_get_column (L->r);
       L->obj_off = resp_json_reader_get_offset (L->r);
       parse (L);
-      drop_consumed (L);
     }
 }
 
@@ -1242,8 +1214,6 @@ loader_init (Loader *L, RespModel *model, RespRulebook *rb, const RespInput *in)
   L->kind_names[kinds->len] = "notice";
   L->kind_names[kinds->len + 1] = "rectification";
   /* only a page-aligned mapping of our own is ours to trim */
-  L->page = (gsize) sysconf (_SC_PAGESIZE);
-  L->input_is_mapping = in->mapping != NULL && ((guintptr) in->data % L->page) == 0;
 }
 
 /* Frees the loader's working arrays (not the record, not the sink). */
