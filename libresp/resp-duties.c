@@ -131,8 +131,8 @@ typedef struct {
   gint64       owners_start;
   guint32      owners_off, n_owners;
   guint32      last_card_node, last_card;   /* scorecard_of()'s last answer */
-  guint32     *card_keys, *card_vals;       /* cards_build() */
-  guint32      card_mask;
+  RespU32Vec   cards;                        /* the scorecards by committee (resp_slots_sync) */
+  guint32      cards_indexed;
   CommitteeMemo committees[1024];
   GArray      *missing;       /* guint, from condition evaluation */
   guint32      system;        /* the subject of a condition being evaluated */
@@ -767,37 +767,19 @@ scorecard_report_to (Ctx *c, const Ranked *r)
   resp_resolver_give (&c->R, report);
 }
 
-/* The scorecards by committee: an open-addressing table small enough to
- * stay in cache (a lookup through the per-node arrays missed it at
- * national scale, once per slot). */
+/* The scorecards by committee: an index small enough to stay in cache (a
+ * lookup through the per-node arrays missed it at national scale, once per
+ * slot). */
 static inline guint32
-card_hash (guint32 k, guint32 mask)
+card_hash (guint32 k)
 {
-  return (guint32) (((guint64) k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+  return (guint32) (((guint64) k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
 }
 
-static void
-cards_build (Ctx *c)
+static guint32
+card_hash_at (guint32 i, gconstpointer data)
 {
-  RespDuties *d = c->d;
-  guint32 n = d->scorecards->len, size = 16;
-
-  while (size < 2 * n)
-    size *= 2;
-  c->card_mask = size - 1;
-  c->card_keys = g_new (guint32, size);
-  c->card_vals = g_new (guint32, size);
-  memset (c->card_keys, 0xff, size * sizeof (guint32));
-  for (guint32 i = 0; i < n; i++)
-    {
-      guint32 k = g_array_index (d->scorecards, RespDutyScorecard, i).committee;
-      guint32 h = card_hash (k, c->card_mask);
-
-      while (c->card_keys[h] != RESP_NO_NODE)
-        h = (h + 1) & c->card_mask;
-      c->card_keys[h] = k;
-      c->card_vals[h] = i;
-    }
+  return card_hash (g_array_index ((const GArray *) data, RespDutyScorecard, i).committee);
 }
 
 /* The index of committee k's scorecard, or RESP_NO_NODE. Slots next to
@@ -806,16 +788,17 @@ cards_build (Ctx *c)
 static guint32
 scorecard_of (Ctx *c, guint32 k)
 {
-  guint32 h;
+  const RespU32Vec *slots = &c->cards;
+  guint32 mask = slots->len - 1, h;
 
   if (k == c->last_card_node)
     return c->last_card;
   c->last_card_node = k;
   c->last_card = RESP_NO_NODE;
-  for (h = card_hash (k, c->card_mask); c->card_keys[h] != RESP_NO_NODE; h = (h + 1) & c->card_mask)
-    if (c->card_keys[h] == k)
+  for (h = card_hash (k) & mask; slots->data[h] != 0; h = (h + 1) & mask)
+    if (g_array_index (c->d->scorecards, RespDutyScorecard, slots->data[h] - 1).committee == k)
       {
-        c->last_card = c->card_vals[h];
+        c->last_card = slots->data[h] - 1;
         break;
       }
   return c->last_card;
@@ -1439,7 +1422,8 @@ resp_model_check_duties (RespModel     *model,
 
   rank_nodes (&c, classes, &cards);
   g_free (cards.data);
-  cards_build (&c);
+  c.cards_indexed = G_MAXUINT32;
+  resp_slots_sync (&c.cards, &c.cards_indexed, d->scorecards->len, card_hash_at, d->scorecards);
   for (guint32 r = 0; r < c.n_ranked; r++)
     node_slots (&c, &c.ranked[r]);
   notices (&c);
@@ -1461,8 +1445,7 @@ resp_model_check_duties (RespModel     *model,
   g_free (c.reads_operator);
   g_free (c.tmp.data);
   g_free (c.rank);
-  g_free (c.card_keys);
-  g_free (c.card_vals);
+  g_free (c.cards.data);
   g_free (c.ranked);
   g_array_unref (c.missing);
   resp_resolver_clear (&c.R);
