@@ -188,7 +188,7 @@ ref_hash (const RespAssessor *as, const RespVerdictRef *r, const guint32 *path)
   switch (r->kind)
     {
     case RESP_REF_BASIS:
-      what = g_str_hash (r->basis);
+      what = r->a;   /* the citation's hash, computed with the rulebook */
       break;
     case RESP_REF_PATH:
       what = r->b;
@@ -392,9 +392,9 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
   fl->category = MIN (fl->category, (guint32) r->category);
   fl->roles |= 1u << r->role;
 
-  for (char **c = r->basis; c != NULL && *c != NULL; c++)
+  for (guint i = 0; r->basis != NULL && r->basis[i] != NULL; i++)
     {
-      RespVerdictRef basis = { p, RESP_REF_BASIS, 0, 0, *c };
+      RespVerdictRef basis = { p, RESP_REF_BASIS, r->basis_hash[i], 0, r->basis[i] };
       push_ref_once (as, f, &basis, NULL);
     }
   push_ref_once (as, f, &ref, path);

@@ -57,6 +57,8 @@ typedef struct {
   RespRole       role;
   RespCategory   category;
   char         **basis;
+  guint32       *basis_hash;  /* g_str_hash() of each citation, for the
+                               * verdict's de-duplication */
   char          *note;
   gboolean       from_decision;
   gboolean       only_participant;

@@ -82,6 +82,7 @@ liability_clear (gpointer data)
   g_free (r->id);
   g_free (r->note);
   g_strfreev (r->basis);
+  g_free (r->basis_hash);
   g_clear_pointer (&r->condition, resp_condition_free);
 }
 
@@ -714,6 +715,13 @@ read_liability (Ctx *c, const RespJsonNode *arr)
             r.category = (RespCategory) k;
         }
       r.basis = read_basis (c, o, "basis", TRUE, what);
+      if (r.basis != NULL)
+        {
+          guint n = g_strv_length (r.basis);
+          r.basis_hash = g_new (guint32, MAX (n, 1));
+          for (guint b = 0; b < n; b++)
+            r.basis_hash[b] = g_str_hash (r.basis[b]);
+        }
       from = resp_document_member (c->sink, o, "from", RESP_JSON_STRING, FALSE, what);
       if (from != NULL)
         {
