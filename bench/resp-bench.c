@@ -14,7 +14,11 @@
  * answer compared (a disagreement fails the run). Then the duties of SPEC §8: a
  * national record of one year (resp-gen --record) loaded against the model
  * and the shipped rulebook cn-local-2026-example, and every slot of that
- * year checked, scorecards included, on one thread.
+ * year checked, scorecards included, on one thread. With --counts, the
+ * assess loop alone (resp-assess-loop) under callgrind gives instructions
+ * and simulated last-level misses per event, which do not depend on the
+ * machine's load; every --json carries the load average at the start and
+ * at the end of the run.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -41,6 +45,7 @@ static char *opt_workdir = NULL;
 static int opt_seed = 1;
 static int opt_events = 20000;
 static int opt_sqlite_events = 2000;
+static gboolean opt_counts = FALSE;
 static int opt_record_year = 2026;
 static int opt_duty_rounds = 5;
 
@@ -51,6 +56,7 @@ static GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Generator seed (default 1)", "N" },
   { "events", 'n', 0, G_OPTION_ARG_INT, &opt_events, "Events to generate and assess (default 20000)", "N" },
   { "sqlite-events", 0, 0, G_OPTION_ARG_INT, &opt_sqlite_events, "Events checked and timed against SQLite, the first N (default 2000)", "N" },
+  { "counts", 0, 0, G_OPTION_ARG_NONE, &opt_counts, "Also count instructions and LL misses per assessment under callgrind", NULL },
   { "record-year", 0, 0, G_OPTION_ARG_INT, &opt_record_year, "Year of the generated record whose duties are checked (default 2026)", "YYYY" },
   { "duty-rounds", 0, 0, G_OPTION_ARG_INT, &opt_duty_rounds, "Times the duty check is run, for its median (default 5)", "N" },
   { NULL }
@@ -517,6 +523,107 @@ measure_sqlite (RespModel *model, RespRulebook *rb, RespAssessor *assessor, Resp
   return ok;
 }
 
+/* ---- deterministic figures (issue 17 item 5) ---- */
+
+/* The load average of /proc/loadavg: 1, 5 and 15 minutes. */
+static void
+load_avg (double out[3])
+{
+  char *text = NULL;
+
+  out[0] = out[1] = out[2] = -1;
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    sscanf (text, "%lf %lf %lf", &out[0], &out[1], &out[2]);
+  g_free (text);
+}
+
+/* Instructions (Ir) and last-level cache misses (ILmr + DLmr + DLmw) of
+ * the assess calls only, over every event of the file, from callgrind's
+ * totals: resp-assess-loop under valgrind --tool=callgrind --cache-sim=yes
+ * --LL=33554432,16,64, collecting inside resp_assessor_assess() and
+ * resp_verdict_unref() only (what resp-bench times as assess_median_ns). */
+static gboolean
+callgrind_counts (const char *model, const char *events, guint n_events, double *instr, double *ll_misses)
+{
+  char *out = g_build_filename (g_get_tmp_dir (), "resp-bench-callgrind.XXXXXX", NULL);
+  char *out_arg, *text = NULL, *events_line = NULL, *totals = NULL;
+  const char *argv[] = {
+    "valgrind", "--tool=callgrind", "--cache-sim=yes", "--LL=33554432,16,64",
+    "--toggle-collect=resp_assessor_assess", "--toggle-collect=resp_verdict_unref",
+    NULL /* --callgrind-out-file */, RESP_ASSESS_LOOP, model, events, NULL,
+  };
+  GError *error = NULL;
+  int status = 0, fd;
+  gboolean ok = FALSE;
+
+  fd = g_mkstemp (out);
+  if (fd < 0)
+    {
+      g_free (out);
+      return FALSE;
+    }
+  close (fd);
+  out_arg = g_strdup_printf ("--callgrind-out-file=%s", out);
+  argv[6] = out_arg;
+  progress ("counting instructions and LL misses of %u assessments under callgrind", n_events);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      fprintf (stderr, "resp-bench: callgrind: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  else if (g_file_get_contents (out, &text, NULL, NULL))
+    {
+      char **lines = g_strsplit (text, "\n", -1);
+
+      for (char **l = lines; *l != NULL; l++)
+        if (g_str_has_prefix (*l, "events:"))
+          events_line = g_strdup (*l + 7);
+        else if (g_str_has_prefix (*l, "totals:") || (totals == NULL && g_str_has_prefix (*l, "summary:")))
+          {
+            g_free (totals);
+            totals = g_strdup (strchr (*l, ':') + 1);
+          }
+      g_strfreev (lines);
+      if (events_line != NULL && totals != NULL && n_events > 0)
+        {
+          char **names = g_strsplit_set (g_strstrip (events_line), " ", -1);
+          char **values = g_strsplit_set (g_strstrip (totals), " ", -1);
+          double ir = -1, ll = 0;
+          guint found = 0;
+
+          for (guint i = 0; names[i] != NULL && values[i] != NULL; i++)
+            {
+              double x = g_ascii_strtod (values[i], NULL);
+              if (g_str_equal (names[i], "Ir"))
+                ir = x;
+              else if (g_str_equal (names[i], "ILmr") || g_str_equal (names[i], "DLmr") ||
+                       g_str_equal (names[i], "DLmw"))
+                {
+                  ll += x;
+                  found++;
+                }
+            }
+          if (ir >= 0 && found == 3)
+            {
+              *instr = ir / n_events;
+              *ll_misses = ll / n_events;
+              ok = TRUE;
+            }
+          g_strfreev (names);
+          g_strfreev (values);
+        }
+    }
+  g_unlink (out);
+  g_free (out);
+  g_free (out_arg);
+  g_free (text);
+  g_free (events_line);
+  g_free (totals);
+  return ok;
+}
+
 /* What the duties part measures. */
 typedef struct {
   gsize   record_bytes;
@@ -653,7 +760,8 @@ main (int argc, char **argv)
   double json_mb_per_s, batch_per_s, rss_per_item;
   guint n_events;
   SqliteFigures sf = { 0 };
-  gboolean sql_ok;
+  double load_start[3], load_end[3], count_instr = -1, count_ll = -1;
+  gboolean sql_ok, counted = FALSE;
   gsize model_bytes;
   SqliteBaseline *sql;
   DutyFigures duty = { 0 };
@@ -680,6 +788,8 @@ main (int argc, char **argv)
     generate (g_file_test (model_path, G_FILE_TEST_EXISTS) ? NULL : model_path,
               g_file_test (events_path, G_FILE_TEST_EXISTS) ? NULL : events_path,
               g_file_test (record_path, G_FILE_TEST_EXISTS) ? NULL : record_path);
+
+  load_avg (load_start);
 
   /* load from JSON: the file is read once first, so the disk is not timed */
   {
@@ -795,6 +905,10 @@ main (int argc, char **argv)
 
   measure_duties (model, record_path, &duty);
 
+  if (opt_counts)
+    counted = callgrind_counts (snap_path, events_path, n_events, &count_instr, &count_ll);
+  load_avg (load_end);
+
   if (opt_json)
     {
       printf ("{\"size\": \"%s\", \"nodes\": %u, \"relations\": %u, \"json_mb_per_s\": %.1f, "
@@ -818,6 +932,10 @@ main (int argc, char **argv)
               sf.lib_mean_ns > 0 ? sf.literal_mean_ns / sf.lib_mean_ns : 0.0,
               sf.derived.agree, sf.literal.agree, sf.derived.role_sets, sf.derived.liable,
               sf.derived.circumstances, sf.sqlite_load_s, sf.derive_s, sf.regulator_rows);
+      if (counted)
+        printf ("\"assess_instructions\": %.0f, \"assess_ll_misses\": %.2f, ", count_instr, count_ll);
+      printf ("\"load_avg\": {\"start\": [%.2f, %.2f, %.2f], \"end\": [%.2f, %.2f, %.2f]}, ",
+              load_start[0], load_start[1], load_start[2], load_end[0], load_end[1], load_end[2]);
       printf ("\"record_year\": %d, \"record_entries\": %u, \"record_bytes\": %" G_GSIZE_FORMAT
               ", \"record_mb_per_s\": %.1f, \"record_load_s\": %.3f, \"record_rss_mb\": %.0f, "
               "\"duty_slots\": %u, \"duty_notices\": %u, \"duty_scorecards\": %u, \"duty_check_s\": %.3f, "
@@ -839,7 +957,7 @@ main (int argc, char **argv)
             "  batch                 %8.0f events/s on %u threads\n"
             "  same run, first %u events, interleaved: libresp %" G_GINT64_FORMAT " ns, SQLite %" G_GINT64_FORMAT
             " ns (%.1fx; literal %" G_GINT64_FORMAT " ns, %.1fx); %u and %u of %u events agree\n"
-
+            "  load average          %.2f %.2f %.2f at the start, %.2f %.2f %.2f at the end\n"
             "record of %d: %u entries, %.0f MB\n"
             "  load, median of 3     %8.1f MB/s (%.3f s; %.0f MB resident)\n"
             "  duty check, median    %8.0f slots/s on one thread (%.3f s for %u slots, %u notices, "
@@ -850,12 +968,15 @@ main (int argc, char **argv)
             open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, g_get_num_processors (), sf.events,
             sf.lib_ns, sf.derived_ns, sf.lib_ns > 0 ? (double) sf.derived_ns / sf.lib_ns : 0.0, sf.literal_ns,
             sf.lib_ns > 0 ? (double) sf.literal_ns / sf.lib_ns : 0.0, sf.derived.agree, sf.literal.agree, sf.events,
-
+            load_start[0], load_start[1], load_start[2], load_end[0], load_end[1], load_end[2],
             opt_record_year, duty.entries, duty.record_bytes / 1e6,
             duty.record_bytes / 1e6 / (duty.load_ns / 1e9), duty.load_ns / 1e9, duty.record_rss / 1e6,
             duty.slots / (duty.check_ns / 1e9), duty.check_ns / 1e9, duty.slots, duty.notices, duty.scorecards,
             duty.rounds, duty.peak_rss / 1e6, duty.by_duty->str);
 
+  if (!opt_json && counted)
+    printf ("callgrind, per assessment: %.0f instructions (Ir), %.2f LL misses (ILmr + DLmr + DLmw)\n",
+            count_instr, count_ll);
   resp_assessor_unref (assessor);
   resp_event_batch_unref (batch);
   resp_rulebook_unref (rulebook);
