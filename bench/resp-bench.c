@@ -501,7 +501,12 @@ measure_sqlite (RespModel *model, RespRulebook *rb, RespAssessor *assessor, Resp
 
           compare_verdicts (model, ev, vs[i], &der[i], "derived", &f->derived);
           compare_verdicts (model, ev, vs[i], &lit[i], "literal", &f->literal);
+          /* each side's answer is freed outside the timed part */
           resp_verdict_unref (vs[i]);
+          sqlite_baseline_verdict_clear (&der[i]);
+          sqlite_baseline_verdict_clear (&lit[i]);
+          sqlite_baseline_verdict_init (&der[i]);
+          sqlite_baseline_verdict_init (&lit[i]);
           baseline_event_clear (&be[i]);
         }
       f->blocks++;
