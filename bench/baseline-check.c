@@ -1,12 +1,13 @@
 /* baseline-check.c: does the SQLite baseline agree with libresp?
  *
- *   resp-baseline-check MODEL [EVENTS] [--roles N] [--seed N]
+ *   resp-baseline-check MODEL [EVENTS] [--roles N] [--seed N] [--literal]
  *
  * Resolves the roles of N sampled systems and units at sampled instants
  * with both and compares every set; then, given an events file, assesses
- * each event with libresp and asks the baseline for the liable persons of
- * each subject (with the circumstances taken from libresp's verdict, as
- * resp-bench does) and compares the sets. Exit 0 when all agree, 1 on a
+ * each event with libresp and asks the baseline for the same event of the
+ * baseline (which reads the event file itself and works out the
+ * circumstances, the status and the liable persons on its own) and
+ * compares the status and the liable sets. Exit 0 when all agree, 1 on a
  * disagreement, 2 on bad input. A benchmark is only worth its numbers if
  * both sides compute the same thing.
  *
@@ -133,40 +134,18 @@ strv_member (JsonObject *o, const char *key)
   return (char **) g_ptr_array_free (a, FALSE);
 }
 
-static SqliteBaselineTruth
-truth (JsonObject *facts, const char *name)
+/* A fact as the event states it: absent or null is unknown. */
+static SqliteBaselineValue
+fact_value (JsonObject *facts, const char *name)
 {
   JsonNode *n = facts && json_object_has_member (facts, name) ? json_object_get_member (facts, name) : NULL;
+  SqliteBaselineValue v = { FALSE, 0 };
 
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return SQLITE_BASELINE_UNKNOWN;
-  return json_node_get_boolean (n) ? SQLITE_BASELINE_TRUE : SQLITE_BASELINE_FALSE;
-}
-
-/* Subjects for which a circumstance holds, from libresp's JSON verdict. */
-static GHashTable *
-liable_subjects (RespVerdict *v)
-{
-  g_autofree char *text = resp_verdict_render (v, RESP_FORMAT_JSON);
-  g_autoptr (JsonParser) p = json_parser_new ();
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *cs;
-
-  if (!json_parser_load_from_data (p, text, -1, NULL))
-    g_error ("libresp rendered a verdict that is not JSON");
-  cs = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)), "circumstances");
-  for (guint i = 0; i < json_array_get_length (cs); i++)
-    {
-      JsonObject *c = json_array_get_object_element (cs, i);
-      JsonArray *subjects;
-
-      if (g_strcmp0 (json_object_get_string_member (c, "status"), "holds") != 0)
-        continue;
-      subjects = json_object_get_array_member (c, "subjects");
-      for (guint k = 0; k < json_array_get_length (subjects); k++)
-        g_hash_table_add (set, g_strdup (json_array_get_string_element (subjects, k)));
-    }
-  return set;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n) || !JSON_NODE_HOLDS_VALUE (n))
+    return v;
+  v.known = TRUE;
+  v.value = json_node_get_value_type (n) == G_TYPE_BOOLEAN ? json_node_get_boolean (n) : json_node_get_double (n);
+  return v;
 }
 
 typedef struct {
@@ -174,24 +153,31 @@ typedef struct {
   double t_lib, t_base;
 } EventStats;
 
+static const char *const status_names[] = { "triggered", "undetermined", "not_triggered" };
+
+/* libresp and the baseline on one event, each on its own: the baseline
+ * reads the event as written (json-glib), never libresp's verdict. */
 static void
 check_event (RespModel *model, RespRulebook *rb, SqliteBaseline *base, RespEvent *event,
              JsonObject *o, EventStats *st)
 {
   g_autoptr (RespVerdict) v = NULL;
-  g_autoptr (GHashTable) holds = NULL;
   g_autoptr (GPtrArray) lib = g_ptr_array_new ();
-  g_autoptr (GPtrArray) mine = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) mine = g_ptr_array_new ();
   g_autoptr (GArray) decisions = g_array_new (FALSE, TRUE, sizeof (SqliteBaselineDecision));
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) subjects = g_ptr_array_new ();
   g_auto (GStrv) involved = strv_member (o, "involved");
   g_auto (GStrv) systems = strv_member (o, "systems");
   g_auto (GStrv) units = strv_member (o, "units");
+  g_autoptr (GError) error = NULL;
   JsonObject *facts = json_object_has_member (o, "facts") ? json_object_get_object_member (o, "facts") : NULL;
   GPtrArray *exempted = g_ptr_array_new_with_free_func (g_free);
   SqliteBaselineEvent ev = { 0 };
-  gint64 at = resp_event_get_occurred_at (event), t0;
-  gboolean ok = TRUE;
+  SqliteBaselineVerdict sv;
+  gint64 t0;
+  gboolean ok;
+  int lib_status;
 
   t0 = g_get_monotonic_time ();
   v = resp_assess (model, rb, event);
@@ -199,7 +185,6 @@ check_event (RespModel *model, RespRulebook *rb, SqliteBaseline *base, RespEvent
   for (guint i = 0; i < resp_verdict_get_n_liable (v); i++)
     g_ptr_array_add (lib, (gpointer) resp_verdict_get_liable_person (v, i));
   g_ptr_array_sort (lib, cmp_str);
-  holds = liable_subjects (v);
 
   if (json_object_has_member (o, "decisions"))
     {
@@ -225,41 +210,47 @@ check_event (RespModel *model, RespRulebook *rb, SqliteBaseline *base, RespEvent
         g_ptr_array_add (exempted, g_strdup (json_object_get_string_member (json_array_get_object_element (xs, i), "person")));
     }
   g_ptr_array_add (exempted, NULL);
+  for (char **s = systems; *s != NULL; s++)
+    g_ptr_array_add (subjects, *s);
+  for (char **s = units; *s != NULL; s++)
+    g_ptr_array_add (subjects, *s);
+  g_ptr_array_add (subjects, NULL);
 
-  ev.triggered = resp_verdict_get_status (v) == RESP_VERDICT_TRIGGERED;
+  ev.at = resp_event_get_occurred_at (event);
+  ev.subjects = (const char *const *) subjects->pdata;
   ev.involved = (const char *const *) involved;
-  ev.supervision_failed = truth (facts, "supervision_failed");
-  ev.coordination_failed = truth (facts, "coordination_failed");
+  for (guint f = 0; f < SQLITE_BASELINE_N_FACTS; f++)
+    ev.facts[f] = fact_value (facts, sqlite_baseline_fact_names[f]);
   ev.decisions = (const SqliteBaselineDecision *) (gpointer) decisions->data;
   ev.n_decisions = decisions->len;
   ev.exempted = (const char *const *) exempted->pdata;
 
+  sqlite_baseline_verdict_init (&sv);
   t0 = g_get_monotonic_time ();
-  for (int pass = 0; pass < 2 && ok; pass++)
-    for (char **s = pass == 0 ? systems : units; *s != NULL && ok; s++)
-      {
-        g_autoptr (GError) error = NULL;
-
-        ev.subject_liable = g_hash_table_contains (holds, *s);
-        ok = sqlite_baseline_liable (base, *s, at, &ev, mine, &error);
-        if (!ok)
-          g_printerr ("%s: baseline: %s\n", resp_event_get_id (event), error->message);
-      }
+  ok = sqlite_baseline_assess (base, &ev, &sv, &error);
   st->t_base += (double) (g_get_monotonic_time () - t0);
+  if (!ok)
+    g_printerr ("%s: baseline: %s\n", resp_event_get_id (event), error->message);
+  for (guint i = 0; ok && i < sv.liable->len; i++)
+    g_ptr_array_add (mine, ((SqliteBaselineLiable *) sv.liable->pdata[i])->person);
 
+  lib_status = resp_verdict_get_status (v) == RESP_VERDICT_TRIGGERED ? 0
+             : resp_verdict_get_status (v) == RESP_VERDICT_UNDETERMINED ? 1 : 2;
   st->n_events++;
-  st->n_triggered += ev.triggered;
-  if (!ok || !same_array (lib, mine))
+  st->n_triggered += lib_status == 0;
+  if (!ok || lib_status != (int) sv.status || !same_array (lib, mine))
     {
       GString *a = g_string_new (NULL);
       g_autofree char *b = join_array (mine);
 
       for (guint i = 0; i < lib->len; i++)
         g_string_append_printf (a, "%s%s", i ? "," : "", (const char *) lib->pdata[i]);
-      g_print ("MISMATCH liable %s: libresp [%s] baseline [%s]\n", resp_event_get_id (event), a->str, b);
+      g_print ("MISMATCH %s: libresp %s [%s] baseline %s [%s]\n", resp_event_get_id (event),
+               status_names[lib_status], a->str, status_names[sv.status], b);
       g_string_free (a, TRUE);
       st->bad++;
     }
+  sqlite_baseline_verdict_clear (&sv);
   g_ptr_array_unref (exempted);
 }
 
@@ -268,7 +259,9 @@ main (int argc, char **argv)
 {
   gint n_roles = 2000;
   gint64 seed = 1;
+  gboolean literal = FALSE;
   GOptionEntry entries[] = {
+    { "literal", 0, 0, G_OPTION_ARG_NONE, &literal, "the literal statements, not the derived regulator table", NULL },
     { "roles", 0, 0, G_OPTION_ARG_INT, &n_roles, "role resolutions to compare (default 2000)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "sampling seed (default 1)", "N" },
     { NULL },
@@ -287,7 +280,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc < 2 || argc > 3)
     {
-      g_printerr ("usage: resp-baseline-check MODEL [EVENTS] [--roles N] [--seed N]\n");
+      g_printerr ("usage: resp-baseline-check MODEL [EVENTS] [--roles N] [--seed N] [--literal]\n");
       return 2;
     }
 
@@ -307,8 +300,11 @@ main (int argc, char **argv)
       g_printerr ("baseline: %s\n", error->message);
       return 2;
     }
-  g_print ("baseline load: %.2f s (%u nodes, %u relations)\n", (double) (g_get_monotonic_time () - t0) / 1e6,
-           sqlite_baseline_get_n_nodes (base), sqlite_baseline_get_n_relations (base));
+  g_print ("baseline load: %.2f s (%u nodes, %u relations; regulator table %u rows in %.2f s)\n",
+           (double) (g_get_monotonic_time () - t0) / 1e6, sqlite_baseline_get_n_nodes (base),
+           sqlite_baseline_get_n_relations (base), sqlite_baseline_get_n_regulator_rows (base),
+           sqlite_baseline_get_derive_seconds (base));
+  sqlite_baseline_set_mode (base, literal ? SQLITE_BASELINE_LITERAL : SQLITE_BASELINE_DERIVED);
 
   /* the subjects to sample: every system and unit, from the baseline's
    * tables (libresp's public API has no way to list nodes) */

@@ -5,12 +5,20 @@
  * Generates (or reuses) a synthetic country with resp-gen, then measures in
  * one run: model load from JSON, snapshot open, resident memory per node
  * and relation, role resolution and assessment per event on one thread,
- * batch throughput on every core, and the same liable sets computed by an
- * in-memory SQLite database with indexes and recursive CTEs. Both answers
- * are compared before anything is timed. Then the duties of SPEC §8: a
+ * batch throughput on every core, and the same work done by an in-memory
+ * SQLite database (bench/sqlite-baseline.c): for the first 2,000 events,
+ * whatever their status, every subject's roles, the circumstances from
+ * the event's facts and the liability rules with each liable person's
+ * authority and proposer, worked out by the baseline on its own, timed
+ * interleaved with libresp on the same events in this process, and every
+ * answer compared (a disagreement fails the run). Then the duties of SPEC §8: a
  * national record of one year (resp-gen --record) loaded against the model
  * and the shipped rulebook cn-local-2026-example, and every slot of that
- * year checked, scorecards included, on one thread.
+ * year checked, scorecards included, on one thread. With --counts, the
+ * assess loop alone (resp-assess-loop) under callgrind gives instructions
+ * and simulated last-level misses per event, which do not depend on the
+ * machine's load; every --json carries the load average at the start and
+ * at the end of the run.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -36,7 +44,8 @@ static gboolean opt_json = FALSE;
 static char *opt_workdir = NULL;
 static int opt_seed = 1;
 static int opt_events = 20000;
-static int opt_sqlite_events = 300;
+static int opt_sqlite_events = 2000;
+static gboolean opt_counts = FALSE;
 static int opt_record_year = 2026;
 static int opt_duty_rounds = 5;
 
@@ -46,7 +55,8 @@ static GOptionEntry entries[] = {
   { "workdir", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workdir, "Where generated files are kept (default: a cache dir)", "DIR" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Generator seed (default 1)", "N" },
   { "events", 'n', 0, G_OPTION_ARG_INT, &opt_events, "Events to generate and assess (default 20000)", "N" },
-  { "sqlite-events", 0, 0, G_OPTION_ARG_INT, &opt_sqlite_events, "Events checked and timed in SQLite (default 300)", "N" },
+  { "sqlite-events", 0, 0, G_OPTION_ARG_INT, &opt_sqlite_events, "Events checked and timed against SQLite, the first N (default 2000)", "N" },
+  { "counts", 0, 0, G_OPTION_ARG_NONE, &opt_counts, "Also count instructions and LL misses per assessment under callgrind", NULL },
   { "record-year", 0, 0, G_OPTION_ARG_INT, &opt_record_year, "Year of the generated record whose duties are checked (default 2026)", "YYYY" },
   { "duty-rounds", 0, 0, G_OPTION_ARG_INT, &opt_duty_rounds, "Times the duty check is run, for its median (default 5)", "N" },
   { NULL }
@@ -181,16 +191,14 @@ generate (const char *model, const char *events, const char *record)
   g_free (year);
 }
 
-/* The baseline's view of an event, from the event and libresp's verdict:
- * which subjects a holding circumstance covers is the caller's business
- * in the baseline, as it is not role resolution. */
+/* ---- the SQLite baseline, equal work (issue 17 item 1) ---- */
+
+/* An event as its file states it, for the baseline: ids, facts, decisions
+ * and exemptions, nothing of libresp's verdict. */
 typedef struct {
   SqliteBaselineEvent    ev;
-  GPtrArray             *strings;     /* owned ids */
-  GPtrArray             *involved;
-  GPtrArray             *exempted;
+  GPtrArray             *lists;       /* the NULL-terminated id arrays */
   SqliteBaselineDecision *decisions;
-  GPtrArray             *lists;       /* the participants/dissent arrays */
 } BaselineEvent;
 
 static const char *const *
@@ -198,11 +206,427 @@ id_list (BaselineEvent *b, const RespModel *m, const GArray *nodes)
 {
   GPtrArray *list = g_ptr_array_new ();
 
-  for (guint i = 0; i < nodes->len; i++)
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     g_ptr_array_add (list, (gpointer) resp_model_node_id (m, g_array_index (nodes, guint32, i)));
   g_ptr_array_add (list, NULL);
   g_ptr_array_add (b->lists, list);
   return (const char *const *) list->pdata;
+}
+
+static void
+baseline_event_init (BaselineEvent *b, const RespModel *m, RespRulebook *rb, const RespEvent *ev)
+{
+  GArray *ex = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  memset (b, 0, sizeof *b);
+  b->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  b->ev.at = ev->occurred_at;
+  b->ev.subjects = id_list (b, m, ev->subjects);
+  b->ev.involved = id_list (b, m, ev->involved);
+  for (guint f = 0; f < SQLITE_BASELINE_N_FACTS; f++)
+    {
+      int i = resp_rulebook_find_fact (rb, sqlite_baseline_fact_names[f]);
+      const RespValue *v = i >= 0 ? &ev->facts[i] : NULL;
+
+      if (v == NULL || v->type == RESP_VALUE_UNKNOWN)
+        continue;
+      b->ev.facts[f].known = TRUE;
+      b->ev.facts[f].value = v->type == RESP_VALUE_BOOL ? (double) v->boolean : v->number;
+    }
+  b->decisions = g_new0 (SqliteBaselineDecision, MAX (ev->decisions->len, 1));
+  for (guint d = 0; d < ev->decisions->len; d++)
+    {
+      const RespDecision *rd = &g_array_index (ev->decisions, RespDecision, d);
+      b->decisions[d].committee = resp_model_node_id (m, rd->committee);
+      b->decisions[d].participants = id_list (b, m, rd->participants);
+      b->decisions[d].dissent = id_list (b, m, rd->dissent);
+    }
+  b->ev.decisions = b->decisions;
+  b->ev.n_decisions = ev->decisions->len;
+  for (guint e = 0; e < ev->exemptions->len; e++)
+    g_array_append_val (ex, g_array_index (ev->exemptions, RespExemption, e).person);
+  b->ev.exempted = id_list (b, m, ex);
+  g_array_unref (ex);
+}
+
+static void
+baseline_event_clear (BaselineEvent *b)
+{
+  g_ptr_array_unref (b->lists);
+  g_free (b->decisions);
+}
+
+/* What the comparison counted. */
+typedef struct {
+  guint events, agree, role_sets, liable, circumstances, bad_shown;
+} Agreement;
+
+static gboolean
+same_strv_array (char **lib, GPtrArray *base)
+{
+  guint n = lib ? g_strv_length (lib) : 0;
+
+  if (n != base->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (lib[i], base->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+sort_strv (char **v)
+{
+  if (v != NULL)
+    qsort (v, g_strv_length (v), sizeof (char *), cmp_str);
+}
+
+static void
+print_set (GString *out, const char *label, char **lib, GPtrArray *base)
+{
+  g_string_append_printf (out, "    %s: libresp [", label);
+  for (guint i = 0; lib != NULL && lib[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "", lib[i]);
+  g_string_append (out, "] sqlite [");
+  for (guint i = 0; i < base->len; i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "", (char *) base->pdata[i]);
+  g_string_append (out, "]\n");
+}
+
+static const char *const baseline_status_names[] = { "triggered", "undetermined", "not_triggered" };
+static const char *const category_names[] = { "direct", "primary_leadership", "important_leadership" };
+
+/* Compares libresp's verdict, and its roles of every subject, with what the
+ * baseline computed on its own; prints the differences of the first few
+ * events that differ. */
+static gboolean
+compare_verdicts (RespModel *model, RespEvent *ev, RespVerdict *v, const SqliteBaselineVerdict *sv,
+                  const char *mode, Agreement *a)
+{
+  GString *diff = g_string_new (NULL);
+  RespVerdictStatus st = resp_verdict_get_status (v);
+  int lib_status = st == RESP_VERDICT_TRIGGERED ? 0 : st == RESP_VERDICT_UNDETERMINED ? 1 : 2;
+  gboolean same;
+
+  a->events++;
+  if (lib_status != (int) sv->status)
+    g_string_append_printf (diff, "    status: libresp %s sqlite %s\n", baseline_status_names[lib_status],
+                            baseline_status_names[sv->status]);
+
+  /* the circumstances */
+  for (guint c = 0; c < resp_verdict_get_n_circumstances (v); c++)
+    for (guint k = 0; k < SQLITE_BASELINE_N_CIRCUMSTANCES; k++)
+      if (g_str_equal (resp_verdict_get_circumstance_id (v, c), sqlite_baseline_circumstance_names[k]))
+        {
+          RespCircumstanceStatus cs = resp_verdict_get_circumstance_status (v, c);
+          SqliteBaselineTruth t = cs == RESP_CIRCUMSTANCE_HOLDS ? SQLITE_BASELINE_TRUE
+                                : cs == RESP_CIRCUMSTANCE_UNDETERMINED ? SQLITE_BASELINE_UNKNOWN
+                                : SQLITE_BASELINE_FALSE;
+          a->circumstances++;
+          if (t != sv->circumstances[k])
+            g_string_append_printf (diff, "    %s: libresp %d sqlite %d\n", sqlite_baseline_circumstance_names[k],
+                                    (int) t, (int) sv->circumstances[k]);
+        }
+
+  /* every role of every subject, from libresp's resolver */
+  for (guint s = 0; s < ev->subjects->len && s < sv->n_subjects; s++)
+    {
+      const char *subject = resp_model_node_id (model, g_array_index (ev->subjects, guint32, s));
+      RespRoles *roles = resp_model_resolve_roles (model, subject, ev->occurred_at, NULL);
+
+      for (guint r = 0; r < SQLITE_BASELINE_N_ROLES; r++)
+        {
+          RespRole role;
+          char **holders;
+
+          if (!resp_role_from_string (sqlite_baseline_role_names[r], &role))
+            g_error ("libresp does not know the role '%s'", sqlite_baseline_role_names[r]);
+          holders = roles != NULL ? resp_roles_dup_holders (roles, role) : NULL;
+          sort_strv (holders);
+          a->role_sets++;
+          if (!same_strv_array (holders, sv->roles[s].sets[r]))
+            {
+              char *label = g_strdup_printf ("%s %s", subject, sqlite_baseline_role_names[r]);
+              print_set (diff, label, holders, sv->roles[s].sets[r]);
+              g_free (label);
+            }
+          g_strfreev (holders);
+        }
+      if (roles != NULL)
+        resp_roles_unref (roles);
+    }
+  if (ev->subjects->len != sv->n_subjects)
+    g_string_append_printf (diff, "    subjects: libresp %u sqlite %u\n", ev->subjects->len, sv->n_subjects);
+
+  /* the liable persons, each with category, authority and proposer */
+  {
+    guint n = resp_verdict_get_n_liable (v);
+    GPtrArray *lib = g_ptr_array_new (), *base = g_ptr_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (lib, (gpointer) resp_verdict_get_liable_person (v, i));
+    g_ptr_array_sort (lib, cmp_str);
+    for (guint i = 0; i < sv->liable->len; i++)
+      g_ptr_array_add (base, ((SqliteBaselineLiable *) sv->liable->pdata[i])->person);
+    g_ptr_array_add (lib, NULL);
+    if (!same_strv_array ((char **) lib->pdata, base))
+      print_set (diff, "liable", (char **) lib->pdata, base);
+    g_ptr_array_unref (lib);
+    g_ptr_array_unref (base);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const char *p = resp_verdict_get_liable_person (v, i);
+        const SqliteBaselineLiable *l = NULL;
+        char **auth, **prop;
+        int cat = (int) resp_verdict_get_liable_category (v, i);
+
+        for (guint j = 0; j < sv->liable->len && l == NULL; j++)
+          if (g_str_equal (((SqliteBaselineLiable *) sv->liable->pdata[j])->person, p))
+            l = sv->liable->pdata[j];
+        if (l == NULL)
+          continue;
+        a->liable++;
+        auth = resp_verdict_dup_liable_authority (v, i);
+        prop = resp_verdict_dup_liable_proposer (v, i);
+        sort_strv (auth);
+        sort_strv (prop);
+        if (cat != (int) l->category)
+          g_string_append_printf (diff, "    %s category: libresp %s sqlite %s\n", p, category_names[cat],
+                                  category_names[l->category]);
+        if (!same_strv_array (auth, l->authority))
+          {
+            char *label = g_strdup_printf ("%s authority", p);
+            print_set (diff, label, auth, l->authority);
+            g_free (label);
+          }
+        if (!same_strv_array (prop, l->proposer))
+          {
+            char *label = g_strdup_printf ("%s proposer", p);
+            print_set (diff, label, prop, l->proposer);
+            g_free (label);
+          }
+        g_strfreev (auth);
+        g_strfreev (prop);
+      }
+  }
+
+  same = diff->len == 0;
+  a->agree += same;
+  if (!same && a->bad_shown++ < 5)
+    fprintf (stderr, "resp-bench: event %s: libresp and SQLite (%s) disagree:\n%s", ev->id, mode, diff->str);
+  g_string_free (diff, TRUE);
+  return same;
+}
+
+/* What the same-run comparison measured. */
+typedef struct {
+  guint events, blocks;
+  gint64 lib_ns, derived_ns, literal_ns;          /* medians per event */
+  double lib_mean_ns, derived_mean_ns, literal_mean_ns;
+  double derive_s, sqlite_load_s;
+  guint regulator_rows;
+  Agreement derived, literal;
+} SqliteFigures;
+
+/* Both sides on the same events in this process, interleaved: blocks of
+ * events, each block assessed by libresp, by the baseline with its derived
+ * table and by the literal baseline, in an order that turns round from one
+ * block to the next; then every answer of the block compared. */
+static gboolean
+measure_sqlite (RespModel *model, RespRulebook *rb, RespAssessor *assessor, RespEventBatch *batch,
+                SqliteBaseline *sql, guint n, SqliteFigures *f)
+{
+  enum { BLOCK = 50 };
+  GArray *t_lib = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *t_der = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *t_lit = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RespVerdict *vs[BLOCK];
+  SqliteBaselineVerdict der[BLOCK], lit[BLOCK];
+  BaselineEvent be[BLOCK];
+  GError *error = NULL;
+  double sum_lib = 0, sum_der = 0, sum_lit = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < BLOCK; i++)
+    {
+      sqlite_baseline_verdict_init (&der[i]);
+      sqlite_baseline_verdict_init (&lit[i]);
+    }
+  f->events = n;
+  for (guint b0 = 0; b0 < n && ok; b0 += BLOCK)
+    {
+      guint m = MIN (BLOCK, n - b0), n_vs = 0;
+
+      for (guint i = 0; i < m; i++)
+        baseline_event_init (&be[i], model, rb, resp_event_batch_get_event (batch, b0 + i));
+      for (guint step = 0; step < 3 && ok; step++)
+        {
+          /* libresp, derived, literal; then literal, derived, libresp */
+          guint which = f->blocks % 2 == 0 ? step : 2 - step;
+
+          for (guint i = 0; i < m && ok; i++)
+            {
+              RespEvent *ev = resp_event_batch_get_event (batch, b0 + i);
+              gint64 t0 = now_ns (), dt;
+
+              if (which == 0)
+                {
+                  vs[i] = resp_assessor_assess (assessor, ev);
+                  n_vs++;
+                }
+              else
+                {
+                  sqlite_baseline_set_mode (sql, which == 1 ? SQLITE_BASELINE_DERIVED : SQLITE_BASELINE_LITERAL);
+                  ok = sqlite_baseline_assess (sql, &be[i].ev, which == 1 ? &der[i] : &lit[i], &error);
+                }
+              dt = now_ns () - t0;
+              g_array_append_val (which == 0 ? t_lib : which == 1 ? t_der : t_lit, dt);
+              *(which == 0 ? &sum_lib : which == 1 ? &sum_der : &sum_lit) += (double) dt;
+            }
+        }
+      if (!ok)
+        {
+          fprintf (stderr, "resp-bench: SQLite: %s\n", error->message);
+          g_clear_error (&error);
+          for (guint i = 0; i < m; i++)
+            baseline_event_clear (&be[i]);
+          for (guint i = 0; i < n_vs; i++)
+            resp_verdict_unref (vs[i]);
+          break;
+        }
+      for (guint i = 0; i < m; i++)
+        {
+          RespEvent *ev = resp_event_batch_get_event (batch, b0 + i);
+
+          compare_verdicts (model, ev, vs[i], &der[i], "derived", &f->derived);
+          compare_verdicts (model, ev, vs[i], &lit[i], "literal", &f->literal);
+          /* each side's answer is freed outside the timed part */
+          resp_verdict_unref (vs[i]);
+          sqlite_baseline_verdict_clear (&der[i]);
+          sqlite_baseline_verdict_clear (&lit[i]);
+          sqlite_baseline_verdict_init (&der[i]);
+          sqlite_baseline_verdict_init (&lit[i]);
+          baseline_event_clear (&be[i]);
+        }
+      f->blocks++;
+    }
+  for (guint i = 0; i < BLOCK; i++)
+    {
+      sqlite_baseline_verdict_clear (&der[i]);
+      sqlite_baseline_verdict_clear (&lit[i]);
+    }
+  f->lib_mean_ns = sum_lib / MAX (t_lib->len, 1);
+  f->derived_mean_ns = sum_der / MAX (t_der->len, 1);
+  f->literal_mean_ns = sum_lit / MAX (t_lit->len, 1);
+  f->lib_ns = median (t_lib);
+  f->derived_ns = median (t_der);
+  f->literal_ns = median (t_lit);
+  g_array_unref (t_lib);
+  g_array_unref (t_der);
+  g_array_unref (t_lit);
+  return ok;
+}
+
+/* ---- deterministic figures (issue 17 item 5) ---- */
+
+/* The load average of /proc/loadavg: 1, 5 and 15 minutes. */
+static void
+load_avg (double out[3])
+{
+  char *text = NULL;
+
+  out[0] = out[1] = out[2] = -1;
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    sscanf (text, "%lf %lf %lf", &out[0], &out[1], &out[2]);
+  g_free (text);
+}
+
+/* Instructions (Ir) and last-level cache misses (ILmr + DLmr + DLmw) of
+ * the assess calls only, over every event of the file, from callgrind's
+ * totals: resp-assess-loop under valgrind --tool=callgrind --cache-sim=yes
+ * --LL=33554432,16,64, collecting inside resp_assessor_assess() and
+ * resp_verdict_unref() only (what resp-bench times as assess_median_ns). */
+static gboolean
+callgrind_counts (const char *model, const char *events, guint n_events, double *instr, double *ll_misses)
+{
+  char *out = g_build_filename (g_get_tmp_dir (), "resp-bench-callgrind.XXXXXX", NULL);
+  char *out_arg, *text = NULL, *events_line = NULL, *totals = NULL;
+  const char *argv[] = {
+    "valgrind", "--tool=callgrind", "--cache-sim=yes", "--LL=33554432,16,64",
+    "--toggle-collect=resp_assessor_assess", "--toggle-collect=resp_verdict_unref",
+    NULL /* --callgrind-out-file */, RESP_ASSESS_LOOP, model, events, NULL,
+  };
+  GError *error = NULL;
+  int status = 0, fd;
+  gboolean ok = FALSE;
+
+  fd = g_mkstemp (out);
+  if (fd < 0)
+    {
+      g_free (out);
+      return FALSE;
+    }
+  close (fd);
+  out_arg = g_strdup_printf ("--callgrind-out-file=%s", out);
+  argv[6] = out_arg;
+  progress ("counting instructions and LL misses of %u assessments under callgrind", n_events);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      fprintf (stderr, "resp-bench: callgrind: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  else if (g_file_get_contents (out, &text, NULL, NULL))
+    {
+      char **lines = g_strsplit (text, "\n", -1);
+
+      for (char **l = lines; *l != NULL; l++)
+        if (g_str_has_prefix (*l, "events:"))
+          events_line = g_strdup (*l + 7);
+        else if (g_str_has_prefix (*l, "totals:") || (totals == NULL && g_str_has_prefix (*l, "summary:")))
+          {
+            g_free (totals);
+            totals = g_strdup (strchr (*l, ':') + 1);
+          }
+      g_strfreev (lines);
+      if (events_line != NULL && totals != NULL && n_events > 0)
+        {
+          char **names = g_strsplit_set (g_strstrip (events_line), " ", -1);
+          char **values = g_strsplit_set (g_strstrip (totals), " ", -1);
+          double ir = -1, ll = 0;
+          guint found = 0;
+
+          for (guint i = 0; names[i] != NULL && values[i] != NULL; i++)
+            {
+              double x = g_ascii_strtod (values[i], NULL);
+              if (g_str_equal (names[i], "Ir"))
+                ir = x;
+              else if (g_str_equal (names[i], "ILmr") || g_str_equal (names[i], "DLmr") ||
+                       g_str_equal (names[i], "DLmw"))
+                {
+                  ll += x;
+                  found++;
+                }
+            }
+          if (ir >= 0 && found == 3)
+            {
+              *instr = ir / n_events;
+              *ll_misses = ll / n_events;
+              ok = TRUE;
+            }
+          g_strfreev (names);
+          g_strfreev (values);
+        }
+    }
+  g_unlink (out);
+  g_free (out);
+  g_free (out_arg);
+  g_free (text);
+  g_free (events_line);
+  g_free (totals);
+  return ok;
 }
 
 /* What the duties part measures. */
@@ -337,9 +761,12 @@ main (int argc, char **argv)
   RespEventBatch *batch;
   RespAssessor *assessor;
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 t0, rss0, rss1, load_ns, open_ns, who_ns, assess_ns, sqlite_ns;
+  gint64 t0, rss0, rss1, load_ns, open_ns, who_ns, assess_ns;
   double json_mb_per_s, batch_per_s, rss_per_item;
-  guint n_events, checked = 0, agree = 0;
+  guint n_events;
+  SqliteFigures sf = { 0 };
+  double load_start[3], load_end[3], count_instr = -1, count_ll = -1;
+  gboolean sql_ok, counted = FALSE;
   gsize model_bytes;
   SqliteBaseline *sql;
   DutyFigures duty = { 0 };
@@ -366,6 +793,8 @@ main (int argc, char **argv)
     generate (g_file_test (model_path, G_FILE_TEST_EXISTS) ? NULL : model_path,
               g_file_test (events_path, G_FILE_TEST_EXISTS) ? NULL : events_path,
               g_file_test (record_path, G_FILE_TEST_EXISTS) ? NULL : record_path);
+
+  load_avg (load_start);
 
   /* load from JSON: the file is read once first, so the disk is not timed */
   {
@@ -458,124 +887,60 @@ main (int argc, char **argv)
     g_ptr_array_unref (vs);
   }
 
-  /* SQLite: the same liable sets first, then the time */
+  /* SQLite: the same work on the same events, interleaved, every answer
+   * compared */
   progress ("loading the SQLite baseline");
+  t0 = now_ns ();
   sql = sqlite_baseline_load (model_path, &error);
   if (sql == NULL)
     {
       fprintf (stderr, "resp-bench: %s\n", error->message);
       return 1;
     }
-  progress ("checking and timing %d events in SQLite", opt_sqlite_events);
-  g_array_set_size (samples, 0);
-  for (guint i = 0; i < n_events && checked < (guint) opt_sqlite_events; i++)
-    {
-      RespEvent *ev = resp_event_batch_get_event (batch, i);
-      RespVerdict *v = resp_assessor_assess (assessor, ev);
-      GPtrArray *ours = g_ptr_array_new (), *theirs = g_ptr_array_new_with_free_func (g_free);
-      BaselineEvent be = { { 0 }, NULL, g_ptr_array_new (), g_ptr_array_new (), NULL,
-                           g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref) };
-      gboolean same = TRUE;
-      int fsup = resp_rulebook_find_fact (rulebook, "supervision_failed");
-      int fcoo = resp_rulebook_find_fact (rulebook, "coordination_failed");
-
-      be.ev.triggered = resp_verdict_get_status (v) == RESP_VERDICT_TRIGGERED;
-      be.ev.involved = id_list (&be, model, ev->involved);
-      be.ev.supervision_failed = ev->facts[fsup].type == RESP_VALUE_UNKNOWN ? SQLITE_BASELINE_UNKNOWN
-                               : ev->facts[fsup].boolean ? SQLITE_BASELINE_TRUE : SQLITE_BASELINE_FALSE;
-      be.ev.coordination_failed = ev->facts[fcoo].type == RESP_VALUE_UNKNOWN ? SQLITE_BASELINE_UNKNOWN
-                                : ev->facts[fcoo].boolean ? SQLITE_BASELINE_TRUE : SQLITE_BASELINE_FALSE;
-      be.decisions = g_new0 (SqliteBaselineDecision, MAX (ev->decisions->len, 1));
-      for (guint d = 0; d < ev->decisions->len; d++)
-        {
-          const RespDecision *rd = &g_array_index (ev->decisions, RespDecision, d);
-          be.decisions[d].committee = resp_model_node_id (model, rd->committee);
-          be.decisions[d].participants = id_list (&be, model, rd->participants);
-          be.decisions[d].dissent = id_list (&be, model, rd->dissent);
-        }
-      be.ev.decisions = be.decisions;
-      be.ev.n_decisions = ev->decisions->len;
-      {
-        GArray *ex = g_array_new (FALSE, FALSE, sizeof (guint32));
-        for (guint e = 0; e < ev->exemptions->len; e++)
-          g_array_append_val (ex, g_array_index (ev->exemptions, RespExemption, e).person);
-        be.ev.exempted = id_list (&be, model, ex);
-        g_array_unref (ex);
-      }
-
-      t0 = now_ns ();
-      for (guint s = 0; s < ev->subjects->len; s++)
-        {
-          guint32 subject = g_array_index (ev->subjects, guint32, s);
-          gboolean liable = FALSE;
-          for (guint c = 0; c < v->circumstances.len; c++)
-            {
-              const RespVerdictCircumstance *vc = &v->circumstances.data[c];
-              if (vc->status != RESP_CIRCUMSTANCE_HOLDS)
-                continue;
-              for (guint k = 0; k < vc->subjects.len; k++)
-                liable |= vc->subjects.data[k] == subject;
-            }
-          be.ev.subject_liable = liable;
-          if (!sqlite_baseline_liable (sql, resp_model_node_id (model, subject), ev->occurred_at,
-                                       &be.ev, theirs, &error))
-            {
-              fprintf (stderr, "resp-bench: %s\n", error->message);
-              return 1;
-            }
-        }
-      g_array_append_val (samples, (gint64) { now_ns () - t0 });
-
-      for (guint k = 0; k < resp_verdict_get_n_liable (v); k++)
-        g_ptr_array_add (ours, (gpointer) resp_verdict_get_liable_person (v, k));
-      {
-        /* sort ours bytewise like theirs */
-        GPtrArray *sorted = g_ptr_array_copy (ours, NULL, NULL);
-        g_ptr_array_sort (sorted, cmp_str);
-        same = sorted->len == theirs->len;
-        for (guint k = 0; same && k < sorted->len; k++)
-          same = strcmp (sorted->pdata[k], theirs->pdata[k]) == 0;
-        if (!same && checked - agree < 3)
-          {
-            fprintf (stderr, "resp-bench: event %s: libresp and SQLite disagree:\n  libresp:", ev->id);
-            for (guint k = 0; k < sorted->len; k++)
-              fprintf (stderr, " %s", (char *) sorted->pdata[k]);
-            fprintf (stderr, "\n  sqlite: ");
-            for (guint k = 0; k < theirs->len; k++)
-              fprintf (stderr, " %s", (char *) theirs->pdata[k]);
-            fprintf (stderr, "\n");
-          }
-        g_ptr_array_unref (sorted);
-      }
-      checked++;
-      agree += same;
-      g_ptr_array_unref (ours);
-      g_ptr_array_unref (theirs);
-      g_ptr_array_unref (be.involved);
-      g_ptr_array_unref (be.exempted);
-      g_ptr_array_unref (be.lists);
-      g_free (be.decisions);
-      resp_verdict_unref (v);
-    }
-  sqlite_ns = median (samples);
+  sf.sqlite_load_s = (now_ns () - t0) / 1e9;
+  sf.derive_s = sqlite_baseline_get_derive_seconds (sql);
+  sf.regulator_rows = sqlite_baseline_get_n_regulator_rows (sql);
+  progress ("libresp and SQLite (derived and literal) on the first %u events, interleaved",
+            MIN ((guint) MAX (opt_sqlite_events, 0), n_events));
+  sql_ok = measure_sqlite (model, rulebook, assessor, batch, sql, MIN ((guint) MAX (opt_sqlite_events, 0), n_events),
+                           &sf);
   sqlite_baseline_free (sql);
   /* give the baseline's memory back, so that the record's shows */
   malloc_trim (0);
 
   measure_duties (model, record_path, &duty);
 
+  if (opt_counts)
+    counted = callgrind_counts (snap_path, events_path, n_events, &count_instr, &count_ll);
+  load_avg (load_end);
+
   if (opt_json)
     {
       printf ("{\"size\": \"%s\", \"nodes\": %u, \"relations\": %u, \"json_mb_per_s\": %.1f, "
               "\"snapshot_open_s\": %.4f, \"rss_bytes_per_item\": %.1f, \"who_median_ns\": %" G_GINT64_FORMAT
               ", \"assess_median_ns\": %" G_GINT64_FORMAT ", \"batch_events_per_s\": %.0f, "
-              "\"sqlite_assess_median_ns\": %" G_GINT64_FORMAT ", \"sqlite_ratio\": %.1f, "
-              "\"events\": %u, \"sqlite_checked\": %u, \"sqlite_agree\": %u, \"threads\": %u, "
-              "\"load_s\": %.3f, \"model_bytes\": %" G_GSIZE_FORMAT ", ",
+              "\"events\": %u, \"threads\": %u, \"load_s\": %.3f, \"model_bytes\": %" G_GSIZE_FORMAT ", ",
               opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
-              open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, sqlite_ns,
-              assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, n_events, checked, agree,
+              open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, n_events,
               g_get_num_processors (), load_ns / 1e9, model_bytes);
+      printf ("\"sqlite_events\": %u, \"sqlite_checked\": %u, \"sqlite_libresp_median_ns\": %" G_GINT64_FORMAT
+              ", \"sqlite_assess_median_ns\": %" G_GINT64_FORMAT ", \"sqlite_literal_assess_median_ns\": %"
+              G_GINT64_FORMAT ", \"sqlite_ratio\": %.1f, \"sqlite_literal_ratio\": %.1f, "
+              "\"sqlite_mean_ratio\": %.1f, \"sqlite_literal_mean_ratio\": %.1f, "
+              "\"sqlite_agree\": %u, \"sqlite_literal_agree\": %u, \"sqlite_role_sets\": %u, "
+              "\"sqlite_liable_compared\": %u, \"sqlite_circumstances_compared\": %u, "
+              "\"sqlite_load_s\": %.3f, \"sqlite_regulator_table_s\": %.3f, \"sqlite_regulator_rows\": %u, ",
+              sf.events, sf.events, sf.lib_ns, sf.derived_ns, sf.literal_ns,
+              sf.lib_ns > 0 ? (double) sf.derived_ns / sf.lib_ns : 0.0,
+              sf.lib_ns > 0 ? (double) sf.literal_ns / sf.lib_ns : 0.0,
+              sf.lib_mean_ns > 0 ? sf.derived_mean_ns / sf.lib_mean_ns : 0.0,
+              sf.lib_mean_ns > 0 ? sf.literal_mean_ns / sf.lib_mean_ns : 0.0,
+              sf.derived.agree, sf.literal.agree, sf.derived.role_sets, sf.derived.liable,
+              sf.derived.circumstances, sf.sqlite_load_s, sf.derive_s, sf.regulator_rows);
+      if (counted)
+        printf ("\"assess_instructions\": %.0f, \"assess_ll_misses\": %.2f, ", count_instr, count_ll);
+      printf ("\"load_avg\": {\"start\": [%.2f, %.2f, %.2f], \"end\": [%.2f, %.2f, %.2f]}, ",
+              load_start[0], load_start[1], load_start[2], load_end[0], load_end[1], load_end[2]);
       printf ("\"record_year\": %d, \"record_entries\": %u, \"record_bytes\": %" G_GSIZE_FORMAT
               ", \"record_mb_per_s\": %.1f, \"record_load_s\": %.3f, \"record_rss_mb\": %.0f, "
               "\"duty_slots\": %u, \"duty_notices\": %u, \"duty_scorecards\": %u, \"duty_check_s\": %.3f, "
@@ -595,7 +960,9 @@ main (int argc, char **argv)
             "  who, median           %8" G_GINT64_FORMAT " ns\n"
             "  assess, median        %8" G_GINT64_FORMAT " ns\n"
             "  batch                 %8.0f events/s on %u threads\n"
-            "  SQLite assess, median %8" G_GINT64_FORMAT " ns (%.1fx libresp; %u of %u liable sets agree)\n"
+            "  same run, first %u events, interleaved: libresp %" G_GINT64_FORMAT " ns, SQLite %" G_GINT64_FORMAT
+            " ns (%.1fx; literal %" G_GINT64_FORMAT " ns, %.1fx); %u and %u of %u events agree\n"
+            "  load average          %.2f %.2f %.2f at the start, %.2f %.2f %.2f at the end\n"
             "record of %d: %u entries, %.0f MB\n"
             "  load, median of 3     %8.1f MB/s (%.3f s; %.0f MB resident)\n"
             "  duty check, median    %8.0f slots/s on one thread (%.3f s for %u slots, %u notices, "
@@ -603,13 +970,18 @@ main (int argc, char **argv)
             "  peak resident         %8.0f MB (model and events included)\n"
             "%s",
             opt_size, resp_model_get_n_nodes (model), resp_model_get_n_relations (model), json_mb_per_s,
-            open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, g_get_num_processors (), sqlite_ns,
-            assess_ns > 0 ? (double) sqlite_ns / assess_ns : 0.0, agree, checked,
+            open_ns / 1e9, rss_per_item, who_ns, assess_ns, batch_per_s, g_get_num_processors (), sf.events,
+            sf.lib_ns, sf.derived_ns, sf.lib_ns > 0 ? (double) sf.derived_ns / sf.lib_ns : 0.0, sf.literal_ns,
+            sf.lib_ns > 0 ? (double) sf.literal_ns / sf.lib_ns : 0.0, sf.derived.agree, sf.literal.agree, sf.events,
+            load_start[0], load_start[1], load_start[2], load_end[0], load_end[1], load_end[2],
             opt_record_year, duty.entries, duty.record_bytes / 1e6,
             duty.record_bytes / 1e6 / (duty.load_ns / 1e9), duty.load_ns / 1e9, duty.record_rss / 1e6,
             duty.slots / (duty.check_ns / 1e9), duty.check_ns / 1e9, duty.slots, duty.notices, duty.scorecards,
             duty.rounds, duty.peak_rss / 1e6, duty.by_duty->str);
 
+  if (!opt_json && counted)
+    printf ("callgrind, per assessment: %.0f instructions (Ir), %.2f LL misses (ILmr + DLmr + DLmw)\n",
+            count_instr, count_ll);
   resp_assessor_unref (assessor);
   resp_event_batch_unref (batch);
   resp_rulebook_unref (rulebook);
@@ -622,5 +994,5 @@ main (int argc, char **argv)
   g_free (record_path);
   g_string_free (duty.by_duty, TRUE);
   g_option_context_free (ctx);
-  return agree == checked ? 0 : 1;
+  return sql_ok && sf.derived.agree == sf.events && sf.literal.agree == sf.events ? 0 : 1;
 }

@@ -1,11 +1,19 @@
-/* sqlite-baseline.c: SPEC §4.3 role resolution written as SQL, for comparison
+/* sqlite-baseline.c: what resp_assess() computes, written as SQL, for comparison
  *
  * The model goes into two tables, nodes and relations, with instants as
  * integers (microseconds; an open end is INT64 min or max, so "live at t"
  * is always `since <= t AND t < until`, no NULL cases). Two covering
  * indexes serve every lookup: (src, rel, since, until, dst) for walking a
  * relation forwards and (dst, rel, since, until, src, role) for walking it
- * backwards. Each role is one prepared statement, reused for every query.
+ * backwards. Statements are prepared once and reused for every query.
+ *
+ * Two ways of asking for the roles (SqliteBaselineMode): the literal one,
+ * each role one statement that walks the chain and the regions again and
+ * places every live regulator of a sector to find the nearest; and the
+ * derived one a DBA would write, the chain and the region walk once per
+ * operator and the regulators from a (sector, region) table built at load
+ * (regulator_place). The circumstances, the liability rules, authority
+ * and proposer are the same C over either.
  *
  * The JSON is parsed by SQLite itself (json_tree), which reads the file
  * once and needs no DOM of the whole document in C: json-glib takes 6 GB
@@ -28,8 +36,9 @@ G_DEFINE_QUARK (sqlite-baseline-error-quark, sqlite_baseline_error)
 
 /* ---- the statements ---- */
 
-/* `live(x)`: relation x holds at ?2 (every statement binds the instant as
- * ?2 and the depth bound, the node count, as ?3). */
+/* `live(x)`: relation x holds at ?2 (every statement binds the node as ?1,
+ * the instant as ?2, the depth bound, the node count, as ?3, and a second
+ * name, a relation or a sector, as ?4). */
 #define LIVE(x) x ".since <= ?2 AND ?2 < " x ".until"
 
 /* The operator's chain: itself, then its superiors through `under`,
@@ -59,31 +68,57 @@ G_DEFINE_QUARK (sqlite-baseline-error-quark, sqlite_baseline_error)
   "  WHERE " LIVE ("w") " AND up.depth < ?3)"
 
 enum {
-  ST_TYPE,
-  ST_OPERATORS,
+  ST_NODE,
   ST_IN,
+  ST_OUT,
+  ST_LINKED,
   ST_CHAIN,
-  ST_COMMITTEE,
+  ST_HOME,
+  ST_UP,
   ST_SEATS,
+  /* the literal statements: each walks the chain and the regions again */
+  ST_COMMITTEE,
   ST_REGULATORS,
   ST_REGION_COMMITTEE,
+  ST_REGION_LEADER,
   ST_COORDINATORS,
+  /* the derived table */
+  ST_REGULATOR_PLACE,
   ST_COUNT,
 };
 
 static const char *const statement_sql[ST_COUNT] = {
-  [ST_TYPE] = "SELECT type FROM nodes WHERE id = ?1",
+  [ST_NODE] = "SELECT type, kind, cii, level FROM nodes WHERE id = ?1",
 
-  [ST_OPERATORS] =
-    "SELECT r.src FROM relations AS r WHERE r.dst = ?1 AND r.rel = 'operates' AND " LIVE ("r"),
-
-  /* who holds `?4` (heads, security_lead) of node ?1 */
+  /* who has relation ?4 to node ?1, and what node ?1 has relation ?4 to */
   [ST_IN] =
     "SELECT r.src FROM relations AS r WHERE r.dst = ?1 AND r.rel = ?4 AND " LIVE ("r"),
+  [ST_OUT] =
+    "SELECT r.dst FROM relations AS r WHERE r.src = ?1 AND r.rel = ?4 AND " LIVE ("r"),
+  /* whether ?1 has relation ?4 to ?5 */
+  [ST_LINKED] =
+    "SELECT 1 FROM relations AS r WHERE r.src = ?1 AND r.rel = ?4 AND r.dst = ?5 AND " LIVE ("r") " LIMIT 1",
 
   [ST_CHAIN] =
     "WITH RECURSIVE " CTE_CHAIN
     " SELECT unit FROM chain ORDER BY depth",
+
+  [ST_HOME] =
+    "WITH RECURSIVE " CTE_CHAIN ", " CTE_HOME
+    " SELECT region FROM home",
+
+  /* region ?1 and those above it, nearest first */
+  [ST_UP] =
+    "WITH RECURSIVE up (region, depth) AS ("
+    "  SELECT ?1, 0"
+    "  UNION ALL"
+    "  SELECT w.dst, up.depth + 1 FROM up"
+    "  JOIN relations AS w ON w.src = up.region AND w.rel = 'within'"
+    "  WHERE " LIVE ("w") " AND up.depth < ?3)"
+    " SELECT region FROM up ORDER BY depth",
+
+  [ST_SEATS] =
+    "SELECT m.src, m.role FROM relations AS m WHERE m.dst = ?1 AND m.rel = 'member' AND " LIVE ("m"),
 
   /* the nearest committee leading a unit of the chain; else the one
    * leading the operator's region or the nearest region above it */
@@ -96,9 +131,6 @@ static const char *const statement_sql[ST_COUNT] = {
     "   SELECT k.src, ?3 + 1 + up.depth FROM up"
     "   JOIN relations AS k ON k.dst = up.region AND k.rel = 'leads' WHERE " LIVE ("k")
     " ) ORDER BY rank LIMIT 1",
-
-  [ST_SEATS] =
-    "SELECT m.src, m.role FROM relations AS m WHERE m.dst = ?1 AND m.rel = 'member' AND " LIVE ("m"),
 
   /* Art. 4: for each sector of the system (?4; if it has none, of the
    * operator ?1), the units regulating it whose region is the nearest to
@@ -137,20 +169,38 @@ static const char *const statement_sql[ST_COUNT] = {
     " JOIN relations AS k ON k.dst = up.region AND k.rel = 'leads' WHERE " LIVE ("k")
     " ORDER BY up.depth LIMIT 1",
 
-  /* the offices coordinating the operator's region, or the nearest above */
+  /* the committee leading region ?1, or the nearest above */
+  [ST_REGION_LEADER] =
+    "WITH RECURSIVE home (region) AS (SELECT ?1), " CTE_UP
+    " SELECT k.src FROM up"
+    " JOIN relations AS k ON k.dst = up.region AND k.rel = 'leads' WHERE " LIVE ("k")
+    " ORDER BY up.depth LIMIT 1",
+
+  /* the offices coordinating the nearest unit of the chain that has one,
+   * else the operator's region, or the nearest above */
   [ST_COORDINATORS] =
     "WITH RECURSIVE " CTE_CHAIN ", " CTE_HOME ", " CTE_UP ","
-    " found (unit, depth) AS ("
-    "   SELECT c.src, up.depth FROM up"
+    " found (unit, rank) AS ("
+    "   SELECT c.src, ch.depth FROM chain AS ch"
+    "   JOIN relations AS c ON c.dst = ch.unit AND c.rel = 'coordinates' WHERE " LIVE ("c")
+    "   UNION ALL"
+    "   SELECT c.src, ?3 + 1 + up.depth FROM up"
     "   JOIN relations AS c ON c.dst = up.region AND c.rel = 'coordinates' WHERE " LIVE ("c") ")"
-    " SELECT unit FROM found WHERE depth = (SELECT min(depth) FROM found)",
+    " SELECT unit FROM found WHERE rank = (SELECT min(rank) FROM found)",
+
+  /* the regulators of sector ?1 placed in region ?4 at ?2 */
+  [ST_REGULATOR_PLACE] =
+    "SELECT p.unit FROM regulator_place AS p WHERE p.sector = ?1 AND p.region = ?4 AND " LIVE ("p"),
 };
 
 struct _SqliteBaseline {
   sqlite3 *db;
   sqlite3_stmt *st[ST_COUNT];
+  SqliteBaselineMode mode;
   guint n_nodes;
   guint n_relations;
+  guint n_regulator_rows;
+  double derive_seconds;
 };
 
 static gboolean
@@ -426,6 +476,160 @@ out:
   return ok;
 }
 
+/* ---- the derived regulator table ---- */
+
+static int
+cmp_i64 (const void *a, const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* What a DBA would build at load for Art. 4: for every `regulates`, the
+ * region the regulator is placed in (its located_in, else its nearest
+ * superior's), over the intervals in which that region does not change,
+ * as rows (sector, region, unit, since, until). The region can only change
+ * where a `under` or `located_in` of a unit the regulator reaches through
+ * `under` (at any time) starts or ends, so each interval between two such
+ * instants is placed once, by the same home statement the literal
+ * baseline runs at every query. */
+static gboolean
+derive_regulators (SqliteBaseline *self, GError **error)
+{
+  sqlite3 *db = self->db;
+  sqlite3_stmt *regs = NULL, *breaks = NULL, *ins = NULL, *home = self->st[ST_HOME];
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 t0 = g_get_monotonic_time ();
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!exec (db,
+             "CREATE TABLE regulator_place (sector TEXT NOT NULL, region TEXT NOT NULL, unit TEXT NOT NULL,"
+             "  since INTEGER NOT NULL, until INTEGER NOT NULL);"
+             "BEGIN;", error))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "SELECT src, dst, since, until FROM relations WHERE rel = 'regulates'", -1,
+                          &regs, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db,
+                          "WITH RECURSIVE sup (unit) AS ("
+                          "  SELECT ?1 UNION SELECT r.dst FROM sup JOIN relations AS r"
+                          "  ON r.src = sup.unit AND r.rel = 'under')"
+                          " SELECT r.since, r.until FROM sup JOIN relations AS r"
+                          " ON r.src = sup.unit AND r.rel IN ('under', 'located_in')", -1, &breaks, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO regulator_place VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) != SQLITE_OK)
+    {
+      sql_error (db, "regulator_place", error);
+      goto out;
+    }
+  while ((rc = sqlite3_step (regs)) == SQLITE_ROW)
+    {
+      const char *unit = (const char *) sqlite3_column_text (regs, 0);
+      const char *sector = (const char *) sqlite3_column_text (regs, 1);
+      gint64 since = sqlite3_column_int64 (regs, 2), until = sqlite3_column_int64 (regs, 3);
+      char *held = NULL;
+      gint64 held_since = since;
+
+      g_array_set_size (points, 0);
+      g_array_append_val (points, since);
+      g_array_append_val (points, until);
+      sqlite3_reset (breaks);
+      sqlite3_bind_text (breaks, 1, unit, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (breaks)) == SQLITE_ROW)
+        for (int c = 0; c < 2; c++)
+          {
+            gint64 t = sqlite3_column_int64 (breaks, c);
+            if (since < t && t < until)
+              g_array_append_val (points, t);
+          }
+      if (rc != SQLITE_DONE)
+        {
+          sql_error (db, "regulator_place", error);
+          goto out;
+        }
+      qsort (points->data, points->len, sizeof (gint64), cmp_i64);
+
+      /* place each interval; a row per run of one region */
+      for (guint i = 0; i + 1 < points->len; i++)
+        {
+          gint64 a = g_array_index (points, gint64, i), b = g_array_index (points, gint64, i + 1);
+          const char *g;
+          gboolean same;
+
+          if (a == b)
+            continue;
+          sqlite3_reset (home);
+          sqlite3_bind_text (home, 1, unit, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (home, 2, a);
+          sqlite3_bind_int64 (home, 3, (sqlite3_int64) self->n_nodes + 1);
+          rc = sqlite3_step (home);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              sql_error (db, "regulator_place", error);
+              goto out;
+            }
+          g = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (home, 0) : NULL;
+          same = g_strcmp0 (g, held) == 0;
+          if (!same)
+            {
+              if (held != NULL)
+                {
+                  sqlite3_reset (ins);
+                  sqlite3_bind_text (ins, 1, sector, -1, SQLITE_TRANSIENT);
+                  sqlite3_bind_text (ins, 2, held, -1, SQLITE_TRANSIENT);
+                  sqlite3_bind_text (ins, 3, unit, -1, SQLITE_TRANSIENT);
+                  sqlite3_bind_int64 (ins, 4, held_since);
+                  sqlite3_bind_int64 (ins, 5, a);
+                  if (sqlite3_step (ins) != SQLITE_DONE)
+                    {
+                      sql_error (db, "regulator_place", error);
+                      g_free (held);
+                      goto out;
+                    }
+                  self->n_regulator_rows++;
+                }
+              g_free (held);
+              held = g_strdup (g);
+              held_since = a;
+            }
+          (void) b;
+        }
+      sqlite3_reset (home);
+      if (held != NULL)
+        {
+          sqlite3_reset (ins);
+          sqlite3_bind_text (ins, 1, sector, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 2, held, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 3, unit, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (ins, 4, held_since);
+          sqlite3_bind_int64 (ins, 5, until);
+          g_free (held);
+          if (sqlite3_step (ins) != SQLITE_DONE)
+            {
+              sql_error (db, "regulator_place", error);
+              goto out;
+            }
+          self->n_regulator_rows++;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (db, "regulator_place", error);
+      goto out;
+    }
+  if (!exec (db, "COMMIT;"
+             "CREATE INDEX regulator_place_at ON regulator_place (sector, region, since, until, unit);", error))
+    goto out;
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (regs);
+  sqlite3_finalize (breaks);
+  sqlite3_finalize (ins);
+  g_array_unref (points);
+  self->derive_seconds = (g_get_monotonic_time () - t0) / 1e6;
+  return ok;
+}
+
 static guint
 count (sqlite3 *db, const char *sql)
 {
@@ -471,14 +675,20 @@ sqlite_baseline_load (const char *model_path, GError **error)
   if (!exec (self->db, indexes, error))
     goto fail;
 
-  for (guint i = 0; i < ST_COUNT; i++)
-    if (sqlite3_prepare_v3 (self->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &self->st[i], NULL) != SQLITE_OK)
-      {
-        sql_error (self->db, statement_sql[i], error);
-        goto fail;
-      }
   self->n_nodes = count (self->db, "SELECT count(*) FROM nodes");
   self->n_relations = count (self->db, "SELECT count(*) FROM relations");
+  self->mode = SQLITE_BASELINE_DERIVED;
+  /* the derived table is built with the statements, and then has its own */
+  for (guint i = 0; i < ST_COUNT; i++)
+    {
+      if (i == ST_REGULATOR_PLACE && !derive_regulators (self, error))
+        goto fail;
+      if (sqlite3_prepare_v3 (self->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &self->st[i], NULL) != SQLITE_OK)
+        {
+          sql_error (self->db, statement_sql[i], error);
+          goto fail;
+        }
+    }
   return self;
 
 fail:
@@ -529,6 +739,24 @@ sqlite_baseline_dup_node_ids (SqliteBaseline *self, const char *type)
 /* ---- queries ---- */
 
 void
+sqlite_baseline_set_mode (SqliteBaseline *self, SqliteBaselineMode mode)
+{
+  self->mode = mode;
+}
+
+double
+sqlite_baseline_get_derive_seconds (SqliteBaseline *self)
+{
+  return self->derive_seconds;
+}
+
+guint
+sqlite_baseline_get_n_regulator_rows (SqliteBaseline *self)
+{
+  return self->n_regulator_rows;
+}
+
+void
 sqlite_baseline_roles_init (SqliteBaselineRoles *roles)
 {
   for (guint i = 0; i < SQLITE_BASELINE_N_ROLES; i++)
@@ -548,8 +776,8 @@ cmp_str (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
-/* Sorts and drops repeats through the array's own free function (the
- * caller's array in sqlite_baseline_liable). The sets are small. */
+/* Sorts and drops repeats through the array's own free function. The sets
+ * are small. */
 static void
 sort_unique (GPtrArray *a)
 {
@@ -559,213 +787,713 @@ sort_unique (GPtrArray *a)
       g_ptr_array_remove_index (a, i);
 }
 
-/* Binds the common parameters (?1 node, ?2 instant, ?3 depth bound). */
-static sqlite3_stmt *
-start (SqliteBaseline *self, guint which, const char *node, gint64 at)
+/* One query's state: the instant, the strings it has seen (interned, so
+ * that an id is one pointer), the first SQL error (after which every
+ * statement is skipped), and what it has worked out for the event. */
+typedef struct {
+  SqliteBaseline *self;
+  gint64 at;
+  GStringChunk *ids;
+  GError *error;
+  GHashTable *memo;      /* "c:unit" → committee, "m:k" and "p:k" → GPtrArray of ids */
+} Query;
+
+typedef struct {
+  guint8 role;           /* SqliteBaselineRole */
+  const char *node;
+  const char *anchor;    /* the committee or unit it was reached through; NULL: the system's own */
+} Hit;
+
+static void
+query_init (Query *q, SqliteBaseline *self, gint64 at)
 {
-  sqlite3_stmt *st = self->st[which];
+  q->self = self;
+  q->at = at;
+  q->ids = g_string_chunk_new (4096);
+  q->error = NULL;
+  q->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+query_clear (Query *q)
+{
+  g_string_chunk_free (q->ids);
+  g_hash_table_unref (q->memo);
+  g_clear_error (&q->error);
+}
+
+static const char *
+intern (Query *q, const unsigned char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (q->ids, (const char *) text) : NULL;
+}
+
+/* Binds ?1 node, ?2 instant, ?3 depth bound, ?4 and ?5 (when not NULL). */
+static sqlite3_stmt *
+prep (Query *q, guint which, const char *node, const char *b, const char *c)
+{
+  sqlite3_stmt *st = q->self->st[which];
+  int n = sqlite3_bind_parameter_count (st);
 
   sqlite3_reset (st);
   sqlite3_clear_bindings (st);
   sqlite3_bind_text (st, 1, node, -1, SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count (st) >= 2)
-    sqlite3_bind_int64 (st, 2, at);
-  if (sqlite3_bind_parameter_count (st) >= 3)
-    sqlite3_bind_int64 (st, 3, (sqlite3_int64) self->n_nodes + 1);
+  if (n >= 2)
+    sqlite3_bind_int64 (st, 2, q->at);
+  if (n >= 3)
+    sqlite3_bind_int64 (st, 3, (sqlite3_int64) q->self->n_nodes + 1);
+  if (n >= 4 && b != NULL)
+    sqlite3_bind_text (st, 4, b, -1, SQLITE_STATIC);
+  if (n >= 5 && c != NULL)
+    sqlite3_bind_text (st, 5, c, -1, SQLITE_STATIC);
   return st;
 }
 
-/* Steps st to the end, adding column 0 of each row to out (if not NULL);
- * returns the number of rows, or -1 on error. */
-static int
-collect (SqliteBaseline *self, sqlite3_stmt *st, GPtrArray *out, GError **error)
+static void
+failed (Query *q, sqlite3_stmt *st)
 {
-  int rc, n = 0;
+  if (q->error == NULL)
+    g_set_error (&q->error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_SQL, "%s: %s",
+                 sqlite3_sql (st), sqlite3_errmsg (q->self->db));
+  sqlite3_reset (st);
+}
 
+/* Every row's column 0, interned, appended to out (a plain GPtrArray);
+ * returns the number of rows. */
+static guint
+all (Query *q, guint which, const char *node, const char *b, GPtrArray *out)
+{
+  sqlite3_stmt *st;
+  guint n = 0;
+  int rc;
+
+  if (q->error != NULL || node == NULL)
+    return 0;
+  st = prep (q, which, node, b, NULL);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      if (out != NULL)
-        g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (st, 0)));
+      g_ptr_array_add (out, (gpointer) intern (q, sqlite3_column_text (st, 0)));
       n++;
     }
   if (rc != SQLITE_DONE)
-    {
-      sql_error (self->db, sqlite3_sql (st), error);
-      sqlite3_reset (st);
-      return -1;
-    }
+    failed (q, st);
   sqlite3_reset (st);
   return n;
 }
 
-static int
-incoming (SqliteBaseline *self, const char *node, const char *rel, gint64 at, GPtrArray *out, GError **error)
+/* The first row's column 0, interned, or NULL. */
+static const char *
+first (Query *q, guint which, const char *node, const char *b)
 {
-  sqlite3_stmt *st = start (self, ST_IN, node, at);
-
-  sqlite3_bind_text (st, 4, rel, -1, SQLITE_STATIC);
-  return collect (self, st, out, error);
-}
-
-/* The seats of committee k: main leaders, cyber leads and members into the
- * three arrays (any may be NULL). */
-static gboolean
-seats (SqliteBaseline *self, const char *k, gint64 at, GPtrArray *main, GPtrArray *cyber,
-       GPtrArray *member, GError **error)
-{
-  sqlite3_stmt *st = start (self, ST_SEATS, k, at);
+  sqlite3_stmt *st;
+  const char *id = NULL;
   int rc;
 
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char *p = (const char *) sqlite3_column_text (st, 0);
-      const char *role = (const char *) sqlite3_column_text (st, 1);
-      GPtrArray *to = g_strcmp0 (role, "main_leader") == 0 ? main
-                    : g_strcmp0 (role, "cyber_lead") == 0 ? cyber : member;
-
-      if (to != NULL)
-        g_ptr_array_add (to, g_strdup (p));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self->db, "seats", error);
-      sqlite3_reset (st);
-      return FALSE;
-    }
-  sqlite3_reset (st);
-  return TRUE;
-}
-
-/* One statement that yields at most one id; NULL when none. */
-static char *
-one (SqliteBaseline *self, sqlite3_stmt *st, GError **error, gboolean *ok)
-{
-  char *id = NULL;
-  int rc = sqlite3_step (st);
-
-  *ok = TRUE;
+  if (q->error != NULL || node == NULL)
+    return NULL;
+  st = prep (q, which, node, b, NULL);
+  rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (st, 0));
+    id = intern (q, sqlite3_column_text (st, 0));
   else if (rc != SQLITE_DONE)
-    *ok = sql_error (self->db, sqlite3_sql (st), error);
+    failed (q, st);
   sqlite3_reset (st);
   return id;
 }
 
 static gboolean
-resolve_operator (SqliteBaseline *self, const char *subject, gboolean is_system, const char *op,
-                  gint64 at, gboolean system_has_lead, SqliteBaselineRoles *R, GError **error)
+linked (Query *q, const char *from, const char *rel, const char *to)
 {
-  GPtrArray **S = R->sets;
-  g_autoptr (GPtrArray) regs = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *k = NULL;
   sqlite3_stmt *st;
-  gboolean ok;
+  int rc;
 
-  g_ptr_array_add (S[SQLITE_BASELINE_OPERATOR], g_strdup (op));
-  if (collect (self, start (self, ST_CHAIN, op, at), S[SQLITE_BASELINE_CHAIN], error) < 0)
+  if (q->error != NULL)
     return FALSE;
+  st = prep (q, ST_LINKED, from, rel, to);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    failed (q, st);
+  sqlite3_reset (st);
+  return rc == SQLITE_ROW;
+}
 
-  k = one (self, start (self, ST_COMMITTEE, op, at), error, &ok);
-  if (!ok)
-    return FALSE;
+/* type, kind and cii of a node (kind: NULL when the file gives none) */
+static const char *
+node_info (Query *q, const char *id, const char **kind, gboolean *cii, const char **level)
+{
+  sqlite3_stmt *st;
+  const char *type = NULL;
+  int rc;
+
+  if (kind != NULL)
+    *kind = NULL;
+  if (cii != NULL)
+    *cii = FALSE;
+  if (level != NULL)
+    *level = NULL;
+  if (q->error != NULL || id == NULL)
+    return NULL;
+  st = prep (q, ST_NODE, id, NULL, NULL);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      type = intern (q, sqlite3_column_text (st, 0));
+      if (kind != NULL)
+        *kind = intern (q, sqlite3_column_text (st, 1));
+      if (cii != NULL)
+        *cii = sqlite3_column_int (st, 2) != 0;
+      if (level != NULL)
+        *level = intern (q, sqlite3_column_text (st, 3));
+    }
+  else if (rc != SQLITE_DONE)
+    failed (q, st);
+  sqlite3_reset (st);
+  return type;
+}
+
+static void
+add_unique (GPtrArray *a, const char *id)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (a->pdata[i] == id)
+      return;
+  g_ptr_array_add (a, (gpointer) id);
+}
+
+static void
+hit (GArray *hits, SqliteBaselineRole role, const char *node, const char *anchor)
+{
+  Hit h = { (guint8) role, node, anchor };
+  g_array_append_val (hits, h);
+}
+
+/* The seats of committee k as hits: main leader, cyber lead and members
+ * (or, with `supervisors`, the main leader and cyber lead only, as
+ * regional supervisors), anchored at k. */
+static void
+seat_hits (Query *q, const char *k, gboolean supervisors, GArray *hits)
+{
+  sqlite3_stmt *st;
+  int rc;
+
+  if (q->error != NULL || k == NULL)
+    return;
+  st = prep (q, ST_SEATS, k, NULL, NULL);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *p = intern (q, sqlite3_column_text (st, 0));
+      const char *seat = (const char *) sqlite3_column_text (st, 1);
+      int role = g_strcmp0 (seat, "main_leader") == 0 ? SQLITE_BASELINE_FIRST_RESPONSIBLE
+               : g_strcmp0 (seat, "cyber_lead") == 0 ? SQLITE_BASELINE_DIRECT_RESPONSIBLE
+               : SQLITE_BASELINE_TEAM_MEMBER;
+
+      if (!supervisors)
+        hit (hits, role, p, k);
+      else if (role != SQLITE_BASELINE_TEAM_MEMBER)
+        hit (hits, SQLITE_BASELINE_REGIONAL_SUPERVISOR, p, k);
+    }
+  if (rc != SQLITE_DONE)
+    failed (q, st);
+  sqlite3_reset (st);
+}
+
+/* The seated persons of committee k with one seat ("main_leader", …). */
+static void
+seated (Query *q, const char *k, const char *seat, GPtrArray *out)
+{
+  sqlite3_stmt *st;
+  int rc;
+
+  if (q->error != NULL || k == NULL)
+    return;
+  st = prep (q, ST_SEATS, k, NULL, NULL);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (st, 1), seat) == 0)
+      g_ptr_array_add (out, (gpointer) intern (q, sqlite3_column_text (st, 0)));
+  if (rc != SQLITE_DONE)
+    failed (q, st);
+  sqlite3_reset (st);
+}
+
+/* ---- the walks, in the two ways ---- */
+
+/* The derived way: the chain once, then single lookups along it. */
+static const char *
+chain_region (Query *q, GPtrArray *chain)
+{
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const char *g = first (q, ST_OUT, chain->pdata[i], "located_in");
+      if (g != NULL)
+        return g;
+    }
+  return NULL;
+}
+
+static const char *
+chain_leader (Query *q, GPtrArray *chain)
+{
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const char *k = first (q, ST_IN, chain->pdata[i], "leads");
+      if (k != NULL)
+        return k;
+    }
+  return NULL;
+}
+
+static const char *
+regions_leader (Query *q, GPtrArray *up)
+{
+  for (guint i = 0; i < up->len; i++)
+    {
+      const char *k = first (q, ST_IN, up->pdata[i], "leads");
+      if (k != NULL)
+        return k;
+    }
+  return NULL;
+}
+
+/* A unit's region (its located_in, else its nearest superior's). */
+static const char *
+unit_region (Query *q, const char *unit)
+{
+  if (q->self->mode == SQLITE_BASELINE_LITERAL)
+    return first (q, ST_HOME, unit, NULL);
+  else
+    {
+      g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+      all (q, ST_CHAIN, unit, NULL, chain);
+      return chain_region (q, chain);
+    }
+}
+
+/* The committee leading region g or the nearest region above it. */
+static const char *
+region_leader (Query *q, const char *g)
+{
+  if (q->self->mode == SQLITE_BASELINE_LITERAL)
+    return first (q, ST_REGION_LEADER, g, NULL);
+  else
+    {
+      g_autoptr (GPtrArray) up = g_ptr_array_new ();
+      all (q, ST_UP, g, NULL, up);
+      return regions_leader (q, up);
+    }
+}
+
+/* SPEC §4.3 `committee` of a unit, remembered for the event. */
+static const char *
+committee_of (Query *q, const char *unit)
+{
+  g_autofree char *key = g_strconcat ("c:", unit, NULL);
+  GPtrArray *memo = g_hash_table_lookup (q->memo, key);
+  const char *k;
+
+  if (memo != NULL)
+    return memo->len > 0 ? memo->pdata[0] : NULL;
+  if (q->self->mode == SQLITE_BASELINE_LITERAL)
+    k = first (q, ST_COMMITTEE, unit, NULL);
+  else
+    {
+      g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+
+      all (q, ST_CHAIN, unit, NULL, chain);
+      k = chain_leader (q, chain);
+      if (k == NULL)
+        {
+          const char *g = chain_region (q, chain);
+          k = g != NULL ? region_leader (q, g) : NULL;
+        }
+    }
+  memo = g_ptr_array_new ();
   if (k != NULL)
+    g_ptr_array_add (memo, (gpointer) k);
+  g_hash_table_insert (q->memo, g_steal_pointer (&key), memo);
+  return k;
+}
+
+/* The roles of one operator of subject (SPEC §4.3) as hits. system_sectors:
+ * the system's own sectors (empty for a unit subject). Returns the
+ * operator's region. */
+static const char *
+resolve_operator (Query *q, const char *subject, gboolean is_system, const char *op,
+                  gboolean system_has_lead, GPtrArray *system_sectors, GArray *hits)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tmp = g_ptr_array_new ();
+  g_autoptr (GPtrArray) regs = g_ptr_array_new ();
+  const char *k, *g;
+
+  hit (hits, SQLITE_BASELINE_OPERATOR, op, NULL);
+  all (q, ST_CHAIN, op, NULL, chain);
+  for (guint i = 0; i < chain->len; i++)
+    hit (hits, SQLITE_BASELINE_CHAIN, chain->pdata[i], NULL);
+
+  if (q->self->mode == SQLITE_BASELINE_LITERAL)
     {
-      g_ptr_array_add (S[SQLITE_BASELINE_COMMITTEE], g_strdup (k));
-      if (!seats (self, k, at, S[SQLITE_BASELINE_FIRST_RESPONSIBLE], S[SQLITE_BASELINE_DIRECT_RESPONSIBLE],
-                  S[SQLITE_BASELINE_TEAM_MEMBER], error))
-        return FALSE;
+      k = first (q, ST_COMMITTEE, op, NULL);
+      if (k != NULL)
+        {
+          hit (hits, SQLITE_BASELINE_COMMITTEE, k, NULL);
+          seat_hits (q, k, FALSE, hits);
+        }
+      if (!system_has_lead)
+        {
+          g_ptr_array_set_size (tmp, 0);
+          all (q, ST_IN, op, "security_lead", tmp);
+          for (guint i = 0; i < tmp->len; i++)
+            hit (hits, SQLITE_BASELINE_SECURITY_LEAD, tmp->pdata[i], op);
+        }
+      g_ptr_array_set_size (tmp, 0);
+      all (q, ST_IN, op, "heads", tmp);
+      for (guint i = 0; i < tmp->len; i++)
+        hit (hits, SQLITE_BASELINE_UNIT_HEAD, tmp->pdata[i], op);
+
+      /* every live regulator of the sectors placed, the nearest kept */
+      if (q->error == NULL)
+        {
+          sqlite3_stmt *st = prep (q, ST_REGULATORS, op, is_system ? subject : NULL, NULL);
+          int rc;
+
+          while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+            g_ptr_array_add (regs, (gpointer) intern (q, sqlite3_column_text (st, 0)));
+          if (rc != SQLITE_DONE)
+            failed (q, st);
+          sqlite3_reset (st);
+        }
+      for (guint i = 0; i < regs->len; i++)
+        {
+          hit (hits, SQLITE_BASELINE_REGULATOR, regs->pdata[i], NULL);
+          g_ptr_array_set_size (tmp, 0);
+          all (q, ST_IN, regs->pdata[i], "heads", tmp);
+          for (guint j = 0; j < tmp->len; j++)
+            hit (hits, SQLITE_BASELINE_REGULATOR_HEAD, tmp->pdata[j], regs->pdata[i]);
+        }
+      if (regs->len == 0)
+        seat_hits (q, first (q, ST_REGION_COMMITTEE, op, NULL), TRUE, hits);
+
+      g_ptr_array_set_size (regs, 0);
+      all (q, ST_COORDINATORS, op, NULL, regs);
+      g = first (q, ST_HOME, op, NULL);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) up = g_ptr_array_new ();
+      g_autoptr (GPtrArray) sectors = g_ptr_array_new ();
+
+      /* the chain and the regions once; the rest single lookups */
+      g = chain_region (q, chain);
+      if (g != NULL)
+        all (q, ST_UP, g, NULL, up);
+      k = chain_leader (q, chain);
+      if (k == NULL)
+        k = regions_leader (q, up);
+      if (k != NULL)
+        {
+          hit (hits, SQLITE_BASELINE_COMMITTEE, k, NULL);
+          seat_hits (q, k, FALSE, hits);
+        }
+      if (!system_has_lead)
+        {
+          g_ptr_array_set_size (tmp, 0);
+          all (q, ST_IN, op, "security_lead", tmp);
+          for (guint i = 0; i < tmp->len; i++)
+            hit (hits, SQLITE_BASELINE_SECURITY_LEAD, tmp->pdata[i], op);
+        }
+      g_ptr_array_set_size (tmp, 0);
+      all (q, ST_IN, op, "heads", tmp);
+      for (guint i = 0; i < tmp->len; i++)
+        hit (hits, SQLITE_BASELINE_UNIT_HEAD, tmp->pdata[i], op);
+
+      /* Art. 4 through the derived table: per sector, the nearest region
+       * with a regulator placed in it */
+      if (system_sectors->len > 0)
+        g_ptr_array_extend (sectors, system_sectors, NULL, NULL);
+      else
+        all (q, ST_OUT, op, "in_sector", sectors);
+      for (guint s = 0; s < sectors->len; s++)
+        for (guint i = 0; i < up->len; i++)
+          {
+            g_ptr_array_set_size (tmp, 0);
+            if (all (q, ST_REGULATOR_PLACE, sectors->pdata[s], up->pdata[i], tmp) > 0)
+              {
+                for (guint j = 0; j < tmp->len; j++)
+                  add_unique (regs, tmp->pdata[j]);
+                break;
+              }
+          }
+      for (guint i = 0; i < regs->len; i++)
+        {
+          hit (hits, SQLITE_BASELINE_REGULATOR, regs->pdata[i], NULL);
+          g_ptr_array_set_size (tmp, 0);
+          all (q, ST_IN, regs->pdata[i], "heads", tmp);
+          for (guint j = 0; j < tmp->len; j++)
+            hit (hits, SQLITE_BASELINE_REGULATOR_HEAD, tmp->pdata[j], regs->pdata[i]);
+        }
+      if (regs->len == 0)
+        seat_hits (q, regions_leader (q, up), TRUE, hits);
+
+      /* a unit of the chain's own office first, else the region's */
+      g_ptr_array_set_size (regs, 0);
+      for (guint i = 0; i < chain->len && regs->len == 0; i++)
+        all (q, ST_IN, chain->pdata[i], "coordinates", regs);
+      for (guint i = 0; i < up->len && regs->len == 0; i++)
+        all (q, ST_IN, up->pdata[i], "coordinates", regs);
     }
 
-  if (!system_has_lead && incoming (self, op, "security_lead", at, S[SQLITE_BASELINE_SECURITY_LEAD], error) < 0)
-    return FALSE;
-  if (incoming (self, op, "heads", at, S[SQLITE_BASELINE_UNIT_HEAD], error) < 0)
-    return FALSE;
-
-  st = start (self, ST_REGULATORS, op, at);
-  if (is_system)
-    sqlite3_bind_text (st, 4, subject, -1, SQLITE_STATIC);
-  if (collect (self, st, regs, error) < 0)
-    return FALSE;
   for (guint i = 0; i < regs->len; i++)
     {
-      g_ptr_array_add (S[SQLITE_BASELINE_REGULATOR], g_strdup (regs->pdata[i]));
-      if (incoming (self, regs->pdata[i], "heads", at, S[SQLITE_BASELINE_REGULATOR_HEAD], error) < 0)
-        return FALSE;
+      hit (hits, SQLITE_BASELINE_COORDINATOR, regs->pdata[i], NULL);
+      g_ptr_array_set_size (tmp, 0);
+      all (q, ST_IN, regs->pdata[i], "heads", tmp);
+      for (guint j = 0; j < tmp->len; j++)
+        hit (hits, SQLITE_BASELINE_COORDINATOR_HEAD, tmp->pdata[j], regs->pdata[i]);
     }
-  /* Art. 4: without a regulator, the region answers */
-  if (regs->len == 0)
-    {
-      g_autofree char *rk = one (self, start (self, ST_REGION_COMMITTEE, op, at), error, &ok);
-      if (!ok)
-        return FALSE;
-      if (rk != NULL && !seats (self, rk, at, S[SQLITE_BASELINE_REGIONAL_SUPERVISOR],
-                                S[SQLITE_BASELINE_REGIONAL_SUPERVISOR], NULL, error))
-        return FALSE;
-    }
+  return g;
+}
 
-  g_ptr_array_set_size (regs, 0);
-  if (collect (self, start (self, ST_COORDINATORS, op, at), regs, error) < 0)
+/* A subject: what it is, its operators (and their regions), its hits. */
+typedef struct {
+  const char *id;
+  gboolean is_system;
+  const char *kind;
+  gboolean cii;
+  GPtrArray *ops;
+  GPtrArray *op_regions;
+  GArray *hits;
+} Subject;
+
+static void
+subject_clear (Subject *s)
+{
+  g_clear_pointer (&s->ops, g_ptr_array_unref);
+  g_clear_pointer (&s->op_regions, g_ptr_array_unref);
+  g_clear_pointer (&s->hits, g_array_unref);
+}
+
+static gboolean
+resolve_subject (Query *q, const char *id, Subject *s)
+{
+  const char *type;
+  g_autoptr (GPtrArray) sectors = g_ptr_array_new ();
+  guint n_leads = 0;
+
+  memset (s, 0, sizeof *s);
+  s->id = intern (q, (const unsigned char *) id);
+  s->ops = g_ptr_array_new ();
+  s->op_regions = g_ptr_array_new ();
+  s->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  type = node_info (q, s->id, &s->kind, &s->cii, NULL);
+  if (q->error != NULL)
     return FALSE;
-  for (guint i = 0; i < regs->len; i++)
+  if (type == NULL)
     {
-      g_ptr_array_add (S[SQLITE_BASELINE_COORDINATOR], g_strdup (regs->pdata[i]));
-      if (incoming (self, regs->pdata[i], "heads", at, S[SQLITE_BASELINE_COORDINATOR_HEAD], error) < 0)
-        return FALSE;
+      g_set_error (&q->error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_NOT_FOUND, "no node '%s'", id);
+      return FALSE;
     }
-  return TRUE;
+  s->is_system = g_str_equal (type, "system");
+  if (!s->is_system && !g_str_equal (type, "unit"))
+    {
+      g_set_error (&q->error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_WRONG_TYPE,
+                   "'%s' is a %s, not a system or unit", id, type);
+      return FALSE;
+    }
+  if (s->is_system)
+    {
+      g_autoptr (GPtrArray) leads = g_ptr_array_new ();
+
+      all (q, ST_IN, s->id, "operates", s->ops);
+      /* the system's own security lead stands for every operator's */
+      n_leads = all (q, ST_IN, s->id, "security_lead", leads);
+      for (guint i = 0; i < leads->len; i++)
+        hit (s->hits, SQLITE_BASELINE_SECURITY_LEAD, leads->pdata[i], NULL);
+      if (q->self->mode == SQLITE_BASELINE_DERIVED)
+        all (q, ST_OUT, s->id, "in_sector", sectors);
+    }
+  else
+    g_ptr_array_add (s->ops, (gpointer) s->id);
+
+  for (guint i = 0; i < s->ops->len; i++)
+    g_ptr_array_add (s->op_regions, (gpointer) resolve_operator (q, s->id, s->is_system, s->ops->pdata[i],
+                                                                 n_leads > 0, sectors, s->hits));
+  return q->error == NULL;
+}
+
+static void
+hits_to_roles (GArray *hits, SqliteBaselineRoles *roles)
+{
+  for (guint i = 0; i < SQLITE_BASELINE_N_ROLES; i++)
+    g_ptr_array_set_size (roles->sets[i], 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *h = &g_array_index (hits, Hit, i);
+      g_ptr_array_add (roles->sets[h->role], g_strdup (h->node));
+    }
+  for (guint i = 0; i < SQLITE_BASELINE_N_ROLES; i++)
+    sort_unique (roles->sets[i]);
 }
 
 gboolean
 sqlite_baseline_resolve (SqliteBaseline *self, const char *subject_id, gint64 at,
                          SqliteBaselineRoles *roles, GError **error)
 {
-  g_autoptr (GPtrArray) ops = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *type = NULL;
-  gboolean is_system, ok;
-  int n_leads = 0;
+  Query q;
+  Subject s;
+  gboolean ok;
 
-  for (guint i = 0; i < SQLITE_BASELINE_N_ROLES; i++)
-    g_ptr_array_set_size (roles->sets[i], 0);
-
-  type = one (self, start (self, ST_TYPE, subject_id, at), error, &ok);
-  if (!ok)
-    return FALSE;
-  if (type == NULL)
-    {
-      g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_NOT_FOUND, "no node '%s'", subject_id);
-      return FALSE;
-    }
-  is_system = g_str_equal (type, "system");
-  if (!is_system && !g_str_equal (type, "unit"))
-    {
-      g_set_error (error, SQLITE_BASELINE_ERROR, SQLITE_BASELINE_ERROR_WRONG_TYPE,
-                   "'%s' is a %s, not a system or unit", subject_id, type);
-      return FALSE;
-    }
-
-  if (is_system)
-    {
-      if (collect (self, start (self, ST_OPERATORS, subject_id, at), ops, error) < 0)
-        return FALSE;
-      /* the system's own security lead stands for every operator's */
-      n_leads = incoming (self, subject_id, "security_lead", at, roles->sets[SQLITE_BASELINE_SECURITY_LEAD], error);
-      if (n_leads < 0)
-        return FALSE;
-    }
+  query_init (&q, self, at);
+  ok = resolve_subject (&q, subject_id, &s);
+  if (ok)
+    hits_to_roles (s.hits, roles);
   else
-    g_ptr_array_add (ops, g_strdup (subject_id));
-
-  for (guint i = 0; i < ops->len; i++)
-    if (!resolve_operator (self, subject_id, is_system, ops->pdata[i], at, n_leads > 0, roles, error))
-      return FALSE;
-
-  for (guint i = 0; i < SQLITE_BASELINE_N_ROLES; i++)
-    sort_unique (roles->sets[i]);
-  return TRUE;
+    g_propagate_error (error, g_steal_pointer (&q.error));
+  subject_clear (&s);
+  query_clear (&q);
+  return ok;
 }
 
-/* ---- liability ---- */
+/* ---- circumstances (SPEC §4.2, §4.4): Kleene logic ---- */
+
+typedef SqliteBaselineTruth Truth;
+#define T SQLITE_BASELINE_TRUE
+#define F SQLITE_BASELINE_FALSE
+#define U SQLITE_BASELINE_UNKNOWN
+
+static Truth
+and2 (Truth a, Truth b)
+{
+  return a == F || b == F ? F : a == U || b == U ? U : T;
+}
+
+static Truth
+or2 (Truth a, Truth b)
+{
+  return a == T || b == T ? T : a == U || b == U ? U : F;
+}
+
+static Truth
+not1 (Truth a)
+{
+  return a == U ? U : a == T ? F : T;
+}
+
+static Truth
+fact (const SqliteBaselineEvent *ev, SqliteBaselineFact f)
+{
+  return !ev->facts[f].known ? U : ev->facts[f].value != 0 ? T : F;
+}
+
+static Truth
+at_least (const SqliteBaselineEvent *ev, SqliteBaselineFact f, double bound)
+{
+  return !ev->facts[f].known ? U : ev->facts[f].value >= bound ? T : F;
+}
+
+const char *const sqlite_baseline_fact_names[SQLITE_BASELINE_N_FACTS] = {
+  "attacked", "tampered", "harmful_info_spread_widely", "reported_in_time", "handled_in_time",
+  "outage_hours", "leak_state_secrets", "leak_personal_info_records", "leak_personal_info_mass",
+  "leak_basic_data", "public_life_widely_affected", "major_economic_loss", "severe_social_impact",
+  "concealed", "refused_investigation", "notified_risk_unrectified", "serious_consequence",
+  "obstructed_security_organs", "other_serious", "supervision_failed", "coordination_failed",
+};
+
+const char *const sqlite_baseline_circumstance_names[SQLITE_BASELINE_N_CIRCUMSTANCES] = {
+  "art8.1", "art8.2", "art8.3", "art8.4", "art8.5", "art8.6", "art8.7",
+};
+
+/* The parameter personal_info_mass_leak_records of the default rulebook. */
+#define MASS_LEAK_RECORDS 1000000.0
+
+/* 2017-08-15 (00:00 at +08:00): since when the measures, their
+ * circumstances and their liability rules apply. */
+#define MEASURES_SINCE (G_GINT64_CONSTANT (1502726400000000))
+
+static gboolean
+level_at_least_prefectural (const char *level)
+{
+  return g_strcmp0 (level, "national") == 0 || g_strcmp0 (level, "provincial") == 0 ||
+         g_strcmp0 (level, "prefectural") == 0;
+}
+
+/* art8.1, art8.2, art8.4 for one subject system and one of its operators
+ * (op_region NULL: none known); out[c] for those three. */
+static void
+system_circumstances (Query *q, const SqliteBaselineEvent *ev, const Subject *s, const char *op,
+                      const char *op_region, const char *sponsor, Truth out[SQLITE_BASELINE_N_CIRCUMSTANCES])
+{
+  const char *kind = s->kind != NULL ? s->kind : "other";
+  gboolean k1 = g_str_equal (kind, "party_gov_portal") || g_str_equal (kind, "key_news_site") ||
+                g_str_equal (kind, "large_platform");
+  gboolean k2 = g_str_equal (kind, "party_gov_portal") || g_str_equal (kind, "key_news_site");
+  Truth owner = U;
+  const char *g = NULL;
+
+  /* system.owner_level: the sponsor's region level, else the operator's */
+  if (sponsor != NULL)
+    g = unit_region (q, sponsor);
+  else if (op != NULL)
+    g = op_region;
+  if (g != NULL)
+    {
+      const char *level;
+      node_info (q, g, NULL, NULL, &level);
+      owner = level == NULL ? U : level_at_least_prefectural (level) ? T : F;
+    }
+
+  out[0] = and2 (and2 (k1 ? T : F, fact (ev, SQLITE_BASELINE_F_TAMPERED)),
+                 and2 (fact (ev, SQLITE_BASELINE_F_HARMFUL_INFO_SPREAD_WIDELY),
+                       not1 (and2 (fact (ev, SQLITE_BASELINE_F_REPORTED_IN_TIME),
+                                   fact (ev, SQLITE_BASELINE_F_HANDLED_IN_TIME)))));
+  out[1] = and2 (and2 (k2 ? T : F, owner),
+                 and2 (and2 (fact (ev, SQLITE_BASELINE_F_ATTACKED), not1 (fact (ev, SQLITE_BASELINE_F_HANDLED_IN_TIME))),
+                       at_least (ev, SQLITE_BASELINE_F_OUTAGE_HOURS, 6)));
+  out[3] = and2 (and2 (s->cii ? T : F, fact (ev, SQLITE_BASELINE_F_ATTACKED)),
+                 and2 (not1 (fact (ev, SQLITE_BASELINE_F_HANDLED_IN_TIME)),
+                       or2 (or2 (fact (ev, SQLITE_BASELINE_F_PUBLIC_LIFE_WIDELY_AFFECTED),
+                                 fact (ev, SQLITE_BASELINE_F_MAJOR_ECONOMIC_LOSS)),
+                            fact (ev, SQLITE_BASELINE_F_SEVERE_SOCIAL_IMPACT))));
+}
+
+static Truth
+best_of (Truth a, Truth b)
+{
+  return a == T || b == T ? T : a == U || b == U ? U : F;
+}
+
+/* ---- liability (SPEC §4.5) ---- */
+
+typedef struct {
+  const char *person;
+  SqliteBaselineCategory category;
+  GPtrArray *anchors;      /* committees and units it was reached through */
+} Held;
+
+static void
+held_free (gpointer p)
+{
+  Held *h = p;
+  g_ptr_array_unref (h->anchors);
+  g_free (h);
+}
+
+static void
+hold (GHashTable *held, const char *person, SqliteBaselineCategory category, const char *anchor)
+{
+  Held *h = g_hash_table_lookup (held, person);
+
+  if (h == NULL)
+    {
+      h = g_new0 (Held, 1);
+      h->person = person;
+      h->category = category;
+      h->anchors = g_ptr_array_new ();
+      g_hash_table_insert (held, (gpointer) person, h);
+    }
+  h->category = MIN (h->category, category);
+  if (anchor != NULL)
+    add_unique (h->anchors, anchor);
+}
 
 static gboolean
 in_list (const char *const *list, const char *id)
@@ -776,95 +1504,355 @@ in_list (const char *const *list, const char *id)
   return FALSE;
 }
 
-static void
-add_all (GHashTable *set, GPtrArray *ids)
-{
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (set, g_strdup (ids->pdata[i]));
-}
-
-/* Members of committee k who took part in a decision of k. */
+/* Whether p took part in a decision of committee k without dissenting. */
 static gboolean
-add_participants (SqliteBaseline *self, GHashTable *set, const char *k, gint64 at,
-                  const SqliteBaselineEvent *ev, GError **error)
+participant (const SqliteBaselineEvent *ev, const char *k, const char *p)
 {
-  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
-
-  if (!seats (self, k, at, NULL, NULL, members, error))
-    return FALSE;
-  /* accountability Art. 17: a dissent on record takes off only what its
-   * decision made the member liable for */
-  for (guint i = 0; i < members->len; i++)
-    for (guint d = 0; d < ev->n_decisions; d++)
-      if (g_strcmp0 (ev->decisions[d].committee, k) == 0 &&
-          in_list (ev->decisions[d].participants, members->pdata[i]) &&
-          !in_list (ev->decisions[d].dissent, members->pdata[i]))
-        g_hash_table_add (set, g_strdup (members->pdata[i]));
-  return TRUE;
+  for (guint d = 0; d < ev->n_decisions; d++)
+    if (g_strcmp0 (ev->decisions[d].committee, k) == 0 && in_list (ev->decisions[d].participants, p) &&
+        !in_list (ev->decisions[d].dissent, p))
+      return TRUE;
+  return FALSE;
 }
+
+/* managers(K) of SPEC §4.3, remembered for the event. */
+static GPtrArray *
+managers (Query *q, const char *k)
+{
+  g_autofree char *key = g_strconcat ("m:", k, NULL);
+  GPtrArray *out = g_hash_table_lookup (q->memo, key);
+  const char *scope, *type, *found = NULL;
+
+  if (out != NULL)
+    return out;
+  out = g_ptr_array_new ();
+  g_hash_table_insert (q->memo, g_steal_pointer (&key), out);
+  if (all (q, ST_IN, k, "manages", out) > 0)
+    return out;
+  scope = first (q, ST_OUT, k, "leads");
+  type = node_info (q, scope, NULL, NULL, NULL);
+  if (g_strcmp0 (type, "unit") == 0)
+    {
+      const char *cur = first (q, ST_OUT, scope, "under");
+      for (guint steps = 0; cur != NULL && found == NULL && steps <= q->self->n_nodes; steps++)
+        {
+          found = first (q, ST_IN, cur, "leads");
+          if (found == NULL)
+            cur = first (q, ST_OUT, cur, "under");
+        }
+      if (found == NULL)
+        {
+          const char *g = unit_region (q, scope);
+          found = g != NULL ? region_leader (q, g) : NULL;
+        }
+    }
+  else if (g_strcmp0 (type, "region") == 0)
+    {
+      const char *g = first (q, ST_OUT, scope, "within");
+      found = g != NULL ? region_leader (q, g) : NULL;
+    }
+  if (found != NULL && found != k)
+    g_ptr_array_add (out, (gpointer) found);
+  return out;
+}
+
+/* The proposers for person p under authority a: the coordinators of a's
+ * region, nearest up, passing over an office p heads. */
+static void
+proposers (Query *q, const char *a, const char *p, GPtrArray *out)
+{
+  g_autoptr (GPtrArray) up = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  const char *scope = first (q, ST_OUT, a, "leads"), *type = node_info (q, scope, NULL, NULL, NULL), *g;
+
+  g = g_strcmp0 (type, "region") == 0 ? scope : scope != NULL ? unit_region (q, scope) : NULL;
+  if (g == NULL)
+    return;
+  all (q, ST_UP, g, NULL, up);
+  for (guint i = 0; i < up->len; i++)
+    {
+      guint kept = 0;
+
+      g_ptr_array_set_size (found, 0);
+      all (q, ST_IN, up->pdata[i], "coordinates", found);
+      for (guint j = 0; j < found->len; j++)
+        if (!linked (q, p, "heads", found->pdata[j]))
+          found->pdata[kept++] = found->pdata[j];
+      if (kept > 0)
+        {
+          for (guint j = 0; j < kept; j++)
+            add_unique (out, found->pdata[j]);
+          return;
+        }
+    }
+}
+
+/* Authority and proposer of one liable person (SPEC §4.3). */
+static void
+authority (Query *q, const Held *h, SqliteBaselineLiable *l)
+{
+  g_autoptr (GPtrArray) auth = g_ptr_array_new ();
+  g_autoptr (GPtrArray) prop = g_ptr_array_new ();
+
+  for (guint i = 0; i < h->anchors->len; i++)
+    {
+      const char *anchor = h->anchors->pdata[i], *k;
+      const char *type = node_info (q, anchor, NULL, NULL, NULL);
+      GPtrArray *m;
+
+      if (g_strcmp0 (type, "committee") == 0)
+        k = anchor;
+      else
+        {
+          k = committee_of (q, anchor);
+          if (k == NULL)
+            continue;
+          /* someone seated on the unit's committee answers to those who
+           * manage it; anyone else in the unit to the committee itself */
+          if (!linked (q, h->person, "member", k))
+            {
+              add_unique (auth, k);
+              continue;
+            }
+        }
+      m = managers (q, k);
+      for (guint j = 0; j < m->len; j++)
+        add_unique (auth, m->pdata[j]);
+    }
+  for (guint i = 0; i < auth->len; i++)
+    proposers (q, auth->pdata[i], h->person, prop);
+  for (guint i = 0; i < auth->len; i++)
+    g_ptr_array_add (l->authority, g_strdup (auth->pdata[i]));
+  for (guint i = 0; i < prop->len; i++)
+    g_ptr_array_add (l->proposer, g_strdup (prop->pdata[i]));
+  sort_unique (l->authority);
+  sort_unique (l->proposer);
+}
+
+static void
+liable_free (gpointer p)
+{
+  SqliteBaselineLiable *l = p;
+
+  g_free (l->person);
+  g_ptr_array_unref (l->authority);
+  g_ptr_array_unref (l->proposer);
+  g_free (l);
+}
+
+void
+sqlite_baseline_verdict_init (SqliteBaselineVerdict *v)
+{
+  memset (v, 0, sizeof *v);
+  v->liable = g_ptr_array_new_with_free_func (liable_free);
+}
+
+void
+sqlite_baseline_verdict_clear (SqliteBaselineVerdict *v)
+{
+  for (guint i = 0; i < v->n_subjects; i++)
+    sqlite_baseline_roles_clear (&v->roles[i]);
+  g_clear_pointer (&v->roles, g_free);
+  v->n_subjects = 0;
+  g_clear_pointer (&v->liable, g_ptr_array_unref);
+}
+
+static int
+cmp_liable (gconstpointer a, gconstpointer b)
+{
+  const SqliteBaselineLiable *x = *(SqliteBaselineLiable *const *) a, *y = *(SqliteBaselineLiable *const *) b;
+  return strcmp (x->person, y->person);
+}
+
+/* The subject rules of the default rulebook, in its order: the role, its
+ * category, and the fact its condition reads (-1: none). */
+static const struct {
+  SqliteBaselineRole role;
+  SqliteBaselineCategory category;
+  int condition;
+} subject_rules[] = {
+  { SQLITE_BASELINE_SECURITY_LEAD, SQLITE_BASELINE_PRIMARY_LEADERSHIP, -1 },
+  { SQLITE_BASELINE_UNIT_HEAD, SQLITE_BASELINE_PRIMARY_LEADERSHIP, -1 },
+  { SQLITE_BASELINE_FIRST_RESPONSIBLE, SQLITE_BASELINE_PRIMARY_LEADERSHIP, -1 },
+  { SQLITE_BASELINE_DIRECT_RESPONSIBLE, SQLITE_BASELINE_PRIMARY_LEADERSHIP, -1 },
+  { SQLITE_BASELINE_TEAM_MEMBER, SQLITE_BASELINE_IMPORTANT_LEADERSHIP, -1 },
+  { SQLITE_BASELINE_REGULATOR_HEAD, SQLITE_BASELINE_PRIMARY_LEADERSHIP, SQLITE_BASELINE_F_SUPERVISION_FAILED },
+  { SQLITE_BASELINE_REGIONAL_SUPERVISOR, SQLITE_BASELINE_PRIMARY_LEADERSHIP, SQLITE_BASELINE_F_SUPERVISION_FAILED },
+  { SQLITE_BASELINE_COORDINATOR_HEAD, SQLITE_BASELINE_PRIMARY_LEADERSHIP, SQLITE_BASELINE_F_COORDINATION_FAILED },
+};
 
 gboolean
-sqlite_baseline_liable (SqliteBaseline *self, const char *subject_id, gint64 at,
-                        const SqliteBaselineEvent *ev, GPtrArray *out_person_ids, GError **error)
+sqlite_baseline_assess (SqliteBaseline *self, const SqliteBaselineEvent *ev, SqliteBaselineVerdict *v,
+                        GError **error)
 {
-  g_autoptr (GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter it;
-  gpointer key;
+  Query q;
+  guint n = 0;
+  Subject *subjects;
+  Truth c[SQLITE_BASELINE_N_CIRCUMSTANCES];
+  gboolean in_force = ev->at >= MEASURES_SINCE, any_event_wide;
+  g_autoptr (GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, held_free);
+  g_autofree gboolean *liable = NULL;
 
-  if (!ev->triggered)
-    return TRUE;
+  sqlite_baseline_verdict_clear (v);
+  v->liable = g_ptr_array_new_with_free_func (liable_free);
+  for (const char *const *s = ev->subjects; s != NULL && *s != NULL; s++)
+    n++;
+  query_init (&q, self, ev->at);
+  subjects = g_new0 (Subject, MAX (n, 1));
+  liable = g_new0 (gboolean, MAX (n, 1));
 
-  if (ev->subject_liable)
+  /* every subject's roles, whatever comes of the event */
+  for (guint i = 0; i < n && q.error == NULL; i++)
+    resolve_subject (&q, ev->subjects[i], &subjects[i]);
+
+  /* the circumstances */
+  for (guint k = 0; k < SQLITE_BASELINE_N_CIRCUMSTANCES; k++)
+    c[k] = F;
+  if (in_force && q.error == NULL)
     {
-      SqliteBaselineRoles R;
-      gboolean ok;
-
-      sqlite_baseline_roles_init (&R);
-      ok = sqlite_baseline_resolve (self, subject_id, at, &R, error);
-      if (ok)
+      c[2] = or2 (or2 (fact (ev, SQLITE_BASELINE_F_LEAK_STATE_SECRETS), fact (ev, SQLITE_BASELINE_F_LEAK_PERSONAL_INFO_MASS)),
+                  or2 (at_least (ev, SQLITE_BASELINE_F_LEAK_PERSONAL_INFO_RECORDS, MASS_LEAK_RECORDS),
+                       fact (ev, SQLITE_BASELINE_F_LEAK_BASIC_DATA)));
+      c[4] = or2 (or2 (fact (ev, SQLITE_BASELINE_F_CONCEALED), fact (ev, SQLITE_BASELINE_F_REFUSED_INVESTIGATION)),
+                  and2 (fact (ev, SQLITE_BASELINE_F_NOTIFIED_RISK_UNRECTIFIED), fact (ev, SQLITE_BASELINE_F_SERIOUS_CONSEQUENCE)));
+      c[5] = fact (ev, SQLITE_BASELINE_F_OBSTRUCTED_SECURITY_ORGANS);
+      c[6] = fact (ev, SQLITE_BASELINE_F_OTHER_SERIOUS);
+      for (guint i = 0; i < n; i++)
         {
-          for (const char *const *p = ev->involved; p != NULL && *p != NULL; p++)
-            g_hash_table_add (set, g_strdup (*p));
-          add_all (set, R.sets[SQLITE_BASELINE_SECURITY_LEAD]);
-          add_all (set, R.sets[SQLITE_BASELINE_UNIT_HEAD]);
-          add_all (set, R.sets[SQLITE_BASELINE_FIRST_RESPONSIBLE]);
-          add_all (set, R.sets[SQLITE_BASELINE_DIRECT_RESPONSIBLE]);
-          for (guint i = 0; ok && i < R.sets[SQLITE_BASELINE_COMMITTEE]->len; i++)
-            ok = add_participants (self, set, R.sets[SQLITE_BASELINE_COMMITTEE]->pdata[i], at, ev, error);
-          if (ev->supervision_failed == SQLITE_BASELINE_TRUE)
+          Subject *s = &subjects[i];
+          Truth best[SQLITE_BASELINE_N_CIRCUMSTANCES] = { F, F, F, F, F, F, F };
+          const char *sponsor;
+
+          if (!s->is_system)
+            continue;   /* a unit takes part only in event-wide circumstances */
+          sponsor = first (&q, ST_IN, s->id, "sponsors");
+          /* with several operators it holds if it holds for any of them */
+          for (guint o = 0; o < MAX (s->ops->len, 1); o++)
             {
-              add_all (set, R.sets[SQLITE_BASELINE_REGULATOR_HEAD]);
-              add_all (set, R.sets[SQLITE_BASELINE_REGIONAL_SUPERVISOR]);
+              Truth t[SQLITE_BASELINE_N_CIRCUMSTANCES];
+              const char *op = s->ops->len > 0 ? s->ops->pdata[o] : NULL;
+
+              system_circumstances (&q, ev, s, op, op != NULL ? s->op_regions->pdata[o] : NULL, sponsor, t);
+              best[0] = best_of (best[0], t[0]);
+              best[1] = best_of (best[1], t[1]);
+              best[3] = best_of (best[3], t[3]);
             }
-          if (ev->coordination_failed == SQLITE_BASELINE_TRUE)
-            add_all (set, R.sets[SQLITE_BASELINE_COORDINATOR_HEAD]);
+          for (guint k = 0; k < 4; k++)
+            if (k != 2)
+              {
+                liable[i] |= best[k] == T;
+                c[k] = best_of (c[k], best[k]);
+              }
         }
-      sqlite_baseline_roles_clear (&R);
-      if (!ok)
-        return FALSE;
     }
+  any_event_wide = c[2] == T || c[4] == T || c[5] == T || c[6] == T;
+  memcpy (v->circumstances, c, sizeof c);
+  v->status = SQLITE_BASELINE_NOT_TRIGGERED;
+  for (guint k = 0; k < SQLITE_BASELINE_N_CIRCUMSTANCES; k++)
+    if (c[k] == T)
+      v->status = SQLITE_BASELINE_TRIGGERED;
+    else if (c[k] == U && v->status == SQLITE_BASELINE_NOT_TRIGGERED)
+      v->status = SQLITE_BASELINE_UNDETERMINED;
 
-  /* collective responsibility: the deciding committee's leaders, and its
-   * members who took part */
-  for (guint d = 0; d < ev->n_decisions; d++)
+  /* the liability rules, only when triggered */
+  if (v->status == SQLITE_BASELINE_TRIGGERED && q.error == NULL)
     {
-      g_autoptr (GPtrArray) leaders = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < n; i++)
+        {
+          Subject *s = &subjects[i];
 
-      if (!seats (self, ev->decisions[d].committee, at, leaders, leaders, NULL, error) ||
-          !add_participants (self, set, ev->decisions[d].committee, at, ev, error))
-        return FALSE;
-      for (guint i = 0; i < leaders->len; i++)
-        if (!in_list (ev->decisions[d].dissent, leaders->pdata[i]))
-          g_hash_table_add (set, g_strdup (leaders->pdata[i]));
+          /* a system beside the one that failed is not traced */
+          if (!any_event_wide && !liable[i])
+            continue;
+          for (const char *const *p = ev->involved; p != NULL && *p != NULL; p++)
+            for (guint o = 0; o < s->ops->len; o++)
+              hold (held, intern (&q, (const unsigned char *) *p), SQLITE_BASELINE_DIRECT, s->ops->pdata[o]);
+          for (const char *const *p = ev->involved; p != NULL && *p != NULL && s->ops->len == 0; p++)
+            hold (held, intern (&q, (const unsigned char *) *p), SQLITE_BASELINE_DIRECT, NULL);
+          for (guint r = 0; r < G_N_ELEMENTS (subject_rules); r++)
+            {
+              if (subject_rules[r].condition >= 0 && fact (ev, subject_rules[r].condition) != T)
+                continue;
+              for (guint k = 0; k < s->hits->len; k++)
+                {
+                  const Hit *h = &g_array_index (s->hits, Hit, k);
+
+                  if (h->role != subject_rules[r].role)
+                    continue;
+                  if (h->role == SQLITE_BASELINE_TEAM_MEMBER && !participant (ev, h->anchor, h->node))
+                    continue;
+                  if (h->anchor != NULL)
+                    hold (held, h->node, subject_rules[r].category, h->anchor);
+                  else
+                    /* the system's own security lead: through each operator */
+                    for (guint o = 0; o < MAX (s->ops->len, 1); o++)
+                      hold (held, h->node, subject_rules[r].category, s->ops->len ? s->ops->pdata[o] : NULL);
+                }
+            }
+        }
+
+      /* collective responsibility: the deciding committee's main leader
+       * and cyber lead, and its members who took part; not through a
+       * decision one dissented from */
+      for (guint d = 0; d < ev->n_decisions; d++)
+        {
+          const SqliteBaselineDecision *dec = &ev->decisions[d];
+          const char *k = intern (&q, (const unsigned char *) dec->committee);
+          g_autoptr (GPtrArray) people = g_ptr_array_new ();
+
+          seated (&q, k, "main_leader", people);
+          seated (&q, k, "cyber_lead", people);
+          for (guint i = 0; i < people->len; i++)
+            if (!in_list (dec->dissent, people->pdata[i]))
+              hold (held, people->pdata[i], SQLITE_BASELINE_PRIMARY_LEADERSHIP, k);
+          g_ptr_array_set_size (people, 0);
+          seated (&q, k, "member", people);
+          for (guint i = 0; i < people->len; i++)
+            if (in_list (dec->participants, people->pdata[i]) && !in_list (dec->dissent, people->pdata[i]))
+              hold (held, people->pdata[i], SQLITE_BASELINE_IMPORTANT_LEADERSHIP, k);
+        }
+
+      /* accountability Art. 17: the exempted are not liable */
+      for (const char *const *p = ev->exempted; p != NULL && *p != NULL; p++)
+        g_hash_table_remove (held, *p);
+
+      {
+        GHashTableIter it;
+        gpointer value;
+
+        g_hash_table_iter_init (&it, held);
+        while (g_hash_table_iter_next (&it, NULL, &value) && q.error == NULL)
+          {
+            const Held *h = value;
+            SqliteBaselineLiable *l = g_new0 (SqliteBaselineLiable, 1);
+
+            l->person = g_strdup (h->person);
+            l->category = h->category;
+            l->authority = g_ptr_array_new_with_free_func (g_free);
+            l->proposer = g_ptr_array_new_with_free_func (g_free);
+            authority (&q, h, l);
+            g_ptr_array_add (v->liable, l);
+          }
+        g_ptr_array_sort (v->liable, cmp_liable);
+      }
     }
 
-  /* accountability Art. 17: the listed exemptions take the person out */
-  for (const char *const *p = ev->exempted; p != NULL && *p != NULL; p++)
-    g_hash_table_remove (set, *p);
-
-  g_hash_table_iter_init (&it, set);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    g_ptr_array_add (out_person_ids, g_strdup (key));
-  sort_unique (out_person_ids);
+  v->n_subjects = n;
+  v->roles = g_new0 (SqliteBaselineRoles, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite_baseline_roles_init (&v->roles[i]);
+      if (subjects[i].hits != NULL)
+        hits_to_roles (subjects[i].hits, &v->roles[i]);
+      subject_clear (&subjects[i]);
+    }
+  g_free (subjects);
+  if (q.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&q.error));
+      query_clear (&q);
+      return FALSE;
+    }
+  query_clear (&q);
   return TRUE;
 }
