@@ -68,12 +68,42 @@ typedef struct {
   double  sum;
 } Histogram;
 
+/* What the server answers from: the model, its rulebook and record as
+ * loaded together. Shared by reference between the main loop and the
+ * jobs in flight, so that a job finishes on the generation it started
+ * with whatever the main loop serves meanwhile; frozen once made. */
 typedef struct {
+  gint          refs;             /* atomic */
+  guint64       number;           /* 1: the one loaded at start */
   RespModel    *model;
   RespRulebook *rulebook;
   RespRecord   *record;           /* nullable */
   char         *model_sha256;
   char         *loaded_at;
+} Generation;
+
+static Generation *
+generation_ref (Generation *g)
+{
+  g_atomic_int_inc (&g->refs);
+  return g;
+}
+
+static void
+generation_unref (Generation *g)
+{
+  if (g == NULL || !g_atomic_int_dec_and_test (&g->refs))
+    return;
+  g_clear_pointer (&g->record, resp_record_unref);
+  g_clear_pointer (&g->model, resp_model_unref);
+  g_clear_pointer (&g->rulebook, resp_rulebook_unref);
+  g_free (g->model_sha256);
+  g_free (g->loaded_at);
+  g_free (g);
+}
+
+typedef struct {
+  Generation   *current;          /* what new requests are answered from; main loop only */
   guint64       max_body;
   SoupServer   *soup;
   GThreadPool  *pool;
@@ -91,6 +121,7 @@ typedef struct {
  * the answer; the main loop delivers it unless the client has gone. */
 typedef struct {
   Server            *server;
+  Generation        *gen;          /* a reference: what the job answers from */
   SoupServerMessage *msg;
   Endpoint           endpoint;
   char              *arg;          /* the node or person; nullable */
@@ -113,6 +144,7 @@ typedef struct {
   gboolean    over;
   gint64      started;          /* monotonic µs, at its headers */
   gboolean    written;          /* the whole answer went out */
+  guint64     generation;       /* what it was answered from */
 } Body;
 
 static void
@@ -281,7 +313,7 @@ query_args (Job *job, gboolean allow_dot, RespFormat *format, gint64 *at, gboole
 static void
 run_node_query (Job *job)
 {
-  RespModel *model = job->server->model;
+  RespModel *model = job->gen->model;
   gboolean who = job->endpoint == ENDPOINT_WHO;
   RespFormat format;
   GError *error = NULL;
@@ -327,7 +359,7 @@ run_audit (Job *job)
   if (!query_args (job, FALSE, &format, &at, &have_at))
     return;
   /* as the CLI: the whole timeline unless an instant is asked about */
-  audit = have_at ? resp_model_audit_at (job->server->model, at) : resp_model_audit (job->server->model);
+  audit = have_at ? resp_model_audit_at (job->gen->model, at) : resp_model_audit (job->gen->model);
   job->status = SOUP_STATUS_OK;
   job->content_type = content_type_of (format);
   job->answer = resp_audit_render (audit, format);
@@ -337,7 +369,7 @@ run_audit (Job *job)
 static void
 run_assess (Job *job)
 {
-  Server *s = job->server;
+  Generation *s = job->gen;
   RespEventBatch *batch;
   RespAssessor *assessor;
   RespVerdict **verdicts;
@@ -424,7 +456,7 @@ static void
 run_duties (Job *job)
 {
   static const char * const known[] = { "year", "from", "until", "at", "node", "format", NULL };
-  Server *s = job->server;
+  Generation *s = job->gen;
   RespFormat format = RESP_FORMAT_JSON;
   RespRecord *record = NULL;
   RespDuties *duties;
@@ -499,6 +531,7 @@ job_free (Job *job)
   g_free (job->arg);
   g_clear_pointer (&job->query, g_hash_table_unref);
   g_clear_pointer (&job->body, g_bytes_unref);
+  generation_unref (job->gen);
   g_free (job->answer);
   g_object_unref (job->msg);
   g_free (job);
@@ -583,6 +616,7 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   job->server = s;
+  job->gen = generation_ref (s->current);
   job->msg = g_object_ref (msg);
   job->endpoint = endpoint;
   job->arg = g_strdup (arg);
@@ -600,6 +634,7 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
 static void
 reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
 {
+  Generation *g = s->current;
   GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
 
   if (query != NULL && g_hash_table_size (query) > 0)
@@ -608,19 +643,19 @@ reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
       reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
       return;
     }
-  json_string (out, resp_model_get_name (s->model));
+  json_string (out, resp_model_get_name (g->model));
   g_string_append (out, ", \"source\": ");
-  json_string (out, resp_model_get_source (s->model));
+  json_string (out, resp_model_get_source (g->model));
   g_string_append (out, ", \"sha256\": ");
-  json_string (out, s->model_sha256);
+  json_string (out, g->model_sha256);
   g_string_append_printf (out, ", \"nodes\": %u, \"relations\": %u},\n  \"rulebook\": {\"id\": ",
-                          resp_model_get_n_nodes (s->model), resp_model_get_n_relations (s->model));
-  json_string (out, resp_rulebook_get_id (s->rulebook));
+                          resp_model_get_n_nodes (g->model), resp_model_get_n_relations (g->model));
+  json_string (out, resp_rulebook_get_id (g->rulebook));
   g_string_append (out, ", \"title\": ");
-  json_string (out, resp_rulebook_get_title (s->rulebook));
-  g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": 1,\n  \"loaded_at\": ",
-                          s->record != NULL ? "true" : "false");
-  json_string (out, s->loaded_at);
+  json_string (out, resp_rulebook_get_title (g->rulebook));
+  g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": %" G_GUINT64_FORMAT ",\n  \"loaded_at\": ",
+                          g->record != NULL ? "true" : "false", g->number);
+  json_string (out, g->loaded_at);
   g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
   set_answer (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE));
 }
@@ -869,8 +904,8 @@ metrics_text (Server *s)
   g_string_append_printf (out, "# HELP resp_requests_in_flight Requests between their headers and the end of their "
                                "answer.\n# TYPE resp_requests_in_flight gauge\nresp_requests_in_flight %u\n"
                                "# HELP resp_model_generation The model served (1: the one loaded at start).\n"
-                               "# TYPE resp_model_generation gauge\nresp_model_generation 1\n",
-                          s->in_flight);
+                               "# TYPE resp_model_generation gauge\nresp_model_generation %" G_GUINT64_FORMAT "\n",
+                          s->in_flight, s->current->number);
   return g_string_free (out, FALSE);
 }
 
@@ -884,7 +919,7 @@ log_request (Server *s, SoupServerMessage *msg)
   const char *method = soup_server_message_get_method (msg);
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
   gint64 elapsed = g_get_monotonic_time () - body->started;
-  char status[16], bytes[32], us[32], *message;
+  char status[16], bytes[32], us[32], generation[32], *message;
   GLogField fields[] = {
     { "MESSAGE", NULL, -1 },
     { "PRIORITY", "5", -1 },
@@ -894,7 +929,7 @@ log_request (Server *s, SoupServerMessage *msg)
     { "RESP_STATUS", status, -1 },
     { "RESP_BYTES", bytes, -1 },
     { "RESP_MICROSECONDS", us, -1 },
-    { "RESP_GENERATION", "1", -1 },
+    { "RESP_GENERATION", generation, -1 },
   };
 
   g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
@@ -905,7 +940,8 @@ log_request (Server *s, SoupServerMessage *msg)
     g_strlcpy (status, "aborted", sizeof status);
   count_request (s, path, status, elapsed);
   g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, elapsed);
-  message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
+  g_snprintf (generation, sizeof generation, "%" G_GUINT64_FORMAT, body->generation);
+  message = g_strdup_printf ("%s %s %s %s B %s µs generation %s", method, path, status, bytes, us, generation);
   fields[0].value = message;
   g_log_structured_array (G_LOG_LEVEL_MESSAGE, fields, G_N_ELEMENTS (fields));
   g_free (message);
@@ -959,6 +995,7 @@ request_got_headers (SoupServerMessage *msg, gpointer data)
   g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
   body->data = g_byte_array_new ();
   body->started = g_get_monotonic_time ();
+  body->generation = s->current->number;
   g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
@@ -1114,45 +1151,55 @@ load_tokens (const char *path)
   return digests;
 }
 
+/* The files loaded again: the rulebook layers, the model and the
+ * record; a new generation (numbered 0) or NULL with what is wrong. */
+static Generation *
+load_generation (const char *model_path, GPtrArray **diags, GError **error)
+{
+  Generation *g = g_new0 (Generation, 1);
+  char *contents = NULL;
+  gsize len = 0;
+
+  g->refs = 1;
+  if (opt_rulebooks == NULL)
+    g->rulebook = resp_rulebook_new_default ();
+  else
+    g->rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, diags, error);
+  if (g->rulebook != NULL)
+    {
+      /* read into memory of our own: a snapshot copied over the file must
+       * not take the server down */
+      g->model = resp_model_new_from_file_with_flags (model_path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
+                                                      diags, error);
+    }
+  if (g->model != NULL && opt_record != NULL)
+    g->record = resp_record_new_from_file (g->model, g->rulebook, opt_record, diags, error);
+  if (g->rulebook == NULL || g->model == NULL || (opt_record != NULL && g->record == NULL)
+      || !g_file_get_contents (model_path, &contents, &len, error))
+    {
+      generation_unref (g);
+      return NULL;
+    }
+  g->model_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_free (contents);
+  g->loaded_at = resp_instant_format (resp_instant_now ());
+  return g;
+}
+
 static gboolean
 load_all (Server *s, const char *model_path)
 {
   GPtrArray *diags = NULL;
   GError *error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
 
-  if (opt_rulebooks == NULL)
-    s->rulebook = resp_rulebook_new_default ();
+  s->current = load_generation (model_path, &diags, &error);
+  if (s->current == NULL)
+    print_diagnostics (diags, error);
   else
-    s->rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, &diags, &error);
-  if (s->rulebook != NULL)
-    {
-      /* read into memory of our own: a snapshot copied over the file must
-       * not take the server down */
-      s->model = resp_model_new_from_file_with_flags (model_path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
-                                                      &diags, &error);
-    }
-  if (s->model != NULL && opt_record != NULL)
-    s->record = resp_record_new_from_file (s->model, s->rulebook, opt_record, &diags, &error);
-  if (s->rulebook == NULL || s->model == NULL || (opt_record != NULL && s->record == NULL))
-    {
-      print_diagnostics (diags, error);
-      g_clear_error (&error);
-      g_clear_pointer (&diags, g_ptr_array_unref);
-      return FALSE;
-    }
+    s->current->number = 1;
+  g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
-  if (!g_file_get_contents (model_path, &contents, &len, &error))
-    {
-      fprintf (stderr, "resp serve: %s\n", error->message);
-      g_error_free (error);
-      return FALSE;
-    }
-  s->model_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-  g_free (contents);
-  s->loaded_at = resp_instant_format (resp_instant_now ());
-  return TRUE;
+  return s->current != NULL;
 }
 
 static void
@@ -1199,11 +1246,7 @@ server_clear (Server *s)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_pointer (&s->loop, g_main_loop_unref);
-  g_clear_pointer (&s->record, resp_record_unref);
-  g_clear_pointer (&s->model, resp_model_unref);
-  g_clear_pointer (&s->rulebook, resp_rulebook_unref);
-  g_free (s->model_sha256);
-  g_free (s->loaded_at);
+  g_clear_pointer (&s->current, generation_unref);
   g_clear_pointer (&s->token_digests, g_ptr_array_unref);
   g_clear_pointer (&s->answered, g_hash_table_unref);
 }
