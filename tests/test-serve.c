@@ -950,6 +950,286 @@ test_tokens (void)
   test_remove_temp (path, dir);
 }
 
+/* ---- reload ---- */
+
+#define WHO_AT "v1/who/s-portal?format=text&at=2026-03-05T08:10:00%2B08:00"
+
+/* The example model with one unit renamed: who answers differently. */
+static char *
+city_renamed (void)
+{
+  char *text = test_read_src ("examples/data/city.json", NULL);
+  char **parts = g_strsplit (text, "江川市大数据中心", -1);
+  char *renamed = g_strjoinv ("江川市大数据管理中心", parts);
+
+  g_strfreev (parts);
+  g_free (text);
+  return renamed;
+}
+
+/* resp who on the model text (written to a file of its own), as
+ * WHO_AT asks. */
+static char *
+who_of (const char *model_text)
+{
+  char *dir, *file = test_write_temp ("model.json", model_text, &dir);
+  char *out = cli ("who", file, "s-portal", "--at", "2026-03-05T08:10:00+08:00", "--format", "text", NULL);
+
+  test_remove_temp (file, dir);
+  return out;
+}
+
+static void
+assert_reply_in (int caller, Served *s, const char *method, const char *path, guint status, const char *needle)
+{
+  Reply r;
+  gboolean ok;
+
+  request_full (s->url, method, path, method[0] == 'P' ? "" : NULL, 0, FALSE, &r);
+  ok = r.status == status && (needle == NULL || strstr (r.body, needle) != NULL);
+  if (!ok)
+    fprintf (stderr, "\n  line %d: %s %s: expected %u with '%s', got %u: %s\n", caller, method, path, status,
+             needle != NULL ? needle : "", r.status, r.body);
+  test_report_in (__FILE__, caller, ok, "reply");
+  reply_clear (&r);
+}
+#define assert_reply(s, method, path, status, needle) \
+  assert_reply_in (__LINE__, (s), (method), (path), (status), (needle))
+
+/* POST /v1/reload and SIGHUP: a good file swaps in (generation counts),
+ * a bad one leaves the old model answering and says what is wrong, with
+ * positions in the file. */
+static void
+test_reload (void)
+{
+  char *original = test_read_src ("examples/data/city.json", NULL);
+  char *renamed = city_renamed ();
+  char *who_a = who_of (original), *who_b = who_of (renamed);
+  char *dir, *model = test_write_temp ("model.json", original, &dir);
+  const char *bad = "{\"format\": \"libresp/model/1\",\n"
+                    " \"nodes\": [{\"id\": \"p-li\", \"type\": \"person\", \"name\": \"李某\"}],\n"
+                    " \"relations\": [\n"
+                    "    {\"rel\": \"member\", \"from\": \"p-li\", \"to\": \"k-ctiy\", \"role\": \"member\"}\n"
+                    " ]}\n";
+  const char *args[] = { model, "--listen", "127.0.0.1:0", NULL };
+  char *needle;
+  Served s = { 0 };
+  int out_fd, err_fd;
+  GString *line = g_string_new (NULL);
+  Reply r;
+
+  CU_ASSERT_STRING_NOT_EQUAL (who_a, who_b);
+  /* a server of its own on the copy (serve_start() serves the example) */
+  s.pid = spawn_serve (args, &out_fd, &err_fd);
+  {
+    char c;
+
+    while (read (out_fd, &c, 1) == 1 && c != '\n')
+      g_string_append_c (line, c);
+  }
+  close (out_fd);
+  CU_ASSERT_FATAL (g_str_has_prefix (line->str, "listening on http://127.0.0.1:"));
+  s.url = g_strdup (line->str + strlen ("listening on "));
+
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_a);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 1,");
+
+  /* the same files: a swap all the same */
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 2,");
+  /* another model: its answers from now on */
+  CU_ASSERT_FATAL (g_file_set_contents (model, renamed, -1, NULL));
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 3,");
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_b);
+  reply_clear (&r);
+
+  /* a bad one: 422 with the file's positions, and the old model serves */
+  CU_ASSERT_FATAL (g_file_set_contents (model, bad, -1, NULL));
+  request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+  assert_error (&r, 422, "reload-failed", "generation 3 still serves");
+  needle = g_strdup_printf ("\"diagnostics\": [{\"file\": \"%s\", \"line\": 4, \"column\": 45, \"message\": "
+                            "\"relation 'member' from 'p-li': unknown node 'k-ctiy'\"}]}}\n", model);
+  CU_ASSERT_TRUE (g_str_has_suffix (r.body, needle));
+  g_free (needle);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 3,");
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_b);
+  reply_clear (&r);
+  /* no query parameters; POST only */
+  assert_reply (&s, "POST", "v1/reload?now=1", 400, "\"bad-argument\"");
+  assert_reply (&s, "GET", "v1/reload", 405, "\"method-not-allowed\"");
+
+  /* SIGHUP: the first model again */
+  CU_ASSERT_FATAL (g_file_set_contents (model, original, -1, NULL));
+  kill (s.pid, SIGHUP);
+  CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, "\"generation\": 4,"));
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_a);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "metrics", 200, "resp_reloads_total{result=\"ok\"} 3\n"
+                                           "resp_reloads_total{result=\"failed\"} 1\n");
+  assert_reply (&s, "GET", "metrics", 200, "resp_model_generation 4\n");
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  {
+    char *err = read_all (err_fd, DEADLINE_S);
+
+    test_contains (err, "reload: generation 2 serves (model sha256 ", "reload: generation 4 serves",
+                   "reload failed: the files did not load; generation 3 still serves\n", ":4:45: relation 'member'");
+    g_free (err);
+  }
+  close (err_fd);
+  g_string_free (line, TRUE);
+  test_remove_temp (model, dir);
+  g_free (who_a);
+  g_free (who_b);
+  g_free (renamed);
+  g_free (original);
+}
+
+/* Who may reload: with --token-file, only a token of --admin-token-file
+ * (also good for every other request); without that file, only SIGHUP. */
+static void
+test_reload_tokens (void)
+{
+  char *dir, *users = test_write_temp ("tokens", "user-token\n", &dir);
+  char *admin_dir, *admins = test_write_temp ("admin-tokens", "# reloads\nadmin-token\n", &admin_dir);
+  const char *only_users[] = { "--token-file", users, NULL };
+  const char *both[] = { "--token-file", users, "--admin-token-file", admins, NULL };
+  Served s = { 0 };
+
+  CU_ASSERT_FATAL (serve_start (&s, only_users, NULL));
+  bearer = "user-token";
+  assert_reply (&s, "POST", "v1/reload", 403, "\"code\": \"forbidden\"");
+  kill (s.pid, SIGHUP);
+  CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, "\"generation\": 2,"));
+  bearer = NULL;
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+
+  CU_ASSERT_FATAL (serve_start (&s, both, NULL));
+  assert_reply (&s, "POST", "v1/reload", 401, "\"code\": \"unauthorized\"");
+  bearer = "user-token";
+  assert_reply (&s, "POST", "v1/reload", 403, "--admin-token-file");
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 1,");
+  bearer = "admin-token";
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 2,");
+  assert_reply (&s, "GET", "v1/who/s-portal", 200, NULL);
+  bearer = NULL;
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  test_remove_temp (admins, admin_dir);
+  test_remove_temp (users, dir);
+}
+
+/* Clients asking while the model swaps back and forth: every answer is
+ * 200 and the whole answer of one model or the other. */
+typedef struct {
+  const char *url;
+  const char *a, *b;
+  gint       *stop;
+  guint       n_a, n_b, wrong;
+} Asker;
+
+static gpointer
+asker_run (gpointer data)
+{
+  Asker *k = data;
+  SoupSession *own = soup_session_new_with_options ("timeout", DEADLINE_S, NULL);
+  char *uri = g_strconcat (k->url, WHO_AT, NULL);
+
+  while (!g_atomic_int_get (k->stop))
+    {
+      SoupMessage *msg = soup_message_new ("GET", uri);
+      GBytes *bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+      gsize n = 0;
+      const char *got = bytes != NULL ? g_bytes_get_data (bytes, &n) : NULL;
+
+      if (bytes == NULL || soup_message_get_status (msg) != 200)
+        k->wrong++;
+      else if (n == strlen (k->a) && memcmp (got, k->a, n) == 0)
+        k->n_a++;
+      else if (n == strlen (k->b) && memcmp (got, k->b, n) == 0)
+        k->n_b++;
+      else
+        k->wrong++;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_object_unref (msg);
+    }
+  g_free (uri);
+  g_object_unref (own);
+  return NULL;
+}
+
+static void
+test_reload_under_load (void)
+{
+  char *original = test_read_src ("examples/data/city.json", NULL);
+  char *renamed = city_renamed ();
+  char *who_a = who_of (original), *who_b = who_of (renamed);
+  char *dir, *model = test_write_temp ("model.json", original, &dir);
+  const char *args[] = { model, "--listen", "127.0.0.1:0", NULL };
+  Asker askers[4];
+  GThread *threads[G_N_ELEMENTS (askers)];
+  Served s = { 0 };
+  GString *line = g_string_new (NULL);
+  gint stop = 0;
+  guint n_a = 0, n_b = 0, wrong = 0, swaps = 0;
+  int out_fd;
+  char c;
+
+  s.pid = spawn_serve (args, &out_fd, NULL);
+  while (read (out_fd, &c, 1) == 1 && c != '\n')
+    g_string_append_c (line, c);
+  close (out_fd);
+  CU_ASSERT_FATAL (g_str_has_prefix (line->str, "listening on http://127.0.0.1:"));
+  s.url = g_strdup (line->str + strlen ("listening on "));
+  for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
+    {
+      askers[i] = (Asker) { s.url, who_a, who_b, &stop, 0, 0, 0 };
+      threads[i] = g_thread_new ("asker", asker_run, &askers[i]);
+    }
+  /* ten swaps, B and A in turn, and a bad file between the fifth and sixth */
+  for (guint i = 0; i < 10; i++)
+    {
+      Reply r;
+
+      if (i == 5)
+        {
+          CU_ASSERT_FATAL (g_file_set_contents (model, "{\"format\": \"libresp/model/1\", ", -1, NULL));
+          request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+          CU_ASSERT_EQUAL (r.status, 422);
+          reply_clear (&r);
+        }
+      CU_ASSERT_FATAL (g_file_set_contents (model, i % 2 == 0 ? renamed : original, -1, NULL));
+      request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+      CU_ASSERT_EQUAL (r.status, 200);
+      swaps += r.status == 200;
+      reply_clear (&r);
+      g_usleep (20000);
+    }
+  g_atomic_int_set (&stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
+    {
+      g_thread_join (threads[i]);
+      n_a += askers[i].n_a;
+      n_b += askers[i].n_b;
+      wrong += askers[i].wrong;
+    }
+  fprintf (stderr, "\n  %u answers of A, %u of B, %u wrong\n", n_a, n_b, wrong);
+  CU_ASSERT_EQUAL (swaps, 10);
+  CU_ASSERT_EQUAL (wrong, 0);
+  CU_ASSERT_TRUE (n_a > 0 && n_b > 0);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 11,");
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  g_string_free (line, TRUE);
+  test_remove_temp (model, dir);
+  g_free (who_a);
+  g_free (who_b);
+  g_free (renamed);
+  g_free (original);
+}
+
 /* Last: the server that answered every test above stops cleanly (under
  * ASan, LeakSanitizer checks it has freed every request's memory). */
 static void
@@ -975,6 +1255,9 @@ static CU_TestInfo tests[] = {
   { "SIGINT when idle; a log line a request", test_sigint_idle },
   { "--token-file: bearer tokens", test_tokens },
   { "GET /metrics", test_metrics },
+  { "reload: good, bad, and on SIGHUP", test_reload },
+  { "reload: only with an admin token", test_reload_tokens },
+  { "reload under load: every answer from one model or the other", test_reload_under_load },
   { "the server of every test above stops with exit status 0", test_stop_main },
   CU_TEST_INFO_NULL,
 };

@@ -49,12 +49,13 @@ typedef enum {
   ROUTE_VALIDATE,
   ROUTE_DUTIES,
   ROUTE_METRICS,
+  ROUTE_RELOAD,
   ROUTE_OTHER,
   N_ROUTES
 } Route;
 
 static const char * const route_names[N_ROUTES] = {
-  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "other",
+  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "reload", "other",
 };
 
 /* the upper bounds of the latency histogram, in seconds (+Inf after) */
@@ -112,6 +113,14 @@ typedef struct {
   gboolean      stopping;
   guint         drain_source;
   GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
+  GPtrArray    *admin_digests;  /* of each admin token (also good for the rest); nullable */
+  /* reloads: one at a time, in a thread of their own */
+  const char   *model_path;
+  GThreadPool  *reload_pool;
+  gboolean      reloading;
+  gboolean      reload_again;   /* a SIGHUP came while one ran */
+  guint64       reloads_ok;
+  guint64       reloads_failed;
   /* /metrics, kept by the main loop alone */
   GHashTable   *answered;       /* "ROUTE STATUS" -> count (a pointer-sized integer) */
   Histogram     latency[N_ROUTES];
@@ -189,7 +198,7 @@ json_string (GString *out, const char *text)
 /* {"error": {"code": …, "message": …, "diagnostics": [{"line", "column",
  * "message"}…]}}: positions are those of the request body. */
 static char *
-error_json (const char *code, const char *message, GPtrArray *diags)
+error_json_full (const char *code, const char *message, GPtrArray *diags, gboolean with_file)
 {
   GString *out = g_string_new ("{\"error\": {\"code\": ");
 
@@ -201,13 +210,26 @@ error_json (const char *code, const char *message, GPtrArray *diags)
     {
       RespDiagnostic *d = diags->pdata[i];
 
-      g_string_append_printf (out, "%s{\"line\": %u, \"column\": %u, \"message\": ", i > 0 ? ", " : "",
+      g_string_append (out, i > 0 ? ", {" : "{");
+      if (with_file)
+        {
+          g_string_append (out, "\"file\": ");
+          json_string (out, resp_diagnostic_get_file (d));
+          g_string_append (out, ", ");
+        }
+      g_string_append_printf (out, "\"line\": %u, \"column\": %u, \"message\": ",
                               resp_diagnostic_get_line (d), resp_diagnostic_get_column (d));
       json_string (out, resp_diagnostic_get_message (d));
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}}\n");
   return g_string_free (out, FALSE);
+}
+
+static char *
+error_json (const char *code, const char *message, GPtrArray *diags)
+{
+  return error_json_full (code, message, diags, FALSE);
 }
 
 static void
@@ -631,18 +653,12 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   g_thread_pool_push (s->pool, job, NULL);
 }
 
-static void
-reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
+static char *
+health_json (Server *s)
 {
   Generation *g = s->current;
   GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
 
-  if (query != NULL && g_hash_table_size (query) > 0)
-    {
-      g_string_free (out, TRUE);
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
-      return;
-    }
   json_string (out, resp_model_get_name (g->model));
   g_string_append (out, ", \"source\": ");
   json_string (out, resp_model_get_source (g->model));
@@ -657,7 +673,193 @@ reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
                           g->record != NULL ? "true" : "false", g->number);
   json_string (out, g->loaded_at);
   g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
-  set_answer (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE));
+  return g_string_free (out, FALSE);
+}
+
+static void
+reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
+{
+  if (query != NULL && g_hash_table_size (query) > 0)
+    reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
+  else
+    set_answer (msg, SOUP_STATUS_OK, "application/json", health_json (s));
+}
+
+/* ---- reload: the files loaded again beside the model served ---- */
+
+static Generation *load_generation (const char *model_path, GPtrArray **diags, GError **error);
+
+/* One reload: from POST /v1/reload (msg paused meanwhile) or SIGHUP. */
+typedef struct {
+  Server            *server;
+  SoupServerMessage *msg;          /* nullable */
+  gulong             finished_id;
+  gboolean           gone;
+  Generation        *gen;          /* the result, or NULL with: */
+  GPtrArray         *diags;
+  GError            *error;
+} Reload;
+
+static void
+reload_log (const char *result, const char *message)
+{
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "RESP_RELOAD", result, "MESSAGE", "%s", message);
+}
+
+static void reload_start (Server *s, SoupServerMessage *msg);
+
+/* In the main loop, once the files are read: swap, or keep what serves. */
+static gboolean
+reload_deliver (gpointer data)
+{
+  Reload *r = data;
+  Server *s = r->server;
+  guint status;
+  char *answer, *message;
+
+  if (r->gen != NULL)
+    {
+      Generation *old = s->current;
+
+      r->gen->number = old->number + 1;
+      s->current = r->gen;
+      r->gen = NULL;
+      /* the jobs in flight hold their own references to the old one */
+      generation_unref (old);
+      s->reloads_ok++;
+      message = g_strdup_printf ("reload: generation %" G_GUINT64_FORMAT " serves (model sha256 %s)",
+                                 s->current->number, s->current->model_sha256);
+      reload_log ("ok", message);
+      status = SOUP_STATUS_OK;
+      answer = health_json (s);
+    }
+  else
+    {
+      GString *text = g_string_new (NULL);
+
+      s->reloads_failed++;
+      message = g_strdup_printf ("the files did not load; generation %" G_GUINT64_FORMAT " still serves",
+                                 s->current->number);
+      g_string_printf (text, "reload failed: %s", message);
+      for (guint i = 0; r->diags != NULL && i < r->diags->len; i++)
+        {
+          char *line = resp_diagnostic_to_string (r->diags->pdata[i]);
+
+          g_string_append_printf (text, "\n  %s", line);
+          g_free (line);
+        }
+      if ((r->diags == NULL || r->diags->len == 0) && r->error != NULL)
+        g_string_append_printf (text, "\n  %s", r->error->message);
+      reload_log ("failed", text->str);
+      g_string_free (text, TRUE);
+      if (r->diags == NULL || r->diags->len == 0)
+        {
+          char *more = g_strdup_printf ("%s: %s", message, r->error != NULL ? r->error->message : "unknown error");
+
+          g_free (message);
+          message = more;
+        }
+      status = SOUP_STATUS_UNPROCESSABLE_ENTITY;
+      answer = error_json_full ("reload-failed", message, r->diags, TRUE);
+    }
+  if (r->msg != NULL)
+    {
+      g_signal_handler_disconnect (r->msg, r->finished_id);
+      if (!r->gone)
+        {
+          set_answer (r->msg, status, "application/json", answer);
+          answer = NULL;
+          soup_server_message_unpause (r->msg);
+        }
+      g_object_unref (r->msg);
+    }
+  g_free (answer);
+  g_free (message);
+  g_clear_pointer (&r->diags, g_ptr_array_unref);
+  g_clear_error (&r->error);
+  g_free (r);
+  s->reloading = FALSE;
+  if (s->reload_again && !s->stopping)
+    {
+      s->reload_again = FALSE;
+      reload_start (s, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload_run (gpointer data, gpointer user_data)
+{
+  Reload *r = data;
+
+  (void) user_data;
+  r->gen = load_generation (r->server->model_path, &r->diags, &r->error);
+  g_main_context_invoke (NULL, reload_deliver, r);
+}
+
+static void
+reload_finished (SoupServerMessage *msg, gpointer data)
+{
+  Reload *r = data;
+
+  (void) msg;
+  r->gone = TRUE;
+}
+
+/* A reload, unless one runs: then POST /v1/reload is answered 409 and a
+ * SIGHUP runs one more after it. */
+static void
+reload_start (Server *s, SoupServerMessage *msg)
+{
+  Reload *r;
+
+  if (s->reloading)
+    {
+      if (msg != NULL)
+        reply_error (msg, SOUP_STATUS_CONFLICT, "reload-in-progress", "a reload is running; try again when it ends",
+                     NULL);
+      else
+        s->reload_again = TRUE;
+      return;
+    }
+  s->reloading = TRUE;
+  r = g_new0 (Reload, 1);
+  r->server = s;
+  if (msg != NULL)
+    {
+      r->msg = g_object_ref (msg);
+      r->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (reload_finished), r);
+      soup_server_message_pause (msg);
+    }
+  g_thread_pool_push (s->reload_pool, r, NULL);
+}
+
+static gboolean
+on_hangup (gpointer data)
+{
+  Server *s = data;
+
+  if (!s->stopping)
+    reload_start (s, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean token_in (GPtrArray *digests, SoupServerMessage *msg);
+
+/* POST /v1/reload: with tokens, only an admin token may. */
+static void
+handle_reload (Server *s, SoupServerMessage *msg, GHashTable *query)
+{
+  if (query != NULL && g_hash_table_size (query) > 0)
+    reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "reload takes no query parameters", NULL);
+  else if (s->admin_digests == NULL && s->token_digests != NULL)
+    reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                 "this server takes no reload over HTTP: it has tokens but no --admin-token-file (send SIGHUP)",
+                 NULL);
+  else if (s->admin_digests != NULL && !token_in (s->admin_digests, msg))
+    reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", "reload needs a token of --admin-token-file", NULL);
+  else
+    reload_start (s, msg);
 }
 
 static char *metrics_text (Server *s);
@@ -731,6 +933,11 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
       if (method_is (msg, "GET"))
         set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
     }
+  else if (g_str_equal (path, "/v1/reload"))
+    {
+      if (method_is (msg, "POST"))
+        handle_reload (s, msg, query);
+    }
   else if (g_str_equal (path, "/v1/duties"))
     {
       if (method_is (msg, "POST"))
@@ -767,24 +974,23 @@ sha256_of (const char *text, gsize len)
 }
 
 /* Whether the request carries `Authorization: Bearer TOKEN` with one of
- * the tokens. The digests are compared, every byte of every one, so that
- * neither the time nor the length tells how close a guess came. */
+ * the tokens of digests. The digests are compared, every byte of every
+ * one, so that neither the time nor the length tells how close a guess
+ * came. */
 static gboolean
-authorized (Server *s, SoupServerMessage *msg)
+token_in (GPtrArray *digests, SoupServerMessage *msg)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Authorization");
   guint8 *digest;
   guint found = 0;
 
-  if (s->token_digests == NULL)
-    return TRUE;
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return FALSE;
   digest = sha256_of (header + 7, strlen (header + 7));
-  for (guint i = 0; i < s->token_digests->len; i++)
+  for (guint i = 0; i < digests->len; i++)
     {
-      const guint8 *known = s->token_digests->pdata[i];
+      const guint8 *known = digests->pdata[i];
       guint diff = 0;
 
       for (guint k = 0; k < DIGEST_LEN; k++)
@@ -793,6 +999,17 @@ authorized (Server *s, SoupServerMessage *msg)
     }
   g_free (digest);
   return found != 0;
+}
+
+/* Whether the request may be answered at all: any token of either file
+ * (an admin token is good for everything), or none when there are no
+ * tokens. */
+static gboolean
+authorized (Server *s, SoupServerMessage *msg)
+{
+  if (s->token_digests == NULL)
+    return TRUE;
+  return token_in (s->token_digests, msg) || (s->admin_digests != NULL && token_in (s->admin_digests, msg));
 }
 
 /* Before the body is read: what is refused whatever the path. */
@@ -833,6 +1050,7 @@ route_of (const char *path)
     { "/v1/scope/", ROUTE_SCOPE, FALSE },     { "/v1/audit", ROUTE_AUDIT, TRUE },
     { "/v1/assess", ROUTE_ASSESS, TRUE },     { "/v1/validate", ROUTE_VALIDATE, TRUE },
     { "/v1/duties", ROUTE_DUTIES, TRUE },     { "/metrics", ROUTE_METRICS, TRUE },
+    { "/v1/reload", ROUTE_RELOAD, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
@@ -904,8 +1122,11 @@ metrics_text (Server *s)
   g_string_append_printf (out, "# HELP resp_requests_in_flight Requests between their headers and the end of their "
                                "answer.\n# TYPE resp_requests_in_flight gauge\nresp_requests_in_flight %u\n"
                                "# HELP resp_model_generation The model served (1: the one loaded at start).\n"
-                               "# TYPE resp_model_generation gauge\nresp_model_generation %" G_GUINT64_FORMAT "\n",
-                          s->in_flight, s->current->number);
+                               "# TYPE resp_model_generation gauge\nresp_model_generation %" G_GUINT64_FORMAT "\n"
+                               "# HELP resp_reloads_total Reloads of the files, by result (ok: swapped in).\n"
+                               "# TYPE resp_reloads_total counter\nresp_reloads_total{result=\"ok\"} %" G_GUINT64_FORMAT
+                               "\nresp_reloads_total{result=\"failed\"} %" G_GUINT64_FORMAT "\n",
+                          s->in_flight, s->current->number, s->reloads_ok, s->reloads_failed);
   return g_string_free (out, FALSE);
 }
 
@@ -1046,6 +1267,7 @@ static char *opt_record = NULL;
 static char *opt_listen = NULL;
 static gint64 opt_max_body = DEFAULT_MAX_BODY;
 static char *opt_token_file = NULL;
+static char *opt_admin_token_file = NULL;
 
 static GOptionEntry serve_entries[] = {
   { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
@@ -1058,6 +1280,9 @@ static GOptionEntry serve_entries[] = {
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
     "Bearer tokens, one a line ('#' starts a comment): every request must carry one; "
     "required to listen on any address but loopback", "FILE" },
+  { "admin-token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_admin_token_file,
+    "Admin tokens, in the same form: only these may POST /v1/reload (and they are good for every request); "
+    "without it a server with --token-file reloads on SIGHUP only", "FILE" },
   { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
     "The largest request body accepted, in bytes (default: 64 MiB)", "BYTES" },
   { NULL }
@@ -1118,7 +1343,7 @@ parse_listen (const char *text, char **message)
 /* The digests of the tokens of path; NULL with a message when it cannot
  * be read or has none. */
 static GPtrArray *
-load_tokens (const char *path)
+load_tokens (const char *path, const char *option)
 {
   GPtrArray *digests;
   GError *error = NULL;
@@ -1127,7 +1352,7 @@ load_tokens (const char *path)
 
   if (!g_file_get_contents (path, &text, NULL, &error))
     {
-      fprintf (stderr, "resp serve: --token-file: %s\n", error->message);
+      fprintf (stderr, "resp serve: %s: %s\n", option, error->message);
       g_error_free (error);
       return NULL;
     }
@@ -1144,7 +1369,7 @@ load_tokens (const char *path)
   g_free (text);
   if (digests->len == 0)
     {
-      fprintf (stderr, "resp serve: --token-file: %s has no token\n", path);
+      fprintf (stderr, "resp serve: %s: %s has no token\n", option, path);
       g_ptr_array_unref (digests);
       return NULL;
     }
@@ -1233,6 +1458,8 @@ server_clear (Server *s)
 {
   if (s->pool != NULL)
     g_thread_pool_free (s->pool, FALSE, TRUE);
+  if (s->reload_pool != NULL)
+    g_thread_pool_free (s->reload_pool, FALSE, TRUE);
   /* the answers of the last jobs, to free them */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -1248,6 +1475,7 @@ server_clear (Server *s)
   g_clear_pointer (&s->loop, g_main_loop_unref);
   g_clear_pointer (&s->current, generation_unref);
   g_clear_pointer (&s->token_digests, g_ptr_array_unref);
+  g_clear_pointer (&s->admin_digests, g_ptr_array_unref);
   g_clear_pointer (&s->answered, g_hash_table_unref);
 }
 
@@ -1258,7 +1486,7 @@ serve (GOptionContext *ctx, const char *model_path)
   GInetSocketAddress *address;
   GError *error = NULL;
   char *message = NULL;
-  guint sigterm, sigint;
+  guint sigterm, sigint, sighup;
   int rc = EXIT_INVALID;
 
   address = parse_listen (opt_listen != NULL ? opt_listen : "127.0.0.1:8080", &message);
@@ -1286,16 +1514,21 @@ serve (GOptionContext *ctx, const char *model_path)
     }
   (void) ctx;
   s.max_body = (guint64) opt_max_body;
-  if (opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file)) == NULL)
+  if ((opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file, "--token-file")) == NULL)
+      || (opt_admin_token_file != NULL
+          && (s.admin_digests = load_tokens (opt_admin_token_file, "--admin-token-file")) == NULL))
     {
       g_object_unref (address);
+      g_clear_pointer (&s.token_digests, g_ptr_array_unref);
       return EXIT_USAGE;
     }
+  s.model_path = model_path;
   if (!load_all (&s, model_path))
     goto out;
   s.loop = g_main_loop_new (NULL, FALSE);
   s.answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s.pool = g_thread_pool_new (job_run, &s, (int) MAX (g_get_num_processors (), 2), FALSE, NULL);
+  s.reload_pool = g_thread_pool_new (reload_run, &s, 1, FALSE, NULL);
   s.soup = soup_server_new ("server-header", "resp/" RESP_VERSION_S, NULL);
   soup_server_add_early_handler (s.soup, NULL, handle_early, &s, NULL);
   soup_server_add_handler (s.soup, NULL, handle, &s, NULL);
@@ -1309,9 +1542,11 @@ serve (GOptionContext *ctx, const char *model_path)
   print_bound_address (s.soup);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, &s);
   sigint = g_unix_signal_add (SIGINT, on_signal, &s);
+  sighup = g_unix_signal_add (SIGHUP, on_hangup, &s);
   g_main_loop_run (s.loop);
   g_source_remove (sigterm);
   g_source_remove (sigint);
+  g_source_remove (sighup);
   rc = EXIT_OK;
 out:
   g_object_unref (address);
@@ -1350,5 +1585,6 @@ resp_serve_main (int argc, char **argv)
   g_free (opt_record);
   g_free (opt_listen);
   g_free (opt_token_file);
+  g_free (opt_admin_token_file);
   return rc;
 }
