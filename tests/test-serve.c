@@ -1230,6 +1230,183 @@ test_reload_under_load (void)
   g_free (original);
 }
 
+/* ---- limits ---- */
+
+static GSocketConnection *
+raw_connect (Served *s)
+{
+  GSocketClient *client = g_socket_client_new ();
+  GSocketConnection *conn = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                                             (guint16) atoi (strrchr (s->url, ':') + 1), NULL, NULL);
+
+  g_object_unref (client);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (conn);
+  return conn;
+}
+
+/* Whether the server closes conn within seconds (what it sends before is
+ * read and dropped); how long it took in *took (µs). */
+static gboolean
+closed_within (GSocketConnection *conn, int seconds, gint64 *took)
+{
+  GSocket *socket = g_socket_connection_get_socket (conn);
+  gint64 start = g_get_monotonic_time (), deadline = start + (gint64) seconds * G_USEC_PER_SEC;
+  char buf[512];
+
+  /* once at least: seconds 0 looks without waiting */
+  do
+    {
+      gssize n;
+
+      if (!g_socket_condition_timed_wait (socket, G_IO_IN, MAX (deadline - g_get_monotonic_time (), 0), NULL, NULL))
+        break;
+      n = g_socket_receive (socket, buf, sizeof buf, NULL, NULL);
+      if (n <= 0)
+        {
+          if (took != NULL)
+            *took = g_get_monotonic_time () - start;
+          return TRUE;
+        }
+    }
+  while (g_get_monotonic_time () < deadline);
+  return FALSE;
+}
+
+/* --max-header: 431, and the connection closed; under it, answered. */
+static void
+test_header_limit (void)
+{
+  const char *more[] = { "--max-header", "2048", NULL };
+  Served s = { 0 };
+  char *big = g_strnfill (3000, 'x'), *fits = g_strnfill (1500, 'x');
+  char *uri;
+  SoupMessage *msg;
+  GBytes *bytes;
+
+  CU_ASSERT_FATAL (serve_start (&s, more, NULL));
+  uri = g_strconcat (s.url, "v1/health", NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      msg = soup_message_new ("GET", uri);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Padding", i == 0 ? big : fits);
+      bytes = soup_session_send_and_read (session, msg, NULL, NULL);
+      CU_ASSERT_PTR_NOT_NULL (bytes);
+      CU_ASSERT_EQUAL (soup_message_get_status (msg), i == 0 ? 431 : 200);
+      if (i == 0 && bytes != NULL)
+        {
+          test_contains (g_bytes_get_data (bytes, NULL), "{\"error\": {\"code\": \"headers-too-large\"");
+          CU_ASSERT_EQUAL (g_strcmp0 (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                    "Connection"), "close"), 0);
+        }
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_object_unref (msg);
+    }
+  g_free (uri);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  g_free (big);
+  g_free (fits);
+}
+
+/* --idle-timeout cuts a client that says nothing; --request-timeout one
+ * that trickles its request a byte at a time (never idle that long);
+ * health checks are answered meanwhile. */
+static void
+test_slow_clients (void)
+{
+  const char *idle[] = { "--idle-timeout", "1", "--request-timeout", "60", NULL };
+  const char *slow[] = { "--idle-timeout", "60", "--request-timeout", "1", NULL };
+  const char *head = "POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n";
+  Served s = { 0 };
+  GSocketConnection *conn;
+  gint64 took = 0;
+  Reply r;
+
+  CU_ASSERT_FATAL (serve_start (&s, idle, NULL));
+  conn = raw_connect (&s);
+  request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+  CU_ASSERT_EQUAL (r.status, 200);
+  reply_clear (&r);
+  CU_ASSERT_TRUE (closed_within (conn, 10, &took));
+  CU_ASSERT_TRUE (took >= 500000);
+  g_object_unref (conn);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+
+  CU_ASSERT_FATAL (serve_start (&s, slow, NULL));
+  conn = raw_connect (&s);
+  {
+    GSocket *socket = g_socket_connection_get_socket (conn);
+    gint64 start = g_get_monotonic_time ();
+    gboolean cut = FALSE;
+    guint health_ok = 0, health = 0;
+
+    CU_ASSERT_EQUAL (g_socket_send (socket, head, strlen (head), NULL, NULL), (gssize) strlen (head));
+    /* a byte of the body every 100 ms, a health check between */
+    while (!cut && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+      {
+        cut = g_socket_send (socket, "{", 1, NULL, NULL) != 1 || closed_within (conn, 0, NULL);
+        request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+        health++;
+        health_ok += r.status == 200;
+        reply_clear (&r);
+        if (!cut)
+          cut = closed_within (conn, 0, NULL) || !g_socket_condition_timed_wait (socket, G_IO_OUT, 0, NULL, NULL);
+        g_usleep (100000);
+      }
+    CU_ASSERT_TRUE (cut);
+    CU_ASSERT_TRUE (g_get_monotonic_time () - start >= 900000);
+    CU_ASSERT_EQUAL (health_ok, health);
+    CU_ASSERT_TRUE (health >= 5);
+  }
+  g_object_unref (conn);
+  CU_ASSERT_TRUE (poll_until (&s, "metrics", 200, "resp_requests_timed_out_total 1\n"));
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
+/* --max-connections: one more is closed as it comes; the others answer. */
+static void
+test_max_connections (void)
+{
+  const char *more[] = { "--max-connections", "3", NULL };
+  Served s = { 0 };
+  GSocketConnection *idle[2], *over;
+  SoupSession *own = soup_session_new_with_options ("timeout", DEADLINE_S, NULL);
+  char *uri;
+  SoupMessage *msg;
+  GBytes *bytes;
+
+  CU_ASSERT_FATAL (serve_start (&s, more, NULL));
+  uri = g_strconcat (s.url, "v1/health", NULL);
+  /* the session's keep-alive connection, and two that say nothing */
+  msg = soup_message_new ("GET", uri);
+  bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+  CU_ASSERT_EQUAL (soup_message_get_status (msg), 200);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_object_unref (msg);
+  for (guint i = 0; i < G_N_ELEMENTS (idle); i++)
+    idle[i] = raw_connect (&s);
+  /* once the server has seen both (they are read in turn), a fourth is shut */
+  g_usleep (200000);
+  over = raw_connect (&s);
+  CU_ASSERT_TRUE (closed_within (over, 5, NULL));
+  g_object_unref (over);
+  /* the three open still answer */
+  msg = soup_message_new ("GET", uri);
+  bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+  CU_ASSERT_EQUAL (soup_message_get_status (msg), 200);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_object_unref (msg);
+  /* one of them gone, room for another */
+  g_io_stream_close (G_IO_STREAM (idle[0]), NULL, NULL);
+  g_object_unref (idle[0]);
+  idle[0] = NULL;
+  g_object_unref (own);
+  own = NULL;
+  CU_ASSERT_TRUE (poll_until (&s, "metrics", 200, "resp_connections_refused_total 1\n"));
+  g_object_unref (idle[1]);
+  g_free (uri);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
 /* Last: the server that answered every test above stops cleanly (under
  * ASan, LeakSanitizer checks it has freed every request's memory). */
 static void
@@ -1255,6 +1432,9 @@ static CU_TestInfo tests[] = {
   { "SIGINT when idle; a log line a request", test_sigint_idle },
   { "--token-file: bearer tokens", test_tokens },
   { "GET /metrics", test_metrics },
+  { "--max-header: 431", test_header_limit },
+  { "--idle-timeout and --request-timeout cut slow clients; health answers", test_slow_clients },
+  { "--max-connections", test_max_connections },
   { "reload: good, bad, and on SIGHUP", test_reload },
   { "reload: only with an admin token", test_reload_tokens },
   { "reload under load: every answer from one model or the other", test_reload_under_load },

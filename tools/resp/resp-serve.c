@@ -27,6 +27,12 @@
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 #define DEFAULT_MAX_BODY (64 * 1024 * 1024)
+#define DEFAULT_MAX_HEADER 16384
+#define DEFAULT_MAX_CONNECTIONS 256
+#define DEFAULT_IDLE_TIMEOUT 30
+#define DEFAULT_REQUEST_TIMEOUT 60
+/* libsoup has no name for it */
+#define STATUS_HEADER_TOO_LARGE 431
 /* how long a stop waits for requests in flight before it gives up on them */
 #define DRAIN_SECONDS 30
 
@@ -113,6 +119,14 @@ typedef struct {
   gboolean      stopping;
   guint         drain_source;
   GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
+  /* limits (see serve_entries) */
+  guint64       max_header;
+  guint         max_connections;
+  guint         idle_timeout;
+  guint         request_timeout;
+  GHashTable   *connections;    /* the GSocket of each open connection (weak) */
+  guint64       connections_refused;
+  guint64       requests_timed_out;
   GPtrArray    *admin_digests;  /* of each admin token (also good for the rest); nullable */
   /* reloads: one at a time, in a thread of their own */
   const char   *model_path;
@@ -154,6 +168,9 @@ typedef struct {
   gint64      started;          /* monotonic µs, at its headers */
   gboolean    written;          /* the whole answer went out */
   guint64     generation;       /* what it was answered from */
+  gboolean    headed;           /* its headers came: counted in flight */
+  gboolean    refused;          /* its connection was one over --max-connections: shut */
+  guint       deadline;         /* the source that cuts it off when it is slow; 0 once read */
 } Body;
 
 static void
@@ -161,6 +178,8 @@ body_free (gpointer data)
 {
   Body *b = data;
 
+  if (b->deadline != 0)
+    g_source_remove (b->deadline);
   if (b->data != NULL)
     g_byte_array_unref (b->data);
   g_free (b);
@@ -1012,20 +1031,55 @@ authorized (Server *s, SoupServerMessage *msg)
   return token_in (s->token_digests, msg) || (s->admin_digests != NULL && token_in (s->admin_digests, msg));
 }
 
+static void
+add_header_size (const char *name, const char *value, gpointer data)
+{
+  guint64 *size = data;
+
+  *size += strlen (name) + strlen (value) + 4;  /* ": " and CRLF */
+}
+
+/* The request line and header lines, as near as libsoup lets us see them. */
+static guint64
+header_size (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  guint64 size = strlen (soup_server_message_get_method (msg)) + strlen (g_uri_get_path (uri)) +
+                 (query != NULL ? strlen (query) + 1 : 0) + strlen (" HTTP/1.1\r\n");
+
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), add_header_size, &size);
+  return size;
+}
+
 /* Before the body is read: what is refused whatever the path. */
 static void
 handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
   Server *s = data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   (void) soup;
   (void) path;
   (void) query;
-  if (s->stopping)
+  if (body->refused)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "too-many-connections",
+                   "the server has --max-connections open", NULL);
+    }
+  else if (s->stopping)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting-down", "the server is stopping", NULL);
+    }
+  else if (header_size (msg) > s->max_header)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      reply_error (msg, STATUS_HEADER_TOO_LARGE, "headers-too-large",
+                   "the request line and headers are over the limit (--max-header)", NULL);
+      soup_server_message_set_status (msg, STATUS_HEADER_TOO_LARGE, "Request Header Fields Too Large");
     }
   else if (!authorized (s, msg))
     {
@@ -1125,8 +1179,19 @@ metrics_text (Server *s)
                                "# TYPE resp_model_generation gauge\nresp_model_generation %" G_GUINT64_FORMAT "\n"
                                "# HELP resp_reloads_total Reloads of the files, by result (ok: swapped in).\n"
                                "# TYPE resp_reloads_total counter\nresp_reloads_total{result=\"ok\"} %" G_GUINT64_FORMAT
-                               "\nresp_reloads_total{result=\"failed\"} %" G_GUINT64_FORMAT "\n",
-                          s->in_flight, s->current->number, s->reloads_ok, s->reloads_failed);
+                               "\nresp_reloads_total{result=\"failed\"} %" G_GUINT64_FORMAT "\n"
+                               "# HELP resp_connections_open Connections open.\n"
+                               "# TYPE resp_connections_open gauge\nresp_connections_open %u\n"
+                               "# HELP resp_connections_refused_total Connections closed as they came: "
+                               "--max-connections were open.\n"
+                               "# TYPE resp_connections_refused_total counter\nresp_connections_refused_total %"
+                               G_GUINT64_FORMAT "\n"
+                               "# HELP resp_requests_timed_out_total Connections closed because a request was not "
+                               "all in within --request-timeout.\n"
+                               "# TYPE resp_requests_timed_out_total counter\nresp_requests_timed_out_total %"
+                               G_GUINT64_FORMAT "\n",
+                          s->in_flight, s->current->number, s->reloads_ok, s->reloads_failed,
+                          g_hash_table_size (s->connections), s->connections_refused, s->requests_timed_out);
   return g_string_free (out, FALSE);
 }
 
@@ -1172,7 +1237,15 @@ static void
 request_ended (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
+  if (body->deadline != 0)
+    {
+      g_source_remove (body->deadline);
+      body->deadline = 0;
+    }
+  if (!body->headed)
+    return;
   log_request (s, msg);
   g_assert (s->in_flight > 0);
   s->in_flight--;
@@ -1210,24 +1283,117 @@ static void
 request_got_headers (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
-  Body *body = g_new0 (Body, 1);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   s->in_flight++;
-  g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
-  body->data = g_byte_array_new ();
+  body->headed = TRUE;
   body->started = g_get_monotonic_time ();
   body->generation = s->current->number;
-  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
   g_signal_connect (msg, "wrote-body", G_CALLBACK (request_wrote_body), s);
 }
 
 static void
+request_got_body (SoupServerMessage *msg, gpointer data)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+
+  (void) data;
+  if (body->deadline != 0)
+    {
+      g_source_remove (body->deadline);
+      body->deadline = 0;
+    }
+}
+
+/* --request-timeout: the request is not all in yet; the connection goes. */
+static gboolean
+request_too_slow (gpointer data)
+{
+  SoupServerMessage *msg = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  Server *s = g_object_get_data (G_OBJECT (msg), "resp-server");
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  body->deadline = 0;
+  s->requests_timed_out++;
+  if (body->headed)
+    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "RESP_LIMIT", "request-timeout", "MESSAGE",
+                      "%s %s: not all in after %u s (--request-timeout); connection closed",
+                      soup_server_message_get_method (msg), g_uri_get_path (soup_server_message_get_uri (msg)),
+                      s->request_timeout);
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connection_gone (gpointer data, GObject *socket)
+{
+  Server *s = data;
+
+  g_hash_table_remove (s->connections, socket);
+}
+
+/* libsoup closes a connection's socket but may keep the object a while
+ * longer: closed ones count no more. */
+static void
+connections_prune (Server *s)
+{
+  GHashTableIter iter;
+  gpointer socket;
+
+  g_hash_table_iter_init (&iter, s->connections);
+  while (g_hash_table_iter_next (&iter, &socket, NULL))
+    if (g_socket_is_closed (socket))
+      {
+        g_object_weak_unref (socket, connection_gone, s);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+/* A connection seen for the first time: counted, or shut at once when
+ * --max-connections are open; FALSE then. */
+static gboolean
+connection_admit (Server *s, GSocket *socket)
+{
+  if (socket == NULL || g_hash_table_contains (s->connections, socket))
+    return TRUE;
+  if (g_hash_table_size (s->connections) >= s->max_connections)
+    connections_prune (s);
+  if (g_hash_table_size (s->connections) >= s->max_connections)
+    {
+      s->connections_refused++;
+      g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      return FALSE;
+    }
+  g_hash_table_add (s->connections, socket);
+  g_object_weak_ref (G_OBJECT (socket), connection_gone, s);
+  /* no byte either way for this long, while waiting on the client: closed */
+  g_socket_set_timeout (socket, s->idle_timeout);
+  return TRUE;
+}
+
+/* Each request, from the moment its connection waits for it. */
+static void
 request_started (SoupServer *soup, SoupServerMessage *msg, gpointer data)
 {
+  Server *s = data;
+  Body *body = g_new0 (Body, 1);
+
   (void) soup;
-  g_signal_connect (msg, "got-headers", G_CALLBACK (request_got_headers), data);
+  /* a refused one still has its Body: libsoup may read what the client
+   * had sent before the shutdown */
+  body->refused = !connection_admit (s, soup_server_message_get_socket (msg));
+  body->data = g_byte_array_new ();
+  body->started = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
+  g_object_set_data (G_OBJECT (msg), "resp-server", s);
+  body->deadline = g_timeout_add_seconds (s->request_timeout, request_too_slow, msg);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (request_got_headers), s);
+  g_signal_connect (msg, "got-body", G_CALLBACK (request_got_body), s);
+  g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
 }
 
 static gboolean
@@ -1266,6 +1432,10 @@ static char **opt_rulebooks = NULL;
 static char *opt_record = NULL;
 static char *opt_listen = NULL;
 static gint64 opt_max_body = DEFAULT_MAX_BODY;
+static gint64 opt_max_header = DEFAULT_MAX_HEADER;
+static gint opt_max_connections = DEFAULT_MAX_CONNECTIONS;
+static gint opt_idle_timeout = DEFAULT_IDLE_TIMEOUT;
+static gint opt_request_timeout = DEFAULT_REQUEST_TIMEOUT;
 static char *opt_token_file = NULL;
 static char *opt_admin_token_file = NULL;
 
@@ -1284,7 +1454,18 @@ static GOptionEntry serve_entries[] = {
     "Admin tokens, in the same form: only these may POST /v1/reload (and they are good for every request); "
     "without it a server with --token-file reloads on SIGHUP only", "FILE" },
   { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
-    "The largest request body accepted, in bytes (default: 64 MiB)", "BYTES" },
+    "The largest request body accepted, in bytes (default: 64 MiB); larger: 413", "BYTES" },
+  { "max-header", 0, 0, G_OPTION_ARG_INT64, &opt_max_header,
+    "The largest request line and headers accepted, in bytes (default: 16384; libsoup itself stops at 64 KiB); "
+    "larger: 431 and the connection closed", "BYTES" },
+  { "max-connections", 0, 0, G_OPTION_ARG_INT, &opt_max_connections,
+    "Connections open at once (default: 256); one more is closed as it comes", "N" },
+  { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &opt_idle_timeout,
+    "Seconds a connection may pass without a byte while the server waits on the client: between requests, "
+    "within one, or while its answer is written (default: 30)", "SECONDS" },
+  { "request-timeout", 0, 0, G_OPTION_ARG_INT, &opt_request_timeout,
+    "Seconds from the moment a connection waits for a request to the end of its body, however the bytes "
+    "trickle (default: 60)", "SECONDS" },
   { NULL }
 };
 
@@ -1472,6 +1653,17 @@ server_clear (Server *s)
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  if (s->connections != NULL)
+    {
+      GHashTableIter iter;
+      gpointer socket;
+
+      /* any libsoup still holds: they must not call back into s */
+      g_hash_table_iter_init (&iter, s->connections);
+      while (g_hash_table_iter_next (&iter, &socket, NULL))
+        g_object_weak_unref (socket, connection_gone, s);
+      g_clear_pointer (&s->connections, g_hash_table_unref);
+    }
   g_clear_pointer (&s->loop, g_main_loop_unref);
   g_clear_pointer (&s->current, generation_unref);
   g_clear_pointer (&s->token_digests, g_ptr_array_unref);
@@ -1506,14 +1698,21 @@ serve (GOptionContext *ctx, const char *model_path)
       g_object_unref (address);
       return EXIT_USAGE;
     }
-  if (opt_max_body <= 0)
+  if (opt_max_body <= 0 || opt_max_header <= 0 || opt_max_connections <= 0 || opt_idle_timeout <= 0
+      || opt_request_timeout <= 0)
     {
       g_object_unref (address);
-      fprintf (stderr, "resp serve: --max-body must be positive\n");
+      fprintf (stderr, "resp serve: --max-body, --max-header, --max-connections, --idle-timeout and "
+                       "--request-timeout must be positive\n");
       return EXIT_USAGE;
     }
   (void) ctx;
   s.max_body = (guint64) opt_max_body;
+  s.max_header = (guint64) opt_max_header;
+  s.max_connections = (guint) opt_max_connections;
+  s.idle_timeout = (guint) opt_idle_timeout;
+  s.request_timeout = (guint) opt_request_timeout;
+  s.connections = g_hash_table_new (NULL, NULL);
   if ((opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file, "--token-file")) == NULL)
       || (opt_admin_token_file != NULL
           && (s.admin_digests = load_tokens (opt_admin_token_file, "--admin-token-file")) == NULL))
@@ -1562,10 +1761,11 @@ resp_serve_main (int argc, char **argv)
   int rc;
 
   g_option_context_set_summary (ctx, "Serve a model over HTTP: the CLI's answers at /v1/health, "
-                                     "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess and "
-                                     "/v1/validate and /v1/duties (see resp(1)). Listens on 127.0.0.1 unless given "
-                                     "--token-file; "
-                                     "SIGTERM or SIGINT stops it once the requests in flight end.");
+                                     "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess, "
+                                     "/v1/validate, /v1/duties and /v1/reload (see resp(1) and docs/serve.md). "
+                                     "Listens on 127.0.0.1 unless given --token-file; "
+                                     "SIGHUP (or POST /v1/reload) loads the files again and swaps them in when "
+                                     "valid; SIGTERM or SIGINT stops it once the requests in flight end.");
   g_option_context_add_main_entries (ctx, serve_entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
