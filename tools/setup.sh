@@ -17,6 +17,7 @@ packages=(
   gobject-introspection
   libgirepository1.0-dev
   python3-gi
+  python3-yaml
 )
 
 if [ "${RESP_SETUP_CI:-}" = 1 ]; then
