@@ -22,7 +22,7 @@
 #include <resp/resp.h>
 
 #include "resp-serve.h"
-#include "resp-range.h"
+#include "resp-serve-answer.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -35,15 +35,6 @@ enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 #define STATUS_HEADER_TOO_LARGE 431
 /* how long a stop waits for requests in flight before it gives up on them */
 #define DRAIN_SECONDS 30
-
-typedef enum {
-  ENDPOINT_WHO,
-  ENDPOINT_SCOPE,
-  ENDPOINT_AUDIT,
-  ENDPOINT_ASSESS,
-  ENDPOINT_VALIDATE,
-  ENDPOINT_DUTIES,
-} Endpoint;
 
 /* What /metrics counts a request under. */
 typedef enum {
@@ -74,40 +65,6 @@ typedef struct {
   guint64 count;
   double  sum;
 } Histogram;
-
-/* What the server answers from: the model, its rulebook and record as
- * loaded together. Shared by reference between the main loop and the
- * jobs in flight, so that a job finishes on the generation it started
- * with whatever the main loop serves meanwhile; frozen once made. */
-typedef struct {
-  gint          refs;             /* atomic */
-  guint64       number;           /* 1: the one loaded at start */
-  RespModel    *model;
-  RespRulebook *rulebook;
-  RespRecord   *record;           /* nullable */
-  char         *model_sha256;
-  char         *loaded_at;
-} Generation;
-
-static Generation *
-generation_ref (Generation *g)
-{
-  g_atomic_int_inc (&g->refs);
-  return g;
-}
-
-static void
-generation_unref (Generation *g)
-{
-  if (g == NULL || !g_atomic_int_dec_and_test (&g->refs))
-    return;
-  g_clear_pointer (&g->record, resp_record_unref);
-  g_clear_pointer (&g->model, resp_model_unref);
-  g_clear_pointer (&g->rulebook, resp_rulebook_unref);
-  g_free (g->model_sha256);
-  g_free (g->loaded_at);
-  g_free (g);
-}
 
 typedef struct {
   Generation   *current;          /* what new requests are answered from; main loop only */
@@ -152,10 +109,7 @@ typedef struct {
   GBytes            *body;         /* nullable */
   gulong             finished_id;
   gboolean           gone;
-  /* the answer */
-  guint              status;
-  const char        *content_type;
-  char              *answer;
+  ServeAnswer        answer;
 } Job;
 
 /* A request's body, gathered chunk by chunk instead of by libsoup so that
@@ -185,72 +139,6 @@ body_free (gpointer data)
   g_free (b);
 }
 
-/* ---- JSON of our own (health and errors) ---- */
-
-static void
-json_string (GString *out, const char *text)
-{
-  char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-  g_free (valid);
-}
-
-/* {"error": {"code": …, "message": …, "diagnostics": [{"line", "column",
- * "message"}…]}}: positions are those of the request body. */
-static char *
-error_json_full (const char *code, const char *message, GPtrArray *diags, gboolean with_file)
-{
-  GString *out = g_string_new ("{\"error\": {\"code\": ");
-
-  json_string (out, code);
-  g_string_append (out, ", \"message\": ");
-  json_string (out, message);
-  g_string_append (out, ", \"diagnostics\": [");
-  for (guint i = 0; diags != NULL && i < diags->len; i++)
-    {
-      RespDiagnostic *d = diags->pdata[i];
-
-      g_string_append (out, i > 0 ? ", {" : "{");
-      if (with_file)
-        {
-          g_string_append (out, "\"file\": ");
-          json_string (out, resp_diagnostic_get_file (d));
-          g_string_append (out, ", ");
-        }
-      g_string_append_printf (out, "\"line\": %u, \"column\": %u, \"message\": ",
-                              resp_diagnostic_get_line (d), resp_diagnostic_get_column (d));
-      json_string (out, resp_diagnostic_get_message (d));
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}}\n");
-  return g_string_free (out, FALSE);
-}
-
-static char *
-error_json (const char *code, const char *message, GPtrArray *diags)
-{
-  return error_json_full (code, message, diags, FALSE);
-}
-
 static void
 set_answer (SoupServerMessage *msg, guint status, const char *content_type, char *text)
 {
@@ -261,309 +149,7 @@ set_answer (SoupServerMessage *msg, guint status, const char *content_type, char
 static void
 reply_error (SoupServerMessage *msg, guint status, const char *code, const char *message, GPtrArray *diags)
 {
-  set_answer (msg, status, "application/json", error_json (code, message, diags));
-}
-
-/* ---- the work, off the main loop ---- */
-
-static void
-job_fail (Job *job, guint status, const char *code, const char *message, GPtrArray *diags)
-{
-  job->status = status;
-  job->content_type = "application/json";
-  job->answer = error_json (code, message, diags);
-}
-
-static void
-job_fail_error (Job *job, const char *what, GPtrArray *diags, GError *error)
-{
-  if (error != NULL && g_error_matches (error, RESP_ERROR, RESP_ERROR_NOT_FOUND))
-    job_fail (job, SOUP_STATUS_NOT_FOUND, "not-found", error->message, NULL);
-  else
-    job_fail (job, SOUP_STATUS_BAD_REQUEST, what,
-              error != NULL ? error->message : "the input is not valid", diags);
-}
-
-static const char *
-content_type_of (RespFormat format)
-{
-  switch (format)
-    {
-    case RESP_FORMAT_JSON:
-      return "application/json";
-    case RESP_FORMAT_DOT:
-      return "text/vnd.graphviz; charset=utf-8";
-    default:
-      return "text/plain; charset=utf-8";
-    }
-}
-
-/* ?format= and ?at= of a query; FALSE with the job failed when either is
- * wrong or when the query has anything else. */
-static gboolean
-query_args (Job *job, gboolean allow_dot, RespFormat *format, gint64 *at, gboolean *have_at)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  *format = RESP_FORMAT_JSON;
-  *have_at = FALSE;
-  *at = resp_instant_now ();
-  if (job->query == NULL)
-    return TRUE;
-  g_hash_table_iter_init (&iter, job->query);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      char *message = NULL;
-
-      if (g_str_equal (key, "format"))
-        {
-          if (g_str_equal (value, "json"))
-            *format = RESP_FORMAT_JSON;
-          else if (g_str_equal (value, "text"))
-            *format = RESP_FORMAT_TEXT;
-          else if (allow_dot && g_str_equal (value, "dot"))
-            *format = RESP_FORMAT_DOT;
-          else
-            message = g_strdup_printf ("unknown format '%s' (expected json, text%s)", (char *) value,
-                                       allow_dot ? " or dot" : "");
-        }
-      else if (g_str_equal (key, "at") && job->endpoint != ENDPOINT_ASSESS)
-        {
-          GError *error = NULL;
-
-          if (!resp_instant_parse (value, at, &error))
-            {
-              message = g_strdup_printf ("at: %s", error->message);
-              g_error_free (error);
-            }
-          *have_at = TRUE;
-        }
-      else
-        message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
-      if (message != NULL)
-        {
-          job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
-          g_free (message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-run_node_query (Job *job)
-{
-  RespModel *model = job->gen->model;
-  gboolean who = job->endpoint == ENDPOINT_WHO;
-  RespFormat format;
-  GError *error = NULL;
-  gboolean have_at;
-  gint64 at;
-  char *text = NULL;
-
-  if (!query_args (job, who, &format, &at, &have_at))
-    return;
-  if (who)
-    {
-      RespRoles *roles = resp_model_resolve_roles (model, job->arg, at, &error);
-
-      text = roles != NULL ? resp_roles_render (roles, format) : NULL;
-      g_clear_pointer (&roles, resp_roles_unref);
-    }
-  else
-    {
-      RespScope *scope = resp_model_scope_person (model, job->arg, at, &error);
-
-      text = scope != NULL ? resp_scope_render (scope, format) : NULL;
-      g_clear_pointer (&scope, resp_scope_unref);
-    }
-  if (text == NULL)
-    {
-      job_fail_error (job, "bad-argument", NULL, error);
-      g_clear_error (&error);
-      return;
-    }
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = text;
-}
-
-static void
-run_audit (Job *job)
-{
-  RespAudit *audit;
-  RespFormat format;
-  gboolean have_at;
-  gint64 at;
-
-  if (!query_args (job, FALSE, &format, &at, &have_at))
-    return;
-  /* as the CLI: the whole timeline unless an instant is asked about */
-  audit = have_at ? resp_model_audit_at (job->gen->model, at) : resp_model_audit (job->gen->model);
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = resp_audit_render (audit, format);
-  resp_audit_unref (audit);
-}
-
-static void
-run_assess (Job *job)
-{
-  Generation *s = job->gen;
-  RespEventBatch *batch;
-  RespAssessor *assessor;
-  RespVerdict **verdicts;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespFormat format;
-  gboolean have_at;
-  gint64 at;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-  guint n;
-
-  if (!query_args (job, TRUE, &format, &at, &have_at))
-    return;
-  batch = resp_event_batch_new_from_data (s->model, s->rulebook, data != NULL ? data : "", (gssize) len,
-                                          "<body>", &diags, &error);
-  if (batch == NULL)
-    {
-      job_fail_error (job, "invalid-events", diags, error);
-      g_clear_error (&error);
-      g_clear_pointer (&diags, g_ptr_array_unref);
-      return;
-    }
-  n = resp_event_batch_get_n_events (batch);
-  verdicts = g_new0 (RespVerdict *, MAX (n, 1));
-  assessor = resp_assessor_new (s->model, s->rulebook);
-  if (s->record != NULL)
-    resp_assessor_set_record (assessor, s->record);
-  for (guint i = 0; i < n; i++)
-    verdicts[i] = resp_assessor_assess (assessor, resp_event_batch_get_event (batch, i));
-  resp_assessor_unref (assessor);
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = resp_verdicts_render (n > 0 ? verdicts : NULL, n,
-                                      resp_event_batch_get_is_list (batch) || n != 1, format);
-  for (guint i = 0; i < n; i++)
-    resp_verdict_unref (verdicts[i]);
-  g_free (verdicts);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-  resp_event_batch_unref (batch);
-}
-
-static void
-run_validate (Job *job)
-{
-  RespModel *model;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-
-  if (job->query != NULL && g_hash_table_size (job->query) > 0)
-    {
-      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", "validate takes no query parameters", NULL);
-      return;
-    }
-  model = resp_model_new_from_data (data != NULL ? data : "", (gssize) len, "<body>", &diags, &error);
-  if (model == NULL)
-    job_fail_error (job, "invalid-model", diags, error);
-  else
-    {
-      job->status = SOUP_STATUS_OK;
-      job->content_type = "application/json";
-      job->answer = resp_model_render (model, RESP_FORMAT_JSON);
-      resp_model_unref (model);
-    }
-  g_clear_error (&error);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-}
-
-/* The period of /v1/duties as `resp duties` takes it: ?year=, or ?from=
- * and ?until=, else the year of ?at= (default now) at +08:00. NULL when
- * all is well, else what is wrong. */
-static char *
-duties_range (GHashTable *query, gint64 *from, gint64 *until, gint64 *at)
-{
-#define Q(k) (query != NULL ? (const char *) g_hash_table_lookup (query, k) : NULL)
-  return resp_duties_range (Q ("year"), Q ("from"), Q ("until"), Q ("at"), "", from, until, at);
-#undef Q
-}
-
-/* POST /v1/duties: the served record, or the one in the body. */
-static void
-run_duties (Job *job)
-{
-  static const char * const known[] = { "year", "from", "until", "at", "node", "format", NULL };
-  Generation *s = job->gen;
-  RespFormat format = RESP_FORMAT_JSON;
-  RespRecord *record = NULL;
-  RespDuties *duties;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  gint64 from = 0, until = 0, at = 0;
-  const char *format_text = NULL, *node = NULL;
-  char *message = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-
-  if (job->query != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, job->query);
-      while (message == NULL && g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_strv_contains ((const char * const *) known, key))
-          message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
-      format_text = g_hash_table_lookup (job->query, "format");
-      node = g_hash_table_lookup (job->query, "node");
-    }
-  if (message == NULL && format_text != NULL)
-    {
-      if (g_str_equal (format_text, "text"))
-        format = RESP_FORMAT_TEXT;
-      else if (g_str_equal (format_text, "csv"))
-        format = RESP_FORMAT_CSV;
-      else if (!g_str_equal (format_text, "json"))
-        message = g_strdup_printf ("unknown format '%s' (expected json, text or csv)", format_text);
-    }
-  if (message == NULL)
-    message = duties_range (job->query, &from, &until, &at);
-  if (message == NULL && len == 0 && s->record == NULL)
-    message = g_strdup ("no record: send one in the body, or start the server with --record");
-  if (message != NULL)
-    {
-      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
-      g_free (message);
-      return;
-    }
-  if (len > 0)
-    {
-      record = resp_record_new_from_data (s->model, s->rulebook, data, (gssize) len, "<body>", &diags, &error);
-      if (record == NULL)
-        {
-          job_fail_error (job, "invalid-record", diags, error);
-          goto out;
-        }
-    }
-  duties = resp_model_check_duties (s->model, s->rulebook, record != NULL ? record : s->record, from, until, at,
-                                    node, &error);
-  if (duties == NULL)
-    {
-      job_fail_error (job, "bad-argument", NULL, error);
-      goto out;
-    }
-  job->status = SOUP_STATUS_OK;
-  job->content_type = format == RESP_FORMAT_CSV ? "text/csv; charset=utf-8" : content_type_of (format);
-  job->answer = resp_duties_render (duties, format);
-  resp_duties_unref (duties);
-out:
-  g_clear_error (&error);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-  g_clear_pointer (&record, resp_record_unref);
+  set_answer (msg, status, "application/json", serve_error_json (code, message, diags, FALSE));
 }
 
 static void
@@ -573,7 +159,7 @@ job_free (Job *job)
   g_clear_pointer (&job->query, g_hash_table_unref);
   g_clear_pointer (&job->body, g_bytes_unref);
   generation_unref (job->gen);
-  g_free (job->answer);
+  serve_answer_clear (&job->answer);
   g_object_unref (job->msg);
   g_free (job);
 }
@@ -596,8 +182,8 @@ job_deliver (gpointer data)
   g_signal_handler_disconnect (job->msg, job->finished_id);
   if (!job->gone)
     {
-      set_answer (job->msg, job->status, job->content_type, job->answer);
-      job->answer = NULL;
+      set_answer (job->msg, job->answer.status, job->answer.content_type, job->answer.text);
+      job->answer.text = NULL;
       soup_server_message_unpause (job->msg);
     }
   job_free (job);
@@ -610,25 +196,7 @@ job_run (gpointer data, gpointer user_data)
   Job *job = data;
 
   (void) user_data;
-  switch (job->endpoint)
-    {
-    case ENDPOINT_WHO:
-    case ENDPOINT_SCOPE:
-      run_node_query (job);
-      break;
-    case ENDPOINT_AUDIT:
-      run_audit (job);
-      break;
-    case ENDPOINT_ASSESS:
-      run_assess (job);
-      break;
-    case ENDPOINT_VALIDATE:
-      run_validate (job);
-      break;
-    case ENDPOINT_DUTIES:
-      run_duties (job);
-      break;
-    }
+  serve_run (job->gen, job->endpoint, job->arg, job->query, job->body, &job->answer);
   g_main_context_invoke (NULL, job_deliver, job);
 }
 
@@ -678,19 +246,19 @@ health_json (Server *s)
   Generation *g = s->current;
   GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
 
-  json_string (out, resp_model_get_name (g->model));
+  serve_json_string (out, resp_model_get_name (g->model));
   g_string_append (out, ", \"source\": ");
-  json_string (out, resp_model_get_source (g->model));
+  serve_json_string (out, resp_model_get_source (g->model));
   g_string_append (out, ", \"sha256\": ");
-  json_string (out, g->model_sha256);
+  serve_json_string (out, g->model_sha256);
   g_string_append_printf (out, ", \"nodes\": %u, \"relations\": %u},\n  \"rulebook\": {\"id\": ",
                           resp_model_get_n_nodes (g->model), resp_model_get_n_relations (g->model));
-  json_string (out, resp_rulebook_get_id (g->rulebook));
+  serve_json_string (out, resp_rulebook_get_id (g->rulebook));
   g_string_append (out, ", \"title\": ");
-  json_string (out, resp_rulebook_get_title (g->rulebook));
+  serve_json_string (out, resp_rulebook_get_title (g->rulebook));
   g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": %" G_GUINT64_FORMAT ",\n  \"loaded_at\": ",
                           g->record != NULL ? "true" : "false", g->number);
-  json_string (out, g->loaded_at);
+  serve_json_string (out, g->loaded_at);
   g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
   return g_string_free (out, FALSE);
 }
@@ -779,7 +347,7 @@ reload_deliver (gpointer data)
           message = more;
         }
       status = SOUP_STATUS_UNPROCESSABLE_ENTITY;
-      answer = error_json_full ("reload-failed", message, r->diags, TRUE);
+      answer = serve_error_json ("reload-failed", message, r->diags, TRUE);
     }
   if (r->msg != NULL)
     {
@@ -883,41 +451,14 @@ handle_reload (Server *s, SoupServerMessage *msg, GHashTable *query)
 
 static char *metrics_text (Server *s);
 
-/* The node of /v1/who/{node}: one percent-decoded segment. */
-static char *
-path_argument (const char *path, const char *prefix)
-{
-  const char *rest = path + strlen (prefix);
-  char *arg;
-
-  if (*rest == '\0' || strchr (rest, '/') != NULL)
-    return NULL;
-  arg = g_uri_unescape_string (rest, "/");
-  if (arg != NULL && (*arg == '\0' || !g_utf8_validate (arg, -1, NULL)))
-    g_clear_pointer (&arg, g_free);
-  return arg;
-}
-
-static gboolean
-method_is (SoupServerMessage *msg, const char *allowed)
-{
-  const char *method = soup_server_message_get_method (msg);
-
-  if (g_str_equal (method, allowed))
-    return TRUE;
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allowed);
-  reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
-               g_str_equal (allowed, "GET") ? "this resource answers GET only" : "this resource answers POST only",
-               NULL);
-  return FALSE;
-}
-
 static void
 handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
   Server *s = data;
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  ServeAnswer answer = { 0 };
   char *arg = NULL;
+  Endpoint endpoint;
 
   (void) soup;
   if (body->over)
@@ -927,53 +468,29 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
                    "the request body is over the limit (--max-body)", NULL);
       return;
     }
-  if (g_str_equal (path, "/v1/health"))
+  endpoint = serve_route (soup_server_message_get_method (msg), path, &arg, &answer);
+  switch (endpoint)
     {
-      if (method_is (msg, "GET"))
-        reply_health (s, msg, query);
+    case ENDPOINT_NONE:
+      if (answer.allow != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", answer.allow);
+      set_answer (msg, answer.status, answer.content_type, g_steal_pointer (&answer.text));
+      break;
+    case ENDPOINT_HEALTH:
+      reply_health (s, msg, query);
+      break;
+    case ENDPOINT_METRICS:
+      set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
+      break;
+    case ENDPOINT_RELOAD:
+      handle_reload (s, msg, query);
+      break;
+    default:
+      /* the work, on the pool */
+      submit (s, msg, endpoint, arg, query);
+      break;
     }
-  else if (g_str_equal (path, "/v1/audit"))
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_AUDIT, NULL, query);
-    }
-  else if (g_str_equal (path, "/v1/assess"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_ASSESS, NULL, query);
-    }
-  else if (g_str_equal (path, "/v1/validate"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_VALIDATE, NULL, query);
-    }
-  else if (g_str_equal (path, "/metrics"))
-    {
-      if (method_is (msg, "GET"))
-        set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
-    }
-  else if (g_str_equal (path, "/v1/reload"))
-    {
-      if (method_is (msg, "POST"))
-        handle_reload (s, msg, query);
-    }
-  else if (g_str_equal (path, "/v1/duties"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_DUTIES, NULL, query);
-    }
-  else if (g_str_has_prefix (path, "/v1/who/") && (arg = path_argument (path, "/v1/who/")) != NULL)
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_WHO, arg, query);
-    }
-  else if (g_str_has_prefix (path, "/v1/scope/") && (arg = path_argument (path, "/v1/scope/")) != NULL)
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_SCOPE, arg, query);
-    }
-  else
-    reply_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "no such resource", NULL);
+  serve_answer_clear (&answer);
   g_free (arg);
 }
 
