@@ -13,8 +13,10 @@
  * The bodies are what the CLI prints for the same question, byte for
  * byte; errors are JSON of one shape (see reply_error()).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <glib-unix.h>
 #include <libsoup/soup.h>
@@ -81,7 +83,7 @@ typedef struct {
   guint         max_connections;
   guint         idle_timeout;
   guint         request_timeout;
-  GHashTable   *connections;    /* the GSocket of each open connection (weak) */
+  GHashTable   *connections;    /* GSocket (weak) -> Connection, of each open connection */
   guint64       connections_refused;
   guint64       requests_timed_out;
   GPtrArray    *admin_digests;  /* of each admin token (also good for the rest); nullable */
@@ -649,6 +651,8 @@ count_request (Server *s, const char *path, const char *status, gint64 us)
 }
 
 /* GET /metrics: Prometheus's text format (0.0.4). */
+static void connections_prune (Server *s);
+
 static char *
 metrics_text (Server *s)
 {
@@ -656,6 +660,8 @@ metrics_text (Server *s)
   GList *keys = g_list_sort (g_hash_table_get_keys (s->answered), (GCompareFunc) strcmp);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* what is open, not what libsoup has yet to let go of */
+  connections_prune (s);
   g_string_append (out, "# HELP resp_requests_total Requests answered, by endpoint and status.\n"
                         "# TYPE resp_requests_total counter\n");
   for (GList *l = keys; l != NULL; l = l->next)
@@ -750,17 +756,25 @@ log_request (Server *s, SoupServerMessage *msg)
   g_free (message);
 }
 
+typedef struct Connection Connection;
+static void connection_watch (Connection *c);
+
 static void
 request_ended (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *c = socket != NULL ? g_hash_table_lookup (s->connections, socket) : NULL;
 
   if (body->deadline != 0)
     {
       g_source_remove (body->deadline);
       body->deadline = 0;
     }
+  /* kept alive, or about to be closed by libsoup (then the watch ends) */
+  if (c != NULL)
+    connection_watch (c);
   if (!body->headed)
     return;
   log_request (s, msg);
@@ -845,12 +859,75 @@ request_too_slow (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* An open connection, and its watch between requests. */
+struct Connection {
+  Server  *server;
+  GSocket *socket;               /* weak */
+  GSource *idle;                 /* between an answer and the next request; nullable */
+  gint64   idle_since;
+};
+
+static void
+connection_unwatch (Connection *c)
+{
+  if (c->idle != NULL)
+    {
+      g_source_destroy (c->idle);
+      g_clear_pointer (&c->idle, g_source_unref);
+    }
+}
+
+static void
+connection_free (gpointer data)
+{
+  connection_unwatch (data);
+  g_free (data);
+}
+
 static void
 connection_gone (gpointer data, GObject *socket)
 {
   Server *s = data;
 
   g_hash_table_remove (s->connections, socket);
+}
+
+/* A keep-alive connection between an answer and the next request: data
+ * is the next request, libsoup's to read; the client closing it is not
+ * seen by libsoup 3.2, which would leave it open for good (fixed in
+ * 3.3), so the server closes it; and so when it has been idle for
+ * --idle-timeout (the socket's timeout wakes this up). */
+static gboolean
+connection_idle (GSocket *socket, GIOCondition condition, gpointer data)
+{
+  Connection *c = data;
+  Server *s = c->server;
+  char byte;
+  ssize_t n = -1;
+
+  (void) condition;
+  if (!g_socket_is_closed (socket))
+    n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n > 0)
+    return G_SOURCE_CONTINUE;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) && !g_socket_is_closed (socket)
+      && g_get_monotonic_time () - c->idle_since < (gint64) s->idle_timeout * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  if (!g_socket_is_closed (socket))
+    g_socket_close (socket, NULL);
+  g_clear_pointer (&c->idle, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connection_watch (Connection *c)
+{
+  if (c->idle != NULL || g_socket_is_closed (c->socket))
+    return;
+  c->idle_since = g_get_monotonic_time ();
+  c->idle = g_socket_create_source (c->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (c->idle, G_SOURCE_FUNC (connection_idle), c, NULL);
+  g_source_attach (c->idle, NULL);
 }
 
 /* libsoup closes a connection's socket but may keep the object a while
@@ -875,8 +952,17 @@ connections_prune (Server *s)
 static gboolean
 connection_admit (Server *s, GSocket *socket)
 {
-  if (socket == NULL || g_hash_table_contains (s->connections, socket))
+  Connection *c;
+
+  if (socket == NULL)
     return TRUE;
+  c = g_hash_table_lookup (s->connections, socket);
+  if (c != NULL)
+    {
+      /* the next request on it */
+      connection_unwatch (c);
+      return TRUE;
+    }
   if (g_hash_table_size (s->connections) >= s->max_connections)
     connections_prune (s);
   if (g_hash_table_size (s->connections) >= s->max_connections)
@@ -885,7 +971,10 @@ connection_admit (Server *s, GSocket *socket)
       g_socket_shutdown (socket, TRUE, TRUE, NULL);
       return FALSE;
     }
-  g_hash_table_add (s->connections, socket);
+  c = g_new0 (Connection, 1);
+  c->server = s;
+  c->socket = socket;
+  g_hash_table_insert (s->connections, socket, c);
   g_object_weak_ref (G_OBJECT (socket), connection_gone, s);
   /* no byte either way for this long, while waiting on the client: closed */
   g_socket_set_timeout (socket, s->idle_timeout);
@@ -1229,7 +1318,7 @@ serve (GOptionContext *ctx, const char *model_path)
   s.max_connections = (guint) opt_max_connections;
   s.idle_timeout = (guint) opt_idle_timeout;
   s.request_timeout = (guint) opt_request_timeout;
-  s.connections = g_hash_table_new (NULL, NULL);
+  s.connections = g_hash_table_new_full (NULL, NULL, NULL, connection_free);
   if ((opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file, "--token-file")) == NULL)
       || (opt_admin_token_file != NULL
           && (s.admin_digests = load_tokens (opt_admin_token_file, "--admin-token-file")) == NULL))
