@@ -120,12 +120,12 @@ read_all (int fd, int seconds)
   return g_string_free (out, FALSE);
 }
 
-/* Starts a server on 127.0.0.1:0 with the model and more arguments; FALSE
+/* Starts a server on 127.0.0.1:0 with model and more arguments; FALSE
  * when it does not say where it listens within the deadline. */
 static gboolean
-serve_start (Served *s, const char * const *more, int *err_fd)
+serve_start_model (Served *s, const char *model, const char * const *more, int *err_fd)
 {
-  const char *args[16] = { test_city_path, "--listen", "127.0.0.1:0" };
+  const char *args[16] = { model, "--listen", "127.0.0.1:0" };
   gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   GString *line = g_string_new (NULL);
   guint n = 3;
@@ -159,6 +159,13 @@ serve_start (Served *s, const char * const *more, int *err_fd)
   s->url = g_strdup (line->str + strlen ("listening on "));
   g_string_free (line, TRUE);
   return TRUE;
+}
+
+/* The same with the example model. */
+static gboolean
+serve_start (Served *s, const char * const *more, int *err_fd)
+{
+  return serve_start_model (s, test_city_path, more, err_fd);
 }
 
 /* Stops a server with sig; its exit status (see wait_exit()). */
@@ -1011,25 +1018,14 @@ test_reload (void)
                     " \"relations\": [\n"
                     "    {\"rel\": \"member\", \"from\": \"p-li\", \"to\": \"k-ctiy\", \"role\": \"member\"}\n"
                     " ]}\n";
-  const char *args[] = { model, "--listen", "127.0.0.1:0", NULL };
   char *needle;
   Served s = { 0 };
-  int out_fd, err_fd;
-  GString *line = g_string_new (NULL);
+  int err_fd = -1;
   Reply r;
 
   CU_ASSERT_STRING_NOT_EQUAL (who_a, who_b);
-  /* a server of its own on the copy (serve_start() serves the example) */
-  s.pid = spawn_serve (args, &out_fd, &err_fd);
-  {
-    char c;
-
-    while (read (out_fd, &c, 1) == 1 && c != '\n')
-      g_string_append_c (line, c);
-  }
-  close (out_fd);
-  CU_ASSERT_FATAL (g_str_has_prefix (line->str, "listening on http://127.0.0.1:"));
-  s.url = g_strdup (line->str + strlen ("listening on "));
+  /* a server of its own on the copy */
+  CU_ASSERT_FATAL (serve_start_model (&s, model, NULL, &err_fd));
 
   request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
   assert_same (&r, who_a);
@@ -1081,7 +1077,6 @@ test_reload (void)
     g_free (err);
   }
   close (err_fd);
-  g_string_free (line, TRUE);
   test_remove_temp (model, dir);
   g_free (who_a);
   g_free (who_b);
@@ -1168,22 +1163,13 @@ test_reload_under_load (void)
   char *renamed = city_renamed ();
   char *who_a = who_of (original), *who_b = who_of (renamed);
   char *dir, *model = test_write_temp ("model.json", original, &dir);
-  const char *args[] = { model, "--listen", "127.0.0.1:0", NULL };
   Asker askers[4];
   GThread *threads[G_N_ELEMENTS (askers)];
   Served s = { 0 };
-  GString *line = g_string_new (NULL);
   gint stop = 0;
   guint n_a = 0, n_b = 0, wrong = 0, swaps = 0;
-  int out_fd;
-  char c;
 
-  s.pid = spawn_serve (args, &out_fd, NULL);
-  while (read (out_fd, &c, 1) == 1 && c != '\n')
-    g_string_append_c (line, c);
-  close (out_fd);
-  CU_ASSERT_FATAL (g_str_has_prefix (line->str, "listening on http://127.0.0.1:"));
-  s.url = g_strdup (line->str + strlen ("listening on "));
+  CU_ASSERT_FATAL (serve_start_model (&s, model, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
     {
       askers[i] = (Asker) { s.url, who_a, who_b, &stop, 0, 0, 0 };
@@ -1222,7 +1208,6 @@ test_reload_under_load (void)
   CU_ASSERT_TRUE (n_a > 0 && n_b > 0);
   assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 11,");
   CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
-  g_string_free (line, TRUE);
   test_remove_temp (model, dir);
   g_free (who_a);
   g_free (who_b);
