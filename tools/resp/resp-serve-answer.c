@@ -7,6 +7,9 @@
  * byte; errors are JSON of one shape (serve_error_json()).
  */
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libsoup/soup.h>
 
@@ -41,6 +44,12 @@ generation_unref (Generation *g)
   g_free (g->model_sha256);
   g_free (g->loaded_at);
   g_free (g);
+#ifdef __GLIBC__
+  /* a model is tens of megabytes, freed in one arena while its successor
+   * was built in the reload thread's: without this the process keeps
+   * both, reload after reload (at M: 46 MB at start, 106 MB after three) */
+  malloc_trim (0);
+#endif
 }
 
 void
