@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <glib-unix.h>
 #include <libsoup/soup.h>
@@ -756,6 +757,39 @@ log_request (Server *s, SoupServerMessage *msg)
   g_free (message);
 }
 
+/* The log's writer: GLib's default one, but without the checks GLib
+ * repeats for every line (whether stderr is the journal, whether it is a
+ * terminal: an ioctl a request), the line in one write(2) and never in
+ * colour. The journal, decided once at start, gets the structured fields
+ * as before. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  gboolean journal = GPOINTER_TO_INT (data);
+  GString *line;
+  char *text;
+  gsize done = 0;
+
+  if (journal || (level & G_LOG_LEVEL_MASK & ~(G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_WARNING)) != 0)
+    return g_log_writer_default (level, fields, n_fields, NULL);
+  text = g_log_writer_format_fields (level, fields, n_fields, FALSE);
+  line = g_string_new (text);
+  g_free (text);
+  g_string_append_c (line, '\n');
+  while (done < line->len)
+    {
+      ssize_t n = write (STDERR_FILENO, line->str + done, line->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  g_string_free (line, TRUE);
+  return done > 0 ? G_LOG_WRITER_HANDLED : G_LOG_WRITER_UNHANDLED;
+}
+
 typedef struct Connection Connection;
 static void connection_watch (Connection *c);
 
@@ -1330,6 +1364,7 @@ serve (GOptionContext *ctx, const char *model_path)
   s.model_path = model_path;
   if (!load_all (&s, model_path))
     goto out;
+  g_log_set_writer_func (log_writer, GINT_TO_POINTER (g_log_writer_is_journald (STDERR_FILENO)), NULL);
   s.loop = g_main_loop_new (NULL, FALSE);
   s.answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s.pool = g_thread_pool_new (job_run, &s, (int) MAX (g_get_num_processors (), 2), FALSE, NULL);
