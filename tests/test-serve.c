@@ -120,12 +120,12 @@ read_all (int fd, int seconds)
   return g_string_free (out, FALSE);
 }
 
-/* Starts a server on 127.0.0.1:0 with the model and more arguments; FALSE
+/* Starts a server on 127.0.0.1:0 with model and more arguments; FALSE
  * when it does not say where it listens within the deadline. */
 static gboolean
-serve_start (Served *s, const char * const *more, int *err_fd)
+serve_start_model (Served *s, const char *model, const char * const *more, int *err_fd)
 {
-  const char *args[16] = { test_city_path, "--listen", "127.0.0.1:0" };
+  const char *args[16] = { model, "--listen", "127.0.0.1:0" };
   gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   GString *line = g_string_new (NULL);
   guint n = 3;
@@ -159,6 +159,13 @@ serve_start (Served *s, const char * const *more, int *err_fd)
   s->url = g_strdup (line->str + strlen ("listening on "));
   g_string_free (line, TRUE);
   return TRUE;
+}
+
+/* The same with the example model. */
+static gboolean
+serve_start (Served *s, const char * const *more, int *err_fd)
+{
+  return serve_start_model (s, test_city_path, more, err_fd);
 }
 
 /* Stops a server with sig; its exit status (see wait_exit()). */
@@ -950,6 +957,506 @@ test_tokens (void)
   test_remove_temp (path, dir);
 }
 
+/* ---- reload ---- */
+
+#define WHO_AT "v1/who/s-portal?format=text&at=2026-03-05T08:10:00%2B08:00"
+
+/* The example model with one unit renamed: who answers differently. */
+static char *
+city_renamed (void)
+{
+  char *text = test_read_src ("examples/data/city.json", NULL);
+  char **parts = g_strsplit (text, "江川市大数据中心", -1);
+  char *renamed = g_strjoinv ("江川市大数据管理中心", parts);
+
+  g_strfreev (parts);
+  g_free (text);
+  return renamed;
+}
+
+/* resp who on the model text (written to a file of its own), as
+ * WHO_AT asks. */
+static char *
+who_of (const char *model_text)
+{
+  char *dir, *file = test_write_temp ("model.json", model_text, &dir);
+  char *out = cli ("who", file, "s-portal", "--at", "2026-03-05T08:10:00+08:00", "--format", "text", NULL);
+
+  test_remove_temp (file, dir);
+  return out;
+}
+
+static void
+assert_reply_in (int caller, Served *s, const char *method, const char *path, guint status, const char *needle)
+{
+  Reply r;
+  gboolean ok;
+
+  request_full (s->url, method, path, method[0] == 'P' ? "" : NULL, 0, FALSE, &r);
+  ok = r.status == status && (needle == NULL || strstr (r.body, needle) != NULL);
+  if (!ok)
+    fprintf (stderr, "\n  line %d: %s %s: expected %u with '%s', got %u: %s\n", caller, method, path, status,
+             needle != NULL ? needle : "", r.status, r.body);
+  test_report_in (__FILE__, caller, ok, "reply");
+  reply_clear (&r);
+}
+#define assert_reply(s, method, path, status, needle) \
+  assert_reply_in (__LINE__, (s), (method), (path), (status), (needle))
+
+/* POST /v1/reload and SIGHUP: a good file swaps in (generation counts),
+ * a bad one leaves the old model answering and says what is wrong, with
+ * positions in the file. */
+static void
+test_reload (void)
+{
+  char *original = test_read_src ("examples/data/city.json", NULL);
+  char *renamed = city_renamed ();
+  char *who_a = who_of (original), *who_b = who_of (renamed);
+  char *dir, *model = test_write_temp ("model.json", original, &dir);
+  const char *bad = "{\"format\": \"libresp/model/1\",\n"
+                    " \"nodes\": [{\"id\": \"p-li\", \"type\": \"person\", \"name\": \"李某\"}],\n"
+                    " \"relations\": [\n"
+                    "    {\"rel\": \"member\", \"from\": \"p-li\", \"to\": \"k-ctiy\", \"role\": \"member\"}\n"
+                    " ]}\n";
+  char *needle;
+  Served s = { 0 };
+  int err_fd = -1;
+  Reply r;
+
+  CU_ASSERT_STRING_NOT_EQUAL (who_a, who_b);
+  /* a server of its own on the copy */
+  CU_ASSERT_FATAL (serve_start_model (&s, model, NULL, &err_fd));
+
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_a);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 1,");
+
+  /* the same files: a swap all the same */
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 2,");
+  /* another model: its answers from now on */
+  CU_ASSERT_FATAL (g_file_set_contents (model, renamed, -1, NULL));
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 3,");
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_b);
+  reply_clear (&r);
+
+  /* a bad one: 422 with the file's positions, and the old model serves */
+  CU_ASSERT_FATAL (g_file_set_contents (model, bad, -1, NULL));
+  request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+  assert_error (&r, 422, "reload-failed", "generation 3 still serves");
+  needle = g_strdup_printf ("\"diagnostics\": [{\"file\": \"%s\", \"line\": 4, \"column\": 45, \"message\": "
+                            "\"relation 'member' from 'p-li': unknown node 'k-ctiy'\"}]}}\n", model);
+  CU_ASSERT_TRUE (g_str_has_suffix (r.body, needle));
+  g_free (needle);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 3,");
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_b);
+  reply_clear (&r);
+  /* no query parameters; POST only */
+  assert_reply (&s, "POST", "v1/reload?now=1", 400, "\"bad-argument\"");
+  assert_reply (&s, "GET", "v1/reload", 405, "\"method-not-allowed\"");
+
+  /* SIGHUP: the first model again */
+  CU_ASSERT_FATAL (g_file_set_contents (model, original, -1, NULL));
+  kill (s.pid, SIGHUP);
+  CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, "\"generation\": 4,"));
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, who_a);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "metrics", 200, "resp_reloads_total{result=\"ok\"} 3\n"
+                                           "resp_reloads_total{result=\"failed\"} 1\n");
+  assert_reply (&s, "GET", "metrics", 200, "resp_model_generation 4\n");
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  {
+    char *err = read_all (err_fd, DEADLINE_S);
+
+    test_contains (err, "reload: generation 2 serves (model sha256 ", "reload: generation 4 serves",
+                   "reload failed: the files did not load; generation 3 still serves\n", ":4:45: relation 'member'");
+    g_free (err);
+  }
+  close (err_fd);
+  test_remove_temp (model, dir);
+  g_free (who_a);
+  g_free (who_b);
+  g_free (renamed);
+  g_free (original);
+}
+
+/* Who may reload: with --token-file, only a token of --admin-token-file
+ * (also good for every other request); without that file, only SIGHUP. */
+static void
+test_reload_tokens (void)
+{
+  char *dir, *users = test_write_temp ("tokens", "user-token\n", &dir);
+  char *admin_dir, *admins = test_write_temp ("admin-tokens", "# reloads\nadmin-token\n", &admin_dir);
+  const char *only_users[] = { "--token-file", users, NULL };
+  const char *both[] = { "--token-file", users, "--admin-token-file", admins, NULL };
+  Served s = { 0 };
+
+  CU_ASSERT_FATAL (serve_start (&s, only_users, NULL));
+  bearer = "user-token";
+  assert_reply (&s, "POST", "v1/reload", 403, "\"code\": \"forbidden\"");
+  kill (s.pid, SIGHUP);
+  CU_ASSERT_TRUE (poll_until (&s, "v1/health", 200, "\"generation\": 2,"));
+  bearer = NULL;
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+
+  CU_ASSERT_FATAL (serve_start (&s, both, NULL));
+  assert_reply (&s, "POST", "v1/reload", 401, "\"code\": \"unauthorized\"");
+  bearer = "user-token";
+  assert_reply (&s, "POST", "v1/reload", 403, "--admin-token-file");
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 1,");
+  bearer = "admin-token";
+  assert_reply (&s, "POST", "v1/reload", 200, "\"generation\": 2,");
+  assert_reply (&s, "GET", "v1/who/s-portal", 200, NULL);
+  bearer = NULL;
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  test_remove_temp (admins, admin_dir);
+  test_remove_temp (users, dir);
+}
+
+/* Clients asking while the model swaps back and forth: every answer is
+ * 200 and the whole answer of one model or the other. */
+typedef struct {
+  const char *url;
+  const char *a, *b;
+  gint       *stop;
+  guint       n_a, n_b, wrong;
+} Asker;
+
+static gpointer
+asker_run (gpointer data)
+{
+  Asker *k = data;
+  SoupSession *own = soup_session_new_with_options ("timeout", DEADLINE_S, NULL);
+  char *uri = g_strconcat (k->url, WHO_AT, NULL);
+
+  while (!g_atomic_int_get (k->stop))
+    {
+      SoupMessage *msg = soup_message_new ("GET", uri);
+      GBytes *bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+      gsize n = 0;
+      const char *got = bytes != NULL ? g_bytes_get_data (bytes, &n) : NULL;
+
+      if (bytes == NULL || soup_message_get_status (msg) != 200)
+        k->wrong++;
+      else if (n == strlen (k->a) && memcmp (got, k->a, n) == 0)
+        k->n_a++;
+      else if (n == strlen (k->b) && memcmp (got, k->b, n) == 0)
+        k->n_b++;
+      else
+        k->wrong++;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_object_unref (msg);
+    }
+  g_free (uri);
+  g_object_unref (own);
+  return NULL;
+}
+
+static void
+test_reload_under_load (void)
+{
+  char *original = test_read_src ("examples/data/city.json", NULL);
+  char *renamed = city_renamed ();
+  char *who_a = who_of (original), *who_b = who_of (renamed);
+  char *dir, *model = test_write_temp ("model.json", original, &dir);
+  Asker askers[4];
+  GThread *threads[G_N_ELEMENTS (askers)];
+  Served s = { 0 };
+  gint stop = 0;
+  guint n_a = 0, n_b = 0, wrong = 0, swaps = 0;
+
+  CU_ASSERT_FATAL (serve_start_model (&s, model, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
+    {
+      askers[i] = (Asker) { s.url, who_a, who_b, &stop, 0, 0, 0 };
+      threads[i] = g_thread_new ("asker", asker_run, &askers[i]);
+    }
+  /* ten swaps, B and A in turn, and a bad file between the fifth and sixth */
+  for (guint i = 0; i < 10; i++)
+    {
+      Reply r;
+
+      if (i == 5)
+        {
+          CU_ASSERT_FATAL (g_file_set_contents (model, "{\"format\": \"libresp/model/1\", ", -1, NULL));
+          request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+          CU_ASSERT_EQUAL (r.status, 422);
+          reply_clear (&r);
+        }
+      CU_ASSERT_FATAL (g_file_set_contents (model, i % 2 == 0 ? renamed : original, -1, NULL));
+      request_full (s.url, "POST", "v1/reload", "", 0, FALSE, &r);
+      CU_ASSERT_EQUAL (r.status, 200);
+      swaps += r.status == 200;
+      reply_clear (&r);
+      g_usleep (20000);
+    }
+  g_atomic_int_set (&stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
+    {
+      g_thread_join (threads[i]);
+      n_a += askers[i].n_a;
+      n_b += askers[i].n_b;
+      wrong += askers[i].wrong;
+    }
+  fprintf (stderr, "\n  %u answers of A, %u of B, %u wrong\n", n_a, n_b, wrong);
+  CU_ASSERT_EQUAL (swaps, 10);
+  CU_ASSERT_EQUAL (wrong, 0);
+  CU_ASSERT_TRUE (n_a > 0 && n_b > 0);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 11,");
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  test_remove_temp (model, dir);
+  g_free (who_a);
+  g_free (who_b);
+  g_free (renamed);
+  g_free (original);
+}
+
+/* ---- limits ---- */
+
+static GSocketConnection *
+raw_connect (Served *s)
+{
+  GSocketClient *client = g_socket_client_new ();
+  GSocketConnection *conn = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                                             (guint16) atoi (strrchr (s->url, ':') + 1), NULL, NULL);
+
+  g_object_unref (client);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (conn);
+  return conn;
+}
+
+/* Whether the server closes conn within seconds (what it sends before is
+ * read and dropped); how long it took in *took (µs). */
+static gboolean
+closed_within (GSocketConnection *conn, int seconds, gint64 *took)
+{
+  GSocket *socket = g_socket_connection_get_socket (conn);
+  gint64 start = g_get_monotonic_time (), deadline = start + (gint64) seconds * G_USEC_PER_SEC;
+  char buf[512];
+
+  /* once at least: seconds 0 looks without waiting */
+  do
+    {
+      gssize n;
+
+      if (!g_socket_condition_timed_wait (socket, G_IO_IN, MAX (deadline - g_get_monotonic_time (), 0), NULL, NULL))
+        break;
+      n = g_socket_receive (socket, buf, sizeof buf, NULL, NULL);
+      if (n <= 0)
+        {
+          if (took != NULL)
+            *took = g_get_monotonic_time () - start;
+          return TRUE;
+        }
+    }
+  while (g_get_monotonic_time () < deadline);
+  return FALSE;
+}
+
+/* --max-header: 431, and the connection closed; under it, answered. */
+static void
+test_header_limit (void)
+{
+  const char *more[] = { "--max-header", "2048", NULL };
+  Served s = { 0 };
+  char *big = g_strnfill (3000, 'x'), *fits = g_strnfill (1500, 'x');
+  char *uri;
+  SoupMessage *msg;
+  GBytes *bytes;
+
+  CU_ASSERT_FATAL (serve_start (&s, more, NULL));
+  uri = g_strconcat (s.url, "v1/health", NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      msg = soup_message_new ("GET", uri);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Padding", i == 0 ? big : fits);
+      bytes = soup_session_send_and_read (session, msg, NULL, NULL);
+      CU_ASSERT_PTR_NOT_NULL (bytes);
+      CU_ASSERT_EQUAL (soup_message_get_status (msg), i == 0 ? 431 : 200);
+      if (i == 0 && bytes != NULL)
+        {
+          test_contains (g_bytes_get_data (bytes, NULL), "{\"error\": {\"code\": \"headers-too-large\"");
+          CU_ASSERT_EQUAL (g_strcmp0 (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                    "Connection"), "close"), 0);
+        }
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_object_unref (msg);
+    }
+  g_free (uri);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  g_free (big);
+  g_free (fits);
+}
+
+/* --idle-timeout cuts a client that says nothing; --request-timeout one
+ * that trickles its request a byte at a time (never idle that long);
+ * health checks are answered meanwhile. */
+static void
+test_slow_clients (void)
+{
+  const char *idle[] = { "--idle-timeout", "1", "--request-timeout", "60", NULL };
+  const char *slow[] = { "--idle-timeout", "60", "--request-timeout", "1", NULL };
+  const char *head = "POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n";
+  Served s = { 0 };
+  GSocketConnection *conn;
+  gint64 took = 0;
+  Reply r;
+
+  CU_ASSERT_FATAL (serve_start (&s, idle, NULL));
+  conn = raw_connect (&s);
+  request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+  CU_ASSERT_EQUAL (r.status, 200);
+  reply_clear (&r);
+  CU_ASSERT_TRUE (closed_within (conn, 10, &took));
+  CU_ASSERT_TRUE (took >= 500000);
+  g_object_unref (conn);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+
+  CU_ASSERT_FATAL (serve_start (&s, slow, NULL));
+  conn = raw_connect (&s);
+  {
+    GSocket *socket = g_socket_connection_get_socket (conn);
+    gint64 start = g_get_monotonic_time ();
+    gboolean cut = FALSE;
+    guint health_ok = 0, health = 0;
+
+    CU_ASSERT_EQUAL (g_socket_send (socket, head, strlen (head), NULL, NULL), (gssize) strlen (head));
+    /* a byte of the body every 100 ms, a health check between */
+    while (!cut && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+      {
+        cut = g_socket_send (socket, "{", 1, NULL, NULL) != 1 || closed_within (conn, 0, NULL);
+        request_full (s.url, "GET", "v1/health", NULL, 0, FALSE, &r);
+        health++;
+        health_ok += r.status == 200;
+        reply_clear (&r);
+        if (!cut)
+          cut = closed_within (conn, 0, NULL) || !g_socket_condition_timed_wait (socket, G_IO_OUT, 0, NULL, NULL);
+        g_usleep (100000);
+      }
+    CU_ASSERT_TRUE (cut);
+    CU_ASSERT_TRUE (g_get_monotonic_time () - start >= 900000);
+    CU_ASSERT_EQUAL (health_ok, health);
+    CU_ASSERT_TRUE (health >= 5);
+  }
+  g_object_unref (conn);
+  CU_ASSERT_TRUE (poll_until (&s, "metrics", 200, "resp_requests_timed_out_total 1\n"));
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
+/* The number of file descriptors pid has open; -1 when it cannot be read. */
+static int
+open_fds (GPid pid)
+{
+  char *path = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  GDir *dir = g_dir_open (path, 0, NULL);
+  int n = 0;
+
+  g_free (path);
+  if (dir == NULL)
+    return -1;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_dir_close (dir);
+  return n;
+}
+
+/* Keep-alive connections the client closes after its answer: libsoup 3.2
+ * would leave each open for good (CLOSE-WAIT); the server closes them. */
+static void
+test_client_closes_keepalive (void)
+{
+  const char *head = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  Served s = { 0 };
+  gint64 deadline;
+  int before, after = -1;
+
+  CU_ASSERT_FATAL (serve_start (&s, NULL, NULL));
+  if (open_fds (s.pid) < 0)
+    {
+      CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+      return;                   /* no /proc */
+    }
+  before = G_MAXINT;
+  for (guint i = 0; i <= 50; i++)
+    {
+      GSocketConnection *conn = raw_connect (&s);
+      GSocket *socket = g_socket_connection_get_socket (conn);
+      char buf[4096];
+      gssize n;
+
+      g_socket_set_timeout (socket, DEADLINE_S);
+      CU_ASSERT_EQUAL (g_socket_send (socket, head, strlen (head), NULL, NULL), (gssize) strlen (head));
+      n = g_socket_receive (socket, buf, sizeof buf - 1, NULL, NULL);
+      CU_ASSERT_TRUE (n > 12 && memcmp (buf, "HTTP/1.1 200", 12) == 0);
+      g_io_stream_close (G_IO_STREAM (conn), NULL, NULL);
+      g_object_unref (conn);
+      if (i == 0)
+        {
+          /* what the first connection left (GLib's sources made on first
+           * use), once the server has closed it */
+          g_usleep (300000);
+          before = open_fds (s.pid);
+        }
+    }
+  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && (after = open_fds (s.pid)) > before)
+    g_usleep (10000);
+  if (after > before)
+    fprintf (stderr, "\n  %d file descriptors open before, %d after\n", before, after);
+  CU_ASSERT_TRUE (after <= before);
+  CU_ASSERT_TRUE (poll_until (&s, "metrics", 200, "resp_connections_open 1\n"));
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
+/* --max-connections: one more is closed as it comes; the others answer. */
+static void
+test_max_connections (void)
+{
+  const char *more[] = { "--max-connections", "3", NULL };
+  Served s = { 0 };
+  GSocketConnection *idle[2], *over;
+  SoupSession *own = soup_session_new_with_options ("timeout", DEADLINE_S, NULL);
+  char *uri;
+  SoupMessage *msg;
+  GBytes *bytes;
+
+  CU_ASSERT_FATAL (serve_start (&s, more, NULL));
+  uri = g_strconcat (s.url, "v1/health", NULL);
+  /* the session's keep-alive connection, and two that say nothing */
+  msg = soup_message_new ("GET", uri);
+  bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+  CU_ASSERT_EQUAL (soup_message_get_status (msg), 200);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_object_unref (msg);
+  for (guint i = 0; i < G_N_ELEMENTS (idle); i++)
+    idle[i] = raw_connect (&s);
+  /* once the server has seen both (they are read in turn), a fourth is shut */
+  g_usleep (200000);
+  over = raw_connect (&s);
+  CU_ASSERT_TRUE (closed_within (over, 5, NULL));
+  g_object_unref (over);
+  /* the three open still answer */
+  msg = soup_message_new ("GET", uri);
+  bytes = soup_session_send_and_read (own, msg, NULL, NULL);
+  CU_ASSERT_EQUAL (soup_message_get_status (msg), 200);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_object_unref (msg);
+  /* one of them gone, room for another */
+  g_io_stream_close (G_IO_STREAM (idle[0]), NULL, NULL);
+  g_object_unref (idle[0]);
+  idle[0] = NULL;
+  g_object_unref (own);
+  own = NULL;
+  CU_ASSERT_TRUE (poll_until (&s, "metrics", 200, "resp_connections_refused_total 1\n"));
+  g_object_unref (idle[1]);
+  g_free (uri);
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+}
+
 /* Last: the server that answered every test above stops cleanly (under
  * ASan, LeakSanitizer checks it has freed every request's memory). */
 static void
@@ -975,6 +1482,13 @@ static CU_TestInfo tests[] = {
   { "SIGINT when idle; a log line a request", test_sigint_idle },
   { "--token-file: bearer tokens", test_tokens },
   { "GET /metrics", test_metrics },
+  { "--max-header: 431", test_header_limit },
+  { "--idle-timeout and --request-timeout cut slow clients; health answers", test_slow_clients },
+  { "--max-connections", test_max_connections },
+  { "keep-alive connections the client closes are closed", test_client_closes_keepalive },
+  { "reload: good, bad, and on SIGHUP", test_reload },
+  { "reload: only with an admin token", test_reload_tokens },
+  { "reload under load: every answer from one model or the other", test_reload_under_load },
   { "the server of every test above stops with exit status 0", test_stop_main },
   CU_TEST_INFO_NULL,
 };

@@ -17,11 +17,13 @@ packages=(
   gobject-introspection
   libgirepository1.0-dev
   python3-gi
+  python3-yaml
 )
 
 if [ "${RESP_SETUP_CI:-}" = 1 ]; then
   # CI-only checks: sanitizers (gcc's runtime ships with gcc) and valgrind
-  packages+=(valgrind gi-docgen clang libclang-rt-14-dev)
+  # and the JDK that compiles and runs examples/clients/RespClient.java
+  packages+=(valgrind gi-docgen clang libclang-rt-14-dev default-jdk-headless)
 fi
 
 if [ "$(id -u)" -ne 0 ]; then

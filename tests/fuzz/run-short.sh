@@ -19,7 +19,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-build-fuzz}
 if [ $# -gt 0 ]; then shift; fi
-targets="model event rulebook condition snapshot record"
+targets="model event rulebook condition snapshot record serve"
 
 if ! command -v clang >/dev/null 2>&1; then
   echo "run-short.sh: clang not found; fuzzing skipped"

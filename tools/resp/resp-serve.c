@@ -13,8 +13,11 @@
  * The bodies are what the CLI prints for the same question, byte for
  * byte; errors are JSON of one shape (see reply_error()).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <glib-unix.h>
 #include <libsoup/soup.h>
@@ -22,22 +25,19 @@
 #include <resp/resp.h>
 
 #include "resp-serve.h"
-#include "resp-range.h"
+#include "resp-serve-answer.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 #define DEFAULT_MAX_BODY (64 * 1024 * 1024)
+#define DEFAULT_MAX_HEADER 16384
+#define DEFAULT_MAX_CONNECTIONS 256
+#define DEFAULT_IDLE_TIMEOUT 30
+#define DEFAULT_REQUEST_TIMEOUT 60
+/* libsoup has no name for it */
+#define STATUS_HEADER_TOO_LARGE 431
 /* how long a stop waits for requests in flight before it gives up on them */
 #define DRAIN_SECONDS 30
-
-typedef enum {
-  ENDPOINT_WHO,
-  ENDPOINT_SCOPE,
-  ENDPOINT_AUDIT,
-  ENDPOINT_ASSESS,
-  ENDPOINT_VALIDATE,
-  ENDPOINT_DUTIES,
-} Endpoint;
 
 /* What /metrics counts a request under. */
 typedef enum {
@@ -49,12 +49,13 @@ typedef enum {
   ROUTE_VALIDATE,
   ROUTE_DUTIES,
   ROUTE_METRICS,
+  ROUTE_RELOAD,
   ROUTE_OTHER,
   N_ROUTES
 } Route;
 
 static const char * const route_names[N_ROUTES] = {
-  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "other",
+  "health", "who", "scope", "audit", "assess", "validate", "duties", "metrics", "reload", "other",
 };
 
 /* the upper bounds of the latency histogram, in seconds (+Inf after) */
@@ -69,11 +70,7 @@ typedef struct {
 } Histogram;
 
 typedef struct {
-  RespModel    *model;
-  RespRulebook *rulebook;
-  RespRecord   *record;           /* nullable */
-  char         *model_sha256;
-  char         *loaded_at;
+  Generation   *current;          /* what new requests are answered from; main loop only */
   guint64       max_body;
   SoupServer   *soup;
   GThreadPool  *pool;
@@ -82,6 +79,22 @@ typedef struct {
   gboolean      stopping;
   guint         drain_source;
   GPtrArray    *token_digests;  /* SHA-256 of each token; NULL: no token needed */
+  /* limits (see serve_entries) */
+  guint64       max_header;
+  guint         max_connections;
+  guint         idle_timeout;
+  guint         request_timeout;
+  GHashTable   *connections;    /* GSocket (weak) -> Connection, of each open connection */
+  guint64       connections_refused;
+  guint64       requests_timed_out;
+  GPtrArray    *admin_digests;  /* of each admin token (also good for the rest); nullable */
+  /* reloads: one at a time, in a thread of their own */
+  const char   *model_path;
+  GThreadPool  *reload_pool;
+  gboolean      reloading;
+  gboolean      reload_again;   /* a SIGHUP came while one ran */
+  guint64       reloads_ok;
+  guint64       reloads_failed;
   /* /metrics, kept by the main loop alone */
   GHashTable   *answered;       /* "ROUTE STATUS" -> count (a pointer-sized integer) */
   Histogram     latency[N_ROUTES];
@@ -91,6 +104,7 @@ typedef struct {
  * the answer; the main loop delivers it unless the client has gone. */
 typedef struct {
   Server            *server;
+  Generation        *gen;          /* a reference: what the job answers from */
   SoupServerMessage *msg;
   Endpoint           endpoint;
   char              *arg;          /* the node or person; nullable */
@@ -98,10 +112,7 @@ typedef struct {
   GBytes            *body;         /* nullable */
   gulong             finished_id;
   gboolean           gone;
-  /* the answer */
-  guint              status;
-  const char        *content_type;
-  char              *answer;
+  ServeAnswer        answer;
 } Job;
 
 /* A request's body, gathered chunk by chunk instead of by libsoup so that
@@ -113,6 +124,10 @@ typedef struct {
   gboolean    over;
   gint64      started;          /* monotonic µs, at its headers */
   gboolean    written;          /* the whole answer went out */
+  guint64     generation;       /* what it was answered from */
+  gboolean    headed;           /* its headers came: counted in flight */
+  gboolean    refused;          /* its connection was one over --max-connections: shut */
+  guint       deadline;         /* the source that cuts it off when it is slow; 0 once read */
 } Body;
 
 static void
@@ -120,62 +135,11 @@ body_free (gpointer data)
 {
   Body *b = data;
 
+  if (b->deadline != 0)
+    g_source_remove (b->deadline);
   if (b->data != NULL)
     g_byte_array_unref (b->data);
   g_free (b);
-}
-
-/* ---- JSON of our own (health and errors) ---- */
-
-static void
-json_string (GString *out, const char *text)
-{
-  char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-  g_free (valid);
-}
-
-/* {"error": {"code": …, "message": …, "diagnostics": [{"line", "column",
- * "message"}…]}}: positions are those of the request body. */
-static char *
-error_json (const char *code, const char *message, GPtrArray *diags)
-{
-  GString *out = g_string_new ("{\"error\": {\"code\": ");
-
-  json_string (out, code);
-  g_string_append (out, ", \"message\": ");
-  json_string (out, message);
-  g_string_append (out, ", \"diagnostics\": [");
-  for (guint i = 0; diags != NULL && i < diags->len; i++)
-    {
-      RespDiagnostic *d = diags->pdata[i];
-
-      g_string_append_printf (out, "%s{\"line\": %u, \"column\": %u, \"message\": ", i > 0 ? ", " : "",
-                              resp_diagnostic_get_line (d), resp_diagnostic_get_column (d));
-      json_string (out, resp_diagnostic_get_message (d));
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}}\n");
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -188,309 +152,7 @@ set_answer (SoupServerMessage *msg, guint status, const char *content_type, char
 static void
 reply_error (SoupServerMessage *msg, guint status, const char *code, const char *message, GPtrArray *diags)
 {
-  set_answer (msg, status, "application/json", error_json (code, message, diags));
-}
-
-/* ---- the work, off the main loop ---- */
-
-static void
-job_fail (Job *job, guint status, const char *code, const char *message, GPtrArray *diags)
-{
-  job->status = status;
-  job->content_type = "application/json";
-  job->answer = error_json (code, message, diags);
-}
-
-static void
-job_fail_error (Job *job, const char *what, GPtrArray *diags, GError *error)
-{
-  if (error != NULL && g_error_matches (error, RESP_ERROR, RESP_ERROR_NOT_FOUND))
-    job_fail (job, SOUP_STATUS_NOT_FOUND, "not-found", error->message, NULL);
-  else
-    job_fail (job, SOUP_STATUS_BAD_REQUEST, what,
-              error != NULL ? error->message : "the input is not valid", diags);
-}
-
-static const char *
-content_type_of (RespFormat format)
-{
-  switch (format)
-    {
-    case RESP_FORMAT_JSON:
-      return "application/json";
-    case RESP_FORMAT_DOT:
-      return "text/vnd.graphviz; charset=utf-8";
-    default:
-      return "text/plain; charset=utf-8";
-    }
-}
-
-/* ?format= and ?at= of a query; FALSE with the job failed when either is
- * wrong or when the query has anything else. */
-static gboolean
-query_args (Job *job, gboolean allow_dot, RespFormat *format, gint64 *at, gboolean *have_at)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  *format = RESP_FORMAT_JSON;
-  *have_at = FALSE;
-  *at = resp_instant_now ();
-  if (job->query == NULL)
-    return TRUE;
-  g_hash_table_iter_init (&iter, job->query);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      char *message = NULL;
-
-      if (g_str_equal (key, "format"))
-        {
-          if (g_str_equal (value, "json"))
-            *format = RESP_FORMAT_JSON;
-          else if (g_str_equal (value, "text"))
-            *format = RESP_FORMAT_TEXT;
-          else if (allow_dot && g_str_equal (value, "dot"))
-            *format = RESP_FORMAT_DOT;
-          else
-            message = g_strdup_printf ("unknown format '%s' (expected json, text%s)", (char *) value,
-                                       allow_dot ? " or dot" : "");
-        }
-      else if (g_str_equal (key, "at") && job->endpoint != ENDPOINT_ASSESS)
-        {
-          GError *error = NULL;
-
-          if (!resp_instant_parse (value, at, &error))
-            {
-              message = g_strdup_printf ("at: %s", error->message);
-              g_error_free (error);
-            }
-          *have_at = TRUE;
-        }
-      else
-        message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
-      if (message != NULL)
-        {
-          job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
-          g_free (message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-run_node_query (Job *job)
-{
-  RespModel *model = job->server->model;
-  gboolean who = job->endpoint == ENDPOINT_WHO;
-  RespFormat format;
-  GError *error = NULL;
-  gboolean have_at;
-  gint64 at;
-  char *text = NULL;
-
-  if (!query_args (job, who, &format, &at, &have_at))
-    return;
-  if (who)
-    {
-      RespRoles *roles = resp_model_resolve_roles (model, job->arg, at, &error);
-
-      text = roles != NULL ? resp_roles_render (roles, format) : NULL;
-      g_clear_pointer (&roles, resp_roles_unref);
-    }
-  else
-    {
-      RespScope *scope = resp_model_scope_person (model, job->arg, at, &error);
-
-      text = scope != NULL ? resp_scope_render (scope, format) : NULL;
-      g_clear_pointer (&scope, resp_scope_unref);
-    }
-  if (text == NULL)
-    {
-      job_fail_error (job, "bad-argument", NULL, error);
-      g_clear_error (&error);
-      return;
-    }
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = text;
-}
-
-static void
-run_audit (Job *job)
-{
-  RespAudit *audit;
-  RespFormat format;
-  gboolean have_at;
-  gint64 at;
-
-  if (!query_args (job, FALSE, &format, &at, &have_at))
-    return;
-  /* as the CLI: the whole timeline unless an instant is asked about */
-  audit = have_at ? resp_model_audit_at (job->server->model, at) : resp_model_audit (job->server->model);
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = resp_audit_render (audit, format);
-  resp_audit_unref (audit);
-}
-
-static void
-run_assess (Job *job)
-{
-  Server *s = job->server;
-  RespEventBatch *batch;
-  RespAssessor *assessor;
-  RespVerdict **verdicts;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  RespFormat format;
-  gboolean have_at;
-  gint64 at;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-  guint n;
-
-  if (!query_args (job, TRUE, &format, &at, &have_at))
-    return;
-  batch = resp_event_batch_new_from_data (s->model, s->rulebook, data != NULL ? data : "", (gssize) len,
-                                          "<body>", &diags, &error);
-  if (batch == NULL)
-    {
-      job_fail_error (job, "invalid-events", diags, error);
-      g_clear_error (&error);
-      g_clear_pointer (&diags, g_ptr_array_unref);
-      return;
-    }
-  n = resp_event_batch_get_n_events (batch);
-  verdicts = g_new0 (RespVerdict *, MAX (n, 1));
-  assessor = resp_assessor_new (s->model, s->rulebook);
-  if (s->record != NULL)
-    resp_assessor_set_record (assessor, s->record);
-  for (guint i = 0; i < n; i++)
-    verdicts[i] = resp_assessor_assess (assessor, resp_event_batch_get_event (batch, i));
-  resp_assessor_unref (assessor);
-  job->status = SOUP_STATUS_OK;
-  job->content_type = content_type_of (format);
-  job->answer = resp_verdicts_render (n > 0 ? verdicts : NULL, n,
-                                      resp_event_batch_get_is_list (batch) || n != 1, format);
-  for (guint i = 0; i < n; i++)
-    resp_verdict_unref (verdicts[i]);
-  g_free (verdicts);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-  resp_event_batch_unref (batch);
-}
-
-static void
-run_validate (Job *job)
-{
-  RespModel *model;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-
-  if (job->query != NULL && g_hash_table_size (job->query) > 0)
-    {
-      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", "validate takes no query parameters", NULL);
-      return;
-    }
-  model = resp_model_new_from_data (data != NULL ? data : "", (gssize) len, "<body>", &diags, &error);
-  if (model == NULL)
-    job_fail_error (job, "invalid-model", diags, error);
-  else
-    {
-      job->status = SOUP_STATUS_OK;
-      job->content_type = "application/json";
-      job->answer = resp_model_render (model, RESP_FORMAT_JSON);
-      resp_model_unref (model);
-    }
-  g_clear_error (&error);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-}
-
-/* The period of /v1/duties as `resp duties` takes it: ?year=, or ?from=
- * and ?until=, else the year of ?at= (default now) at +08:00. NULL when
- * all is well, else what is wrong. */
-static char *
-duties_range (GHashTable *query, gint64 *from, gint64 *until, gint64 *at)
-{
-#define Q(k) (query != NULL ? (const char *) g_hash_table_lookup (query, k) : NULL)
-  return resp_duties_range (Q ("year"), Q ("from"), Q ("until"), Q ("at"), "", from, until, at);
-#undef Q
-}
-
-/* POST /v1/duties: the served record, or the one in the body. */
-static void
-run_duties (Job *job)
-{
-  static const char * const known[] = { "year", "from", "until", "at", "node", "format", NULL };
-  Server *s = job->server;
-  RespFormat format = RESP_FORMAT_JSON;
-  RespRecord *record = NULL;
-  RespDuties *duties;
-  GPtrArray *diags = NULL;
-  GError *error = NULL;
-  gint64 from = 0, until = 0, at = 0;
-  const char *format_text = NULL, *node = NULL;
-  char *message = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-
-  if (job->query != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, job->query);
-      while (message == NULL && g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_strv_contains ((const char * const *) known, key))
-          message = g_strdup_printf ("unknown query parameter '%s'", (char *) key);
-      format_text = g_hash_table_lookup (job->query, "format");
-      node = g_hash_table_lookup (job->query, "node");
-    }
-  if (message == NULL && format_text != NULL)
-    {
-      if (g_str_equal (format_text, "text"))
-        format = RESP_FORMAT_TEXT;
-      else if (g_str_equal (format_text, "csv"))
-        format = RESP_FORMAT_CSV;
-      else if (!g_str_equal (format_text, "json"))
-        message = g_strdup_printf ("unknown format '%s' (expected json, text or csv)", format_text);
-    }
-  if (message == NULL)
-    message = duties_range (job->query, &from, &until, &at);
-  if (message == NULL && len == 0 && s->record == NULL)
-    message = g_strdup ("no record: send one in the body, or start the server with --record");
-  if (message != NULL)
-    {
-      job_fail (job, SOUP_STATUS_BAD_REQUEST, "bad-argument", message, NULL);
-      g_free (message);
-      return;
-    }
-  if (len > 0)
-    {
-      record = resp_record_new_from_data (s->model, s->rulebook, data, (gssize) len, "<body>", &diags, &error);
-      if (record == NULL)
-        {
-          job_fail_error (job, "invalid-record", diags, error);
-          goto out;
-        }
-    }
-  duties = resp_model_check_duties (s->model, s->rulebook, record != NULL ? record : s->record, from, until, at,
-                                    node, &error);
-  if (duties == NULL)
-    {
-      job_fail_error (job, "bad-argument", NULL, error);
-      goto out;
-    }
-  job->status = SOUP_STATUS_OK;
-  job->content_type = format == RESP_FORMAT_CSV ? "text/csv; charset=utf-8" : content_type_of (format);
-  job->answer = resp_duties_render (duties, format);
-  resp_duties_unref (duties);
-out:
-  g_clear_error (&error);
-  g_clear_pointer (&diags, g_ptr_array_unref);
-  g_clear_pointer (&record, resp_record_unref);
+  set_answer (msg, status, "application/json", serve_error_json (code, message, diags, FALSE));
 }
 
 static void
@@ -499,7 +161,8 @@ job_free (Job *job)
   g_free (job->arg);
   g_clear_pointer (&job->query, g_hash_table_unref);
   g_clear_pointer (&job->body, g_bytes_unref);
-  g_free (job->answer);
+  generation_unref (job->gen);
+  serve_answer_clear (&job->answer);
   g_object_unref (job->msg);
   g_free (job);
 }
@@ -522,8 +185,8 @@ job_deliver (gpointer data)
   g_signal_handler_disconnect (job->msg, job->finished_id);
   if (!job->gone)
     {
-      set_answer (job->msg, job->status, job->content_type, job->answer);
-      job->answer = NULL;
+      set_answer (job->msg, job->answer.status, job->answer.content_type, job->answer.text);
+      job->answer.text = NULL;
       soup_server_message_unpause (job->msg);
     }
   job_free (job);
@@ -536,25 +199,7 @@ job_run (gpointer data, gpointer user_data)
   Job *job = data;
 
   (void) user_data;
-  switch (job->endpoint)
-    {
-    case ENDPOINT_WHO:
-    case ENDPOINT_SCOPE:
-      run_node_query (job);
-      break;
-    case ENDPOINT_AUDIT:
-      run_audit (job);
-      break;
-    case ENDPOINT_ASSESS:
-      run_assess (job);
-      break;
-    case ENDPOINT_VALIDATE:
-      run_validate (job);
-      break;
-    case ENDPOINT_DUTIES:
-      run_duties (job);
-      break;
-    }
+  serve_run (job->gen, job->endpoint, job->arg, job->query, job->body, &job->answer);
   g_main_context_invoke (NULL, job_deliver, job);
 }
 
@@ -583,6 +228,7 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   job->server = s;
+  job->gen = generation_ref (s->current);
   job->msg = g_object_ref (msg);
   job->endpoint = endpoint;
   job->arg = g_strdup (arg);
@@ -597,71 +243,225 @@ submit (Server *s, SoupServerMessage *msg, Endpoint endpoint, const char *arg, G
   g_thread_pool_push (s->pool, job, NULL);
 }
 
+static char *
+health_json (Server *s)
+{
+  Generation *g = s->current;
+  GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
+
+  serve_json_string (out, resp_model_get_name (g->model));
+  g_string_append (out, ", \"source\": ");
+  serve_json_string (out, resp_model_get_source (g->model));
+  g_string_append (out, ", \"sha256\": ");
+  serve_json_string (out, g->model_sha256);
+  g_string_append_printf (out, ", \"nodes\": %u, \"relations\": %u},\n  \"rulebook\": {\"id\": ",
+                          resp_model_get_n_nodes (g->model), resp_model_get_n_relations (g->model));
+  serve_json_string (out, resp_rulebook_get_id (g->rulebook));
+  g_string_append (out, ", \"title\": ");
+  serve_json_string (out, resp_rulebook_get_title (g->rulebook));
+  g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": %" G_GUINT64_FORMAT ",\n  \"loaded_at\": ",
+                          g->record != NULL ? "true" : "false", g->number);
+  serve_json_string (out, g->loaded_at);
+  g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
+  return g_string_free (out, FALSE);
+}
+
 static void
 reply_health (Server *s, SoupServerMessage *msg, GHashTable *query)
 {
-  GString *out = g_string_new ("{\n  \"status\": \"ok\",\n  \"model\": {\"name\": ");
-
   if (query != NULL && g_hash_table_size (query) > 0)
-    {
-      g_string_free (out, TRUE);
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
-      return;
-    }
-  json_string (out, resp_model_get_name (s->model));
-  g_string_append (out, ", \"source\": ");
-  json_string (out, resp_model_get_source (s->model));
-  g_string_append (out, ", \"sha256\": ");
-  json_string (out, s->model_sha256);
-  g_string_append_printf (out, ", \"nodes\": %u, \"relations\": %u},\n  \"rulebook\": {\"id\": ",
-                          resp_model_get_n_nodes (s->model), resp_model_get_n_relations (s->model));
-  json_string (out, resp_rulebook_get_id (s->rulebook));
-  g_string_append (out, ", \"title\": ");
-  json_string (out, resp_rulebook_get_title (s->rulebook));
-  g_string_append_printf (out, "},\n  \"record\": %s,\n  \"generation\": 1,\n  \"loaded_at\": ",
-                          s->record != NULL ? "true" : "false");
-  json_string (out, s->loaded_at);
-  g_string_append_printf (out, ",\n  \"in_flight\": %u\n}\n", s->in_flight);
-  set_answer (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE));
+    reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "health takes no query parameters", NULL);
+  else
+    set_answer (msg, SOUP_STATUS_OK, "application/json", health_json (s));
 }
 
-static char *metrics_text (Server *s);
+/* ---- reload: the files loaded again beside the model served ---- */
 
-/* The node of /v1/who/{node}: one percent-decoded segment. */
-static char *
-path_argument (const char *path, const char *prefix)
+static Generation *load_generation (const char *model_path, GPtrArray **diags, GError **error);
+
+/* One reload: from POST /v1/reload (msg paused meanwhile) or SIGHUP. */
+typedef struct {
+  Server            *server;
+  SoupServerMessage *msg;          /* nullable */
+  gulong             finished_id;
+  gboolean           gone;
+  Generation        *gen;          /* the result, or NULL with: */
+  GPtrArray         *diags;
+  GError            *error;
+} Reload;
+
+static void
+reload_log (const char *result, const char *message)
 {
-  const char *rest = path + strlen (prefix);
-  char *arg;
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "RESP_RELOAD", result, "MESSAGE", "%s", message);
+}
 
-  if (*rest == '\0' || strchr (rest, '/') != NULL)
-    return NULL;
-  arg = g_uri_unescape_string (rest, "/");
-  if (arg != NULL && (*arg == '\0' || !g_utf8_validate (arg, -1, NULL)))
-    g_clear_pointer (&arg, g_free);
-  return arg;
+static void reload_start (Server *s, SoupServerMessage *msg);
+
+/* In the main loop, once the files are read: swap, or keep what serves. */
+static gboolean
+reload_deliver (gpointer data)
+{
+  Reload *r = data;
+  Server *s = r->server;
+  guint status;
+  char *answer, *message;
+
+  if (r->gen != NULL)
+    {
+      Generation *old = s->current;
+
+      r->gen->number = old->number + 1;
+      s->current = r->gen;
+      r->gen = NULL;
+      /* the jobs in flight hold their own references to the old one */
+      generation_unref (old);
+      s->reloads_ok++;
+      message = g_strdup_printf ("reload: generation %" G_GUINT64_FORMAT " serves (model sha256 %s)",
+                                 s->current->number, s->current->model_sha256);
+      reload_log ("ok", message);
+      status = SOUP_STATUS_OK;
+      answer = health_json (s);
+    }
+  else
+    {
+      GString *text = g_string_new (NULL);
+
+      s->reloads_failed++;
+      message = g_strdup_printf ("the files did not load; generation %" G_GUINT64_FORMAT " still serves",
+                                 s->current->number);
+      g_string_printf (text, "reload failed: %s", message);
+      for (guint i = 0; r->diags != NULL && i < r->diags->len; i++)
+        {
+          char *line = resp_diagnostic_to_string (r->diags->pdata[i]);
+
+          g_string_append_printf (text, "\n  %s", line);
+          g_free (line);
+        }
+      if ((r->diags == NULL || r->diags->len == 0) && r->error != NULL)
+        g_string_append_printf (text, "\n  %s", r->error->message);
+      reload_log ("failed", text->str);
+      g_string_free (text, TRUE);
+      if (r->diags == NULL || r->diags->len == 0)
+        {
+          char *more = g_strdup_printf ("%s: %s", message, r->error != NULL ? r->error->message : "unknown error");
+
+          g_free (message);
+          message = more;
+        }
+      status = SOUP_STATUS_UNPROCESSABLE_ENTITY;
+      answer = serve_error_json ("reload-failed", message, r->diags, TRUE);
+    }
+  if (r->msg != NULL)
+    {
+      g_signal_handler_disconnect (r->msg, r->finished_id);
+      if (!r->gone)
+        {
+          set_answer (r->msg, status, "application/json", answer);
+          answer = NULL;
+          soup_server_message_unpause (r->msg);
+        }
+      g_object_unref (r->msg);
+    }
+  g_free (answer);
+  g_free (message);
+  g_clear_pointer (&r->diags, g_ptr_array_unref);
+  g_clear_error (&r->error);
+  g_free (r);
+  s->reloading = FALSE;
+  if (s->reload_again && !s->stopping)
+    {
+      s->reload_again = FALSE;
+      reload_start (s, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload_run (gpointer data, gpointer user_data)
+{
+  Reload *r = data;
+
+  (void) user_data;
+  r->gen = load_generation (r->server->model_path, &r->diags, &r->error);
+  g_main_context_invoke (NULL, reload_deliver, r);
+}
+
+static void
+reload_finished (SoupServerMessage *msg, gpointer data)
+{
+  Reload *r = data;
+
+  (void) msg;
+  r->gone = TRUE;
+}
+
+/* A reload, unless one runs: then POST /v1/reload is answered 409 and a
+ * SIGHUP runs one more after it. */
+static void
+reload_start (Server *s, SoupServerMessage *msg)
+{
+  Reload *r;
+
+  if (s->reloading)
+    {
+      if (msg != NULL)
+        reply_error (msg, SOUP_STATUS_CONFLICT, "reload-in-progress", "a reload is running; try again when it ends",
+                     NULL);
+      else
+        s->reload_again = TRUE;
+      return;
+    }
+  s->reloading = TRUE;
+  r = g_new0 (Reload, 1);
+  r->server = s;
+  if (msg != NULL)
+    {
+      r->msg = g_object_ref (msg);
+      r->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (reload_finished), r);
+      soup_server_message_pause (msg);
+    }
+  g_thread_pool_push (s->reload_pool, r, NULL);
 }
 
 static gboolean
-method_is (SoupServerMessage *msg, const char *allowed)
+on_hangup (gpointer data)
 {
-  const char *method = soup_server_message_get_method (msg);
+  Server *s = data;
 
-  if (g_str_equal (method, allowed))
-    return TRUE;
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allowed);
-  reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
-               g_str_equal (allowed, "GET") ? "this resource answers GET only" : "this resource answers POST only",
-               NULL);
-  return FALSE;
+  if (!s->stopping)
+    reload_start (s, NULL);
+  return G_SOURCE_CONTINUE;
 }
+
+static gboolean token_in (GPtrArray *digests, SoupServerMessage *msg);
+
+/* POST /v1/reload: with tokens, only an admin token may. */
+static void
+handle_reload (Server *s, SoupServerMessage *msg, GHashTable *query)
+{
+  if (query != NULL && g_hash_table_size (query) > 0)
+    reply_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-argument", "reload takes no query parameters", NULL);
+  else if (s->admin_digests == NULL && s->token_digests != NULL)
+    reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                 "this server takes no reload over HTTP: it has tokens but no --admin-token-file (send SIGHUP)",
+                 NULL);
+  else if (s->admin_digests != NULL && !token_in (s->admin_digests, msg))
+    reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", "reload needs a token of --admin-token-file", NULL);
+  else
+    reload_start (s, msg);
+}
+
+static char *metrics_text (Server *s);
 
 static void
 handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
   Server *s = data;
   Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  ServeAnswer answer = { 0 };
   char *arg = NULL;
+  Endpoint endpoint;
 
   (void) soup;
   if (body->over)
@@ -671,48 +471,29 @@ handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *
                    "the request body is over the limit (--max-body)", NULL);
       return;
     }
-  if (g_str_equal (path, "/v1/health"))
+  endpoint = serve_route (soup_server_message_get_method (msg), path, &arg, &answer);
+  switch (endpoint)
     {
-      if (method_is (msg, "GET"))
-        reply_health (s, msg, query);
+    case ENDPOINT_NONE:
+      if (answer.allow != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", answer.allow);
+      set_answer (msg, answer.status, answer.content_type, g_steal_pointer (&answer.text));
+      break;
+    case ENDPOINT_HEALTH:
+      reply_health (s, msg, query);
+      break;
+    case ENDPOINT_METRICS:
+      set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
+      break;
+    case ENDPOINT_RELOAD:
+      handle_reload (s, msg, query);
+      break;
+    default:
+      /* the work, on the pool */
+      submit (s, msg, endpoint, arg, query);
+      break;
     }
-  else if (g_str_equal (path, "/v1/audit"))
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_AUDIT, NULL, query);
-    }
-  else if (g_str_equal (path, "/v1/assess"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_ASSESS, NULL, query);
-    }
-  else if (g_str_equal (path, "/v1/validate"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_VALIDATE, NULL, query);
-    }
-  else if (g_str_equal (path, "/metrics"))
-    {
-      if (method_is (msg, "GET"))
-        set_answer (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", metrics_text (s));
-    }
-  else if (g_str_equal (path, "/v1/duties"))
-    {
-      if (method_is (msg, "POST"))
-        submit (s, msg, ENDPOINT_DUTIES, NULL, query);
-    }
-  else if (g_str_has_prefix (path, "/v1/who/") && (arg = path_argument (path, "/v1/who/")) != NULL)
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_WHO, arg, query);
-    }
-  else if (g_str_has_prefix (path, "/v1/scope/") && (arg = path_argument (path, "/v1/scope/")) != NULL)
-    {
-      if (method_is (msg, "GET"))
-        submit (s, msg, ENDPOINT_SCOPE, arg, query);
-    }
-  else
-    reply_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "no such resource", NULL);
+  serve_answer_clear (&answer);
   g_free (arg);
 }
 
@@ -732,24 +513,23 @@ sha256_of (const char *text, gsize len)
 }
 
 /* Whether the request carries `Authorization: Bearer TOKEN` with one of
- * the tokens. The digests are compared, every byte of every one, so that
- * neither the time nor the length tells how close a guess came. */
+ * the tokens of digests. The digests are compared, every byte of every
+ * one, so that neither the time nor the length tells how close a guess
+ * came. */
 static gboolean
-authorized (Server *s, SoupServerMessage *msg)
+token_in (GPtrArray *digests, SoupServerMessage *msg)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Authorization");
   guint8 *digest;
   guint found = 0;
 
-  if (s->token_digests == NULL)
-    return TRUE;
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return FALSE;
   digest = sha256_of (header + 7, strlen (header + 7));
-  for (guint i = 0; i < s->token_digests->len; i++)
+  for (guint i = 0; i < digests->len; i++)
     {
-      const guint8 *known = s->token_digests->pdata[i];
+      const guint8 *known = digests->pdata[i];
       guint diff = 0;
 
       for (guint k = 0; k < DIGEST_LEN; k++)
@@ -760,20 +540,66 @@ authorized (Server *s, SoupServerMessage *msg)
   return found != 0;
 }
 
+/* Whether the request may be answered at all: any token of either file
+ * (an admin token is good for everything), or none when there are no
+ * tokens. */
+static gboolean
+authorized (Server *s, SoupServerMessage *msg)
+{
+  if (s->token_digests == NULL)
+    return TRUE;
+  return token_in (s->token_digests, msg) || (s->admin_digests != NULL && token_in (s->admin_digests, msg));
+}
+
+static void
+add_header_size (const char *name, const char *value, gpointer data)
+{
+  guint64 *size = data;
+
+  *size += strlen (name) + strlen (value) + 4;  /* ": " and CRLF */
+}
+
+/* The request line and header lines, as near as libsoup lets us see them. */
+static guint64
+header_size (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  guint64 size = strlen (soup_server_message_get_method (msg)) + strlen (g_uri_get_path (uri)) +
+                 (query != NULL ? strlen (query) + 1 : 0) + strlen (" HTTP/1.1\r\n");
+
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), add_header_size, &size);
+  return size;
+}
+
 /* Before the body is read: what is refused whatever the path. */
 static void
 handle_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
 {
   Server *s = data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   (void) soup;
   (void) path;
   (void) query;
-  if (s->stopping)
+  if (body->refused)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "too-many-connections",
+                   "the server has --max-connections open", NULL);
+    }
+  else if (s->stopping)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting-down", "the server is stopping", NULL);
+    }
+  else if (header_size (msg) > s->max_header)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      reply_error (msg, STATUS_HEADER_TOO_LARGE, "headers-too-large",
+                   "the request line and headers are over the limit (--max-header)", NULL);
+      soup_server_message_set_status (msg, STATUS_HEADER_TOO_LARGE, "Request Header Fields Too Large");
     }
   else if (!authorized (s, msg))
     {
@@ -798,6 +624,7 @@ route_of (const char *path)
     { "/v1/scope/", ROUTE_SCOPE, FALSE },     { "/v1/audit", ROUTE_AUDIT, TRUE },
     { "/v1/assess", ROUTE_ASSESS, TRUE },     { "/v1/validate", ROUTE_VALIDATE, TRUE },
     { "/v1/duties", ROUTE_DUTIES, TRUE },     { "/metrics", ROUTE_METRICS, TRUE },
+    { "/v1/reload", ROUTE_RELOAD, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
@@ -825,6 +652,8 @@ count_request (Server *s, const char *path, const char *status, gint64 us)
 }
 
 /* GET /metrics: Prometheus's text format (0.0.4). */
+static void connections_prune (Server *s);
+
 static char *
 metrics_text (Server *s)
 {
@@ -832,6 +661,8 @@ metrics_text (Server *s)
   GList *keys = g_list_sort (g_hash_table_get_keys (s->answered), (GCompareFunc) strcmp);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* what is open, not what libsoup has yet to let go of */
+  connections_prune (s);
   g_string_append (out, "# HELP resp_requests_total Requests answered, by endpoint and status.\n"
                         "# TYPE resp_requests_total counter\n");
   for (GList *l = keys; l != NULL; l = l->next)
@@ -869,8 +700,22 @@ metrics_text (Server *s)
   g_string_append_printf (out, "# HELP resp_requests_in_flight Requests between their headers and the end of their "
                                "answer.\n# TYPE resp_requests_in_flight gauge\nresp_requests_in_flight %u\n"
                                "# HELP resp_model_generation The model served (1: the one loaded at start).\n"
-                               "# TYPE resp_model_generation gauge\nresp_model_generation 1\n",
-                          s->in_flight);
+                               "# TYPE resp_model_generation gauge\nresp_model_generation %" G_GUINT64_FORMAT "\n"
+                               "# HELP resp_reloads_total Reloads of the files, by result (ok: swapped in).\n"
+                               "# TYPE resp_reloads_total counter\nresp_reloads_total{result=\"ok\"} %" G_GUINT64_FORMAT
+                               "\nresp_reloads_total{result=\"failed\"} %" G_GUINT64_FORMAT "\n"
+                               "# HELP resp_connections_open Connections open.\n"
+                               "# TYPE resp_connections_open gauge\nresp_connections_open %u\n"
+                               "# HELP resp_connections_refused_total Connections closed as they came: "
+                               "--max-connections were open.\n"
+                               "# TYPE resp_connections_refused_total counter\nresp_connections_refused_total %"
+                               G_GUINT64_FORMAT "\n"
+                               "# HELP resp_requests_timed_out_total Connections closed because a request was not "
+                               "all in within --request-timeout.\n"
+                               "# TYPE resp_requests_timed_out_total counter\nresp_requests_timed_out_total %"
+                               G_GUINT64_FORMAT "\n",
+                          s->in_flight, s->current->number, s->reloads_ok, s->reloads_failed,
+                          g_hash_table_size (s->connections), s->connections_refused, s->requests_timed_out);
   return g_string_free (out, FALSE);
 }
 
@@ -884,7 +729,7 @@ log_request (Server *s, SoupServerMessage *msg)
   const char *method = soup_server_message_get_method (msg);
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
   gint64 elapsed = g_get_monotonic_time () - body->started;
-  char status[16], bytes[32], us[32], *message;
+  char status[16], bytes[32], us[32], generation[32], *message;
   GLogField fields[] = {
     { "MESSAGE", NULL, -1 },
     { "PRIORITY", "5", -1 },
@@ -894,7 +739,7 @@ log_request (Server *s, SoupServerMessage *msg)
     { "RESP_STATUS", status, -1 },
     { "RESP_BYTES", bytes, -1 },
     { "RESP_MICROSECONDS", us, -1 },
-    { "RESP_GENERATION", "1", -1 },
+    { "RESP_GENERATION", generation, -1 },
   };
 
   g_snprintf (bytes, sizeof bytes, "%" G_GINT64_FORMAT, answer != NULL ? answer->length : 0);
@@ -905,17 +750,67 @@ log_request (Server *s, SoupServerMessage *msg)
     g_strlcpy (status, "aborted", sizeof status);
   count_request (s, path, status, elapsed);
   g_snprintf (us, sizeof us, "%" G_GINT64_FORMAT, elapsed);
-  message = g_strdup_printf ("%s %s %s %s B %s µs generation 1", method, path, status, bytes, us);
+  g_snprintf (generation, sizeof generation, "%" G_GUINT64_FORMAT, body->generation);
+  message = g_strdup_printf ("%s %s %s %s B %s µs generation %s", method, path, status, bytes, us, generation);
   fields[0].value = message;
   g_log_structured_array (G_LOG_LEVEL_MESSAGE, fields, G_N_ELEMENTS (fields));
   g_free (message);
 }
 
+/* The log's writer: GLib's default one, but without the checks GLib
+ * repeats for every line (whether stderr is the journal, whether it is a
+ * terminal: an ioctl a request), the line in one write(2) and never in
+ * colour. The journal, decided once at start, gets the structured fields
+ * as before. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  gboolean journal = GPOINTER_TO_INT (data);
+  GString *line;
+  char *text;
+  gsize done = 0;
+
+  if (journal || (level & G_LOG_LEVEL_MASK & ~(G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_WARNING)) != 0)
+    return g_log_writer_default (level, fields, n_fields, NULL);
+  text = g_log_writer_format_fields (level, fields, n_fields, FALSE);
+  line = g_string_new (text);
+  g_free (text);
+  g_string_append_c (line, '\n');
+  while (done < line->len)
+    {
+      ssize_t n = write (STDERR_FILENO, line->str + done, line->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  g_string_free (line, TRUE);
+  return done > 0 ? G_LOG_WRITER_HANDLED : G_LOG_WRITER_UNHANDLED;
+}
+
+typedef struct Connection Connection;
+static void connection_watch (Connection *c);
+
 static void
 request_ended (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *c = socket != NULL ? g_hash_table_lookup (s->connections, socket) : NULL;
 
+  if (body->deadline != 0)
+    {
+      g_source_remove (body->deadline);
+      body->deadline = 0;
+    }
+  /* kept alive, or about to be closed by libsoup (then the watch ends) */
+  if (c != NULL)
+    connection_watch (c);
+  if (!body->headed)
+    return;
   log_request (s, msg);
   g_assert (s->in_flight > 0);
   s->in_flight--;
@@ -953,23 +848,192 @@ static void
 request_got_headers (SoupServerMessage *msg, gpointer data)
 {
   Server *s = data;
-  Body *body = g_new0 (Body, 1);
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
 
   s->in_flight++;
-  g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
-  body->data = g_byte_array_new ();
+  body->headed = TRUE;
   body->started = g_get_monotonic_time ();
-  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
+  body->generation = s->current->number;
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (request_got_chunk), s);
   g_signal_connect (msg, "wrote-body", G_CALLBACK (request_wrote_body), s);
 }
 
 static void
+request_got_body (SoupServerMessage *msg, gpointer data)
+{
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+
+  (void) data;
+  if (body->deadline != 0)
+    {
+      g_source_remove (body->deadline);
+      body->deadline = 0;
+    }
+}
+
+/* --request-timeout: the request is not all in yet; the connection goes. */
+static gboolean
+request_too_slow (gpointer data)
+{
+  SoupServerMessage *msg = data;
+  Body *body = g_object_get_data (G_OBJECT (msg), "resp-body");
+  Server *s = g_object_get_data (G_OBJECT (msg), "resp-server");
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  body->deadline = 0;
+  s->requests_timed_out++;
+  if (body->headed)
+    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "RESP_LIMIT", "request-timeout", "MESSAGE",
+                      "%s %s: not all in after %u s (--request-timeout); connection closed",
+                      soup_server_message_get_method (msg), g_uri_get_path (soup_server_message_get_uri (msg)),
+                      s->request_timeout);
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* An open connection, and its watch between requests. */
+struct Connection {
+  Server  *server;
+  GSocket *socket;               /* weak */
+  GSource *idle;                 /* between an answer and the next request; nullable */
+  gint64   idle_since;
+};
+
+static void
+connection_unwatch (Connection *c)
+{
+  if (c->idle != NULL)
+    {
+      g_source_destroy (c->idle);
+      g_clear_pointer (&c->idle, g_source_unref);
+    }
+}
+
+static void
+connection_free (gpointer data)
+{
+  connection_unwatch (data);
+  g_free (data);
+}
+
+static void
+connection_gone (gpointer data, GObject *socket)
+{
+  Server *s = data;
+
+  g_hash_table_remove (s->connections, socket);
+}
+
+/* A keep-alive connection between an answer and the next request: data
+ * is the next request, libsoup's to read; the client closing it is not
+ * seen by libsoup 3.2, which would leave it open for good (fixed in
+ * 3.3), so the server closes it; and so when it has been idle for
+ * --idle-timeout (the socket's timeout wakes this up). */
+static gboolean
+connection_idle (GSocket *socket, GIOCondition condition, gpointer data)
+{
+  Connection *c = data;
+  Server *s = c->server;
+  char byte;
+  ssize_t n = -1;
+
+  (void) condition;
+  if (!g_socket_is_closed (socket))
+    n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n > 0)
+    return G_SOURCE_CONTINUE;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) && !g_socket_is_closed (socket)
+      && g_get_monotonic_time () - c->idle_since < (gint64) s->idle_timeout * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  if (!g_socket_is_closed (socket))
+    g_socket_close (socket, NULL);
+  g_clear_pointer (&c->idle, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connection_watch (Connection *c)
+{
+  if (c->idle != NULL || g_socket_is_closed (c->socket))
+    return;
+  c->idle_since = g_get_monotonic_time ();
+  c->idle = g_socket_create_source (c->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (c->idle, G_SOURCE_FUNC (connection_idle), c, NULL);
+  g_source_attach (c->idle, NULL);
+}
+
+/* libsoup closes a connection's socket but may keep the object a while
+ * longer: closed ones count no more. */
+static void
+connections_prune (Server *s)
+{
+  GHashTableIter iter;
+  gpointer socket;
+
+  g_hash_table_iter_init (&iter, s->connections);
+  while (g_hash_table_iter_next (&iter, &socket, NULL))
+    if (g_socket_is_closed (socket))
+      {
+        g_object_weak_unref (socket, connection_gone, s);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+/* A connection seen for the first time: counted, or shut at once when
+ * --max-connections are open; FALSE then. */
+static gboolean
+connection_admit (Server *s, GSocket *socket)
+{
+  Connection *c;
+
+  if (socket == NULL)
+    return TRUE;
+  c = g_hash_table_lookup (s->connections, socket);
+  if (c != NULL)
+    {
+      /* the next request on it */
+      connection_unwatch (c);
+      return TRUE;
+    }
+  if (g_hash_table_size (s->connections) >= s->max_connections)
+    connections_prune (s);
+  if (g_hash_table_size (s->connections) >= s->max_connections)
+    {
+      s->connections_refused++;
+      g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      return FALSE;
+    }
+  c = g_new0 (Connection, 1);
+  c->server = s;
+  c->socket = socket;
+  g_hash_table_insert (s->connections, socket, c);
+  g_object_weak_ref (G_OBJECT (socket), connection_gone, s);
+  /* no byte either way for this long, while waiting on the client: closed */
+  g_socket_set_timeout (socket, s->idle_timeout);
+  return TRUE;
+}
+
+/* Each request, from the moment its connection waits for it. */
+static void
 request_started (SoupServer *soup, SoupServerMessage *msg, gpointer data)
 {
+  Server *s = data;
+  Body *body = g_new0 (Body, 1);
+
   (void) soup;
-  g_signal_connect (msg, "got-headers", G_CALLBACK (request_got_headers), data);
+  /* a refused one still has its Body: libsoup may read what the client
+   * had sent before the shutdown */
+  body->refused = !connection_admit (s, soup_server_message_get_socket (msg));
+  body->data = g_byte_array_new ();
+  body->started = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), "resp-body", body, body_free);
+  g_object_set_data (G_OBJECT (msg), "resp-server", s);
+  body->deadline = g_timeout_add_seconds (s->request_timeout, request_too_slow, msg);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (request_got_headers), s);
+  g_signal_connect (msg, "got-body", G_CALLBACK (request_got_body), s);
+  g_signal_connect (msg, "finished", G_CALLBACK (request_ended), s);
 }
 
 static gboolean
@@ -1008,7 +1072,12 @@ static char **opt_rulebooks = NULL;
 static char *opt_record = NULL;
 static char *opt_listen = NULL;
 static gint64 opt_max_body = DEFAULT_MAX_BODY;
+static gint64 opt_max_header = DEFAULT_MAX_HEADER;
+static gint opt_max_connections = DEFAULT_MAX_CONNECTIONS;
+static gint opt_idle_timeout = DEFAULT_IDLE_TIMEOUT;
+static gint opt_request_timeout = DEFAULT_REQUEST_TIMEOUT;
 static char *opt_token_file = NULL;
+static char *opt_admin_token_file = NULL;
 
 static GOptionEntry serve_entries[] = {
   { "rulebook", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rulebooks,
@@ -1021,8 +1090,22 @@ static GOptionEntry serve_entries[] = {
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
     "Bearer tokens, one a line ('#' starts a comment): every request must carry one; "
     "required to listen on any address but loopback", "FILE" },
+  { "admin-token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_admin_token_file,
+    "Admin tokens, in the same form: only these may POST /v1/reload (and they are good for every request); "
+    "without it a server with --token-file reloads on SIGHUP only", "FILE" },
   { "max-body", 0, 0, G_OPTION_ARG_INT64, &opt_max_body,
-    "The largest request body accepted, in bytes (default: 64 MiB)", "BYTES" },
+    "The largest request body accepted, in bytes (default: 64 MiB); larger: 413", "BYTES" },
+  { "max-header", 0, 0, G_OPTION_ARG_INT64, &opt_max_header,
+    "The largest request line and headers accepted, in bytes (default: 16384; libsoup itself stops at 64 KiB); "
+    "larger: 431 and the connection closed", "BYTES" },
+  { "max-connections", 0, 0, G_OPTION_ARG_INT, &opt_max_connections,
+    "Connections open at once (default: 256); one more is closed as it comes", "N" },
+  { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &opt_idle_timeout,
+    "Seconds a connection may pass without a byte while the server waits on the client: between requests, "
+    "within one, or while its answer is written (default: 30)", "SECONDS" },
+  { "request-timeout", 0, 0, G_OPTION_ARG_INT, &opt_request_timeout,
+    "Seconds from the moment a connection waits for a request to the end of its body, however the bytes "
+    "trickle (default: 60)", "SECONDS" },
   { NULL }
 };
 
@@ -1081,7 +1164,7 @@ parse_listen (const char *text, char **message)
 /* The digests of the tokens of path; NULL with a message when it cannot
  * be read or has none. */
 static GPtrArray *
-load_tokens (const char *path)
+load_tokens (const char *path, const char *option)
 {
   GPtrArray *digests;
   GError *error = NULL;
@@ -1090,7 +1173,7 @@ load_tokens (const char *path)
 
   if (!g_file_get_contents (path, &text, NULL, &error))
     {
-      fprintf (stderr, "resp serve: --token-file: %s\n", error->message);
+      fprintf (stderr, "resp serve: %s: %s\n", option, error->message);
       g_error_free (error);
       return NULL;
     }
@@ -1107,11 +1190,46 @@ load_tokens (const char *path)
   g_free (text);
   if (digests->len == 0)
     {
-      fprintf (stderr, "resp serve: --token-file: %s has no token\n", path);
+      fprintf (stderr, "resp serve: %s: %s has no token\n", option, path);
       g_ptr_array_unref (digests);
       return NULL;
     }
   return digests;
+}
+
+/* The files loaded again: the rulebook layers, the model and the
+ * record; a new generation (numbered 0) or NULL with what is wrong. */
+static Generation *
+load_generation (const char *model_path, GPtrArray **diags, GError **error)
+{
+  Generation *g = g_new0 (Generation, 1);
+  char *contents = NULL;
+  gsize len = 0;
+
+  g->refs = 1;
+  if (opt_rulebooks == NULL)
+    g->rulebook = resp_rulebook_new_default ();
+  else
+    g->rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, diags, error);
+  if (g->rulebook != NULL)
+    {
+      /* read into memory of our own: a snapshot copied over the file must
+       * not take the server down */
+      g->model = resp_model_new_from_file_with_flags (model_path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
+                                                      diags, error);
+    }
+  if (g->model != NULL && opt_record != NULL)
+    g->record = resp_record_new_from_file (g->model, g->rulebook, opt_record, diags, error);
+  if (g->rulebook == NULL || g->model == NULL || (opt_record != NULL && g->record == NULL)
+      || !g_file_get_contents (model_path, &contents, &len, error))
+    {
+      generation_unref (g);
+      return NULL;
+    }
+  g->model_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_free (contents);
+  g->loaded_at = resp_instant_format (resp_instant_now ());
+  return g;
 }
 
 static gboolean
@@ -1119,40 +1237,15 @@ load_all (Server *s, const char *model_path)
 {
   GPtrArray *diags = NULL;
   GError *error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
 
-  if (opt_rulebooks == NULL)
-    s->rulebook = resp_rulebook_new_default ();
+  s->current = load_generation (model_path, &diags, &error);
+  if (s->current == NULL)
+    print_diagnostics (diags, error);
   else
-    s->rulebook = resp_rulebook_new_layered ((const char * const *) opt_rulebooks, NULL, &diags, &error);
-  if (s->rulebook != NULL)
-    {
-      /* read into memory of our own: a snapshot copied over the file must
-       * not take the server down */
-      s->model = resp_model_new_from_file_with_flags (model_path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL,
-                                                      &diags, &error);
-    }
-  if (s->model != NULL && opt_record != NULL)
-    s->record = resp_record_new_from_file (s->model, s->rulebook, opt_record, &diags, &error);
-  if (s->rulebook == NULL || s->model == NULL || (opt_record != NULL && s->record == NULL))
-    {
-      print_diagnostics (diags, error);
-      g_clear_error (&error);
-      g_clear_pointer (&diags, g_ptr_array_unref);
-      return FALSE;
-    }
+    s->current->number = 1;
+  g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
-  if (!g_file_get_contents (model_path, &contents, &len, &error))
-    {
-      fprintf (stderr, "resp serve: %s\n", error->message);
-      g_error_free (error);
-      return FALSE;
-    }
-  s->model_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-  g_free (contents);
-  s->loaded_at = resp_instant_format (resp_instant_now ());
-  return TRUE;
+  return s->current != NULL;
 }
 
 static void
@@ -1186,6 +1279,8 @@ server_clear (Server *s)
 {
   if (s->pool != NULL)
     g_thread_pool_free (s->pool, FALSE, TRUE);
+  if (s->reload_pool != NULL)
+    g_thread_pool_free (s->reload_pool, FALSE, TRUE);
   /* the answers of the last jobs, to free them */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -1198,13 +1293,21 @@ server_clear (Server *s)
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  if (s->connections != NULL)
+    {
+      GHashTableIter iter;
+      gpointer socket;
+
+      /* any libsoup still holds: they must not call back into s */
+      g_hash_table_iter_init (&iter, s->connections);
+      while (g_hash_table_iter_next (&iter, &socket, NULL))
+        g_object_weak_unref (socket, connection_gone, s);
+      g_clear_pointer (&s->connections, g_hash_table_unref);
+    }
   g_clear_pointer (&s->loop, g_main_loop_unref);
-  g_clear_pointer (&s->record, resp_record_unref);
-  g_clear_pointer (&s->model, resp_model_unref);
-  g_clear_pointer (&s->rulebook, resp_rulebook_unref);
-  g_free (s->model_sha256);
-  g_free (s->loaded_at);
+  g_clear_pointer (&s->current, generation_unref);
   g_clear_pointer (&s->token_digests, g_ptr_array_unref);
+  g_clear_pointer (&s->admin_digests, g_ptr_array_unref);
   g_clear_pointer (&s->answered, g_hash_table_unref);
 }
 
@@ -1215,7 +1318,7 @@ serve (GOptionContext *ctx, const char *model_path)
   GInetSocketAddress *address;
   GError *error = NULL;
   char *message = NULL;
-  guint sigterm, sigint;
+  guint sigterm, sigint, sighup;
   int rc = EXIT_INVALID;
 
   address = parse_listen (opt_listen != NULL ? opt_listen : "127.0.0.1:8080", &message);
@@ -1235,24 +1338,37 @@ serve (GOptionContext *ctx, const char *model_path)
       g_object_unref (address);
       return EXIT_USAGE;
     }
-  if (opt_max_body <= 0)
+  if (opt_max_body <= 0 || opt_max_header <= 0 || opt_max_connections <= 0 || opt_idle_timeout <= 0
+      || opt_request_timeout <= 0)
     {
       g_object_unref (address);
-      fprintf (stderr, "resp serve: --max-body must be positive\n");
+      fprintf (stderr, "resp serve: --max-body, --max-header, --max-connections, --idle-timeout and "
+                       "--request-timeout must be positive\n");
       return EXIT_USAGE;
     }
   (void) ctx;
   s.max_body = (guint64) opt_max_body;
-  if (opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file)) == NULL)
+  s.max_header = (guint64) opt_max_header;
+  s.max_connections = (guint) opt_max_connections;
+  s.idle_timeout = (guint) opt_idle_timeout;
+  s.request_timeout = (guint) opt_request_timeout;
+  s.connections = g_hash_table_new_full (NULL, NULL, NULL, connection_free);
+  if ((opt_token_file != NULL && (s.token_digests = load_tokens (opt_token_file, "--token-file")) == NULL)
+      || (opt_admin_token_file != NULL
+          && (s.admin_digests = load_tokens (opt_admin_token_file, "--admin-token-file")) == NULL))
     {
       g_object_unref (address);
+      g_clear_pointer (&s.token_digests, g_ptr_array_unref);
       return EXIT_USAGE;
     }
+  s.model_path = model_path;
   if (!load_all (&s, model_path))
     goto out;
+  g_log_set_writer_func (log_writer, GINT_TO_POINTER (g_log_writer_is_journald (STDERR_FILENO)), NULL);
   s.loop = g_main_loop_new (NULL, FALSE);
   s.answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s.pool = g_thread_pool_new (job_run, &s, (int) MAX (g_get_num_processors (), 2), FALSE, NULL);
+  s.reload_pool = g_thread_pool_new (reload_run, &s, 1, FALSE, NULL);
   s.soup = soup_server_new ("server-header", "resp/" RESP_VERSION_S, NULL);
   soup_server_add_early_handler (s.soup, NULL, handle_early, &s, NULL);
   soup_server_add_handler (s.soup, NULL, handle, &s, NULL);
@@ -1266,9 +1382,11 @@ serve (GOptionContext *ctx, const char *model_path)
   print_bound_address (s.soup);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, &s);
   sigint = g_unix_signal_add (SIGINT, on_signal, &s);
+  sighup = g_unix_signal_add (SIGHUP, on_hangup, &s);
   g_main_loop_run (s.loop);
   g_source_remove (sigterm);
   g_source_remove (sigint);
+  g_source_remove (sighup);
   rc = EXIT_OK;
 out:
   g_object_unref (address);
@@ -1284,10 +1402,11 @@ resp_serve_main (int argc, char **argv)
   int rc;
 
   g_option_context_set_summary (ctx, "Serve a model over HTTP: the CLI's answers at /v1/health, "
-                                     "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess and "
-                                     "/v1/validate and /v1/duties (see resp(1)). Listens on 127.0.0.1 unless given "
-                                     "--token-file; "
-                                     "SIGTERM or SIGINT stops it once the requests in flight end.");
+                                     "/v1/who/NODE, /v1/scope/PERSON, /v1/audit, /v1/assess, "
+                                     "/v1/validate, /v1/duties and /v1/reload (see resp(1) and docs/serve.md). "
+                                     "Listens on 127.0.0.1 unless given --token-file; "
+                                     "SIGHUP (or POST /v1/reload) loads the files again and swaps them in when "
+                                     "valid; SIGTERM or SIGINT stops it once the requests in flight end.");
   g_option_context_add_main_entries (ctx, serve_entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -1307,5 +1426,6 @@ resp_serve_main (int argc, char **argv)
   g_free (opt_record);
   g_free (opt_listen);
   g_free (opt_token_file);
+  g_free (opt_admin_token_file);
   return rc;
 }
