@@ -594,6 +594,8 @@ static const char *const statement_sql[ST_COUNT] = {
 typedef struct {
   PGconn *conn;
   guint64 n_exec;
+  guint64 st_exec[ST_COUNT];   /* per statement, for RESP_PG_PROFILE */
+  gint64 st_ns[ST_COUNT];
   char bound_text[24];
   char at_text[24];
   /* per event: strings, and the answers that do not depend on the subject */
@@ -700,9 +702,15 @@ pg_run (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
   const char *values[4] = { a1, pg->at_text, pg->bound_text, a4 };
   PGresult *res;
 
+  struct timespec t0, t1;
+
   G_STATIC_ASSERT (ST_COUNT == 14);
+  clock_gettime (CLOCK_MONOTONIC, &t0);
   res = PQexecPrepared (pg->conn, names[st], 4, values, NULL, NULL, 0);
+  clock_gettime (CLOCK_MONOTONIC, &t1);
   pg->n_exec++;
+  pg->st_exec[st]++;
+  pg->st_ns[st] += (t1.tv_sec - t0.tv_sec) * G_GINT64_CONSTANT (1000000000) + (t1.tv_nsec - t0.tv_nsec);
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     {
       g_set_error (error, PG_BASELINE_ERROR, PG_BASELINE_ERROR_SQL, "%.120s…: %s", statement_sql[st],
@@ -1883,6 +1891,35 @@ load_avg (void)
   return g_ascii_strtod (text, NULL);
 }
 
+/* CPU time of this thread, ns */
+static gint64
+thread_cpu_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* CPU time of a server backend, ns (/proc/PID/schedstat: time on a CPU);
+ * -1 where it cannot be read */
+static gint64
+backend_cpu_ns (PGconn *conn)
+{
+  char path[64], buf[128];
+  gint64 ns = -1;
+  FILE *f;
+
+  g_snprintf (path, sizeof path, "/proc/%d/schedstat", PQbackendPID (conn));
+  f = fopen (path, "r");
+  if (f == NULL)
+    return -1;
+  if (fgets (buf, sizeof buf, f) != NULL)
+    ns = g_ascii_strtoll (buf, NULL, 10);
+  fclose (f);
+  return ns;
+}
+
 /* The events of a JSON Lines file, in order (blank lines skipped). */
 static GArray *
 read_events (const char *path, guint n, gint64 timeline_from, GError **error)
@@ -1952,7 +1989,8 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
 {
   Run r = { 0 };
   gint64 in_force_from = 0, timeline_from = 0, t0;
-  gint64 spent[3] = { 0, 0, 0 };
+  gint64 spent[3] = { 0, 0, 0 }, cpu[3] = { 0, 0, 0 };
+  gboolean backend_cpu = TRUE;
   guint64 exec_before;
   guint n, bad = 0;
   gboolean ok = FALSE;
@@ -2050,7 +2088,9 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
       for (guint k = 0; k < 3; k++)
         {
           guint way = (b + k) % 3;
-          gint64 start = now_ns ();
+          gint64 server0 = way < 2 ? backend_cpu_ns (r.pg[way]->conn) : 0;
+          gint64 cpu0 = thread_cpu_ns ();
+          gint64 start = now_ns (), server1;
 
           for (guint i = from; i < to; i++)
             {
@@ -2065,9 +2105,20 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
                 resp_verdict_unref (resp_assessor_assess (r.assessor, resp_event_batch_get_event (r.batch, i)));
             }
           spent[way] += now_ns () - start;
+          cpu[way] += thread_cpu_ns () - cpu0;
+          server1 = way < 2 ? backend_cpu_ns (r.pg[way]->conn) : 0;
+          backend_cpu &= server0 >= 0 && server1 >= 0;
+          cpu[way] += server1 - server0;
         }
     }
   out->load_avg = load_avg ();
+  if (g_getenv ("RESP_PG_PROFILE") != NULL)
+    for (guint w = 0; w < 2; w++)
+      for (guint st = 0; st < ST_COUNT; st++)
+        if (r.pg[w]->st_exec[st] > 0)
+          g_printerr ("profile %s s%-2u %9" G_GUINT64_FORMAT " runs %8.1f us each: %.60s\n",
+                      w == 0 ? "auto   " : "generic", st, r.pg[w]->st_exec[st],
+                      (double) r.pg[w]->st_ns[st] / 1e3 / r.pg[w]->st_exec[st], statement_sql[st]);
   out->pg_statements_per_event = n > 0 ? (guint) ((r.pg[0]->n_exec - exec_before) / n) : 0;
   out->pg_auto_ms_per_event = (double) spent[0] / 1e6 / MAX (n, 1);
   out->pg_generic_ms_per_event = (double) spent[1] / 1e6 / MAX (n, 1);
@@ -2083,6 +2134,14 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
       out->pg_plan = "auto";
     }
   out->pg_ratio = out->resp_us_per_event > 0 ? out->pg_ms_per_event * 1000 / out->resp_us_per_event : 0;
+  if (backend_cpu)
+    {
+      guint w = spent[1] < spent[0] ? 1 : 0;
+
+      out->pg_cpu_ms_per_event = (double) cpu[w] / 1e6 / MAX (n, 1);
+      out->resp_cpu_us_per_event = (double) cpu[2] / 1e3 / MAX (n, 1);
+      out->pg_cpu_ratio = cpu[2] > 0 ? (double) cpu[w] / (double) cpu[2] : 0;
+    }
   ok = TRUE;
 
 out:

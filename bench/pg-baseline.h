@@ -51,6 +51,13 @@ typedef struct {
   const char *pg_plan;            /* which: "auto" or "force_generic_plan" (static) */
   double resp_us_per_event;       /* resp_assessor_assess() */
   double pg_ratio;                /* pg_ms_per_event / resp_us_per_event, both in µs */
+  /* CPU time instead of wall-clock (less swayed by other load): the
+   * server backend's (/proc/PID/schedstat) and the client thread's, for the
+   * plan setting of pg_ms_per_event; libresp's thread. 0 where the
+   * backend's cannot be read (another host, no /proc). */
+  double pg_cpu_ms_per_event;
+  double resp_cpu_us_per_event;
+  double pg_cpu_ratio;
   guint pg_statements_per_event;  /* prepared statements executed per event, mean */
   double load_avg;                /* /proc/loadavg (1 min) when the timing ended */
   char pg_version[64];            /* server_version */
