@@ -445,8 +445,12 @@ enum {
 static const char *const statement_sql[ST_COUNT] = {
   [ST_NODE] = "SELECT type, kind, cii FROM nodes WHERE id = $1",
 
-  /* who holds relation $4 towards node $1 */
-  [ST_IN] = "SELECT r.src FROM relations AS r WHERE r.dst = $1 AND r.rel = $4 AND " LIVE ("r"),
+  /* who holds one of the relations $4 towards one of the nodes $1 (both
+   * lists separated by U+001F, which no id holds) */
+  [ST_IN] =
+    "SELECT r.dst, r.rel, r.src FROM relations AS r"
+    " WHERE r.dst = ANY (string_to_array ($1, E'\\x1f')) AND r.rel = ANY (string_to_array ($4, E'\\x1f'))"
+    " AND " LIVE ("r"),
 
   [ST_CHAIN] = "WITH RECURSIVE " CTE_CHAIN " SELECT unit FROM chain ORDER BY depth",
 
@@ -564,8 +568,9 @@ static const char *const statement_sql[ST_COUNT] = {
     " SELECT k FROM dflt WHERE k <> $1 AND NOT EXISTS (SELECT 1 FROM m)",
 
   /* proposer: the region-level coordinators of authority $1's region (the
-   * region it leads, or the region of the unit it leads), nearest up,
-   * passing over an office that person $4 (if any) heads */
+   * region it leads, or the region of the unit it leads), nearest up, each
+   * with its head: the client passes over an office the liable person
+   * heads (for the next region's), so one answer serves every person */
   [ST_PROPOSERS] =
     "WITH RECURSIVE " CTE_SCOPE ","
     " " CTE_CHAIN_FROM ("SELECT scope, 0 FROM sc WHERE type = 'unit'") ","
@@ -574,10 +579,10 @@ static const char *const statement_sql[ST_COUNT] = {
     " " CTE_UP_FROM ("start") ","
     " found (unit, depth) AS ("
     "   SELECT c.src, up.depth FROM up"
-    "   JOIN relations AS c ON c.dst = up.region AND c.rel = 'coordinates'"
-    "   WHERE " LIVE ("c") " AND ($4::text IS NULL OR NOT EXISTS ("
-    "     SELECT 1 FROM relations AS h WHERE h.src = $4 AND h.dst = c.src AND h.rel = 'heads' AND " LIVE ("h") ")))"
-    " SELECT DISTINCT unit FROM found WHERE depth = (SELECT min(depth) FROM found)",
+    "   JOIN relations AS c ON c.dst = up.region AND c.rel = 'coordinates' WHERE " LIVE ("c") ")"
+    " SELECT f.unit, f.depth, h.src FROM found AS f"
+    " LEFT JOIN relations AS h ON h.dst = f.unit AND h.rel = 'heads' AND " LIVE ("h")
+    " ORDER BY f.depth",
 
   /* system.owner_level of system $4: the region level of its sponsor
    * (none when the sponsor lies in no region), else of operator $1 */
@@ -736,8 +741,34 @@ pg_collect (Pg *pg, guint st, const char *a1, const char *a4, GPtrArray *out, GE
   return TRUE;
 }
 
-/* The answer of st for (a1, a4), asked once per event: column 0 of each
- * row, or for ST_SEATS person and role in turn. */
+/* ST_IN over the nodes in `nodes` and the relations in `rels` (a list
+ * separated by U+001F): appends (node, relation, holder) to out */
+static gboolean
+pg_incoming (Pg *pg, GPtrArray *nodes, const char *rels, GPtrArray *out, GError **error)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  PGresult *res;
+
+  if (nodes->len == 0)
+    return TRUE;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (list, '\x1f');
+      g_string_append (list, nodes->pdata[i]);
+    }
+  res = pg_run (pg, ST_IN, list->str, rels, error);
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    for (int c = 0; c < 3; c++)
+      g_ptr_array_add (out, (gpointer) pg_str (pg, PQgetvalue (res, i, c)));
+  PQclear (res);
+  return TRUE;
+}
+
+/* The answer of st for (a1, a4), asked once per event: every column of
+ * each row in turn (NULL for a null). */
 static GPtrArray *
 pg_memo (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
 {
@@ -752,11 +783,8 @@ pg_memo (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
     return NULL;
   list = g_ptr_array_new ();
   for (int i = 0; i < PQntuples (res); i++)
-    {
-      g_ptr_array_add (list, (gpointer) pg_str (pg, PQgetvalue (res, i, 0)));
-      if (st == ST_SEATS)
-        g_ptr_array_add (list, (gpointer) pg_str (pg, PQgetvalue (res, i, 1)));
-    }
+    for (int c = 0; c < PQnfields (res); c++)
+      g_ptr_array_add (list, PQgetisnull (res, i, c) ? NULL : (gpointer) pg_str (pg, PQgetvalue (res, i, c)));
   PQclear (res);
   g_hash_table_insert (pg->memo, (gpointer) pg_str (pg, key), list);
   return list;
@@ -1217,6 +1245,28 @@ sort_unique (GPtrArray *a)
 
 #define TRY(x) G_STMT_START { if (!(x)) return FALSE; } G_STMT_END
 
+/* The proposers under authority a for person p (NULL: anyone): the
+ * coordinators of the nearest region up that has one p does not head. */
+static gboolean
+proposers (Pg *pg, const char *a, const char *p, GPtrArray *out, GError **error)
+{
+  GPtrArray *rows = pg_memo (pg, ST_PROPOSERS, a, NULL, error);
+  guint start = out->len;
+
+  TRY (rows != NULL);
+  for (guint i = 0; i + 2 < rows->len; i += 3)
+    {
+      const char *unit = rows->pdata[i], *depth = rows->pdata[i + 1], *head = rows->pdata[i + 2];
+
+      /* a new region: stop if the one before had any */
+      if (i > 0 && strcmp (depth, rows->pdata[i - 2]) != 0 && out->len > start)
+        break;
+      if (p == NULL || head == NULL || strcmp (head, p) != 0)
+        g_ptr_array_add (out, (gpointer) unit);
+    }
+  return TRUE;
+}
+
 /* seats of committee k: holders of main_leader / cyber_lead / member as
  * the three roles given (G_MAXUINT: not wanted) */
 static gboolean
@@ -1243,13 +1293,9 @@ head_hits (Pg *pg, Subject *S, GPtrArray *units, guint role, GError **error)
 {
   g_autoptr (GPtrArray) heads = g_ptr_array_new ();
 
-  for (guint i = 0; i < units->len; i++)
-    {
-      g_ptr_array_set_size (heads, 0);
-      TRY (pg_collect (pg, ST_IN, units->pdata[i], "heads", heads, error));
-      for (guint k = 0; k < heads->len; k++)
-        hit (S, role, heads->pdata[k], units->pdata[i], ANCHOR_UNIT);
-    }
+  TRY (pg_incoming (pg, units, "heads", heads, error));
+  for (guint k = 0; k < heads->len; k += 3)
+    hit (S, role, heads->pdata[k + 2], heads->pdata[k], ANCHOR_UNIT);
   return TRUE;
 }
 
@@ -1279,23 +1325,18 @@ resolve_operator (Pg *pg, Subject *S, const char *op, gboolean system_has_lead, 
       TRY (managers != NULL);
       for (guint i = 0; i < managers->len; i++)
         {
-          GPtrArray *props = pg_memo (pg, ST_PROPOSERS, managers->pdata[i], NULL, error);
-
-          TRY (props != NULL);
           g_ptr_array_add (S->sets[R_AUTHORITY], managers->pdata[i]);
-          g_ptr_array_extend (S->sets[R_PROPOSER], props, NULL, NULL);
+          TRY (proposers (pg, managers->pdata[i], NULL, S->sets[R_PROPOSER], error));
         }
     }
 
-  if (!system_has_lead)
-    {
-      TRY (pg_collect (pg, ST_IN, op, "security_lead", tmp, error));
-      for (guint i = 0; i < tmp->len; i++)
-        hit (S, R_SECURITY_LEAD, tmp->pdata[i], op, ANCHOR_UNIT);
-    }
-  g_ptr_array_set_size (tmp, 0);
-  g_ptr_array_add (tmp, (gpointer) op);
-  TRY (head_hits (pg, S, tmp, R_UNIT_HEAD, error));
+  /* the operator's security lead (unless the system has its own) and head */
+  g_ptr_array_add (found, (gpointer) op);
+  TRY (pg_incoming (pg, found, system_has_lead ? "heads" : "security_lead\x1fheads", tmp, error));
+  for (guint i = 0; i < tmp->len; i += 3)
+    hit (S, g_str_equal (tmp->pdata[i + 1], "heads") ? R_UNIT_HEAD : R_SECURITY_LEAD, tmp->pdata[i + 2], op,
+         ANCHOR_UNIT);
+  g_ptr_array_set_size (found, 0);
 
   /* Art. 4: regulators, their heads; without any, the region answers */
   TRY (pg_collect (pg, ST_REGULATORS, op, sys, regs, error));
@@ -1306,9 +1347,9 @@ resolve_operator (Pg *pg, Subject *S, const char *op, gboolean system_has_lead, 
       TRY (pg_collect (pg, ST_PROTECTORS, op, sys, found, error));
       g_ptr_array_extend (S->sets[R_PROTECTION], found->len > 0 ? found : regs, NULL, NULL);
     }
+  g_ptr_array_set_size (tmp, 0);
   if (regs->len == 0)
     {
-      g_ptr_array_set_size (tmp, 0);
       TRY (pg_collect (pg, ST_REGION_COMMITTEE, op, NULL, tmp, error));
       if (tmp->len > 0)
         TRY (seat_hits (pg, S, tmp->pdata[0], R_REGIONAL_SUPERVISOR, R_REGIONAL_SUPERVISOR, G_MAXUINT, error));
@@ -1343,6 +1384,7 @@ resolve_subject (Pg *pg, const char *id, Subject *S, GError **error)
 {
   g_autoptr (GPtrArray) leads = g_ptr_array_new ();
   g_autoptr (GPtrArray) protectors = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   PGresult *res = pg_run (pg, ST_NODE, id, NULL, error);
   const char *type;
 
@@ -1368,9 +1410,13 @@ resolve_subject (Pg *pg, const char *id, Subject *S, GError **error)
 
   if (S->is_system)
     {
-      TRY (pg_collect (pg, ST_IN, id, "operates", S->ops, error));
-      TRY (pg_collect (pg, ST_IN, id, "security_lead", leads, error));
-      TRY (pg_collect (pg, ST_IN, id, "protects", protectors, error));
+      g_ptr_array_add (leads, (gpointer) S->id);
+      TRY (pg_incoming (pg, leads, "operates\x1fsecurity_lead\x1fprotects", rows, error));
+      g_ptr_array_set_size (leads, 0);
+      for (guint i = 0; i < rows->len; i += 3)
+        g_ptr_array_add (g_str_equal (rows->pdata[i + 1], "operates") ? S->ops
+                         : g_str_equal (rows->pdata[i + 1], "security_lead") ? leads : protectors,
+                         rows->pdata[i + 2]);
       /* the system's own security lead stands for every operator's */
       for (guint i = 0; i < leads->len; i++)
         hit (S, R_SECURITY_LEAD, leads->pdata[i], NULL, ANCHOR_EACH_OPERATOR);
@@ -1688,16 +1734,12 @@ liability (Pg *pg, const PgEvent *e, Answer *A, const gboolean *subject_liable, 
         TRY (authority_of (pg, key, &g_array_index (anchors, Anchor, i), l.authority, error));
       sort_unique (l.authority);
       for (guint i = 0; i < l.authority->len; i++)
-        {
-          GPtrArray *props = pg_memo (pg, ST_PROPOSERS, l.authority->pdata[i], key, error);
-          if (props == NULL)
-            {
-              g_ptr_array_unref (l.authority);
-              g_ptr_array_unref (l.proposer);
-              return FALSE;
-            }
-          g_ptr_array_extend (l.proposer, props, NULL, NULL);
-        }
+        if (!proposers (pg, l.authority->pdata[i], key, l.proposer, error))
+          {
+            g_ptr_array_unref (l.authority);
+            g_ptr_array_unref (l.proposer);
+            return FALSE;
+          }
       sort_unique (l.proposer);
       g_array_append_val (A->liable, l);
     }
