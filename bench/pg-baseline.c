@@ -431,7 +431,6 @@ enum {
   ST_COMMITTEE,
   ST_SEATS,
   ST_REGULATORS,
-  ST_REGULATORS_LITERAL,
   ST_PROTECTORS,
   ST_REGION_COMMITTEE,
   ST_ORGANS,
@@ -481,19 +480,6 @@ static const char *const statement_sql[ST_COUNT] = {
     "   JOIN reg_at AS r ON r.sector = s.sector AND r.region = up.region WHERE " LIVE ("r")
     "   UNION ALL"
     "   SELECT w.sector, w.unit, up.depth FROM fwalk AS w JOIN up ON up.region = w.region)"
-    " SELECT DISTINCT p.unit FROM placed AS p"
-    " WHERE p.rank = (SELECT min(q.rank) FROM placed AS q WHERE q.sector = p.sector)",
-
-  /* the same without the derived table, as the SQLite baseline's literal
-   * statement: every live regulator of the sector, each one's region
-   * looked up (kept for the record; not used by default) */
-  [ST_REGULATORS_LITERAL] =
-    "WITH RECURSIVE " CTE_CHAIN ", " CTE_HOME ", " CTE_UP ", " CTE_SECTORS ", "
-    CTE_WALK ("walk",
-              "SELECT s.sector, g.src, g.src, " LOCATED ("g.src") ", 0 FROM sectors AS s"
-              " JOIN relations AS g ON g.dst = s.sector AND g.rel = 'regulates' WHERE " LIVE ("g")) ","
-    " placed (sector, unit, rank) AS ("
-    "   SELECT w.sector, w.unit, up.depth FROM walk AS w JOIN up ON up.region = w.region)"
     " SELECT DISTINCT p.unit FROM placed AS p"
     " WHERE p.rank = (SELECT min(q.rank) FROM placed AS q WHERE q.sector = p.sector)",
 
@@ -703,13 +689,13 @@ static PGresult *
 pg_run (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
 {
   static const char *const names[ST_COUNT] = { "s0", "s1", "s2", "s3", "s4", "s5", "s6",
-                                               "s7", "s8", "s9", "s10", "s11", "s12", "s13" };
+                                               "s7", "s8", "s9", "s10", "s11", "s12" };
   const char *values[4] = { a1, pg->at_text, pg->bound_text, a4 };
   PGresult *res;
 
   struct timespec t0, t1;
 
-  G_STATIC_ASSERT (ST_COUNT == 14);
+  G_STATIC_ASSERT (ST_COUNT == 13);
   clock_gettime (CLOCK_MONOTONIC, &t0);
   res = PQexecPrepared (pg->conn, names[st], 4, values, NULL, NULL, 0);
   clock_gettime (CLOCK_MONOTONIC, &t1);
