@@ -1919,6 +1919,14 @@ load_avg (void)
   return g_ascii_strtod (text, NULL);
 }
 
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* CPU time of this thread, ns */
 static gint64
 thread_cpu_ns (void)
@@ -2018,6 +2026,7 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
   Run r = { 0 };
   gint64 in_force_from = 0, timeline_from = 0, t0;
   gint64 spent[3] = { 0, 0, 0 }, cpu[3] = { 0, 0, 0 };
+  GArray *blocks[3] = { NULL, NULL, NULL };
   gboolean backend_cpu = TRUE;
   guint64 exec_before;
   guint n, bad = 0;
@@ -2109,6 +2118,8 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
 
   /* timing: blocks of events, each run three ways, the order turning */
   exec_before = r.pg[0]->n_exec;
+  for (guint w = 0; w < 3; w++)
+    blocks[w] = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint b = 0; b * block_size < n; b++)
     {
       guint from = b * block_size, to = MIN (n, from + block_size);
@@ -2133,6 +2144,10 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
                 resp_verdict_unref (resp_assessor_assess (r.assessor, resp_event_batch_get_event (r.batch, i)));
             }
           spent[way] += now_ns () - start;
+          {
+            double t = (double) (now_ns () - start);
+            g_array_append_val (blocks[way], t);
+          }
           cpu[way] += thread_cpu_ns () - cpu0;
           server1 = way < 2 ? backend_cpu_ns (r.pg[way]->conn) : 0;
           backend_cpu &= server0 >= 0 && server1 >= 0;
@@ -2162,6 +2177,25 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
       out->pg_plan = "auto";
     }
   out->pg_ratio = out->resp_us_per_event > 0 ? out->pg_ms_per_event * 1000 / out->resp_us_per_event : 0;
+  /* the median over blocks of PostgreSQL's time over libresp's on the
+   * same block: what a burst of other load does to a few blocks moves it
+   * little */
+  {
+    guint w = spent[1] < spent[0] ? 1 : 0;
+    g_autoptr (GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < blocks[2]->len; i++)
+      if (g_array_index (blocks[2], double, i) > 0)
+        {
+          double x = g_array_index (blocks[w], double, i) / g_array_index (blocks[2], double, i);
+          g_array_append_val (ratios, x);
+        }
+    g_array_sort (ratios, cmp_double);
+    if (ratios->len > 0)
+      out->pg_ratio_block_median = ratios->len % 2 == 1
+        ? g_array_index (ratios, double, ratios->len / 2)
+        : (g_array_index (ratios, double, ratios->len / 2 - 1) + g_array_index (ratios, double, ratios->len / 2)) / 2;
+  }
   if (backend_cpu)
     {
       guint w = spent[1] < spent[0] ? 1 : 0;
@@ -2173,6 +2207,9 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
   ok = TRUE;
 
 out:
+  for (guint w = 0; w < 3; w++)
+    if (blocks[w] != NULL)
+      g_array_unref (blocks[w]);
   run_clear (&r);
   return ok;
 }

@@ -51,6 +51,7 @@ typedef struct {
   const char *pg_plan;            /* which: "auto" or "force_generic_plan" (static) */
   double resp_us_per_event;       /* resp_assessor_assess() */
   double pg_ratio;                /* pg_ms_per_event / resp_us_per_event, both in µs */
+  double pg_ratio_block_median;   /* the median over blocks of the same ratio, block by block */
   /* CPU time instead of wall-clock (less swayed by other load): the
    * server backend's (/proc/PID/schedstat) and the client thread's, for the
    * plan setting of pg_ms_per_event; libresp's thread. 0 where the

@@ -61,13 +61,13 @@ main (int argc, char **argv)
             "\"subjects_compared\": %u, \"role_sets_compared\": %u, \"liable_compared\": %u, \"mismatches\": %u, "
             "\"pg_version\": \"%s\", \"pg_load_s\": %.2f, \"pg_statements_per_event\": %u, "
             "\"pg_auto_ms_per_event\": %.4f, \"pg_generic_ms_per_event\": %.4f, \"pg_plan\": \"%s\", "
-            "\"pg_ms_per_event\": %.4f, \"resp_us_per_event\": %.3f, \"pg_ratio\": %.1f, "
+            "\"pg_ms_per_event\": %.4f, \"resp_us_per_event\": %.3f, \"pg_ratio\": %.1f, \"pg_ratio_block_median\": %.1f, "
             "\"pg_cpu_ms_per_event\": %.4f, \"resp_cpu_us_per_event\": %.3f, \"pg_cpu_ratio\": %.1f, "
             "\"load_avg\": %.2f}\n",
             opt_size ? opt_size : "", f.n_events, f.n_triggered, f.n_outside, f.n_subjects, f.n_role_sets,
             f.n_liable, f.n_mismatches, f.pg_version, f.pg_load_s, f.pg_statements_per_event,
             f.pg_auto_ms_per_event, f.pg_generic_ms_per_event, f.pg_plan, f.pg_ms_per_event,
-            f.resp_us_per_event, f.pg_ratio, f.pg_cpu_ms_per_event, f.resp_cpu_us_per_event, f.pg_cpu_ratio,
+            f.resp_us_per_event, f.pg_ratio, f.pg_ratio_block_median, f.pg_cpu_ms_per_event, f.resp_cpu_us_per_event, f.pg_cpu_ratio,
             f.load_avg);
   else
     {
@@ -82,6 +82,7 @@ main (int argc, char **argv)
       printf ("pg_ms_per_event          %.4f (%s)\n", f.pg_ms_per_event, f.pg_plan);
       printf ("resp_us_per_event        %.3f\n", f.resp_us_per_event);
       printf ("pg_ratio                 %.1f\n", f.pg_ratio);
+      printf ("pg_ratio_block_median    %.1f\n", f.pg_ratio_block_median);
       printf ("pg_cpu_ms_per_event      %.4f (server backend + client thread)\n", f.pg_cpu_ms_per_event);
       printf ("resp_cpu_us_per_event    %.3f\n", f.resp_cpu_us_per_event);
       printf ("pg_cpu_ratio             %.1f\n", f.pg_cpu_ratio);
