@@ -585,6 +585,8 @@ static const char *const statement_sql[ST_COUNT] = {
 typedef struct {
   PGconn *conn;
   guint64 n_exec;
+  guint64 n_trips;             /* round trips to the server */
+  gboolean no_pipeline;        /* RESP_PG_NO_PIPELINE: one statement a round trip */
   guint64 st_exec[ST_COUNT];   /* per statement, for RESP_PG_PROFILE */
   gint64 st_ns[ST_COUNT];
   char bound_text[24];
@@ -643,6 +645,7 @@ pg_connect (const char *conninfo, guint n_nodes, gboolean generic, GError **erro
     }
   g_snprintf (pg->bound_text, sizeof pg->bound_text, "%u", n_nodes + 1);
   pg->chunk = g_string_chunk_new (4096);
+  pg->no_pipeline = g_getenv ("RESP_PG_NO_PIPELINE") != NULL;
   pg->memo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   if (generic && !pg_exec (pg, "SET plan_cache_mode = force_generic_plan", error))
     goto fail;
@@ -685,21 +688,22 @@ pg_str (Pg *pg, const char *s)
   return g_string_chunk_insert_const (pg->chunk, s);
 }
 
+static const char *const statement_names[ST_COUNT] = { "s0", "s1", "s2", "s3", "s4", "s5", "s6",
+                                                       "s7", "s8", "s9", "s10", "s11", "s12" };
+G_STATIC_ASSERT (ST_COUNT == 13);
+
 static PGresult *
 pg_run (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
 {
-  static const char *const names[ST_COUNT] = { "s0", "s1", "s2", "s3", "s4", "s5", "s6",
-                                               "s7", "s8", "s9", "s10", "s11", "s12" };
   const char *values[4] = { a1, pg->at_text, pg->bound_text, a4 };
   PGresult *res;
-
   struct timespec t0, t1;
 
-  G_STATIC_ASSERT (ST_COUNT == 13);
   clock_gettime (CLOCK_MONOTONIC, &t0);
-  res = PQexecPrepared (pg->conn, names[st], 4, values, NULL, NULL, 0);
+  res = PQexecPrepared (pg->conn, statement_names[st], 4, values, NULL, NULL, 0);
   clock_gettime (CLOCK_MONOTONIC, &t1);
   pg->n_exec++;
+  pg->n_trips++;
   pg->st_exec[st]++;
   pg->st_ns[st] += (t1.tv_sec - t0.tv_sec) * G_GINT64_CONSTANT (1000000000) + (t1.tv_nsec - t0.tv_nsec);
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
@@ -712,45 +716,10 @@ pg_run (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
   return res;
 }
 
-/* Runs st and appends column 0 of every row to out (strings of the event). */
-static gboolean
-pg_collect (Pg *pg, guint st, const char *a1, const char *a4, GPtrArray *out, GError **error)
+static char *
+memo_key (guint st, const char *a1, const char *a4)
 {
-  PGresult *res = pg_run (pg, st, a1, a4, error);
-
-  if (res == NULL)
-    return FALSE;
-  for (int i = 0; i < PQntuples (res); i++)
-    if (!PQgetisnull (res, i, 0))
-      g_ptr_array_add (out, (gpointer) pg_str (pg, PQgetvalue (res, i, 0)));
-  PQclear (res);
-  return TRUE;
-}
-
-/* ST_IN over the nodes in `nodes` and the relations in `rels` (a list
- * separated by U+001F): appends (node, relation, holder) to out */
-static gboolean
-pg_incoming (Pg *pg, GPtrArray *nodes, const char *rels, GPtrArray *out, GError **error)
-{
-  g_autoptr (GString) list = g_string_new (NULL);
-  PGresult *res;
-
-  if (nodes->len == 0)
-    return TRUE;
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (list, '\x1f');
-      g_string_append (list, nodes->pdata[i]);
-    }
-  res = pg_run (pg, ST_IN, list->str, rels, error);
-  if (res == NULL)
-    return FALSE;
-  for (int i = 0; i < PQntuples (res); i++)
-    for (int c = 0; c < 3; c++)
-      g_ptr_array_add (out, (gpointer) pg_str (pg, PQgetvalue (res, i, c)));
-  PQclear (res);
-  return TRUE;
+  return g_strdup_printf ("%u\x1f%s\x1f%s", st, a1 ? a1 : "", a4 ? a4 : "\x1e");
 }
 
 /* The answer of st for (a1, a4), asked once per event: every column of
@@ -758,7 +727,7 @@ pg_incoming (Pg *pg, GPtrArray *nodes, const char *rels, GPtrArray *out, GError 
 static GPtrArray *
 pg_memo (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("%u\x1f%s\x1f%s", st, a1 ? a1 : "", a4 ? a4 : "\x1e");
+  g_autofree char *key = memo_key (st, a1, a4);
   GPtrArray *list = g_hash_table_lookup (pg->memo, key);
   PGresult *res;
 
@@ -774,6 +743,133 @@ pg_memo (Pg *pg, guint st, const char *a1, const char *a4, GError **error)
   PQclear (res);
   g_hash_table_insert (pg->memo, (gpointer) pg_str (pg, key), list);
   return list;
+}
+
+/* One statement of a batch: memo says whether its answer is kept for
+ * the event (as pg_memo() keeps it: then `list` is set and `res` is
+ * not); otherwise `res` is the caller's to PQclear(). */
+typedef struct {
+  guint st;
+  const char *a1, *a4;
+  gboolean memo;
+  PGresult *res;
+  GPtrArray *list;
+} Req;
+
+/* Statements that do not depend on one another, in one round trip
+ * (libpq's pipeline mode); answers already kept for the event are not
+ * asked again. */
+static gboolean
+pg_batch (Pg *pg, Req *reqs, guint n, GError **error)
+{
+  guint sent = 0;
+  gboolean ok = TRUE;
+  struct timespec t0, t1;
+  gint64 ns;
+
+  for (guint i = 0; i < n; i++)
+    {
+      reqs[i].res = NULL;
+      reqs[i].list = NULL;
+      if (reqs[i].memo)
+        {
+          g_autofree char *key = memo_key (reqs[i].st, reqs[i].a1, reqs[i].a4);
+          reqs[i].list = g_hash_table_lookup (pg->memo, key);
+        }
+      sent += reqs[i].list == NULL;
+    }
+  if (sent == 0)
+    return TRUE;
+  if (sent == 1 || pg->no_pipeline)
+    {
+      for (guint i = 0; i < n; i++)
+        if (reqs[i].list == NULL)
+          {
+            if (reqs[i].memo)
+              reqs[i].list = pg_memo (pg, reqs[i].st, reqs[i].a1, reqs[i].a4, error);
+            else
+              reqs[i].res = pg_run (pg, reqs[i].st, reqs[i].a1, reqs[i].a4, error);
+            if (reqs[i].list == NULL && reqs[i].res == NULL)
+              goto fail;
+          }
+      return TRUE;
+    }
+
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  if (PQenterPipelineMode (pg->conn) != 1)
+    return pg_fail (pg, "pipeline", error);
+  for (guint i = 0; i < n; i++)
+    if (reqs[i].list == NULL)
+      {
+        const char *values[4] = { reqs[i].a1, pg->at_text, pg->bound_text, reqs[i].a4 };
+        if (PQsendQueryPrepared (pg->conn, statement_names[reqs[i].st], 4, values, NULL, NULL, 0) != 1)
+          ok = ok && pg_fail (pg, "send", error);
+      }
+  if (PQpipelineSync (pg->conn) != 1)
+    ok = ok && pg_fail (pg, "sync", error);
+  /* every answer, then the end of the query, then the sync */
+  for (guint i = 0; i < n; i++)
+    if (reqs[i].list == NULL)
+      {
+        PGresult *res = PQgetResult (pg->conn), *end;
+
+        if (PQresultStatus (res) != PGRES_TUPLES_OK)
+          {
+            if (ok)
+              g_set_error (error, PG_BASELINE_ERROR, PG_BASELINE_ERROR_SQL, "%.120s…: %s",
+                           statement_sql[reqs[i].st], res ? PQresultErrorMessage (res) : PQerrorMessage (pg->conn));
+            ok = FALSE;
+            PQclear (res);
+            res = NULL;
+          }
+        reqs[i].res = res;
+        while ((end = PQgetResult (pg->conn)) != NULL)
+          PQclear (end);
+      }
+  {
+    PGresult *sync = PQgetResult (pg->conn);
+
+    if (PQresultStatus (sync) != PGRES_PIPELINE_SYNC)
+      ok = ok && pg_fail (pg, "pipeline sync", error);
+    PQclear (sync);
+  }
+  if (PQexitPipelineMode (pg->conn) != 1)
+    ok = ok && pg_fail (pg, "pipeline end", error);
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  ns = (t1.tv_sec - t0.tv_sec) * G_GINT64_CONSTANT (1000000000) + (t1.tv_nsec - t0.tv_nsec);
+  pg->n_trips++;
+  for (guint i = 0; i < n; i++)
+    if (reqs[i].list == NULL)
+      {
+        pg->n_exec++;
+        pg->st_exec[reqs[i].st]++;
+        pg->st_ns[reqs[i].st] += ns / sent;
+      }
+  if (!ok)
+    goto fail;
+
+  /* answers kept for the event */
+  for (guint i = 0; i < n; i++)
+    if (reqs[i].memo && reqs[i].list == NULL)
+      {
+        PGresult *res = reqs[i].res;
+        GPtrArray *list = g_ptr_array_new ();
+        g_autofree char *key = memo_key (reqs[i].st, reqs[i].a1, reqs[i].a4);
+
+        for (int r = 0; r < PQntuples (res); r++)
+          for (int c = 0; c < PQnfields (res); c++)
+            g_ptr_array_add (list, PQgetisnull (res, r, c) ? NULL : (gpointer) pg_str (pg, PQgetvalue (res, r, c)));
+        PQclear (res);
+        reqs[i].res = NULL;
+        reqs[i].list = list;
+        g_hash_table_insert (pg->memo, (gpointer) pg_str (pg, key), list);
+      }
+  return TRUE;
+
+fail:
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&reqs[i].res, PQclear);
+  return FALSE;
 }
 
 /* ==== loading ==== */
@@ -1273,93 +1369,152 @@ seat_hits (Pg *pg, Subject *S, const char *k, guint main_role, guint cyber_role,
   return TRUE;
 }
 
-/* heads of each unit in units, as role, answering from that unit */
-static gboolean
-head_hits (Pg *pg, Subject *S, GPtrArray *units, guint role, GError **error)
+/* A list of ids separated by U+001F, for ST_IN */
+static char *
+id_list (GPtrArray *a, GPtrArray *b)
 {
-  g_autoptr (GPtrArray) heads = g_ptr_array_new ();
+  GString *list = g_string_new (NULL);
+  GPtrArray *both[2] = { a, b };
 
-  TRY (pg_incoming (pg, units, "heads", heads, error));
-  for (guint k = 0; k < heads->len; k += 3)
-    hit (S, role, heads->pdata[k + 2], heads->pdata[k], ANCHOR_UNIT);
-  return TRUE;
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; both[k] != NULL && i < both[k]->len; i++)
+      {
+        if (list->len > 0)
+          g_string_append_c (list, '\x1f');
+        g_string_append (list, both[k]->pdata[i]);
+      }
+  return g_string_free (list, FALSE);
 }
 
+static gboolean
+contains (GPtrArray *a, const char *id)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (a->pdata[i], id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* column 0 of each row of res into out (strings of the event) */
+static void
+take_column (Pg *pg, PGresult *res, GPtrArray *out)
+{
+  for (int i = 0; i < PQntuples (res); i++)
+    if (!PQgetisnull (res, i, 0))
+      g_ptr_array_add (out, (gpointer) pg_str (pg, PQgetvalue (res, i, 0)));
+}
+
+/* The roles from one operator, in four round trips: what depends on the
+ * operator alone; then what depends on its committee, regulators and
+ * coordinators; then proposers and the regional supervisors' seats. */
 static gboolean
 resolve_operator (Pg *pg, Subject *S, const char *op, gboolean system_has_lead, gboolean system_protected,
                   GError **error)
 {
-  g_autoptr (GPtrArray) tmp = g_ptr_array_new ();
-  g_autoptr (GPtrArray) regs = g_ptr_array_new ();
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  enum { Q_CHAIN, Q_COMMITTEE, Q_PEOPLE, Q_REGULATORS, Q_ORGANS, Q_COORDINATORS, Q_PROTECTORS, Q_N };
   const char *sys = S->is_system ? S->id : NULL;
-  GPtrArray *k;
+  Req q[Q_N] = {
+    [Q_CHAIN] = { ST_CHAIN, op, NULL, FALSE, NULL, NULL },
+    [Q_COMMITTEE] = { ST_COMMITTEE, op, NULL, TRUE, NULL, NULL },
+    [Q_PEOPLE] = { ST_IN, op, system_has_lead ? "heads" : "security_lead\x1fheads", FALSE, NULL, NULL },
+    [Q_REGULATORS] = { ST_REGULATORS, op, sys, FALSE, NULL, NULL },
+    [Q_ORGANS] = { ST_ORGANS, op, NULL, FALSE, NULL, NULL },
+    [Q_COORDINATORS] = { ST_COORDINATORS, op, NULL, FALSE, NULL, NULL },
+    [Q_PROTECTORS] = { ST_PROTECTORS, op, sys, FALSE, NULL, NULL },
+  };
+  Req q2[4], q3[8];
+  guint n2 = 0, n3 = 0, n_q = system_protected ? Q_N - 1 : Q_N;
+  g_autoptr (GPtrArray) regs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) coords = g_ptr_array_new ();
+  g_autofree char *units = NULL;
+  const char *k = NULL, *rk = NULL;
+  GPtrArray *managers = NULL;
+  PGresult *res;
 
+  TRY (pg_batch (pg, q, n_q, error));
   g_ptr_array_add (S->sets[R_OPERATOR], (gpointer) op);
-  TRY (pg_collect (pg, ST_CHAIN, op, NULL, S->sets[R_CHAIN], error));
-
-  k = pg_memo (pg, ST_COMMITTEE, op, NULL, error);
-  TRY (k != NULL);
-  if (k->len > 0)
+  take_column (pg, q[Q_CHAIN].res, S->sets[R_CHAIN]);
+  if (q[Q_COMMITTEE].list->len > 0)
     {
-      GPtrArray *managers;
-
-      g_ptr_array_add (S->sets[R_COMMITTEE], k->pdata[0]);
-      TRY (seat_hits (pg, S, k->pdata[0], R_FIRST, R_DIRECT, R_TEAM, error));
-      /* the committee's authority and their proposers */
-      managers = pg_memo (pg, ST_MANAGERS, k->pdata[0], NULL, error);
-      TRY (managers != NULL);
-      for (guint i = 0; i < managers->len; i++)
-        {
-          g_ptr_array_add (S->sets[R_AUTHORITY], managers->pdata[i]);
-          TRY (proposers (pg, managers->pdata[i], NULL, S->sets[R_PROPOSER], error));
-        }
+      k = q[Q_COMMITTEE].list->pdata[0];
+      g_ptr_array_add (S->sets[R_COMMITTEE], (gpointer) k);
     }
-
   /* the operator's security lead (unless the system has its own) and head */
-  g_ptr_array_add (found, (gpointer) op);
-  TRY (pg_incoming (pg, found, system_has_lead ? "heads" : "security_lead\x1fheads", tmp, error));
-  for (guint i = 0; i < tmp->len; i += 3)
-    hit (S, g_str_equal (tmp->pdata[i + 1], "heads") ? R_UNIT_HEAD : R_SECURITY_LEAD, tmp->pdata[i + 2], op,
-         ANCHOR_UNIT);
-  g_ptr_array_set_size (found, 0);
-
-  /* Art. 4: regulators, their heads; without any, the region answers */
-  TRY (pg_collect (pg, ST_REGULATORS, op, sys, regs, error));
+  res = q[Q_PEOPLE].res;
+  for (int i = 0; i < PQntuples (res); i++)
+    hit (S, g_str_equal (PQgetvalue (res, i, 1), "heads") ? R_UNIT_HEAD : R_SECURITY_LEAD,
+         pg_str (pg, PQgetvalue (res, i, 2)), op, ANCHOR_UNIT);
+  take_column (pg, q[Q_REGULATORS].res, regs);
   g_ptr_array_extend (S->sets[R_REGULATOR], regs, NULL, NULL);
-  TRY (head_hits (pg, S, regs, R_REGULATOR_HEAD, error));
+  res = q[Q_ORGANS].res;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *rel = PQgetvalue (res, i, 0);
+      guint role = g_str_equal (rel, "public_security") ? R_PUBLIC_SECURITY
+                 : g_str_equal (rel, "state_security") ? R_STATE_SECURITY : R_AUDIT_OFFICE;
+      g_ptr_array_add (S->sets[role], (gpointer) pg_str (pg, PQgetvalue (res, i, 1)));
+    }
+  take_column (pg, q[Q_COORDINATORS].res, coords);
+  g_ptr_array_extend (S->sets[R_COORDINATOR], coords, NULL, NULL);
   if (!system_protected)
     {
-      TRY (pg_collect (pg, ST_PROTECTORS, op, sys, found, error));
+      g_autoptr (GPtrArray) found = g_ptr_array_new ();
+      take_column (pg, q[Q_PROTECTORS].res, found);
       g_ptr_array_extend (S->sets[R_PROTECTION], found->len > 0 ? found : regs, NULL, NULL);
     }
-  g_ptr_array_set_size (tmp, 0);
-  if (regs->len == 0)
+  for (guint i = 0; i < n_q; i++)
+    g_clear_pointer (&q[i].res, PQclear);
+
+  /* the committee's seats and managers; the heads of the regulators and
+   * coordinators; without a regulator, the region's committee (Art. 4) */
+  if (k != NULL)
     {
-      TRY (pg_collect (pg, ST_REGION_COMMITTEE, op, NULL, tmp, error));
-      if (tmp->len > 0)
-        TRY (seat_hits (pg, S, tmp->pdata[0], R_REGIONAL_SUPERVISOR, R_REGIONAL_SUPERVISOR, G_MAXUINT, error));
+      q2[n2++] = (Req) { ST_SEATS, k, NULL, TRUE, NULL, NULL };
+      q2[n2++] = (Req) { ST_MANAGERS, k, NULL, TRUE, NULL, NULL };
+    }
+  if (regs->len + coords->len > 0)
+    {
+      units = id_list (regs, coords);
+      q2[n2++] = (Req) { ST_IN, units, "heads", FALSE, NULL, NULL };
+    }
+  if (regs->len == 0)
+    q2[n2++] = (Req) { ST_REGION_COMMITTEE, op, NULL, FALSE, NULL, NULL };
+  TRY (pg_batch (pg, q2, n2, error));
+  for (guint i = 0; i < n2; i++)
+    {
+      if (q2[i].st == ST_SEATS)
+        TRY (seat_hits (pg, S, k, R_FIRST, R_DIRECT, R_TEAM, error));
+      else if (q2[i].st == ST_MANAGERS)
+        managers = q2[i].list;
+      else if (q2[i].st == ST_IN)
+        for (int r = 0; r < PQntuples (q2[i].res); r++)
+          {
+            const char *unit = pg_str (pg, PQgetvalue (q2[i].res, r, 0));
+            const char *head = pg_str (pg, PQgetvalue (q2[i].res, r, 2));
+            if (contains (regs, unit))
+              hit (S, R_REGULATOR_HEAD, head, unit, ANCHOR_UNIT);
+            if (contains (coords, unit))
+              hit (S, R_COORDINATOR_HEAD, head, unit, ANCHOR_UNIT);
+          }
+      else if (PQntuples (q2[i].res) > 0)
+        rk = pg_str (pg, PQgetvalue (q2[i].res, 0, 0));
+      g_clear_pointer (&q2[i].res, PQclear);
     }
 
-  /* the organs of the region */
-  {
-    PGresult *res = pg_run (pg, ST_ORGANS, op, NULL, error);
-
-    TRY (res != NULL);
-    for (int i = 0; i < PQntuples (res); i++)
-      {
-        const char *rel = PQgetvalue (res, i, 0);
-        guint role = g_str_equal (rel, "public_security") ? R_PUBLIC_SECURITY
-                   : g_str_equal (rel, "state_security") ? R_STATE_SECURITY : R_AUDIT_OFFICE;
-        g_ptr_array_add (S->sets[role], (gpointer) pg_str (pg, PQgetvalue (res, i, 1)));
-      }
-    PQclear (res);
-  }
-
-  g_ptr_array_set_size (found, 0);
-  TRY (pg_collect (pg, ST_COORDINATORS, op, NULL, found, error));
-  g_ptr_array_extend (S->sets[R_COORDINATOR], found, NULL, NULL);
-  TRY (head_hits (pg, S, found, R_COORDINATOR_HEAD, error));
+  /* the committee's authority and their proposers; the regional
+   * supervisors */
+  for (guint i = 0; managers != NULL && i < managers->len && n3 < G_N_ELEMENTS (q3) - 1; i++)
+    q3[n3++] = (Req) { ST_PROPOSERS, managers->pdata[i], NULL, TRUE, NULL, NULL };
+  if (rk != NULL)
+    q3[n3++] = (Req) { ST_SEATS, rk, NULL, TRUE, NULL, NULL };
+  TRY (pg_batch (pg, q3, n3, error));
+  for (guint i = 0; managers != NULL && i < managers->len; i++)
+    {
+      g_ptr_array_add (S->sets[R_AUTHORITY], managers->pdata[i]);
+      TRY (proposers (pg, managers->pdata[i], NULL, S->sets[R_PROPOSER], error));
+    }
+  if (rk != NULL)
+    TRY (seat_hits (pg, S, rk, R_REGIONAL_SUPERVISOR, R_REGIONAL_SUPERVISOR, G_MAXUINT, error));
   return TRUE;
 }
 
@@ -1370,16 +1525,23 @@ resolve_subject (Pg *pg, const char *id, Subject *S, GError **error)
 {
   g_autoptr (GPtrArray) leads = g_ptr_array_new ();
   g_autoptr (GPtrArray) protectors = g_ptr_array_new ();
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  PGresult *res = pg_run (pg, ST_NODE, id, NULL, error);
+  Req q[2] = {
+    { ST_NODE, id, NULL, FALSE, NULL, NULL },
+    /* what a system's operators, own security lead and protectors are (a
+     * unit's answer is not used) */
+    { ST_IN, id, "operates\x1fsecurity_lead\x1fprotects", FALSE, NULL, NULL },
+  };
+  PGresult *res;
   const char *type;
+  gboolean ok = TRUE;
 
-  TRY (res != NULL);
+  TRY (pg_batch (pg, q, 2, error));
+  res = q[0].res;
   if (PQntuples (res) == 0)
     {
-      PQclear (res);
       g_set_error (error, PG_BASELINE_ERROR, PG_BASELINE_ERROR_FORMAT, "no node '%s'", id);
-      return FALSE;
+      ok = FALSE;
+      goto out;
     }
   S->id = pg_str (pg, id);
   type = PQgetvalue (res, 0, 0);
@@ -1389,20 +1551,19 @@ resolve_subject (Pg *pg, const char *id, Subject *S, GError **error)
   if (!S->is_system && !g_str_equal (type, "unit"))
     {
       g_set_error (error, PG_BASELINE_ERROR, PG_BASELINE_ERROR_FORMAT, "'%s' is a %s, not a system or unit", id, type);
-      PQclear (res);
-      return FALSE;
+      ok = FALSE;
+      goto out;
     }
-  PQclear (res);
 
   if (S->is_system)
     {
-      g_ptr_array_add (leads, (gpointer) S->id);
-      TRY (pg_incoming (pg, leads, "operates\x1fsecurity_lead\x1fprotects", rows, error));
-      g_ptr_array_set_size (leads, 0);
-      for (guint i = 0; i < rows->len; i += 3)
-        g_ptr_array_add (g_str_equal (rows->pdata[i + 1], "operates") ? S->ops
-                         : g_str_equal (rows->pdata[i + 1], "security_lead") ? leads : protectors,
-                         rows->pdata[i + 2]);
+      res = q[1].res;
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          const char *rel = PQgetvalue (res, i, 1);
+          g_ptr_array_add (g_str_equal (rel, "operates") ? S->ops : g_str_equal (rel, "security_lead") ? leads : protectors,
+                           (gpointer) pg_str (pg, PQgetvalue (res, i, 2)));
+        }
       /* the system's own security lead stands for every operator's */
       for (guint i = 0; i < leads->len; i++)
         hit (S, R_SECURITY_LEAD, leads->pdata[i], NULL, ANCHOR_EACH_OPERATOR);
@@ -1410,12 +1571,17 @@ resolve_subject (Pg *pg, const char *id, Subject *S, GError **error)
     }
   else
     g_ptr_array_add (S->ops, (gpointer) S->id);
+  g_clear_pointer (&q[0].res, PQclear);
+  g_clear_pointer (&q[1].res, PQclear);
 
-  for (guint i = 0; i < S->ops->len; i++)
-    TRY (resolve_operator (pg, S, S->ops->pdata[i], leads->len > 0, protectors->len > 0, error));
+  for (guint i = 0; i < S->ops->len && ok; i++)
+    ok = resolve_operator (pg, S, S->ops->pdata[i], leads->len > 0, protectors->len > 0, error);
   for (guint r = 0; r < N_R; r++)
     sort_unique (S->sets[r]);
-  return TRUE;
+out:
+  g_clear_pointer (&q[0].res, PQclear);
+  g_clear_pointer (&q[1].res, PQclear);
+  return ok;
 }
 
 /* ==== circumstances and liability (the default rulebook) ==== */
@@ -1631,6 +1797,89 @@ cmp_liable (gconstpointer a, gconstpointer b)
   return strcmp (((const Liable *) a)->person, ((const Liable *) b)->person);
 }
 
+/* appends a request for an answer kept for the event (once per key) */
+static void
+queue (GArray *q, guint st, const char *a1)
+{
+  Req r = { st, a1, NULL, TRUE, NULL, NULL };
+
+  for (guint i = 0; i < q->len; i++)
+    if (g_array_index (q, Req, i).st == st && strcmp (g_array_index (q, Req, i).a1, a1) == 0)
+      return;
+  g_array_append_val (q, r);
+}
+
+/* What authority_of() and proposers() will ask for the liable, asked
+ * beforehand in as few round trips as the dependencies allow: the units'
+ * committees; their seats and the managers of the committees reached
+ * through a seat; the managers of a unit's committee for those seated on
+ * it; then the proposers of every authority. */
+static gboolean
+prefetch_authority (Pg *pg, GHashTable *liable, GError **error)
+{
+  g_autoptr (GArray) q = g_array_new (FALSE, FALSE, sizeof (Req));
+  g_autoptr (GPtrArray) authorities = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer key, value;
+
+  for (guint stage = 0; stage < 4; stage++)
+    {
+      g_array_set_size (q, 0);
+      g_ptr_array_set_size (authorities, 0);
+      g_hash_table_iter_init (&it, liable);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        {
+          GArray *anchors = value;
+
+          for (guint i = 0; i < anchors->len; i++)
+            {
+              const Anchor *a = &g_array_index (anchors, Anchor, i);
+              GPtrArray *ks, *seats;
+              gboolean seated = FALSE;
+              const char *k;
+
+              if (a->kind == ANCHOR_COMMITTEE)
+                {
+                  if (stage == 1)
+                    queue (q, ST_MANAGERS, a->anchor);
+                  continue;
+                }
+              if (stage == 0)
+                {
+                  queue (q, ST_COMMITTEE, a->anchor);
+                  continue;
+                }
+              ks = pg_memo (pg, ST_COMMITTEE, a->anchor, NULL, error);
+              TRY (ks != NULL);
+              if (ks->len == 0)
+                continue;
+              k = ks->pdata[0];
+              if (stage == 1)
+                {
+                  queue (q, ST_SEATS, k);
+                  continue;
+                }
+              seats = pg_memo (pg, ST_SEATS, k, NULL, error);
+              TRY (seats != NULL);
+              for (guint j = 0; j + 1 < seats->len && !seated; j += 2)
+                seated = strcmp (seats->pdata[j], key) == 0;
+              if (seated && stage == 2)
+                queue (q, ST_MANAGERS, k);
+            }
+          if (stage == 3)
+            {
+              for (guint i = 0; i < anchors->len; i++)
+                TRY (authority_of (pg, key, &g_array_index (anchors, Anchor, i), authorities, error));
+              for (guint i = 0; i < authorities->len; i++)
+                queue (q, ST_PROPOSERS, authorities->pdata[i]);
+              g_ptr_array_set_size (authorities, 0);
+            }
+        }
+      TRY (pg_batch (pg, (Req *) (gpointer) q->data, q->len, error));
+    }
+  return TRUE;
+}
+
 /* SPEC §4.5 under the default rulebook, for a triggered event */
 static gboolean
 liability (Pg *pg, const PgEvent *e, Answer *A, const gboolean *subject_liable, gboolean in_force, GError **error)
@@ -1687,6 +1936,13 @@ liability (Pg *pg, const PgEvent *e, Answer *A, const gboolean *subject_liable, 
   /* collective responsibility: each decision's committee's main leader
    * and cyber lead, and its members who took part; none of them through a
    * decision they dissented from */
+  {
+    g_autoptr (GArray) q = g_array_new (FALSE, FALSE, sizeof (Req));
+
+    for (guint d = 0; d < e->n_decisions; d++)
+      queue (q, ST_SEATS, pg_str (pg, e->decisions[d].committee));
+    TRY (pg_batch (pg, (Req *) (gpointer) q->data, q->len, error));
+  }
   for (guint d = 0; d < e->n_decisions; d++)
     {
       const PgDecision *dec = &e->decisions[d];
@@ -1710,6 +1966,7 @@ liability (Pg *pg, const PgEvent *e, Answer *A, const gboolean *subject_liable, 
   for (char **p = e->exempted; p != NULL && *p != NULL; p++)
     g_hash_table_remove (liable, *p);
 
+  TRY (prefetch_authority (pg, liable, error));
   g_hash_table_iter_init (&it, liable);
   while (g_hash_table_iter_next (&it, &key, &value))
     {
@@ -2028,7 +2285,7 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
   gint64 spent[3] = { 0, 0, 0 }, cpu[3] = { 0, 0, 0 };
   GArray *blocks[3] = { NULL, NULL, NULL };
   gboolean backend_cpu = TRUE;
-  guint64 exec_before;
+  guint64 exec_before, trips_before;
   guint n, bad = 0;
   gboolean ok = FALSE;
 
@@ -2118,6 +2375,7 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
 
   /* timing: blocks of events, each run three ways, the order turning */
   exec_before = r.pg[0]->n_exec;
+  trips_before = r.pg[0]->n_trips;
   for (guint w = 0; w < 3; w++)
     blocks[w] = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint b = 0; b * block_size < n; b++)
@@ -2162,7 +2420,8 @@ pg_baseline_measure (const char *model_path, const char *events_path, guint n_ev
           g_printerr ("profile %s s%-2u %9" G_GUINT64_FORMAT " runs %8.1f us each: %.60s\n",
                       w == 0 ? "auto   " : "generic", st, r.pg[w]->st_exec[st],
                       (double) r.pg[w]->st_ns[st] / 1e3 / r.pg[w]->st_exec[st], statement_sql[st]);
-  out->pg_statements_per_event = n > 0 ? (guint) ((r.pg[0]->n_exec - exec_before) / n) : 0;
+  out->pg_statements_per_event = n > 0 ? (double) (r.pg[0]->n_exec - exec_before) / n : 0;
+  out->pg_round_trips_per_event = n > 0 ? (double) (r.pg[0]->n_trips - trips_before) / n : 0;
   out->pg_auto_ms_per_event = (double) spent[0] / 1e6 / MAX (n, 1);
   out->pg_generic_ms_per_event = (double) spent[1] / 1e6 / MAX (n, 1);
   out->resp_us_per_event = (double) spent[2] / 1e3 / MAX (n, 1);

@@ -59,7 +59,9 @@ typedef struct {
   double pg_cpu_ms_per_event;
   double resp_cpu_us_per_event;
   double pg_cpu_ratio;
-  guint pg_statements_per_event;  /* prepared statements executed per event, mean */
+  double pg_statements_per_event;  /* prepared statements executed, mean */
+  double pg_round_trips_per_event; /* independent ones go together (libpq pipeline mode;
+                                    * RESP_PG_NO_PIPELINE=1: one a trip) */  /* prepared statements executed per event, mean */
   double load_avg;                /* /proc/loadavg (1 min) when the timing ended */
   char pg_version[64];            /* server_version */
 } PgBaselineFigures;

@@ -59,13 +59,13 @@ main (int argc, char **argv)
   if (opt_json)
     printf ("{\"size\": \"%s\", \"events\": %u, \"triggered\": %u, \"outside_port\": %u, "
             "\"subjects_compared\": %u, \"role_sets_compared\": %u, \"liable_compared\": %u, \"mismatches\": %u, "
-            "\"pg_version\": \"%s\", \"pg_load_s\": %.2f, \"pg_statements_per_event\": %u, "
+            "\"pg_version\": \"%s\", \"pg_load_s\": %.2f, \"pg_statements_per_event\": %.1f, \"pg_round_trips_per_event\": %.1f, "
             "\"pg_auto_ms_per_event\": %.4f, \"pg_generic_ms_per_event\": %.4f, \"pg_plan\": \"%s\", "
             "\"pg_ms_per_event\": %.4f, \"resp_us_per_event\": %.3f, \"pg_ratio\": %.1f, \"pg_ratio_block_median\": %.1f, "
             "\"pg_cpu_ms_per_event\": %.4f, \"resp_cpu_us_per_event\": %.3f, \"pg_cpu_ratio\": %.1f, "
             "\"load_avg\": %.2f}\n",
             opt_size ? opt_size : "", f.n_events, f.n_triggered, f.n_outside, f.n_subjects, f.n_role_sets,
-            f.n_liable, f.n_mismatches, f.pg_version, f.pg_load_s, f.pg_statements_per_event,
+            f.n_liable, f.n_mismatches, f.pg_version, f.pg_load_s, f.pg_statements_per_event, f.pg_round_trips_per_event,
             f.pg_auto_ms_per_event, f.pg_generic_ms_per_event, f.pg_plan, f.pg_ms_per_event,
             f.resp_us_per_event, f.pg_ratio, f.pg_ratio_block_median, f.pg_cpu_ms_per_event, f.resp_cpu_us_per_event, f.pg_cpu_ratio,
             f.load_avg);
@@ -75,8 +75,8 @@ main (int argc, char **argv)
               opt_size ? opt_size : "?", f.n_events, f.n_triggered, f.n_outside);
       printf ("agreement: %u subjects, %u role sets, %u liable persons with authority and proposer: %u mismatches\n",
               f.n_subjects, f.n_role_sets, f.n_liable, f.n_mismatches);
-      printf ("PostgreSQL %s: load %.2f s, %u statements per event\n", f.pg_version, f.pg_load_s,
-              f.pg_statements_per_event);
+      printf ("PostgreSQL %s: load %.2f s, %.1f statements in %.1f round trips per event\n", f.pg_version,
+              f.pg_load_s, f.pg_statements_per_event, f.pg_round_trips_per_event);
       printf ("pg_auto_ms_per_event     %.4f\n", f.pg_auto_ms_per_event);
       printf ("pg_generic_ms_per_event  %.4f\n", f.pg_generic_ms_per_event);
       printf ("pg_ms_per_event          %.4f (%s)\n", f.pg_ms_per_event, f.pg_plan);
