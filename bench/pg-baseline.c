@@ -16,8 +16,10 @@
  * and the `within` walk, interval filters on every join); the client
  * evaluates the default rulebook's circumstances and liability rules in
  * three-valued logic. Within one event, answers that do not depend on the
- * subject (a committee's managers, a unit's committee, seats) are asked
- * once, as libresp's assessor memoises them per event.
+ * subject (a committee's managers, a unit's committee, seats, proposers)
+ * are asked once, as libresp's assessor memoises them per event, and
+ * statements that do not depend on one another go to the server together
+ * (libpq's pipeline mode, pg_batch()).
  *
  * Not ported: the event timeline of SPEC §9 (an event from 2025-11-01
  * with `reports` and no stated `reported_in_time` has that fact derived
