@@ -26,6 +26,12 @@ if [ "${RESP_SETUP_CI:-}" = 1 ]; then
   packages+=(valgrind gi-docgen clang libclang-rt-14-dev default-jdk-headless)
 fi
 
+if [ "${RESP_SETUP_BENCH:-}" = 1 ]; then
+  # benchmarks (meson -Dbenchmarks=true): the SQLite baseline, the checker,
+  # and the PostgreSQL baseline with the server it starts for itself
+  packages+=(libsqlite3-dev libjson-glib-dev postgresql libpq-dev)
+fi
+
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (apt-get install)" >&2
   exit 1
