@@ -65,9 +65,6 @@ typedef struct {
   gint64   at;
   gint64   lo, hi;
   RespHitVec hits[RESP_N_ROLES];
-  guint32  chain_no_coordinators;  /* the first chain hits, known to have no
-                                    * coordinators at this instant */
-  guint32  chain_coordinators;     /* the first chain hit with some + 1, or 0 */
   RespU32Vec paths;              /* node indices */
   RespRoleWarningVec warnings;
   RespU32Vec path;               /* the path being walked */

@@ -67,7 +67,6 @@ resp_resolver_reset (RespResolver *R, gint64 at)
   R->hi = RESP_INSTANT_OPEN_END;
   for (guint i = 0; i < RESP_N_ROLES; i++)
     R->hits[i].len = 0;
-  R->chain_no_coordinators = R->chain_coordinators = 0;
   R->paths.len = 0;
   R->path.len = 0;
   R->warnings.len = 0;
@@ -658,22 +657,20 @@ hit_coordinators (RespResolver *R, RespU32Vec *found, RespU32Vec *path)
 }
 
 /* A department's own 网信 working body first: the units that coordinate a
- * unit of the chain, nearest first (SPEC §3.2, §4.3); else, walking up
- * from g, the first region with coordinators. The chain's paths are the
- * stored walk its hits point into. */
+ * unit of this operator's chain (its hits from chain_start on), nearest
+ * first (SPEC §3.2, §4.3); else, walking up from g, the first region with
+ * coordinators. Each operator of a system has its own: the role is the
+ * union over them. The chain's paths are the stored walk its hits point
+ * into. */
 static void
-coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
+coordinators (RespResolver *R, guint32 g, RespU32Vec *path, guint chain_start)
 {
   RespU32Vec *found = &R->scratch;
   const RespHitVec *chain = &R->hits[RESP_ROLE_CHAIN];
   guint save = path->len;
   guint32 steps = 0;
 
-  /* the chains of the operators walked before this one come first in
-   * chain: what was learnt of them is not asked again (asking again would
-   * narrow the window no further) */
-  for (guint i = R->chain_coordinators > 0 ? R->chain_coordinators - 1 : R->chain_no_coordinators;
-       i < chain->len; i++)
+  for (guint i = chain_start; i < chain->len; i++)
     {
       guint32 b, e;
 
@@ -681,19 +678,13 @@ coordinators (RespResolver *R, guint32 g, RespU32Vec *path)
        * live relations (which no relation at all leaves the window as it is) */
       resp_model_in_range (R->m, chain->data[i].node, RESP_REL_COORDINATES, &b, &e);
       if (b == e)
-        {
-          R->chain_no_coordinators = i + 1;
-          continue;
-        }
+        continue;
       found->len = 0;
       resp_resolver_all_in (R, chain->data[i].node, RESP_REL_COORDINATES, RESP_SEAT_NONE, found);
-      if (found->len == 0)
-        R->chain_no_coordinators = i + 1;
-      else
+      if (found->len > 0)
         {
           RespU32Vec *walk = resp_resolver_take (R);
 
-          R->chain_coordinators = i + 1;
           resp_vec_append (walk, R->paths.data + chain->data[i].path_off, chain->data[i].path_len);
           hit_coordinators (R, found, walk);
           resp_resolver_give (R, walk);
@@ -953,7 +944,7 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
   RespU32Vec *path = &R->path;
   RespU32Vec *tmp = resp_resolver_take (R);
   RespU32Vec *regions = resp_resolver_take (R);
-  guint base, save;
+  guint base, save, chain_start = R->hits[RESP_ROLE_CHAIN].len;
   guint32 k, cur, g, steps = 0;
 
   path->len = 0;
@@ -1057,7 +1048,7 @@ resolve_operator (RespResolver *R, guint32 subject, guint32 op, gboolean system_
 
   if (g != RESP_NO_NODE)
     region_organs (R, regions, path);
-  coordinators (R, g, path);
+  coordinators (R, g, path, chain_start);
   path->len = save;
 
   resp_resolver_give (R, tmp);

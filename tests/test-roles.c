@@ -554,10 +554,15 @@ static const char * const unit_coordinator_model[] = {
   UNIT ("u-cac-nat"),
   UNIT ("u-other"),
   UNIT ("u-cac-prov"),
+  UNIT ("u-agency"),
+  UNIT ("u-agency-cyber"),
   SYSTEM ("s-min"),
   SYSTEM ("s-bureau"),
   SYSTEM ("s-other"),
+  SYSTEM ("s-joint"),
+  SYSTEM ("s-mixed"),
   PERSON ("p-min-cyber"),
+  PERSON ("p-agency-cyber"),
   PERSON ("p-cac-nat"),
   PERSON ("p-min-main"),
   REL ("within", "r-prov", "r-nat"),
@@ -576,6 +581,13 @@ static const char * const unit_coordinator_model[] = {
   REL ("operates", "u-min", "s-min"),
   REL ("operates", "u-min-bureau", "s-bureau"),
   REL ("operates", "u-other", "s-other"),
+  REL ("located_in", "u-agency", "r-nat"),
+  REL ("coordinates", "u-agency-cyber", "u-agency"),
+  REL ("operates", "u-min", "s-joint"),
+  REL ("operates", "u-agency", "s-joint"),
+  REL ("operates", "u-min", "s-mixed"),
+  REL ("operates", "u-other", "s-mixed"),
+  REL ("heads", "p-agency-cyber", "u-agency-cyber"),
   REL ("heads", "p-min-cyber", "u-min-cyber"),
   REL ("heads", "p-cac-nat", "u-cac-nat"),
   SEAT ("p-min-main", "k-min", "main_leader"),
@@ -599,6 +611,21 @@ static const Resolution unit_coordinator[] = {
   { "s-other", AT, {
       HOLDERS (COORDINATOR, "u-cac-prov"),
       HOLDERS (COORDINATOR_HEAD, "") } },
+  /* several operators: each its own nearest (SPEC §3.2: every role is the
+   * union over the operators), not the first operator's body again */
+  { "s-joint", AT, {
+      HOLDERS (OPERATOR, "u-agency u-min"),
+      HOLDERS (COORDINATOR, "u-agency-cyber u-min-cyber"),
+      HOLDERS (COORDINATOR_HEAD, "p-agency-cyber p-min-cyber"),
+      PATH (COORDINATOR, "u-min-cyber", "s-joint u-min u-min-cyber"),
+      PATH (COORDINATOR, "u-agency-cyber", "s-joint u-agency u-agency-cyber") } },
+  /* one operator with a body of its own, one without: the body, and the
+   * other operator's region's office */
+  { "s-mixed", AT, {
+      HOLDERS (COORDINATOR, "u-cac-prov u-min-cyber"),
+      HOLDERS (COORDINATOR_HEAD, "p-min-cyber"),
+      PATH (COORDINATOR, "u-min-cyber", "s-mixed u-min u-min-cyber"),
+      PATH (COORDINATOR, "u-cac-prov", "s-mixed u-other r-prov u-cac-prov") } },
 };
 
 static void
