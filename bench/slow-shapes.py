@@ -2,7 +2,10 @@
 """slow-shapes.py RESP [N ...]: how the time of `resp` grows on inputs shaped
 to be slow (issue 19, item 4), as an exponent rather than a timed test.
 
-For each shape, the input is made at sizes N, 2N, 4N (default N = 4000),
+For each shape, the input is made at sizes N, 2N, 4N (default N = 2000:
+the chain, operators and decision shapes past 10,000 are refused by the
+default RespLimits, max_chain_depth, max_system_operators and
+max_committee_members),
 `resp` runs on it (best of three, wall time), and the exponent is
 log2(t(4N) / t(2N)): about 1 for linear growth, 2 for quadratic.
 
@@ -195,7 +198,7 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     resp = sys.argv[1]
-    base = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
+    base = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     sizes = [base, 2 * base, 4 * base]
     with tempfile.TemporaryDirectory() as tmp:
         only = os.environ.get("SHAPES", "").split(",") if os.environ.get("SHAPES") else None

@@ -6,8 +6,10 @@
  * then every relation's ends are checked against the node types its row of
  * the vocabulary allows, every "at most one at any instant" of SPEC §3.2
  * against overlapping intervals, and `within` and `under` against cycles
- * live at some instant. A relation found wrong is marked so that the later
- * checks do not report it again.
+ * live at some instant, and last the shapes RespLimits bounds (the depth of
+ * a chain of superiors, members per committee, operators per system). A
+ * relation found wrong is marked so that the later checks do not report it
+ * again.
  */
 #include "config.h"
 
@@ -694,6 +696,206 @@ check_cycles (RespLoader *L)
   g_free (h.edge);
 }
 
+/* ---- shapes no real model has (RespLimits) ---- */
+
+typedef struct {
+  guint32 node;
+  guint32 next;              /* the next of its `under` edges to follow */
+} ChainFrame;
+
+/* The `under` relation at which a chain of superiors goes one past max
+ * links (counted from the top), or RESP_NO_NODE. Time is ignored; a static
+ * cycle (relations never live at once) is not followed round. Iterative,
+ * O(nodes + relations). */
+static guint32
+over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
+{
+  guint32 n = m->n_nodes, found = RESP_NO_NODE, *start, *edge, *cur, *depth;
+  guint8 *state;             /* 0 not seen, 1 on the stack, 2 done */
+  GArray *stack;
+
+  start = g_new0 (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < m->n_rels; i++)
+    if ((rel_ok == NULL || rel_ok[i]) && m->rels[i].rel == RESP_REL_UNDER
+        && m->rels[i].from < n && m->rels[i].to < n)
+      start[m->rels[i].from + 1]++;
+  for (guint32 v = 0; v < n; v++)
+    start[v + 1] += start[v];
+  if (start[n] == 0)
+    {
+      g_free (start);
+      return RESP_NO_NODE;
+    }
+  edge = g_new (guint32, start[n]);
+  cur = g_memdup2 (start, sizeof (guint32) * ((gsize) n + 1));
+  for (guint32 i = 0; i < m->n_rels; i++)
+    if ((rel_ok == NULL || rel_ok[i]) && m->rels[i].rel == RESP_REL_UNDER
+        && m->rels[i].from < n && m->rels[i].to < n)
+      edge[cur[m->rels[i].from]++] = i;
+  g_free (cur);
+
+  depth = g_new0 (guint32, MAX (n, 1));
+  state = g_new0 (guint8, MAX (n, 1));
+  stack = g_array_new (FALSE, FALSE, sizeof (ChainFrame));
+  for (guint32 v = 0; v < n && found == RESP_NO_NODE; v++)
+    {
+      ChainFrame f = { v, start[v] };
+
+      if (state[v] != 0 || start[v] == start[v + 1])
+        continue;
+      state[v] = 1;
+      g_array_append_val (stack, f);
+      while (stack->len > 0 && found == RESP_NO_NODE)
+        {
+          ChainFrame *top = &g_array_index (stack, ChainFrame, stack->len - 1);
+          guint32 u = top->node;
+
+          if (top->next == start[u + 1])
+            {
+              state[u] = 2;
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+          else
+            {
+              guint32 i = edge[top->next++], w = m->rels[i].to;
+
+              if (state[w] == 0)
+                {
+                  ChainFrame g = { w, start[w] };
+
+                  /* come back to this edge once w is done */
+                  top->next--;
+                  state[w] = 1;
+                  g_array_append_val (stack, g);
+                }
+              else if (state[w] == 2)
+                {
+                  /* depths never pass max + 1: the walk stops there */
+                  if (depth[w] + 1 > max)
+                    found = i;
+                  else if (depth[w] + 1 > depth[u])
+                    depth[u] = depth[w] + 1;
+                }
+              /* state 1: w is below on the stack, a cycle in time */
+            }
+        }
+    }
+  g_array_unref (stack);
+  g_free (state);
+  g_free (depth);
+  g_free (edge);
+  g_free (start);
+  return found;
+}
+
+/* The first relation of type rel (in the order of m->rels) that is one
+ * past max coming into its target, or RESP_NO_NODE. */
+static guint32
+over_in_count (const RespModel *m, const guint8 *rel_ok, RespRelation rel, guint max)
+{
+  guint32 *count = g_new0 (guint32, MAX (m->n_nodes, 1)), found = RESP_NO_NODE;
+
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+
+      if ((rel_ok == NULL || rel_ok[i]) && r->rel == rel && r->to < m->n_nodes
+          && ++count[r->to] > max)
+        {
+          found = i;
+          break;
+        }
+    }
+  g_free (count);
+  return found;
+}
+
+guint32
+resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimits *limits,
+                       RespModelShapeLimit which)
+{
+  switch (which)
+    {
+    case RESP_MODEL_LIMIT_CHAIN_DEPTH:
+      return over_chain_depth (m, rel_ok, limits->max_chain_depth);
+    case RESP_MODEL_LIMIT_COMMITTEE_MEMBERS:
+      return over_in_count (m, rel_ok, RESP_REL_MEMBER, limits->max_committee_members);
+    case RESP_MODEL_LIMIT_SYSTEM_OPERATORS:
+    default:
+      return over_in_count (m, rel_ok, RESP_REL_OPERATES, limits->max_system_operators);
+    }
+}
+
+void
+resp_model_describe_over_limit (const RespModel *m, const RespLimits *limits,
+                                RespModelShapeLimit which, guint32 i, GString *out)
+{
+  const RespRelRec *r = &m->rels[i];
+  const char *from = resp_model_node_id (m, r->from), *to = resp_model_node_id (m, r->to);
+
+  switch (which)
+    {
+    case RESP_MODEL_LIMIT_CHAIN_DEPTH:
+      g_string_printf (out, "relation 'under' from '%s': a chain of superiors longer than %u "
+                       "relations (RespLimits.max_chain_depth); '%s' is %u below the top",
+                       from, limits->max_chain_depth, from, limits->max_chain_depth + 1);
+      break;
+    case RESP_MODEL_LIMIT_COMMITTEE_MEMBERS:
+      g_string_printf (out, "relation 'member' from '%s': committee '%s' has more than %u "
+                       "members (RespLimits.max_committee_members)",
+                       from, to, limits->max_committee_members);
+      break;
+    case RESP_MODEL_LIMIT_SYSTEM_OPERATORS:
+    default:
+      g_string_printf (out, "relation 'operates' from '%s': system '%s' has more than %u "
+                       "operators (RespLimits.max_system_operators)",
+                       from, to, limits->max_system_operators);
+      break;
+    }
+}
+
+static void
+check_shape (RespLoader *L)
+{
+  GString *msg = g_string_new (NULL);
+
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !L->sink.fatal; k++)
+    {
+      guint32 i = resp_model_over_limit (L->m, L->rel_ok, &L->limits, (RespModelShapeLimit) k);
+      guint line, col;
+
+      if (i == RESP_NO_NODE)
+        continue;
+      resp_model_describe_over_limit (L->m, &L->limits, (RespModelShapeLimit) k, i, msg);
+      resp_loader_rel_value_pos (L, i, TRUE, &line, &col);
+      resp_diag_sink_add (&L->sink, RESP_ERROR_LIMIT, line, col, "%s", msg->str);
+      L->rel_ok[i] = FALSE;
+    }
+  g_string_free (msg, TRUE);
+}
+
+gboolean
+resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
+                         GPtrArray **diagnostics, GError **error)
+{
+  RespDiagSink sink;
+  GString *msg = g_string_new (NULL);
+
+  resp_diag_sink_init (&sink, file, limits->max_errors);
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !sink.fatal; k++)
+    {
+      guint32 i = resp_model_over_limit (m, NULL, limits, (RespModelShapeLimit) k);
+
+      if (i == RESP_NO_NODE)
+        continue;
+      resp_model_describe_over_limit (m, limits, (RespModelShapeLimit) k, i, msg);
+      resp_diag_sink_add (&sink, RESP_ERROR_LIMIT, 0, 0, "%s", msg->str);
+    }
+  g_string_free (msg, TRUE);
+  return resp_diag_sink_finish (&sink, diagnostics, error);
+}
+
 void
 resp_loader_check (RespLoader *L)
 {
@@ -705,4 +907,8 @@ resp_loader_check (RespLoader *L)
     check_cardinality (L);
   if (!L->sink.fatal)
     check_cycles (L);
+  /* the shapes of a model that is otherwise sound: a relation already
+   * found wrong (a cycle, say) would only make the count say more */
+  if (!L->sink.fatal && resp_diag_sink_count (&L->sink) == 0)
+    check_shape (L);
 }

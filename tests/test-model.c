@@ -388,9 +388,11 @@ static void
 test_long_chain (void)
 {
   /* 200,000 units in one `under` chain, listed from the top down so that
-   * every relation points at one defined later: no recursion, no quadratic */
+   * every relation points at one defined later: no recursion, no quadratic
+   * (past the default RespLimits.max_chain_depth, which is raised for it) */
   GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"relations\": [\n");
   const guint n = 200000;
+  RespLimits limits = { 0 };
   GError *error = NULL;
   RespModel *m;
   RespRoles *roles;
@@ -404,7 +406,8 @@ test_long_chain (void)
     g_string_append_printf (json, "%s{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U\"}\n",
                             i ? "," : "", i);
   g_string_append (json, "]}");
-  m = resp_model_new_from_data (json->str, (gssize) json->len, "chain.json", NULL, &error);
+  limits.max_chain_depth = n - 1;
+  m = resp_model_new_from_data_full (json->str, (gssize) json->len, "chain.json", &limits, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   roles = resp_model_resolve_roles (m, "u199999", 0, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (roles);
