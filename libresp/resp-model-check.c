@@ -893,6 +893,9 @@ resp_model_check_limits (const RespModel *m, const RespLimits *limits, const cha
       resp_diag_sink_add (&sink, RESP_ERROR_LIMIT, 0, 0, "%s", msg->str);
     }
   g_string_free (msg, TRUE);
+  /* the open has handed the caller its (empty) list already */
+  if (diagnostics != NULL)
+    g_clear_pointer (diagnostics, g_ptr_array_unref);
   return resp_diag_sink_finish (&sink, diagnostics, error);
 }
 

@@ -55,7 +55,8 @@ guint32    resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, cons
 void       resp_model_describe_over_limit (const RespModel *m, const RespLimits *limits,
                                            RespModelShapeLimit which, guint32 i, GString *out);
 /* FALSE (RESP_ERROR_LIMIT, no position: a snapshot has no lines) if m goes
- * past one of them. */
+ * past one of them. *diagnostics (if not NULL) is replaced by the list of
+ * what was found, empty or not. */
 gboolean   resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
                                     GPtrArray **diagnostics, GError **error);
 
