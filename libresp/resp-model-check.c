@@ -703,16 +703,97 @@ typedef struct {
   guint32 next;              /* the next of its `under` edges to follow */
 } ChainFrame;
 
+/* The `under` relations going out of v: [*b, *e) of edge (a CSR built
+ * by the caller), or of m->rels when edge is NULL (a frozen model, whose
+ * relations are sorted by `from` and type). */
+static inline void
+under_edges (const RespModel *m, const guint32 *start, const guint32 *edge, guint32 v,
+             guint32 *b, guint32 *e)
+{
+  if (edge != NULL)
+    {
+      *b = start[v];
+      *e = start[v + 1];
+    }
+  else
+    resp_model_out_range (m, v, RESP_REL_UNDER, b, e);
+}
+
 /* The `under` relation at which a chain of superiors goes one past max
  * links (counted from the top), or RESP_NO_NODE. Time is ignored; a static
  * cycle (relations never live at once) is not followed round. Iterative,
  * O(nodes + relations). */
 static guint32
-over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
+walk_chains (const RespModel *m, const guint32 *start, const guint32 *edge, guint max)
 {
-  guint32 n = m->n_nodes, found = RESP_NO_NODE, *start, *edge, *cur, *depth;
+  guint32 n = m->n_nodes, found = RESP_NO_NODE, *depth;
   guint8 *state;             /* 0 not seen, 1 on the stack, 2 done */
   GArray *stack;
+
+  depth = g_new0 (guint32, MAX (n, 1));
+  state = g_new0 (guint8, MAX (n, 1));
+  stack = g_array_new (FALSE, FALSE, sizeof (ChainFrame));
+  for (guint32 v = 0; v < n && found == RESP_NO_NODE; v++)
+    {
+      ChainFrame f = { v, 0 };
+      guint32 b, e;
+
+      if (state[v] != 0 || m->nodes[v].type != RESP_NODE_UNIT)
+        continue;
+      under_edges (m, start, edge, v, &b, &e);
+      if (b == e)
+        continue;
+      f.next = b;
+      state[v] = 1;
+      g_array_append_val (stack, f);
+      while (stack->len > 0 && found == RESP_NO_NODE)
+        {
+          ChainFrame *top = &g_array_index (stack, ChainFrame, stack->len - 1);
+          guint32 u = top->node, i, w;
+
+          under_edges (m, start, edge, u, &b, &e);
+          if (top->next == e)
+            {
+              state[u] = 2;
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+          i = edge != NULL ? edge[top->next] : top->next;
+          w = m->rels[i].to;
+          top->next++;
+          if (state[w] == 0)
+            {
+              ChainFrame g = { w, 0 };
+
+              /* come back to this edge once w is done */
+              top->next--;
+              under_edges (m, start, edge, w, &b, &e);
+              g.next = b;
+              state[w] = 1;
+              g_array_append_val (stack, g);
+            }
+          else if (state[w] == 2)
+            {
+              /* depths never pass max + 1: the walk stops there */
+              if (depth[w] + 1 > max)
+                found = i;
+              else if (depth[w] + 1 > depth[u])
+                depth[u] = depth[w] + 1;
+            }
+          /* state 1: w is below on the stack, a cycle in time */
+        }
+    }
+  g_array_unref (stack);
+  g_free (state);
+  g_free (depth);
+  return found;
+}
+
+/* The same over the relations with rel_ok (all, if NULL) in any order. */
+static guint32
+over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
+{
+  guint32 n = m->n_nodes, found, *start, *edge, *cur;
 
   start = g_new0 (guint32, (gsize) n + 1);
   for (guint32 i = 0; i < m->n_rels; i++)
@@ -733,57 +814,7 @@ over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
         && m->rels[i].from < n && m->rels[i].to < n)
       edge[cur[m->rels[i].from]++] = i;
   g_free (cur);
-
-  depth = g_new0 (guint32, MAX (n, 1));
-  state = g_new0 (guint8, MAX (n, 1));
-  stack = g_array_new (FALSE, FALSE, sizeof (ChainFrame));
-  for (guint32 v = 0; v < n && found == RESP_NO_NODE; v++)
-    {
-      ChainFrame f = { v, start[v] };
-
-      if (state[v] != 0 || start[v] == start[v + 1])
-        continue;
-      state[v] = 1;
-      g_array_append_val (stack, f);
-      while (stack->len > 0 && found == RESP_NO_NODE)
-        {
-          ChainFrame *top = &g_array_index (stack, ChainFrame, stack->len - 1);
-          guint32 u = top->node;
-
-          if (top->next == start[u + 1])
-            {
-              state[u] = 2;
-              g_array_set_size (stack, stack->len - 1);
-              continue;
-            }
-          else
-            {
-              guint32 i = edge[top->next++], w = m->rels[i].to;
-
-              if (state[w] == 0)
-                {
-                  ChainFrame g = { w, start[w] };
-
-                  /* come back to this edge once w is done */
-                  top->next--;
-                  state[w] = 1;
-                  g_array_append_val (stack, g);
-                }
-              else if (state[w] == 2)
-                {
-                  /* depths never pass max + 1: the walk stops there */
-                  if (depth[w] + 1 > max)
-                    found = i;
-                  else if (depth[w] + 1 > depth[u])
-                    depth[u] = depth[w] + 1;
-                }
-              /* state 1: w is below on the stack, a cycle in time */
-            }
-        }
-    }
-  g_array_unref (stack);
-  g_free (state);
-  g_free (depth);
+  found = walk_chains (m, start, edge, max);
   g_free (edge);
   g_free (start);
   return found;
@@ -875,6 +906,32 @@ check_shape (RespLoader *L)
   g_string_free (msg, TRUE);
 }
 
+/* resp_model_over_limit() for a frozen model, from its indices: a count
+ * per node instead of a pass over the relations (a snapshot is checked at
+ * every open). The relation reported may be another one past the limit. */
+static guint32
+frozen_over_limit (const RespModel *m, const RespLimits *limits, RespModelShapeLimit which)
+{
+  RespNodeType type = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? RESP_NODE_COMMITTEE : RESP_NODE_SYSTEM;
+  RespRelation rel = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? RESP_REL_MEMBER : RESP_REL_OPERATES;
+  guint max = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? limits->max_committee_members
+                                                          : limits->max_system_operators;
+
+  if (which == RESP_MODEL_LIMIT_CHAIN_DEPTH)
+    return walk_chains (m, NULL, NULL, limits->max_chain_depth);
+  for (guint32 v = 0; v < m->n_nodes; v++)
+    {
+      guint32 b, e;
+
+      if (m->nodes[v].type != type)
+        continue;
+      resp_model_in_range (m, v, rel, &b, &e);
+      if (e - b > max)
+        return m->in_idx[b + max];
+    }
+  return RESP_NO_NODE;
+}
+
 gboolean
 resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
                          GPtrArray **diagnostics, GError **error)
@@ -885,7 +942,7 @@ resp_model_check_limits (const RespModel *m, const RespLimits *limits, const cha
   resp_diag_sink_init (&sink, file, limits->max_errors);
   for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !sink.fatal; k++)
     {
-      guint32 i = resp_model_over_limit (m, NULL, limits, (RespModelShapeLimit) k);
+      guint32 i = frozen_over_limit (m, limits, (RespModelShapeLimit) k);
 
       if (i == RESP_NO_NODE)
         continue;

@@ -54,6 +54,7 @@ guint32    resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, cons
 /* The message for relation i over the limit, into out. */
 void       resp_model_describe_over_limit (const RespModel *m, const RespLimits *limits,
                                            RespModelShapeLimit which, guint32 i, GString *out);
+/* For a frozen model (a snapshot, once open), from its indices: */
 /* FALSE (RESP_ERROR_LIMIT, no position: a snapshot has no lines) if m goes
  * past one of them. *diagnostics (if not NULL) is replaced by the list of
  * what was found, empty or not. */
