@@ -719,73 +719,110 @@ under_edges (const RespModel *m, const guint32 *start, const guint32 *edge, guin
     resp_model_out_range (m, v, RESP_REL_UNDER, b, e);
 }
 
-/* The `under` relation at which a chain of superiors goes one past max
+/* A walk up the chains of superiors, from one unit after another, that
+ * remembers each unit's depth (the most `under` relations above it). */
+typedef struct {
+  const RespModel *m;
+  const guint32   *start, *edge;   /* see under_edges() */
+  guint            max;
+  guint32         *depth;
+  guint8          *state;          /* 0 not seen, 1 on the stack, 2 done */
+  RESP_VEC (ChainFrame) stack;
+} ChainWalk;
+
+static void
+chain_walk_init (ChainWalk *w, const RespModel *m, const guint32 *start, const guint32 *edge, guint max)
+{
+  w->m = m;
+  w->start = start;
+  w->edge = edge;
+  w->max = max;
+  w->depth = g_new0 (guint32, MAX (m->n_nodes, 1));
+  w->state = g_new0 (guint8, MAX (m->n_nodes, 1));
+  w->stack.data = NULL;
+  w->stack.len = w->stack.cap = 0;
+}
+
+static void
+chain_walk_clear (ChainWalk *w)
+{
+  resp_vec_free (&w->stack);
+  g_free (w->state);
+  g_free (w->depth);
+}
+
+/* The `under` relation at which a chain above unit v goes one past max
  * links (counted from the top), or RESP_NO_NODE. Time is ignored; a static
- * cycle (relations never live at once) is not followed round. Iterative,
- * O(nodes + relations). */
+ * cycle (relations never live at once) is not followed round. Iterative;
+ * over all units, O(nodes + relations). */
+static guint32
+chain_walk_from (ChainWalk *w, guint32 v)
+{
+  const RespModel *m = w->m;
+  ChainFrame f = { v, 0 };
+  guint32 b, e;
+
+  if (w->state[v] != 0)
+    return RESP_NO_NODE;
+  under_edges (m, w->start, w->edge, v, &b, &e);
+  if (b == e)
+    return RESP_NO_NODE;
+  f.next = b;
+  w->state[v] = 1;
+  w->stack.len = 0;
+  resp_vec_push (&w->stack, f);
+  while (w->stack.len > 0)
+    {
+      ChainFrame *top = &w->stack.data[w->stack.len - 1];
+      guint32 u = top->node, i, t;
+
+      under_edges (m, w->start, w->edge, u, &b, &e);
+      if (top->next == e)
+        {
+          w->state[u] = 2;
+          w->stack.len--;
+          continue;
+        }
+      i = w->edge != NULL ? w->edge[top->next] : top->next;
+      t = m->rels[i].to;
+      if (w->state[t] == 0)
+        {
+          ChainFrame g = { t, 0 };
+
+          /* this edge is taken again once t is done */
+          under_edges (m, w->start, w->edge, t, &b, &e);
+          g.next = b;
+          w->state[t] = 1;
+          resp_vec_push (&w->stack, g);
+          continue;
+        }
+      top->next++;
+      if (w->state[t] == 2)
+        {
+          /* depths never pass max + 1: the walk stops there */
+          if (w->depth[t] + 1 > w->max)
+            return i;
+          if (w->depth[t] + 1 > w->depth[u])
+            w->depth[u] = w->depth[t] + 1;
+        }
+      /* state 1: t is below on the stack, a cycle in time */
+    }
+  return RESP_NO_NODE;
+}
+
+/* The first relation at which a chain above a unit goes one past max, the
+ * units taken in order. */
 static guint32
 walk_chains (const RespModel *m, const guint32 *start, const guint32 *edge, guint max)
 {
-  guint32 n = m->n_nodes, found = RESP_NO_NODE, *depth;
-  guint8 *state;             /* 0 not seen, 1 on the stack, 2 done */
-  GArray *stack;
+  ChainWalk w;
+  guint32 found = RESP_NO_NODE;
 
-  depth = g_new0 (guint32, MAX (n, 1));
-  state = g_new0 (guint8, MAX (n, 1));
-  stack = g_array_new (FALSE, FALSE, sizeof (ChainFrame));
-  for (guint32 v = 0; v < n && found == RESP_NO_NODE; v++)
-    {
-      ChainFrame f = { v, 0 };
-      guint32 b, e;
-
-      if (state[v] != 0 || m->nodes[v].type != RESP_NODE_UNIT)
-        continue;
-      under_edges (m, start, edge, v, &b, &e);
-      if (b == e)
-        continue;
-      f.next = b;
-      state[v] = 1;
-      g_array_append_val (stack, f);
-      while (stack->len > 0 && found == RESP_NO_NODE)
-        {
-          ChainFrame *top = &g_array_index (stack, ChainFrame, stack->len - 1);
-          guint32 u = top->node, i, w;
-
-          under_edges (m, start, edge, u, &b, &e);
-          if (top->next == e)
-            {
-              state[u] = 2;
-              g_array_set_size (stack, stack->len - 1);
-              continue;
-            }
-          i = edge != NULL ? edge[top->next] : top->next;
-          w = m->rels[i].to;
-          top->next++;
-          if (state[w] == 0)
-            {
-              ChainFrame g = { w, 0 };
-
-              /* come back to this edge once w is done */
-              top->next--;
-              under_edges (m, start, edge, w, &b, &e);
-              g.next = b;
-              state[w] = 1;
-              g_array_append_val (stack, g);
-            }
-          else if (state[w] == 2)
-            {
-              /* depths never pass max + 1: the walk stops there */
-              if (depth[w] + 1 > max)
-                found = i;
-              else if (depth[w] + 1 > depth[u])
-                depth[u] = depth[w] + 1;
-            }
-          /* state 1: w is below on the stack, a cycle in time */
-        }
-    }
-  g_array_unref (stack);
-  g_free (state);
-  g_free (depth);
+  chain_walk_init (&w, m, start, edge, max);
+  for (guint32 v = 0; v < m->n_nodes && found == RESP_NO_NODE; v++)
+    if (m->nodes[v].type == RESP_NODE_UNIT)
+      found = chain_walk_from (&w, v);
+  chain_walk_clear (&w);
   return found;
 }
 
@@ -906,30 +943,50 @@ check_shape (RespLoader *L)
   g_string_free (msg, TRUE);
 }
 
-/* resp_model_over_limit() for a frozen model, from its indices: a count
- * per node instead of a pass over the relations (a snapshot is checked at
- * every open). The relation reported may be another one past the limit. */
-static guint32
-frozen_over_limit (const RespModel *m, const RespLimits *limits, RespModelShapeLimit which)
+/* The relation one past n of type rel coming into v, or RESP_NO_NODE. */
+static inline guint32
+frozen_past (const RespModel *m, guint32 v, RespRelation rel, guint max)
 {
-  RespNodeType type = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? RESP_NODE_COMMITTEE : RESP_NODE_SYSTEM;
-  RespRelation rel = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? RESP_REL_MEMBER : RESP_REL_OPERATES;
-  guint max = which == RESP_MODEL_LIMIT_COMMITTEE_MEMBERS ? limits->max_committee_members
-                                                          : limits->max_system_operators;
+  guint32 b, e;
 
-  if (which == RESP_MODEL_LIMIT_CHAIN_DEPTH)
-    return walk_chains (m, NULL, NULL, limits->max_chain_depth);
+  resp_model_in_range (m, v, rel, &b, &e);
+  return e - b > max ? m->in_idx[b + max] : RESP_NO_NODE;
+}
+
+/* resp_model_over_limit() of each limit for a frozen model, from its
+ * indices, in one pass over the nodes: a count per committee and system
+ * instead of a pass over the relations (a snapshot is checked at every
+ * open). A count may report another relation past the limit than a pass
+ * over the relations would. */
+static void
+frozen_over_limits (const RespModel *m, const RespLimits *limits, guint32 found[RESP_MODEL_N_SHAPE_LIMITS])
+{
+  ChainWalk w;
+
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS; k++)
+    found[k] = RESP_NO_NODE;
+  chain_walk_init (&w, m, NULL, NULL, limits->max_chain_depth);
   for (guint32 v = 0; v < m->n_nodes; v++)
-    {
-      guint32 b, e;
-
-      if (m->nodes[v].type != type)
-        continue;
-      resp_model_in_range (m, v, rel, &b, &e);
-      if (e - b > max)
-        return m->in_idx[b + max];
-    }
-  return RESP_NO_NODE;
+    switch (m->nodes[v].type)
+      {
+      case RESP_NODE_UNIT:
+        if (found[RESP_MODEL_LIMIT_CHAIN_DEPTH] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_CHAIN_DEPTH] = chain_walk_from (&w, v);
+        break;
+      case RESP_NODE_COMMITTEE:
+        if (found[RESP_MODEL_LIMIT_COMMITTEE_MEMBERS] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_COMMITTEE_MEMBERS] =
+            frozen_past (m, v, RESP_REL_MEMBER, limits->max_committee_members);
+        break;
+      case RESP_NODE_SYSTEM:
+        if (found[RESP_MODEL_LIMIT_SYSTEM_OPERATORS] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_SYSTEM_OPERATORS] =
+            frozen_past (m, v, RESP_REL_OPERATES, limits->max_system_operators);
+        break;
+      default:
+        break;
+      }
+  chain_walk_clear (&w);
 }
 
 gboolean
@@ -938,11 +995,13 @@ resp_model_check_limits (const RespModel *m, const RespLimits *limits, const cha
 {
   RespDiagSink sink;
   GString *msg = g_string_new (NULL);
+  guint32 found[RESP_MODEL_N_SHAPE_LIMITS];
 
   resp_diag_sink_init (&sink, file, limits->max_errors);
+  frozen_over_limits (m, limits, found);
   for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !sink.fatal; k++)
     {
-      guint32 i = frozen_over_limit (m, limits, (RespModelShapeLimit) k);
+      guint32 i = found[k];
 
       if (i == RESP_NO_NODE)
         continue;
