@@ -826,7 +826,21 @@ walk_chains (const RespModel *m, const guint32 *start, const guint32 *edge, guin
   return found;
 }
 
-/* The same over the relations with rel_ok (all, if NULL) in any order. */
+/* A unit's `under` relations in the order of a frozen model's (by `to`,
+ * then `since`, ties in file order), so that the walk of a file and that
+ * of its snapshot agree on every chain, also where a cycle in time is cut */
+static int
+cmp_under_edge (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  const RespRelRec *x = &m->rels[*(const guint32 *) a], *y = &m->rels[*(const guint32 *) b];
+
+  if (x->to != y->to)
+    return x->to < y->to ? -1 : 1;
+  return x->since < y->since ? -1 : x->since > y->since;
+}
+
+/* The same over the relations with rel_ok (all, if NULL) in file order. */
 static guint32
 over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
 {
@@ -851,6 +865,9 @@ over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
         && m->rels[i].from < n && m->rels[i].to < n)
       edge[cur[m->rels[i].from]++] = i;
   g_free (cur);
+  for (guint32 v = 0; v < n; v++)
+    resp_sort_stable (edge + start[v], start[v + 1] - start[v], sizeof (guint32), cmp_under_edge,
+                      (gpointer) m);
   found = walk_chains (m, start, edge, max);
   g_free (edge);
   g_free (start);
