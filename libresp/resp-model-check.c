@@ -698,6 +698,13 @@ check_cycles (RespLoader *L)
 
 /* ---- shapes no real model has (RespLimits) ---- */
 
+typedef enum {
+  RESP_MODEL_LIMIT_CHAIN_DEPTH,
+  RESP_MODEL_LIMIT_COMMITTEE_MEMBERS,
+  RESP_MODEL_LIMIT_SYSTEM_OPERATORS,
+  RESP_MODEL_N_SHAPE_LIMITS
+} RespModelShapeLimit;
+
 typedef struct {
   guint32 node;
   guint32 next;              /* the next of its `under` edges to follow */
@@ -896,9 +903,10 @@ over_in_count (const RespModel *m, const guint8 *rel_ok, RespRelation rel, guint
   return found;
 }
 
-guint32
-resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimits *limits,
-                       RespModelShapeLimit which)
+/* The relation of m->rels (those with rel_ok, unless NULL) that goes one
+ * past the limit, or RESP_NO_NODE. */
+static guint32
+over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimits *limits, RespModelShapeLimit which)
 {
   switch (which)
     {
@@ -912,9 +920,10 @@ resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimit
     }
 }
 
-void
-resp_model_describe_over_limit (const RespModel *m, const RespLimits *limits,
-                                RespModelShapeLimit which, guint32 i, GString *out)
+/* The message for relation i over the limit, into out. */
+static void
+describe_over_limit (const RespModel *m, const RespLimits *limits, RespModelShapeLimit which, guint32 i,
+                     GString *out)
 {
   const RespRelRec *r = &m->rels[i];
   const char *from = resp_model_node_id (m, r->from), *to = resp_model_node_id (m, r->to);
@@ -947,12 +956,12 @@ check_shape (RespLoader *L)
 
   for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !L->sink.fatal; k++)
     {
-      guint32 i = resp_model_over_limit (L->m, L->rel_ok, &L->limits, (RespModelShapeLimit) k);
+      guint32 i = over_limit (L->m, L->rel_ok, &L->limits, (RespModelShapeLimit) k);
       guint line, col;
 
       if (i == RESP_NO_NODE)
         continue;
-      resp_model_describe_over_limit (L->m, &L->limits, (RespModelShapeLimit) k, i, msg);
+      describe_over_limit (L->m, &L->limits, (RespModelShapeLimit) k, i, msg);
       resp_loader_rel_value_pos (L, i, TRUE, &line, &col);
       resp_diag_sink_add (&L->sink, RESP_ERROR_LIMIT, line, col, "%s", msg->str);
       L->rel_ok[i] = FALSE;
@@ -970,7 +979,7 @@ frozen_past (const RespModel *m, guint32 v, RespRelation rel, guint max)
   return e - b > max ? m->in_idx[b + max] : RESP_NO_NODE;
 }
 
-/* resp_model_over_limit() of each limit for a frozen model, from its
+/* over_limit() of each limit for a frozen model, from its
  * indices, in one pass over the nodes: a count per committee and system
  * instead of a pass over the relations (a snapshot is checked at every
  * open). A count may report another relation past the limit than a pass
@@ -1022,7 +1031,7 @@ resp_model_check_limits (const RespModel *m, const RespLimits *limits, const cha
 
       if (i == RESP_NO_NODE)
         continue;
-      resp_model_describe_over_limit (m, limits, (RespModelShapeLimit) k, i, msg);
+      describe_over_limit (m, limits, (RespModelShapeLimit) k, i, msg);
       resp_diag_sink_add (&sink, RESP_ERROR_LIMIT, 0, 0, "%s", msg->str);
     }
   g_string_free (msg, TRUE);

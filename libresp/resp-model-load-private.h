@@ -38,25 +38,11 @@ RespModel *resp_model_load_internal (const char *data, gsize length, const char 
                                      GDestroyNotify release_input, gpointer input,
                                      GPtrArray **diagnostics, GError **error);
 
-/* The shapes of a model that RespLimits bounds (checked by the loader, and
- * when a snapshot is opened). */
-typedef enum {
-  RESP_MODEL_LIMIT_CHAIN_DEPTH,
-  RESP_MODEL_LIMIT_COMMITTEE_MEMBERS,
-  RESP_MODEL_LIMIT_SYSTEM_OPERATORS,
-  RESP_MODEL_N_SHAPE_LIMITS
-} RespModelShapeLimit;
-
-/* The relation of m->rels (those with rel_ok, unless NULL) that goes one
- * past the limit, or RESP_NO_NODE. limits must be resolved. */
-guint32    resp_model_over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimits *limits,
-                                  RespModelShapeLimit which);
-/* The message for relation i over the limit, into out. */
-void       resp_model_describe_over_limit (const RespModel *m, const RespLimits *limits,
-                                           RespModelShapeLimit which, guint32 i, GString *out);
-/* For a frozen model (a snapshot, once open), from its indices: */
-/* FALSE (RESP_ERROR_LIMIT, no position: a snapshot has no lines) if m goes
- * past one of them. *diagnostics (if not NULL) is replaced by the list of
+/* The shapes of a model that RespLimits bounds (chain depth, members per
+ * committee, operators per system), checked by the loader and, through
+ * this, on a frozen model (a snapshot, once open) from its indices: FALSE
+ * (RESP_ERROR_LIMIT, no position: a snapshot has no lines) if m goes past
+ * one of them. *diagnostics (if not NULL) is replaced by the list of
  * what was found, empty or not. */
 gboolean   resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
                                     GPtrArray **diagnostics, GError **error);
