@@ -19,13 +19,13 @@
  *
  * A check whose answer is only "a relation of one type (and seat) comes
  * into the node and is live" (a committee's seats, a region's leading
- * committee and coordinator, a unit's head) is not walked but swept: the relations' intervals, sorted
- * by their start, are merged into the stretches in which one of them is
- * live, and the gaps between the stretches are the findings. The walk
- * would read every one of the post's N relations at each of its ~2N
- * windows; the sweep sorts them once. Its findings are the walk's: the
- * answer at an instant is the same, and only where it changes makes a
- * finding.
+ * committee and coordinator, a unit's head) is not walked but swept: the
+ * relations' intervals, sorted by their start, are merged into the
+ * stretches in which one of them is live, and the gaps between the
+ * stretches are the findings. The walk would read every one of the post's
+ * N relations at each of its ~2N windows; the sweep sorts them once. Its
+ * findings are the walk's: the answer at an instant is the same, and only
+ * where it changes makes a finding.
  */
 #include "config.h"
 
