@@ -16,6 +16,16 @@
  * holder before and a holder after); before the first holder or after the
  * last one it is the node-specific code. An instant has one finding per
  * node and post, never two.
+ *
+ * A check whose answer is only "a relation of one type (and seat) comes
+ * into the node and is live" (a committee's seats, a region's leading
+ * committee and coordinator, a unit's head) is not walked but swept: the
+ * relations' intervals, sorted by their start, are merged into the
+ * stretches in which one of them is live, and the gaps between the
+ * stretches are the findings. The walk would read every one of the post's
+ * N relations at each of its ~2N windows; the sweep sorts them once. Its
+ * findings are the walk's: the answer at an instant is the same, and only
+ * where it changes makes a finding.
  */
 #include "config.h"
 
@@ -33,9 +43,15 @@ const char * const resp_audit_post_names[RESP_N_AUDIT_POSTS] = {
 };
 
 
+/* When a relation is live: [since, until) */
+typedef struct {
+  gint64 since, until;
+} Span;
+
 typedef struct {
   RespAudit *audit;
   RespResolver R;
+  RESP_VEC (Span) spans;       /* scratch of sweep() */
 } Ctx;
 
 static void
@@ -48,36 +64,18 @@ add (Ctx *c, guint32 node, RespAuditCode code, guint post, gint64 from, gint64 u
   g_array_append_val (c->audit->findings, f);
 }
 
-/* Whether node has a live incoming relation (with the seat, if any). */
-static gboolean
-has_incoming (RespResolver *R, guint32 node, RespRelation rel, RespSeat seat)
-{
-  RespU32Vec *tmp = &R->scratch;
+/* What one check asks of a node at an instant. The first four are a
+ * live incoming relation (swept); the others are walked. */
+typedef enum { ASK_SEAT, ASK_COORDINATOR, ASK_HEAD, ASK_LEADER, ASK_COMMITTEE, ASK_ROLE } Ask;
 
-  /* every one of them, so that the window narrows by all */
-  tmp->len = 0;
-  resp_resolver_all_in (R, node, rel, seat, tmp);
-  return tmp->len > 0;
-}
-
-/* What one check asks of a node at an instant. */
-typedef enum { ASK_SEAT, ASK_COORDINATOR, ASK_LEADER, ASK_COMMITTEE, ASK_HEAD, ASK_ROLE } Ask;
-
+/* A walked check at an instant (the resolver's window narrows as it reads). */
 static gboolean
 present (RespResolver *R, guint32 node, Ask ask, gint arg)
 {
   switch (ask)
     {
-    case ASK_SEAT:
-      return has_incoming (R, node, RESP_REL_MEMBER, (RespSeat) arg);
-    case ASK_COORDINATOR:
-      return has_incoming (R, node, RESP_REL_COORDINATES, RESP_SEAT_NONE);
-    case ASK_LEADER:
-      return resp_resolver_leader_of (R, node) != RESP_NO_NODE;
     case ASK_COMMITTEE:
       return resp_resolver_committee_of (R, node, NULL) != RESP_NO_NODE;
-    case ASK_HEAD:
-      return resp_resolver_first_in (R, node, RESP_REL_HEADS) != RESP_NO_NODE;
     case ASK_ROLE:
     default:
       resp_resolver_resolve (R, node, RESP_RESOLVE_NO_WARN | RESP_RESOLVE_NO_AUTHORITY);
@@ -120,19 +118,117 @@ static const Check checks[] = {
     RESP_AUDIT_POST_REGULATOR },
 };
 
+/* Where the timeline of a check starts. */
+static gint64
+timeline_start (Ctx *c)
+{
+  gint64 t = c->audit->model->first_instant;
+
+  /* before the records begin nothing changes: that stretch is one state,
+   * open towards the past */
+  if (c->audit->has_at && c->audit->at < t)
+    t = RESP_INSTANT_OPEN_START;
+  return t;
+}
+
+static int
+cmp_span (gconstpointer a, gconstpointer b, gpointer unused)
+{
+  const Span *x = a, *y = b;
+
+  (void) unused;
+  return x->since < y->since ? -1 : x->since > y->since;
+}
+
+/* The findings of a check that asks for a live relation of type rel (and
+ * seat, unless RESP_SEAT_NONE) coming into node, from the merged intervals
+ * of those relations: what walk() finds, in O(N log N) for N relations.
+ * The relations are those resp_resolver_all_in() reads: of the type and
+ * seat asked for, and live somewhere (since < until). */
+static void
+sweep (Ctx *c, guint32 node, const Check *check, RespRelation rel, RespSeat seat)
+{
+  const RespModel *m = c->audit->model;
+  gint64 t = timeline_start (c);
+  gboolean had_holder = FALSE;
+  guint32 b, e, i = 0;
+
+  c->spans.len = 0;
+  resp_model_in_range (m, node, rel, &b, &e);
+  for (guint32 k = b; k < e; k++)
+    {
+      const RespRelRec *r = resp_model_in_rec (m, k);
+      Span span = { r->since, r->until };
+
+      if (r->rel != rel || (seat != RESP_SEAT_NONE && r->seat != seat))
+        continue;
+      /* never live, or over before the timeline starts */
+      if (r->since < r->until && r->until > t)
+        resp_vec_push (&c->spans, span);
+    }
+  resp_sort_stable (c->spans.data, c->spans.len, sizeof (Span), cmp_span, NULL);
+
+  /* t: the first instant not yet accounted for; every span before i ends
+   * at or before it */
+  for (;;)
+    {
+      if (i < c->spans.len && c->spans.data[i].since <= t)
+        {
+          /* held from t to the end of the stretch of overlapping or
+           * adjoining spans */
+          gint64 end = c->spans.data[i++].until;
+
+          for (; i < c->spans.len && c->spans.data[i].since <= end; i++)
+            end = MAX (end, c->spans.data[i].until);
+          had_holder = TRUE;
+          if (end == RESP_INSTANT_OPEN_END)
+            return;
+          t = end;
+        }
+      else
+        {
+          /* missing from t until the next span starts */
+          gint64 until = i < c->spans.len ? c->spans.data[i].since : RESP_INSTANT_OPEN_END;
+          gint which = until != RESP_INSTANT_OPEN_END && check->post_code >= 0 && had_holder
+                       ? check->post_code : check->code;
+
+          if (which >= 0)
+            add (c, node, (RespAuditCode) which, check->post, t, until);
+          if (until == RESP_INSTANT_OPEN_END)
+            return;
+          t = until;
+        }
+    }
+}
+
 /* Walks the timeline of one node under one check and reports its missing
  * intervals. A gap with a holder before and after it is post_code (when
  * >= 0); any other gap is code (when >= 0). */
 static void
 walk (Ctx *c, guint32 node, const Check *check)
 {
-  gint64 t = c->audit->model->first_instant, miss_from = 0;
+  gint64 t = timeline_start (c), miss_from = 0;
   gboolean missing = FALSE, had_holder = FALSE, held_before_gap = FALSE;
 
-  /* before the records begin nothing changes: that stretch is one state,
-   * open towards the past */
-  if (c->audit->has_at && c->audit->at < t)
-    t = RESP_INSTANT_OPEN_START;
+  switch (check->ask)
+    {
+    case ASK_SEAT:
+      sweep (c, node, check, RESP_REL_MEMBER, (RespSeat) check->arg);
+      return;
+    case ASK_COORDINATOR:
+      sweep (c, node, check, RESP_REL_COORDINATES, RESP_SEAT_NONE);
+      return;
+    case ASK_HEAD:
+      sweep (c, node, check, RESP_REL_HEADS, RESP_SEAT_NONE);
+      return;
+    case ASK_LEADER:
+      sweep (c, node, check, RESP_REL_LEADS, RESP_SEAT_NONE);
+      return;
+    case ASK_COMMITTEE:
+    case ASK_ROLE:
+    default:
+      break;
+    }
 
   for (;;)
     {
@@ -192,6 +288,8 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
   self->at = at;
   self->findings = g_array_new (FALSE, FALSE, sizeof (RespAuditFinding));
   c.audit = self;
+  c.spans.data = NULL;
+  c.spans.len = c.spans.cap = 0;
   resp_resolver_init (&c.R, model);
   /* every unit of a chain asks for its committee at every window: each
    * walk up the chain is remembered for the units below */
@@ -203,6 +301,7 @@ run_audit (RespModel *model, gboolean has_at, gint64 at)
       if (checks[k].type == model->nodes[v].type)
         walk (&c, v, &checks[k]);
   resp_resolver_clear (&c.R);
+  resp_vec_free (&c.spans);
   resp_chain_memo_clear (&memo);
   g_array_sort_with_data (self->findings, cmp_finding, model);
   return self;

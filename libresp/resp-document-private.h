@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 RespJsonTree *resp_document_parse (const char *data, gsize length, const RespLimits *limits,
                                    RespDiagSink *sink);
 
+/* Reads one value from r whose first token was just returned, as
+ * resp_document_parse() reads a document (no U+0000 in a string or a
+ * member name); on failure reports to the sink and returns NULL. For the
+ * elements of a long top-level array, read one at a time. */
+RespJsonTree *resp_document_read_value (RespJsonReader *r, RespJsonToken first, RespDiagSink *sink);
+
 /* Reports every member of obj whose key is not in allowed (NULL-terminated)
  * as RESP_ERROR_UNKNOWN_ATTRIBUTE at the key, with a "did you mean". */
 void     resp_document_check_keys (RespDiagSink *sink, const RespJsonNode *obj,

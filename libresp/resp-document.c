@@ -70,6 +70,18 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
   return tree;
 }
 
+RespJsonTree *
+resp_document_read_value (RespJsonReader *r, RespJsonToken first, RespDiagSink *sink)
+{
+  RespJsonTree *tree = resp_json_reader_read_tree (r, first);
+
+  if (tree == NULL)
+    resp_diag_sink_add_reader_error (sink, r);
+  else if (!refuse_nul (resp_json_tree_get_root (tree), sink))
+    g_clear_pointer (&tree, resp_json_tree_free);
+  return tree;
+}
+
 void
 resp_document_what (char *buf, gsize size, const char *kind, const char *name)
 {

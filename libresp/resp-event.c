@@ -7,6 +7,13 @@
  * and every non-blank line is a JSON value of its own is it JSON Lines, so a
  * malformed single document reports its own error. Every event is checked
  * before any is returned: one bad event and the batch does not exist.
+ *
+ * A top-level array is read element by element, each element's tree let go
+ * once its event is read (as JSON Lines are read line by line), so that a
+ * large array never stands whole in memory as a tree. Should the array turn
+ * out not to be one well-formed document (a syntax error, U+0000 in a
+ * string), what was read is dropped and the input is read as before: the
+ * whole document, then as JSON Lines, with the same diagnostics.
  */
 #include "config.h"
 
@@ -610,6 +617,53 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
   return ok && seen > 1;
 }
 
+/* A top-level array, element by element. FALSE, with nothing decided, when
+ * the input is no array, or not one well-formed document free of U+0000:
+ * then the caller drops what was read and reads it as a whole. */
+static gboolean
+read_array (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
+{
+  RespJsonReader *r = resp_json_reader_new (data, length);
+  RespDiagSink probe;
+  RespJsonToken t;
+  gboolean ok = FALSE;
+
+  resp_json_reader_set_limits (r, c->limits->max_depth,
+                               (gsize) MIN (c->limits->max_string_bytes, G_MAXSIZE));
+  resp_diag_sink_init (&probe, c->sink->file, c->limits->max_errors);
+  if (resp_json_reader_next (r) == RESP_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      batch->is_list = TRUE;
+      for (;;)
+        {
+          RespJsonTree *tree;
+
+          t = resp_json_reader_next (r);
+          if (t == RESP_JSON_TOKEN_END_ARRAY)
+            {
+              ok = resp_json_reader_next (r) == RESP_JSON_TOKEN_EOF;
+              break;
+            }
+          if (t == RESP_JSON_TOKEN_ERROR || t == RESP_JSON_TOKEN_EOF
+              || (tree = resp_document_read_value (r, t, &probe)) == NULL)
+            break;
+          /* past max_errors nothing more is reported: only the grammar
+           * is still of interest */
+          if (!c->sink->fatal)
+            {
+              RespEvent *ev = read_event (c, resp_json_tree_get_root (tree));
+
+              if (ev != NULL)
+                g_ptr_array_add (batch->events, ev);
+            }
+          resp_json_tree_free (tree);
+        }
+    }
+  resp_diag_sink_finish (&probe, NULL, NULL);
+  resp_json_reader_free (r);
+  return ok;
+}
+
 static RespEventBatch *
 load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagnostics,
       GError **error)
@@ -625,6 +679,14 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
   g_atomic_ref_count_init (&batch->ref);
   batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
   resp_diag_sink_init (&sink, file, limits->max_errors);
+  if (read_array (&c, data, length, batch))
+    goto done;
+  /* not an array, or not a sound one: start again */
+  g_ptr_array_set_size (batch->events, 0);
+  batch->is_list = FALSE;
+  resp_diag_sink_finish (&sink, NULL, NULL);
+  resp_diag_sink_init (&sink, file, limits->max_errors);
+
   resp_diag_sink_init (&first, file, limits->max_errors);
   tree = resp_document_parse (data, length, limits, &first);
   if (tree != NULL)
@@ -642,6 +704,7 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
   else
     resp_diag_sink_finish (&first, NULL, NULL);
 
+done:
   if (!resp_diag_sink_finish (&sink, diagnostics, error))
     {
       resp_event_batch_unref (batch);

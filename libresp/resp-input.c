@@ -31,9 +31,10 @@ resp_input_from_data (RespInput *in, const char *data, gssize length, const char
 }
 
 static gboolean
-io_error (const char *path, const char *what, int saved_errno, GPtrArray **diagnostics, GError **error)
+io_error_why (const char *path, const char *what, const char *why, GPtrArray **diagnostics,
+              GError **error)
 {
-  char *msg = g_strdup_printf ("Failed to %s file \u201c%s\u201d: %s", what, path, g_strerror (saved_errno));
+  char *msg = g_strdup_printf ("Failed to %s file \u201c%s\u201d: %s", what, path, why);
 
   g_set_error (error, RESP_ERROR, RESP_ERROR_IO, "%s: %s", path, msg);
   if (diagnostics != NULL)
@@ -43,6 +44,33 @@ io_error (const char *path, const char *what, int saved_errno, GPtrArray **diagn
     }
   g_free (msg);
   return FALSE;
+}
+
+static gboolean
+io_error (const char *path, const char *what, int saved_errno, GPtrArray **diagnostics, GError **error)
+{
+  return io_error_why (path, what, g_strerror (saved_errno), diagnostics, error);
+}
+
+/* What an input must not be, or NULL: a regular file is read, and so is a
+ * pipe (a FIFO, or /dev/stdin and /dev/fd/N on a pipe), to its end. A
+ * device would be read up to max_file_bytes (/dev/zero, /dev/urandom) or
+ * wait for a person (a terminal), a directory has no bytes and a socket
+ * cannot be opened as a file. */
+static const char *
+refused_kind (mode_t mode)
+{
+  if (S_ISREG (mode) || S_ISFIFO (mode))
+    return NULL;
+  if (S_ISCHR (mode))
+    return "a character device, not a regular file or a pipe";
+  if (S_ISBLK (mode))
+    return "a block device, not a regular file or a pipe";
+  if (S_ISDIR (mode))
+    return "a directory, not a regular file or a pipe";
+  if (S_ISSOCK (mode))
+    return "a socket, not a regular file or a pipe";
+  return "not a regular file or a pipe";
 }
 
 /* Reads fd to its end into in->copy, growing the buffer if the file grew
@@ -114,6 +142,10 @@ resp_input_from_file_mapping (RespInput *in, const char *path, const RespLimits 
   memset (in, 0, sizeof *in);
   in->name = path;
   resp_limits_resolve (limits, &in->limits);
+  /* a device is not even opened (opening one can have effects of its own);
+   * what stat cannot see, open reports */
+  if (stat (path, &st) == 0 && refused_kind (st.st_mode) != NULL)
+    return io_error_why (path, "open", refused_kind (st.st_mode), diagnostics, error);
   do
     fd = open (path, O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
@@ -124,6 +156,12 @@ resp_input_from_file_mapping (RespInput *in, const char *path, const RespLimits 
       int saved = errno;
       close (fd);
       return io_error (path, "open", saved, diagnostics, error);
+    }
+  /* the path may have been replaced since stat */
+  if (refused_kind (st.st_mode) != NULL)
+    {
+      close (fd);
+      return io_error_why (path, "open", refused_kind (st.st_mode), diagnostics, error);
     }
   /* an oversized file is refused before it is read */
   if (S_ISREG (st.st_mode) &&

@@ -71,6 +71,12 @@ resp_limits_resolve (const RespLimits *in, RespLimits *out)
                                                      : RESP_LIMITS_DEFAULT_MAX_STRING_BYTES;
   out->max_file_bytes = in && in->max_file_bytes ? in->max_file_bytes : RESP_LIMITS_DEFAULT_MAX_FILE_BYTES;
   out->max_errors = in && in->max_errors ? in->max_errors : RESP_LIMITS_DEFAULT_MAX_ERRORS;
+  out->max_chain_depth = in && in->max_chain_depth ? in->max_chain_depth
+                                                   : RESP_LIMITS_DEFAULT_MAX_CHAIN_DEPTH;
+  out->max_committee_members = in && in->max_committee_members ? in->max_committee_members
+                                                               : RESP_LIMITS_DEFAULT_MAX_COMMITTEE_MEMBERS;
+  out->max_system_operators = in && in->max_system_operators ? in->max_system_operators
+                                                             : RESP_LIMITS_DEFAULT_MAX_SYSTEM_OPERATORS;
   /* the string pools index with 32 bits: a larger file could not be held */
   out->max_file_bytes = MIN (out->max_file_bytes, G_GUINT64_CONSTANT (4) << 30);
 }

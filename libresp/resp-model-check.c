@@ -6,8 +6,10 @@
  * then every relation's ends are checked against the node types its row of
  * the vocabulary allows, every "at most one at any instant" of SPEC §3.2
  * against overlapping intervals, and `within` and `under` against cycles
- * live at some instant. A relation found wrong is marked so that the later
- * checks do not report it again.
+ * live at some instant, and last the shapes RespLimits bounds (the depth of
+ * a chain of superiors, members per committee, operators per system). A
+ * relation found wrong is marked so that the later checks do not report it
+ * again.
  */
 #include "config.h"
 
@@ -694,6 +696,351 @@ check_cycles (RespLoader *L)
   g_free (h.edge);
 }
 
+/* ---- shapes no real model has (RespLimits) ---- */
+
+typedef enum {
+  RESP_MODEL_LIMIT_CHAIN_DEPTH,
+  RESP_MODEL_LIMIT_COMMITTEE_MEMBERS,
+  RESP_MODEL_LIMIT_SYSTEM_OPERATORS,
+  RESP_MODEL_N_SHAPE_LIMITS
+} RespModelShapeLimit;
+
+typedef struct {
+  guint32 node;
+  guint32 next;              /* the next of its `under` edges to follow */
+} ChainFrame;
+
+/* The `under` relations going out of v: [*b, *e) of edge (a CSR built
+ * by the caller), or of m->rels when edge is NULL (a frozen model, whose
+ * relations are sorted by `from` and type). */
+static inline void
+under_edges (const RespModel *m, const guint32 *start, const guint32 *edge, guint32 v,
+             guint32 *b, guint32 *e)
+{
+  if (edge != NULL)
+    {
+      *b = start[v];
+      *e = start[v + 1];
+    }
+  else
+    resp_model_out_range (m, v, RESP_REL_UNDER, b, e);
+}
+
+/* A walk up the chains of superiors, from one unit after another, that
+ * remembers each unit's depth (the most `under` relations above it). */
+typedef struct {
+  const RespModel *m;
+  const guint32   *start, *edge;   /* see under_edges() */
+  guint            max;
+  guint32         *depth;
+  guint8          *state;          /* 0 not seen, 1 on the stack, 2 done */
+  RESP_VEC (ChainFrame) stack;
+} ChainWalk;
+
+static void
+chain_walk_init (ChainWalk *w, const RespModel *m, const guint32 *start, const guint32 *edge, guint max)
+{
+  w->m = m;
+  w->start = start;
+  w->edge = edge;
+  w->max = max;
+  w->depth = g_new0 (guint32, MAX (m->n_nodes, 1));
+  w->state = g_new0 (guint8, MAX (m->n_nodes, 1));
+  w->stack.data = NULL;
+  w->stack.len = w->stack.cap = 0;
+}
+
+static void
+chain_walk_clear (ChainWalk *w)
+{
+  resp_vec_free (&w->stack);
+  g_free (w->state);
+  g_free (w->depth);
+}
+
+/* The `under` relation at which a chain above unit v goes one past max
+ * links (counted from the top), or RESP_NO_NODE. Time is ignored; a static
+ * cycle (relations never live at once) is not followed round. Iterative;
+ * over all units, O(nodes + relations). */
+static guint32
+chain_walk_from (ChainWalk *w, guint32 v)
+{
+  const RespModel *m = w->m;
+  ChainFrame f = { v, 0 };
+  guint32 b, e;
+
+  if (w->state[v] != 0)
+    return RESP_NO_NODE;
+  under_edges (m, w->start, w->edge, v, &b, &e);
+  if (b == e)
+    return RESP_NO_NODE;
+  f.next = b;
+  w->state[v] = 1;
+  w->stack.len = 0;
+  resp_vec_push (&w->stack, f);
+  while (w->stack.len > 0)
+    {
+      ChainFrame *top = &w->stack.data[w->stack.len - 1];
+      guint32 u = top->node, i, t;
+
+      under_edges (m, w->start, w->edge, u, &b, &e);
+      if (top->next == e)
+        {
+          w->state[u] = 2;
+          w->stack.len--;
+          continue;
+        }
+      i = w->edge != NULL ? w->edge[top->next] : top->next;
+      t = m->rels[i].to;
+      if (w->state[t] == 0)
+        {
+          ChainFrame g = { t, 0 };
+
+          /* this edge is taken again once t is done */
+          under_edges (m, w->start, w->edge, t, &b, &e);
+          g.next = b;
+          w->state[t] = 1;
+          resp_vec_push (&w->stack, g);
+          continue;
+        }
+      top->next++;
+      if (w->state[t] == 2)
+        {
+          /* depths never pass max + 1: the walk stops there */
+          if (w->depth[t] + 1 > w->max)
+            return i;
+          if (w->depth[t] + 1 > w->depth[u])
+            w->depth[u] = w->depth[t] + 1;
+        }
+      /* state 1: t is below on the stack, a cycle in time */
+    }
+  return RESP_NO_NODE;
+}
+
+/* The first relation at which a chain above a unit goes one past max, the
+ * units taken in order. */
+static guint32
+walk_chains (const RespModel *m, const guint32 *start, const guint32 *edge, guint max)
+{
+  ChainWalk w;
+  guint32 found = RESP_NO_NODE;
+
+  chain_walk_init (&w, m, start, edge, max);
+  for (guint32 v = 0; v < m->n_nodes && found == RESP_NO_NODE; v++)
+    if (m->nodes[v].type == RESP_NODE_UNIT)
+      found = chain_walk_from (&w, v);
+  chain_walk_clear (&w);
+  return found;
+}
+
+/* A unit's `under` relations in the order of a frozen model's (by `to`,
+ * then `since`, ties in file order), so that the walk of a file and that
+ * of its snapshot agree on every chain, also where a cycle in time is cut */
+static int
+cmp_under_edge (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RespModel *m = data;
+  const RespRelRec *x = &m->rels[*(const guint32 *) a], *y = &m->rels[*(const guint32 *) b];
+
+  if (x->to != y->to)
+    return x->to < y->to ? -1 : 1;
+  return x->since < y->since ? -1 : x->since > y->since;
+}
+
+/* The same over the relations with rel_ok (all, if NULL) in file order. */
+static guint32
+over_chain_depth (const RespModel *m, const guint8 *rel_ok, guint max)
+{
+  guint32 n = m->n_nodes, found, *start, *edge, *cur;
+
+  start = g_new0 (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < m->n_rels; i++)
+    if ((rel_ok == NULL || rel_ok[i]) && m->rels[i].rel == RESP_REL_UNDER
+        && m->rels[i].from < n && m->rels[i].to < n)
+      start[m->rels[i].from + 1]++;
+  for (guint32 v = 0; v < n; v++)
+    start[v + 1] += start[v];
+  if (start[n] == 0)
+    {
+      g_free (start);
+      return RESP_NO_NODE;
+    }
+  edge = g_new (guint32, start[n]);
+  cur = g_memdup2 (start, sizeof (guint32) * ((gsize) n + 1));
+  for (guint32 i = 0; i < m->n_rels; i++)
+    if ((rel_ok == NULL || rel_ok[i]) && m->rels[i].rel == RESP_REL_UNDER
+        && m->rels[i].from < n && m->rels[i].to < n)
+      edge[cur[m->rels[i].from]++] = i;
+  g_free (cur);
+  for (guint32 v = 0; v < n; v++)
+    resp_sort_stable (edge + start[v], start[v + 1] - start[v], sizeof (guint32), cmp_under_edge,
+                      (gpointer) m);
+  found = walk_chains (m, start, edge, max);
+  g_free (edge);
+  g_free (start);
+  return found;
+}
+
+/* The first relation of type rel (in the order of m->rels) that is one
+ * past max coming into its target, or RESP_NO_NODE. */
+static guint32
+over_in_count (const RespModel *m, const guint8 *rel_ok, RespRelation rel, guint max)
+{
+  guint32 *count = g_new0 (guint32, MAX (m->n_nodes, 1)), found = RESP_NO_NODE;
+
+  for (guint32 i = 0; i < m->n_rels; i++)
+    {
+      const RespRelRec *r = &m->rels[i];
+
+      if ((rel_ok == NULL || rel_ok[i]) && r->rel == rel && r->to < m->n_nodes
+          && ++count[r->to] > max)
+        {
+          found = i;
+          break;
+        }
+    }
+  g_free (count);
+  return found;
+}
+
+/* The relation of m->rels (those with rel_ok, unless NULL) that goes one
+ * past the limit, or RESP_NO_NODE. */
+static guint32
+over_limit (const RespModel *m, const guint8 *rel_ok, const RespLimits *limits, RespModelShapeLimit which)
+{
+  switch (which)
+    {
+    case RESP_MODEL_LIMIT_CHAIN_DEPTH:
+      return over_chain_depth (m, rel_ok, limits->max_chain_depth);
+    case RESP_MODEL_LIMIT_COMMITTEE_MEMBERS:
+      return over_in_count (m, rel_ok, RESP_REL_MEMBER, limits->max_committee_members);
+    case RESP_MODEL_LIMIT_SYSTEM_OPERATORS:
+    default:
+      return over_in_count (m, rel_ok, RESP_REL_OPERATES, limits->max_system_operators);
+    }
+}
+
+/* The message for relation i over the limit, into out. */
+static void
+describe_over_limit (const RespModel *m, const RespLimits *limits, RespModelShapeLimit which, guint32 i,
+                     GString *out)
+{
+  const RespRelRec *r = &m->rels[i];
+  const char *from = resp_model_node_id (m, r->from), *to = resp_model_node_id (m, r->to);
+
+  switch (which)
+    {
+    case RESP_MODEL_LIMIT_CHAIN_DEPTH:
+      g_string_printf (out, "relation 'under' from '%s': a chain of superiors longer than %u "
+                       "relations (RespLimits.max_chain_depth); '%s' is %u below the top",
+                       from, limits->max_chain_depth, from, limits->max_chain_depth + 1);
+      break;
+    case RESP_MODEL_LIMIT_COMMITTEE_MEMBERS:
+      g_string_printf (out, "relation 'member' from '%s': committee '%s' has more than %u "
+                       "members (RespLimits.max_committee_members)",
+                       from, to, limits->max_committee_members);
+      break;
+    case RESP_MODEL_LIMIT_SYSTEM_OPERATORS:
+    default:
+      g_string_printf (out, "relation 'operates' from '%s': system '%s' has more than %u "
+                       "operators (RespLimits.max_system_operators)",
+                       from, to, limits->max_system_operators);
+      break;
+    }
+}
+
+static void
+check_shape (RespLoader *L)
+{
+  GString *msg = g_string_new (NULL);
+
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !L->sink.fatal; k++)
+    {
+      guint32 i = over_limit (L->m, L->rel_ok, &L->limits, (RespModelShapeLimit) k);
+      guint line, col;
+
+      if (i == RESP_NO_NODE)
+        continue;
+      describe_over_limit (L->m, &L->limits, (RespModelShapeLimit) k, i, msg);
+      resp_loader_rel_value_pos (L, i, TRUE, &line, &col);
+      resp_diag_sink_add (&L->sink, RESP_ERROR_LIMIT, line, col, "%s", msg->str);
+      L->rel_ok[i] = FALSE;
+    }
+  g_string_free (msg, TRUE);
+}
+
+/* The relation one past n of type rel coming into v, or RESP_NO_NODE. */
+static inline guint32
+frozen_past (const RespModel *m, guint32 v, RespRelation rel, guint max)
+{
+  guint32 b, e;
+
+  resp_model_in_range (m, v, rel, &b, &e);
+  return e - b > max ? m->in_idx[b + max] : RESP_NO_NODE;
+}
+
+/* over_limit() of each limit for a frozen model, from its
+ * indices, in one pass over the nodes: a count per committee and system
+ * instead of a pass over the relations (a snapshot is checked at every
+ * open). A count may report another relation past the limit than a pass
+ * over the relations would. */
+static void
+frozen_over_limits (const RespModel *m, const RespLimits *limits, guint32 found[RESP_MODEL_N_SHAPE_LIMITS])
+{
+  ChainWalk w;
+
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS; k++)
+    found[k] = RESP_NO_NODE;
+  chain_walk_init (&w, m, NULL, NULL, limits->max_chain_depth);
+  for (guint32 v = 0; v < m->n_nodes; v++)
+    switch (m->nodes[v].type)
+      {
+      case RESP_NODE_UNIT:
+        if (found[RESP_MODEL_LIMIT_CHAIN_DEPTH] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_CHAIN_DEPTH] = chain_walk_from (&w, v);
+        break;
+      case RESP_NODE_COMMITTEE:
+        if (found[RESP_MODEL_LIMIT_COMMITTEE_MEMBERS] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_COMMITTEE_MEMBERS] =
+            frozen_past (m, v, RESP_REL_MEMBER, limits->max_committee_members);
+        break;
+      case RESP_NODE_SYSTEM:
+        if (found[RESP_MODEL_LIMIT_SYSTEM_OPERATORS] == RESP_NO_NODE)
+          found[RESP_MODEL_LIMIT_SYSTEM_OPERATORS] =
+            frozen_past (m, v, RESP_REL_OPERATES, limits->max_system_operators);
+        break;
+      default:
+        break;
+      }
+  chain_walk_clear (&w);
+}
+
+gboolean
+resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
+                         GPtrArray **diagnostics, GError **error)
+{
+  RespDiagSink sink;
+  GString *msg = g_string_new (NULL);
+  guint32 found[RESP_MODEL_N_SHAPE_LIMITS];
+
+  resp_diag_sink_init (&sink, file, limits->max_errors);
+  frozen_over_limits (m, limits, found);
+  for (guint k = 0; k < RESP_MODEL_N_SHAPE_LIMITS && !sink.fatal; k++)
+    {
+      guint32 i = found[k];
+
+      if (i == RESP_NO_NODE)
+        continue;
+      describe_over_limit (m, limits, (RespModelShapeLimit) k, i, msg);
+      resp_diag_sink_add (&sink, RESP_ERROR_LIMIT, 0, 0, "%s", msg->str);
+    }
+  g_string_free (msg, TRUE);
+  /* the open has handed the caller its (empty) list already */
+  if (diagnostics != NULL)
+    g_clear_pointer (diagnostics, g_ptr_array_unref);
+  return resp_diag_sink_finish (&sink, diagnostics, error);
+}
+
 void
 resp_loader_check (RespLoader *L)
 {
@@ -705,4 +1052,8 @@ resp_loader_check (RespLoader *L)
     check_cardinality (L);
   if (!L->sink.fatal)
     check_cycles (L);
+  /* the shapes of a model that is otherwise sound: a relation already
+   * found wrong (a cycle, say) would only make the count say more */
+  if (!L->sink.fatal && resp_diag_sink_count (&L->sink) == 0)
+    check_shape (L);
 }

@@ -38,4 +38,13 @@ RespModel *resp_model_load_internal (const char *data, gsize length, const char 
                                      GDestroyNotify release_input, gpointer input,
                                      GPtrArray **diagnostics, GError **error);
 
+/* The shapes of a model that RespLimits bounds (chain depth, members per
+ * committee, operators per system), checked by the loader and, through
+ * this, on a frozen model (a snapshot, once open) from its indices: FALSE
+ * (RESP_ERROR_LIMIT, no position: a snapshot has no lines) if m goes past
+ * one of them. *diagnostics (if not NULL) is replaced by the list of
+ * what was found, empty or not. */
+gboolean   resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
+                                    GPtrArray **diagnostics, GError **error);
+
 G_END_DECLS

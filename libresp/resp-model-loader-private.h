@@ -48,6 +48,7 @@ typedef struct {
   RespDiagSink    sink;
   guint           max_depth;
   gsize           max_string;
+  RespLimits      limits;     /* resolved */
   const RespModelLoadOptions *options;
   /* nodes */
   guint32         nodes_cap;

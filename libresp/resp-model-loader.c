@@ -1005,6 +1005,7 @@ loader_init (RespLoader *L, const char *data, gsize length, const char *file,
   m->nodes = resp_huge_alloc (L->nodes_cap, sizeof (RespNodeRec));
   L->node_pos = resp_huge_alloc ((gsize) L->nodes_cap * 2, sizeof (guint32));
   L->max_depth = limits->max_depth;
+  L->limits = *limits;
   L->max_string = (gsize) MIN (limits->max_string_bytes, G_MAXSIZE);
   L->r = resp_json_reader_new (data, length);
   resp_json_reader_set_limits (L->r, L->max_depth, L->max_string);

@@ -325,6 +325,14 @@ load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
           if (m == NULL)
             g_free (copy);
         }
+      /* a snapshot is a model loaded before, perhaps under other limits
+       * (the model owns the mapping now) */
+      if (m != NULL)
+        {
+          mapping = NULL;
+          if (!resp_model_check_limits (m, &in->limits, in->name, diagnostics, error))
+            g_clear_pointer (&m, resp_model_unref);
+        }
     }
   else if (in->copy != NULL)
     {

@@ -683,6 +683,94 @@ test_audit_at_before_records (void)
   resp_model_unref (m);
 }
 
+/* Tenures that overlap, adjoin or leave a day between them: the post is
+ * missing exactly where no tenure is in force (the audit merges the
+ * tenures' intervals; a relation that ends where the next begins leaves no
+ * gap). The earliest dated instant is 2019-01-01 (q1's seat). */
+static const char * const tenures_model[] = {
+  REGION ("r-t", "county"),
+  COMMITTEE ("k-t"),
+  COMMITTEE ("k-t2"),
+  COMMITTEE ("k-t3"),
+  UNIT ("u-t"),
+  UNIT ("u-c1"),
+  UNIT ("u-c2"),
+  PERSON ("q1"),
+  PERSON ("q2"),
+  PERSON ("q3"),
+  PERSON ("q4"),
+  PERSON ("q5"),
+  PERSON ("q6"),
+  REL ("located_in", "u-t", "r-t"),
+  REL ("located_in", "u-c1", "r-t"),
+  REL ("located_in", "u-c2", "r-t"),
+  /* the region's leading committee: two that adjoin, a gap, a third */
+  REL_DURING ("leads", "k-t", "r-t", "2020-01-01", "2021-01-01"),
+  REL_DURING ("leads", "k-t2", "r-t", "2021-01-01", "2022-01-01"),
+  REL_SINCE ("leads", "k-t3", "r-t", "2022-06-01"),
+  /* main leaders: q1 and q2 adjoin, a day's gap, q3, then none */
+  SEAT_DURING ("q1", "k-t", "main_leader", "2019-01-01", "2019-06-01"),
+  SEAT_DURING ("q2", "k-t", "main_leader", "2019-06-01", "2020-01-01"),
+  SEAT_DURING ("q3", "k-t", "main_leader", "2020-01-02", "2020-03-01"),
+  /* cyber leads overlapping, q5 first and q6 to the end */
+  SEAT_DURING ("q4", "k-t", "cyber_lead", "2019-03-01", "2019-12-01"),
+  SEAT_DURING ("q5", "k-t", "cyber_lead", "2019-02-01", "2019-04-01"),
+  SEAT_SINCE ("q6", "k-t", "cyber_lead", "2019-11-30"),
+  /* coordinators overlapping, then none */
+  REL_DURING ("coordinates", "u-c1", "r-t", "2019-05-01", "2019-08-01"),
+  REL_DURING ("coordinates", "u-c2", "r-t", "2019-07-01", "2019-09-01"),
+  /* heads: two adjoining, two months vacant, one to the end */
+  REL_DURING ("heads", "q1", "u-t", "2019-03-01", "2019-04-01"),
+  REL_DURING ("heads", "q2", "u-t", "2019-04-01", "2019-05-01"),
+  REL_SINCE ("heads", "q4", "u-t", "2019-07-01"),
+  NULL
+};
+
+static void
+test_tenures (void)
+{
+  static const Expect expects[] = {
+    WHOLE,
+    FINDING (RESP_AUDIT_POST_VACANT, "k-t", "main_leader", "2020-01-01", "2020-01-02"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-t", "main_leader", "2020-03-01", "+inf"),
+    COUNT ("k-t", "main_leader", 2),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-t", "cyber_lead", "2019-01-01", "2019-02-01"),
+    COUNT ("k-t", "cyber_lead", 1),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-t", "committee", "2019-01-01", "2020-01-01"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-t", "committee", "2022-01-01", "2022-06-01"),
+    COUNT ("r-t", "committee", 2),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-t", "coordinator", "2019-01-01", "2019-05-01"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-t", "coordinator", "2019-09-01", "+inf"),
+    COUNT ("r-t", "coordinator", 2),
+    FINDING (RESP_AUDIT_POST_VACANT, "u-t", "unit_head", "2019-05-01", "2019-07-01"),
+    COUNT ("u-t", "unit_head", 1),
+    JSON (NULL),
+
+    AT ("2019-05-15"),
+    FINDING (RESP_AUDIT_POST_VACANT, "u-t", "unit_head", "2019-05-01", "2019-07-01"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-t", "committee", "2019-01-01", "2020-01-01"),
+    COUNT ("k-t", NULL, 0),
+    COUNT ("r-t", "coordinator", 0),
+
+    /* the day between q2 and q3: a vacancy, not a committee that never had one */
+    AT ("2020-01-01T12:00:00+08:00"),
+    FINDING (RESP_AUDIT_POST_VACANT, "k-t", "main_leader", "2020-01-01", "2020-01-02"),
+    COUNT ("k-t", NULL, 1),
+    COUNT ("r-t", "committee", 0),
+
+    /* before the records begin: one state, open towards the past */
+    AT ("2018-06-01"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_MAIN_LEADER, "k-t", "main_leader", "-inf", "2019-01-01"),
+    FINDING (RESP_AUDIT_COMMITTEE_WITHOUT_CYBER_LEAD, "k-t", "cyber_lead", "-inf", "2019-02-01"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COMMITTEE, "r-t", "committee", "-inf", "2020-01-01"),
+    FINDING (RESP_AUDIT_REGION_WITHOUT_COORDINATOR, "r-t", "coordinator", "-inf", "2019-05-01"),
+    COUNT ("u-t", "unit_head", 0),
+    NO_CODE (RESP_AUDIT_POST_VACANT, NULL),
+  };
+
+  check_model (tenures_model, expects);
+}
+
 /* A model without dates is one timeless state: open intervals */
 static const char * const timeless_model[] = {
   REGION ("r-a", "prefectural"),
@@ -998,6 +1086,7 @@ static CU_TestInfo tests[] = {
   { "audit at an instant", test_audit_at },
   { "audit at agrees with the timeline", test_audit_at_consistent },
   { "audit at before the records", test_audit_at_before_records },
+  { "tenures that overlap, adjoin or leave a gap", test_tenures },
   { "timeless model", test_timeless },
   { "organs, cadre offices and protection departments change no finding", test_organs_change_nothing },
   { "JSON rendering", test_render_json },

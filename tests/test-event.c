@@ -455,6 +455,53 @@ test_array_all_or_nothing (void)
   CU_ASSERT_PTR_NULL (batch);
 }
 
+/* A top-level array is read element by element, but what it answers is
+ * the whole document's: a syntax error or U+0000 anywhere in it is its
+ * error, whatever the events before it hold, and an empty array is an
+ * empty list. */
+static void
+test_array_read_by_element (void)
+{
+  static const TestDiagnostic trailing[] = {
+    { RESP_ERROR_MALFORMED_JSON, 4, 3 },
+  };
+  static const TestDiagnostic nul[] = {
+    { RESP_ERROR_BAD_VALUE, 4, 38 },
+  };
+  static const TestDiagnostic cut[] = {
+    { RESP_ERROR_MALFORMED_JSON, 152, 1 },
+  };
+  GString *many = g_string_new ("[\n");
+
+  expect_events ("[]", TRUE, "", NULL);
+  expect_events (" [ \n ] \n", TRUE, "", NULL);
+
+  /* a bad event, a good one, then data after the array: only the data */
+  test_refuse (&event_loader,
+               "[\n"
+               " " LINE_DANGLING ("e1") ",\n"
+               " " LINE_OK ("e2") "\n"
+               "] x\n",
+               trailing);
+
+  /* U+0000 in the third event's id: only that, not the first's error */
+  test_refuse (&event_loader,
+               "[\n"
+               " " LINE_DANGLING ("e1") ",\n"
+               " " LINE_OK ("e2") ",\n"
+               " {'format': 'libresp/event/1', 'id': 'e3\\u0000', 'occurred_at': '2026-03-05', 'systems': ['s-portal']}\n"
+               "]\n",
+               nul);
+
+  /* 150 bad events, more than max_errors, and the array never closed: the
+   * end of the input is the error */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (many, " {'format': 'libresp/event/1', 'id': 'e%u', 'occurred_at': '2026-03-05', "
+                            "'systems': ['s-portl']}%s\n", i, i < 149 ? "," : "");
+  test_refuse (&event_loader, many->str, cut);
+  g_string_free (many, TRUE);
+}
+
 /* ---- Unknown facts ---- */
 
 /* s-news: a key news site whose operator is in the prefectural region
@@ -562,6 +609,7 @@ static CU_TestInfo tests[] = {
   { "a timeline's errors in one pass", test_timeline_errors_in_one_pass },
   { "errors in JSON Lines", test_json_lines_errors },
   { "an array is all or nothing", test_array_all_or_nothing },
+  { "an array read element by element answers as the document", test_array_read_by_element },
   { "an absent fact is unknown", test_absent_fact_is_unknown },
   { "a null fact is unknown", test_null_fact_is_unknown },
   { "an unknown that decides nothing", test_unknown_that_decides_nothing },

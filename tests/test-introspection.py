@@ -146,6 +146,22 @@ class IntrospectionTest(unittest.TestCase):
             Resp.Model.new_from_file_full(CITY, copy)
         self.assertEqual(cm.exception.code, Resp.Error.LIMIT)
 
+    def test_shape_limits(self):
+        limits = Resp.Limits.new()
+        self.assertEqual((limits.max_chain_depth, limits.max_committee_members,
+                          limits.max_system_operators), (10000, 10000, 10000))
+        # the example's deepest chain of superiors is 2 relations long
+        limits.max_chain_depth = 1
+        copy = limits.copy()
+        self.assertEqual(copy.max_chain_depth, 1)
+        with self.assertRaises(GLib.Error) as cm:
+            Resp.Model.new_from_file_full(CITY, copy)
+        self.assertEqual(cm.exception.code, Resp.Error.LIMIT)
+        self.assertIn("RespLimits.max_chain_depth", cm.exception.message)
+        limits.max_chain_depth = 2
+        model, diags = Resp.Model.new_from_file_full(CITY, limits)
+        self.assertEqual(diags, [])
+
     def test_snapshot_private_copy(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "city.snap")

@@ -318,8 +318,10 @@ static void
 test_million_chain (void)
 {
   /* a chain of under relations, deepest first in the file: no recursion,
-   * no quadratic walk, in the loader, the cycle check or the resolver */
+   * no quadratic walk, in the loader, the cycle check or the resolver
+   * (past the default RespLimits.max_chain_depth, which is raised for it) */
   guint n = env_count ("RESP_TEST_CHAIN", 1000000);
+  RespLimits limits = { 0 };
   GString *json = g_string_sized_new ((gsize) n * 110);
   RespModel *m;
   RespRoles *roles;
@@ -336,7 +338,8 @@ test_million_chain (void)
   /* the committee leads the top unit: every unit's committee is n-1 steps up */
   g_string_insert (json, strlen ("{\"format\": \"libresp/model/1\", \"relations\": [\n"),
                    "{\"rel\": \"leads\", \"from\": \"k\", \"to\": \"u0\"},\n");
-  m = resp_model_new_from_data (json->str, (gssize) json->len, "chain.json", NULL, &error);
+  limits.max_chain_depth = n - 1;
+  m = resp_model_new_from_data_full (json->str, (gssize) json->len, "chain.json", &limits, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   leaf = g_strdup_printf ("u%u", n - 1);
   roles = resp_model_resolve_roles (m, leaf, 0, &error);
@@ -461,6 +464,215 @@ test_misuse (void)
   test_misuses (misuses);
 }
 
+/* ---- the shapes RespLimits bounds ---- */
+
+typedef enum { SHAPE_CHAIN, SHAPE_MEMBERS, SHAPE_OPERATORS } Shape;
+
+/* A model of n relations of one shape, a node and a relation a line:
+ * line 1 the head, then the nodes, a line that opens the relations, then
+ * relation j (from 0) on line n_nodes + 3 + j.
+ *   chain:     units u0..un, u(i) under u(i-1): a chain of n relations
+ *   members:   committee k and persons p0..p(n-1), each a member of k
+ *   operators: system s and units u0..u(n-1), each operating s
+ * *line_j (if given) is the text of relation j. */
+static GString *
+shape_model (Shape shape, guint n, guint j, guint *n_nodes, char **line_j)
+{
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n");
+  guint nodes = 0;
+
+  if (shape == SHAPE_MEMBERS)
+    g_string_append (json, "{\"id\": \"k\", \"type\": \"committee\", \"name\": \"K\", \"form\": \"party_committee\"}\n");
+  else if (shape == SHAPE_OPERATORS)
+    g_string_append (json, "{\"id\": \"s\", \"type\": \"system\", \"name\": \"S\"}\n");
+  else
+    g_string_append (json, "{\"id\": \"u0\", \"type\": \"unit\", \"name\": \"U\"}\n");
+  nodes++;
+  for (guint i = 0; i < n; i++, nodes++)
+    g_string_append_printf (json, ",{\"id\": \"%s%u\", \"type\": \"%s\", \"name\": \"N\"}\n",
+                            shape == SHAPE_MEMBERS ? "p" : "u", shape == SHAPE_CHAIN ? i + 1 : i,
+                            shape == SHAPE_MEMBERS ? "person" : "unit");
+  g_string_append (json, "], \"relations\": [\n");
+  for (guint i = 0; i < n; i++)
+    {
+      char *rel = shape == SHAPE_CHAIN
+                  ? g_strdup_printf ("%s{\"rel\": \"under\", \"from\": \"u%u\", \"to\": \"u%u\"}",
+                                     i ? "," : "", i + 1, i)
+                  : shape == SHAPE_MEMBERS
+                  ? g_strdup_printf ("%s{\"rel\": \"member\", \"from\": \"p%u\", \"to\": \"k\", \"role\": \"member\"}",
+                                     i ? "," : "", i)
+                  : g_strdup_printf ("%s{\"rel\": \"operates\", \"from\": \"u%u\", \"to\": \"s\"}",
+                                     i ? "," : "", i);
+
+      g_string_append (json, rel);
+      g_string_append_c (json, '\n');
+      if (i == j && line_j != NULL)
+        *line_j = g_steal_pointer (&rel);
+      g_free (rel);
+    }
+  g_string_append (json, "]}");
+  *n_nodes = nodes;
+  return json;
+}
+
+static void
+set_limit (RespLimits *limits, Shape shape, guint value)
+{
+  if (shape == SHAPE_CHAIN)
+    limits->max_chain_depth = value;
+  else if (shape == SHAPE_MEMBERS)
+    limits->max_committee_members = value;
+  else
+    limits->max_system_operators = value;
+}
+
+/* At twice the default a shape is a RESP_ERROR_LIMIT at the `to` of the
+ * relation one past the default, for a file and for a snapshot (without a
+ * position); at the default, or with the limit raised, it loads. */
+static void
+check_shape_limit (Shape shape, guint dflt, const char *field, const char *what)
+{
+  RespLimits *defaults = resp_limits_new (), raised = { 0 };
+  guint n_nodes, line = 0, col = 0;
+  char *rel = NULL, *dir, *path;
+  GString *json = shape_model (shape, 2 * dflt, dflt, &n_nodes, &rel);
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (rel);
+  set_limit (&raised, shape, 2 * dflt);
+
+  /* the file: the relation one past the limit, at its `to` value */
+  CU_ASSERT_EQUAL (model_error (json->str, (gssize) json->len, NULL, &line, &col), RESP_ERROR_LIMIT);
+  CU_ASSERT_EQUAL (line, n_nodes + 3 + dflt);
+  CU_ASSERT_EQUAL (col, (guint) (strstr (rel, "\"to\": ") - rel) + 7);
+  CU_ASSERT_PTR_NULL (resp_model_new_from_data_full (json->str, (gssize) json->len, "m.json", defaults,
+                                                     NULL, &error));
+  CU_ASSERT_FATAL (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, field));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, what));
+  g_clear_error (&error);
+
+  /* raised to twice the default: the same file loads */
+  m = resp_model_new_from_data_full (json->str, (gssize) json->len, "m.json", &raised, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+
+  /* a snapshot of it is refused the same way, but for the position */
+  path = test_temp_path ("m.snap", &dir);
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (m, path, &error));
+  resp_model_unref (m);
+  for (guint how = 0; how < 3; how++)
+    {
+      gchar *data = NULL;
+      gsize length = 0;
+
+      if (how == 0)
+        m = resp_model_new_from_file_full (path, NULL, &diags, &error);
+      else if (how == 1)
+        m = resp_model_new_from_file_with_flags (path, RESP_MODEL_FLAGS_PRIVATE_COPY, NULL, &diags, &error);
+      else
+        {
+          CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, &length, NULL));
+          m = resp_model_new_from_data_full (data, (gssize) length, path, NULL, &diags, &error);
+        }
+      CU_ASSERT_PTR_NULL (m);
+      CU_ASSERT_FATAL (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, field));
+      CU_ASSERT_EQUAL_FATAL (diags->len, 1);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_line (diags->pdata[0]), 0);
+      g_clear_error (&error);
+      g_clear_pointer (&diags, g_ptr_array_unref);
+      /* and opens under the raised limit */
+      m = how == 2 ? resp_model_new_from_data_full (data, (gssize) length, path, &raised, NULL, &error)
+                   : resp_model_new_from_file_with_flags (path, how == 1 ? RESP_MODEL_FLAGS_PRIVATE_COPY
+                                                                         : RESP_MODEL_FLAGS_NONE,
+                                                          &raised, NULL, &error);
+      CU_ASSERT_PTR_NOT_NULL (m);
+      g_clear_pointer (&m, resp_model_unref);
+      g_free (data);
+    }
+  test_remove_temp (path, dir);
+  g_string_free (json, TRUE);
+  g_free (rel);
+
+  /* at the default itself: loads under the defaults */
+  json = shape_model (shape, dflt, 0, &n_nodes, NULL);
+  m = resp_model_new_from_data (json->str, (gssize) json->len, "m.json", NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (m);
+  g_clear_pointer (&m, resp_model_unref);
+  g_clear_error (&error);
+  g_string_free (json, TRUE);
+  resp_limits_free (defaults);
+}
+
+static void
+test_chain_depth (void)
+{
+  RespLimits *limits = resp_limits_new ();
+
+  CU_ASSERT_EQUAL (limits->max_chain_depth, RESP_LIMITS_DEFAULT_MAX_CHAIN_DEPTH);
+  resp_limits_free (limits);
+  check_shape_limit (SHAPE_CHAIN, RESP_LIMITS_DEFAULT_MAX_CHAIN_DEPTH, "max_chain_depth",
+                     "relation 'under' from 'u10001'");
+}
+
+static void
+test_committee_members (void)
+{
+  RespLimits *limits = resp_limits_new ();
+
+  CU_ASSERT_EQUAL (limits->max_committee_members, RESP_LIMITS_DEFAULT_MAX_COMMITTEE_MEMBERS);
+  resp_limits_free (limits);
+  check_shape_limit (SHAPE_MEMBERS, RESP_LIMITS_DEFAULT_MAX_COMMITTEE_MEMBERS, "max_committee_members",
+                     "relation 'member' from 'p10000': committee 'k'");
+}
+
+static void
+test_system_operators (void)
+{
+  RespLimits *limits = resp_limits_new ();
+
+  CU_ASSERT_EQUAL (limits->max_system_operators, RESP_LIMITS_DEFAULT_MAX_SYSTEM_OPERATORS);
+  resp_limits_free (limits);
+  check_shape_limit (SHAPE_OPERATORS, RESP_LIMITS_DEFAULT_MAX_SYSTEM_OPERATORS, "max_system_operators",
+                     "relation 'operates' from 'u10000': system 's'");
+}
+
+static void
+test_chain_depth_in_time (void)
+{
+  /* a chain whose links never live at once still counts (time is
+   * ignored), and one that would close a cycle in time is not followed
+   * round: u0 -> u1 -> u2 -> u0 in three different years is 2 deep at
+   * most from any unit, so a limit of 2 accepts it and 1 does not */
+  const char *json = HEAD
+    "{\"id\": \"u0\", \"type\": \"unit\", \"name\": \"U\"},\n"
+    "{\"id\": \"u1\", \"type\": \"unit\", \"name\": \"U\"},\n"
+    "{\"id\": \"u2\", \"type\": \"unit\", \"name\": \"U\"}\n"
+    "], \"relations\": [\n"
+    "{\"rel\": \"under\", \"from\": \"u0\", \"to\": \"u1\", \"since\": \"2020-01-01\", \"until\": \"2021-01-01\"},\n"
+    "{\"rel\": \"under\", \"from\": \"u1\", \"to\": \"u2\", \"since\": \"2021-01-01\", \"until\": \"2022-01-01\"},\n"
+    "{\"rel\": \"under\", \"from\": \"u2\", \"to\": \"u0\", \"since\": \"2022-01-01\", \"until\": \"2023-01-01\"}\n"
+    "]}";
+  RespLimits limits = { 0 };
+  GError *error = NULL;
+  RespModel *m;
+  guint line = 0, col = 0;
+
+  limits.max_chain_depth = 2;
+  m = resp_model_new_from_data_full (json, -1, "m.json", &limits, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL (m);
+  g_clear_pointer (&m, resp_model_unref);
+  g_clear_error (&error);
+  limits.max_chain_depth = 1;
+  CU_ASSERT_EQUAL (model_error (json, -1, &limits, &line, &col), RESP_ERROR_LIMIT);
+  /* from u0, the walk goes u0 -> u1 -> u2 and stops before u0: the
+   * relation from u0 is the second link, one past 1 */
+  CU_ASSERT_EQUAL (line, 6);
+  CU_ASSERT_EQUAL (col, 38);
+}
+
 static CU_TestInfo tests[] = {
   { "nesting depth", test_nesting_depth },
   { "string length", test_string_length },
@@ -471,6 +683,10 @@ static CU_TestInfo tests[] = {
   { "hostile bytes, numbers and dates", test_hostile },
   { "since and until at the extremes", test_extreme_dates },
   { "a million-relation chain", test_million_chain },
+  { "chain depth: a limit, in files and snapshots", test_chain_depth },
+  { "chain depth: time ignored, a cycle in time not followed", test_chain_depth_in_time },
+  { "members per committee: a limit, in files and snapshots", test_committee_members },
+  { "operators per system: a limit, in files and snapshots", test_system_operators },
   { "an event with thousands of subjects", test_thousands_of_subjects },
   { "empty documents", test_empty_documents },
   { "API misuse", test_misuse },

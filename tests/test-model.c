@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -388,9 +391,11 @@ static void
 test_long_chain (void)
 {
   /* 200,000 units in one `under` chain, listed from the top down so that
-   * every relation points at one defined later: no recursion, no quadratic */
+   * every relation points at one defined later: no recursion, no quadratic
+   * (past the default RespLimits.max_chain_depth, which is raised for it) */
   GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"relations\": [\n");
   const guint n = 200000;
+  RespLimits limits = { 0 };
   GError *error = NULL;
   RespModel *m;
   RespRoles *roles;
@@ -404,7 +409,8 @@ test_long_chain (void)
     g_string_append_printf (json, "%s{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U\"}\n",
                             i ? "," : "", i);
   g_string_append (json, "]}");
-  m = resp_model_new_from_data (json->str, (gssize) json->len, "chain.json", NULL, &error);
+  limits.max_chain_depth = n - 1;
+  m = resp_model_new_from_data_full (json->str, (gssize) json->len, "chain.json", &limits, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   roles = resp_model_resolve_roles (m, "u199999", 0, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (roles);
@@ -438,6 +444,116 @@ test_file_errors (void)
   CU_ASSERT_STRING_EQUAL (resp_model_get_source (m), path);
   resp_model_unref (m);
   g_free (path);
+}
+
+/* One input that must be refused as a file kind: RESP_ERROR_IO naming it */
+static void
+expect_kind_refused_at (int caller, RespModel *m, GError *error, GPtrArray *diags, const char *kind)
+{
+  test_report_at (caller, m == NULL, "no model");
+  test_report_at (caller, g_error_matches (error, RESP_ERROR, RESP_ERROR_IO), "an I/O error");
+  test_report_at (caller, error != NULL && strstr (error->message, kind) != NULL, kind);
+  test_report_at (caller, diags != NULL && diags->len == 1, "one diagnostic");
+  if (m != NULL)
+    resp_model_unref (m);
+}
+
+typedef struct {
+  char *path;
+  char *text;
+} FifoWriter;
+
+static gpointer
+write_fifo (gpointer data)
+{
+  FifoWriter *w = data;
+  int fd = open (w->path, O_WRONLY | O_CLOEXEC);   /* waits for the reader */
+
+  if (fd >= 0)
+    {
+      gsize len = strlen (w->text), off = 0;
+
+      while (off < len)
+        {
+          gssize n = write (fd, w->text + off, len - off);
+          if (n <= 0)
+            break;
+          off += (gsize) n;
+        }
+      close (fd);
+    }
+  return NULL;
+}
+
+/* A device or a directory is refused before a byte is read (SPEC: an input
+ * is a file); /dev/zero would otherwise be read up to max_file_bytes. A
+ * pipe is read to its end. */
+static void
+test_file_kinds (void)
+{
+  static const char * const devices[] = { "/dev/zero", "/dev/null", "/dev/urandom" };
+  RespLimits limits = { 0 };
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+  RespModel *m;
+  char *dir, *path, *fifo, *city;
+  FifoWriter w;
+  GThread *writer;
+
+  CU_ASSERT_EQUAL_FATAL (test_city_init (), 0);
+  /* small, so that a library that read them would fail fast, and otherwise */
+  limits.max_file_bytes = 1 << 20;
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      if (!g_file_test (devices[i], G_FILE_TEST_EXISTS))
+        continue;
+      m = resp_model_new_from_file_full (devices[i], &limits, &diags, &error);
+      expect_kind_refused_at (__LINE__, m, error, diags, "a character device, not a regular file or a pipe");
+      g_clear_error (&error);
+      g_clear_pointer (&diags, g_ptr_array_unref);
+      m = resp_model_new_from_file_with_flags (devices[i], RESP_MODEL_FLAGS_PRIVATE_COPY, &limits, &diags, &error);
+      expect_kind_refused_at (__LINE__, m, error, diags, "a character device");
+      g_clear_error (&error);
+      g_clear_pointer (&diags, g_ptr_array_unref);
+    }
+  /* every kind of input goes the same way */
+  CU_ASSERT_PTR_NULL (resp_rulebook_new_from_file_full ("/dev/zero", &limits, NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file_full (test_city_model, test_city_rulebook, "/dev/zero",
+                                                           &limits, NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (resp_record_new_from_file_full (test_city_model, test_city_rulebook, "/dev/zero",
+                                                      &limits, NULL, &error));
+  CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_IO));
+  g_clear_error (&error);
+
+  /* a directory */
+  path = test_temp_path ("m.json", &dir);
+  m = resp_model_new_from_file_full (dir, NULL, &diags, &error);
+  expect_kind_refused_at (__LINE__, m, error, diags, "a directory, not a regular file or a pipe");
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+
+  /* a FIFO: read to its end, the same model as the file */
+  fifo = g_build_filename (dir, "m.fifo", NULL);
+  CU_ASSERT_EQUAL_FATAL (mkfifo (fifo, 0600), 0);
+  city = test_src_path ("examples/data/city.json");
+  w.path = fifo;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (city, &w.text, NULL, NULL));
+  writer = g_thread_new ("fifo", write_fifo, &w);
+  m = resp_model_new_from_file_full (fifo, NULL, NULL, &error);
+  g_thread_join (writer);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_EQUAL (resp_model_get_n_nodes (m), resp_model_get_n_nodes (test_city_model));
+  resp_model_unref (m);
+  g_unlink (fifo);
+  g_free (fifo);
+  g_free (w.text);
+  g_free (city);
+  test_remove_temp (path, dir);
+  test_city_clean ();
 }
 
 static void
@@ -822,6 +938,7 @@ static CU_TestInfo tests[] = {
   { "half-open intervals", test_adjacent_intervals_are_legal },
   { "a 200k-unit chain", test_long_chain },
   { "files", test_file_errors },
+  { "devices and directories refused, pipes read", test_file_kinds },
   { "API misuse is caught", test_api_misuse },
   { "the names of the vocabulary", test_vocabulary },
   { "relations in two halves: the same model", test_split_valid },

@@ -23,10 +23,24 @@ G_BEGIN_DECLS
  *   (default 16 MiB); node ids are limited to 256 bytes regardless
  * @max_file_bytes: largest input, in bytes (default 2 GiB)
  * @max_errors: diagnostics collected before a load stops (default 100)
+ * @max_chain_depth: the most `under` relations on a chain of superiors, from a
+ *   unit up to a unit with none (default 10,000; a real model has a few
+ *   dozen at most). Time is ignored: every `under` a unit ever had counts,
+ *   except one that would close a cycle.
+ * @max_committee_members: the most `member` relations into one committee,
+ *   every seat over the whole timeline (default 10,000).
+ * @max_system_operators: the most `operates` relations into one system, over
+ *   the whole timeline (default 10,000).
  *
  * Limits on the inputs a load accepts. Exceeding one is an error with code
  * %RESP_ERROR_LIMIT and a position, never a crash. A zero field means the
  * default.
+ *
+ * The last three bound the shape of a model, where a real one never goes
+ * and a file made to be slow would: each is checked when a model file is
+ * loaded (the error at the `to` of the relation that goes one past the
+ * limit) and when a snapshot is opened (the error names the relation; a
+ * snapshot has no lines).
  *
  * Get limits from resp_limits_new(), or zero a whole struct before setting
  * fields (`RespLimits limits = { 0 };`): the struct has room reserved for
@@ -39,10 +53,13 @@ typedef struct {
   guint64 max_string_bytes;
   guint64 max_file_bytes;
   guint   max_errors;
+  guint   max_chain_depth;
+  guint   max_committee_members;
+  guint   max_system_operators;
 
   /*< private >*/
   /* room for later fields without changing the struct's size (ABI) */
-  guint64 padding[8];
+  guint64 padding[7];
 } RespLimits;
 
 /**
@@ -80,6 +97,33 @@ typedef struct {
  * Since: 1.0
  */
 #define RESP_LIMITS_DEFAULT_MAX_ERRORS 100
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_CHAIN_DEPTH:
+ *
+ * The default of #RespLimits.max_chain_depth.
+ *
+ * Since: 1.0
+ */
+#define RESP_LIMITS_DEFAULT_MAX_CHAIN_DEPTH 10000
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_COMMITTEE_MEMBERS:
+ *
+ * The default of #RespLimits.max_committee_members.
+ *
+ * Since: 1.0
+ */
+#define RESP_LIMITS_DEFAULT_MAX_COMMITTEE_MEMBERS 10000
+
+/**
+ * RESP_LIMITS_DEFAULT_MAX_SYSTEM_OPERATORS:
+ *
+ * The default of #RespLimits.max_system_operators.
+ *
+ * Since: 1.0
+ */
+#define RESP_LIMITS_DEFAULT_MAX_SYSTEM_OPERATORS 10000
 
 RESP_AVAILABLE_IN_1_0
 GType       resp_limits_get_type (void) G_GNUC_CONST;

@@ -307,9 +307,38 @@ check_audit (RespModel *model,
   resp_audit_unref (audit);
 }
 
+/* The shape limits (RespLimits) set low, from the input's size: the file
+ * and its snapshot are refused together, with RESP_ERROR_LIMIT, or opened
+ * together (the file is checked by the loader, the snapshot from its
+ * indices). */
+static void
+check_shape_limits (const uint8_t *json, size_t json_size, const char *snap, gsize snap_size)
+{
+  RespLimits low = { 0 };
+  GError *e1 = NULL, *e2 = NULL;
+  RespModel *a, *b;
+
+  low.max_chain_depth = 1 + json_size % 3;
+  low.max_committee_members = 1 + json_size % 5;
+  low.max_system_operators = 1 + json_size % 2;
+  a = resp_model_new_from_data_full ((const char *) json, (gssize) json_size, FUZZ_FILE_NAME, &low,
+                                     NULL, &e1);
+  b = resp_model_new_from_data_full (snap, (gssize) snap_size, FUZZ_FILE_NAME, &low, NULL, &e2);
+  if ((a == NULL) != (b == NULL))
+    fuzz_fail ("under low shape limits the file %s but its snapshot %s",
+               a != NULL ? "loads" : "is refused", b != NULL ? "opens" : "is refused");
+  if (a == NULL && (!g_error_matches (e1, RESP_ERROR, RESP_ERROR_LIMIT)
+                    || !g_error_matches (e2, RESP_ERROR, RESP_ERROR_LIMIT)))
+    fuzz_fail ("a model that loads is refused under low shape limits, but not for a limit");
+  g_clear_pointer (&a, resp_model_unref);
+  g_clear_pointer (&b, resp_model_unref);
+  g_clear_error (&e1);
+  g_clear_error (&e2);
+}
+
 /* The model written as a snapshot (resp compile) and opened again */
 static RespModel *
-reopen_as_snapshot (RespModel *model)
+reopen_as_snapshot (RespModel *model, const uint8_t *json, size_t json_size)
 {
   GError *error = NULL;
   GPtrArray *diagnostics = NULL;
@@ -325,6 +354,7 @@ reopen_as_snapshot (RespModel *model)
   if (copy == NULL)
     fuzz_fail ("the snapshot of a model that loaded does not open: %s", error->message);
   fuzz_check_load (TRUE, diagnostics, error, NULL, 0, FALSE);
+  check_shape_limits (json, json_size, data, length);
   g_free (data);
   g_unlink (snapshot_path);
   return copy;
@@ -553,7 +583,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint k = 0; k < n_instants && k < 2; k++)
     check_audit (model, resp_model_audit_at (model, instants[k]));
 
-  snapshot = reopen_as_snapshot (model);
+  snapshot = reopen_as_snapshot (model, data, size);
   compare_with_snapshot (model, snapshot, instants, n_instants);
   resp_model_unref (snapshot);
 
