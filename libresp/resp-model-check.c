@@ -1015,6 +1015,52 @@ frozen_over_limits (const RespModel *m, const RespLimits *limits, guint32 found[
   chain_walk_clear (&w);
 }
 
+/* The run of type rel coming into v: its length */
+static inline guint32
+in_count (const RespModel *m, guint32 v, RespRelation rel)
+{
+  guint32 b, e;
+
+  resp_model_in_range (m, v, rel, &b, &e);
+  return e - b;
+}
+
+void
+resp_model_shape_maxima (const RespModel *m, guint32 out[3])
+{
+  ChainWalk w;
+
+  out[0] = out[1] = out[2] = 0;
+  /* with no limit to stop at, the walk visits what a walk under any limit
+   * would have visited up to its stop, in the same order: its depths are
+   * those a limited walk compares */
+  chain_walk_init (&w, m, NULL, NULL, G_MAXUINT32 - 1);
+  for (guint32 v = 0; v < m->n_nodes; v++)
+    switch (m->nodes[v].type)
+      {
+      case RESP_NODE_UNIT:
+        chain_walk_from (&w, v);
+        out[0] = MAX (out[0], w.depth[v]);
+        break;
+      case RESP_NODE_COMMITTEE:
+        out[1] = MAX (out[1], in_count (m, v, RESP_REL_MEMBER));
+        break;
+      case RESP_NODE_SYSTEM:
+        out[2] = MAX (out[2], in_count (m, v, RESP_REL_OPERATES));
+        break;
+      default:
+        break;
+      }
+  chain_walk_clear (&w);
+}
+
+gboolean
+resp_model_shape_over (const guint32 maxima[3], const RespLimits *limits)
+{
+  return maxima[0] > limits->max_chain_depth || maxima[1] > limits->max_committee_members ||
+         maxima[2] > limits->max_system_operators;
+}
+
 gboolean
 resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
                          GPtrArray **diagnostics, GError **error)

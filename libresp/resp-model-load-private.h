@@ -47,4 +47,16 @@ RespModel *resp_model_load_internal (const char *data, gsize length, const char 
 gboolean   resp_model_check_limits (const RespModel *m, const RespLimits *limits, const char *file,
                                     GPtrArray **diagnostics, GError **error);
 
+/* The largest of each shape that resp_model_check_limits() bounds, of a
+ * frozen model: [0] the longest chain of superiors (links), [1] the most
+ * members of a committee, [2] the most operators of a system, each
+ * counted as the check counts it, so that the check refuses under limits
+ * exactly when one of these is over its limit. resp compile writes them
+ * into the snapshot, whose open then compares instead of walking. */
+void       resp_model_shape_maxima (const RespModel *m, guint32 out[3]);
+
+/* Whether the maxima go past limits (then resp_model_check_limits() is
+ * what names the relation). */
+gboolean   resp_model_shape_over   (const guint32 maxima[3], const RespLimits *limits);
+
 G_END_DECLS

@@ -99,6 +99,10 @@ struct _RespModel {
   RespExtraEntry *extra_index;
   guint32         n_extra_index;
   GStringChunk   *extra_strings;
+  /* a snapshot's shape maxima (resp_model_shape_maxima()), as its header
+   * records them */
+  guint32        shape_max[3];
+  gboolean       shape_known;
   /* a snapshot's arrays point into owner (a mapping) instead of the heap */
   gboolean       snapshot;
   gpointer       owner;

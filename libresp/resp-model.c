@@ -330,7 +330,10 @@ load_input (RespInput *in, GPtrArray **diagnostics, GError **error)
       if (m != NULL)
         {
           mapping = NULL;
-          if (!resp_model_check_limits (m, &in->limits, in->name, diagnostics, error))
+          /* the header's maxima say whether there is anything to find; the
+           * walk then names it */
+          if ((!m->shape_known || resp_model_shape_over (m->shape_max, &in->limits)) &&
+              !resp_model_check_limits (m, &in->limits, in->name, diagnostics, error))
             g_clear_pointer (&m, resp_model_unref);
         }
     }

@@ -25,6 +25,7 @@
 #include "resp-output-private.h"
 #include "resp-model-private.h"
 #include "resp-limits-private.h"
+#include "resp-model-load-private.h"
 #include "resp-error.h"
 
 #define SNAPSHOT_MAGIC RESP_SNAPSHOT_MAGIC
@@ -34,8 +35,10 @@
  * meant, and a library that does not know a type refuses a snapshot that
  * uses it ("a relation record is out of range", check_relations()) rather
  * than misreading it. v8: a checksum over the header and one over each
- * section (v7 had one over the string pools only). */
-#define SNAPSHOT_VERSION 8
+ * section (v7 had one over the string pools only). v9: the model's shape
+ * maxima (resp_model_shape_maxima()) after the sums, which the open
+ * compares with its limits instead of walking the chains. */
+#define SNAPSHOT_VERSION 9
 #define ENDIAN_MARK 0x01020304u
 
 enum {
@@ -63,6 +66,7 @@ typedef struct {
   guint64 header_sum;       /* of this header, read with header_sum 0 */
   struct { guint64 off, len; } sec[N_SECTIONS];
   guint64 sum[N_SECTIONS];  /* of each section, its padding included */
+  guint32 shape[4];         /* resp_model_shape_maxima(), then 0 */
 } SnapshotHeader;
 
 /* the sections follow the header, each padded to 8 bytes */
@@ -324,6 +328,7 @@ resp_model_write_snapshot (RespModel   *self,
   h.id_mask = m->ids.mask;
   h.n_reg_index = m->n_reg_index;
   h.n_reg_fallback = m->n_reg_fallback;
+  resp_model_shape_maxima (m, h.shape);
 
   /* lay the sections out first: every one starts on an 8-byte boundary */
   {
@@ -713,7 +718,15 @@ resp_snapshot_open (const char *data, gsize size, gpointer owner, GDestroyNotify
       if (c.why == NULL)
         c.why = check_reg (m);
       if (c.why == NULL)
-        m->name = name[0] != '\0' ? g_strdup (name) : NULL;
+        {
+          m->name = name[0] != '\0' ? g_strdup (name) : NULL;
+          /* what the file says of its shape, under its header's sum: a
+           * file forged to understate it opens (and walks no further than
+           * its nodes: slow, never unsafe); one that overstates it is
+           * walked, and the walk decides */
+          memcpy (m->shape_max, h->shape, sizeof m->shape_max);
+          m->shape_known = TRUE;
+        }
     }
   if (c.why != NULL)
     {

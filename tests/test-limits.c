@@ -592,6 +592,19 @@ check_shape_limit (Shape shape, guint dflt, const char *field, const char *what)
       g_clear_pointer (&m, resp_model_unref);
       g_free (data);
     }
+  /* the shape the snapshot records is the model's, exactly: one below the
+   * raised limit is refused too (the open compares the header's maxima
+   * and walks only when one is over) */
+  {
+    RespLimits tight = raised;
+
+    set_limit (&tight, shape, 2 * dflt - 1);
+    m = resp_model_new_from_file_with_flags (path, RESP_MODEL_FLAGS_NONE, &tight, NULL, &error);
+    CU_ASSERT_PTR_NULL (m);
+    CU_ASSERT (g_error_matches (error, RESP_ERROR, RESP_ERROR_LIMIT));
+    g_clear_error (&error);
+    g_clear_pointer (&m, resp_model_unref);
+  }
   test_remove_temp (path, dir);
   g_string_free (json, TRUE);
   g_free (rel);
