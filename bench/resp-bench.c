@@ -38,6 +38,9 @@
 #include "resp-verdict-private.h"
 #include "resp-rulebook-private.h"
 #include "sqlite-baseline.h"
+#ifdef RESP_HAVE_PG
+#include "pg-baseline.h"
+#endif
 
 static char *opt_size = "S";
 static gboolean opt_json = FALSE;
@@ -46,6 +49,7 @@ static int opt_seed = 1;
 static int opt_events = 20000;
 static int opt_sqlite_events = 2000;
 static gboolean opt_counts = FALSE;
+static int opt_pg_events = 2000;
 static int opt_record_year = 2026;
 static int opt_duty_rounds = 5;
 
@@ -56,6 +60,7 @@ static GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Generator seed (default 1)", "N" },
   { "events", 'n', 0, G_OPTION_ARG_INT, &opt_events, "Events to generate and assess (default 20000)", "N" },
   { "sqlite-events", 0, 0, G_OPTION_ARG_INT, &opt_sqlite_events, "Events checked and timed against SQLite, the first N (default 2000)", "N" },
+  { "pg-events", 0, 0, G_OPTION_ARG_INT, &opt_pg_events, "Events checked and timed against PostgreSQL on a throw-away cluster, the first N (default 2000; 0: skip it; built only with libpq)", "N" },
   { "counts", 0, 0, G_OPTION_ARG_NONE, &opt_counts, "Also count instructions and LL misses per assessment under callgrind", NULL },
   { "record-year", 0, 0, G_OPTION_ARG_INT, &opt_record_year, "Year of the generated record whose duties are checked (default 2026)", "YYYY" },
   { "duty-rounds", 0, 0, G_OPTION_ARG_INT, &opt_duty_rounds, "Times the duty check is run, for its median (default 5)", "N" },
@@ -766,7 +771,11 @@ main (int argc, char **argv)
   guint n_events;
   SqliteFigures sf = { 0 };
   double load_start[3], load_end[3], count_instr = -1, count_ll = -1;
-  gboolean sql_ok, counted = FALSE;
+  gboolean sql_ok, counted = FALSE, pg_ok = TRUE;
+#ifdef RESP_HAVE_PG
+  gboolean pg_ran = FALSE;
+  PgBaselineFigures pg = { 0 };
+#endif
   gsize model_bytes;
   SqliteBaseline *sql;
   DutyFigures duty = { 0 };
@@ -908,6 +917,27 @@ main (int argc, char **argv)
   /* give the baseline's memory back, so that the record's shows */
   malloc_trim (0);
 
+#ifdef RESP_HAVE_PG
+  /* PostgreSQL: the same work on a private cluster (pg-baseline.h), which
+   * loads the model file itself; a cluster that cannot start is said and
+   * skipped, a disagreement fails the run */
+  if (opt_pg_events > 0)
+    {
+      GError *pg_error = NULL;
+
+      progress ("libresp and PostgreSQL on the first %u events, interleaved (a private cluster)",
+                MIN ((guint) opt_pg_events, n_events));
+      pg_ran = pg_baseline_measure (model_path, events_path, MIN ((guint) opt_pg_events, n_events), 100, &pg,
+                                    &pg_error);
+      if (!pg_ran)
+        {
+          fprintf (stderr, "resp-bench: PostgreSQL: %s\n", pg_error->message);
+          pg_ok = !g_error_matches (pg_error, PG_BASELINE_ERROR, PG_BASELINE_ERROR_MISMATCH);
+          g_error_free (pg_error);
+        }
+    }
+#endif
+
   measure_duties (model, record_path, &duty);
 
   if (opt_counts)
@@ -939,6 +969,14 @@ main (int argc, char **argv)
               sf.derived.circumstances, sf.sqlite_load_s, sf.derive_s, sf.regulator_rows);
       if (counted)
         printf ("\"assess_instructions\": %.0f, \"assess_ll_misses\": %.2f, ", count_instr, count_ll);
+#ifdef RESP_HAVE_PG
+      if (pg_ran)
+        printf ("\"pg_events\": %u, \"pg_role_sets\": %u, \"pg_liable_compared\": %u, \"pg_mismatches\": %u, "
+                "\"pg_ms_per_event\": %.4f, \"pg_plan\": \"%s\", \"pg_resp_us_per_event\": %.3f, "
+                "\"pg_ratio\": %.1f, \"pg_cpu_ratio\": %.1f, \"pg_load_s\": %.2f, ",
+                pg.n_events, pg.n_role_sets, pg.n_liable, pg.n_mismatches, pg.pg_ms_per_event, pg.pg_plan,
+                pg.resp_us_per_event, pg.pg_ratio, pg.pg_cpu_ratio, pg.pg_load_s);
+#endif
       printf ("\"load_avg\": {\"start\": [%.2f, %.2f, %.2f], \"end\": [%.2f, %.2f, %.2f]}, ",
               load_start[0], load_start[1], load_start[2], load_end[0], load_end[1], load_end[2]);
       printf ("\"record_year\": %d, \"record_entries\": %u, \"record_bytes\": %" G_GSIZE_FORMAT
@@ -982,6 +1020,13 @@ main (int argc, char **argv)
   if (!opt_json && counted)
     printf ("callgrind, per assessment: %.0f instructions (Ir), %.2f LL misses (ILmr + DLmr + DLmw)\n",
             count_instr, count_ll);
+#ifdef RESP_HAVE_PG
+  if (!opt_json && pg_ran)
+    printf ("same run, first %u events, interleaved: libresp %.3f us, PostgreSQL %.4f ms (%s), %.1fx "
+            "(CPU %.1fx); %u role sets and %u liable persons compared, %u mismatches\n",
+            pg.n_events, pg.resp_us_per_event, pg.pg_ms_per_event, pg.pg_plan, pg.pg_ratio, pg.pg_cpu_ratio,
+            pg.n_role_sets, pg.n_liable, pg.n_mismatches);
+#endif
   resp_assessor_unref (assessor);
   resp_event_batch_unref (batch);
   resp_rulebook_unref (rulebook);
@@ -994,5 +1039,5 @@ main (int argc, char **argv)
   g_free (record_path);
   g_string_free (duty.by_duty, TRUE);
   g_option_context_free (ctx);
-  return sql_ok && sf.derived.agree == sf.events && sf.literal.agree == sf.events ? 0 : 1;
+  return sql_ok && pg_ok && sf.derived.agree == sf.events && sf.literal.agree == sf.events ? 0 : 1;
 }
