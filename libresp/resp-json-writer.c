@@ -6,6 +6,26 @@
 
 #include "resp-json-writer-private.h"
 
+#include <string.h>
+
+/* Appends n bytes: in place while the string has room (GLib 2.74's
+ * g_string_append_len() is a call into its general insert), else through
+ * GLib. */
+static inline void
+put (GString *s, const char *p, gsize n)
+{
+  if (s->len + n < s->allocated_len)
+    {
+      memcpy (s->str + s->len, p, n);
+      s->len += n;
+      s->str[s->len] = '\0';
+    }
+  else
+    g_string_append_len (s, p, (gssize) n);
+}
+
+#define PUT_LITERAL(s, lit) put ((s), (lit), sizeof (lit) - 1)
+
 void
 resp_json_writer_init (RespJsonWriter *w, GString *out)
 {
@@ -16,9 +36,19 @@ resp_json_writer_init (RespJsonWriter *w, GString *out)
 static void
 newline (RespJsonWriter *w)
 {
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
+  /* a newline and two spaces a level, in one append */
+  static const char indent[] = "\n                                                                "
+                               "                                                                ";
+  gsize n = 1 + 2 * (gsize) w->depth;
+
+  if (n <= sizeof indent - 1)
+    put (w->out, indent, n);
+  else
+    {
+      g_string_append_c (w->out, '\n');
+      for (guint i = 0; i < w->depth; i++)
+        PUT_LITERAL (w->out, "  ");
+    }
 }
 
 /* Separator and indentation before a value or a key. */
@@ -94,24 +124,32 @@ resp_json_writer_end_array (RespJsonWriter *w)
 void
 resp_json_append_escaped (GString *out, const char *s)
 {
+  const unsigned char *p = (const unsigned char *) s, *run;
+
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  for (;;)
     {
+      /* the bytes that stand for themselves, in one append */
+      for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+        ;
+      if (p > run)
+        put (out, (const char *) run, (gsize) (p - run));
+      if (*p == '\0')
+        break;
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"': PUT_LITERAL (out, "\\\""); break;
+        case '\\': PUT_LITERAL (out, "\\\\"); break;
+        case '\n': PUT_LITERAL (out, "\\n"); break;
+        case '\r': PUT_LITERAL (out, "\\r"); break;
+        case '\t': PUT_LITERAL (out, "\\t"); break;
+        case '\b': PUT_LITERAL (out, "\\b"); break;
+        case '\f': PUT_LITERAL (out, "\\f"); break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_string_append_printf (out, "\\u%04x", *p);
+          break;
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }
@@ -121,7 +159,7 @@ resp_json_writer_key (RespJsonWriter *w, const char *key)
 {
   before (w);
   resp_json_append_escaped (w->out, key);
-  g_string_append (w->out, ": ");
+  PUT_LITERAL (w->out, ": ");
   w->after_key = TRUE;
 }
 
@@ -152,14 +190,17 @@ void
 resp_json_writer_bool (RespJsonWriter *w, gboolean v)
 {
   before (w);
-  g_string_append (w->out, v ? "true" : "false");
+  if (v)
+    PUT_LITERAL (w->out, "true");
+  else
+    PUT_LITERAL (w->out, "false");
 }
 
 void
 resp_json_writer_null (RespJsonWriter *w)
 {
   before (w);
-  g_string_append (w->out, "null");
+  PUT_LITERAL (w->out, "null");
 }
 
 void

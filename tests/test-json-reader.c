@@ -5,6 +5,7 @@
 
 #include "test-common.h"
 #include "resp-json-reader-private.h"
+#include "resp-json-writer-private.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1425,11 +1426,68 @@ static CU_TestInfo tree_tests[] = {
   CU_TEST_INFO_NULL,
 };
 
+/* The writer every JSON output goes through: the escapes of RFC 8259
+ * (the two-character ones, \u00XX for the other controls, the rest as it
+ * is, DEL and UTF-8 included) and the layout (two spaces a level, inline
+ * arrays on one line) */
+static void
+test_writer (void)
+{
+  GString *out = g_string_new (NULL);
+  RespJsonWriter w;
+
+  resp_json_append_escaped (out, "a\"b\\c\n\r\t\b\f\x01\x1f\x7f\xe2\x82\xac.");
+  CU_ASSERT_STRING_EQUAL (out->str, "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\x7f\xe2\x82\xac.\"");
+  g_string_truncate (out, 0);
+  resp_json_append_escaped (out, "");
+  CU_ASSERT_STRING_EQUAL (out->str, "\"\"");
+
+  g_string_truncate (out, 0);
+  resp_json_writer_init (&w, out);
+  resp_json_writer_begin_object (&w);
+  resp_json_writer_key (&w, "k");
+  resp_json_writer_begin_array (&w, TRUE);
+  resp_json_writer_int (&w, 1);
+  resp_json_writer_bool (&w, TRUE);
+  resp_json_writer_null (&w);
+  resp_json_writer_end_array (&w);
+  resp_json_writer_key (&w, "o");
+  resp_json_writer_begin_object (&w);
+  resp_json_writer_member_string (&w, "s", "x");
+  resp_json_writer_member_string (&w, "n", NULL);
+  resp_json_writer_key (&w, "e");
+  resp_json_writer_begin_array (&w, FALSE);
+  resp_json_writer_end_array (&w);
+  resp_json_writer_end_object (&w);
+  resp_json_writer_end_object (&w);
+  CU_ASSERT_STRING_EQUAL (out->str, "{\n  \"k\": [1, true, null],\n  \"o\": {\n    \"s\": \"x\",\n"
+                                    "    \"n\": null,\n    \"e\": []\n  }\n}");
+
+  /* as deep as the writer goes (63 levels; deeper arrays stay at 63):
+   * "[", then for d = 1..62 a newline, 2d spaces and "[", then eight times
+   * (seven arrays and the number) a newline, 126 spaces and one character */
+  g_string_truncate (out, 0);
+  resp_json_writer_init (&w, out);
+  for (guint i = 0; i < 70; i++)
+    resp_json_writer_begin_array (&w, FALSE);
+  resp_json_writer_int (&w, 7);
+  CU_ASSERT_EQUAL (out->len, 1 + (62 * 2 + 62 * 63) + 8 * 128);
+  CU_ASSERT_EQUAL (out->str[out->len - 128], '\n');
+  CU_ASSERT (strspn (out->str + out->len - 127, " ") == 126 && out->str[out->len - 1] == '7');
+  g_string_free (out, TRUE);
+}
+
+static CU_TestInfo writer_tests[] = {
+  { "escapes and layout", test_writer },
+  CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
   { "json-reader tokens", NULL, NULL, NULL, NULL, token_tests },
   { "json-reader errors", NULL, NULL, NULL, NULL, error_tests },
   { "json-reader skip", NULL, NULL, NULL, NULL, skip_tests },
   { "json-reader trees", NULL, NULL, NULL, NULL, tree_tests },
+  { "json-writer", NULL, NULL, NULL, NULL, writer_tests },
   CU_SUITE_INFO_NULL,
 };
 
