@@ -553,10 +553,13 @@ test_errors (void)
 
   /* 404 */
   request ("GET", "v1/who/no-such-node", NULL, &r);
-  assert_error (&r, 404, "not-found", "no-such-node");
+  assert_error (&r, 404, "not-found", "\"message\": \"no node 'no-such-node' in the model\"");
+  /* the server's files are none of the client's business */
+  test_report_at (__LINE__, strstr (r.body, "city.json") == NULL, "a 404 names no file of the server");
   reply_clear (&r);
   request ("GET", "v1/scope/p-nobody", NULL, &r);
-  assert_error (&r, 404, "not-found", "p-nobody");
+  assert_error (&r, 404, "not-found", "\"message\": \"no node 'p-nobody' in the model\"");
+  test_report_at (__LINE__, strstr (r.body, "city.json") == NULL, "a 404 names no file of the server");
   reply_clear (&r);
   request ("GET", "v1/who/", NULL, &r);
   assert_error (&r, 404, "not-found", NULL);

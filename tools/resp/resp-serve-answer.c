@@ -229,7 +229,17 @@ run_node_query (Work *job)
     }
   if (text == NULL)
     {
-      job_fail_error (job, "bad-argument", NULL, error);
+      /* the library's message names the model's file, which a client of
+       * the server has no business knowing */
+      if (g_error_matches (error, RESP_ERROR, RESP_ERROR_NOT_FOUND))
+        {
+          char *message = g_strdup_printf ("no node '%s' in the model", job->arg);
+
+          job_fail (job, SOUP_STATUS_NOT_FOUND, "not-found", message, NULL);
+          g_free (message);
+        }
+      else
+        job_fail_error (job, "bad-argument", NULL, error);
       g_clear_error (&error);
       return;
     }
