@@ -103,6 +103,9 @@ struct _RespModel {
    * records them */
   guint32        shape_max[3];
   gboolean       shape_known;
+  /* indices of long runs (resp-run-index-private.h), made on first use */
+  GMutex         run_lock;
+  GHashTable    *run_indices;
   /* a snapshot's arrays point into owner (a mapping) instead of the heap */
   gboolean       snapshot;
   gpointer       owner;

@@ -16,6 +16,7 @@
 #include "resp-vec-private.h"
 #include "resp-instant.h"
 #include "resp-refcount-private.h"
+#include "resp-run-index-private.h"
 
 
 RespModel *
@@ -25,6 +26,7 @@ resp_model_alloc (void)
 
   g_atomic_ref_count_init (&m->ref);
   resp_interner_init (&m->ids);
+  resp_run_index_table_init (m);
   return m;
 }
 
@@ -47,6 +49,7 @@ model_free (RespModel *self)
       g_free (self->reg_index);
       g_free (self->reg_fallback);
     }
+  resp_run_index_table_clear (self);
   g_free (self->extra_index);
   if (self->extra_strings != NULL)
     g_string_chunk_free (self->extra_strings);

@@ -70,6 +70,7 @@ typedef struct {
   RespU32Vec path;               /* the path being walked */
   RespU32Vec scratch;
   RespU32Vec scratch2;
+  RespU32Vec run_live;           /* the live positions of an indexed run */
   RespU32Vec *spare[16];         /* lent by resp_resolver_take() */
   guint    n_spare;
   RespChainMemo *memo;           /* NULL, or answers of chain walks to reuse */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "resp-resolver-private.h"
+#include "resp-run-index-private.h"
 #include "resp-instant-private.h"
 #include "resp-vocab-private.h"
 
@@ -55,6 +56,7 @@ resp_resolver_clear (RespResolver *R)
   resp_vec_free (&R->warnings);
   resp_vec_free (&R->path);
   resp_vec_free (&R->scratch);
+  resp_vec_free (&R->run_live);
   resp_vec_free (&R->scratch2);
   memset (R, 0, sizeof *R);
 }
@@ -77,28 +79,51 @@ resp_resolver_reset (RespResolver *R, gint64 at)
  * resp_resolver_live(), which narrows the window). Coming in, a relation
  * is looked at only when its type (and seat, if one is asked for)
  * matches: the type beside the index is what found it, but a damaged
- * snapshot could make the two disagree. */
+ * snapshot could make the two disagree. A long run is not scanned but
+ * read through its index (resp-run-index-private.h), which gives the same
+ * live relations in the same order and narrows the window the same way;
+ * the walk then steps through R->run_live, so one walk at a time. */
 typedef struct {
   guint32  i, end;
   gboolean in;
+  gboolean indexed;
   guint8   rel, seat;
 } LiveRun;
 
 static inline LiveRun
 live_run (RespResolver *R, guint32 node, RespRelation rel, gboolean in, RespSeat seat)
 {
-  LiveRun it = { 0, 0, in, (guint8) rel, (guint8) seat };
+  LiveRun it = { 0, 0, in, FALSE, (guint8) rel, (guint8) seat };
 
   if (in)
     resp_model_in_range (R->m, node, rel, &it.i, &it.end);
   else
     resp_model_out_range (R->m, node, rel, &it.i, &it.end);
+  if (G_UNLIKELY (it.end - it.i >= RESP_RUN_INDEX_MIN) && it.end - it.i <= RESP_RUN_INDEX_MAX)
+    {
+      const RespRunIndex *x = resp_run_index_get (R->m, node, rel, seat, in, it.i, it.end);
+
+      R->run_live.len = 0;
+      resp_run_index_query (x, R->at, &R->lo, &R->hi, &R->run_live);
+      it.indexed = TRUE;
+      it.i = 0;
+      it.end = R->run_live.len;
+    }
   return it;
 }
 
 static inline const RespRelRec *
 live_next (RespResolver *R, LiveRun *it)
 {
+  if (G_UNLIKELY (it->indexed))
+    {
+      guint32 pos;
+
+      if (it->i >= it->end)
+        return NULL;
+      pos = R->run_live.data[it->i++];
+      return it->in ? resp_model_in_rec (R->m, pos) : &R->m->rels[pos];
+    }
   while (it->i < it->end)
     {
       const RespRelRec *r = it->in ? resp_model_in_rec (R->m, it->i) : &R->m->rels[it->i];
