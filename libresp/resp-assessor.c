@@ -18,6 +18,7 @@
 #include "resp-assessor-private.h"
 #include "resp-instant-private.h"
 #include "resp-refcount-private.h"
+#include "resp-vec-private.h"
 
 
 /* ---- the environment conditions read (its types: resp-assessor-private.h) ---- */
@@ -403,13 +404,6 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 
 /* Whether a recorded dissent of p from d takes d's liability off p: only
  * when the rulebook has a `dissent` exemption to honour it with. */
-static int
-cmp_u32 (const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* Sorts each decision's participants and dissenters into the assessor, so
  * that whether someone is among them is a binary search. */
@@ -430,7 +424,7 @@ index_decisions (RespAssessor *as)
           guint32 start = as->decision_people.len;
 
           resp_vec_append (&as->decision_people, (const guint32 *) (gconstpointer) lists[k]->data, lists[k]->len);
-          qsort (as->decision_people.data + start, lists[k]->len, sizeof (guint32), cmp_u32);
+          qsort (as->decision_people.data + start, lists[k]->len, sizeof (guint32), resp_cmp_u32);
           resp_vec_push (&as->decision_span, as->decision_people.len);
         }
     }
@@ -444,7 +438,7 @@ decision_names (const RespAssessor *as, const RespDecision *d, guint list, guint
   guint32 first = as->decision_span.data[2 * i + list];
   guint32 n = as->decision_span.data[2 * i + list + 1] - first;
 
-  return bsearch (&p, as->decision_people.data + first, n, sizeof (guint32), cmp_u32) != NULL;
+  return bsearch (&p, as->decision_people.data + first, n, sizeof (guint32), resp_cmp_u32) != NULL;
 }
 
 static gboolean
@@ -889,7 +883,7 @@ derive_facts (RespAssessor *as)
           if (notices->len > 1)
             {
               guint kept = 0;
-              qsort (notices->data, notices->len, sizeof (guint32), cmp_u32);
+              qsort (notices->data, notices->len, sizeof (guint32), resp_cmp_u32);
               for (guint i = 0; i < notices->len; i++)
                 if (kept == 0 || notices->data[i] != notices->data[kept - 1])
                   notices->data[kept++] = notices->data[i];
@@ -1449,13 +1443,6 @@ batch_worker (gpointer data)
   return NULL;
 }
 
-static int
-cmp_u64 (const void *a, const void *b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* The order a batch is worked in: by first subject (then input order).
  * Nodes are numbered in file order, which in a real model keeps a region's
  * units, systems, committees and people close together; events on
@@ -1475,7 +1462,7 @@ batch_order (RespEventBatch *batch, guint n)
       guint32 first = ev->subjects->len > 0 ? g_array_index (ev->subjects, guint32, 0) : G_MAXUINT32;
       keys[i] = (guint64) first << 32 | i;
     }
-  qsort (keys, n, sizeof (guint64), cmp_u64);
+  qsort (keys, n, sizeof (guint64), resp_cmp_u64);
   for (guint i = 0; i < n; i++)
     order[i] = (guint32) keys[i];
   g_free (keys);

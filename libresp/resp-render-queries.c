@@ -14,6 +14,7 @@
 #include "resp-scope-private.h"
 #include "resp-audit-private.h"
 #include "resp-instant-private.h"
+#include "resp-vec-private.h"
 
 /* ---- a model's summary ---- */
 
@@ -272,13 +273,6 @@ roles_dot_node (const RespRoles *self, GString *out, guint32 v, guint64 roles)
   g_string_free (label, TRUE);
 }
 
-static int
-cmp_u32 (gconstpointer a, gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 roles_dot (gconstpointer data, GString *out)
 {
@@ -308,7 +302,7 @@ roles_dot (gconstpointer data, GString *out)
       guint32 v = GPOINTER_TO_UINT (key) - 1;
       g_array_append_val (nodes, v);
     }
-  g_array_sort (nodes, cmp_u32);
+  g_array_sort (nodes, resp_cmp_u32);
   /* the roles of each node, in one pass over the hits */
   roles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint r = 0; r < RESP_N_ROLES; r++)

@@ -66,15 +66,6 @@ resp_run_index_table_clear (RespModel *m)
 }
 
 static int
-cmp_i64 (gconstpointer a, gconstpointer b, gpointer unused)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  (void) unused;
-  return x < y ? -1 : x > y;
-}
-
-static int
 cmp_entry (gconstpointer a, gconstpointer b, gpointer unused)
 {
   const Entry *x = a, *y = b;
@@ -127,7 +118,7 @@ build (const RespModel *m, gint64 key, RespRelation rel, RespSeat seat, gboolean
       x->until[i] = entries[i].until;
       x->pos[i] = entries[i].pos;
     }
-  g_qsort_with_data (x->until, n, sizeof (gint64), cmp_i64, NULL);
+  g_qsort_with_data (x->until, n, sizeof (gint64), resp_cmp_i64_data, NULL);
   g_free (entries);
   return x;
 }
@@ -170,15 +161,6 @@ count_upto (const gint64 *sorted, guint32 n, gint64 t)
         hi = mid;
     }
   return lo;
-}
-
-static int
-cmp_u32 (gconstpointer a, gconstpointer b, gpointer unused)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  (void) unused;
-  return x < y ? -1 : x > y;
 }
 
 void
@@ -232,5 +214,5 @@ resp_run_index_query (const RespRunIndex *x, gint64 t, gint64 *lo, gint64 *hi, R
       stack[depth].span = half;
       depth++;
     }
-  resp_sort_stable (live->data + first, live->len - first, sizeof (guint32), cmp_u32, NULL);
+  resp_sort_stable (live->data + first, live->len - first, sizeof (guint32), resp_cmp_u32_data, NULL);
 }

@@ -73,6 +73,14 @@ void     resp_slots_sync  (RespU32Vec *slots, guint32 *indexed, guint32 n, RespS
  * longer ones go to g_qsort_with_data (stable too). */
 void     resp_sort_stable (gpointer base, guint32 n, gsize size, GCompareDataFunc cmp, gpointer data);
 
+/* Ascending orders of plain integers: for qsort(), bsearch() and
+ * g_array_sort(), and (the _data forms, which ignore their data) for
+ * resp_sort_stable() and g_qsort_with_data(). */
+int      resp_cmp_u32      (gconstpointer a, gconstpointer b);
+int      resp_cmp_u64      (gconstpointer a, gconstpointer b);
+int      resp_cmp_u32_data (gconstpointer a, gconstpointer b, gpointer unused);
+int      resp_cmp_i64_data (gconstpointer a, gconstpointer b, gpointer unused);
+
 /* Memory for the large arrays that role resolution reads at random (the
  * model's nodes, relations and indices, the id table): at 2 MiB and more,
  * aligned to 2 MiB and advised onto transparent huge pages, so that a read

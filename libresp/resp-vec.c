@@ -76,6 +76,38 @@ resp_vec_grow (gpointer data, guint32 *cap, gsize elem, gsize need)
   return g_realloc_n (data, n, elem);
 }
 
+int
+resp_cmp_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+resp_cmp_u64 (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+resp_cmp_u32_data (gconstpointer a, gconstpointer b, gpointer unused)
+{
+  (void) unused;
+  return resp_cmp_u32 (a, b);
+}
+
+int
+resp_cmp_i64_data (gconstpointer a, gconstpointer b, gpointer unused)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  (void) unused;
+  return x < y ? -1 : x > y;
+}
+
 void
 resp_sort_stable (gpointer base, guint32 n, gsize size, GCompareDataFunc cmp, gpointer data)
 {
