@@ -55,7 +55,7 @@ static int opt_record_year = 2026;
 static int opt_duty_rounds = 5;
 
 /* batch rounds on every core and on one thread, alternating */
-#define BATCH_ROUNDS 5
+#define BATCH_ROUNDS 9
 
 static GOptionEntry entries[] = {
   { "size", 's', 0, G_OPTION_ARG_STRING, &opt_size, "S (~10k nodes), M (~100k) or L (>= 1M)", "SIZE" },
