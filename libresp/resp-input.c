@@ -183,6 +183,21 @@ resp_input_from_file_mapping (RespInput *in, const char *path, const RespLimits 
           GError *local = NULL;
 
           in->mapping = g_mapped_file_new_from_fd (fd, FALSE, &local);
+          if (in->mapping != NULL &&
+              (g_mapped_file_get_length (in->mapping) < 8 ||
+               memcmp (g_mapped_file_get_contents (in->mapping), map_magic, 8) != 0))
+            {
+              /* the file was written over between the look and the mapping:
+               * what it holds now is read like any other file, never parsed
+               * through a mapping that the writer can still cut short */
+              g_clear_pointer (&in->mapping, g_mapped_file_unref);
+              if (fstat (fd, &st) != 0)
+                ok = io_error (path, "open", errno, diagnostics, error);
+              else
+                ok = read_all (in, fd, (guint64) st.st_size, diagnostics, error);
+              close (fd);
+              return ok;
+            }
           close (fd);
           if (in->mapping == NULL)
             {
