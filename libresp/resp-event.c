@@ -153,11 +153,21 @@ resp_event_get_occurred_at (RespEvent *self)
 
 /* ---- checking one event ---- */
 
+/* Where the events read go, one at a time, each with its reference; and
+ * how to forget them when the input must be read again another way. */
+typedef struct {
+  void (*take)   (RespEvent *ev, gpointer data);
+  void (*forget) (gpointer data);
+  gpointer data;
+} Deliver;
+
 typedef struct {
   RespModel        *model;
   RespRulebook     *rb;
   RespDiagSink     *sink;
   const RespLimits *limits;
+  const Deliver    *deliver;
+  gboolean          is_list;
   char              what[300];
 } Ctx;
 
@@ -537,25 +547,25 @@ read_event (Ctx *c, const RespJsonNode *o)
 
 /* ---- batches ---- */
 
+/* An event read: to wherever the events go */
 static void
-read_value (Ctx *c, const RespJsonNode *root, RespEventBatch *batch)
+deliver (Ctx *c, RespEvent *ev)
+{
+  if (ev != NULL)
+    c->deliver->take (ev, c->deliver->data);
+}
+
+static void
+read_value (Ctx *c, const RespJsonNode *root)
 {
   if (root->type == RESP_JSON_ARRAY)
     {
-      batch->is_list = TRUE;
+      c->is_list = TRUE;
       for (guint i = 0; i < root->v.children.n; i++)
-        {
-          RespEvent *ev = read_event (c, root->v.children.items[i]);
-          if (ev != NULL)
-            g_ptr_array_add (batch->events, ev);
-        }
+        deliver (c, read_event (c, root->v.children.items[i]));
     }
   else
-    {
-      RespEvent *ev = read_event (c, root);
-      if (ev != NULL)
-        g_ptr_array_add (batch->events, ev);
-    }
+    deliver (c, read_event (c, root));
 }
 
 /* JSON Lines: one value per non-blank line. Returns FALSE when the first
@@ -563,7 +573,7 @@ read_value (Ctx *c, const RespJsonNode *root, RespEventBatch *batch)
  * and the single document's error is the one to report. Otherwise a later
  * line's syntax error is reported at that line. */
 static gboolean
-read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
+read_lines (Ctx *c, const char *data, gsize length)
 {
   const char *p = data, *end = data + length;
   guint line = 1, seen = 0;
@@ -595,8 +605,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
               c->sink->line_offset = line - 1;
               ev = read_event (c, resp_json_tree_get_root (t));
               c->sink->line_offset = 0;
-              if (ev != NULL)
-                g_ptr_array_add (batch->events, ev);
+              deliver (c, ev);
               resp_json_tree_free (t);
             }
           else if (seen == 0)
@@ -613,7 +622,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
       p = nl ? nl + 1 : end;
       line++;
     }
-  batch->is_list = ok && seen > 1;
+  c->is_list = ok && seen > 1;
   return ok && seen > 1;
 }
 
@@ -621,7 +630,7 @@ read_lines (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
  * the input is no array, or not one well-formed document free of U+0000:
  * then the caller drops what was read and reads it as a whole. */
 static gboolean
-read_array (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
+read_array (Ctx *c, const char *data, gsize length)
 {
   RespJsonReader *r = resp_json_reader_new (data, length);
   RespDiagSink probe;
@@ -633,7 +642,7 @@ read_array (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
   resp_diag_sink_init (&probe, c->sink->file, c->limits->max_errors);
   if (resp_json_reader_next (r) == RESP_JSON_TOKEN_BEGIN_ARRAY)
     {
-      batch->is_list = TRUE;
+      c->is_list = TRUE;
       for (;;)
         {
           RespJsonTree *tree;
@@ -650,12 +659,7 @@ read_array (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
           /* past max_errors nothing more is reported: only the grammar
            * is still of interest */
           if (!c->sink->fatal)
-            {
-              RespEvent *ev = read_event (c, resp_json_tree_get_root (tree));
-
-              if (ev != NULL)
-                g_ptr_array_add (batch->events, ev);
-            }
+            deliver (c, read_event (c, resp_json_tree_get_root (tree)));
           resp_json_tree_free (tree);
         }
     }
@@ -664,26 +668,28 @@ read_array (Ctx *c, const char *data, gsize length, RespEventBatch *batch)
   return ok;
 }
 
-static RespEventBatch *
-load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagnostics,
-      GError **error)
+/* Reads the events of in, each handed to d as it is read. Returns whether
+ * all of them are valid (else the diagnostics say why, and what d was
+ * handed is to be dropped); *is_list whether the input is a list (an
+ * array, or JSON Lines of more than one line). */
+static gboolean
+read_events (RespModel *model, RespRulebook *rb, const RespInput *in, const Deliver *d, gboolean *is_list,
+             GPtrArray **diagnostics, GError **error)
 {
-  RespEventBatch *batch = g_new0 (RespEventBatch, 1);
   const RespLimits *limits = &in->limits;
   const char *data = in->data, *file = in->name;
   gsize length = in->length;
   RespDiagSink sink, first;
-  Ctx c = { model, rb, &sink, limits, "" };
+  Ctx c = { model, rb, &sink, limits, d, FALSE, "" };
   RespJsonTree *tree;
+  gboolean ok;
 
-  g_atomic_ref_count_init (&batch->ref);
-  batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
   resp_diag_sink_init (&sink, file, limits->max_errors);
-  if (read_array (&c, data, length, batch))
+  if (read_array (&c, data, length))
     goto done;
   /* not an array, or not a sound one: start again */
-  g_ptr_array_set_size (batch->events, 0);
-  batch->is_list = FALSE;
+  d->forget (d->data);
+  c.is_list = FALSE;
   resp_diag_sink_finish (&sink, NULL, NULL);
   resp_diag_sink_init (&sink, file, limits->max_errors);
 
@@ -691,11 +697,11 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
   tree = resp_document_parse (data, length, limits, &first);
   if (tree != NULL)
     {
-      read_value (&c, resp_json_tree_get_root (tree), batch);
+      read_value (&c, resp_json_tree_get_root (tree));
       resp_json_tree_free (tree);
       resp_diag_sink_finish (&first, NULL, NULL);
     }
-  else if (!read_lines (&c, data, length, batch))
+  else if (!read_lines (&c, data, length))
     {
       /* not JSON Lines either: the single document's error is the one */
       resp_diag_sink_finish (&sink, NULL, NULL);
@@ -705,7 +711,33 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
     resp_diag_sink_finish (&first, NULL, NULL);
 
 done:
-  if (!resp_diag_sink_finish (&sink, diagnostics, error))
+  ok = resp_diag_sink_finish (&sink, diagnostics, error);
+  *is_list = c.is_list;
+  return ok;
+}
+
+static void
+batch_take (RespEvent *ev, gpointer data)
+{
+  g_ptr_array_add (((RespEventBatch *) data)->events, ev);
+}
+
+static void
+batch_forget (gpointer data)
+{
+  g_ptr_array_set_size (((RespEventBatch *) data)->events, 0);
+}
+
+static RespEventBatch *
+load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagnostics,
+      GError **error)
+{
+  RespEventBatch *batch = g_new0 (RespEventBatch, 1);
+  Deliver d = { batch_take, batch_forget, batch };
+
+  g_atomic_ref_count_init (&batch->ref);
+  batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
+  if (!read_events (model, rb, in, &d, &batch->is_list, diagnostics, error))
     {
       resp_event_batch_unref (batch);
       return NULL;
