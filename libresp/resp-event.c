@@ -668,13 +668,23 @@ read_array (Ctx *c, const char *data, gsize length)
   return ok;
 }
 
+/* How an input's events were read: what to try, and what worked */
+typedef enum {
+  READ_ANY,        /* each way in turn, as the header comment says */
+  READ_ARRAY,      /* element by element */
+  READ_DOCUMENT,   /* one document, whole */
+  READ_LINES,      /* JSON Lines */
+} ReadMode;
+
 /* Reads the events of in, each handed to d as it is read. Returns whether
  * all of them are valid (else the diagnostics say why, and what d was
  * handed is to be dropped); *is_list whether the input is a list (an
- * array, or JSON Lines of more than one line). */
+ * array, or JSON Lines of more than one line). *mode says how to read:
+ * READ_ANY finds out, and is set to the way that worked; another mode
+ * (found on the same bytes before) reads that way at once. */
 static gboolean
-read_events (RespModel *model, RespRulebook *rb, const RespInput *in, const Deliver *d, gboolean *is_list,
-             GPtrArray **diagnostics, GError **error)
+read_events (RespModel *model, RespRulebook *rb, const RespInput *in, const Deliver *d, ReadMode *mode,
+             gboolean *is_list, GPtrArray **diagnostics, GError **error)
 {
   const RespLimits *limits = &in->limits;
   const char *data = in->data, *file = in->name;
@@ -685,21 +695,28 @@ read_events (RespModel *model, RespRulebook *rb, const RespInput *in, const Deli
   gboolean ok;
 
   resp_diag_sink_init (&sink, file, limits->max_errors);
-  if (read_array (&c, data, length))
-    goto done;
-  /* not an array, or not a sound one: start again */
-  d->forget (d->data);
-  c.is_list = FALSE;
-  resp_diag_sink_finish (&sink, NULL, NULL);
-  resp_diag_sink_init (&sink, file, limits->max_errors);
+  if (*mode == READ_ANY || *mode == READ_ARRAY)
+    {
+      if (read_array (&c, data, length))
+        {
+          *mode = READ_ARRAY;
+          goto done;
+        }
+      /* not an array, or not a sound one: start again */
+      d->forget (d->data);
+      c.is_list = FALSE;
+      resp_diag_sink_finish (&sink, NULL, NULL);
+      resp_diag_sink_init (&sink, file, limits->max_errors);
+    }
 
   resp_diag_sink_init (&first, file, limits->max_errors);
-  tree = resp_document_parse (data, length, limits, &first);
+  tree = *mode != READ_LINES ? resp_document_parse (data, length, limits, &first) : NULL;
   if (tree != NULL)
     {
       read_value (&c, resp_json_tree_get_root (tree));
       resp_json_tree_free (tree);
       resp_diag_sink_finish (&first, NULL, NULL);
+      *mode = READ_DOCUMENT;
     }
   else if (!read_lines (&c, data, length))
     {
@@ -708,7 +725,10 @@ read_events (RespModel *model, RespRulebook *rb, const RespInput *in, const Deli
       sink = first;
     }
   else
-    resp_diag_sink_finish (&first, NULL, NULL);
+    {
+      resp_diag_sink_finish (&first, NULL, NULL);
+      *mode = READ_LINES;
+    }
 
 done:
   ok = resp_diag_sink_finish (&sink, diagnostics, error);
@@ -734,10 +754,11 @@ load (RespModel *model, RespRulebook *rb, const RespInput *in, GPtrArray **diagn
 {
   RespEventBatch *batch = g_new0 (RespEventBatch, 1);
   Deliver d = { batch_take, batch_forget, batch };
+  ReadMode mode = READ_ANY;
 
   g_atomic_ref_count_init (&batch->ref);
   batch->events = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
-  if (!read_events (model, rb, in, &d, &batch->is_list, diagnostics, error))
+  if (!read_events (model, rb, in, &d, &mode, &batch->is_list, diagnostics, error))
     {
       resp_event_batch_unref (batch);
       return NULL;
@@ -962,4 +983,135 @@ resp_event_batch_get_is_list (RespEventBatch *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   return self->is_list;
+}
+
+/* ---- events one at a time ---- */
+
+/* At most this many events are kept while a file is checked; a file with
+ * more is read a second time to hand them over */
+#define EVENTS_KEPT 4096
+
+typedef struct {
+  RespEventFunc func;
+  gpointer      user_data;
+  GPtrArray    *kept;       /* the first events, while they are few */
+  gboolean      overflow;   /* more than EVENTS_KEPT: none kept */
+  gboolean      stopped;    /* func said to stop */
+} Foreach;
+
+static void
+foreach_keep (RespEvent *ev, gpointer data)
+{
+  Foreach *f = data;
+
+  if (!f->overflow && f->kept->len < EVENTS_KEPT)
+    {
+      g_ptr_array_add (f->kept, ev);
+      return;
+    }
+  f->overflow = TRUE;
+  g_ptr_array_set_size (f->kept, 0);
+  resp_event_unref (ev);
+}
+
+static void
+foreach_forget (gpointer data)
+{
+  Foreach *f = data;
+
+  g_ptr_array_set_size (f->kept, 0);
+  f->overflow = FALSE;
+}
+
+static void
+foreach_call (RespEvent *ev, gpointer data)
+{
+  Foreach *f = data;
+
+  if (!f->stopped)
+    f->stopped = !f->func (ev, f->user_data);
+  resp_event_unref (ev);
+}
+
+/**
+ * RespEventFunc:
+ * @event: an event of the file, valid for the call (take a reference to
+ *   keep it longer)
+ * @user_data: the data given to resp_events_foreach_in_file()
+ *
+ * Called for each event of a file by resp_events_foreach_in_file().
+ *
+ * Returns: %TRUE to go on to the next event, %FALSE to stop
+ *
+ * Since: 1.0
+ */
+
+/**
+ * resp_events_foreach_in_file:
+ * @model: the model the events refer to
+ * @rulebook: the rulebook whose facts and exemption reasons they use
+ * @path: (type filename): an event file
+ * @limits: (nullable): limits on the input, or %NULL for the defaults
+ * @func: (scope call): called for each event, in the file's order
+ * @user_data: (closure func): passed to @func
+ * @is_list: (out) (optional): whether the file is a list of events (an
+ *   array, or JSON Lines of more than one line) rather than one object
+ * @diagnostics: (out) (optional) (element-type RespDiagnostic) (transfer container):
+ *   every problem found (empty on success)
+ * @error: return location for a #GError
+ *
+ * The events of a file, one at a time, for files too large to hold as a
+ * #RespEventBatch: every event is checked first, exactly as
+ * resp_event_batch_new_from_file_full() checks them (the same
+ * diagnostics), and @func is called only if all of them are valid, then
+ * for each in turn, until it returns %FALSE. Only a few thousand events
+ * are held at any time: a file of more than 4,096 is checked, then read a
+ * second time to hand its events over. The file's bytes are held for the
+ * whole call (read once, never mapped).
+ *
+ * Returns: %TRUE if every event is valid (whether or not @func stopped
+ *   early); %FALSE with @error set, @func never called, otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+resp_events_foreach_in_file (RespModel         *model,
+                             RespRulebook      *rulebook,
+                             const char        *path,
+                             const RespLimits  *limits,
+                             RespEventFunc      func,
+                             gpointer           user_data,
+                             gboolean          *is_list,
+                             GPtrArray        **diagnostics,
+                             GError           **error)
+{
+  Foreach f = { func, user_data, NULL, FALSE, FALSE };
+  Deliver keep = { foreach_keep, foreach_forget, &f };
+  Deliver call = { foreach_call, foreach_forget, &f };
+  ReadMode mode = READ_ANY;
+  gboolean list = FALSE, ok;
+  RespInput in;
+
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (rulebook != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!resp_input_from_file (&in, path, limits, diagnostics, error))
+    return FALSE;
+  f.kept = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
+  ok = read_events (model, rulebook, &in, &keep, &mode, &list, diagnostics, error);
+  if (ok && !f.overflow)
+    for (guint i = 0; i < f.kept->len && !f.stopped; i++)
+      f.stopped = !func (f.kept->pdata[i], user_data);
+  g_ptr_array_set_size (f.kept, 0);
+  if (ok && f.overflow)
+    /* the same bytes, read the way that worked: nothing new to report */
+    ok = read_events (model, rulebook, &in, &call, &mode, &list, NULL, error);
+  g_ptr_array_unref (f.kept);
+  resp_input_clear (&in);
+  if (is_list != NULL)
+    *is_list = list;
+  return ok;
 }

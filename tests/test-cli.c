@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <gio/gio.h>
 
@@ -489,6 +491,70 @@ test_assess_stretches (void)
   g_string_free (lines, TRUE);
 }
 
+/* The peak resident memory of `resp assess MODEL EVENTS --format json`, in
+ * bytes, its output thrown away */
+static gint64
+assess_peak_rss (const char *events)
+{
+  char *resp = test_build_path ("tools/resp/resp");
+  const char *argv[] = { resp, "assess", test_city_path, events, "--format", "json", NULL };
+  struct rusage ru;
+  GPid pid;
+  int status;
+
+  CU_ASSERT_FATAL (g_spawn_async (NULL, (char **) argv, NULL,
+                                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                                  NULL));
+  CU_ASSERT_EQUAL_FATAL (wait4 (pid, &status, 0, &ru), pid);
+  CU_ASSERT (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_free (resp);
+  return (gint64) ru.ru_maxrss * 1024;
+}
+
+/* A file's events are checked, then read and written a stretch at a
+ * time: four times the events take no more memory than four times the
+ * file (the file is held while it is read). Before, every event was kept
+ * until the end, 1-2 KB each. Not under a sanitizer, whose own bookkeeping
+ * (ASan's quarantine of freed memory) grows with the work. */
+static void
+test_assess_memory_bounded (void)
+{
+  const char *sanitize = g_getenv ("RESP_B_SANITIZE");
+  const guint n1 = 20000, n2 = 80000;
+  gint64 rss1, rss2, bytes1 = 0, bytes2;
+  char *dir1 = NULL, *dir2, *p1 = NULL, *p2;
+  GString *lines;
+
+  if (sanitize != NULL && !g_str_equal (sanitize, "none"))
+    return;
+  lines = g_string_new (NULL);
+  for (guint i = 0; i < n2; i++)
+    {
+      g_string_append_printf (lines, "{\"id\": \"e%u\", \"occurred_at\": \"2026-03-05\", "
+                              "\"systems\": [\"s-portal\"], \"facts\": {\"attacked\": %s}}\n",
+                              i, i % 2 ? "true" : "false");
+      if (i + 1 == n1)
+        {
+          p1 = test_write_temp ("n1.jsonl", lines->str, &dir1);
+          bytes1 = (gint64) lines->len;
+        }
+    }
+  p2 = test_write_temp ("n2.jsonl", lines->str, &dir2);
+  bytes2 = (gint64) lines->len;
+  g_string_free (lines, TRUE);
+
+  rss1 = assess_peak_rss (p1);
+  rss2 = assess_peak_rss (p2);
+  /* what the 60,000 more events cost beyond their bytes: under 64 bytes
+   * each (it was over 1,000) */
+  if ((rss2 - rss1) - (bytes2 - bytes1) >= (gint64) (n2 - n1) * 64)
+    fprintf (stderr, "\n  peak RSS %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT " bytes for files of %"
+             G_GINT64_FORMAT " -> %" G_GINT64_FORMAT " bytes\n", rss1, rss2, bytes1, bytes2);
+  CU_ASSERT ((rss2 - rss1) - (bytes2 - bytes1) < (gint64) (n2 - n1) * 64);
+  test_remove_temp (p1, dir1);
+  test_remove_temp (p2, dir2);
+}
+
 static void
 test_assess_invalid (void)
 {
@@ -694,6 +760,7 @@ static CU_TestInfo tests[] = {
   { "assess: one object, JSON Lines", test_assess_single_and_lines },
   { "assess: an invalid event", test_assess_invalid },
   { "assess: more events than one stretch", test_assess_stretches },
+  { "assess: memory does not grow with the events", test_assess_memory_bounded },
   { "rulebook, and a broken --rulebook", test_rulebook },
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },
   { "duties", test_duties },

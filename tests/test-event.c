@@ -599,11 +599,133 @@ test_unknown_that_decides_nothing (void)
   resp_verdict_unref (v);
 }
 
+/* ---- Events one at a time (resp_events_foreach_in_file) ---- */
+
+typedef struct {
+  GString *ids;      /* the ids handed over, space-separated */
+  guint    n;
+  guint    stop_at;  /* 0: never stop */
+} Collect;
+
+static gboolean
+collect (RespEvent *event, gpointer data)
+{
+  Collect *c = data;
+
+  g_string_append_printf (c->ids, "%s%s", c->n > 0 ? " " : "", resp_event_get_id (event));
+  c->n++;
+  return c->stop_at == 0 || c->n < c->stop_at;
+}
+
+/* n events e0 … e(n-1) as JSON Lines, or as an array; the one at bad (if
+ * below n) names a system the model lacks, on its line (bad + 1), or on
+ * line bad + 2 of the array */
+static char *
+many_events (guint n, gboolean array, guint bad)
+{
+  GString *s = g_string_new (array ? "[\n" : "");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "{\"format\": \"libresp/event/1\", \"id\": \"e%u\", \"title\": \"T\", "
+                            "\"occurred_at\": \"2026-03-05T08:10:00+08:00\", \"systems\": [\"%s\"], "
+                            "\"facts\": {\"attacked\": true}}%s\n",
+                            i, i == bad ? "s-nowhere" : "s-news", array && i + 1 < n ? "," : "");
+  if (array)
+    g_string_append (s, "]\n");
+  return g_string_free (s, FALSE);
+}
+
+/* The events of a file handed over one by one, in order, whether they are
+ * few (kept from the check) or many (read again): the same as the batch */
+static void
+test_foreach_in_file (void)
+{
+  static const guint sizes[] = { 1, 3, 4096, 4097, 9000 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (int array = 0; array < 2; array++)
+      {
+        char *dir, *text = many_events (sizes[k], array, G_MAXUINT);
+        char *path = test_write_temp ("events.json", text, &dir);
+        Collect c = { g_string_new (NULL), 0, 0 };
+        GString *want = g_string_new (NULL);
+        GError *error = NULL;
+        gboolean is_list = !array;
+        RespEventBatch *batch = resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path,
+                                                                NULL, NULL);
+
+        CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+        for (guint i = 0; i < resp_event_batch_get_n_events (batch); i++)
+          g_string_append_printf (want, "%s%s", i > 0 ? " " : "",
+                                  resp_event_get_id (resp_event_batch_get_event (batch, i)));
+        CU_ASSERT_TRUE (resp_events_foreach_in_file (test_city_model, test_city_rulebook, path, NULL, collect, &c,
+                                                     &is_list, NULL, &error));
+        CU_ASSERT_PTR_NULL (error);
+        CU_ASSERT_EQUAL (c.n, sizes[k]);
+        CU_ASSERT_STRING_EQUAL (c.ids->str, want->str);
+        CU_ASSERT_EQUAL (is_list, resp_event_batch_get_is_list (batch));
+        CU_ASSERT_EQUAL (is_list, array || sizes[k] > 1);
+
+        /* stopped by the callback: no more calls, and still a success */
+        g_string_truncate (c.ids, 0);
+        c.n = 0;
+        c.stop_at = 2;
+        CU_ASSERT_TRUE (resp_events_foreach_in_file (test_city_model, test_city_rulebook, path, NULL, collect, &c,
+                                                     NULL, NULL, NULL));
+        CU_ASSERT_EQUAL (c.n, MIN (sizes[k], 2));
+
+        resp_event_batch_unref (batch);
+        g_string_free (want, TRUE);
+        g_string_free (c.ids, TRUE);
+        test_remove_temp (path, dir);
+        g_free (text);
+      }
+}
+
+/* One bad event, the last of many: nothing is handed over, and the
+ * diagnostics are the batch's, code and position */
+static void
+test_foreach_all_or_nothing (void)
+{
+  for (int array = 0; array < 2; array++)
+    {
+      char *dir, *text = many_events (5000, array, 4999);
+      char *path = test_write_temp ("events.json", text, &dir);
+      Collect c = { g_string_new (NULL), 0, 0 };
+      GPtrArray *d1 = NULL, *d2 = NULL;
+      GError *e1 = NULL, *e2 = NULL;
+
+      CU_ASSERT_PTR_NULL (resp_event_batch_new_from_file (test_city_model, test_city_rulebook, path, &d1, &e1));
+      CU_ASSERT_FALSE (resp_events_foreach_in_file (test_city_model, test_city_rulebook, path, NULL, collect, &c,
+                                                    NULL, &d2, &e2));
+      CU_ASSERT_EQUAL (c.n, 0);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (e2);
+      CU_ASSERT_TRUE (g_error_matches (e2, RESP_ERROR, RESP_ERROR_DANGLING_REFERENCE));
+      CU_ASSERT_STRING_EQUAL (e1->message, e2->message);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (d2);
+      CU_ASSERT_EQUAL_FATAL (d2->len, 1);
+      CU_ASSERT_EQUAL (d1->len, d2->len);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_code (d2->pdata[0]), RESP_ERROR_DANGLING_REFERENCE);
+      CU_ASSERT_EQUAL (resp_diagnostic_get_line (d2->pdata[0]), array ? 5001 : 5000);
+      /* the opening quote of "s-nowhere": 115 characters before it on the line */
+      CU_ASSERT_EQUAL (resp_diagnostic_get_column (d2->pdata[0]), 116);
+      g_clear_error (&e1);
+      g_clear_error (&e2);
+      g_ptr_array_unref (d1);
+      g_ptr_array_unref (d2);
+      g_string_free (c.ids, TRUE);
+      test_remove_temp (path, dir);
+      g_free (text);
+    }
+}
+
 static CU_TestInfo tests[] = {
   { "one object", test_one_object },
   { "a JSON array", test_array },
   { "JSON Lines", test_json_lines },
   { "files", test_from_file },
+  { "a file's events one at a time", test_foreach_in_file },
+  { "one at a time: all or nothing", test_foreach_all_or_nothing },
   { "every error with code and position", test_error_cases },
   { "the cases written right load", test_valid_variants_of_the_cases },
   { "a timeline's errors in one pass", test_timeline_errors_in_one_pass },

@@ -190,6 +190,23 @@ class IntrospectionTest(unittest.TestCase):
                                "--format", "json"], capture_output=True, text=True, check=True).stdout
         self.assertEqual(ours, tool)
 
+    def test_events_one_at_a_time(self):
+        # a Python callback for each event, in the file's order, and a stop
+        batch, _ = Resp.EventBatch.new_from_file(self.model, self.rulebook, EVENTS)
+        want = [batch.get_event(i).get_id() for i in range(batch.get_n_events())]
+        seen = []
+        ok, is_list, diags = Resp.events_foreach_in_file(self.model, self.rulebook, EVENTS, None,
+                                                         lambda ev: seen.append(ev.get_id()) or True)
+        self.assertTrue(ok)
+        self.assertEqual(seen, want)
+        self.assertEqual(is_list, batch.get_is_list())
+        self.assertEqual(diags, [])
+        seen = []
+        ok, _, _ = Resp.events_foreach_in_file(self.model, self.rulebook, EVENTS, None,
+                                               lambda ev: seen.append(ev.get_id()) or False)
+        self.assertTrue(ok)
+        self.assertEqual(seen, want[:1])
+
     def test_timeline_getters(self):
         # 2026-062 (EVENTS.md): stated 较大; the CII operator's report to the
         # police is 迟报, the protection department's in time

@@ -98,6 +98,20 @@ RespEvent      *resp_event_batch_get_event       (RespEventBatch *self,
 RESP_AVAILABLE_IN_1_0
 gboolean        resp_event_batch_get_is_list     (RespEventBatch *self);
 
+typedef gboolean (*RespEventFunc) (RespEvent *event,
+                                   gpointer   user_data);
+
+RESP_AVAILABLE_IN_1_0
+gboolean        resp_events_foreach_in_file      (RespModel      *model,
+                                                  RespRulebook   *rulebook,
+                                                  const char     *path,
+                                                  const RespLimits *limits,
+                                                  RespEventFunc   func,
+                                                  gpointer        user_data,
+                                                  gboolean       *is_list,
+                                                  GPtrArray     **diagnostics,
+                                                  GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespEvent, resp_event_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RespEventBatch, resp_event_batch_unref)
 

@@ -411,16 +411,19 @@ load_rulebook (void)
 
 static char *opt_record = NULL;
 
-/* A stretch of a batch assessed by several threads, each with an assessor
+/* A stretch of events assessed by several threads, each with an assessor
  * of its own. */
 typedef struct {
   RespModel      *model;
   RespRulebook   *rulebook;
   RespRecord     *record;
-  RespEventBatch *batch;
-  guint           from, n;
+  RespEvent     **events;
+  guint           n;
   RespVerdict   **out;
   gint            next;           /* the next event to take, from 0 */
+  GMutex          lock;
+  GCond           cond;
+  guint           helping;        /* pool threads still at work on it */
 } Stretch;
 
 static gpointer
@@ -433,74 +436,176 @@ assess_stretch (gpointer data)
   if (s->record != NULL)
     resp_assessor_set_record (a, s->record);
   while ((i = (guint) g_atomic_int_add (&s->next, 1)) < s->n)
-    s->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (s->batch, s->from + i));
+    s->out[i] = resp_assessor_assess (a, s->events[i]);
   resp_assessor_unref (a);
   return NULL;
 }
 
-/* Events assessed and written a stretch at a time, so that memory stays
- * bounded however many there are: the output is byte for byte what one
- * resp_verdicts_render() of them all would write (a JSON array is opened
- * once, each stretch's items spliced in, closed at the end). */
+/* Events assessed and written a stretch at a time as they are read, so
+ * that memory stays bounded however many there are: the output is byte
+ * for byte what one resp_verdicts_render() of them all would write (a JSON
+ * array is opened once, each stretch's items spliced in, closed at the
+ * end). */
 #define STRETCH 4096
 
+typedef struct {
+  RespModel    *model;
+  RespRulebook *rulebook;
+  const char   *record_path;    /* --record, loaded before the first verdict */
+  RespRecord   *record;
+  gboolean      record_failed;
+  RespFormat    format;
+  guint         n_threads;
+  GPtrArray    *stretch;        /* RespEvent*, the events not yet assessed */
+  RespVerdict **out;
+  GThreadPool  *pool;           /* n_threads - 1 threads kept for every
+                                 * stretch (a thread made per stretch would
+                                 * leave malloc arenas behind it) */
+  guint         written;        /* events written so far */
+} Writer;
+
+/* A pool thread's share of a stretch */
 static void
-assess_streaming (RespModel *model, RespRulebook *rulebook, RespEventBatch *batch, RespRecord *record,
-                  RespFormat format)
+help_stretch (gpointer data, gpointer unused)
 {
-  guint n = resp_event_batch_get_n_events (batch);
-  gboolean list = resp_event_batch_get_is_list (batch) || n != 1;
-  guint n_threads = opt_threads > 0 ? (guint) opt_threads : g_get_num_processors ();
-  RespVerdict **out = g_new0 (RespVerdict *, MIN (MAX (n, 1), STRETCH));
-  GThread **threads = g_new0 (GThread *, MAX (n_threads, 1));
+  Stretch *s = data;
 
+  (void) unused;
+  assess_stretch (s);
+  g_mutex_lock (&s->lock);
+  if (--s->helping == 0)
+    g_cond_signal (&s->cond);
+  g_mutex_unlock (&s->lock);
+}
+
+/* The record, once: after every event is known to be valid (its errors
+ * come after theirs, as they always have). FALSE when it fails to load. */
+static gboolean
+writer_record (Writer *w)
+{
+  GPtrArray *diags = NULL;
+  GError *error = NULL;
+
+  if (w->record_path == NULL || w->record != NULL || w->record_failed)
+    return !w->record_failed;
+  w->record = load_record (w->model, w->rulebook, w->record_path, &diags, &error);
+  if (w->record == NULL)
+    {
+      print_diagnostics (diags, error);
+      w->record_failed = TRUE;
+    }
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  return !w->record_failed;
+}
+
+/* Assesses and writes the events held; list: whether the output is a list */
+static void
+writer_flush (Writer *w, gboolean list)
+{
+  Stretch s = { w->model, w->rulebook, w->record, (RespEvent **) w->stretch->pdata, w->stretch->len, w->out, 0,
+                { 0 }, { 0 }, 0 };
+  guint k = MIN (w->n_threads, (s.n + 63) / 64);
+  char *text;
+
+  if (s.n == 0)
+    return;
+  g_mutex_init (&s.lock);
+  g_cond_init (&s.cond);
+  if (k > 1 && w->pool == NULL)
+    w->pool = g_thread_pool_new (help_stretch, NULL, (gint) w->n_threads - 1, TRUE, NULL);
+  /* k - 1 pool threads and this one take events until none is left */
+  s.helping = k > 1 && w->pool != NULL ? k - 1 : 0;
+  for (guint t = 0; t < s.helping; t++)
+    g_thread_pool_push (w->pool, &s, NULL);
+  assess_stretch (&s);
+  g_mutex_lock (&s.lock);
+  while (s.helping > 0)
+    g_cond_wait (&s.cond, &s.lock);
+  g_mutex_unlock (&s.lock);
+  g_mutex_clear (&s.lock);
+  g_cond_clear (&s.cond);
+  text = resp_verdicts_render (w->out, s.n, list, w->format);
+  if (w->format == RESP_FORMAT_JSON && list)
+    {
+      /* "[\n" ITEMS "\n]\n": the items, after those of the stretch before */
+      gsize len = strlen (text);
+
+      fputs (w->written == 0 ? "[\n" : ",\n", stdout);
+      if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
+        fwrite (text + 2, 1, len - 5, stdout);
+    }
+  else
+    {
+      /* the text's separator between verdicts, as resp_verdicts_render() writes it */
+      if (w->written > 0 && w->format == RESP_FORMAT_TEXT)
+        fputs ("\n────────────────────────────────\n\n", stdout);
+      fputs (text, stdout);
+    }
+  g_free (text);
+  for (guint i = 0; i < s.n; i++)
+    resp_verdict_unref (w->out[i]);
+  w->written += s.n;
+  g_ptr_array_set_size (w->stretch, 0);
+}
+
+/* One more event (RespEventFunc): written with a full stretch, which makes
+ * the output a list whatever the file's shape */
+static gboolean
+writer_take (RespEvent *event, gpointer data)
+{
+  Writer *w = data;
+
+  if (!writer_record (w))
+    return FALSE;
+  g_ptr_array_add (w->stretch, resp_event_ref (event));
+  if (w->stretch->len == STRETCH)
+    writer_flush (w, TRUE);
+  return TRUE;
+}
+
+static void
+writer_init (Writer *w, RespModel *model, RespRulebook *rulebook, const char *record_path, RespFormat format)
+{
+  memset (w, 0, sizeof *w);
+  w->model = model;
+  w->rulebook = rulebook;
+  w->record_path = record_path;
+  w->format = format;
+  w->n_threads = MAX (opt_threads > 0 ? (guint) opt_threads : g_get_num_processors (), 1);
+  w->stretch = g_ptr_array_new_with_free_func ((GDestroyNotify) resp_event_unref);
+  w->out = g_new0 (RespVerdict *, STRETCH);
+}
+
+/* The rest written, the list closed (is_list: the file's shape). FALSE
+ * when the record failed to load. */
+static gboolean
+writer_finish (Writer *w, gboolean is_list)
+{
+  guint n = w->written + w->stretch->len;
+  gboolean list = is_list || n != 1;
+
+  if (!writer_record (w))
+    return FALSE;
   if (n == 0)
+    emit (resp_verdicts_render (NULL, 0, list, w->format));
+  else
     {
-      emit (resp_verdicts_render (NULL, 0, list, format));
-      g_free (out);
-      g_free (threads);
-      return;
+      writer_flush (w, list);
+      if (w->format == RESP_FORMAT_JSON && list)
+        fputs ("\n]\n", stdout);
     }
-  for (guint from = 0; from < n; from += STRETCH)
-    {
-      Stretch s = { model, rulebook, record, batch, from, MIN (STRETCH, n - from), out, 0 };
-      guint k = MIN (n_threads, (s.n + 63) / 64);
-      char *text;
+  return TRUE;
+}
 
-      if (k <= 1)
-        assess_stretch (&s);
-      else
-        {
-          for (guint t = 0; t < k; t++)
-            threads[t] = g_thread_new ("assess", assess_stretch, &s);
-          for (guint t = 0; t < k; t++)
-            g_thread_join (threads[t]);
-        }
-      text = resp_verdicts_render (out, s.n, list, format);
-      if (format == RESP_FORMAT_JSON && list)
-        {
-          /* "[\n" ITEMS "\n]\n": the items, after those of the stretch before */
-          gsize len = strlen (text);
-
-          fputs (from == 0 ? "[\n" : ",\n", stdout);
-          if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
-            fwrite (text + 2, 1, len - 5, stdout);
-        }
-      else
-        {
-          /* the text's separator between verdicts, as resp_verdicts_render() writes it */
-          if (from > 0 && format == RESP_FORMAT_TEXT)
-            fputs ("\n────────────────────────────────\n\n", stdout);
-          fputs (text, stdout);
-        }
-      g_free (text);
-      for (guint i = 0; i < s.n; i++)
-        resp_verdict_unref (out[i]);
-    }
-  if (format == RESP_FORMAT_JSON && list)
-    fputs ("\n]\n", stdout);
-  g_free (out);
-  g_free (threads);
+static void
+writer_clear (Writer *w)
+{
+  g_ptr_array_unref (w->stretch);
+  g_clear_pointer (&w->record, resp_record_unref);
+  g_free (w->out);
+  if (w->pool != NULL)
+    g_thread_pool_free (w->pool, FALSE, TRUE);
 }
 
 static GOptionEntry assess_entries[] = {
@@ -527,9 +632,10 @@ cmd_assess (int argc, char **argv)
   RespModel *model = NULL;
   RespRulebook *rulebook = NULL;
   RespEventBatch *batch = NULL;
-  RespRecord *record = NULL;
   GPtrArray *diags = NULL;
   GError *error = NULL;
+  Writer w;
+  gboolean is_list = FALSE, ok;
   int rc;
 
   if ((rc = parse_options (ctx, &argc, &argv, 2)) >= 0 ||
@@ -547,28 +653,33 @@ cmd_assess (int argc, char **argv)
   model = load_model (argv[1]);
   if (model == NULL)
     goto out;
-  batch = load_events (model, rulebook, argv[2], &diags, &error);
-  if (batch == NULL)
+  writer_init (&w, model, rulebook, opt_record, format);
+  if (g_str_equal (argv[2], "-"))
     {
-      print_diagnostics (diags, error);
-      goto out;
-    }
-  if (opt_record != NULL)
-    {
-      record = load_record (model, rulebook, opt_record, &diags, &error);
-      if (record == NULL)
+      /* standard input is read whole anyway: a batch */
+      batch = load_events (model, rulebook, argv[2], &diags, &error);
+      if (batch != NULL)
         {
-          print_diagnostics (diags, error);
-          goto out;
+          is_list = resp_event_batch_get_is_list (batch);
+          for (guint i = 0; i < resp_event_batch_get_n_events (batch); i++)
+            if (!writer_take (resp_event_batch_get_event (batch, i), &w))
+              break;
         }
+      ok = batch != NULL;
     }
-  assess_streaming (model, rulebook, batch, record, format);
-  rc = EXIT_OK;
+  else
+    /* a file: checked whole, then its events read and written a stretch at
+     * a time */
+    ok = resp_events_foreach_in_file (model, rulebook, argv[2], NULL, writer_take, &w, &is_list, &diags, &error);
+  if (!ok)
+    print_diagnostics (diags, error);
+  else if (writer_finish (&w, is_list))
+    rc = EXIT_OK;
+  writer_clear (&w);
 out:
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
   g_clear_pointer (&batch, resp_event_batch_unref);
-  g_clear_pointer (&record, resp_record_unref);
   g_clear_pointer (&model, resp_model_unref);
   g_clear_pointer (&rulebook, resp_rulebook_unref);
   g_option_context_free (ctx);
