@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "resp-output-private.h"
@@ -102,8 +103,13 @@ gboolean
 resp_atomic_file_commit (RespAtomicFile *f, GError **error)
 {
   gboolean ok = TRUE;
+  struct stat st;
 
-  if (fsync (f->fd) != 0)
+  /* a file replaced keeps its permissions (a new one has 0666 less the
+   * umask) */
+  if (stat (f->path, &st) == 0 && S_ISREG (st.st_mode) && fchmod (f->fd, st.st_mode & 07777) != 0)
+    ok = fail (f, errno, "cannot give the new file the old one's permissions", error);
+  if (ok && fsync (f->fd) != 0)
     ok = fail (f, errno, "cannot flush to the disk", error);
   if (close (f->fd) != 0 && ok)
     ok = fail (f, errno, "cannot write", error);

@@ -792,6 +792,68 @@ suite_clean (void)
   return test_city_clean ();
 }
 
+/* resp_model_write_snapshot() over a snapshot that a model has mapped:
+ * the file is replaced, not written in place (a new file, renamed over the
+ * old one), so the open model goes on reading the old snapshot whole; the
+ * new one is what the next open sees; nothing is left beside it; and the
+ * file keeps its permissions. Written in place, the open model would read
+ * the other model's bytes, or die of SIGBUS. */
+static void
+test_rewrite_replaces (void)
+{
+  char *tmpdir, *path = test_temp_path ("m.snap", &tmpdir);
+  char *want_assess = assess_all (test_city_model), *want_audit = audit_json (test_city_model), *a, *b, *json;
+  RespModel *old, *other, *again;
+  GError *error = NULL;
+  struct stat st1, st2;
+  GDir *d;
+  guint entries = 0;
+
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (test_city_model, path, &error));
+  CU_ASSERT_EQUAL_FATAL (chmod (path, 0640), 0);
+  CU_ASSERT_EQUAL_FATAL (stat (path, &st1), 0);
+  old = resp_model_new_from_file (path, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (old);
+  json = test_json_of ("{'format': 'libresp/model/1', 'name': 'other', "
+                       "'nodes': [{'id': 'r', 'type': 'region', 'name': 'R', 'level': 'county'}], "
+                       "'relations': []}");
+  other = resp_model_new_from_data (json, -1, NULL, NULL, &error);
+  g_free (json);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (other, path, &error));
+
+  CU_ASSERT_EQUAL (stat (path, &st2), 0);
+  CU_ASSERT_NOT_EQUAL (st1.st_ino, st2.st_ino);
+  CU_ASSERT_EQUAL (st2.st_mode & 07777, 0640);
+  /* the open model: the old snapshot, whole */
+  CU_ASSERT_EQUAL (resp_model_get_n_nodes (old), resp_model_get_n_nodes (test_city_model));
+  a = assess_all (old);
+  b = audit_json (old);
+  CU_ASSERT_STRING_EQUAL (a, want_assess);
+  CU_ASSERT_STRING_EQUAL (b, want_audit);
+  g_free (a);
+  g_free (b);
+  /* the next open: the new one */
+  again = resp_model_new_from_file (path, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+  CU_ASSERT_EQUAL (resp_model_get_n_nodes (again), 1);
+  CU_ASSERT_STRING_EQUAL (resp_model_get_name (again), "other");
+  /* and nothing beside it */
+  d = g_dir_open (tmpdir, 0, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  while (g_dir_read_name (d) != NULL)
+    entries++;
+  g_dir_close (d);
+  CU_ASSERT_EQUAL (entries, 1);
+
+  resp_model_unref (again);
+  resp_model_unref (other);
+  resp_model_unref (old);
+  g_free (want_assess);
+  g_free (want_audit);
+  test_remove_temp (path, tmpdir);
+}
+
 static CU_TestInfo tests[] = {
   { "a snapshot answers as the JSON model does", test_same_answers },
   { "a snapshot from memory", test_from_memory },
@@ -805,6 +867,7 @@ static CU_TestInfo tests[] = {
     test_new_relations_round_trip },
   { "a relation type this library does not know is refused", test_unknown_relation_type },
   { "resp compile, and commands on a snapshot", test_cli_compile },
+  { "writing a snapshot over one in use replaces it, keeping its permissions", test_rewrite_replaces },
   { "a snapshot opened as a private copy survives the file cut and written over", test_cut_under_a_running_process },
   { "resp assess: the snapshot cut and written over while it runs", test_cli_survives_a_cut },
   { "a model file cut and restored while it is parsed: a model or an error, never a signal",
