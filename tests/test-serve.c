@@ -9,8 +9,10 @@
  * fixed time.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -1089,6 +1091,56 @@ test_reload (void)
 
 /* Who may reload: with --token-file, only a token of --admin-token-file
  * (also good for every other request); without that file, only SIGHUP. */
+/* A served snapshot cut to nothing, then written over with other bytes in
+ * place (as `cp` over it does): the server read it into memory of its own
+ * (RESP_MODEL_FLAGS_PRIVATE_COPY), so it answers as before and stays up */
+static void
+test_snapshot_cut_under_the_server (void)
+{
+  char *dir, *snap = test_temp_path ("city.snap", &dir);
+  char *want = cli ("who", test_city_path, "s-portal", "--at", "2026-03-05T08:10:00+08:00", "--format", "text",
+                    NULL);
+  RespModel *m = resp_model_new_from_file (test_city_path, NULL, NULL);
+  Served s = { 0 };
+  int err_fd = -1, fd;
+  gsize len;
+  char *junk;
+  struct stat st;
+  Reply r;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  CU_ASSERT_TRUE_FATAL (resp_model_write_snapshot (m, snap, NULL));
+  resp_model_unref (m);
+  CU_ASSERT_FATAL (serve_start_model (&s, snap, NULL, &err_fd));
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, want);
+  reply_clear (&r);
+
+  CU_ASSERT_EQUAL_FATAL (stat (snap, &st), 0);
+  len = (gsize) st.st_size;
+  CU_ASSERT_EQUAL (truncate (snap, 0), 0);
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, want);
+  reply_clear (&r);
+  junk = g_malloc (len);
+  memset (junk, 0x5a, len);
+  fd = open (snap, O_WRONLY | O_TRUNC);
+  CU_ASSERT_FATAL (fd >= 0);
+  CU_ASSERT_EQUAL (write (fd, junk, len), (gssize) len);
+  close (fd);
+  request_full (s.url, "GET", WHO_AT, NULL, 0, FALSE, &r);
+  assert_same (&r, want);
+  reply_clear (&r);
+  assert_reply (&s, "GET", "v1/health", 200, "\"generation\": 1,");
+
+  CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
+  if (err_fd >= 0)
+    close (err_fd);
+  g_free (junk);
+  g_free (want);
+  test_remove_temp (snap, dir);
+}
+
 static void
 test_reload_tokens (void)
 {
@@ -1489,6 +1541,7 @@ static CU_TestInfo tests[] = {
   { "--idle-timeout and --request-timeout cut slow clients; health answers", test_slow_clients },
   { "--max-connections", test_max_connections },
   { "keep-alive connections the client closes are closed", test_client_closes_keepalive },
+  { "a served snapshot cut and written over: the same answers", test_snapshot_cut_under_the_server },
   { "reload: good, bad, and on SIGHUP", test_reload },
   { "reload: only with an admin token", test_reload_tokens },
   { "reload under load: every answer from one model or the other", test_reload_under_load },
