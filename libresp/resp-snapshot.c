@@ -285,8 +285,9 @@ put_rels (Writer *w, SnapshotHeader *h, const RespModel *m, GError **error)
  * @error: return location for a #GError
  *
  * Writes the frozen model as a snapshot: a file that
- * resp_model_new_from_file() (and every `resp` command) opens by mapping
- * it, without parsing. The snapshot carries checksums of all its parts,
+ * resp_model_new_from_file() opens by mapping it, without parsing (the
+ * `resp` commands, and resp_model_new_from_file_with_flags() with
+ * %RESP_MODEL_FLAGS_PRIVATE_COPY, read it into memory instead). The snapshot carries checksums of all its parts,
  * which are checked when it is opened.
  *
  * The file is replaced atomically: it is written under a temporary name in
