@@ -85,30 +85,37 @@ resp_resolver_reset (RespResolver *R, gint64 at)
  * the walk then steps through R->run_live, so one walk at a time. */
 typedef struct {
   guint32  i, end;
-  gboolean in;
-  gboolean indexed;
+  guint8   in, indexed;
   guint8   rel, seat;
 } LiveRun;
+
+/* A long run's live relations into R->run_live, and the walk that steps
+ * through them (out of line: real models seldom have one; by value, so
+ * that the walk itself never leaves the registers) */
+G_NO_INLINE static LiveRun
+live_run_indexed (RespResolver *R, guint32 node, LiveRun it)
+{
+  const RespRunIndex *x = resp_run_index_get (R->m, node, it.rel, it.seat, it.in, it.i, it.end);
+
+  R->run_live.len = 0;
+  resp_run_index_query (x, R->at, &R->lo, &R->hi, &R->run_live);
+  it.indexed = TRUE;
+  it.i = 0;
+  it.end = R->run_live.len;
+  return it;
+}
 
 static inline LiveRun
 live_run (RespResolver *R, guint32 node, RespRelation rel, gboolean in, RespSeat seat)
 {
-  LiveRun it = { 0, 0, in, FALSE, (guint8) rel, (guint8) seat };
+  LiveRun it = { 0, 0, (guint8) (in != FALSE), FALSE, (guint8) rel, (guint8) seat };
 
   if (in)
     resp_model_in_range (R->m, node, rel, &it.i, &it.end);
   else
     resp_model_out_range (R->m, node, rel, &it.i, &it.end);
   if (G_UNLIKELY (it.end - it.i >= RESP_RUN_INDEX_MIN) && it.end - it.i <= RESP_RUN_INDEX_MAX)
-    {
-      const RespRunIndex *x = resp_run_index_get (R->m, node, rel, seat, in, it.i, it.end);
-
-      R->run_live.len = 0;
-      resp_run_index_query (x, R->at, &R->lo, &R->hi, &R->run_live);
-      it.indexed = TRUE;
-      it.i = 0;
-      it.end = R->run_live.len;
-    }
+    it = live_run_indexed (R, node, it);
   return it;
 }
 
