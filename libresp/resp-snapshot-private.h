@@ -23,4 +23,9 @@ RespModel *resp_snapshot_open (const char *data, gsize size, gpointer owner, GDe
  * them would only find that out again. */
 void       resp_snapshot_reseal (char *data, gsize size, gboolean keep_bad_text);
 
+/* For tests: snapshots of at least bytes (8 MiB unless set) are opened on
+ * two threads, the sums on a second while the structure is checked; returns
+ * the old size. Not thread-safe: set it before opening. */
+gsize      resp_snapshot_set_parallel_min (gsize bytes);
+
 G_END_DECLS

@@ -465,6 +465,109 @@ test_every_byte_flipped (void)
   g_free (data);
 }
 
+/* What an open of data says: "" for a model, else the error's message and
+ * the diagnostic's */
+static char *
+open_answer (const char *data, gsize len)
+{
+  GError *error = NULL;
+  GPtrArray *diags = NULL;
+  RespModel *m = resp_model_new_from_data (data, (gssize) len, "x.snap", &diags, &error);
+  char *answer;
+
+  if (m != NULL)
+    answer = g_strdup ("");
+  else
+    answer = g_strdup_printf ("%s | %s", error->message,
+                              diags != NULL && diags->len == 1
+                                ? resp_diagnostic_get_message (diags->pdata[0]) : "?");
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+  g_clear_pointer (&m, resp_model_unref);
+  return answer;
+}
+
+/* A large snapshot is checked on two threads (the sums beside the
+ * structure): every damaged or forged copy gets the answer the checks in
+ * turn give on one thread, the same message for the same first failure.
+ * The example stands in for a large file with the size limit set to 0. */
+static void
+test_two_threads_same_answers (void)
+{
+  gsize len = 0;
+  char *data = read_snapshot (&len);
+  const char *env = g_getenv ("RESP_TEST_FLIP_STRIDE");
+  gsize stride = env ? MAX (g_ascii_strtoull (env, NULL, 10), 1) : 1;
+  GRand *rand = g_rand_new_with_seed (2212);
+  guint compared = 0, differ = 0, forged_opened = 0, forged_refused = 0;
+  gsize old;
+
+  for (gsize i = 16; i < len; i += stride)
+    {
+      char *one, *two;
+
+      data[i] ^= (char) 0xff;
+      old = resp_snapshot_set_parallel_min (G_MAXSIZE);
+      one = open_answer (data, len);
+      resp_snapshot_set_parallel_min (0);
+      two = open_answer (data, len);
+      resp_snapshot_set_parallel_min (old);
+      data[i] ^= (char) 0xff;
+      compared++;
+      CU_ASSERT_STRING_NOT_EQUAL (one, "");
+      if (strcmp (one, two) != 0)
+        {
+          differ++;
+          fprintf (stderr, "byte %" G_GSIZE_FORMAT ": one thread '%s', two '%s'\n", i, one, two);
+        }
+      g_free (one);
+      g_free (two);
+    }
+  /* forged: the same damage with the sums made to match, so that the
+   * structural checks decide, while the other thread sums */
+  for (guint t = 0; t < 1500 / stride + 50; t++)
+    {
+      char *copy = g_memdup2 (data, len), *one, *two;
+
+      for (guint k = 0, n = 1 + (guint) g_rand_int_range (rand, 0, 4); k < n; k++)
+        copy[g_rand_int_range (rand, 16, (gint32) len)] ^= (char) (1 << g_rand_int_range (rand, 0, 8));
+      resp_snapshot_reseal (copy, len, TRUE);
+      old = resp_snapshot_set_parallel_min (G_MAXSIZE);
+      one = open_answer (copy, len);
+      resp_snapshot_set_parallel_min (0);
+      two = open_answer (copy, len);
+      resp_snapshot_set_parallel_min (old);
+      compared++;
+      if (one[0] == '\0')
+        forged_opened++;
+      else
+        forged_refused++;
+      if (strcmp (one, two) != 0)
+        {
+          differ++;
+          fprintf (stderr, "forged %u: one thread '%s', two '%s'\n", t, one, two);
+        }
+      g_free (one);
+      g_free (two);
+      g_free (copy);
+    }
+  CU_ASSERT (compared > len / stride);
+  CU_ASSERT_EQUAL (differ, 0);
+  /* both outcomes were met behind the sums */
+  CU_ASSERT (forged_opened > 0);
+  CU_ASSERT (forged_refused > 0);
+  /* and the undamaged file opens on two threads */
+  old = resp_snapshot_set_parallel_min (0);
+  {
+    char *answer = open_answer (data, len);
+    CU_ASSERT_STRING_EQUAL (answer, "");
+    g_free (answer);
+  }
+  resp_snapshot_set_parallel_min (old);
+  g_rand_free (rand);
+  g_free (data);
+}
+
 /* The header's checksum, and the version read before it: a newer snapshot
  * (sums and all) is refused for its version, not as damage */
 static void
@@ -861,6 +964,8 @@ static CU_TestInfo tests[] = {
   { "random damage: refused by a checksum; behind the checksums an error or a model, never a crash",
     test_damage },
   { "every byte changed, one at a time: refused", test_every_byte_flipped },
+  { "checked on two threads: every damaged or forged copy gets the one-thread answer",
+    test_two_threads_same_answers },
   { "the header's checksum; a newer version refused as such", test_header_checksum },
   { "incoming relation types out of range", test_incoming_types },
   { "the relations of public security, state security, audit, cadre office and protection round-trip",
