@@ -84,8 +84,10 @@ struct _RespAssessor {
   RespU32Vec    ref_next;       /* per ref: the next ref of the same person + 1 */
   RespU32Vec    ref_head;       /* per flat: its first ref + 1 */
   RespU32Vec    ref_tail;       /* per flat: its last ref + 1 */
+  RespU32Vec    ref_count;      /* per flat: its refs */
   RespU32Vec    ref_slots;      /* a ref's (person, kind, what) -> ref index + 1, open addressing */
   guint32       ref_indexed;    /* refs in ref_slots; other: to be made again */
+  gboolean      ref_hashing;    /* someone has many refs: ref_slots finds them from now on */
   RespU32Vec    memo_slots;     /* (kind, key) -> memo index + 1, open addressing */
   guint32       memo_indexed;   /* memos in memo_slots; other: to be made again */
   RespU32Vec    warned_rules;   /* per liability rule: warned already */

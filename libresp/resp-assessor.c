@@ -149,6 +149,7 @@ find_flat (RespAssessor *as, guint32 p, gboolean create, guint32 category)
     resp_vec_push (&as->flat, nf);
     resp_vec_push (&as->ref_head, none);
     resp_vec_push (&as->ref_tail, none);
+    resp_vec_push (&as->ref_count, none);
     as->slots.data[h] = as->flat.len;
     return &as->flat.data[as->flat.len - 1];
   }
@@ -167,6 +168,7 @@ push_ref (RespAssessor *as, guint32 f, const RespVerdictRef *ref)
   else
     as->ref_head.data[f] = i + 1;
   as->ref_tail.data[f] = i + 1;
+  as->ref_count.data[f]++;
 }
 
 static guint32
@@ -211,7 +213,7 @@ ref_same (const RespAssessor *as, const RespVerdictRef *x, const RespVerdictRef 
   switch (r->kind)
     {
     case RESP_REF_BASIS:
-      return x->basis == r->basis || strcmp (x->basis, r->basis) == 0;
+      return x->basis == r->basis || (x->a == r->a && strcmp (x->basis, r->basis) == 0);
     case RESP_REF_PATH:
       return x->b == r->b && memcmp (&as->path_store.data[x->a], path, r->b * sizeof (guint32)) == 0;
     default:
@@ -243,25 +245,45 @@ ref_slot (RespAssessor *as, const RespVerdictRef *r, const guint32 *path)
   return &as->ref_slots.data[h];
 }
 
+#define FOR_REFS(as, f, r)                                                        \
+  for (guint32 r##_i = (as)->ref_head.data[f]; r##_i != 0; r##_i = (as)->ref_next.data[r##_i - 1]) \
+    for (const RespVerdictRef *r = &(as)->refs.data[r##_i - 1]; r != NULL; r = NULL)
+
+/* A person's references are few: an equal one is looked for along the
+ * person's own chain. Once someone has more than this (a system with many
+ * operators), a hash table over all references finds them instead, for the
+ * rest of the event, so that no chain is walked more than this far. */
+#define REF_SCAN_MAX 16
+
 /* Appends reference r of flat record f unless an equal one is there. */
 static void
 push_ref_once (RespAssessor *as, guint32 f, const RespVerdictRef *r, const guint32 *path)
 {
-  guint32 *slot = ref_slot (as, r, path);
+  guint32 *slot = NULL;
 
-  if (*slot != 0)
-    return;
+  if (!as->ref_hashing && as->ref_count.data[f] < REF_SCAN_MAX)
+    {
+      FOR_REFS (as, f, x)
+        if (ref_same (as, x, r, path))
+          return;
+    }
+  else
+    {
+      as->ref_hashing = TRUE;
+      slot = ref_slot (as, r, path);
+      if (*slot != 0)
+        return;
+    }
   /* (a path reference always comes with its path) */
   if (r->kind == RESP_REF_PATH && path != NULL)
     resp_vec_append (&as->path_store, path, r->b);
   push_ref (as, f, r);
-  *slot = as->refs.len;
-  as->ref_indexed = as->refs.len;
+  if (slot != NULL)
+    {
+      *slot = as->refs.len;
+      as->ref_indexed = as->refs.len;
+    }
 }
-
-#define FOR_REFS(as, f, r)                                                        \
-  for (guint32 r##_i = (as)->ref_head.data[f]; r##_i != 0; r##_i = (as)->ref_next.data[r##_i - 1]) \
-    for (const RespVerdictRef *r = &(as)->refs.data[r##_i - 1]; r != NULL; r = NULL)
 
 /* Adds a node reference (authority, proposer) once. */
 static void
@@ -685,9 +707,10 @@ apply_exemptions (RespAssessor *as)
       as->flat.data[kept] = as->flat.data[i];
       as->ref_head.data[kept] = as->ref_head.data[i];
       as->ref_tail.data[kept] = as->ref_tail.data[i];
+      as->ref_count.data[kept] = as->ref_count.data[i];
       kept++;
     }
-  as->flat.len = as->ref_head.len = as->ref_tail.len = kept;
+  as->flat.len = as->ref_head.len = as->ref_tail.len = as->ref_count.len = kept;
   as->slots.len = 0;   /* rebuilt on the next lookup */
 }
 
@@ -1187,6 +1210,7 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->ref_next);
   resp_vec_free (&self->ref_head);
   resp_vec_free (&self->ref_tail);
+  resp_vec_free (&self->ref_count);
   resp_vec_free (&self->warned_rules);
   resp_vec_free (&self->liable_subjects);
   resp_vec_free (&self->dissenters);
@@ -1281,7 +1305,8 @@ resp_assessor_assess (RespAssessor *self,
   as->env.ev = event;
   as->env.at = event->occurred_at;
   as->slots.len = 0;
-  as->ref_next.len = as->ref_head.len = as->ref_tail.len = 0;
+  as->ref_next.len = as->ref_head.len = as->ref_tail.len = as->ref_count.len = 0;
+  as->ref_hashing = FALSE;
   as->liable_subjects.len = as->dissenters.len = as->memo.len = as->memo_store.len = 0;
   as->circumstances.len = as->flat.len = as->refs.len = as->path_store.len = 0;
   as->ref_indexed = as->memo_indexed = G_MAXUINT32;

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "test-common.h"
@@ -644,6 +645,85 @@ test_liable_paths (void)
   resp_event_batch_unref (batch);
 }
 
+/* A person reached many times keeps each reference once, in the order it
+ * was first reached, however many there are: the system s is operated by
+ * 40 units, unit u<i> led by its own committee k<i>, and p is s's own
+ * security lead. The event triggers art8.7 (other_serious), so the
+ * security_lead rule holds p through each operator in turn (SPEC §4.3:
+ * the system's own security lead answers through each operator's
+ * committee): 40 authorities k0..k39, each once (and sorted bytewise, as
+ * every list of ids but paths is, SPEC §7: k0, k1, k10, …), and one path
+ * s → p, reached 40 times. The first references are kept apart by a look
+ * along p's own list, the later ones by a table over all of them: the
+ * answer is the same. */
+static int
+cmp_strings (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+test_many_references (void)
+{
+  enum { N = 40 };
+  GString *json = g_string_new ("{\"format\": \"libresp/model/1\", \"nodes\": [\n"
+                                "{\"id\": \"s\", \"type\": \"system\", \"name\": \"S\"},\n"
+                                "{\"id\": \"p\", \"type\": \"person\", \"name\": \"P\"}");
+  const char *event = "{\"format\": \"libresp/event/1\", \"id\": \"e\", "
+                      "\"occurred_at\": \"2026-01-01T00:00:00+08:00\", \"systems\": [\"s\"], "
+                      "\"facts\": {\"other_serious\": true}}";
+  RespModel *m;
+  RespEventBatch *batch;
+  RespVerdict *v;
+  GError *error = NULL;
+  char **authority, **path;
+  int i;
+
+  for (guint k = 0; k < N; k++)
+    g_string_append_printf (json, ",\n{\"id\": \"u%u\", \"type\": \"unit\", \"name\": \"U%u\"},"
+                            "\n{\"id\": \"k%u\", \"type\": \"committee\", \"name\": \"K%u\", "
+                            "\"form\": \"party_committee\"}", k, k, k, k);
+  g_string_append (json, "], \"relations\": [\n"
+                         "{\"rel\": \"security_lead\", \"from\": \"p\", \"to\": \"s\"}");
+  for (guint k = 0; k < N; k++)
+    g_string_append_printf (json, ",\n{\"rel\": \"operates\", \"from\": \"u%u\", \"to\": \"s\"},"
+                            "\n{\"rel\": \"leads\", \"from\": \"k%u\", \"to\": \"u%u\"}", k, k, k);
+  g_string_append (json, "]}");
+  m = resp_model_new_from_data (json->str, (gssize) json->len, "many.json", NULL, &error);
+  g_assert_no_error (error);
+  batch = resp_event_batch_new_from_data (m, test_city_rulebook, event, -1, "e.json", NULL, &error);
+  g_assert_no_error (error);
+  v = resp_assess (m, test_city_rulebook, resp_event_batch_get_event (batch, 0));
+  CU_ASSERT_EQUAL (resp_verdict_get_status (v), RESP_VERDICT_TRIGGERED);
+  i = test_find_liable (v, "p");
+  CU_ASSERT_FATAL (i >= 0);
+  authority = resp_verdict_dup_liable_authority (v, (guint) i);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (authority), N);
+  {
+    char *want[N];
+
+    for (guint k = 0; k < N; k++)
+      want[k] = g_strdup_printf ("k%u", k);
+    qsort (want, N, sizeof (char *), cmp_strings);
+    for (guint k = 0; k < N; k++)
+      {
+        CU_ASSERT_STRING_EQUAL (authority[k], want[k]);
+        g_free (want[k]);
+      }
+  }
+  CU_ASSERT_EQUAL (resp_verdict_get_liable_n_paths (v, (guint) i), 1);
+  path = resp_verdict_dup_liable_path (v, (guint) i, 0);
+  CU_ASSERT_EQUAL (g_strv_length (path), 2);
+  CU_ASSERT_STRING_EQUAL (path[0], "s");
+  CU_ASSERT_STRING_EQUAL (path[1], "p");
+  g_strfreev (path);
+  g_strfreev (authority);
+  resp_verdict_unref (v);
+  resp_event_batch_unref (batch);
+  resp_model_unref (m);
+  g_string_free (json, TRUE);
+}
+
 /* Every type of the API is a boxed GType (RESP_TYPE_…) whose copy is a
  * reference to the same object and whose free drops it (STYLE: "ref as
  * copy"), except RespLimits, plain settings that copy; each has its _ref. */
@@ -1085,6 +1165,7 @@ static CU_TestInfo tests[] = {
   { "duty holders when nobody is held", test_duty_holders },
   { "the warnings of the example verdicts", test_example_warnings },
   { "a liable person's path from the subject", test_liable_paths },
+  { "a person reached many times: each reference once, in order", test_many_references },
   { "an assessor reused gives each event its own verdict", test_assessor_reused },
   { "an assessor refuses events of other inputs", test_assessor_refuses_other_inputs },
   { "boxed types: a copy is a reference", test_boxed_types },
