@@ -65,6 +65,7 @@ typedef enum {
 
 typedef struct {
   guint32 kind, key, first, count;
+  gint64  lo, hi;      /* the instants at which the answer holds (the resolver's window) */
 } Memo;
 
 /* One thread's working space, kept between events: once warm, assessing

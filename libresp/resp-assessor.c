@@ -302,28 +302,43 @@ memo_hash_at (guint32 i, gconstpointer data)
   return mix3 (as->memo.data[i].kind, as->memo.data[i].key, 0);
 }
 
-/* The memo of (kind, key), computed into the memo when missing. The span
- * returned is valid until the next memo_get(). */
+/* How much of the memo an assessor keeps between events */
+#define MEMO_MAX_ENTRIES 4096
+#define MEMO_MAX_STORE   65536
+
+/* The memo of (kind, key) at the event's instant, computed into the memo
+ * when missing. An answer is kept with the window of instants in which the
+ * relations it read do not change (the resolver narrows it at every look),
+ * and across events: the committees that hold people accountable are few
+ * and long-lived, so a later event at an instant inside the window reads
+ * the answer instead of walking again; outside it, the answer is computed
+ * anew. The span returned is valid until the next memo_get(). */
 static const guint32 *
 memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
 {
   RespResolver *R = &as->R;
   RespU32Vec *tmp;
-  Memo entry;
+  Memo *m = NULL;
   guint32 mask, h;
+  gint64 lo = R->lo, hi = R->hi;
 
   resp_slots_sync (&as->memo_slots, &as->memo_indexed, as->memo.len, memo_hash_at, as);
   mask = as->memo_slots.len - 1;
   for (h = mix3 (kind, key, 0) & mask; as->memo_slots.data[h] != 0; h = (h + 1) & mask)
     {
-      const Memo *m = &as->memo.data[as->memo_slots.data[h] - 1];
+      m = &as->memo.data[as->memo_slots.data[h] - 1];
       if (m->kind == kind && m->key == key)
-        {
-          *n = m->count;
-          return *n > 0 ? as->memo_store.data + m->first : NULL;
-        }
+        break;
+      m = NULL;
+    }
+  if (m != NULL && m->lo <= R->at && R->at < m->hi)
+    {
+      *n = m->count;
+      return *n > 0 ? as->memo_store.data + m->first : NULL;
     }
   tmp = resp_resolver_take (R);
+  R->lo = RESP_INSTANT_OPEN_START;
+  R->hi = RESP_INSTANT_OPEN_END;
   switch (kind)
     {
     case MEMO_MANAGERS:
@@ -341,14 +356,27 @@ memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
       resp_resolver_proposers (R, key, RESP_NO_NODE, tmp);
       break;
     }
-  entry = (Memo) { kind, key, as->memo_store.len, tmp->len };
+  if (m == NULL)
+    {
+      Memo entry = { kind, key, 0, 0, 0, 0 };
+
+      resp_vec_push (&as->memo, entry);
+      as->memo_slots.data[h] = as->memo.len;
+      as->memo_indexed = as->memo.len;
+      m = &as->memo.data[as->memo.len - 1];
+    }
+  /* (an answer computed again goes after the others; the old span is
+   * left until the memo is emptied) */
+  m->first = as->memo_store.len;
+  m->count = tmp->len;
+  m->lo = R->lo;
+  m->hi = R->hi;
   resp_vec_append (&as->memo_store, tmp->data, tmp->len);
-  resp_vec_push (&as->memo, entry);
-  as->memo_slots.data[h] = as->memo.len;
-  as->memo_indexed = as->memo.len;
   resp_resolver_give (R, tmp);
-  *n = entry.count;
-  return entry.count > 0 ? as->memo_store.data + entry.first : NULL;
+  R->lo = lo;
+  R->hi = hi;
+  *n = m->count;
+  return m->count > 0 ? as->memo_store.data + m->first : NULL;
 }
 
 /* Who carries out accountability for person p (flat record f) reached
@@ -1307,9 +1335,15 @@ resp_assessor_assess (RespAssessor *self,
   as->slots.len = 0;
   as->ref_next.len = as->ref_head.len = as->ref_tail.len = as->ref_count.len = 0;
   as->ref_hashing = FALSE;
-  as->liable_subjects.len = as->dissenters.len = as->memo.len = as->memo_store.len = 0;
+  as->liable_subjects.len = as->dissenters.len = 0;
+  /* the memo is kept across events, up to a bound */
+  if (as->memo.len > MEMO_MAX_ENTRIES || as->memo_store.len > MEMO_MAX_STORE)
+    {
+      as->memo.len = as->memo_store.len = 0;
+      as->memo_indexed = G_MAXUINT32;
+    }
   as->circumstances.len = as->flat.len = as->refs.len = as->path_store.len = 0;
-  as->ref_indexed = as->memo_indexed = G_MAXUINT32;
+  as->ref_indexed = G_MAXUINT32;
   as->exempt.len = as->bodies.len = as->modifiers.len = as->warnings.len = 0;
   as->duty.len = as->pool.len = 0;
   as->facts.len = 0;

@@ -724,6 +724,84 @@ test_many_references (void)
   g_string_free (json, TRUE);
 }
 
+/* One assessor over events at instants on both sides of a change, in and
+ * out of order: each verdict is the one a fresh assessor gives, and the one
+ * derived by hand. p is the security lead of s, which u operates; u is led
+ * by its own committee ku and lies in region r, which c1 coordinates until
+ * 2025-01-01 and c2 from then on. The event triggers art8.7, so p is held
+ * through u (SPEC §4.3): authority ku (p holds no seat on it), proposer the
+ * coordinator of ku's region r at the event's instant (Art. 9). An
+ * assessor keeps what it has worked out between events only for the
+ * instants at which it holds. */
+static void
+test_one_assessor_across_time (void)
+{
+  static const char *model =
+    "{\"format\": \"libresp/model/1\", \"nodes\": ["
+    "{\"id\": \"r\", \"type\": \"region\", \"name\": \"R\", \"level\": \"county\"},"
+    "{\"id\": \"s\", \"type\": \"system\", \"name\": \"S\"},"
+    "{\"id\": \"u\", \"type\": \"unit\", \"name\": \"U\"},"
+    "{\"id\": \"ku\", \"type\": \"committee\", \"name\": \"KU\", \"form\": \"party_committee\"},"
+    "{\"id\": \"c1\", \"type\": \"unit\", \"name\": \"C1\"},"
+    "{\"id\": \"c2\", \"type\": \"unit\", \"name\": \"C2\"},"
+    "{\"id\": \"p\", \"type\": \"person\", \"name\": \"P\"}], \"relations\": ["
+    "{\"rel\": \"operates\", \"from\": \"u\", \"to\": \"s\"},"
+    "{\"rel\": \"security_lead\", \"from\": \"p\", \"to\": \"s\"},"
+    "{\"rel\": \"leads\", \"from\": \"ku\", \"to\": \"u\"},"
+    "{\"rel\": \"located_in\", \"from\": \"u\", \"to\": \"r\"},"
+    "{\"rel\": \"coordinates\", \"from\": \"c1\", \"to\": \"r\", \"until\": \"2025-01-01\"},"
+    "{\"rel\": \"coordinates\", \"from\": \"c2\", \"to\": \"r\", \"since\": \"2025-01-01\"}]}";
+  static const struct {
+    const char *at, *proposer;
+  } events[] = {
+    { "2024-06-01", "c1" }, { "2025-06-01", "c2" }, { "2024-07-01", "c1" },
+    { "2024-12-31", "c1" }, { "2025-01-01", "c2" }, { "2026-03-01", "c2" },
+  };
+  GString *lines = g_string_new (NULL);
+  GError *error = NULL;
+  RespModel *m = resp_model_new_from_data (model, -1, "time.json", NULL, &error);
+  RespEventBatch *batch;
+  RespAssessor *one;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    g_string_append_printf (lines, "{\"format\": \"libresp/event/1\", \"id\": \"e%u\", "
+                            "\"occurred_at\": \"%sT12:00:00+08:00\", \"systems\": [\"s\"], "
+                            "\"facts\": {\"other_serious\": true}}\n", i, events[i].at);
+  batch = resp_event_batch_new_from_data (m, test_city_rulebook, lines->str, -1, "e.jsonl", NULL, &error);
+  g_assert_no_error (error);
+  one = resp_assessor_new (m, test_city_rulebook);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      RespEvent *e = resp_event_batch_get_event (batch, i);
+      RespVerdict *kept = resp_assessor_assess (one, e);
+      RespVerdict *fresh = resp_assess (m, test_city_rulebook, e);
+      char *a = resp_verdict_render (kept, RESP_FORMAT_JSON);
+      char *b = resp_verdict_render (fresh, RESP_FORMAT_JSON);
+      int k = test_find_liable (kept, "p");
+
+      CU_ASSERT_STRING_EQUAL (a, b);
+      CU_ASSERT_FATAL (k >= 0);
+      {
+        char **authority = resp_verdict_dup_liable_authority (kept, (guint) k);
+        char **proposer = resp_verdict_dup_liable_proposer (kept, (guint) k);
+
+        CU_ASSERT (g_strv_length (authority) == 1 && g_str_equal (authority[0], "ku"));
+        CU_ASSERT (g_strv_length (proposer) == 1 && g_str_equal (proposer[0], events[i].proposer));
+        g_strfreev (authority);
+        g_strfreev (proposer);
+      }
+      g_free (a);
+      g_free (b);
+      resp_verdict_unref (kept);
+      resp_verdict_unref (fresh);
+    }
+  resp_assessor_unref (one);
+  resp_event_batch_unref (batch);
+  resp_model_unref (m);
+  g_string_free (lines, TRUE);
+}
+
 /* Every type of the API is a boxed GType (RESP_TYPE_…) whose copy is a
  * reference to the same object and whose free drops it (STYLE: "ref as
  * copy"), except RespLimits, plain settings that copy; each has its _ref. */
@@ -1166,6 +1244,7 @@ static CU_TestInfo tests[] = {
   { "the warnings of the example verdicts", test_example_warnings },
   { "a liable person's path from the subject", test_liable_paths },
   { "a person reached many times: each reference once, in order", test_many_references },
+  { "one assessor across time: each verdict as a fresh assessor's", test_one_assessor_across_time },
   { "an assessor reused gives each event its own verdict", test_assessor_reused },
   { "an assessor refuses events of other inputs", test_assessor_refuses_other_inputs },
   { "boxed types: a copy is a reference", test_boxed_types },
