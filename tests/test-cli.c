@@ -543,8 +543,15 @@ test_assess_memory_bounded (void)
   bytes2 = (gint64) lines->len;
   g_string_free (lines, TRUE);
 
-  rss1 = assess_peak_rss (p1);
-  rss2 = assess_peak_rss (p2);
+  /* the least of three runs each: on a machine busy with other tests the
+   * threads' allocator arenas can hold some megabytes more in one run (the
+   * growth this test is about is per event, and shows in every run) */
+  rss1 = rss2 = G_MAXINT64;
+  for (guint k = 0; k < 3; k++)
+    {
+      rss1 = MIN (rss1, assess_peak_rss (p1));
+      rss2 = MIN (rss2, assess_peak_rss (p2));
+    }
   /* what the 60,000 more events cost beyond their bytes: under 64 bytes
    * each (it was over 1,000) */
   if ((rss2 - rss1) - (bytes2 - bytes1) >= (gint64) (n2 - n1) * 64)
