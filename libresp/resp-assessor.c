@@ -304,7 +304,7 @@ memo_hash_at (guint32 i, gconstpointer data)
 
 /* How much of the memo an assessor keeps between events */
 #define MEMO_MAX_ENTRIES 4096
-#define MEMO_MAX_STORE   65536
+#define MEMO_MAX_STORE   32768
 
 /* The memo of (kind, key) at the event's instant, computed into the memo
  * when missing. An answer is kept with the window of instants in which the
@@ -365,13 +365,18 @@ memo_get (RespAssessor *as, MemoKind kind, guint32 key, guint32 *n)
       as->memo_indexed = as->memo.len;
       m = &as->memo.data[as->memo.len - 1];
     }
-  /* (an answer computed again goes after the others; the old span is
-   * left until the memo is emptied) */
-  m->first = as->memo_store.len;
+  /* an answer computed again takes the old one's place when it fits, else
+   * goes after the others (the old span left until the memo is emptied) */
+  if (tmp->len > m->count || m->count == 0)
+    {
+      m->first = as->memo_store.len;
+      resp_vec_append (&as->memo_store, tmp->data, tmp->len);
+    }
+  else if (tmp->len > 0)
+    memcpy (as->memo_store.data + m->first, tmp->data, tmp->len * sizeof (guint32));
   m->count = tmp->len;
   m->lo = R->lo;
   m->hi = R->hi;
-  resp_vec_append (&as->memo_store, tmp->data, tmp->len);
   resp_resolver_give (R, tmp);
   R->lo = lo;
   R->hi = hi;
