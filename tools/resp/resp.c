@@ -447,6 +447,7 @@ assess_stretch (gpointer data)
  * array is opened once, each stretch's items spliced in, closed at the
  * end). */
 #define STRETCH 4096
+#define RENDER_PIECE 64
 
 typedef struct {
   RespModel    *model;
@@ -506,7 +507,6 @@ writer_flush (Writer *w, gboolean list)
   Stretch s = { w->model, w->rulebook, w->record, (RespEvent **) w->stretch->pdata, w->stretch->len, w->out, 0,
                 { 0 }, { 0 }, 0 };
   guint k = MIN (w->n_threads, (s.n + 63) / 64);
-  char *text;
 
   if (s.n == 0)
     return;
@@ -525,27 +525,34 @@ writer_flush (Writer *w, gboolean list)
   g_mutex_unlock (&s.lock);
   g_mutex_clear (&s.lock);
   g_cond_clear (&s.cond);
-  text = resp_verdicts_render (w->out, s.n, list, w->format);
-  if (w->format == RESP_FORMAT_JSON && list)
+  /* rendered a piece at a time: a stretch's text whole would be megabytes
+   * (some 3 KB a verdict in JSON), grown by doubling */
+  for (guint b = 0; b < s.n; b += RENDER_PIECE)
     {
-      /* "[\n" ITEMS "\n]\n": the items, after those of the stretch before */
-      gsize len = strlen (text);
+      guint m = MIN (RENDER_PIECE, s.n - b);
+      char *text = resp_verdicts_render (w->out + b, m, list, w->format);
 
-      fputs (w->written == 0 ? "[\n" : ",\n", stdout);
-      if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
-        fwrite (text + 2, 1, len - 5, stdout);
+      if (w->format == RESP_FORMAT_JSON && list)
+        {
+          /* "[\n" ITEMS "\n]\n": the items, after those written before */
+          gsize len = strlen (text);
+
+          fputs (w->written == 0 ? "[\n" : ",\n", stdout);
+          if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
+            fwrite (text + 2, 1, len - 5, stdout);
+        }
+      else
+        {
+          /* the text's separator between verdicts, as resp_verdicts_render() writes it */
+          if (w->written > 0 && w->format == RESP_FORMAT_TEXT)
+            fputs ("\n────────────────────────────────\n\n", stdout);
+          fputs (text, stdout);
+        }
+      g_free (text);
+      for (guint i = b; i < b + m; i++)
+        resp_verdict_unref (w->out[i]);
+      w->written += m;
     }
-  else
-    {
-      /* the text's separator between verdicts, as resp_verdicts_render() writes it */
-      if (w->written > 0 && w->format == RESP_FORMAT_TEXT)
-        fputs ("\n────────────────────────────────\n\n", stdout);
-      fputs (text, stdout);
-    }
-  g_free (text);
-  for (guint i = 0; i < s.n; i++)
-    resp_verdict_unref (w->out[i]);
-  w->written += s.n;
   g_ptr_array_set_size (w->stretch, 0);
 }
 
