@@ -555,16 +555,19 @@ load_avg (double out[3])
  * the assess calls only, over every event of the file, from callgrind's
  * totals: resp-assess-loop under valgrind --tool=callgrind --cache-sim=yes
  * --LL=33554432,16,64, collecting inside resp_assessor_assess() and
- * resp_verdict_unref() only (what resp-bench times as assess_median_ns). */
+ * resp_verdict_unref() only (what resp-bench times as assess_median_ns).
+ * streamed: with the events assessed as resp_events_foreach_in_file()
+ * hands them over (resp-assess-loop --streamed), not all loaded first. */
 static gboolean
-callgrind_counts (const char *model, const char *events, guint n_events, double *instr, double *ll_misses)
+callgrind_counts (const char *model, const char *events, guint n_events, gboolean streamed,
+                  double *instr, double *ll_misses)
 {
   char *out = g_build_filename (g_get_tmp_dir (), "resp-bench-callgrind.XXXXXX", NULL);
   char *out_arg, *text = NULL, *events_line = NULL, *totals = NULL;
   const char *argv[] = {
     "valgrind", "--tool=callgrind", "--cache-sim=yes", "--LL=33554432,16,64",
     "--toggle-collect=resp_assessor_assess", "--toggle-collect=resp_verdict_unref",
-    NULL /* --callgrind-out-file */, RESP_ASSESS_LOOP, model, events, NULL,
+    NULL /* --callgrind-out-file */, RESP_ASSESS_LOOP, model, events, NULL, NULL,
   };
   GError *error = NULL;
   int status = 0, fd;
@@ -579,7 +582,14 @@ callgrind_counts (const char *model, const char *events, guint n_events, double 
   close (fd);
   out_arg = g_strdup_printf ("--callgrind-out-file=%s", out);
   argv[6] = out_arg;
-  progress ("counting instructions and LL misses of %u assessments under callgrind", n_events);
+  if (streamed)
+    {
+      argv[8] = "--streamed";
+      argv[9] = model;
+      argv[10] = events;
+    }
+  progress ("counting instructions and LL misses of %u assessments under callgrind%s", n_events,
+            streamed ? ", streamed" : "");
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
                      G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
@@ -775,7 +785,8 @@ main (int argc, char **argv)
   guint n_events;
   SqliteFigures sf = { 0 };
   double load_start[3], load_end[3], count_instr = -1, count_ll = -1;
-  gboolean sql_ok, counted = FALSE, pg_ok = TRUE;
+  double count_instr_streamed = -1, count_ll_streamed = -1;
+  gboolean sql_ok, counted = FALSE, counted_streamed = FALSE, pg_ok = TRUE;
 #ifdef RESP_HAVE_PG
   gboolean pg_ran = FALSE;
   PgBaselineFigures pg = { 0 };
@@ -971,7 +982,11 @@ main (int argc, char **argv)
   measure_duties (model, record_path, &duty);
 
   if (opt_counts)
-    counted = callgrind_counts (snap_path, events_path, n_events, &count_instr, &count_ll);
+    {
+      counted = callgrind_counts (snap_path, events_path, n_events, FALSE, &count_instr, &count_ll);
+      counted_streamed = callgrind_counts (snap_path, events_path, n_events, TRUE, &count_instr_streamed,
+                                           &count_ll_streamed);
+    }
   load_avg (load_end);
 
   if (opt_json)
@@ -999,6 +1014,9 @@ main (int argc, char **argv)
               sf.derived.circumstances, sf.sqlite_load_s, sf.derive_s, sf.regulator_rows);
       if (counted)
         printf ("\"assess_instructions\": %.0f, \"assess_ll_misses\": %.2f, ", count_instr, count_ll);
+      if (counted_streamed)
+        printf ("\"assess_instructions_streamed\": %.0f, \"assess_ll_misses_streamed\": %.2f, ",
+                count_instr_streamed, count_ll_streamed);
 #ifdef RESP_HAVE_PG
       if (pg_ran)
         printf ("\"pg_events\": %u, \"pg_role_sets\": %u, \"pg_liable_compared\": %u, \"pg_mismatches\": %u, "
@@ -1051,6 +1069,9 @@ main (int argc, char **argv)
   if (!opt_json && counted)
     printf ("callgrind, per assessment: %.0f instructions (Ir), %.2f LL misses (ILmr + DLmr + DLmw)\n",
             count_instr, count_ll);
+  if (!opt_json && counted_streamed)
+    printf ("callgrind, per assessment, events streamed: %.0f instructions (Ir), %.2f LL misses\n",
+            count_instr_streamed, count_ll_streamed);
 #ifdef RESP_HAVE_PG
   if (!opt_json && pg_ran)
     printf ("same run, first %u events, interleaved: libresp %.3f us, PostgreSQL %.4f ms (%s), %.1fx "
