@@ -201,6 +201,23 @@ wrong_type (RespLoader *L, const FieldDesc *d, Field *f, RespJsonToken t, const 
   return skip (L, t);
 }
 
+/* text = the len bytes at s: a copy in place when they fit (an id or a
+ * name almost always does: the texts are kept from object to object),
+ * without GString's calls for every relation's from and to */
+static inline void
+text_set (GString *text, const char *s, gsize len)
+{
+  if (G_LIKELY (len < text->allocated_len))
+    {
+      memcpy (text->str, s, len);
+      text->str[len] = '\0';
+      text->len = len;
+      return;
+    }
+  g_string_truncate (text, 0);
+  g_string_append_len (text, s, (gssize) len);
+}
+
 /* Reads the value of field k, whose key was just read. FALSE when reading
  * cannot go on; *bad when the value is unusable. */
 static gboolean
@@ -225,8 +242,7 @@ read_field (RespLoader *L, const FieldDesc *d, Field *f, GString *text, const ch
       s = resp_json_reader_get_string (L->r, &len);
       if (d->kind == FIELD_TEXT)
         {
-          g_string_truncate (text, 0);
-          g_string_append_len (text, s, (gssize) len);
+          text_set (text, s, len);
           return TRUE;
         }
       f->truncated = len >= ATTR_BUF;
@@ -651,16 +667,58 @@ resolve_ref (RespLoader *L, GString *id, guint32 rel_index, gboolean is_to)
   return RESP_NO_NODE;
 }
 
-/* "relation 'REL' from 'FROM'" (as much of it as is known) into what, and
- * the relation type, or -1 (reported when it is named but unknown). */
+/* "relation 'REL' from 'FROM'" (as much of it as is known), the name of a
+ * relation in messages: made only when there is a message to write (it was
+ * a fifth of the instructions a good relation took outside the reader) */
+typedef struct {
+  const RespLoader *L;
+  const Field      *f;
+  gboolean          made;
+  char              text[2 * RESP_MAX_ID_BYTES + 64];
+} RelWhat;
+
+static void
+rel_what_init (RelWhat *what, const RespLoader *L, const Field *f)
+{
+  what->L = L;
+  what->f = f;
+  what->made = FALSE;
+}
+
+static const char *
+rel_what (RelWhat *what)
+{
+  const Field *f = what->f;
+  gsize size = sizeof what->text, w;
+
+  if (what->made)
+    return what->text;
+  what->made = TRUE;
+  if (!f[RK_REL].present)
+    {
+      g_strlcpy (what->text, "relation", size);
+      return what->text;
+    }
+  w = put (what->text, 0, size, "relation '");
+  w = put (what->text, w, size, f[RK_REL].text);
+  w = put (what->text, w, size, "'");
+  if (f[RK_FROM].present)
+    {
+      w = put (what->text, w, size, " from '");
+      w = put (what->text, w, size, what->L->s1->str);
+      put (what->text, w, size, "'");
+    }
+  return what->text;
+}
+
+/* The relation type, or -1 (reported when it is missing, or named but
+ * unknown). */
 static int
-relation_type (RespLoader *L, const Field *f, char *what, gsize size)
+relation_type (RespLoader *L, const Field *f, RelWhat *what)
 {
   char hint[128];
-  gsize w;
   int rel;
 
-  g_strlcpy (what, "relation", size);
   if (!f[RK_REL].present)
     {
       resp_diag_sink_add (&L->sink, RESP_ERROR_MISSING_KEY, L->obj.line, L->obj.col,
@@ -668,18 +726,9 @@ relation_type (RespLoader *L, const Field *f, char *what, gsize size)
       return -1;
     }
   rel = f[RK_REL].truncated ? -1 : RESP_VOCAB_FIND (resp_relations, f[RK_REL].text);
-  w = put (what, 0, size, "relation '");
-  w = put (what, w, size, f[RK_REL].text);
-  w = put (what, w, size, "'");
-  if (f[RK_FROM].present)
-    {
-      w = put (what, w, size, " from '");
-      w = put (what, w, size, L->s1->str);
-      put (what, w, size, "'");
-    }
   if (rel < 0)
     resp_diag_sink_add (&L->sink, RESP_ERROR_UNKNOWN_RELATION, AT (f[RK_REL].off),
-                        "%s: unknown relation '%s'%s", what, f[RK_REL].text,
+                        "%s: unknown relation '%s'%s", rel_what (what), f[RK_REL].text,
                         resp_did_you_mean (hint, sizeof hint,
                                            RESP_VOCAB_SUGGEST (resp_relations, f[RK_REL].text)));
   return rel;
@@ -688,7 +737,7 @@ relation_type (RespLoader *L, const Field *f, char *what, gsize size)
 /* The seat a relation's `role` names: RESP_SEAT_NONE for a relation that
  * takes none, -1 when it is missing, unknown or out of place. */
 static int
-relation_seat (RespLoader *L, int rel, const Field *role, const char *what)
+relation_seat (RespLoader *L, int rel, const Field *role, RelWhat *what)
 {
   static const char * const seat_choices[] = { "main_leader", "cyber_lead", "member" };
   char hint[128];
@@ -699,20 +748,20 @@ relation_seat (RespLoader *L, int rel, const Field *role, const char *what)
       if (rel < 0 || !role->present)
         return RESP_SEAT_NONE;
       resp_diag_sink_add (&L->sink, RESP_ERROR_UNKNOWN_ATTRIBUTE, AT (role->key_off),
-                          "%s: 'role' applies only to 'member' relations", what);
+                          "%s: 'role' applies only to 'member' relations", rel_what (what));
       return -1;
     }
   if (!role->present)
     {
       resp_diag_sink_add (&L->sink, RESP_ERROR_MISSING_KEY, L->obj.line, L->obj.col,
-                          "%s: a 'member' relation needs a 'role'", what);
+                          "%s: a 'member' relation needs a 'role'", rel_what (what));
       return -1;
     }
   s = field_word (role, seat_choices, G_N_ELEMENTS (seat_choices));
   if (s < 0)
     resp_diag_sink_add (&L->sink, RESP_ERROR_UNKNOWN_ROLE, AT (role->off),
                         "%s: unknown role '%s' (a seat is main_leader, cyber_lead or member)%s",
-                        what, role->text,
+                        rel_what (what), role->text,
                         resp_input_hint (hint, sizeof hint, seat_choices,
                                          G_N_ELEMENTS (seat_choices), role->text));
   return s < 0 ? -1 : RESP_VOCAB_FIND (resp_seats, seat_choices[s]);
@@ -750,7 +799,7 @@ resp_loader_parse_relation (RespLoader *L)
   UnknownKeys unknown;
   GString *texts[RK_N] = { [RK_FROM] = L->s1, [RK_TO] = L->s2 };
   const char *rel_keys[RK_N];
-  char what[2 * RESP_MAX_ID_BYTES + 64];
+  RelWhat what;
   gint64 since, until;
   int rel, seat;
   gboolean bad;
@@ -760,27 +809,28 @@ resp_loader_parse_relation (RespLoader *L)
   if (!read_fields (L, rel_fields, RK_N, f, texts, &unknown, "relation", &bad))
     return;
 
-  rel = relation_type (L, f, what, sizeof what);
+  rel_what_init (&what, L, f);
+  rel = relation_type (L, f, &what);
   bad |= rel < 0;
   if (unknown.n > 0)
     {
       for (guint k = 0; k < RK_N; k++)
         rel_keys[k] = rel_fields[k].key;
-      report_unknown_keys (L, &unknown, rel_keys, RK_N, what);
+      report_unknown_keys (L, &unknown, rel_keys, RK_N, rel_what (&what));
     }
   bad |= unknown.n > 0;
   /* a relation already wrong is not also said to lack its `from` */
   if (!f[RK_FROM].present && !bad)
     resp_diag_sink_add (&L->sink, RESP_ERROR_MISSING_KEY, L->obj.line, L->obj.col,
-                        "%s: missing 'from'", what);
+                        "%s: missing 'from'", rel_what (&what));
   bad |= !f[RK_FROM].present;
   if (!f[RK_TO].present)
     {
       resp_diag_sink_add (&L->sink, RESP_ERROR_MISSING_KEY, L->obj.line, L->obj.col,
-                          "%s: missing 'to'", what);
+                          "%s: missing 'to'", rel_what (&what));
       bad = TRUE;
     }
-  seat = relation_seat (L, rel, &f[RK_ROLE], what);
+  seat = relation_seat (L, rel, &f[RK_ROLE], &what);
   bad |= seat < 0;
 
   since = f[RK_SINCE].present && !f[RK_SINCE].open ? f[RK_SINCE].number : RESP_INSTANT_OPEN_START;
@@ -791,7 +841,7 @@ resp_loader_parse_relation (RespLoader *L)
       resp_instant_format_short (since, a);
       resp_instant_format_short (until, b);
       resp_diag_sink_add (&L->sink, RESP_ERROR_EMPTY_INTERVAL, AT (f[RK_UNTIL].off),
-                          "%s: empty interval: 'until' %s is not after 'since' %s", what, b, a);
+                          "%s: empty interval: 'until' %s is not after 'since' %s", rel_what (&what), b, a);
       bad = TRUE;
     }
   if (!bad)
