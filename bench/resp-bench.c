@@ -211,12 +211,12 @@ typedef struct {
 } BaselineEvent;
 
 static const char *const *
-id_list (BaselineEvent *b, const RespModel *m, const GArray *nodes)
+id_list (BaselineEvent *b, const RespModel *m, const guint32 *nodes, guint n)
 {
   GPtrArray *list = g_ptr_array_new ();
 
-  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
-    g_ptr_array_add (list, (gpointer) resp_model_node_id (m, g_array_index (nodes, guint32, i)));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (list, (gpointer) resp_model_node_id (m, nodes[i]));
   g_ptr_array_add (list, NULL);
   g_ptr_array_add (b->lists, list);
   return (const char *const *) list->pdata;
@@ -230,8 +230,8 @@ baseline_event_init (BaselineEvent *b, const RespModel *m, RespRulebook *rb, con
   memset (b, 0, sizeof *b);
   b->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   b->ev.at = ev->occurred_at;
-  b->ev.subjects = id_list (b, m, ev->subjects);
-  b->ev.involved = id_list (b, m, ev->involved);
+  b->ev.subjects = id_list (b, m, ev->subjects.data, ev->subjects.len);
+  b->ev.involved = id_list (b, m, ev->involved.data, ev->involved.len);
   for (guint f = 0; f < SQLITE_BASELINE_N_FACTS; f++)
     {
       int i = resp_rulebook_find_fact (rb, sqlite_baseline_fact_names[f]);
@@ -242,19 +242,19 @@ baseline_event_init (BaselineEvent *b, const RespModel *m, RespRulebook *rb, con
       b->ev.facts[f].known = TRUE;
       b->ev.facts[f].value = v->type == RESP_VALUE_BOOL ? (double) v->boolean : v->number;
     }
-  b->decisions = g_new0 (SqliteBaselineDecision, MAX (ev->decisions->len, 1));
-  for (guint d = 0; d < ev->decisions->len; d++)
+  b->decisions = g_new0 (SqliteBaselineDecision, MAX (ev->decisions.len, 1));
+  for (guint d = 0; d < ev->decisions.len; d++)
     {
-      const RespDecision *rd = &g_array_index (ev->decisions, RespDecision, d);
+      const RespDecision *rd = &ev->decisions.data[d];
       b->decisions[d].committee = resp_model_node_id (m, rd->committee);
-      b->decisions[d].participants = id_list (b, m, rd->participants);
-      b->decisions[d].dissent = id_list (b, m, rd->dissent);
+      b->decisions[d].participants = id_list (b, m, rd->participants.data, rd->participants.len);
+      b->decisions[d].dissent = id_list (b, m, rd->dissent.data, rd->dissent.len);
     }
   b->ev.decisions = b->decisions;
-  b->ev.n_decisions = ev->decisions->len;
-  for (guint e = 0; e < ev->exemptions->len; e++)
-    g_array_append_val (ex, g_array_index (ev->exemptions, RespExemption, e).person);
-  b->ev.exempted = id_list (b, m, ex);
+  b->ev.n_decisions = ev->decisions.len;
+  for (guint e = 0; e < ev->exemptions.len; e++)
+    g_array_append_val (ex, ev->exemptions.data[e].person);
+  b->ev.exempted = id_list (b, m, (const guint32 *) (gconstpointer) ex->data, ex->len);
   g_array_unref (ex);
 }
 
@@ -338,9 +338,9 @@ compare_verdicts (RespModel *model, RespEvent *ev, RespVerdict *v, const SqliteB
         }
 
   /* every role of every subject, from libresp's resolver */
-  for (guint s = 0; s < ev->subjects->len && s < sv->n_subjects; s++)
+  for (guint s = 0; s < ev->subjects.len && s < sv->n_subjects; s++)
     {
-      const char *subject = resp_model_node_id (model, g_array_index (ev->subjects, guint32, s));
+      const char *subject = resp_model_node_id (model, ev->subjects.data[s]);
       RespRoles *roles = resp_model_resolve_roles (model, subject, ev->occurred_at, NULL);
 
       for (guint r = 0; r < SQLITE_BASELINE_N_ROLES; r++)
@@ -364,8 +364,8 @@ compare_verdicts (RespModel *model, RespEvent *ev, RespVerdict *v, const SqliteB
       if (roles != NULL)
         resp_roles_unref (roles);
     }
-  if (ev->subjects->len != sv->n_subjects)
-    g_string_append_printf (diff, "    subjects: libresp %u sqlite %u\n", ev->subjects->len, sv->n_subjects);
+  if (ev->subjects.len != sv->n_subjects)
+    g_string_append_printf (diff, "    subjects: libresp %u sqlite %u\n", ev->subjects.len, sv->n_subjects);
 
   /* the liable persons, each with category, authority and proposer */
   {
@@ -876,7 +876,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < n_events; i++)
     {
       RespEvent *ev = resp_event_batch_get_event (batch, i);
-      const char *subject = resp_model_node_id (model, g_array_index (ev->subjects, guint32, 0));
+      const char *subject = resp_model_node_id (model, ev->subjects.data[0]);
       RespRoles *roles;
 
       t0 = now_ns ();

@@ -56,7 +56,7 @@ RespValue
 resp_assessor_env_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
   Env *e = data;
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue v = RESP_VALUE_INIT_UNKNOWN;
   const RespNodeRec *n = e->system != RESP_NO_NODE ? &e->model->nodes[e->system] : NULL;
 
   if (n == NULL && e->no_system)
@@ -465,20 +465,20 @@ add_liable (RespAssessor *as, guint32 p, const RespLiabilityRule *r, const guint
 static void
 index_decisions (RespAssessor *as)
 {
-  const GArray *decisions = as->ev->decisions;
+  const RespEvent *ev = as->ev;
 
   as->decision_people.len = as->decision_span.len = 0;
   resp_vec_push (&as->decision_span, as->decision_people.len);
-  for (guint i = 0; i < decisions->len; i++)
+  for (guint i = 0; i < ev->decisions.len; i++)
     {
-      const RespDecision *d = &g_array_index (decisions, RespDecision, i);
-      const GArray *lists[2] = { d->participants, d->dissent };
+      const RespDecision *d = &ev->decisions.data[i];
+      const RespU32Vec *lists[2] = { &d->participants, &d->dissent };
 
       for (guint k = 0; k < 2; k++)
         {
           guint32 start = as->decision_people.len;
 
-          resp_vec_append (&as->decision_people, (const guint32 *) (gconstpointer) lists[k]->data, lists[k]->len);
+          resp_vec_append (&as->decision_people, lists[k]->data, lists[k]->len);
           qsort (as->decision_people.data + start, lists[k]->len, sizeof (guint32), resp_cmp_u32);
           resp_vec_push (&as->decision_span, as->decision_people.len);
         }
@@ -489,7 +489,7 @@ index_decisions (RespAssessor *as)
 static gboolean
 decision_names (const RespAssessor *as, const RespDecision *d, guint list, guint32 p)
 {
-  guint i = (guint) (d - &g_array_index (as->ev->decisions, RespDecision, 0));
+  guint i = (guint) (d - &as->ev->decisions.data[0]);
   guint32 first = as->decision_span.data[2 * i + list];
   guint32 n = as->decision_span.data[2 * i + list + 1] - first;
 
@@ -513,9 +513,9 @@ participation (const RespAssessor *as, guint32 committee, guint32 p)
 {
   Participation x = NOT_PARTICIPANT;
 
-  for (guint i = 0; i < as->ev->decisions->len; i++)
+  for (guint i = 0; i < as->ev->decisions.len; i++)
     {
-      const RespDecision *d = &g_array_index (as->ev->decisions, RespDecision, i);
+      const RespDecision *d = &as->ev->decisions.data[i];
       if (d->committee != committee || !decision_names (as, d, 0, p))
         continue;
       if (!dissents (as, d, p))
@@ -531,9 +531,9 @@ static gboolean
 reached_by_other_decision (const RespAssessor *as, const RespDecision *d,
                            const RespLiabilityRule *r, guint32 p)
 {
-  for (guint i = 0; i < as->ev->decisions->len; i++)
+  for (guint i = 0; i < as->ev->decisions.len; i++)
     {
-      const RespDecision *e = &g_array_index (as->ev->decisions, RespDecision, i);
+      const RespDecision *e = &as->ev->decisions.data[i];
       if (e != d && e->committee == d->committee && !dissents (as, e, p) &&
           (!r->only_participant || decision_names (as, e, 0, p)))
         return TRUE;
@@ -588,11 +588,11 @@ apply_subject_rules (RespAssessor *as, const RespResolver *SR)
         continue;
       if (r->role == RESP_ROLE_INVOLVED)
         {
-          if (ev->involved->len == 0 || !rule_applies (as, r, s))
+          if (ev->involved.len == 0 || !rule_applies (as, r, s))
             continue;
-          for (guint k = 0; k < ev->involved->len; k++)
+          for (guint k = 0; k < ev->involved.len; k++)
             {
-              guint32 path[2] = { s, g_array_index (ev->involved, guint32, k) };
+              guint32 path[2] = { s, ev->involved.data[k] };
               /* the 当事人 answers through the operator's committee */
               for (guint o = 0; o < MAX (ops->len, 1); o++)
                 add_liable (as, path[1], r, path, 2, ops->len ? ops->data[o].node : RESP_NO_NODE);
@@ -634,15 +634,15 @@ apply_decision_rules (RespAssessor *as)
   const RespEvent *ev = as->ev;
   RespU32Vec *people = resp_resolver_take (&as->R);
 
-  for (guint i = 0; i < ev->decisions->len; i++)
+  for (guint i = 0; i < ev->decisions.len; i++)
     {
-      const RespDecision *d = &g_array_index (ev->decisions, RespDecision, i);
+      const RespDecision *d = &ev->decisions.data[i];
 
       if (as->rb->has_collective)
         add_unique_u32 (&as->bodies, d->committee);
-      for (guint k = 0; k < d->participants->len; k++)
+      for (guint k = 0; k < d->participants.len; k++)
         {
-          guint32 p = g_array_index (d->participants, guint32, k);
+          guint32 p = d->participants.data[k];
           if (!resp_resolver_holds_seat (&as->R, p, d->committee))
             warn (as, RESP_WARN_PARTICIPANT, p, -1, d->committee, NULL);
         }
@@ -707,9 +707,9 @@ apply_exemptions (RespAssessor *as)
   const RespEvent *ev = as->ev;
   guint kept = 0, n_full;
 
-  for (guint i = 0; i < ev->exemptions->len; i++)
+  for (guint i = 0; i < ev->exemptions.len; i++)
     {
-      const RespExemption *e = &g_array_index (ev->exemptions, RespExemption, i);
+      const RespExemption *e = &ev->exemptions.data[i];
       RespVerdictExempt x = { e->person, e->reason, e->note, FALSE };
 
       if (is_exempt (as, e->person))
@@ -799,12 +799,12 @@ evaluate_circumstances (RespAssessor *as)
           if (as->missing->len > 0)
             g_array_set_size (as->missing, 0);
           t = eval (&as->env, c->condition, as->missing);
-          resp_vec_append (subjects, (const guint32 *) ev->subjects->data, ev->subjects->len);
+          resp_vec_append (subjects, (const guint32 *) ev->subjects.data, ev->subjects.len);
           if (t == RESP_TRUTH_TRUE)
             {
               vc.status = RESP_CIRCUMSTANCE_HOLDS;
-              for (guint s = 0; s < ev->subjects->len; s++)
-                add_unique_u32 (&as->liable_subjects, g_array_index (ev->subjects, guint32, s));
+              for (guint s = 0; s < ev->subjects.len; s++)
+                add_unique_u32 (&as->liable_subjects, ev->subjects.data[s]);
             }
           else if (t == RESP_TRUTH_UNKNOWN)
             {
@@ -813,9 +813,9 @@ evaluate_circumstances (RespAssessor *as)
             }
         }
       else
-        for (guint s = 0; s < ev->subjects->len; s++)
+        for (guint s = 0; s < ev->subjects.len; s++)
           {
-            guint32 subject = g_array_index (ev->subjects, guint32, s);
+            guint32 subject = ev->subjects.data[s];
             const RespHitVec *ops = &((RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
             RespTruth best = RESP_TRUTH_FALSE;
 
@@ -921,9 +921,9 @@ derive_facts (RespAssessor *as)
         {
           notices = resp_resolver_take (&as->R);
           ops = resp_resolver_take (&as->R);
-          for (guint s = 0; s < ev->subjects->len; s++)
+          for (guint s = 0; s < ev->subjects.len; s++)
             {
-              guint32 subject = g_array_index (ev->subjects, guint32, s);
+              guint32 subject = ev->subjects.data[s];
 
               if (as->model->nodes[subject].type != RESP_NODE_SYSTEM
                   && as->model->nodes[subject].type != RESP_NODE_UNIT)
@@ -1360,18 +1360,18 @@ resp_assessor_assess (RespAssessor *self,
   as->warned_rules.len = n_rules;
   index_decisions (as);
 
-  while (as->subjects->len < event->subjects->len)
+  while (as->subjects->len < event->subjects.len)
     {
       RespResolver *R = g_new0 (RespResolver, 1);
       resp_resolver_init (R, model);
       g_ptr_array_add (as->subjects, R);
     }
-  for (guint s = 0; s < event->subjects->len; s++)
+  for (guint s = 0; s < event->subjects.len; s++)
     {
       RespResolver *R = as->subjects->pdata[s];
 
       resp_resolver_reset (R, event->occurred_at);
-      resp_resolver_resolve (R, g_array_index (event->subjects, guint32, s), RESP_RESOLVE_NO_AUTHORITY);
+      resp_resolver_resolve (R, event->subjects.data[s], RESP_RESOLVE_NO_AUTHORITY);
       take_role_warnings (as, R, 0);
     }
   resp_resolver_reset (&as->R, event->occurred_at);
@@ -1381,9 +1381,9 @@ resp_assessor_assess (RespAssessor *self,
   evaluate_circumstances (as);
   if (as->status == RESP_VERDICT_TRIGGERED)
     {
-      for (guint s = 0; s < event->subjects->len; s++)
+      for (guint s = 0; s < event->subjects.len; s++)
         {
-          guint32 subject = g_array_index (event->subjects, guint32, s);
+          guint32 subject = event->subjects.data[s];
           for (guint k = 0; k < as->liable_subjects.len; k++)
             if (as->liable_subjects.data[k] == subject)
               {
@@ -1399,7 +1399,7 @@ resp_assessor_assess (RespAssessor *self,
   else
     /* a verdict that holds nobody lists the duty holders instead, the
      * committee's authority and proposer among them */
-    for (guint s = 0; s < event->subjects->len; s++)
+    for (guint s = 0; s < event->subjects.len; s++)
       {
         RespResolver *R = as->subjects->pdata[s];
         guint n_warnings = R->warnings.len;
@@ -1523,7 +1523,7 @@ batch_order (RespEventBatch *batch, guint n)
   for (guint i = 0; i < n; i++)
     {
       const RespEvent *ev = resp_event_batch_get_event (batch, i);
-      guint32 first = ev->subjects->len > 0 ? g_array_index (ev->subjects, guint32, 0) : G_MAXUINT32;
+      guint32 first = ev->subjects.len > 0 ? ev->subjects.data[0] : G_MAXUINT32;
       keys[i] = (guint64) first << 32 | i;
     }
   qsort (keys, n, sizeof (guint64), resp_cmp_u64);

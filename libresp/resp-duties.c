@@ -283,7 +283,7 @@ bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
   Ctx *c = data;
   const RespModel *m = c->m;
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue v = RESP_VALUE_INIT_UNKNOWN;
   const RespNodeRec *sys = c->system != RESP_NO_NODE ? &m->nodes[c->system] : NULL;
 
   switch (kind)

@@ -4,24 +4,25 @@
 #include "resp-event.h"
 #include "resp-rulebook-private.h"
 #include "resp-model-private.h"
+#include "resp-vec-private.h"
 
 G_BEGIN_DECLS
 
 /* Whether node v is in a, an event's list of node indices (participants,
  * dissent, involved, subjects): short lists, scanned. */
 static inline gboolean
-resp_node_list_contains (const GArray *a, guint32 v)
+resp_node_list_contains (const RespU32Vec *a, guint32 v)
 {
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint32, i) == v)
+  for (guint32 i = 0; i < a->len; i++)
+    if (a->data[i] == v)
       return TRUE;
   return FALSE;
 }
 
 typedef struct {
-  guint32 committee;
-  GArray *participants;   /* guint32 */
-  GArray *dissent;        /* guint32 */
+  guint32    committee;
+  RespU32Vec participants;
+  RespU32Vec dissent;
 } RespDecision;
 
 typedef struct {
@@ -46,24 +47,27 @@ typedef struct {
 /* An instant an event may leave out. */
 #define RESP_EVENT_NO_INSTANT G_MININT64
 
+/* What an assessment reads comes first, and the lists are held in the
+ * event itself rather than behind GArrays: an assessment of an event parsed
+ * long before (a batch loaded whole) then finds it in fewer cache lines. */
 struct _RespEvent {
   gatomicrefcount ref;
+  int        grade;          /* stated, into the rulebook's grades; -1: not stated */
   RespModel    *model;     /* the event's node indices are this model's */
   RespRulebook *rulebook;  /* and its fact indices this rulebook's */
-  char      *id;
-  char      *title;
   gint64     occurred_at;
-  GArray    *subjects;    /* guint32: systems, then units, as written */
-  GArray    *involved;    /* guint32 */
   RespValue *facts;       /* one per declared fact; RESP_VALUE_UNKNOWN when absent */
-  GPtrArray *strings;     /* owns the string fact values */
-  GArray    *decisions;   /* RespDecision */
-  GArray    *exemptions;  /* RespExemption */
-  /* the timeline (SPEC §9.1) */
+  RespU32Vec subjects;    /* systems, then units, as written */
+  GArray    *reports;        /* RespReport, as written; NULL: `reports` absent (unknown) */
+  RespU32Vec involved;
+  RESP_VEC (RespDecision)  decisions;
+  RESP_VEC (RespExemption) exemptions;
+  /* the rest of the timeline (SPEC §9.1) */
   gint64     discovered_at;  /* RESP_EVENT_NO_INSTANT: unknown */
   gint64     closed_at;      /* RESP_EVENT_NO_INSTANT: not (known to be) closed */
-  int        grade;          /* stated, into the rulebook's grades; -1: not stated */
-  GArray    *reports;        /* RespReport, as written; NULL: `reports` absent (unknown) */
+  char      *id;
+  char      *title;
+  GPtrArray *strings;     /* owns the string fact values */
 };
 
 /* Whether every event of batch was loaded against model and rulebook (the

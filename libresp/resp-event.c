@@ -58,18 +58,18 @@ resp_event_batch_loaded_for (const RespEventBatch *batch,
 static void
 event_free (RespEvent *self)
 {
-  for (guint i = 0; i < self->decisions->len; i++)
+  for (guint i = 0; i < self->decisions.len; i++)
     {
-      RespDecision *d = &g_array_index (self->decisions, RespDecision, i);
-      g_array_unref (d->participants);
-      g_array_unref (d->dissent);
+      RespDecision *d = &self->decisions.data[i];
+      resp_vec_free (&d->participants);
+      resp_vec_free (&d->dissent);
     }
-  for (guint i = 0; i < self->exemptions->len; i++)
-    g_free (g_array_index (self->exemptions, RespExemption, i).note);
-  g_array_unref (self->decisions);
-  g_array_unref (self->exemptions);
-  g_array_unref (self->subjects);
-  g_array_unref (self->involved);
+  for (guint i = 0; i < self->exemptions.len; i++)
+    g_free (self->exemptions.data[i].note);
+  resp_vec_free (&self->decisions);
+  resp_vec_free (&self->exemptions);
+  resp_vec_free (&self->subjects);
+  resp_vec_free (&self->involved);
   g_clear_pointer (&self->reports, g_array_unref);
   g_ptr_array_unref (self->strings);
   g_free (self->facts);
@@ -204,7 +204,7 @@ node_ref (Ctx *c, const RespJsonNode *s, guint8 type_mask, const char *expected)
 /* An array of node ids; NULL member = empty. */
 static void
 node_list (Ctx *c, const RespJsonNode *obj, const char *key, guint8 type_mask,
-           const char *expected, GArray *out)
+           const char *expected, RespU32Vec *out)
 {
   const RespJsonNode *arr = resp_document_member (c->sink, obj, key, RESP_JSON_ARRAY, FALSE, c->what);
 
@@ -212,7 +212,7 @@ node_list (Ctx *c, const RespJsonNode *obj, const char *key, guint8 type_mask,
     {
       guint32 v = node_ref (c, arr->v.children.items[i], type_mask, expected);
       if (v != RESP_NO_NODE)
-        g_array_append_val (out, v);
+        resp_vec_push (out, v);
     }
 }
 
@@ -298,7 +298,7 @@ read_decisions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
   for (guint i = 0; i < arr->v.children.n; i++)
     {
       const RespJsonNode *o = resp_document_object_at (c->sink, arr, i, c->what, "a decision"), *cm;
-      RespDecision d = { RESP_NO_NODE, NULL, NULL };
+      RespDecision d = { RESP_NO_NODE, { NULL, 0, 0 }, { NULL, 0, 0 } };
 
       if (o == NULL)
         continue;
@@ -312,10 +312,8 @@ read_decisions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
       if (resp_json_node_get_member ((RespJsonNode *) o, "participants") == NULL)
         resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, o->line, o->column,
                             "%s: a decision needs 'participants'", c->what);
-      d.participants = g_array_new (FALSE, FALSE, sizeof (guint32));
-      d.dissent = g_array_new (FALSE, FALSE, sizeof (guint32));
-      node_list (c, o, "participants", T (PERSON), "a person", d.participants);
-      node_list (c, o, "dissent", T (PERSON), "a person", d.dissent);
+      node_list (c, o, "participants", T (PERSON), "a person", &d.participants);
+      node_list (c, o, "dissent", T (PERSON), "a person", &d.dissent);
       {
         const RespJsonNode *ds = resp_json_node_get_member ((RespJsonNode *) o, "dissent");
         for (guint k = 0; ds != NULL && ds->type == RESP_JSON_ARRAY && k < ds->v.children.n; k++)
@@ -323,13 +321,13 @@ read_decisions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
             const RespJsonNode *s = ds->v.children.items[k];
             guint32 v = s->type == RESP_JSON_STRING ? resp_model_find_node (c->model, s->v.string.str)
                                                     : RESP_NO_NODE;
-            if (v != RESP_NO_NODE && !resp_node_list_contains (d.participants, v))
+            if (v != RESP_NO_NODE && !resp_node_list_contains (&d.participants, v))
               resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, s->line, s->column,
                                   "%s: '%s' dissents but is not among the participants",
                                   c->what, s->v.string.str);
           }
       }
-      g_array_append_val (ev->decisions, d);
+      resp_vec_push (&ev->decisions, d);
     }
 }
 
@@ -372,7 +370,7 @@ read_exemptions (Ctx *c, const RespJsonNode *arr, RespEvent *ev)
           g_free (e.note);
           continue;
         }
-      g_array_append_val (ev->exemptions, e);
+      resp_vec_push (&ev->exemptions, e);
     }
 }
 
@@ -492,10 +490,6 @@ read_event (Ctx *c, const RespJsonNode *o)
   g_atomic_ref_count_init (&ev->ref);
   ev->model = resp_model_ref (c->model);
   ev->rulebook = resp_rulebook_ref (c->rb);
-  ev->subjects = g_array_new (FALSE, FALSE, sizeof (guint32));
-  ev->involved = g_array_new (FALSE, FALSE, sizeof (guint32));
-  ev->decisions = g_array_new (FALSE, FALSE, sizeof (RespDecision));
-  ev->exemptions = g_array_new (FALSE, FALSE, sizeof (RespExemption));
   ev->strings = g_ptr_array_new_with_free_func (g_free);
   ev->facts = g_new0 (RespValue, MAX (c->rb->facts->len, 1));
   ev->discovered_at = ev->closed_at = RESP_EVENT_NO_INSTANT;
@@ -517,16 +511,16 @@ read_event (Ctx *c, const RespJsonNode *o)
   else
     resp_document_instant (c->sink, o, "occurred_at", &ev->occurred_at, c->what);
 
-  node_list (c, o, "systems", T (SYSTEM), "a system", ev->subjects);
-  node_list (c, o, "units", T (UNIT), "a unit", ev->subjects);
+  node_list (c, o, "systems", T (SYSTEM), "a system", &ev->subjects);
+  node_list (c, o, "units", T (UNIT), "a unit", &ev->subjects);
   if (resp_json_node_get_member ((RespJsonNode *) o, "systems") == NULL &&
       resp_json_node_get_member ((RespJsonNode *) o, "units") == NULL)
     resp_diag_sink_add (c->sink, RESP_ERROR_MISSING_KEY, o->line, o->column,
                         "%s: an event needs at least one subject in 'systems' or 'units'", c->what);
-  else if (ev->subjects->len == 0 && resp_diag_sink_count (c->sink) == before)
+  else if (ev->subjects.len == 0 && resp_diag_sink_count (c->sink) == before)
     resp_diag_sink_add (c->sink, RESP_ERROR_BAD_VALUE, o->line, o->column,
                         "%s: an event needs at least one subject in 'systems' or 'units'", c->what);
-  node_list (c, o, "involved", T (PERSON), "a person", ev->involved);
+  node_list (c, o, "involved", T (PERSON), "a person", &ev->involved);
   if ((m = resp_document_member (c->sink, o, "facts", RESP_JSON_OBJECT, FALSE, c->what)))
     read_facts (c, m, ev);
   if ((m = resp_document_member (c->sink, o, "decisions", RESP_JSON_ARRAY, FALSE, c->what)))

@@ -536,7 +536,7 @@ index_extra (RespModel *m, guint32 node, const char *text, GArray *entries)
   if (resp_json_reader_next (r) == RESP_JSON_TOKEN_BEGIN_OBJECT)
     while ((t = resp_json_reader_next (r)) == RESP_JSON_TOKEN_KEY)
       {
-        RespExtraEntry e = { node, NULL, { RESP_VALUE_UNKNOWN, FALSE, 0, NULL } };
+        RespExtraEntry e = { node, NULL, RESP_VALUE_INIT_UNKNOWN };
 
         e.key = g_string_chunk_insert (m->extra_strings, resp_json_reader_get_string (r, NULL));
         t = resp_json_reader_next (r);
@@ -575,7 +575,7 @@ ensure_extra_index (RespModel *m)
 RespValue
 resp_model_extra_value (const RespModel *m, guint32 node, const char *key)
 {
-  RespValue unknown = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue unknown = RESP_VALUE_INIT_UNKNOWN;
   const RespExtraEntry *e;
   guint32 lo = 0, hi;
 

@@ -164,7 +164,7 @@ resp_resolver_superior (RespResolver *R, guint32 unit)
 RespValue
 resp_resolver_operator_value (RespResolver *R, guint32 op, RespOperatorAttr attr)
 {
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue v = RESP_VALUE_INIT_UNKNOWN;
   guint32 sup, g;
 
   if (op == RESP_NO_NODE)

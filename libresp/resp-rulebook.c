@@ -2177,7 +2177,7 @@ RespValue
 resp_rulebook_param_at (const RespRulebook *rb, guint index, gint64 at)
 {
   const RespParamDecl *p = &g_array_index (rb->params, RespParamDecl, index);
-  RespValue unknown = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue unknown = RESP_VALUE_INIT_UNKNOWN;
 
   for (guint k = 0; k < p->values->len; k++)
     {

@@ -59,9 +59,9 @@ grade_holds (RespAssessor *as, const RespGradeRule *g)
 
   if (g->condition == NULL)
     return RESP_TRUTH_TRUE;
-  for (guint s = 0; s < ev->subjects->len && best != RESP_TRUTH_TRUE; s++)
+  for (guint s = 0; s < ev->subjects.len && best != RESP_TRUTH_TRUE; s++)
     {
-      guint32 subject = g_array_index (ev->subjects, guint32, s);
+      guint32 subject = ev->subjects.data[s];
       const RespHitVec *ops = &((RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
 
       if (as->model->nodes[subject].type != RESP_NODE_SYSTEM)
@@ -416,7 +416,7 @@ assess_notify (RespAssessor *as)
   env_no_subject (&as->env);
   if (eval (&as->env, rp->notify_when, NULL) != RESP_TRUTH_TRUE)
     return;
-  for (guint s = 0; s < as->ev->subjects->len; s++)
+  for (guint s = 0; s < as->ev->subjects.len; s++)
     for (guint r = 0; r < rp->notify_roles->len; r++)
       role_holders (as->subjects->pdata[s], g_array_index (rp->notify_roles, RespRole, r), &as->notify);
   if (as->notify.len > 1)
@@ -474,7 +474,7 @@ resp_assessor_timeline (RespAssessor *as)
   reporter_of = g_hash_table_new (g_direct_hash, g_direct_equal);
   reporter_subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   reporter_own = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  for (guint s = 0; s < ev->subjects->len; s++)
+  for (guint s = 0; s < ev->subjects.len; s++)
     {
       const RespHitVec *ops = &((const RespResolver *) as->subjects->pdata[s])->hits[RESP_ROLE_OPERATOR];
       for (guint o = 0; o < ops->len; o++)
@@ -520,7 +520,7 @@ resp_assessor_timeline (RespAssessor *as)
           whens->len = 0;
           for (guint t = 0; t < through->len; t++)
             {
-              guint32 subject = g_array_index (ev->subjects, guint32, through->data[t]);
+              guint32 subject = ev->subjects.data[through->data[t]];
               gboolean is_system = as->model->nodes[subject].type == RESP_NODE_SYSTEM;
               RespTruth when = RESP_TRUTH_TRUE;
 

@@ -16,11 +16,17 @@ typedef enum {
   RESP_VALUE_STRING,
 } RespValueType;
 
+/* 16 bytes: an event's facts are an array of these, read by every
+ * condition; the member the type names is the one set. */
 typedef struct {
   RespValueType type;
   gboolean      boolean;
-  double        number;
-  const char   *string;    /* borrowed; lives as long as its source */
+  union {
+    double      number;
+    const char *string;    /* borrowed; lives as long as its source */
+  };
 } RespValue;
+
+#define RESP_VALUE_INIT_UNKNOWN { .type = RESP_VALUE_UNKNOWN }
 
 G_END_DECLS

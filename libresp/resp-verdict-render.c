@@ -127,8 +127,8 @@ write_duty_holders (RespJsonWriter *w, const RespVerdict *v)
         {
           resp_json_writer_key (w, resp_roles[r].name);
           if (r == RESP_ROLE_INVOLVED)
-            write_sorted_ids (w, v, (const guint32 *) (gpointer) v->event->involved->data,
-                              v->event->involved->len);
+            write_sorted_ids (w, v, (const guint32 *) (gpointer) v->event->involved.data,
+                              v->event->involved.len);
           else
             write_sorted_ids (w, v, d->holders + d->start[r], d->start[r + 1] - d->start[r]);
         }
@@ -505,21 +505,21 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
 static void
 text_dissented_decisions (GString *out, const RespVerdict *v, guint32 person)
 {
-  const GArray *decisions = v->event->decisions;
+  const RespEvent *ev = v->event;
   gboolean first = TRUE, liable = FALSE;
 
   g_string_append (out, "：就");
-  for (guint i = 0; i < decisions->len; i++)
+  for (guint i = 0; i < ev->decisions.len; i++)
     {
-      const RespDecision *d = &g_array_index (decisions, RespDecision, i);
+      const RespDecision *d = &ev->decisions.data[i];
       gboolean before = FALSE;
 
-      if (!resp_node_list_contains (d->dissent, person))
+      if (!resp_node_list_contains (&d->dissent, person))
         continue;
       for (guint j = 0; j < i && !before; j++)
         {
-          const RespDecision *e = &g_array_index (decisions, RespDecision, j);
-          before = e->committee == d->committee && resp_node_list_contains (e->dissent, person);
+          const RespDecision *e = &ev->decisions.data[j];
+          before = e->committee == d->committee && resp_node_list_contains (&e->dissent, person);
         }
       if (before)
         continue;
@@ -867,9 +867,9 @@ dot_sponsors (GString *out, const RespVerdict *v, const char *prefix, GHashTable
 
   resp_resolver_init (&R, v->model);
   resp_resolver_reset (&R, v->event->occurred_at);
-  for (guint s = 0; s < v->event->subjects->len; s++)
+  for (guint s = 0; s < v->event->subjects.len; s++)
     {
-      guint32 n = g_array_index (v->event->subjects, guint32, s);
+      guint32 n = v->event->subjects.data[s];
       guint32 sponsor = v->model->nodes[n].type == RESP_NODE_SYSTEM
                       ? resp_resolver_first_in (&R, n, RESP_REL_SPONSORS) : RESP_NO_NODE;
 
@@ -943,9 +943,9 @@ render_dot (gconstpointer self, GString *out)
   resp_render_dot_quote (out, label);
   g_free (label);
   g_string_append (out, ";\n");
-  for (guint s = 0; s < v->event->subjects->len; s++)
+  for (guint s = 0; s < v->event->subjects.len; s++)
     {
-      guint32 n = g_array_index (v->event->subjects, guint32, s);
+      guint32 n = v->event->subjects.data[s];
       g_string_append (out, "  ");
       dot_node_id (out, prefix, id_of (v, n));
       g_string_append (out, " [label=");

@@ -65,7 +65,7 @@ extern const char * const resp_system_kind_names[RESP_N_SYSTEM_KINDS];
 static inline RespValue
 resp_level_value (int level)
 {
-  RespValue v = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+  RespValue v = RESP_VALUE_INIT_UNKNOWN;
 
   if (level >= 0)
     v.type = RESP_VALUE_STRING, v.string = resp_region_level_names[level];

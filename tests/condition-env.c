@@ -6,26 +6,26 @@
 
 #include <string.h>
 
-const RespValue condition_unknown = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
+const RespValue condition_unknown = RESP_VALUE_INIT_UNKNOWN;
 
 RespValue
 condition_bool (gboolean b)
 {
-  RespValue v = { RESP_VALUE_BOOL, b, 0, NULL };
+  RespValue v = { .type = RESP_VALUE_BOOL, .boolean = b };
   return v;
 }
 
 RespValue
 condition_number (double x)
 {
-  RespValue v = { RESP_VALUE_NUMBER, FALSE, x, NULL };
+  RespValue v = { .type = RESP_VALUE_NUMBER, .number = x };
   return v;
 }
 
 RespValue
 condition_string (const char *s)
 {
-  RespValue v = { RESP_VALUE_STRING, FALSE, 0, s };
+  RespValue v = { .type = RESP_VALUE_STRING, .string = s };
   return v;
 }
 

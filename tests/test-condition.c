@@ -29,9 +29,9 @@ static const char * const param_names[N_PARAMS] = {
   "personal_info_mass_leak_records", "name",
 };
 
-static const RespValue U = { RESP_VALUE_UNKNOWN, FALSE, 0, NULL };
-static const RespValue T = { RESP_VALUE_BOOL, TRUE, 0, NULL };
-static const RespValue F = { RESP_VALUE_BOOL, FALSE, 0, NULL };
+static const RespValue U = RESP_VALUE_INIT_UNKNOWN;
+static const RespValue T = { .type = RESP_VALUE_BOOL, .boolean = TRUE };
+static const RespValue F = { .type = RESP_VALUE_BOOL, .boolean = FALSE };
 
 /* Every value starts unknown */
 static ConditionEnv env = { .n_facts = N_FACTS, .n_params = N_PARAMS };
@@ -1324,7 +1324,7 @@ test_preconditions (void)
 static RespValue
 bearer_get (gpointer data, RespVarKind kind, guint index, const char *extra_key)
 {
-  static const RespValue county = { RESP_VALUE_STRING, FALSE, 0, "county" };
+  static const RespValue county = { .type = RESP_VALUE_STRING, .string = "county" };
 
   if (kind == RESP_VAR_COMMITTEE_SCOPE_LEVEL)
     return county;

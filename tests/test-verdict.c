@@ -309,7 +309,7 @@ test_batch_order (void)
     {
       const RespEvent *a = resp_event_batch_get_event (batch, i - 1);
       const RespEvent *b = resp_event_batch_get_event (batch, i);
-      descents += g_array_index (a->subjects, guint32, 0) > g_array_index (b->subjects, guint32, 0);
+      descents += a->subjects.data[0] > b->subjects.data[0];
     }
   CU_ASSERT (descents > 0);
   for (guint threads = 1; threads <= 3; threads++)
