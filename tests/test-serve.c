@@ -1467,6 +1467,38 @@ test_client_closes_keepalive (void)
   CU_ASSERT_EQUAL (serve_stop (&s, SIGTERM), 0);
 }
 
+/* poll_until() over own_session's connection (keep-alive): path answers 200
+ * with needle in its body before the deadline */
+static gboolean
+session_poll_until (SoupSession *own_session, const char *base, const char *path, const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  char *uri = g_strconcat (base, path, NULL);
+  gboolean done = FALSE;
+
+  while (!done && g_get_monotonic_time () < deadline)
+    {
+      SoupMessage *msg = soup_message_new ("GET", uri);
+      GBytes *bytes = soup_session_send_and_read (own_session, msg, NULL, NULL);
+
+      if (bytes != NULL && soup_message_get_status (msg) == 200)
+        {
+          gsize n;
+          const char *body = g_bytes_get_data (bytes, &n);
+          char *text = g_strndup (body, n);
+
+          done = strstr (text, needle) != NULL;
+          g_free (text);
+        }
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_object_unref (msg);
+      if (!done)
+        g_usleep (2000);
+    }
+  g_free (uri);
+  return done;
+}
+
 /* --max-connections: one more is closed as it comes; the others answer. */
 static void
 test_max_connections (void)
@@ -1489,8 +1521,10 @@ test_max_connections (void)
   g_object_unref (msg);
   for (guint i = 0; i < G_N_ELEMENTS (idle); i++)
     idle[i] = raw_connect (&s);
-  /* once the server has seen both (they are read in turn), a fourth is shut */
-  g_usleep (200000);
+  /* once the server has seen both (they are read in turn; asked on the
+   * session's own connection, as any other would be one too many), a
+   * fourth is shut. A fixed wait was not always enough on a busy machine. */
+  CU_ASSERT_TRUE (session_poll_until (own, s.url, "metrics", "resp_connections_open 3\n"));
   over = raw_connect (&s);
   CU_ASSERT_TRUE (closed_within (over, 5, NULL));
   g_object_unref (over);
