@@ -20,6 +20,7 @@ typedef struct {
   const RespRulebook *rb;
   const RespEvent    *ev;
   const RespValue    *facts;         /* the event's, or a copy with derived facts */
+  const guint8       *fact_kinds;    /* and their kinds (resp_value_kind()) */
   RespResolver       *R;             /* the assessor's, at the event's instant */
   gint64              at;
   guint32             system;        /* RESP_NO_NODE: none */
@@ -45,7 +46,7 @@ env_no_subject (Env *e)
 static inline RespTruth
 eval (Env *e, const RespCondition *cond, GArray *missing)
 {
-  RespConditionEnv env = { resp_assessor_env_get, e, e->facts, e->rb->facts->len };
+  RespConditionEnv env = { resp_assessor_env_get, e, e->facts, e->rb->facts->len, FALSE, e->fact_kinds };
 
   if (cond == NULL)
     return RESP_TRUTH_TRUE;
@@ -112,6 +113,7 @@ struct _RespAssessor {
   RespU32Vec    pool;           /* circumstance subjects and facts, warning facts, duty holders */
   RespRecord   *record;         /* what was done, to derive facts from; or NULL */
   RESP_VEC (RespValue) facts;   /* the event's facts with the derived ones */
+  RESP_VEC (guint8) fact_kinds; /* and their kinds */
   RESP_VEC (RespVerdictDerived) derived;
   /* the timeline (SPEC §9) */
   RespResolver  opR;            /* an operator's own roles, when a system has several */
@@ -155,6 +157,31 @@ add_unique_u32 (RespU32Vec *a, guint32 x)
     if (a->data[i] == x)
       return;
   resp_vec_push (a, x);
+}
+
+/* Fact f of the event is derived to be the boolean b (SPEC §8.4, §9.3):
+ * written into the assessor's own copy of the facts (made at the first
+ * such fact of an event), which conditions then read. */
+static inline void
+resp_assessor_derive_fact (RespAssessor *as, guint f, gboolean b)
+{
+  guint n = as->rb->facts->len;
+
+  if (as->facts.len == 0)
+    {
+      resp_vec_reserve (&as->facts, n);
+      memcpy (as->facts.data, as->ev->facts, n * sizeof (RespValue));
+      as->facts.len = n;
+      as->fact_kinds.len = 0;
+      resp_vec_reserve (&as->fact_kinds, n);
+      memcpy (as->fact_kinds.data, as->ev->fact_kinds, n);
+      as->fact_kinds.len = n;
+    }
+  as->facts.data[f].type = RESP_VALUE_BOOL;
+  as->facts.data[f].boolean = b;
+  as->fact_kinds.data[f] = b ? RESP_KIND_TRUE : RESP_KIND_FALSE;
+  as->env.facts = as->facts.data;
+  as->env.fact_kinds = as->fact_kinds.data;
 }
 
 /* The event's timeline (SPEC §9, resp-timeline.c): its grade, the reporting

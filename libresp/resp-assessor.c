@@ -908,6 +908,7 @@ derive_facts (RespAssessor *as)
   RespU32Vec *notices = NULL, *ops = NULL;
 
   as->env.facts = ev->facts;
+  as->env.fact_kinds = ev->fact_kinds;
   as->derived.len = 0;
   if (as->record == NULL)
     return;
@@ -961,15 +962,7 @@ derive_facts (RespAssessor *as)
             }
           continue;
         }
-      if (as->facts.len == 0)
-        {
-          resp_vec_reserve (&as->facts, as->rb->facts->len);
-          memcpy (as->facts.data, ev->facts, as->rb->facts->len * sizeof (RespValue));
-          as->facts.len = as->rb->facts->len;
-        }
-      as->facts.data[f].type = RESP_VALUE_BOOL;
-      as->facts.data[f].boolean = TRUE;
-      as->env.facts = as->facts.data;
+      resp_assessor_derive_fact (as, f, TRUE);
       {
         RespVerdictDerived d = { f, 1, RESP_DERIVE_OVERDUE_NOTICE,
                                  pool_span (as, notices->data, notices->len) };
@@ -1262,6 +1255,7 @@ assessor_free (RespAssessor *self)
   resp_vec_free (&self->duty);
   resp_vec_free (&self->pool);
   resp_vec_free (&self->facts);
+  resp_vec_free (&self->fact_kinds);
   resp_vec_free (&self->derived);
   resp_resolver_clear (&self->opR);
   resp_vec_free (&self->hops);
@@ -1411,6 +1405,7 @@ resp_assessor_assess (RespAssessor *self,
   as->ev = NULL;
   as->env.ev = NULL;
   as->env.facts = NULL;
+  as->env.fact_kinds = NULL;
   return make_verdict (as, event);
 }
 

@@ -72,13 +72,16 @@ typedef struct _RespCondition RespCondition;
 /* What evaluation reads. The callbacks answer for one variable; they return
  * a value of type RESP_VALUE_UNKNOWN when it is absent. Facts, read most
  * often, may instead be given as an array (facts[i] for fact i, n_facts of
- * them); get is then asked only for the rest. */
+ * them); get is then asked only for the rest. With fact_kinds (n_facts of
+ * them, resp_value_kind() of each fact), a boolean or unknown fact is read
+ * from its kind alone. */
 typedef struct {
   RespValue (*get) (gpointer data, RespVarKind kind, guint index, const char *extra_key);
   gpointer    data;
   const RespValue *facts;
   guint       n_facts;
   gboolean    missing_vars;   /* also list the other unknown variables in missing */
+  const guint8 *fact_kinds;   /* or NULL (last: the initializers that leave it out make it NULL) */
 } RespConditionEnv;
 
 /* With missing_vars, an entry of missing that is not a fact: the flag and

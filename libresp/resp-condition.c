@@ -844,9 +844,23 @@ static RespValue
 read_variable (const RespConditionEnv *env,
                const Op               *op)
 {
-  RespValue v = op->var_kind == RESP_VAR_FACT && op->arg < env->n_facts
-                ? env->facts[op->arg]
-                : env->get (env->data, (RespVarKind) op->var_kind, op->arg, op->key);
+  RespValue v;
+
+  if (op->var_kind == RESP_VAR_FACT && op->arg < env->n_facts)
+    {
+      guint8 kind = env->fact_kinds != NULL ? env->fact_kinds[op->arg] : RESP_KIND_VALUE;
+
+      if (kind != RESP_KIND_VALUE)
+        {
+          v.type = kind == RESP_KIND_UNKNOWN ? RESP_VALUE_UNKNOWN : RESP_VALUE_BOOL;
+          v.boolean = kind == RESP_KIND_TRUE;
+          v.number = 0;
+          return v;
+        }
+      v = env->facts[op->arg];
+    }
+  else
+    v = env->get (env->data, (RespVarKind) op->var_kind, op->arg, op->key);
 
   switch (v.type)
     {

@@ -57,9 +57,10 @@ struct _RespEvent {
   RespRulebook *rulebook;  /* and its fact indices this rulebook's */
   gint64     occurred_at;
   RespValue *facts;       /* one per declared fact; RESP_VALUE_UNKNOWN when absent */
+  guint8    *fact_kinds;  /* resp_value_kind() of each */
   RespU32Vec subjects;    /* systems, then units, as written */
-  GArray    *reports;        /* RespReport, as written; NULL: `reports` absent (unknown) */
   RespU32Vec involved;
+  GArray    *reports;        /* RespReport, as written; NULL: `reports` absent (unknown) */
   RESP_VEC (RespDecision)  decisions;
   RESP_VEC (RespExemption) exemptions;
   /* the rest of the timeline (SPEC §9.1) */

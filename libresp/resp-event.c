@@ -73,6 +73,7 @@ event_free (RespEvent *self)
   g_clear_pointer (&self->reports, g_array_unref);
   g_ptr_array_unref (self->strings);
   g_free (self->facts);
+  g_free (self->fact_kinds);
   g_free (self->id);
   g_free (self->title);
   resp_model_unref (self->model);
@@ -286,6 +287,8 @@ read_facts (Ctx *c, const RespJsonNode *facts, RespEvent *ev)
                           : decl->type == RESP_FACT_STRING ? "a string" : "a number",
                           resp_json_type_name (m->type));
     }
+  for (guint k = 0; k < rb->facts->len; k++)
+    ev->fact_kinds[k] = resp_value_kind (&ev->facts[k]);
 }
 
 #define T(x) (1u << RESP_NODE_##x)
@@ -492,6 +495,7 @@ read_event (Ctx *c, const RespJsonNode *o)
   ev->rulebook = resp_rulebook_ref (c->rb);
   ev->strings = g_ptr_array_new_with_free_func (g_free);
   ev->facts = g_new0 (RespValue, MAX (c->rb->facts->len, 1));
+  ev->fact_kinds = g_new0 (guint8, MAX (c->rb->facts->len, 1));   /* RESP_KIND_UNKNOWN */
   ev->discovered_at = ev->closed_at = RESP_EVENT_NO_INSTANT;
   ev->grade = -1;
 

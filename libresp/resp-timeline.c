@@ -331,19 +331,6 @@ settle_hop (RespAssessor *as, RespVerdictHop *h)
     h->status = n > 0 ? RESP_HOP_LATE : RESP_HOP_MISSING;
 }
 
-/* A copy of the event's facts that derived ones may be written into. */
-static void
-own_facts (RespAssessor *as)
-{
-  if (as->facts.len == 0)
-    {
-      resp_vec_reserve (&as->facts, as->rb->facts->len);
-      memcpy (as->facts.data, as->ev->facts, as->rb->facts->len * sizeof (RespValue));
-      as->facts.len = as->rb->facts->len;
-    }
-  as->env.facts = as->facts.data;
-}
-
 /* `reported_in_time` (a fact marked "derive": "timeline"): from the
  * operators' initial hops that were owed or may have been. */
 static void
@@ -388,11 +375,7 @@ derive_from_timeline (RespAssessor *as)
           guint at = as->derived.len;
 
           if (value != 2)
-            {
-              own_facts (as);
-              as->facts.data[f].type = RESP_VALUE_BOOL;
-              as->facts.data[f].boolean = value == 1;
-            }
+            resp_assessor_derive_fact (as, f, value == 1);
           /* in the rulebook's order of facts, among those the record gave */
           resp_vec_push (&as->derived, d);
           while (at > 0 && as->derived.data[at - 1].fact > f)

@@ -29,4 +29,28 @@ typedef struct {
 
 #define RESP_VALUE_INIT_UNKNOWN { .type = RESP_VALUE_UNKNOWN }
 
+/* A value's kind in one byte, kept beside an array of values read often
+ * (an event's facts): a boolean or an unknown is then answered from the
+ * byte alone, without the line its value is on. */
+enum {
+  RESP_KIND_UNKNOWN,
+  RESP_KIND_FALSE,
+  RESP_KIND_TRUE,
+  RESP_KIND_VALUE,   /* a number or a string: read the value */
+};
+
+static inline guint8
+resp_value_kind (const RespValue *v)
+{
+  switch (v->type)
+    {
+    case RESP_VALUE_UNKNOWN:
+      return RESP_KIND_UNKNOWN;
+    case RESP_VALUE_BOOL:
+      return v->boolean ? RESP_KIND_TRUE : RESP_KIND_FALSE;
+    default:
+      return RESP_KIND_VALUE;
+    }
+}
+
 G_END_DECLS

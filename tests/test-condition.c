@@ -1390,6 +1390,73 @@ test_bearer_variables (void)
   g_array_unref (missing);
 }
 
+/* Facts given as an array answer as through the callback, and so do they
+ * with their kinds beside them (resp_value_kind(): a boolean or an unknown
+ * read from the kind alone, a number or a string from the value): the same
+ * truth and the same missing facts, for every mix of values of two facts. */
+static void
+test_fact_array_and_kinds (void)
+{
+  static const char * const conditions[] = {
+    "{'and': [{'var': 'fact.a'}, {'var': 'fact.b'}]}",
+    "{'or': [{'var': 'fact.a'}, {'!': {'var': 'fact.b'}}]}",
+    "{'==': [{'var': 'fact.a'}, true]}",
+    "{'!=': [{'var': 'fact.b'}, false]}",
+    "{'>': [{'var': 'fact.a'}, 0]}",
+    "{'==': [{'var': 'fact.b'}, 'yes']}",
+  };
+  RespValue values[8];
+  guint n_values = 0, checked = 0;
+
+  values[n_values++] = condition_unknown;
+  values[n_values++] = condition_bool (FALSE);
+  values[n_values++] = condition_bool (TRUE);
+  values[n_values++] = condition_number (0);
+  values[n_values++] = condition_number (2);
+  values[n_values++] = condition_number (NAN);
+  values[n_values++] = condition_string ("yes");
+  values[n_values++] = condition_string (NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (conditions); c++)
+    {
+      RespCondition *cond = compile_ok_at (__LINE__, conditions[c], RESP_SUBJECT_SYSTEM);
+
+      for (guint i = 0; cond != NULL && i < n_values; i++)
+        for (guint j = 0; j < n_values; j++)
+          {
+            guint8 kinds[N_FACTS];
+            RespConditionEnv plain = { condition_env_get, &env, env.facts, N_FACTS };
+            RespConditionEnv kinded = { condition_env_get, &env, env.facts, N_FACTS, FALSE, kinds };
+            GArray *m[3];
+            RespTruth t[3];
+
+            env_reset ();
+            env.facts[F_A] = values[i];
+            env.facts[F_B] = values[j];
+            for (guint k = 0; k < N_FACTS; k++)
+              kinds[k] = resp_value_kind (&env.facts[k]);
+            for (guint k = 0; k < 3; k++)
+              m[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+            t[0] = resp_condition_eval (cond, &test_env, m[0]);
+            t[1] = resp_condition_eval (cond, &plain, m[1]);
+            t[2] = resp_condition_eval (cond, &kinded, m[2]);
+            for (guint k = 1; k < 3; k++)
+              {
+                gboolean same = t[k] == t[0] && m[k]->len == m[0]->len &&
+                                memcmp (m[k]->data, m[0]->data, m[0]->len * sizeof (guint)) == 0;
+                if (!same)
+                  fprintf (stderr, "%s with values %u and %u: %s %s, through get %s\n", conditions[c], i, j,
+                           k == 1 ? "as an array" : "with kinds", truth_name (t[k]), truth_name (t[0]));
+                CU_ASSERT (same);
+              }
+            for (guint k = 0; k < 3; k++)
+              g_array_unref (m[k]);
+            checked++;
+          }
+      resp_condition_free (cond);
+    }
+  CU_ASSERT_EQUAL (checked, G_N_ELEMENTS (conditions) * n_values * n_values);
+}
+
 static CU_TestInfo tests[] = {
   { "a duty's bearer variables", test_bearer_variables },
   { "Kleene and", test_and_table },
@@ -1400,6 +1467,7 @@ static CU_TestInfo tests[] = {
   { "in", test_in },
   { "variables", test_variables },
   { "missing facts", test_missing },
+  { "facts as an array, with and without their kinds", test_fact_array_and_kinds },
   { "and/or stop reading once decided", test_short_circuit },
   { "circumstances of SPEC 4.4", test_circumstances },
   { "unknown operators", test_unknown_operators },
