@@ -48,6 +48,17 @@ refuse_nul (const RespJsonNode *root, RespDiagSink *sink)
   return ok;
 }
 
+/* Whether a string of the document may hold U+0000: the reader refuses a
+ * raw control character, so only the escape \u0000 writes one, and a
+ * document without those six bytes is spared refuse_nul()'s walk. */
+static gboolean
+may_hold_nul (const char *data, gsize length)
+{
+  static const char escape[] = "\\u0000";
+
+  return memmem (data, length, escape, sizeof escape - 1) != NULL;
+}
+
 RespJsonTree *
 resp_document_parse (const char *data, gsize length, const RespLimits *limits, RespDiagSink *sink)
 {
@@ -64,7 +75,7 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
     g_clear_pointer (&tree, resp_json_tree_free);
   if (tree == NULL)
     resp_diag_sink_add_reader_error (sink, r);
-  else if (!refuse_nul (resp_json_tree_get_root (tree), sink))
+  else if (may_hold_nul (data, length) && !refuse_nul (resp_json_tree_get_root (tree), sink))
     g_clear_pointer (&tree, resp_json_tree_free);
   resp_json_reader_free (r);
   return tree;
@@ -73,11 +84,18 @@ resp_document_parse (const char *data, gsize length, const RespLimits *limits, R
 RespJsonTree *
 resp_document_read_value (RespJsonReader *r, RespJsonToken first, RespDiagSink *sink)
 {
+  /* the value's bytes: from its first token to the end of its last */
+  const char *from = resp_json_reader_get_raw (r, NULL), *last;
   RespJsonTree *tree = resp_json_reader_read_tree (r, first);
+  gsize last_len;
 
   if (tree == NULL)
-    resp_diag_sink_add_reader_error (sink, r);
-  else if (!refuse_nul (resp_json_tree_get_root (tree), sink))
+    {
+      resp_diag_sink_add_reader_error (sink, r);
+      return NULL;
+    }
+  last = resp_json_reader_get_raw (r, &last_len);
+  if (may_hold_nul (from, (gsize) (last + last_len - from)) && !refuse_nul (resp_json_tree_get_root (tree), sink))
     g_clear_pointer (&tree, resp_json_tree_free);
   return tree;
 }

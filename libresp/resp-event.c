@@ -221,12 +221,13 @@ static void
 read_facts (Ctx *c, const RespJsonNode *facts, RespEvent *ev)
 {
   const RespRulebook *rb = c->rb;
+  guint next_fact = 0;   /* facts are usually written in the rulebook's order */
 
   for (guint i = 0; i < facts->v.children.n; i++)
     {
       const RespJsonNode *m = facts->v.children.items[i];
       const RespFactDecl *decl;
-      int k = resp_rulebook_find_fact (rb, m->key);
+      int k = resp_rulebook_find_fact_near (rb, m->key, &next_fact);
 
       if (k < 0)
         {

@@ -189,6 +189,8 @@ struct _RespRulebook {
   RespReporting reporting;
   GPtrArray  *layers;         /* RespRulebookLayer*, bottom first */
   GPtrArray  *layer_ids;      /* char*: each layer's id, bottom first */
+  gpointer    fact_index;     /* the facts by name, made on the first
+                               * resp_rulebook_find_fact() (RespFactIndex) */
 };
 
 static inline gboolean
@@ -198,6 +200,9 @@ resp_in_force (gint64 since, gint64 until, gint64 at)
 }
 
 int  resp_rulebook_find_fact      (const RespRulebook *rb, const char *name);
+/* The same, looking first at fact *hint (then set to the fact after the
+ * one found): facts read in the rulebook's order are found at once. */
+int  resp_rulebook_find_fact_near (const RespRulebook *rb, const char *name, guint *hint);
 /* The index of a grade by id, or -1. */
 int  resp_rulebook_find_grade     (const RespRulebook *rb, const char *id);
 int  resp_rulebook_find_exemption (const RespRulebook *rb, const char *reason);

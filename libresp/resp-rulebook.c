@@ -204,6 +204,27 @@ rulebook_alloc (void)
   return rb;
 }
 
+/* The facts by name, for reading events: the first of each name, as the
+ * walk along the list finds it; made for the facts there were then (a
+ * rulebook is complete before events are read against it; a list that has
+ * grown since is walked). */
+typedef struct {
+  GHashTable *by_name;   /* borrowed name -> index + 1 */
+  guint       n_facts;
+  gboolean    unique;    /* no name twice */
+} RespFactIndex;
+
+static void
+fact_index_free (gpointer data)
+{
+  RespFactIndex *x = data;
+
+  if (x == NULL)
+    return;
+  g_hash_table_unref (x->by_name);
+  g_free (x);
+}
+
 static void
 rulebook_free (RespRulebook *self)
 {
@@ -221,6 +242,7 @@ rulebook_free (RespRulebook *self)
   g_ptr_array_unref (self->layers);
   g_ptr_array_unref (self->layer_ids);
   g_strfreev (self->collective_basis);
+  fact_index_free (self->fact_index);
   g_free (self->id);
   g_free (self->title);
   g_free (self->text);
@@ -2137,13 +2159,64 @@ resp_rulebook_dup_fact_names (RespRulebook *self)
   return out;
 }
 
+static RespFactIndex *
+fact_index (const RespRulebook *rb)
+{
+  RespRulebook *self = (RespRulebook *) rb;   /* the index is made on first use */
+  RespFactIndex *x = g_atomic_pointer_get (&self->fact_index);
+
+  if (x == NULL)
+    {
+      /* made once; two threads that both make it keep the first */
+      x = g_new (RespFactIndex, 1);
+      x->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      x->n_facts = rb->facts->len;
+      x->unique = TRUE;
+      for (guint i = 0; i < rb->facts->len; i++)
+        {
+          const char *key = g_array_index (rb->facts, RespFactDecl, i).name;
+          if (!g_hash_table_contains (x->by_name, key))
+            g_hash_table_insert (x->by_name, (gpointer) key, GUINT_TO_POINTER (i + 1));
+          else
+            x->unique = FALSE;
+        }
+      if (!g_atomic_pointer_compare_and_exchange (&self->fact_index, NULL, x))
+        {
+          fact_index_free (x);
+          x = g_atomic_pointer_get (&self->fact_index);
+        }
+    }
+  return x;
+}
+
 int
 resp_rulebook_find_fact (const RespRulebook *rb, const char *name)
 {
-  for (guint i = 0; i < rb->facts->len; i++)
-    if (g_str_equal (g_array_index (rb->facts, RespFactDecl, i).name, name))
-      return (int) i;
-  return -1;
+  guint hint = G_MAXUINT;
+
+  return resp_rulebook_find_fact_near (rb, name, &hint);
+}
+
+int
+resp_rulebook_find_fact_near (const RespRulebook *rb, const char *name, guint *hint)
+{
+  const RespFactIndex *x = fact_index (rb);
+  int k = -1;
+
+  if (x->n_facts != rb->facts->len)
+    {
+      for (guint i = 0; i < rb->facts->len && k < 0; i++)
+        if (g_str_equal (g_array_index (rb->facts, RespFactDecl, i).name, name))
+          k = (int) i;
+    }
+  else if (x->unique && *hint < rb->facts->len &&
+           g_str_equal (g_array_index (rb->facts, RespFactDecl, *hint).name, name))
+    k = (int) *hint;
+  else
+    k = (int) GPOINTER_TO_UINT (g_hash_table_lookup (x->by_name, name)) - 1;
+  if (k >= 0)
+    *hint = (guint) k + 1;
+  return k;
 }
 
 int
