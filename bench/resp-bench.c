@@ -240,7 +240,10 @@ baseline_event_init (BaselineEvent *b, const RespModel *m, RespRulebook *rb, con
       if (v == NULL || v->type == RESP_VALUE_UNKNOWN)
         continue;
       b->ev.facts[f].known = TRUE;
-      b->ev.facts[f].value = v->type == RESP_VALUE_BOOL ? (double) v->boolean : v->number;
+      /* a value's number is set only when it is one (a string gave 0 when
+       * the two had places of their own) */
+      b->ev.facts[f].value = v->type == RESP_VALUE_BOOL ? (double) v->boolean
+                             : v->type == RESP_VALUE_NUMBER ? v->number : 0;
     }
   b->decisions = g_new0 (SqliteBaselineDecision, MAX (ev->decisions.len, 1));
   for (guint d = 0; d < ev->decisions.len; d++)
