@@ -1479,8 +1479,18 @@ typedef struct {
   RespEventBatch *batch;
   const guint32  *order;     /* event indices in the order they are taken */
   RespVerdict   **out;
+  guint           run;       /* events taken at a time */
   gint            next;
 } BatchJob;
+
+/* A thread takes a run of neighbouring events at a time (in the order
+ * below), not one: the parts of the model they share then stay in its
+ * core's own caches and in its assessor's kept answers from one event to
+ * the next, where taking every other event would fetch them on both cores.
+ * Runs are short enough that every thread gets some sixteen of them, and
+ * at most 256 events. */
+#define BATCH_RUN_MAX 256
+#define BATCH_RUNS_PER_THREAD 16
 
 static gpointer
 batch_worker (gpointer data)
@@ -1492,11 +1502,16 @@ batch_worker (gpointer data)
   resp_assessor_set_record (a, job->record);
   for (;;)
     {
-      guint k = (guint) g_atomic_int_add (&job->next, 1), i;
+      guint k = (guint) g_atomic_int_add (&job->next, (gint) job->run), end;
+
       if (k >= n)
         break;
-      i = job->order[k];
-      job->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (job->batch, i));
+      end = n - k > job->run ? k + job->run : n;
+      for (; k < end; k++)
+        {
+          guint i = job->order[k];
+          job->out[i] = resp_assessor_assess (a, resp_event_batch_get_event (job->batch, i));
+        }
     }
   resp_assessor_unref (a);
   return NULL;
@@ -1538,10 +1553,11 @@ assess_batch (RespModel *model, RespRulebook *rulebook, RespEventBatch *batch, R
   BatchJob job;
 
   g_ptr_array_set_size (out, n);
-  job = (BatchJob) { model, rulebook, record, batch, order, (RespVerdict **) out->pdata, 0 };
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_threads = MIN (n_threads, MAX (n, 1));
+  job = (BatchJob) { model, rulebook, record, batch, order, (RespVerdict **) out->pdata,
+                     CLAMP (n / (n_threads * BATCH_RUNS_PER_THREAD), 1, BATCH_RUN_MAX), 0 };
   if (n_threads <= 1)
     batch_worker (&job);
   else

@@ -1230,11 +1230,67 @@ test_misuse (void)
   test_misuses (verdict_misuses);
 }
 
+/* Threads take runs of neighbouring events (several events at a time once
+ * a batch is large enough): the example events twelve times over (324, in
+ * runs of 20, 10, 6 and 2 events on 1, 2, 3 and 8 threads, the last run of
+ * each short) give every event the verdict it has alone, at its place. */
+static void
+test_batch_runs (void)
+{
+  char *path = test_src_path ("examples/data/events.json"), *text = NULL, *open, *close;
+  GString *many = g_string_new ("[");
+  RespEventBatch *batch;
+  GError *error = NULL;
+  static const guint threads[] = { 1, 2, 3, 8 };
+  guint n;
+
+  CU_ASSERT_FATAL (g_file_get_contents (path, &text, NULL, NULL));
+  open = strchr (text, '[');
+  close = strrchr (text, ']');
+  CU_ASSERT_FATAL (open != NULL && close != NULL && close > open);
+  for (int copy = 0; copy < 12; copy++)
+    {
+      if (copy > 0)
+        g_string_append_c (many, ',');
+      g_string_append_len (many, open + 1, close - open - 1);
+    }
+  g_string_append_c (many, ']');
+  batch = resp_event_batch_new_from_data (test_city_model, test_city_rulebook, many->str, (gssize) many->len,
+                                          "many.json", NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
+  n = resp_event_batch_get_n_events (batch);
+  CU_ASSERT_EQUAL (n, 324);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, threads[t]);
+
+      CU_ASSERT_EQUAL_FATAL (vs->len, n);
+      for (guint i = 0; i < n; i++)
+        {
+          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook,
+                                            resp_event_batch_get_event (batch, i));
+          char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
+          char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
+
+          CU_ASSERT_STRING_EQUAL (a, b);
+          g_free (a);
+          g_free (b);
+          resp_verdict_unref (alone);
+        }
+      g_ptr_array_unref (vs);
+    }
+  resp_event_batch_unref (batch);
+  g_string_free (many, TRUE);
+  g_free (text);
+  g_free (path);
+}
+
 static CU_TestInfo tests[] = {
   { "example events against the hand-derived oracle", test_oracle },
   { "the oracle with the record (SPEC §8.4)", test_oracle_with_record },
   { "threads give the same verdicts", test_threads_agree },
   { "a batch in subject order, its verdicts in event order", test_batch_order },
+  { "a batch taken in runs of events, its verdicts in event order", test_batch_runs },
   { "nobody is held on an unknown fact", test_unknown_holds_nobody },
   { "exemptions and warnings", test_exemptions_and_warnings },
   { "each circumstance holds, does not, or is undetermined", test_each_circumstance },
