@@ -582,12 +582,12 @@ read_lines (Ctx *c, const char *data, gsize length)
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *stop = nl ? nl : end;
-      gboolean blank = TRUE;
+      const char *q = p;
 
-      for (const char *q = p; q < stop; q++)
-        if (*q != ' ' && *q != '\t' && *q != '\r')
-          blank = FALSE;
-      if (!blank)
+      /* blank up to the end of the line, or a value starts at q */
+      while (q < stop && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+      if (q < stop)
         {
           RespDiagSink probe;
           RespJsonTree *t;

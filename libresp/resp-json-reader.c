@@ -29,6 +29,7 @@
  */
 
 #include "resp-json-reader-private.h"
+#include "resp-swar-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -513,27 +514,13 @@ lone:
   return 0;
 }
 
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-#define SWAR_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define SWAR_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Marks with its high bit each byte of w that string_plain rejects. The
- * borrows in the subtractions can only mark bytes above a byte that is
- * really marked, so the lowest mark is always right. */
+/* Marks with its high bit each byte of w that string_plain rejects: what
+ * JSON escapes, and every byte of multi-byte UTF-8 (checked elsewhere). */
 static inline guint64
 special_bytes (guint64 w)
 {
-  guint64 quote = w ^ (SWAR_ONES * '"');
-  guint64 backslash = w ^ (SWAR_ONES * '\\');
-  guint64 t;
-
-  t = ((quote - SWAR_ONES) & ~quote) |
-      ((backslash - SWAR_ONES) & ~backslash) |
-      ((w - SWAR_ONES * 0x20) & ~w) |
-      w;
-  return t & SWAR_HIGHS;
+  return resp_swar_json_escapes (w) | (w & RESP_SWAR_HIGHS);
 }
-#endif
 
 /* The offset of the first byte from p on that string_plain rejects, or end.
  * Looking at eight bytes at a time matters: most strings in a model are a
@@ -543,15 +530,13 @@ scan_plain (const guchar *d,
             gsize         p,
             gsize         end)
 {
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+#ifdef RESP_HAVE_SWAR
   while (end - p >= 8)
     {
-      guint64 w, special;
+      guint64 special = special_bytes (resp_swar_load (d + p));
 
-      memcpy (&w, d + p, 8);
-      special = special_bytes (w);
       if (special != 0)
-        return p + ((gsize) __builtin_ctzll (special) >> 3);
+        return p + resp_swar_first (special);
       p += 8;
     }
 #endif
@@ -1303,6 +1288,26 @@ resp_json_reader_get_line (RespJsonReader *reader)
   return reader->tok_line;
 }
 
+/* How many of the first n (1..8) of the eight bytes at p are UTF-8
+ * continuation bytes (10xxxxxx) */
+static inline guint
+continuations (const guchar *p, gsize n)
+{
+  guint64 w = resp_swar_load (p);
+
+  if (n < 8)
+    {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      w &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+#else
+      w &= ~(G_MAXUINT64 >> (8 * n));
+#endif
+    }
+  /* the top bit of each such byte, then the bits added up in the top byte */
+  w = (w & ~(w << 1) & RESP_SWAR_HIGHS) >> 7;
+  return (guint) ((w * RESP_SWAR_ONES) >> 56);
+}
+
 guint
 resp_json_reader_get_column (RespJsonReader *reader)
 {
@@ -1325,17 +1330,21 @@ resp_json_reader_get_column (RespJsonReader *reader)
   col = r->col;
   /* Code points are the bytes that are not UTF-8 continuation bytes
    * (10xxxxxx); eight at a time, a continuation byte is one whose top bit is
-   * set and whose next bit is clear. */
+   * set and whose next bit is clear. The few bytes left over (most calls
+   * have only those: a key, then its value a few bytes on) are a word too
+   * when the input goes on past them, its bytes beyond the target masked
+   * off. */
   i = r->col_offset;
   for (; i + 8 <= target; i += 8)
+    col += 8 - continuations (d + i, 8);
+  if (i < target)
     {
-      guint64 w;
-      memcpy (&w, d + i, 8);
-      w = w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
-      col += 8 - (guint) __builtin_popcountll (w);
+      if (r->length - i >= 8)
+        col += (guint) (target - i) - continuations (d + i, target - i);
+      else
+        for (; i < target; i++)
+          col += (d[i] & 0xC0) != 0x80;
     }
-  for (; i < target; i++)
-    col += (d[i] & 0xC0) != 0x80;
   r->col = col;
   r->col_offset = target;
 
@@ -1699,9 +1708,15 @@ resp_json_node_get_member (RespJsonNode *object,
   if (object == NULL || object->type != RESP_JSON_OBJECT || key == NULL)
     return NULL;
 
+  /* the first bytes first: most members differ there, and a call to
+   * strcmp() for each costs more than the comparison */
   for (i = 0; i < object->v.children.n; i++)
-    if (strcmp (object->v.children.items[i]->key, key) == 0)
-      return object->v.children.items[i];
+    {
+      const char *k = object->v.children.items[i]->key;
+
+      if (k[0] == key[0] && strcmp (k, key) == 0)
+        return object->v.children.items[i];
+    }
 
   return NULL;
 }

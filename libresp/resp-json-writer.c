@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "resp-json-writer-private.h"
+#include "resp-swar-private.h"
 
 #include <string.h>
 
@@ -121,20 +122,40 @@ resp_json_writer_end_array (RespJsonWriter *w)
   close_container (w, ']');
 }
 
+/* The first byte in [p, end) that JSON must escape, or end */
+static inline const unsigned char *
+scan_plain (const unsigned char *p, const unsigned char *end)
+{
+#ifdef RESP_HAVE_SWAR
+  while (end - p >= 8)
+    {
+      guint64 marks = resp_swar_json_escapes (resp_swar_load (p));
+
+      if (marks != 0)
+        return p + resp_swar_first (marks);
+      p += 8;
+    }
+#endif
+  while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
+    p++;
+  return p;
+}
+
 void
 resp_json_append_escaped (GString *out, const char *s)
 {
-  const unsigned char *p = (const unsigned char *) s, *run;
+  const unsigned char *p = (const unsigned char *) s, *end = p + strlen (s), *run;
 
   g_string_append_c (out, '"');
   for (;;)
     {
-      /* the bytes that stand for themselves, in one append */
-      for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
-        ;
+      /* the bytes that stand for themselves, in one append (found eight
+       * at a time: most strings have nothing to escape) */
+      run = p;
+      p = scan_plain (p, end);
       if (p > run)
         put (out, (const char *) run, (gsize) (p - run));
-      if (*p == '\0')
+      if (p == end)
         break;
       switch (*p)
         {

@@ -984,6 +984,63 @@ test_long_line_columns (void)
   g_string_free (json, TRUE);
 }
 
+/* The column of every token, in strings of one- to four-byte characters
+ * with a line break now and then, is the count of code points since the
+ * line's start: tokens a few bytes apart (counted from the word that holds
+ * them, the bytes past them masked off) and near the input's end (counted
+ * a byte at a time) alike. */
+static void
+test_columns_counted (void)
+{
+  static const char * const pieces[] = { "a", "é", "中", "😀", " ", "\n", "1", "\"x\"", "\"语\"" };
+  GRand *rand = g_rand_new_with_seed (17);
+  guint checked = 0, wrong = 0;
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      GString *json = g_string_new ("[");
+      guint n = (guint) g_rand_int_range (rand, 0, 12);
+      Input in;
+      RespJsonToken token;
+
+      for (guint k = 0; k < n; k++)
+        {
+          GString *text = g_string_new (NULL);
+          guint len = (guint) g_rand_int_range (rand, 0, 5);
+
+          for (guint j = 0; j < len; j++)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, 4)]);
+          if (k > 0)
+            g_string_append (json, g_rand_int_range (rand, 0, 8) == 0 ? ",\n" : ",");
+          if (g_rand_boolean (rand))
+            g_string_append_printf (json, "\"%s\"", text->str);
+          else
+            g_string_append_printf (json, "{\"%s\": %s}", text->str, pieces[g_rand_int_range (rand, 6, 9)]);
+          g_string_free (text, TRUE);
+        }
+      g_string_append (json, "]");
+      in = input_open_len (json->str, json->len);
+      while ((token = resp_json_reader_next (in.reader)) != RESP_JSON_TOKEN_EOF && token != RESP_JSON_TOKEN_ERROR)
+        {
+          gsize at = resp_json_reader_get_offset (in.reader), start = at;
+          guint expected = 1;
+
+          while (start > 0 && json->str[start - 1] != '\n')
+            start--;
+          for (gsize b = start; b < at; b++)
+            expected += ((guchar) json->str[b] & 0xC0) != 0x80;
+          wrong += resp_json_reader_get_column (in.reader) != expected;
+          checked++;
+        }
+      CU_ASSERT_EQUAL (token, RESP_JSON_TOKEN_EOF);
+      input_close (&in);
+      g_string_free (json, TRUE);
+    }
+  CU_ASSERT (checked > 20000);
+  CU_ASSERT_EQUAL (wrong, 0);
+  g_rand_free (rand);
+}
+
 static void
 test_errors_stick (void)
 {
@@ -1393,6 +1450,7 @@ static CU_TestInfo token_tests[] = {
   { "strings and escapes", test_strings },
   { "numbers", test_numbers },
   { "columns on a long line", test_long_line_columns },
+  { "columns counted for every token, near the end too", test_columns_counted },
   CU_TEST_INFO_NULL,
 };
 
@@ -1425,6 +1483,58 @@ static CU_TestInfo tree_tests[] = {
   { "big and deep trees", test_tree_big_and_deep },
   CU_TEST_INFO_NULL,
 };
+
+/* What the writer must give for s, a byte at a time */
+static void
+escape_by_hand (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
+    {
+      const char *two = *p == '"' ? "\\\"" : *p == '\\' ? "\\\\" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r"
+                        : *p == '\t' ? "\\t" : *p == '\b' ? "\\b" : *p == '\f' ? "\\f" : NULL;
+
+      if (two != NULL)
+        g_string_append (out, two);
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Every byte value at every place of strings of 1 to 20 bytes (the writer
+ * looks at eight at a time, then at the rest one by one), and two escapes
+ * side by side, as escape_by_hand() writes them */
+static void
+test_writer_escapes_everywhere (void)
+{
+  GString *got = g_string_new (NULL), *want = g_string_new (NULL);
+  char s[24];
+  guint wrong = 0, checked = 0;
+
+  for (guint len = 1; len <= 20; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint b = 1; b < 256; b++)
+        {
+          memset (s, 'x', len);
+          s[len] = '\0';
+          s[at] = (char) b;
+          if (at + 1 < len && b % 7 == 0)
+            s[at + 1] = '"';
+          g_string_truncate (got, 0);
+          g_string_truncate (want, 0);
+          resp_json_append_escaped (got, s);
+          escape_by_hand (want, s);
+          wrong += strcmp (got->str, want->str) != 0;
+          checked++;
+        }
+  CU_ASSERT_EQUAL (checked, 210 * 255);
+  CU_ASSERT_EQUAL (wrong, 0);
+  g_string_free (got, TRUE);
+  g_string_free (want, TRUE);
+}
 
 /* The writer every JSON output goes through: the escapes of RFC 8259
  * (the two-character ones, \u00XX for the other controls, the rest as it
@@ -1479,6 +1589,7 @@ test_writer (void)
 
 static CU_TestInfo writer_tests[] = {
   { "escapes and layout", test_writer },
+  { "escapes at every place of short and long strings", test_writer_escapes_everywhere },
   CU_TEST_INFO_NULL,
 };
 
