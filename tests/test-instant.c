@@ -144,6 +144,47 @@ test_fractional_seconds (void)
   CU_ASSERT_EQUAL (parse_ok ("1969-12-31T23:59:59.5Z"), -500000);
 }
 
+/* Whole seconds anywhere from year 1 to 9999 print as GLib's calendar
+ * prints them at +08:00 (the usual case is written digit by digit) */
+static void
+test_format_agrees_with_glib (void)
+{
+  GRand *rand = g_rand_new_with_seed (8);
+  GTimeZone *cst = g_time_zone_new_offset (8 * 3600);
+  /* 0001-01-01T08:00:00+08:00 (GLib's first instant) and
+   * 9999-12-31T23:59:59+08:00, in seconds */
+  const gint64 first = G_GINT64_CONSTANT (-62135596800), last = G_GINT64_CONSTANT (253402271999);
+  guint wrong = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      /* a spread over the whole range, and the last seconds of days,
+       * months and years */
+      gint64 secs = first + (gint64) (g_rand_double (rand) * (double) (last - first));
+      GDateTime *utc, *local;
+      char *want, *got;
+
+      if (i % 4 == 0)
+        secs = secs - (secs + 8 * 3600) % 86400 + 86399;
+      secs = CLAMP (secs, first, last);
+      utc = g_date_time_new_from_unix_utc (secs);
+      local = g_date_time_to_timezone (utc, cst);
+      want = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d+08:00", g_date_time_get_year (local),
+                              g_date_time_get_month (local), g_date_time_get_day_of_month (local),
+                              g_date_time_get_hour (local), g_date_time_get_minute (local),
+                              g_date_time_get_second (local));
+      got = resp_instant_format (secs * G_USEC_PER_SEC);
+      wrong += got == NULL || strcmp (want, got) != 0;
+      g_free (want);
+      g_free (got);
+      g_date_time_unref (local);
+      g_date_time_unref (utc);
+    }
+  CU_ASSERT_EQUAL (wrong, 0);
+  g_time_zone_unref (cst);
+  g_rand_free (rand);
+}
+
 static void
 test_format_at_cst (void)
 {
@@ -320,6 +361,7 @@ static CU_TestInfo tests[] = {
   { "numeric offsets", test_offsets },
   { "fractional seconds", test_fractional_seconds },
   { "formatting at +08:00", test_format_at_cst },
+  { "formatting agrees with GLib's calendar from year 1 to 9999", test_format_agrees_with_glib },
   { "leap days", test_leap_days },
   { "bad inputs", test_bad_inputs },
   { "open ends", test_open_ends },
