@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -491,6 +492,77 @@ test_assess_stretches (void)
   g_string_free (lines, TRUE);
 }
 
+/* Whether resp, run with argv (after the program), exits 0 within the
+ * deadline; killed if it does not */
+static gboolean
+exits_within (const char *const *args, guint seconds)
+{
+  char *resp = test_build_path ("tools/resp/resp");
+  GPtrArray *argv = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  gboolean ok = FALSE;
+  GPid pid;
+  int status;
+
+  g_ptr_array_add (argv, resp);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  CU_ASSERT_FATAL (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                                  NULL));
+  for (;;)
+    {
+      pid_t done = waitpid (pid, &status, WNOHANG);
+
+      if (done == pid)
+        {
+          ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+          break;
+        }
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          break;
+        }
+      g_usleep (2000);
+    }
+  g_ptr_array_unref (argv);
+  g_free (resp);
+  return ok;
+}
+
+/* resp assess on more threads than it has events for: with 130 events it
+ * takes two helpers, and a helper that took every event before the other
+ * was handed the stretch counted itself off too early. The helpers were
+ * then counted as they were pushed, the last one never was, and resp
+ * waited for it for ever: 2 runs in 200 hung. Each run must end, well
+ * within its deadline (about 50 ms each here). */
+static void
+test_assess_threads_never_hang (void)
+{
+  GString *lines = g_string_new (NULL);
+  char *dir, *path;
+  guint hung = 0;
+
+  for (guint i = 0; i < 130; i++)
+    g_string_append_printf (lines, "{\"id\": \"e%u\", \"occurred_at\": \"2026-03-05\", "
+                            "\"systems\": [\"s-portal\"], \"facts\": {\"attacked\": true}}\n", i);
+  path = test_write_temp ("threads.jsonl", lines->str, &dir);
+  for (guint run = 0; run < 300; run++)
+    {
+      const char *args[] = { "assess", test_city_path, path, "--format", "json", "--threads", "8", NULL };
+
+      hung += !exits_within (args, 20);
+      if (hung > 0)
+        break;
+    }
+  CU_ASSERT_EQUAL (hung, 0);
+  test_remove_temp (path, dir);
+  g_string_free (lines, TRUE);
+}
+
 /* The peak resident memory of `resp assess MODEL EVENTS --format json`, in
  * bytes, its output thrown away */
 static gint64
@@ -767,6 +839,7 @@ static CU_TestInfo tests[] = {
   { "assess: one object, JSON Lines", test_assess_single_and_lines },
   { "assess: an invalid event", test_assess_invalid },
   { "assess: more events than one stretch", test_assess_stretches },
+  { "assess: more threads than events need, never a hang", test_assess_threads_never_hang },
   { "assess: memory does not grow with the events", test_assess_memory_bounded },
   { "rulebook, and a broken --rulebook", test_rulebook },
   { "shipped rulebooks, and layers of --rulebook", test_rulebook_layers },

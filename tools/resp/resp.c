@@ -516,7 +516,10 @@ writer_flush (Writer *w, gboolean list)
     w->pool = g_thread_pool_new (help_stretch, NULL, (gint) w->n_threads - 1, TRUE, NULL);
   /* k - 1 pool threads and this one take events until none is left */
   s.helping = k > 1 && w->pool != NULL ? k - 1 : 0;
-  for (guint t = 0; t < s.helping; t++)
+  /* counted from a copy: a helper may be done, and have counted itself
+   * off, before the last is pushed (it was counted from s.helping, and
+   * the helper not pushed left this thread waiting for ever) */
+  for (guint t = 0, helpers = s.helping; t < helpers; t++)
     g_thread_pool_push (w->pool, &s, NULL);
   assess_stretch (&s);
   g_mutex_lock (&s.lock);
