@@ -151,7 +151,8 @@ struct _RespVerdict {
   guint32       grade_least, grade_most; /* into the rulebook's grades */
   RespU32Vec    pool;           /* what the spans above point into */
   gpointer      block;
-  gsize         view_ready;     /* g_once guard of liable and messages */
+  gint          view_state;     /* (atomic) VIEW_NONE, _BUILDING or _READY:
+                                 * liable and messages made */
   GPtrArray    *liable;         /* RespVerdictLiable*, made from flat on first read */
   char        **messages;       /* the words of each warning, made on first read */
 };

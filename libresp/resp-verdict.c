@@ -68,98 +68,116 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
     }
 }
 
+enum { VIEW_NONE, VIEW_BUILDING, VIEW_READY };
+
+/* The view itself (ensure_view() says who makes it, and when) */
+static void
+build_view (RespVerdict *v)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
+  GHashTable *flat_of = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint32 *first = g_new0 (guint32, v->flat.len + 1);
+  guint32 *owner = g_new (guint32, v->refs.len);
+  guint32 *order = g_new (guint32, v->refs.len);
+
+  /* the order readers see (the liable by severity then id, duty holders
+   * by id) is made here: ids are strings spread over the whole model,
+   * and comparing them is most of what sorting costs */
+  resp_sort_stable (v->flat.data, v->flat.len, sizeof (RespVerdictFlat), cmp_flat, v->model);
+  for (guint s = 0; s < v->duty.len; s++)
+    for (guint r = 0; r < RESP_N_ROLES; r++)
+      {
+        RespVerdictDuty *d = &v->duty.data[s];
+        resp_sort_stable (d->holders + d->start[r], d->start[r + 1] - d->start[r],
+                          sizeof (guint32), resp_model_cmp_ids, v->model);
+      }
+
+  /* each person's references, in the order of refs: a counting sort
+   * of the references by the (sorted) flat record of their person */
+  for (guint i = 0; i < v->flat.len; i++)
+    g_hash_table_insert (flat_of, GUINT_TO_POINTER (v->flat.data[i].person), GUINT_TO_POINTER (i + 1));
+  for (guint k = 0; k < v->refs.len; k++)
+    {
+      owner[k] = GPOINTER_TO_UINT (g_hash_table_lookup (flat_of, GUINT_TO_POINTER (v->refs.data[k].person)));
+      if (owner[k] != 0)
+        first[owner[k]]++;
+    }
+  for (guint i = 0; i < v->flat.len; i++)
+    first[i + 1] += first[i];
+  /* first[i] starts flat i's references; filling them moves it on to
+   * where they end, which is where flat i + 1's start */
+  for (guint k = 0; k < v->refs.len; k++)
+    if (owner[k] != 0)
+      order[first[owner[k] - 1]++] = k;
+  for (guint i = 0; i < v->flat.len; i++)
+    {
+      const RespVerdictFlat *f = &v->flat.data[i];
+      RespVerdictLiable *l = g_new0 (RespVerdictLiable, 1);
+
+      l->person = f->person;
+      l->category = (RespCategory) f->category;
+      l->roles = f->roles;
+      l->basis = g_ptr_array_new ();
+      l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
+      l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint j = i > 0 ? first[i - 1] : 0; j < first[i]; j++)
+        {
+          const RespVerdictRef *r = &v->refs.data[order[j]];
+          switch (r->kind)
+            {
+            case RESP_REF_BASIS:
+              g_ptr_array_add (l->basis, (gpointer) r->basis);
+              break;
+            case RESP_REF_PATH:
+              {
+                GArray *p = g_array_sized_new (FALSE, FALSE, sizeof (guint32), r->b);
+                g_array_append_vals (p, &v->path_store.data[r->a], r->b);
+                g_ptr_array_add (l->paths, p);
+              }
+              break;
+            case RESP_REF_AUTHORITY:
+              g_array_append_val (l->authority, r->a);
+              break;
+            default:
+              g_array_append_val (l->proposer, r->a);
+              break;
+            }
+        }
+      g_array_sort_with_data (l->authority, resp_model_cmp_ids, v->model);
+      g_array_sort_with_data (l->proposer, resp_model_cmp_ids, v->model);
+      g_ptr_array_add (list, l);
+    }
+  g_free (order);
+  g_free (owner);
+  g_free (first);
+  g_hash_table_unref (flat_of);
+  v->liable = list;
+  v->messages = g_new0 (char *, v->warnings.len + 1);
+  for (guint i = 0; i < v->warnings.len; i++)
+    v->messages[i] = resp_render_verdict_warning (v, &v->warnings.data[i]);
+}
+
 /* What a verdict shows readers but does not need while it is built: the
  * per-person view of the liable and the words of the warnings. Made once,
- * on first read, from any thread. */
+ * on first read, from any thread: the thread that moves the state from
+ * none to building makes it, and one that comes while it is being made
+ * waits. (Not g_once_init_enter(): its slow path takes one mutex for the
+ * whole process and its leave wakes every waiter, which threads rendering
+ * verdicts side by side met at every verdict.) */
 static void
 ensure_view (RespVerdict *v)
 {
-  if (g_once_init_enter (&v->view_ready))
+  if (g_atomic_int_get (&v->view_state) == VIEW_READY)
+    return;
+  if (!g_atomic_int_compare_and_exchange (&v->view_state, VIEW_NONE, VIEW_BUILDING))
     {
-      GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
-      GHashTable *flat_of = g_hash_table_new (g_direct_hash, g_direct_equal);
-      guint32 *first = g_new0 (guint32, v->flat.len + 1);
-      guint32 *owner = g_new (guint32, v->refs.len);
-      guint32 *order = g_new (guint32, v->refs.len);
-
-      /* the order readers see (the liable by severity then id, duty holders
-       * by id) is made here: ids are strings spread over the whole model,
-       * and comparing them is most of what sorting costs */
-      resp_sort_stable (v->flat.data, v->flat.len, sizeof (RespVerdictFlat), cmp_flat, v->model);
-      for (guint s = 0; s < v->duty.len; s++)
-        for (guint r = 0; r < RESP_N_ROLES; r++)
-          {
-            RespVerdictDuty *d = &v->duty.data[s];
-            resp_sort_stable (d->holders + d->start[r], d->start[r + 1] - d->start[r],
-                        sizeof (guint32), resp_model_cmp_ids, v->model);
-          }
-
-      /* each person's references, in the order of refs: a counting sort
-       * of the references by the (sorted) flat record of their person */
-      for (guint i = 0; i < v->flat.len; i++)
-        g_hash_table_insert (flat_of, GUINT_TO_POINTER (v->flat.data[i].person), GUINT_TO_POINTER (i + 1));
-      for (guint k = 0; k < v->refs.len; k++)
-        {
-          owner[k] = GPOINTER_TO_UINT (g_hash_table_lookup (flat_of, GUINT_TO_POINTER (v->refs.data[k].person)));
-          if (owner[k] != 0)
-            first[owner[k]]++;
-        }
-      for (guint i = 0; i < v->flat.len; i++)
-        first[i + 1] += first[i];
-      /* first[i] starts flat i's references; filling them moves it on to
-       * where they end, which is where flat i + 1's start */
-      for (guint k = 0; k < v->refs.len; k++)
-        if (owner[k] != 0)
-          order[first[owner[k] - 1]++] = k;
-      for (guint i = 0; i < v->flat.len; i++)
-        {
-          const RespVerdictFlat *f = &v->flat.data[i];
-          RespVerdictLiable *l = g_new0 (RespVerdictLiable, 1);
-
-          l->person = f->person;
-          l->category = (RespCategory) f->category;
-          l->roles = f->roles;
-          l->basis = g_ptr_array_new ();
-          l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-          l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
-          l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
-          for (guint j = i > 0 ? first[i - 1] : 0; j < first[i]; j++)
-            {
-              const RespVerdictRef *r = &v->refs.data[order[j]];
-              switch (r->kind)
-                {
-                case RESP_REF_BASIS:
-                  g_ptr_array_add (l->basis, (gpointer) r->basis);
-                  break;
-                case RESP_REF_PATH:
-                  {
-                    GArray *p = g_array_sized_new (FALSE, FALSE, sizeof (guint32), r->b);
-                    g_array_append_vals (p, &v->path_store.data[r->a], r->b);
-                    g_ptr_array_add (l->paths, p);
-                  }
-                  break;
-                case RESP_REF_AUTHORITY:
-                  g_array_append_val (l->authority, r->a);
-                  break;
-                default:
-                  g_array_append_val (l->proposer, r->a);
-                  break;
-                }
-            }
-          g_array_sort_with_data (l->authority, resp_model_cmp_ids, v->model);
-          g_array_sort_with_data (l->proposer, resp_model_cmp_ids, v->model);
-          g_ptr_array_add (list, l);
-        }
-      g_free (order);
-      g_free (owner);
-      g_free (first);
-      g_hash_table_unref (flat_of);
-      v->liable = list;
-      v->messages = g_new0 (char *, v->warnings.len + 1);
-      for (guint i = 0; i < v->warnings.len; i++)
-        v->messages[i] = resp_render_verdict_warning (v, &v->warnings.data[i]);
-      g_once_init_leave (&v->view_ready, 1);
+      while (g_atomic_int_get (&v->view_state) != VIEW_READY)
+        g_thread_yield ();
+      return;
     }
+  build_view (v);
+  g_atomic_int_set (&v->view_state, VIEW_READY);
 }
 
 GPtrArray *

@@ -137,6 +137,56 @@ test_batch (void)
   g_ptr_array_unref (vs);
 }
 
+/* The same verdicts read by eight threads at once, before any has been
+ * read: each verdict's view (its liable and the words of its warnings) is
+ * made by one of them while the others wait for it, and every thread reads
+ * what one thread alone would. Under ThreadSanitizer, no race. */
+typedef struct {
+  GPtrArray *verdicts;
+  guint      start;        /* where this thread starts, going round */
+  guint      mismatches;
+} Reader;
+
+static gpointer
+read_thread (gpointer data)
+{
+  Reader *r = data;
+  guint n = r->verdicts->len;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (r->start + k) % n;
+      char *json = resp_verdict_render (r->verdicts->pdata[i], RESP_FORMAT_JSON);
+
+      r->mismatches += strcmp (json, expected[i]) != 0;
+      g_free (json);
+    }
+  return NULL;
+}
+
+static void
+test_verdicts_read_at_once (void)
+{
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
+  GThread *threads[N_THREADS];
+  Reader readers[N_THREADS];
+  guint mismatches = 0;
+
+  for (guint t = 0; t < N_THREADS; t++)
+    {
+      /* half of them start together, the others a little further on */
+      readers[t] = (Reader) { vs, t % 2 == 0 ? 0 : t, 0 };
+      threads[t] = g_thread_new ("reader", read_thread, &readers[t]);
+    }
+  for (guint t = 0; t < N_THREADS; t++)
+    {
+      g_thread_join (threads[t]);
+      mismatches += readers[t].mismatches;
+    }
+  CU_ASSERT_EQUAL (mismatches, 0);
+  g_ptr_array_unref (vs);
+}
+
 static void
 test_statuses_vary (void)
 {
@@ -300,6 +350,7 @@ static CU_TestInfo tests[] = {
   { "the generated events cover every status", test_statuses_vary },
   { "8 threads calling resp_assess", test_threads },
   { "resp_assess_batch on 8 threads", test_batch },
+  { "the same verdicts read by 8 threads at once", test_verdicts_read_at_once },
   { "a snapshot opened on 8 threads, each open on two", test_snapshot_opens },
   CU_TEST_INFO_NULL,
 };
