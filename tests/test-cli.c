@@ -447,9 +447,10 @@ test_stdin (void)
   g_free (record);
 }
 
-/* More events than resp assess takes at a time (4,096): written stretch by
- * stretch, the output is byte for byte one rendering of all the verdicts,
- * in JSON and text, on one thread and on two */
+/* More events than resp assess takes at a time (4,096): assessed, then
+ * rendered by its threads a few pieces of 64 at a time and written stretch
+ * by stretch, the output is byte for byte one rendering of all the
+ * verdicts, in JSON, text and DOT, on one thread, two and three */
 static void
 test_assess_stretches (void)
 {
@@ -470,21 +471,23 @@ test_assess_stretches (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (batch);
   CU_ASSERT_EQUAL (resp_event_batch_get_n_events (batch), 5000);
   verdicts = resp_assess_batch (test_city_model, test_city_rulebook, batch, 1);
-  for (guint f = 0; f < 2; f++)
+  for (guint f = 0; f < 3; f++)
     {
-      RespFormat format = f == 0 ? RESP_FORMAT_JSON : RESP_FORMAT_TEXT;
-      char *want = resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len, TRUE, format);
-      char *one = run (0, NULL, "assess", test_city_path, path, "--format", f == 0 ? "json" : "text",
-                       "--threads", "1", NULL);
-      char *two = run (0, NULL, "assess", test_city_path, path, "--format", f == 0 ? "json" : "text",
-                       "--threads", "2", NULL);
+      static const RespFormat formats[] = { RESP_FORMAT_JSON, RESP_FORMAT_TEXT, RESP_FORMAT_DOT };
+      static const char *const names[] = { "json", "text", "dot" };
+      char *want = resp_verdicts_render ((RespVerdict **) verdicts->pdata, verdicts->len, TRUE, formats[f]);
 
-      CU_ASSERT_EQUAL (strlen (one), strlen (want));
-      CU_ASSERT (strcmp (one, want) == 0);
-      CU_ASSERT (strcmp (two, want) == 0);
+      for (guint threads = 1; threads <= 3; threads++)
+        {
+          char *n = g_strdup_printf ("%u", threads);
+          char *got = run (0, NULL, "assess", test_city_path, path, "--format", names[f], "--threads", n, NULL);
+
+          CU_ASSERT_EQUAL (strlen (got), strlen (want));
+          CU_ASSERT (strcmp (got, want) == 0);
+          g_free (got);
+          g_free (n);
+        }
       g_free (want);
-      g_free (one);
-      g_free (two);
     }
   g_ptr_array_unref (verdicts);
   resp_event_batch_unref (batch);

@@ -412,7 +412,7 @@ load_rulebook (void)
 static char *opt_record = NULL;
 
 /* A stretch of events assessed by several threads, each with an assessor
- * of its own. */
+ * of its own, then rendered by them a piece at a time. */
 typedef struct {
   RespModel      *model;
   RespRulebook   *rulebook;
@@ -424,6 +424,14 @@ typedef struct {
   GMutex          lock;
   GCond           cond;
   guint           helping;        /* pool threads still at work on it */
+  /* rendering: the pieces [next_piece, end_piece) of RENDER_PIECE verdicts,
+   * each into its texts[] */
+  gboolean        rendering;
+  gboolean        list;
+  RespFormat      format;
+  char          **texts;
+  gint            next_piece;
+  guint           end_piece;
 } Stretch;
 
 static gpointer
@@ -448,6 +456,22 @@ assess_stretch (gpointer data)
  * end). */
 #define STRETCH 4096
 #define RENDER_PIECE 64
+/* Pieces rendered at a time by each thread before they are written: the
+ * text held stays some hundreds of kilobytes */
+#define PIECES_PER_THREAD 2
+
+static void
+render_pieces (Stretch *s)
+{
+  guint p;
+
+  while ((p = (guint) g_atomic_int_add (&s->next_piece, 1)) < s->end_piece)
+    {
+      guint b = p * RENDER_PIECE;
+
+      s->texts[p] = resp_verdicts_render (s->out + b, MIN (RENDER_PIECE, s->n - b), s->list, s->format);
+    }
+}
 
 typedef struct {
   RespModel    *model;
@@ -472,7 +496,10 @@ help_stretch (gpointer data, gpointer unused)
   Stretch *s = data;
 
   (void) unused;
-  assess_stretch (s);
+  if (s->rendering)
+    render_pieces (s);
+  else
+    assess_stretch (s);
   g_mutex_lock (&s->lock);
   if (--s->helping == 0)
     g_cond_signal (&s->cond);
@@ -500,13 +527,58 @@ writer_record (Writer *w)
   return !w->record_failed;
 }
 
+/* The pool's k - 1 threads and this one on the stretch until its work
+ * (assessing, or rendering the pieces set) is done */
+static void
+stretch_run (Writer *w, Stretch *s, guint k)
+{
+  /* counted from a copy: a helper may be done, and have counted itself
+   * off, before the last is pushed */
+  guint helpers = k > 1 && w->pool != NULL ? k - 1 : 0;
+
+  s->helping = helpers;
+  for (guint t = 0; t < helpers; t++)
+    g_thread_pool_push (w->pool, s, NULL);
+  if (s->rendering)
+    render_pieces (s);
+  else
+    assess_stretch (s);
+  g_mutex_lock (&s->lock);
+  while (s->helping > 0)
+    g_cond_wait (&s->cond, &s->lock);
+  g_mutex_unlock (&s->lock);
+}
+
+/* A rendered piece written after those before it */
+static void
+writer_put_piece (Writer *w, char *text, gboolean list)
+{
+  if (w->format == RESP_FORMAT_JSON && list)
+    {
+      /* "[\n" ITEMS "\n]\n": the items, after those written before */
+      gsize len = strlen (text);
+
+      fputs (w->written == 0 ? "[\n" : ",\n", stdout);
+      if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
+        fwrite (text + 2, 1, len - 5, stdout);
+    }
+  else
+    {
+      /* the text's separator between verdicts, as resp_verdicts_render() writes it */
+      if (w->written > 0 && w->format == RESP_FORMAT_TEXT)
+        fputs ("\n────────────────────────────────\n\n", stdout);
+      fputs (text, stdout);
+    }
+}
+
 /* Assesses and writes the events held; list: whether the output is a list */
 static void
 writer_flush (Writer *w, gboolean list)
 {
   Stretch s = { w->model, w->rulebook, w->record, (RespEvent **) w->stretch->pdata, w->stretch->len, w->out, 0,
-                { 0 }, { 0 }, 0 };
+                { 0 }, { 0 }, 0, FALSE, list, w->format, NULL, 0, 0 };
   guint k = MIN (w->n_threads, (s.n + 63) / 64);
+  guint n_pieces = (s.n + RENDER_PIECE - 1) / RENDER_PIECE;
 
   if (s.n == 0)
     return;
@@ -514,48 +586,32 @@ writer_flush (Writer *w, gboolean list)
   g_cond_init (&s.cond);
   if (k > 1 && w->pool == NULL)
     w->pool = g_thread_pool_new (help_stretch, NULL, (gint) w->n_threads - 1, TRUE, NULL);
-  /* k - 1 pool threads and this one take events until none is left */
-  s.helping = k > 1 && w->pool != NULL ? k - 1 : 0;
-  /* counted from a copy: a helper may be done, and have counted itself
-   * off, before the last is pushed (it was counted from s.helping, and
-   * the helper not pushed left this thread waiting for ever) */
-  for (guint t = 0, helpers = s.helping; t < helpers; t++)
-    g_thread_pool_push (w->pool, &s, NULL);
-  assess_stretch (&s);
-  g_mutex_lock (&s.lock);
-  while (s.helping > 0)
-    g_cond_wait (&s.cond, &s.lock);
-  g_mutex_unlock (&s.lock);
+  stretch_run (w, &s, k);
+
+  /* rendered a piece at a time (a stretch's text whole would be megabytes,
+   * some 3 KB a verdict in JSON), a few pieces a thread at once, written
+   * in order */
+  s.rendering = TRUE;
+  s.texts = g_new0 (char *, n_pieces);
+  for (guint first = 0; first < n_pieces; first = s.end_piece)
+    {
+      s.next_piece = (gint) first;
+      s.end_piece = MIN (n_pieces, first + w->n_threads * PIECES_PER_THREAD);
+      stretch_run (w, &s, MIN (k, s.end_piece - first));
+      for (guint p = first; p < s.end_piece; p++)
+        {
+          guint b = p * RENDER_PIECE, m = MIN (RENDER_PIECE, s.n - b);
+
+          writer_put_piece (w, s.texts[p], list);
+          g_clear_pointer (&s.texts[p], g_free);
+          for (guint i = b; i < b + m; i++)
+            resp_verdict_unref (w->out[i]);
+          w->written += m;
+        }
+    }
+  g_free (s.texts);
   g_mutex_clear (&s.lock);
   g_cond_clear (&s.cond);
-  /* rendered a piece at a time: a stretch's text whole would be megabytes
-   * (some 3 KB a verdict in JSON), grown by doubling */
-  for (guint b = 0; b < s.n; b += RENDER_PIECE)
-    {
-      guint m = MIN (RENDER_PIECE, s.n - b);
-      char *text = resp_verdicts_render (w->out + b, m, list, w->format);
-
-      if (w->format == RESP_FORMAT_JSON && list)
-        {
-          /* "[\n" ITEMS "\n]\n": the items, after those written before */
-          gsize len = strlen (text);
-
-          fputs (w->written == 0 ? "[\n" : ",\n", stdout);
-          if (len >= 5 && g_str_has_prefix (text, "[\n") && g_str_has_suffix (text, "\n]\n"))
-            fwrite (text + 2, 1, len - 5, stdout);
-        }
-      else
-        {
-          /* the text's separator between verdicts, as resp_verdicts_render() writes it */
-          if (w->written > 0 && w->format == RESP_FORMAT_TEXT)
-            fputs ("\n────────────────────────────────\n\n", stdout);
-          fputs (text, stdout);
-        }
-      g_free (text);
-      for (guint i = b; i < b + m; i++)
-        resp_verdict_unref (w->out[i]);
-      w->written += m;
-    }
   g_ptr_array_set_size (w->stretch, 0);
 }
 
