@@ -295,6 +295,29 @@ test_threads_agree (void)
   resp_event_batch_unref (batch);
 }
 
+/* A batch assessed on the threads given: each verdict is the one its event
+ * has alone, at the event's place */
+static void
+assert_batch_is_each_alone (RespEventBatch *batch, guint threads)
+{
+  guint n = resp_event_batch_get_n_events (batch);
+  GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, threads);
+
+  CU_ASSERT_EQUAL_FATAL (vs->len, n);
+  for (guint i = 0; i < n; i++)
+    {
+      RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook, resp_event_batch_get_event (batch, i));
+      char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
+      char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
+
+      CU_ASSERT_STRING_EQUAL (a, b);
+      g_free (a);
+      g_free (b);
+      resp_verdict_unref (alone);
+    }
+  g_ptr_array_unref (vs);
+}
+
 /* A batch is worked in the order of its events' first subjects; each
  * verdict must still be the event's own and sit at the event's place. */
 static void
@@ -313,24 +336,7 @@ test_batch_order (void)
     }
   CU_ASSERT (descents > 0);
   for (guint threads = 1; threads <= 3; threads++)
-    {
-      GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, threads);
-
-      CU_ASSERT_EQUAL_FATAL (vs->len, n);
-      for (guint i = 0; i < n; i++)
-        {
-          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook,
-                                            resp_event_batch_get_event (batch, i));
-          char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
-          char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
-
-          CU_ASSERT_STRING_EQUAL (a, b);
-          g_free (a);
-          g_free (b);
-          resp_verdict_unref (alone);
-        }
-      g_ptr_array_unref (vs);
-    }
+    assert_batch_is_each_alone (batch, threads);
   resp_event_batch_unref (batch);
 }
 
@@ -1261,24 +1267,7 @@ test_batch_runs (void)
   n = resp_event_batch_get_n_events (batch);
   CU_ASSERT_EQUAL (n, 324);
   for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
-    {
-      GPtrArray *vs = resp_assess_batch (test_city_model, test_city_rulebook, batch, threads[t]);
-
-      CU_ASSERT_EQUAL_FATAL (vs->len, n);
-      for (guint i = 0; i < n; i++)
-        {
-          RespVerdict *alone = resp_assess (test_city_model, test_city_rulebook,
-                                            resp_event_batch_get_event (batch, i));
-          char *a = resp_verdict_render (alone, RESP_FORMAT_JSON);
-          char *b = resp_verdict_render (vs->pdata[i], RESP_FORMAT_JSON);
-
-          CU_ASSERT_STRING_EQUAL (a, b);
-          g_free (a);
-          g_free (b);
-          resp_verdict_unref (alone);
-        }
-      g_ptr_array_unref (vs);
-    }
+    assert_batch_is_each_alone (batch, threads[t]);
   resp_event_batch_unref (batch);
   g_string_free (many, TRUE);
   g_free (text);
