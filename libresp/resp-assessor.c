@@ -1557,7 +1557,7 @@ assess_batch (RespModel *model, RespRulebook *rulebook, RespEventBatch *batch, R
     n_threads = g_get_num_processors ();
   n_threads = MIN (n_threads, MAX (n, 1));
   job = (BatchJob) { model, rulebook, record, batch, order, (RespVerdict **) out->pdata,
-                     CLAMP (n / (n_threads * BATCH_RUNS_PER_THREAD), 1, BATCH_RUN_MAX), 0 };
+                     CLAMP (n / n_threads / BATCH_RUNS_PER_THREAD, 1, BATCH_RUN_MAX), 0 };
   if (n_threads <= 1)
     batch_worker (&job);
   else

@@ -457,7 +457,8 @@ assess_stretch (gpointer data)
 #define STRETCH 4096
 #define RENDER_PIECE 64
 /* Pieces rendered at a time by each thread before they are written: the
- * text held stays some hundreds of kilobytes */
+ * text held is two pieces a thread (some hundreds of kilobytes on a few
+ * threads) */
 #define PIECES_PER_THREAD 2
 
 static void
@@ -589,14 +590,14 @@ writer_flush (Writer *w, gboolean list)
   stretch_run (w, &s, k);
 
   /* rendered a piece at a time (a stretch's text whole would be megabytes,
-   * some 3 KB a verdict in JSON), a few pieces a thread at once, written
-   * in order */
+   * some 3 KB a verdict in JSON), two pieces for each of the stretch's
+   * threads at once, written in order */
   s.rendering = TRUE;
   s.texts = g_new0 (char *, n_pieces);
   for (guint first = 0; first < n_pieces; first = s.end_piece)
     {
       s.next_piece = (gint) first;
-      s.end_piece = MIN (n_pieces, first + w->n_threads * PIECES_PER_THREAD);
+      s.end_piece = MIN (n_pieces, first + k * PIECES_PER_THREAD);
       stretch_run (w, &s, MIN (k, s.end_piece - first));
       for (guint p = first; p < s.end_piece; p++)
         {
