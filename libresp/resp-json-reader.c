@@ -753,15 +753,7 @@ remember_key (RespJsonReader *r,
   if (r->buf_alloc - n < 8)
     buf_reserve (r, n + 8);
   s = r->buf;
-  memcpy (&prefix, s, 8);
-  if (n < 8)
-    {
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      prefix &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-#else
-      prefix &= ~(G_MAXUINT64 >> (8 * n));
-#endif
-    }
+  prefix = resp_swar_load_first (s, n);
 
   if (f->table == NULL)
     {
@@ -1293,16 +1285,8 @@ resp_json_reader_get_line (RespJsonReader *reader)
 static inline guint
 continuations (const guchar *p, gsize n)
 {
-  guint64 w = resp_swar_load (p);
+  guint64 w = resp_swar_load_first (p, n);
 
-  if (n < 8)
-    {
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      w &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-#else
-      w &= ~(G_MAXUINT64 >> (8 * n));
-#endif
-    }
   /* the top bit of each such byte, then the bits added up in the top byte */
   w = (w & ~(w << 1) & RESP_SWAR_HIGHS) >> 7;
   return (guint) ((w * RESP_SWAR_ONES) >> 56);

@@ -27,6 +27,24 @@ resp_swar_load (const void *p)
   return w;
 }
 
+/* The first n (0..8) of the eight bytes at p as a word, the others zero:
+ * the eight must be readable */
+static inline guint64
+resp_swar_load_first (const void *p, gsize n)
+{
+  guint64 w = resp_swar_load (p);
+
+  if (n < 8)
+    {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      w &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+#else
+      w &= ~(G_MAXUINT64 >> (8 * n));
+#endif
+    }
+  return w;
+}
+
 /* Marks with its high bit each byte of w that a JSON string cannot hold as
  * it is: a quote, a backslash, or a control character (below 0x20). The
  * borrows in the subtractions can only mark bytes above a byte that is
