@@ -122,9 +122,10 @@ resp_json_writer_end_array (RespJsonWriter *w)
   close_container (w, ']');
 }
 
-/* The first byte in [p, end) that JSON must escape, or end */
+/* The first byte in [p, end) that JSON must escape, or end; the string
+ * starts at start (<= p) */
 static inline const unsigned char *
-scan_plain (const unsigned char *p, const unsigned char *end)
+scan_plain (const unsigned char *start, const unsigned char *p, const unsigned char *end)
 {
 #ifdef RESP_HAVE_SWAR
   while (end - p >= 8)
@@ -135,6 +136,19 @@ scan_plain (const unsigned char *p, const unsigned char *end)
         return p + resp_swar_first (marks);
       p += 8;
     }
+  /* the last few bytes: the string's last eight, those before p masked
+   * off. The test never misses a byte to escape, so no mark means none;
+   * a mark may stand above one masked off, so a mark sends them to the
+   * loop below */
+  if (p < end && end - start >= 8)
+    {
+      guint64 marks = resp_swar_json_escapes (resp_swar_load (end - 8));
+
+      if ((marks >> (8 * (8 - (end - p)))) == 0)
+        return end;
+    }
+#else
+  (void) start;
 #endif
   while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
     p++;
@@ -152,7 +166,7 @@ resp_json_append_escaped (GString *out, const char *s)
       /* the bytes that stand for themselves, in one append (found eight
        * at a time: most strings have nothing to escape) */
       run = p;
-      p = scan_plain (p, end);
+      p = scan_plain ((const unsigned char *) s, p, end);
       if (p > run)
         put (out, (const char *) run, (gsize) (p - run));
       if (p == end)
@@ -225,11 +239,25 @@ resp_json_writer_null (RespJsonWriter *w)
 }
 
 void
-resp_json_writer_member_string (RespJsonWriter *w, const char *key, const char *s)
+resp_json_writer_string_or_null (RespJsonWriter *w, const char *s)
 {
-  resp_json_writer_key (w, key);
   if (s != NULL)
     resp_json_writer_string (w, s);
   else
     resp_json_writer_null (w);
+}
+
+void
+resp_json_writer_member_string (RespJsonWriter *w, const char *key, const char *s)
+{
+  resp_json_writer_key (w, key);
+  resp_json_writer_string_or_null (w, s);
+}
+
+void
+resp_json_writer_raw_key (RespJsonWriter *w, const char *quoted, gsize len)
+{
+  before (w);
+  put (w->out, quoted, len);
+  w->after_key = TRUE;
 }

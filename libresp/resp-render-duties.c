@@ -36,16 +36,16 @@ json_people (RespJsonWriter *w, const RespDuties *d, const RespDutySlot *slot, g
       const RespDutyPerson *p = person_of (d, slot, i);
 
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "person", resp_model_node_id (d->model, p->person));
-      resp_json_writer_member_string (w, "name", resp_model_node_name (d->model, p->person));
-      resp_json_writer_member_string (w, "role", resp_roles[p->role].name);
+      RESP_JSON_MEMBER_STRING (w, "person", resp_model_node_id (d->model, p->person));
+      RESP_JSON_MEMBER_STRING (w, "name", resp_model_node_name (d->model, p->person));
+      RESP_JSON_MEMBER_STRING (w, "role", resp_roles[p->role].name);
       if (answer)
-        resp_json_writer_member_string (w, "category", resp_categories[p->category].name);
+        RESP_JSON_MEMBER_STRING (w, "category", resp_categories[p->category].name);
       resp_render_json_instant (w, "from", p->from);
       resp_render_json_instant (w, "until", p->until);
-      resp_json_writer_key (w, "authority");
+      RESP_JSON_KEY (w, "authority");
       resp_render_json_ids (w, d->model, d->refs.data + p->auth_off, p->n_auth);
-      resp_json_writer_key (w, "proposer");
+      RESP_JSON_KEY (w, "proposer");
       resp_render_json_ids (w, d->model, d->refs.data + p->prop_off, p->n_prop);
       resp_json_writer_end_object (w);
     }
@@ -58,24 +58,24 @@ json_slot (RespJsonWriter *w, const RespDuties *d, const RespDutySlot *slot)
   const RespDutyRule *duty = duty_of (d, slot);
 
   resp_json_writer_begin_object (w);
-  resp_json_writer_member_string (w, "duty", duty->id);
-  resp_json_writer_member_string (w, "node", resp_model_node_id (d->model, slot->node));
+  RESP_JSON_MEMBER_STRING (w, "duty", duty->id);
+  RESP_JSON_MEMBER_STRING (w, "node", resp_model_node_id (d->model, slot->node));
   resp_render_json_instant (w, "from", slot->from);
   resp_render_json_instant (w, "until", slot->until);
-  resp_json_writer_key (w, "required");
+  RESP_JSON_KEY (w, "required");
   if (slot->required < 0)
     resp_json_writer_null (w);
   else
     resp_json_writer_int (w, slot->required);
-  resp_json_writer_key (w, "count");
+  RESP_JSON_KEY (w, "count");
   resp_json_writer_int (w, slot->count);
-  resp_json_writer_key (w, "entries");
+  RESP_JSON_KEY (w, "entries");
   resp_json_writer_begin_array (w, TRUE);
   for (guint i = 0; i < slot->n_entries; i++)
     resp_json_writer_string (w, resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
   resp_json_writer_end_array (w);
-  resp_json_writer_member_string (w, "status", resp_slot_statuses[slot->status].name);
-  resp_json_writer_key (w, "cite");
+  RESP_JSON_MEMBER_STRING (w, "status", resp_slot_statuses[slot->status].name);
+  RESP_JSON_KEY (w, "cite");
   resp_json_writer_begin_array (w, TRUE);
   for (char **c = duty->cite; c != NULL && *c != NULL; c++)
     resp_json_writer_string (w, *c);
@@ -83,7 +83,7 @@ json_slot (RespJsonWriter *w, const RespDuties *d, const RespDutySlot *slot)
   if (slot->status == RESP_SLOT_UNFULFILLED)
     {
       json_people (w, d, slot, TRUE);
-      resp_json_writer_key (w, "bodies");
+      RESP_JSON_KEY (w, "bodies");
       resp_render_json_ids (w, d->model, &slot->node, duty->bearer == RESP_BEARER_COMMITTEE ? 1 : 0);
     }
   else if (slot->status == RESP_SLOT_UNKNOWN)
@@ -129,15 +129,15 @@ duties_json (gconstpointer data, GString *out)
   resp_render_json_instant (&w, "from", d->from);
   resp_render_json_instant (&w, "until", d->until);
   resp_render_json_instant (&w, "at", d->at);
-  resp_json_writer_member_string (&w, "rulebook", d->rulebook->id);
+  RESP_JSON_MEMBER_STRING (&w, "rulebook", d->rulebook->id);
 
-  resp_json_writer_key (&w, "slots");
+  RESP_JSON_KEY (&w, "slots");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint s = 0; s < d->slots->len; s++)
     json_slot (&w, d, &g_array_index (d->slots, RespDutySlot, s));
   resp_json_writer_end_array (&w);
 
-  resp_json_writer_key (&w, "notices");
+  RESP_JSON_KEY (&w, "notices");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < d->notices->len; i++)
     {
@@ -146,13 +146,13 @@ duties_json (gconstpointer data, GString *out)
       const RespRecordEntry *e = resp_record_entry (d->record, notice->entry);
 
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "id", resp_record_entry_id (d->record, notice->entry));
-      resp_json_writer_member_string (&w, "node", resp_model_node_id (d->model, e->node));
-      resp_json_writer_member_string (&w, "by", resp_model_node_id (d->model, notice->by));
+      RESP_JSON_MEMBER_STRING (&w, "id", resp_record_entry_id (d->record, notice->entry));
+      RESP_JSON_MEMBER_STRING (&w, "node", resp_model_node_id (d->model, e->node));
+      RESP_JSON_MEMBER_STRING (&w, "by", resp_model_node_id (d->model, notice->by));
       resp_render_json_instant (&w, "at", e->at);
       resp_render_json_instant (&w, "due", notice->due);
-      resp_json_writer_member_string (&w, "status", resp_notice_statuses[dn->status].name);
-      resp_json_writer_key (&w, "answered_by");
+      RESP_JSON_MEMBER_STRING (&w, "status", resp_notice_statuses[dn->status].name);
+      RESP_JSON_KEY (&w, "answered_by");
       resp_json_writer_begin_array (&w, TRUE);
       for (guint k = 0; k < dn->n_answered; k++)
         resp_json_writer_string (&w, resp_record_entry_id (d->record, resp_duty_notice_answer (d, dn, k)));
@@ -161,7 +161,7 @@ duties_json (gconstpointer data, GString *out)
     }
   resp_json_writer_end_array (&w);
 
-  resp_json_writer_key (&w, "scorecards");
+  RESP_JSON_KEY (&w, "scorecards");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < d->scorecards->len; i++)
     {
@@ -170,24 +170,24 @@ duties_json (gconstpointer data, GString *out)
                                               RESP_SLOT_UNKNOWN, RESP_SLOT_OPEN, RESP_SLOT_PARTIAL };
 
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "committee", resp_model_node_id (d->model, sc->committee));
+      RESP_JSON_MEMBER_STRING (&w, "committee", resp_model_node_id (d->model, sc->committee));
       for (guint k = 0; k < G_N_ELEMENTS (order); k++)
         {
           resp_json_writer_key (&w, resp_slot_statuses[order[k]].name);
           resp_json_writer_int (&w, sc->counts[order[k]]);
         }
-      resp_json_writer_key (&w, "score");
+      RESP_JSON_KEY (&w, "score");
       if (sc->weight_judged > 0)
         resp_json_writer_double (&w, sc->weight_fulfilled / sc->weight_judged);
       else
         resp_json_writer_null (&w);
-      resp_json_writer_key (&w, "report_to");
+      RESP_JSON_KEY (&w, "report_to");
       resp_render_json_ids (&w, d->model, d->refs.data + sc->report_off, sc->n_report);
       resp_json_writer_end_object (&w);
     }
   resp_json_writer_end_array (&w);
 
-  resp_json_writer_key (&w, "warnings");
+  RESP_JSON_KEY (&w, "warnings");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < d->warnings->len; i++)
     {
@@ -195,13 +195,13 @@ duties_json (gconstpointer data, GString *out)
       char *msg = warning_message (d, x);
 
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "code", "nobody_answerable");
-      resp_json_writer_member_string (&w, "node", resp_model_node_id (d->model, x->node));
+      RESP_JSON_MEMBER_STRING (&w, "code", "nobody_answerable");
+      RESP_JSON_MEMBER_STRING (&w, "node", resp_model_node_id (d->model, x->node));
       resp_json_writer_member_string (&w, "duty",
                                       g_array_index (d->rulebook->duties, RespDutyRule, x->duty).id);
       resp_render_json_instant (&w, "from", x->from);
-      resp_json_writer_member_string (&w, "role", resp_roles[x->role].name);
-      resp_json_writer_member_string (&w, "message", msg);
+      RESP_JSON_MEMBER_STRING (&w, "role", resp_roles[x->role].name);
+      RESP_JSON_MEMBER_STRING (&w, "message", msg);
       resp_json_writer_end_object (&w);
       g_free (msg);
     }

@@ -51,6 +51,8 @@ void     resp_render_dot_quote  (GString *out, const char *s);
 /* the ids of nodes[0..n) as a JSON array on one line, in the order given */
 void     resp_render_json_ids   (RespJsonWriter *w, const RespModel *m, const guint32 *nodes,
                                  guint n);
+/* strings[0..n) as a JSON array on one line */
+void     resp_render_json_string_array (RespJsonWriter *w, const char * const *strings, guint n);
 /* strings (char *) as a JSON array on one line; frees the array if asked */
 void     resp_render_json_strings (RespJsonWriter *w, GPtrArray *strings, gboolean free_it);
 /* key: the instant at +08:00, or null for an open end */

@@ -87,12 +87,12 @@ roles_json (gconstpointer data, GString *out)
   resp_instant_format_buf (self->at, at);
   resp_json_writer_init (&w, out);
   resp_json_writer_begin_object (&w);
-  resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, self->subject));
-  resp_json_writer_member_string (&w, "at", at);
+  RESP_JSON_MEMBER_STRING (&w, "node", resp_model_node_id (self->model, self->subject));
+  RESP_JSON_MEMBER_STRING (&w, "at", at);
   if (self->model->nodes[self->subject].type == RESP_NODE_SYSTEM)
-    resp_json_writer_member_string (&w, "sponsor", self->sponsor != RESP_NO_NODE
+    RESP_JSON_MEMBER_STRING (&w, "sponsor", self->sponsor != RESP_NO_NODE
                                     ? resp_model_node_id (self->model, self->sponsor) : NULL);
-  resp_json_writer_key (&w, "roles");
+  RESP_JSON_KEY (&w, "roles");
   resp_json_writer_begin_object (&w);
   for (guint r = 0; r < RESP_N_ROLES; r++)
     {
@@ -105,16 +105,16 @@ roles_json (gconstpointer data, GString *out)
       resp_json_writer_end_array (&w);
     }
   resp_json_writer_end_object (&w);
-  resp_json_writer_key (&w, "warnings");
+  RESP_JSON_KEY (&w, "warnings");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < self->n_warnings; i++)
     {
       const RespRoleWarning *wa = &self->warnings[i];
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "code", "role_unresolved");
-      resp_json_writer_member_string (&w, "node", resp_model_node_id (self->model, wa->subject));
-      resp_json_writer_member_string (&w, "role", resp_roles[wa->role].name);
-      resp_json_writer_member_string (&w, "message", self->messages[i]);
+      RESP_JSON_MEMBER_STRING (&w, "code", "role_unresolved");
+      RESP_JSON_MEMBER_STRING (&w, "node", resp_model_node_id (self->model, wa->subject));
+      RESP_JSON_MEMBER_STRING (&w, "role", resp_roles[wa->role].name);
+      RESP_JSON_MEMBER_STRING (&w, "message", self->messages[i]);
       resp_json_writer_end_object (&w);
     }
   resp_json_writer_end_array (&w);
@@ -372,22 +372,22 @@ scope_json (gconstpointer data, GString *out)
   resp_instant_format_buf (self->at, at);
   resp_json_writer_init (&w, out);
   resp_json_writer_begin_object (&w);
-  resp_json_writer_member_string (&w, "person", resp_model_node_id (m, self->person));
-  resp_json_writer_member_string (&w, "at", at);
-  resp_json_writer_key (&w, "seats");
+  RESP_JSON_MEMBER_STRING (&w, "person", resp_model_node_id (m, self->person));
+  RESP_JSON_MEMBER_STRING (&w, "at", at);
+  RESP_JSON_KEY (&w, "seats");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < self->seats->len; i++)
     {
       const RespScopeSeat *s = &g_array_index (self->seats, RespScopeSeat, i);
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "committee", resp_model_node_id (m, s->committee));
-      resp_json_writer_member_string (&w, "role", resp_seats[s->seat].name);
+      RESP_JSON_MEMBER_STRING (&w, "committee", resp_model_node_id (m, s->committee));
+      RESP_JSON_MEMBER_STRING (&w, "role", resp_seats[s->seat].name);
       resp_json_writer_end_object (&w);
     }
   resp_json_writer_end_array (&w);
-  resp_json_writer_key (&w, "heads");
+  RESP_JSON_KEY (&w, "heads");
   scope_json_ids (&w, m, self->heads);
-  resp_json_writer_key (&w, "responsible_for");
+  RESP_JSON_KEY (&w, "responsible_for");
   resp_json_writer_begin_object (&w);
   for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
     {
@@ -480,19 +480,19 @@ audit_json (gconstpointer data, GString *out)
     resp_render_json_instant (&w, "at", self->at);
   else
     {
-      resp_json_writer_key (&w, "at");
+      RESP_JSON_KEY (&w, "at");
       resp_json_writer_null (&w);
     }
-  resp_json_writer_key (&w, "findings");
+  RESP_JSON_KEY (&w, "findings");
   resp_json_writer_begin_array (&w, FALSE);
   for (guint i = 0; i < self->findings->len; i++)
     {
       const RespAuditFinding *f = &g_array_index (self->findings, RespAuditFinding, i);
       resp_json_writer_begin_object (&w);
-      resp_json_writer_member_string (&w, "code", resp_audit_codes[f->code].name);
-      resp_json_writer_member_string (&w, "node", resp_model_node_id (m, f->node));
-      resp_json_writer_member_string (&w, "role", resp_audit_post_names[f->post]);
-      resp_json_writer_member_string (&w, "basis", resp_audit_codes[f->code].basis);
+      RESP_JSON_MEMBER_STRING (&w, "code", resp_audit_codes[f->code].name);
+      RESP_JSON_MEMBER_STRING (&w, "node", resp_model_node_id (m, f->node));
+      RESP_JSON_MEMBER_STRING (&w, "role", resp_audit_post_names[f->post]);
+      RESP_JSON_MEMBER_STRING (&w, "basis", resp_audit_codes[f->code].basis);
       resp_render_json_instant (&w, "from", f->from);
       resp_render_json_instant (&w, "until", f->until);
       resp_json_writer_end_object (&w);

@@ -78,12 +78,18 @@ resp_render_json_ids (RespJsonWriter *w, const RespModel *m, const guint32 *node
 }
 
 void
-resp_render_json_strings (RespJsonWriter *w, GPtrArray *strings, gboolean free_it)
+resp_render_json_string_array (RespJsonWriter *w, const char * const *strings, guint n)
 {
   resp_json_writer_begin_array (w, TRUE);
-  for (guint i = 0; i < strings->len; i++)
-    resp_json_writer_string (w, strings->pdata[i]);
+  for (guint i = 0; i < n; i++)
+    resp_json_writer_string (w, strings[i]);
   resp_json_writer_end_array (w);
+}
+
+void
+resp_render_json_strings (RespJsonWriter *w, GPtrArray *strings, gboolean free_it)
+{
+  resp_render_json_string_array (w, (const char * const *) strings->pdata, strings->len);
   if (free_it)
     g_ptr_array_unref (strings);
 }

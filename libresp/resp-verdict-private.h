@@ -23,15 +23,24 @@ typedef struct {
   RespU32Vec missing; /* fact indices */
 } RespVerdictCircumstance;
 
+/* One liable person as readers see them. Each list is a slice of one of
+ * the verdict's view arrays: [basis, basis + n_basis) of view_basis,
+ * [paths, paths + n_paths) of view_paths, and so on. */
 typedef struct {
   guint32      person;
   RespCategory category;
-  guint32      roles;      /* bit per RespRole */
-  GPtrArray   *basis;      /* borrowed citations, in rule order */
-  GPtrArray   *paths;      /* GArray of guint32, subject outwards */
-  GArray      *authority;  /* guint32, by id */
-  GArray      *proposer;   /* guint32, by id */
+  guint32      roles;        /* bit per RespRole */
+  guint32      basis, n_basis;         /* borrowed citations, in rule order */
+  guint32      paths, n_paths;         /* spans of path_store, subject outwards */
+  guint32      authority, n_authority; /* into view_nodes, by id */
+  guint32      proposer, n_proposer;   /* into view_nodes, by id */
 } RespVerdictLiable;
+
+/* A path of the view: path_store[off, off + len) */
+typedef struct {
+  guint32 off;
+  guint32 len;
+} RespVerdictSpan;
 
 typedef struct {
   guint32     person;
@@ -153,7 +162,12 @@ struct _RespVerdict {
   gpointer      block;
   gint          view_state;     /* (atomic) VIEW_NONE, _BUILDING or _READY:
                                  * liable and messages made */
-  GPtrArray    *liable;         /* RespVerdictLiable*, made from flat on first read */
+  /* the view, made on first read: one liable per flat record, in the
+   * same order, and the arrays their lists are slices of (one block) */
+  RespVerdictLiable *liable;
+  const char  **view_basis;
+  RespVerdictSpan *view_paths;
+  guint32      *view_nodes;
   char        **messages;       /* the words of each warning, made on first read */
 };
 
@@ -164,11 +178,23 @@ const RespCircumstanceRule *resp_verdict_circumstance_rule (const RespVerdict *v
  * borrowed (free the array only). */
 GPtrArray  *resp_verdict_missing_names      (const RespVerdict *v, const RespU32Vec *missing);
 GPtrArray  *resp_verdict_role_names         (const RespVerdictLiable *l);
+/* The roles (RESP_N_ROLES of them) in the order of their names */
+const guint8 *resp_verdict_roles_by_name    (void);
 
-/* The per-person view of the liable, made on first use (thread-safe); it
- * also puts flat and the duty holders in the order readers see. Anything
- * that reads either calls it first. */
-GPtrArray  *resp_verdict_get_liable_list    (RespVerdict *v);
+/* The per-person view of the liable (flat.len of them, in reading
+ * order), made on first use (thread-safe); it also puts flat and the duty
+ * holders in the order readers see. Anything that reads either calls it
+ * first. */
+const RespVerdictLiable *resp_verdict_get_liable_list (RespVerdict *v);
+/* Path k of liable l: its nodes, *len of them, from the subject outwards */
+static inline const guint32 *
+resp_verdict_liable_path (const RespVerdict *v, const RespVerdictLiable *l, guint k, guint *len)
+{
+  const RespVerdictSpan *p = &v->view_paths[l->paths + k];
+
+  *len = p->len;
+  return v->path_store.data + p->off;
+}
 /* The code of a warning, as SPEC §5 names it. */
 const char *resp_verdict_warning_code       (const RespVerdictWarning *w);
 /* The words of warning i, made on first use (thread-safe). */

@@ -100,11 +100,14 @@ write_strv (RespJsonWriter *w, char **v)
   resp_json_writer_end_array (w);
 }
 
-/* nodes[0..n) by id */
+/* nodes[0..n) by id (most lists hold one node or none, in order as they are) */
 static void
 write_sorted_ids (RespJsonWriter *w, const RespVerdict *v, const guint32 *nodes, guint n)
 {
-  resp_render_json_strings (w, resp_model_sorted_ids (v->model, nodes, n), TRUE);
+  if (n <= 1)
+    resp_render_json_ids (w, v->model, nodes, n);
+  else
+    resp_render_json_strings (w, resp_model_sorted_ids (v->model, nodes, n), TRUE);
 }
 
 static void
@@ -140,7 +143,7 @@ write_duty_holders (RespJsonWriter *w, const RespVerdict *v)
 static void
 json_circumstances (RespJsonWriter *w, const RespVerdict *v)
 {
-  resp_json_writer_key (w, "circumstances");
+  RESP_JSON_KEY (w, "circumstances");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->circumstances.len; i++)
     {
@@ -150,14 +153,14 @@ json_circumstances (RespJsonWriter *w, const RespVerdict *v)
       if (c->status == RESP_CIRCUMSTANCE_DOES_NOT_HOLD)
         continue;
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "id", r->id);
-      resp_json_writer_member_string (w, "status", resp_circumstance_status_names[c->status]);
-      resp_json_writer_member_string (w, "cite", r->cite);
-      resp_json_writer_key (w, "subjects");
+      RESP_JSON_MEMBER_STRING (w, "id", r->id);
+      RESP_JSON_MEMBER_STRING (w, "status", resp_circumstance_status_names[c->status]);
+      RESP_JSON_MEMBER_STRING (w, "cite", r->cite);
+      RESP_JSON_KEY (w, "subjects");
       write_sorted_ids (w, v, c->subjects.data, c->subjects.len);
       if (c->status == RESP_CIRCUMSTANCE_UNDETERMINED)
         {
-          resp_json_writer_key (w, "missing");
+          RESP_JSON_KEY (w, "missing");
           resp_render_json_strings (w, resp_verdict_missing_names (v, &c->missing), TRUE);
         }
       resp_json_writer_end_object (w);
@@ -168,26 +171,34 @@ json_circumstances (RespJsonWriter *w, const RespVerdict *v)
 static void
 json_liable_one (RespJsonWriter *w, const RespVerdict *v, const RespVerdictLiable *l)
 {
+  const guint8 *roles = resp_verdict_roles_by_name ();
+
   resp_json_writer_begin_object (w);
-  resp_json_writer_member_string (w, "person", id_of (v, l->person));
-  resp_json_writer_member_string (w, "name", resp_model_node_name (v->model, l->person));
-  resp_json_writer_member_string (w, "category", resp_categories[l->category].name);
-  resp_json_writer_key (w, "roles");
-  resp_render_json_strings (w, resp_verdict_role_names (l), TRUE);
-  resp_json_writer_key (w, "basis");
-  resp_render_json_strings (w, l->basis, FALSE);
-  resp_json_writer_key (w, "paths");
+  RESP_JSON_MEMBER_STRING (w, "person", id_of (v, l->person));
+  RESP_JSON_MEMBER_STRING (w, "name", resp_model_node_name (v->model, l->person));
+  RESP_JSON_MEMBER_STRING (w, "category", resp_categories[l->category].name);
+  RESP_JSON_KEY (w, "roles");
+  resp_json_writer_begin_array (w, TRUE);
+  for (guint r = 0; r < RESP_N_ROLES; r++)
+    if (l->roles & (1u << roles[r]))
+      resp_json_writer_string (w, resp_roles[roles[r]].name);
+  resp_json_writer_end_array (w);
+  RESP_JSON_KEY (w, "basis");
+  resp_render_json_string_array (w, v->view_basis + l->basis, l->n_basis);
+  RESP_JSON_KEY (w, "paths");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint k = 0; k < l->paths->len; k++)
+  for (guint k = 0; k < l->n_paths; k++)
     {
-      const GArray *p = l->paths->pdata[k];
-      resp_render_json_ids (w, v->model, (const guint32 *) (gpointer) p->data, p->len);
+      guint len;
+      const guint32 *p = resp_verdict_liable_path (v, l, k, &len);
+      resp_render_json_ids (w, v->model, p, len);
     }
   resp_json_writer_end_array (w);
-  resp_json_writer_key (w, "authority");
-  write_sorted_ids (w, v, (const guint32 *) (gpointer) l->authority->data, l->authority->len);
-  resp_json_writer_key (w, "proposer");
-  write_sorted_ids (w, v, (const guint32 *) (gpointer) l->proposer->data, l->proposer->len);
+  /* the view keeps both by id */
+  RESP_JSON_KEY (w, "authority");
+  resp_render_json_ids (w, v->model, v->view_nodes + l->authority, l->n_authority);
+  RESP_JSON_KEY (w, "proposer");
+  resp_render_json_ids (w, v->model, v->view_nodes + l->proposer, l->n_proposer);
   resp_json_writer_end_object (w);
 }
 
@@ -225,34 +236,34 @@ modifier_basis (const RespVerdict *v, const char *kind)
 static void
 json_held_apart (RespJsonWriter *w, const RespVerdict *v)
 {
-  resp_json_writer_key (w, "bodies");
+  RESP_JSON_KEY (w, "bodies");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->bodies.len; i++)
     {
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "committee", id_of (v, v->bodies.data[i]));
-      resp_json_writer_key (w, "basis");
+      RESP_JSON_MEMBER_STRING (w, "committee", id_of (v, v->bodies.data[i]));
+      RESP_JSON_KEY (w, "basis");
       write_strv (w, v->rb->collective_basis);
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_array (w);
 
-  resp_json_writer_key (w, "exempt");
+  RESP_JSON_KEY (w, "exempt");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->exempt.len; i++)
     {
       const RespVerdictExempt *x = &v->exempt.data[i];
       const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "person", id_of (v, x->person));
-      resp_json_writer_member_string (w, "reason", e->reason);
-      resp_json_writer_key (w, "basis");
+      RESP_JSON_MEMBER_STRING (w, "person", id_of (v, x->person));
+      RESP_JSON_MEMBER_STRING (w, "reason", e->reason);
+      RESP_JSON_KEY (w, "basis");
       write_strv (w, e->basis);
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_array (w);
 
-  resp_json_writer_key (w, "modifiers");
+  RESP_JSON_KEY (w, "modifiers");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->modifiers.len; i++)
     {
@@ -263,8 +274,8 @@ json_held_apart (RespJsonWriter *w, const RespVerdict *v)
         continue;
       basis = modifier_basis (v, m->kind);
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "kind", m->kind);
-      resp_json_writer_key (w, "basis");
+      RESP_JSON_MEMBER_STRING (w, "kind", m->kind);
+      RESP_JSON_KEY (w, "basis");
       write_strv (w, (char **) basis->pdata);
       resp_json_writer_end_object (w);
       g_ptr_array_unref (basis);
@@ -275,16 +286,16 @@ json_held_apart (RespJsonWriter *w, const RespVerdict *v)
 static void
 json_warnings (RespJsonWriter *w, RespVerdict *v)
 {
-  resp_json_writer_key (w, "warnings");
+  RESP_JSON_KEY (w, "warnings");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->warnings.len; i++)
     {
       const RespVerdictWarning *wa = &v->warnings.data[i];
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "code", resp_verdict_warning_code (wa));
-      resp_json_writer_member_string (w, "node", wa->node != RESP_NO_NODE ? id_of (v, wa->node) : NULL);
-      resp_json_writer_member_string (w, "role", wa->role >= 0 ? resp_roles[wa->role].name : NULL);
-      resp_json_writer_member_string (w, "message", resp_verdict_warning_message (v, i));
+      RESP_JSON_MEMBER_STRING (w, "code", resp_verdict_warning_code (wa));
+      RESP_JSON_MEMBER_STRING (w, "node", wa->node != RESP_NO_NODE ? id_of (v, wa->node) : NULL);
+      RESP_JSON_MEMBER_STRING (w, "role", wa->role >= 0 ? resp_roles[wa->role].name : NULL);
+      RESP_JSON_MEMBER_STRING (w, "message", resp_verdict_warning_message (v, i));
       resp_json_writer_end_object (w);
     }
   resp_json_writer_end_array (w);
@@ -316,7 +327,7 @@ write_instant_or_null (RespJsonWriter *w, gint64 t)
 static void
 json_timeline (RespJsonWriter *w, const RespVerdict *v)
 {
-  resp_json_writer_key (w, "grade");
+  RESP_JSON_KEY (w, "grade");
   if (!v->has_grade)
     resp_json_writer_null (w);
   else
@@ -326,24 +337,24 @@ json_timeline (RespJsonWriter *w, const RespVerdict *v)
                                       g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id);
       resp_json_writer_member_string (w, "most",
                                       g_array_index (v->rb->grades, RespGradeRule, v->grade_most).id);
-      resp_json_writer_key (w, "stated");
+      RESP_JSON_KEY (w, "stated");
       resp_json_writer_bool (w, v->grade_stated);
       resp_json_writer_end_object (w);
     }
-  resp_json_writer_key (w, "reporting");
+  RESP_JSON_KEY (w, "reporting");
   resp_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < v->hops.len; i++)
     {
       const RespVerdictHop *h = &v->hops.data[i];
 
       resp_json_writer_begin_object (w);
-      resp_json_writer_member_string (w, "by", id_of (v, h->by));
-      resp_json_writer_member_string (w, "to", h->to != RESP_NO_NODE ? id_of (v, h->to) : NULL);
-      resp_json_writer_member_string (w, "kind", resp_report_kind_names[h->kind]);
-      resp_json_writer_key (w, "due");
+      RESP_JSON_MEMBER_STRING (w, "by", id_of (v, h->by));
+      RESP_JSON_MEMBER_STRING (w, "to", h->to != RESP_NO_NODE ? id_of (v, h->to) : NULL);
+      RESP_JSON_MEMBER_STRING (w, "kind", resp_report_kind_names[h->kind]);
+      RESP_JSON_KEY (w, "due");
       write_instant_or_null (w, h->due);
-      resp_json_writer_member_string (w, "status", resp_hop_status_names[h->status]);
-      resp_json_writer_key (w, "reports");
+      RESP_JSON_MEMBER_STRING (w, "status", resp_hop_status_names[h->status]);
+      RESP_JSON_KEY (w, "reports");
       resp_json_writer_begin_array (w, TRUE);
       for (guint k = 0; k < h->reports.len; k++)
         resp_json_writer_int (w, h->reports.data[k]);
@@ -358,7 +369,7 @@ json_timeline (RespJsonWriter *w, const RespVerdict *v)
 static void
 json_derived (RespJsonWriter *w, RespVerdict *v)
 {
-  resp_json_writer_key (w, "derived_facts");
+  RESP_JSON_KEY (w, "derived_facts");
   resp_json_writer_begin_object (w);
   for (guint i = 0; i < v->derived.len; i++)
     {
@@ -366,13 +377,13 @@ json_derived (RespJsonWriter *w, RespVerdict *v)
 
       resp_json_writer_key (w, g_array_index (v->rb->facts, RespFactDecl, d->fact).name);
       resp_json_writer_begin_object (w);
-      resp_json_writer_key (w, "value");
+      RESP_JSON_KEY (w, "value");
       if (d->value == 2)
         resp_json_writer_null (w);
       else
         resp_json_writer_bool (w, d->value == 1);
-      resp_json_writer_member_string (w, "from", d->from == RESP_DERIVE_TIMELINE ? "timeline" : "record");
-      resp_json_writer_key (w, "evidence");
+      RESP_JSON_MEMBER_STRING (w, "from", d->from == RESP_DERIVE_TIMELINE ? "timeline" : "record");
+      RESP_JSON_KEY (w, "evidence");
       resp_json_writer_begin_array (w, TRUE);
       for (guint k = 0; k < d->evidence.len; k++)
         if (d->from == RESP_DERIVE_TIMELINE)
@@ -389,30 +400,30 @@ json_derived (RespJsonWriter *w, RespVerdict *v)
 static void
 render_json (RespVerdict *v, RespJsonWriter *w)
 {
-  GPtrArray *liable = resp_verdict_get_liable_list (v);   /* the view, in reading order */
+  const RespVerdictLiable *liable = resp_verdict_get_liable_list (v);   /* the view, in reading order */
   char at[RESP_INSTANT_BUF];
 
   resp_instant_format_buf (v->event->occurred_at, at);
   resp_json_writer_begin_object (w);
-  resp_json_writer_member_string (w, "event", v->event->id);
-  resp_json_writer_member_string (w, "occurred_at", at);
-  resp_json_writer_member_string (w, "rulebook", v->rb->id);
-  resp_json_writer_member_string (w, "status", resp_verdict_statuses[v->status].name);
+  RESP_JSON_MEMBER_STRING (w, "event", v->event->id);
+  RESP_JSON_MEMBER_STRING (w, "occurred_at", at);
+  RESP_JSON_MEMBER_STRING (w, "rulebook", v->rb->id);
+  RESP_JSON_MEMBER_STRING (w, "status", resp_verdict_statuses[v->status].name);
   json_circumstances (w, v);
-  resp_json_writer_key (w, "liable");
+  RESP_JSON_KEY (w, "liable");
   resp_json_writer_begin_array (w, FALSE);
-  for (guint i = 0; i < liable->len; i++)
-    json_liable_one (w, v, liable->pdata[i]);
+  for (guint i = 0; i < v->flat.len; i++)
+    json_liable_one (w, v, &liable[i]);
   resp_json_writer_end_array (w);
   json_held_apart (w, v);
   json_warnings (w, v);
   json_timeline (w, v);
   json_derived (w, v);
-  resp_json_writer_key (w, "notify");
+  RESP_JSON_KEY (w, "notify");
   write_sorted_ids (w, v, v->notify.data, v->notify.len);
   if (v->status != RESP_VERDICT_TRIGGERED)
     {
-      resp_json_writer_key (w, "duty_holders");
+      RESP_JSON_KEY (w, "duty_holders");
       write_duty_holders (w, v);
     }
   resp_json_writer_end_object (w);
@@ -482,21 +493,22 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
         first = FALSE;
       }
   g_string_append (out, "\n     依据：");
-  for (guint k = 0; k < l->basis->len; k++)
-    g_string_append_printf (out, "%s%s", k ? "；" : "", (char *) l->basis->pdata[k]);
+  for (guint k = 0; k < l->n_basis; k++)
+    g_string_append_printf (out, "%s%s", k ? "；" : "", v->view_basis[l->basis + k]);
   g_string_append_c (out, '\n');
-  for (guint k = 0; k < l->paths->len; k++)
+  for (guint k = 0; k < l->n_paths; k++)
     {
-      const GArray *p = l->paths->pdata[k];
+      guint len;
+      const guint32 *p = resp_verdict_liable_path (v, l, k, &len);
       g_string_append (out, "     链条：");
-      for (guint j = 0; j < p->len; j++)
-        g_string_append_printf (out, "%s%s", j ? " → " : "", id_of (v, g_array_index (p, guint32, j)));
+      for (guint j = 0; j < len; j++)
+        g_string_append_printf (out, "%s%s", j ? " → " : "", id_of (v, p[j]));
       g_string_append_c (out, '\n');
     }
   g_string_append (out, "     问责机关：");
-  resp_render_nodes (out, v->model, (const guint32 *) (gpointer) l->authority->data, l->authority->len);
+  resp_render_nodes (out, v->model, v->view_nodes + l->authority, l->n_authority);
   g_string_append (out, "；问责建议：");
-  resp_render_nodes (out, v->model, (const guint32 *) (gpointer) l->proposer->data, l->proposer->len);
+  resp_render_nodes (out, v->model, v->view_nodes + l->proposer, l->n_proposer);
   g_string_append_c (out, '\n');
 }
 
@@ -702,7 +714,7 @@ static void
 render_text (gconstpointer self, GString *out)
 {
   RespVerdict *v = (RespVerdict *) self;
-  GPtrArray *liable = resp_verdict_get_liable_list (v);   /* the view, in reading order */
+  const RespVerdictLiable *liable = resp_verdict_get_liable_list (v);   /* the view, in reading order */
   char at[RESP_INSTANT_BUF];
   guint n = 0;
 
@@ -744,10 +756,10 @@ render_text (gconstpointer self, GString *out)
   if (v->status == RESP_VERDICT_TRIGGERED)
     {
       g_string_append (out, "\n二、责任认定（逐级倒查）\n");
-      if (liable->len == 0)
+      if (v->flat.len == 0)
         g_string_append (out, "  无\n");
-      for (guint i = 0; i < liable->len; i++)
-        text_liable_one (out, v, i, liable->pdata[i]);
+      for (guint i = 0; i < v->flat.len; i++)
+        text_liable_one (out, v, i, &liable[i]);
       text_bodies_and_exempt (out, v);
       text_modifiers (out, v);
     }
@@ -780,12 +792,13 @@ static void
 dot_paths (GString *out, const RespVerdict *v, const RespVerdictLiable *l, const char *prefix,
            GHashTable *edges, GHashTable *nodes)
 {
-  for (guint k = 0; k < l->paths->len; k++)
+  for (guint k = 0; k < l->n_paths; k++)
     {
-      const GArray *p = l->paths->pdata[k];
-      for (guint j = 0; j + 1 < p->len; j++)
+      guint len;
+      const guint32 *p = resp_verdict_liable_path (v, l, k, &len);
+      for (guint j = 0; j + 1 < len; j++)
         {
-          guint32 a = g_array_index (p, guint32, j), b = g_array_index (p, guint32, j + 1);
+          guint32 a = p[j], b = p[j + 1];
           char *key = g_strdup_printf ("%u>%u", a, b);
           if (g_hash_table_add (edges, key))
             {
@@ -813,11 +826,11 @@ dot_liable (GString *out, RespVerdict *v, const char *prefix, GHashTable *nodes)
 {
   static const char * const colours[RESP_N_CATEGORIES] = { "#d62728", "#ff7f0e", "#e6c200" };
   GHashTable *edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *liable = resp_verdict_get_liable_list (v);
+  const RespVerdictLiable *liable = resp_verdict_get_liable_list (v);
 
-  for (guint i = 0; i < liable->len; i++)
+  for (guint i = 0; i < v->flat.len; i++)
     {
-      const RespVerdictLiable *l = liable->pdata[i];
+      const RespVerdictLiable *l = &liable[i];
       char *label = g_strdup_printf ("%s\\n%s", resp_model_node_name (v->model, l->person),
                                      resp_categories[l->category].label_zh);
       g_string_append (out, "  ");

@@ -28,16 +28,6 @@ cmp_flat (gconstpointer a, gconstpointer b, gpointer data)
   return strcmp (resp_model_node_id (m, x->person), resp_model_node_id (m, y->person));
 }
 
-static void
-liable_free (RespVerdictLiable *l)
-{
-  g_ptr_array_unref (l->basis);
-  g_ptr_array_unref (l->paths);
-  g_array_unref (l->authority);
-  g_array_unref (l->proposer);
-  g_free (l);
-}
-
 const char *
 resp_verdict_warning_code (const RespVerdictWarning *w)
 {
@@ -70,15 +60,52 @@ resp_verdict_warning_code (const RespVerdictWarning *w)
 
 enum { VIEW_NONE, VIEW_BUILDING, VIEW_READY };
 
-/* The view itself (ensure_view() says who makes it, and when) */
+/* A flat record's place, found by its person */
+typedef struct {
+  guint32 person;
+  guint32 index;     /* + 1 */
+} PersonAt;
+
+static int
+cmp_person_at (const void *a, const void *b)
+{
+  guint32 x = ((const PersonAt *) a)->person, y = ((const PersonAt *) b)->person;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The flat record of person p (+ 1), or 0 */
+static guint32
+flat_of (const PersonAt *by_person, guint n, guint32 p)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (by_person[mid].person < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && by_person[lo].person == p ? by_person[lo].index : 0;
+}
+
+/* The view itself (ensure_view() says who makes it, and when): the liable
+ * and the arrays their lists are slices of, in one block. */
 static void
 build_view (RespVerdict *v)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) liable_free);
-  GHashTable *flat_of = g_hash_table_new (g_direct_hash, g_direct_equal);
-  guint32 *first = g_new0 (guint32, v->flat.len + 1);
-  guint32 *owner = g_new (guint32, v->refs.len);
-  guint32 *order = g_new (guint32, v->refs.len);
+  guint n = v->flat.len, n_refs = v->refs.len;
+  PersonAt *by_person = g_new (PersonAt, MAX (n, 1));
+  guint32 *first = g_new0 (guint32, n + 1);
+  guint32 *owner = g_new (guint32, MAX (n_refs, 1));
+  guint32 *order = g_new (guint32, MAX (n_refs, 1));
+  gsize kinds[RESP_REF_PROPOSER + 1] = { 0 };
+  guint32 nb = 0, np = 0, nn = 0;
+  gsize size;
+  char *block;
 
   /* the order readers see (the liable by severity then id, duty holders
    * by id) is made here: ids are strings spread over the whole model,
@@ -94,65 +121,101 @@ build_view (RespVerdict *v)
 
   /* each person's references, in the order of refs: a counting sort
    * of the references by the (sorted) flat record of their person */
-  for (guint i = 0; i < v->flat.len; i++)
-    g_hash_table_insert (flat_of, GUINT_TO_POINTER (v->flat.data[i].person), GUINT_TO_POINTER (i + 1));
-  for (guint k = 0; k < v->refs.len; k++)
+  for (guint i = 0; i < n; i++)
     {
-      owner[k] = GPOINTER_TO_UINT (g_hash_table_lookup (flat_of, GUINT_TO_POINTER (v->refs.data[k].person)));
-      if (owner[k] != 0)
-        first[owner[k]]++;
+      by_person[i].person = v->flat.data[i].person;
+      by_person[i].index = i + 1;
     }
-  for (guint i = 0; i < v->flat.len; i++)
+  qsort (by_person, n, sizeof (PersonAt), cmp_person_at);
+  for (guint k = 0; k < n_refs; k++)
+    {
+      owner[k] = flat_of (by_person, n, v->refs.data[k].person);
+      if (owner[k] != 0)
+        {
+          first[owner[k]]++;
+          kinds[MIN (v->refs.data[k].kind, RESP_REF_PROPOSER)]++;
+        }
+    }
+  for (guint i = 0; i < n; i++)
     first[i + 1] += first[i];
   /* first[i] starts flat i's references; filling them moves it on to
    * where they end, which is where flat i + 1's start */
-  for (guint k = 0; k < v->refs.len; k++)
+  for (guint k = 0; k < n_refs; k++)
     if (owner[k] != 0)
       order[first[owner[k] - 1]++] = k;
-  for (guint i = 0; i < v->flat.len; i++)
+
+  /* one block: the citations (pointers) first, then the liable, the
+   * paths and the nodes (all of 4-byte fields) */
+  size = sizeof (const char *) * kinds[RESP_REF_BASIS] + sizeof (RespVerdictLiable) * n +
+         sizeof (RespVerdictSpan) * kinds[RESP_REF_PATH] +
+         sizeof (guint32) * (kinds[RESP_REF_AUTHORITY] + kinds[RESP_REF_PROPOSER]);
+  block = g_malloc (MAX (size, 1));
+  v->view_basis = (const char **) (gpointer) block;
+  v->liable = (RespVerdictLiable *) (gpointer) (v->view_basis + kinds[RESP_REF_BASIS]);
+  v->view_paths = (RespVerdictSpan *) (gpointer) (v->liable + n);
+  v->view_nodes = (guint32 *) (gpointer) (v->view_paths + kinds[RESP_REF_PATH]);
+
+  for (guint i = 0; i < n; i++)
     {
       const RespVerdictFlat *f = &v->flat.data[i];
-      RespVerdictLiable *l = g_new0 (RespVerdictLiable, 1);
+      RespVerdictLiable *l = &v->liable[i];
+      guint from = i > 0 ? first[i - 1] : 0;
 
       l->person = f->person;
       l->category = (RespCategory) f->category;
       l->roles = f->roles;
-      l->basis = g_ptr_array_new ();
-      l->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      l->authority = g_array_new (FALSE, FALSE, sizeof (guint32));
-      l->proposer = g_array_new (FALSE, FALSE, sizeof (guint32));
-      for (guint j = i > 0 ? first[i - 1] : 0; j < first[i]; j++)
+      l->basis = nb;
+      l->paths = np;
+      l->n_authority = l->n_proposer = 0;
+      for (guint j = from; j < first[i]; j++)
         {
           const RespVerdictRef *r = &v->refs.data[order[j]];
-          switch (r->kind)
-            {
-            case RESP_REF_BASIS:
-              g_ptr_array_add (l->basis, (gpointer) r->basis);
-              break;
-            case RESP_REF_PATH:
-              {
-                GArray *p = g_array_sized_new (FALSE, FALSE, sizeof (guint32), r->b);
-                g_array_append_vals (p, &v->path_store.data[r->a], r->b);
-                g_ptr_array_add (l->paths, p);
-              }
-              break;
-            case RESP_REF_AUTHORITY:
-              g_array_append_val (l->authority, r->a);
-              break;
-            default:
-              g_array_append_val (l->proposer, r->a);
-              break;
-            }
+
+          if (r->kind == RESP_REF_AUTHORITY)
+            l->n_authority++;
+          else if (r->kind >= RESP_REF_PROPOSER)
+            l->n_proposer++;
         }
-      g_array_sort_with_data (l->authority, resp_model_cmp_ids, v->model);
-      g_array_sort_with_data (l->proposer, resp_model_cmp_ids, v->model);
-      g_ptr_array_add (list, l);
+      l->authority = nn;
+      l->proposer = nn + l->n_authority;
+      nn += l->n_authority + l->n_proposer;
+      {
+        guint32 a = l->authority, p = l->proposer;
+
+        for (guint j = from; j < first[i]; j++)
+          {
+            const RespVerdictRef *r = &v->refs.data[order[j]];
+
+            switch (r->kind)
+              {
+              case RESP_REF_BASIS:
+                v->view_basis[nb++] = r->basis;
+                break;
+              case RESP_REF_PATH:
+                v->view_paths[np].off = r->a;
+                v->view_paths[np].len = r->b;
+                np++;
+                break;
+              case RESP_REF_AUTHORITY:
+                v->view_nodes[a++] = r->a;
+                break;
+              default:
+                v->view_nodes[p++] = r->a;
+                break;
+              }
+          }
+      }
+      l->n_basis = nb - l->basis;
+      l->n_paths = np - l->paths;
+      resp_sort_stable (v->view_nodes + l->authority, l->n_authority, sizeof (guint32),
+                        resp_model_cmp_ids, v->model);
+      resp_sort_stable (v->view_nodes + l->proposer, l->n_proposer, sizeof (guint32),
+                        resp_model_cmp_ids, v->model);
     }
   g_free (order);
   g_free (owner);
   g_free (first);
-  g_hash_table_unref (flat_of);
-  v->liable = list;
+  g_free (by_person);
   v->messages = g_new0 (char *, v->warnings.len + 1);
   for (guint i = 0; i < v->warnings.len; i++)
     v->messages[i] = resp_render_verdict_warning (v, &v->warnings.data[i]);
@@ -180,7 +243,7 @@ ensure_view (RespVerdict *v)
   g_atomic_int_set (&v->view_state, VIEW_READY);
 }
 
-GPtrArray *
+const RespVerdictLiable *
 resp_verdict_get_liable_list (RespVerdict *v)
 {
   ensure_view (v);
@@ -197,8 +260,8 @@ resp_verdict_warning_message (RespVerdict *v, guint i)
 static void
 verdict_free (RespVerdict *self)
 {
-  if (self->liable != NULL)
-    g_ptr_array_unref (self->liable);
+  /* the view's block starts with its citations */
+  g_free (self->view_basis);
   g_strfreev (self->messages);
   g_clear_pointer (&self->record, resp_record_unref);
   resp_event_unref (self->event);
@@ -252,15 +315,37 @@ resp_verdict_missing_names (const RespVerdict *v, const RespU32Vec *missing)
   return out;
 }
 
+const guint8 *
+resp_verdict_roles_by_name (void)
+{
+  static guint8 order[RESP_N_ROLES];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      /* an insertion sort of the few names, once */
+      for (guint r = 0; r < RESP_N_ROLES; r++)
+        {
+          guint i = r;
+
+          for (; i > 0 && strcmp (resp_roles[order[i - 1]].name, resp_roles[r].name) > 0; i--)
+            order[i] = order[i - 1];
+          order[i] = (guint8) r;
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return order;
+}
+
 GPtrArray *
 resp_verdict_role_names (const RespVerdictLiable *l)
 {
+  const guint8 *order = resp_verdict_roles_by_name ();
   GPtrArray *out = g_ptr_array_new ();
 
-  for (guint r = 0; r < RESP_N_ROLES; r++)
-    if (l->roles & (1u << r))
-      g_ptr_array_add (out, (gpointer) resp_roles[r].name);
-  g_ptr_array_sort (out, cmp_str);
+  for (guint i = 0; i < RESP_N_ROLES; i++)
+    if (l->roles & (1u << order[i]))
+      g_ptr_array_add (out, (gpointer) resp_roles[order[i]].name);
   return out;
 }
 
@@ -443,7 +528,7 @@ resp_verdict_get_n_liable (RespVerdict *self)
 static const RespVerdictLiable *
 liable_at (RespVerdict *self, guint index)
 {
-  return resp_verdict_get_liable_list (self)->pdata[index];
+  return &resp_verdict_get_liable_list (self)[index];
 }
 
 /**
@@ -522,9 +607,16 @@ char **
 resp_verdict_dup_liable_basis (RespVerdict *self,
                                guint        index)
 {
+  const RespVerdictLiable *l;
+  char **out;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
-  return take_strv (g_ptr_array_copy (liable_at (self, index)->basis, NULL, NULL));
+  l = liable_at (self, index);
+  out = g_new0 (char *, l->n_basis + 1);
+  for (guint i = 0; i < l->n_basis; i++)
+    out[i] = g_strdup (self->view_basis[l->basis + i]);
+  return out;
 }
 
 /**
@@ -544,7 +636,7 @@ resp_verdict_get_liable_n_paths (RespVerdict *self,
 {
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (index < self->flat.len, 0);
-  return liable_at (self, index)->paths->len;
+  return liable_at (self, index)->n_paths;
 }
 
 /**
@@ -565,16 +657,19 @@ resp_verdict_dup_liable_path (RespVerdict *self,
                               guint        index,
                               guint        path)
 {
-  const GArray *p;
+  const RespVerdictLiable *l;
+  const guint32 *p;
+  guint len;
   char **out;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
-  g_return_val_if_fail (path < liable_at (self, index)->paths->len, NULL);
-  p = liable_at (self, index)->paths->pdata[path];
-  out = g_new0 (char *, p->len + 1);
-  for (guint i = 0; i < p->len; i++)
-    out[i] = g_strdup (resp_model_node_id (self->model, g_array_index (p, guint32, i)));
+  l = liable_at (self, index);
+  g_return_val_if_fail (path < l->n_paths, NULL);
+  p = resp_verdict_liable_path (self, l, path, &len);
+  out = g_new0 (char *, len + 1);
+  for (guint i = 0; i < len; i++)
+    out[i] = g_strdup (resp_model_node_id (self->model, p[i]));
   return out;
 }
 
@@ -594,12 +689,12 @@ char **
 resp_verdict_dup_liable_authority (RespVerdict *self,
                                    guint        index)
 {
-  const GArray *a;
+  const RespVerdictLiable *l;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
-  a = liable_at (self, index)->authority;
-  return take_strv (resp_model_sorted_ids (self->model, (const guint32 *) (gpointer) a->data, a->len));
+  l = liable_at (self, index);
+  return take_strv (resp_model_sorted_ids (self->model, self->view_nodes + l->authority, l->n_authority));
 }
 
 /**
@@ -618,12 +713,12 @@ char **
 resp_verdict_dup_liable_proposer (RespVerdict *self,
                                   guint        index)
 {
-  const GArray *a;
+  const RespVerdictLiable *l;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
-  a = liable_at (self, index)->proposer;
-  return take_strv (resp_model_sorted_ids (self->model, (const guint32 *) (gpointer) a->data, a->len));
+  l = liable_at (self, index);
+  return take_strv (resp_model_sorted_ids (self->model, self->view_nodes + l->proposer, l->n_proposer));
 }
 
 /**

@@ -1587,9 +1587,63 @@ test_writer (void)
   g_string_free (out, TRUE);
 }
 
+/* Literal keys (RESP_JSON_KEY, RESP_JSON_MEMBER_STRING) are written as
+ * resp_json_writer_key() and _member_string() write them, in every place a
+ * key can stand: first and later in an object, nested, after an inline
+ * array, with a string and with null */
+static void
+write_members (RespJsonWriter *w, gboolean literal)
+{
+  resp_json_writer_begin_object (w);
+  if (literal)
+    RESP_JSON_KEY (w, "k");
+  else
+    resp_json_writer_key (w, "k");
+  resp_json_writer_begin_array (w, TRUE);
+  resp_json_writer_int (w, 1);
+  resp_json_writer_end_array (w);
+  if (literal)
+    RESP_JSON_MEMBER_STRING (w, "person_id", "p-1");
+  else
+    resp_json_writer_member_string (w, "person_id", "p-1");
+  if (literal)
+    RESP_JSON_KEY (w, "o2");
+  else
+    resp_json_writer_key (w, "o2");
+  resp_json_writer_begin_object (w);
+  if (literal)
+    RESP_JSON_MEMBER_STRING (w, "n", NULL);
+  else
+    resp_json_writer_member_string (w, "n", NULL);
+  if (literal)
+    RESP_JSON_MEMBER_STRING (w, "s", "a\"b");
+  else
+    resp_json_writer_member_string (w, "s", "a\"b");
+  resp_json_writer_end_object (w);
+  resp_json_writer_end_object (w);
+}
+
+static void
+test_writer_literal_keys (void)
+{
+  GString *a = g_string_new (NULL), *b = g_string_new (NULL);
+  RespJsonWriter w;
+
+  resp_json_writer_init (&w, a);
+  write_members (&w, FALSE);
+  resp_json_writer_init (&w, b);
+  write_members (&w, TRUE);
+  CU_ASSERT_STRING_EQUAL (b->str, a->str);
+  CU_ASSERT_STRING_EQUAL (b->str, "{\n  \"k\": [1],\n  \"person_id\": \"p-1\",\n  \"o2\": {\n"
+                                  "    \"n\": null,\n    \"s\": \"a\\\"b\"\n  }\n}");
+  g_string_free (a, TRUE);
+  g_string_free (b, TRUE);
+}
+
 static CU_TestInfo writer_tests[] = {
   { "escapes and layout", test_writer },
   { "escapes at every place of short and long strings", test_writer_escapes_everywhere },
+  { "literal keys as keys written one by one", test_writer_literal_keys },
   CU_TEST_INFO_NULL,
 };
 
