@@ -37,9 +37,31 @@ resp_render_in (const RespRenderer *renderer, gconstpointer self, RespFormat for
 }
 
 void
+resp_render_cat (GString *out, const char * const *strings, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_string_append (out, strings[i] != NULL ? strings[i] : "(null)");
+}
+
+void
+resp_render_uint (GString *out, guint n)
+{
+  char digits[16];
+  guint k = sizeof digits;
+
+  do
+    {
+      digits[--k] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  g_string_append_len (out, digits + k, (gssize) (sizeof digits - k));
+}
+
+void
 resp_render_node (GString *out, const RespModel *m, guint32 node)
 {
-  g_string_append_printf (out, "%s（%s）", resp_model_node_name (m, node), resp_model_node_id (m, node));
+  RESP_CAT (out, resp_model_node_name (m, node), "（", resp_model_node_id (m, node), "）");
 }
 
 void

@@ -27,8 +27,7 @@ fact_list (const RespRulebook *rb, const RespU32Vec *facts)
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < facts->len; i++)
-    g_string_append_printf (s, "%s%s", i ? "、" : "",
-                            g_array_index (rb->facts, RespFactDecl, facts->data[i]).name);
+    RESP_CAT (s, i ? "、" : "", g_array_index (rb->facts, RespFactDecl, facts->data[i]).name);
   return g_string_free (s, FALSE);
 }
 
@@ -435,7 +434,7 @@ static void
 text_join (GString *out, char **strv, const char *sep)
 {
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i ? sep : "", strv[i]);
+    RESP_CAT (out, i ? sep : "", strv[i]);
 }
 
 /* Orders fact indices by the facts' names. */
@@ -453,8 +452,8 @@ text_circumstance (GString *out, const RespVerdict *v, const RespVerdictCircumst
 {
   const RespCircumstanceRule *r = resp_verdict_circumstance_rule (v, c);
 
-  g_string_append_printf (out, "  %s 〔%s〕%s：%s\n", r->id, r->cite,
-                          c->status == RESP_CIRCUMSTANCE_HOLDS ? "成立" : "尚不能确定", r->summary);
+  RESP_CAT (out, "  ", r->id, " 〔", r->cite, "〕",
+            c->status == RESP_CIRCUMSTANCE_HOLDS ? "成立" : "尚不能确定", "：", r->summary, "\n");
   g_string_append (out, "     涉及：");
   resp_render_nodes (out, v->model, c->subjects.data, c->subjects.len);
   g_string_append_c (out, '\n');
@@ -468,13 +467,13 @@ text_circumstance (GString *out, const RespVerdict *v, const RespVerdictCircumst
       for (guint k = 0; k < c->missing.len; k++)
         {
           const RespFactDecl *f = &g_array_index (v->rb->facts, RespFactDecl, miss[k]);
-          g_string_append_printf (out, "%s%s（%s）", k ? "、" : "", f->description, f->name);
+          RESP_CAT (out, k ? "、" : "", f->description, "（", f->name, "）");
         }
       g_string_append_c (out, '\n');
       g_free (miss);
     }
   if (r->note != NULL)
-    g_string_append_printf (out, "     说明：%s\n", r->note);
+    RESP_CAT (out, "     说明：", r->note, "\n");
 }
 
 static void
@@ -482,19 +481,20 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
 {
   gboolean first = TRUE;
 
-  g_string_append_printf (out, "  %u. ", i + 1);
+  g_string_append (out, "  ");
+  resp_render_uint (out, i + 1);
+  g_string_append (out, ". ");
   resp_render_node (out, v->model, l->person);
-  g_string_append_printf (out, "：%s\n     身份：", resp_categories[l->category].label_zh);
+  RESP_CAT (out, "：", resp_categories[l->category].label_zh, "\n     身份：");
   for (guint r = 0; r < RESP_N_ROLES; r++)
     if (l->roles & (1u << r))
       {
-        g_string_append_printf (out, "%s%s（%s）", first ? "" : "、", resp_roles[r].label_zh,
-                                resp_roles[r].name);
+        RESP_CAT (out, first ? "" : "、", resp_roles[r].label_zh, "（", resp_roles[r].name, "）");
         first = FALSE;
       }
   g_string_append (out, "\n     依据：");
   for (guint k = 0; k < l->n_basis; k++)
-    g_string_append_printf (out, "%s%s", k ? "；" : "", v->view_basis[l->basis + k]);
+    RESP_CAT (out, k ? "；" : "", v->view_basis[l->basis + k]);
   g_string_append_c (out, '\n');
   for (guint k = 0; k < l->n_paths; k++)
     {
@@ -502,7 +502,7 @@ text_liable_one (GString *out, const RespVerdict *v, guint i, const RespVerdictL
       const guint32 *p = resp_verdict_liable_path (v, l, k, &len);
       g_string_append (out, "     链条：");
       for (guint j = 0; j < len; j++)
-        g_string_append_printf (out, "%s%s", j ? " → " : "", id_of (v, p[j]));
+        RESP_CAT (out, j ? " → " : "", id_of (v, p[j]));
       g_string_append_c (out, '\n');
     }
   g_string_append (out, "     问责机关：");
@@ -569,13 +569,13 @@ text_bodies_and_exempt (GString *out, const RespVerdict *v)
       const RespExemptionRule *e = &g_array_index (v->rb->exemptions, RespExemptionRule, x->reason);
       g_string_append (out, "  ");
       resp_render_node (out, v->model, x->person);
-      g_string_append_printf (out, "：%s（%s）", e->summary ? e->summary : e->reason, e->reason);
+      RESP_CAT (out, "：", e->summary ? e->summary : e->reason, "（", e->reason, "）");
       if (x->decision_only)
         text_dissented_decisions (out, v, x->person);
       g_string_append (out, "；依据：");
       text_join (out, e->basis, "；");
       if (x->note)
-        g_string_append_printf (out, "；%s", x->note);
+        RESP_CAT (out, "；", x->note);
       g_string_append_c (out, '\n');
     }
 }
@@ -594,9 +594,10 @@ text_modifiers (GString *out, const RespVerdict *v)
       if (m == NULL)
         continue;
       basis = modifier_basis (v, m->kind);
-      g_string_append_printf (out, "  %s；依据：",
-                              g_str_equal (m->kind, "lenient") ? "从轻或减轻（lenient）"
-                              : g_str_equal (m->kind, "aggravated") ? "从重或加重（aggravated）" : m->kind);
+      RESP_CAT (out, "  ",
+                g_str_equal (m->kind, "lenient") ? "从轻或减轻（lenient）"
+                : g_str_equal (m->kind, "aggravated") ? "从重或加重（aggravated）" : m->kind,
+                "；依据：");
       text_join (out, (char **) basis->pdata, "；");
       g_string_append_c (out, '\n');
       g_ptr_array_unref (basis);
@@ -620,7 +621,7 @@ text_duty_holders (GString *out, const RespVerdict *v)
           if (r == RESP_ROLE_CHAIN || r == RESP_ROLE_OPERATOR || r == RESP_ROLE_INVOLVED ||
               n_holders == 0)
             continue;
-          g_string_append_printf (out, "     %s（%s）：", resp_roles[r].label_zh, resp_roles[r].name);
+          RESP_CAT (out, "     ", resp_roles[r].label_zh, "（", resp_roles[r].name, "）：");
           resp_render_nodes (out, v->model, d->holders + d->start[r], n_holders);
           g_string_append_c (out, '\n');
         }
@@ -658,13 +659,12 @@ text_timeline (GString *out, const RespVerdict *v)
     return;
   g_string_append (out, "\n事件分级\n  ");
   if (v->grade_least == v->grade_most)
-    g_string_append_printf (out, "%s（%s）", grade_label (v, v->grade_least),
-                            g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id);
+    RESP_CAT (out, grade_label (v, v->grade_least), "（",
+              g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id, "）");
   else
-    g_string_append_printf (out, "%s至%s之间，尚不能确定（%s … %s）", grade_label (v, v->grade_least),
-                            grade_label (v, v->grade_most),
-                            g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id,
-                            g_array_index (v->rb->grades, RespGradeRule, v->grade_most).id);
+    RESP_CAT (out, grade_label (v, v->grade_least), "至", grade_label (v, v->grade_most), "之间，尚不能确定（",
+              g_array_index (v->rb->grades, RespGradeRule, v->grade_least).id, " … ",
+              g_array_index (v->rb->grades, RespGradeRule, v->grade_most).id, "）");
   g_string_append (out, v->grade_stated ? "；依主管部门认定\n" : "；依分级标准推算\n");
 
   g_string_append (out, "\n报告时限\n");
@@ -675,18 +675,18 @@ text_timeline (GString *out, const RespVerdict *v)
       const RespVerdictHop *h = &v->hops.data[i];
       char due[RESP_INSTANT_BUF];
 
-      g_string_append_printf (out, "  %s：%s → %s", hop_group_zh[h->group], id_of (v, h->by),
-                              h->to != RESP_NO_NODE ? id_of (v, h->to) : "（无法确定）");
+      RESP_CAT (out, "  ", hop_group_zh[h->group], "：", id_of (v, h->by), " → ",
+                h->to != RESP_NO_NODE ? id_of (v, h->to) : "（无法确定）");
       if (h->due != RESP_EVENT_NO_INSTANT)
         {
           resp_instant_format_buf (h->due, due);
-          g_string_append_printf (out, "，时限 %s", due);
+          RESP_CAT (out, "，时限 ", due);
         }
       else if (h->group == RESP_HOP_CRIME)
         g_string_append (out, "，无明确时限");
       else
         g_string_append (out, "，时限无法确定");
-      g_string_append_printf (out, "：%s\n", hop_status_zh[h->status]);
+      RESP_CAT (out, "：", hop_status_zh[h->status], "\n");
       overdue += h->status == RESP_HOP_LATE || h->status == RESP_HOP_MISSING;
     }
   if (overdue > 0)
@@ -697,8 +697,8 @@ text_timeline (GString *out, const RespVerdict *v)
           const RespVerdictHop *h = &v->hops.data[i];
           if (h->status != RESP_HOP_LATE && h->status != RESP_HOP_MISSING)
             continue;
-          g_string_append_printf (out, "%s%s 向 %s %s", n++ ? "；" : "", id_of (v, h->by), id_of (v, h->to),
-                                  hop_status_zh[h->status]);
+          RESP_CAT (out, n++ ? "；" : "", id_of (v, h->by), " 向 ", id_of (v, h->to), " ",
+                    hop_status_zh[h->status]);
         }
       g_string_append_c (out, '\n');
     }
@@ -719,10 +719,10 @@ render_text (gconstpointer self, GString *out)
   guint n = 0;
 
   resp_instant_format_buf (v->event->occurred_at, at);
-  g_string_append_printf (out, "事件 %s%s%s\n", v->event->id, v->event->title ? "：" : "",
-                          v->event->title ? v->event->title : "");
-  g_string_append_printf (out, "发生时间：%s　规则集：%s\n", at, v->rb->id);
-  g_string_append_printf (out, "结论：%s\n", resp_verdict_statuses[v->status].label_zh);
+  RESP_CAT (out, "事件 ", v->event->id, v->event->title ? "：" : "", v->event->title ? v->event->title : "",
+            "\n");
+  RESP_CAT (out, "发生时间：", at, "　规则集：", v->rb->id, "\n");
+  RESP_CAT (out, "结论：", resp_verdict_statuses[v->status].label_zh, "\n");
   for (guint i = 0; i < v->derived.len; i++)
     {
       const RespVerdictDerived *d = &v->derived.data[i];
@@ -730,15 +730,14 @@ render_text (gconstpointer self, GString *out)
 
       if (d->from == RESP_DERIVE_TIMELINE)
         {
-          g_string_append_printf (out, "据报告时限推算：%s（%s）%s\n", f->description, f->name,
-                                  d->value == 1 ? "成立" : d->value == 0 ? "不成立" : "无法确定");
+          RESP_CAT (out, "据报告时限推算：", f->description, "（", f->name, "）",
+                    d->value == 1 ? "成立" : d->value == 0 ? "不成立" : "无法确定", "\n");
           continue;
         }
-      g_string_append_printf (out, "据履职记录认定：%s（%s）成立，依据通报", f->description, f->name);
+      RESP_CAT (out, "据履职记录认定：", f->description, "（", f->name, "）成立，依据通报");
       for (guint k = 0; k < d->evidence.len; k++)
-        g_string_append_printf (out, "%s%s", k ? "、" : " ",
-                                resp_record_entry_id (v->record,
-                                                      resp_record_notice (v->record, d->evidence.data[k])->entry));
+        RESP_CAT (out, k ? "、" : " ",
+                  resp_record_entry_id (v->record, resp_record_notice (v->record, d->evidence.data[k])->entry));
       g_string_append (out, " 逾期未整改\n");
     }
 
@@ -769,8 +768,8 @@ render_text (gconstpointer self, GString *out)
     {
       g_string_append (out, "\n提示\n");
       for (guint i = 0; i < v->warnings.len; i++)
-        g_string_append_printf (out, "  [%s] %s\n", resp_verdict_warning_code (&v->warnings.data[i]),
-                                resp_verdict_warning_message (v, i));
+        RESP_CAT (out, "  [", resp_verdict_warning_code (&v->warnings.data[i]), "] ",
+                  resp_verdict_warning_message (v, i), "\n");
     }
 }
 
@@ -835,8 +834,8 @@ dot_liable (GString *out, RespVerdict *v, const char *prefix, GHashTable *nodes)
                                      resp_categories[l->category].label_zh);
       g_string_append (out, "  ");
       dot_node_id (out, prefix, id_of (v, l->person));
-      g_string_append_printf (out, " [shape=ellipse, style=filled, fillcolor=\"%s\", label=\"%s\"];\n",
-                              colours[l->category], label);
+      RESP_CAT (out, " [shape=ellipse, style=filled, fillcolor=\"", colours[l->category], "\", label=\"", label,
+                "\"];\n");
       g_hash_table_add (nodes, GUINT_TO_POINTER (l->person + 1));
       g_free (label);
       dot_paths (out, v, l, prefix, edges, nodes);
@@ -864,7 +863,7 @@ dot_exempt (GString *out, const RespVerdict *v, const char *prefix)
                                      g_array_index (v->rb->exemptions, RespExemptionRule, x->reason).reason);
       g_string_append (out, "    ");
       resp_render_dot_quote (out, name);
-      g_string_append_printf (out, " [shape=ellipse, style=dashed, color=gray, label=\"%s\"];\n", label);
+      RESP_CAT (out, " [shape=ellipse, style=dashed, color=gray, label=\"", label, "\"];\n");
       g_free (name);
       g_free (label);
     }
