@@ -219,7 +219,7 @@ text_span (GString *out, gint64 from, gint64 until)
 
   resp_instant_format_short (from, a);
   resp_instant_format_short (until, b);
-  g_string_append_printf (out, "%s 至 %s", a, b);
+  RESP_CAT (out, a, " 至 ", b);
 }
 
 static void
@@ -231,9 +231,9 @@ text_people (GString *out, const RespDuties *d, const RespDutySlot *slot, gboole
 
       g_string_append (out, answer ? "      责任人：" : "      期间在岗：");
       resp_render_node (out, d->model, p->person);
-      g_string_append_printf (out, "，%s", resp_roles[p->role].label_zh);
+      RESP_CAT (out, "，", resp_roles[p->role].label_zh);
       if (answer)
-        g_string_append_printf (out, "，%s", resp_categories[p->category].label_zh);
+        RESP_CAT (out, "，", resp_categories[p->category].label_zh);
       g_string_append (out, "（");
       text_span (out, p->from, p->until);
       g_string_append (out, "）\n        问责机关：");
@@ -251,23 +251,23 @@ text_slot (GString *out, const RespDuties *d, const RespDutySlot *slot)
 {
   const RespDutyRule *duty = duty_of (d, slot);
 
-  g_string_append_printf (out, "    %s〔%s〕", duty->summary, duty->id);
+  RESP_CAT (out, "    ", duty->summary, "〔", duty->id, "〕");
   text_span (out, slot->from, slot->until);
-  g_string_append_printf (out, "：%s", resp_slot_statuses[slot->status].label_zh);
+  RESP_CAT (out, "：", resp_slot_statuses[slot->status].label_zh);
   if (slot->required >= 0)
     g_string_append_printf (out, "（应有 %d，实有 %u", slot->required, slot->count);
   else
     g_string_append_printf (out, "（应有 不明，实有 %u", slot->count);
   for (guint i = 0; i < slot->n_entries; i++)
-    g_string_append_printf (out, "%s%s", i == 0 ? "：" : "、",
-                            resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
+    RESP_CAT (out, i == 0 ? "：" : "、",
+              resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
   g_string_append (out, "）\n");
   /* the basis where something is to be answered for or found out */
   if (slot->status == RESP_SLOT_UNFULFILLED || slot->status == RESP_SLOT_UNKNOWN)
     {
       g_string_append (out, "      依据：");
       for (char **c = duty->cite; c != NULL && *c != NULL; c++)
-        g_string_append_printf (out, "%s%s", c == duty->cite ? "" : "；", *c);
+        RESP_CAT (out, c == duty->cite ? "" : "；", *c);
       g_string_append_c (out, '\n');
     }
   if (slot->status == RESP_SLOT_UNFULFILLED)
@@ -284,7 +284,7 @@ text_slot (GString *out, const RespDuties *d, const RespDutySlot *slot)
     {
       g_string_append (out, slot->incomplete ? "      记录不完整：" : "      缺少：");
       for (guint i = 0; i < slot->n_missing; i++)
-        g_string_append_printf (out, "%s%s", i ? "、" : "", (const char *) d->words->pdata[slot->missing_off + i]);
+        RESP_CAT (out, i ? "、" : "", (const char *) d->words->pdata[slot->missing_off + i]);
       g_string_append (out, "（不认定未履行，任何人不因此担责）\n");
       text_people (out, d, slot, FALSE);
     }
@@ -301,9 +301,9 @@ duties_text (gconstpointer data, GString *out)
     counts[g_array_index (d->slots, RespDutySlot, s).status]++;
   resp_instant_format_buf (d->at, at);
   g_string_append (out, "网络安全工作责任制履职情况报告\n");
-  g_string_append_printf (out, "规则集：%s；检查期间：", d->rulebook->id);
+  RESP_CAT (out, "规则集：", d->rulebook->id, "；检查期间：");
   text_span (out, d->from, d->until);
-  g_string_append_printf (out, "；截至：%s\n\n", at);
+  RESP_CAT (out, "；截至：", at, "\n\n");
 
   g_string_append_printf (out, "一、履职情况（共 %u 项：已履行 %u，未履行 %u，无法确定 %u，期间未届满 %u，"
                           "仅部分期间承担 %u）\n", d->slots->len, counts[RESP_SLOT_FULFILLED],
@@ -338,16 +338,16 @@ duties_text (gconstpointer data, GString *out)
 
       resp_instant_format_short (e->at, a);
       resp_instant_format_short (notice->due, b);
-      g_string_append_printf (out, "  %s%s%s%s%s：", dn->status == RESP_NOTICE_OVERDUE ? "【逾期未整改】" : "",
-                              resp_record_entry_id (d->record, notice->entry), ref != NULL ? "（" : "",
-                              ref != NULL ? ref : "", ref != NULL ? "）" : "");
+      RESP_CAT (out, "  ", dn->status == RESP_NOTICE_OVERDUE ? "【逾期未整改】" : "",
+                resp_record_entry_id (d->record, notice->entry), ref != NULL ? "（" : "", ref != NULL ? ref : "",
+                ref != NULL ? "）" : "", "：");
       resp_render_node (out, d->model, notice->by);
-      g_string_append_printf (out, " %s 通报 ", a);
+      RESP_CAT (out, " ", a, " 通报 ");
       resp_render_node (out, d->model, e->node);
-      g_string_append_printf (out, "，限 %s 前整改：%s", b, resp_notice_statuses[dn->status].label_zh);
+      RESP_CAT (out, "，限 ", b, " 前整改：", resp_notice_statuses[dn->status].label_zh);
       for (guint k = 0; k < dn->n_answered; k++)
-        g_string_append_printf (out, "%s%s", k == 0 ? "（整改记录：" : "、",
-                                resp_record_entry_id (d->record, resp_duty_notice_answer (d, dn, k)));
+        RESP_CAT (out, k == 0 ? "（整改记录：" : "、",
+                  resp_record_entry_id (d->record, resp_duty_notice_answer (d, dn, k)));
       g_string_append (out, dn->n_answered > 0 ? "）\n" : "\n");
     }
   if (d->notices->len == 0)
@@ -383,7 +383,7 @@ duties_text (gconstpointer data, GString *out)
       for (guint i = 0; i < d->warnings->len; i++)
         {
           char *msg = warning_message (d, &g_array_index (d->warnings, RespDutyWarning, i));
-          g_string_append_printf (out, "  %s\n", msg);
+          RESP_CAT (out, "  ", msg, "\n");
           g_free (msg);
         }
     }
@@ -436,8 +436,7 @@ duties_csv (gconstpointer data, GString *out)
       csv_cell (out, cell->str, FALSE);
       g_string_truncate (cell, 0);
       for (guint i = 0; i < slot->n_entries; i++)
-        g_string_append_printf (cell, "%s%s", i ? " " : "",
-                                resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
+        RESP_CAT (cell, i ? " " : "", resp_record_entry_id (d->record, resp_duty_slot_entry (d, slot, i)));
       csv_cell (out, cell->str, FALSE);
       /* person role [category] from/until, one per stretch */
       g_string_truncate (cell, 0);
@@ -447,16 +446,14 @@ duties_csv (gconstpointer data, GString *out)
 
           resp_instant_format_buf (p->from, a);
           resp_instant_format_buf (p->until, b);
-          g_string_append_printf (cell, "%s%s %s%s%s %s/%s", i ? "; " : "",
-                                  resp_model_node_id (d->model, p->person), resp_roles[p->role].name,
-                                  slot->status == RESP_SLOT_UNFULFILLED ? " " : "",
-                                  slot->status == RESP_SLOT_UNFULFILLED ? resp_categories[p->category].name : "",
-                                  a, b);
+          RESP_CAT (cell, i ? "; " : "", resp_model_node_id (d->model, p->person), " ", resp_roles[p->role].name,
+                    slot->status == RESP_SLOT_UNFULFILLED ? " " : "",
+                    slot->status == RESP_SLOT_UNFULFILLED ? resp_categories[p->category].name : "", " ", a, "/", b);
         }
       csv_cell (out, cell->str, FALSE);
       g_string_truncate (cell, 0);
       for (guint i = 0; i < slot->n_missing; i++)
-        g_string_append_printf (cell, "%s%s", i ? " " : "", (const char *) d->words->pdata[slot->missing_off + i]);
+        RESP_CAT (cell, i ? " " : "", (const char *) d->words->pdata[slot->missing_off + i]);
       csv_cell (out, cell->str, TRUE);
     }
   g_string_free (cell, TRUE);

@@ -33,9 +33,9 @@ model_text (gconstpointer self, GString *out)
 {
   RespModel *m = (RespModel *) self;
 
-  g_string_append_printf (out, "%s：模型有效", m->source);
+  RESP_CAT (out, m->source, "：模型有效");
   if (m->name != NULL)
-    g_string_append_printf (out, "（%s）", m->name);
+    RESP_CAT (out, "（", m->name, "）");
   g_string_append_printf (out, "：%u 个节点（", m->n_nodes);
   for (guint t = 0; t < RESP_N_NODE_TYPES; t++)
     g_string_append_printf (out, "%s%s %u", t ? "、" : "", resp_node_types[t].short_zh,
@@ -135,7 +135,7 @@ roles_text (gconstpointer data, GString *out)
 
   resp_instant_format_buf (self->at, at);
   resp_render_node (out, m, self->subject);
-  g_string_append_printf (out, " · %s · %s\n", resp_node_types[m->nodes[self->subject].type].label_zh, at);
+  RESP_CAT (out, " · ", resp_node_types[m->nodes[self->subject].type].label_zh, " · ", at, "\n");
   if (m->nodes[self->subject].type == RESP_NODE_SYSTEM)
     {
       g_string_append (out, "  主办单位（sponsor）：");
@@ -149,7 +149,7 @@ roles_text (gconstpointer data, GString *out)
     {
       if (r == RESP_ROLE_INVOLVED)
         continue;
-      g_string_append_printf (out, "  %s（%s）：", resp_roles[r].label_zh, resp_roles[r].name);
+      RESP_CAT (out, "  ", resp_roles[r].label_zh, "（", resp_roles[r].name, "）：");
       if (self->role_start[r] == self->role_start[r + 1])
         {
           g_string_append (out, "无\n");
@@ -188,8 +188,7 @@ roles_text (gconstpointer data, GString *out)
                   k = walk_max - 1;
                 }
               for (guint first = k; k < h->path_len; k++)
-                g_string_append_printf (out, "%s%s", k > first ? " → " : "",
-                                        resp_model_node_id (m, self->paths[h->path_off + k]));
+                RESP_CAT (out, k > first ? " → " : "", resp_model_node_id (m, self->paths[h->path_off + k]));
               g_string_append_c (out, '\n');
               if (walk_off != h->path_off)
                 walk_off = h->path_off, walk_max = 0;
@@ -198,7 +197,7 @@ roles_text (gconstpointer data, GString *out)
         }
     }
   for (guint i = 0; i < self->n_warnings; i++)
-    g_string_append_printf (out, "  警告：%s\n", self->messages[i]);
+    RESP_CAT (out, "  警告：", self->messages[i], "\n");
 }
 
 /* The edges of every path (each once), in the order of the hits; the nodes
@@ -256,20 +255,20 @@ roles_dot_node (const RespRoles *self, GString *out, guint32 v, guint64 roles)
   const RespModel *m = self->model;
   GString *label = g_string_new (NULL);
 
-  g_string_append_printf (label, "%s\\n%s", resp_model_node_name (m, v), resp_model_node_id (m, v));
+  RESP_CAT (label, resp_model_node_name (m, v), "\\n", resp_model_node_id (m, v));
   for (guint r = 0; r < RESP_N_ROLES; r++)
     if (roles & RESP_ROLE_BIT (r))
-      g_string_append_printf (label, "\\n%s", resp_roles[r].label_zh);
+      RESP_CAT (label, "\\n", resp_roles[r].label_zh);
   g_string_append (out, "  ");
   resp_render_dot_quote (out, resp_model_node_id (m, v));
-  g_string_append_printf (out, " [shape=%s, label=\"", resp_node_types[m->nodes[v].type].dot_shape);
+  RESP_CAT (out, " [shape=", resp_node_types[m->nodes[v].type].dot_shape, ", label=\"");
   for (const char *p = label->str; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
     }
-  g_string_append_printf (out, "\"%s];\n", v == self->subject ? ", penwidth=2" : "");
+  RESP_CAT (out, "\"", v == self->subject ? ", penwidth=2" : "", "];\n");
   g_string_free (label, TRUE);
 }
 
@@ -415,7 +414,7 @@ scope_text (gconstpointer data, GString *out)
 
   resp_instant_format_buf (self->at, at);
   resp_render_node (out, m, self->person);
-  g_string_append_printf (out, "· %s\n", at);
+  RESP_CAT (out, "· ", at, "\n");
   g_string_append (out, "  领导班子职务：");
   if (self->seats->len == 0)
     g_string_append (out, "无\n");
@@ -427,15 +426,15 @@ scope_text (gconstpointer data, GString *out)
           const RespScopeSeat *s = &g_array_index (self->seats, RespScopeSeat, i);
           g_string_append (out, "    ");
           resp_render_node (out, m, s->committee);
-          g_string_append_printf (out, "：%s\n", resp_seats[s->seat].label_zh);
+          RESP_CAT (out, "：", resp_seats[s->seat].label_zh, "\n");
         }
     }
   g_string_append (out, "  担任主要负责人的单位：");
   scope_text_ids (out, m, self->heads);
   for (guint r = 0; r < RESP_N_SCOPE_ROLES; r++)
     {
-      g_string_append_printf (out, "  作为%s（%s）的系统：", resp_roles[resp_scope_roles[r]].label_zh,
-                              resp_roles[resp_scope_roles[r]].name);
+      RESP_CAT (out, "  作为", resp_roles[resp_scope_roles[r]].label_zh, "（", resp_roles[resp_scope_roles[r]].name,
+                "）的系统：");
       scope_text_ids (out, m, self->systems[r]);
     }
 }
@@ -526,10 +525,9 @@ audit_text (gconstpointer data, GString *out)
       resp_instant_format_short (f->until, b);
       g_string_append (out, "  ");
       resp_render_node (out, m, f->node);
-      g_string_append_printf (out, "：%s [%s, %s]\n    自 %s 至 %s；依据：%s\n",
-                              code->label_zh, code->name, resp_audit_post_names[f->post],
-                              f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a,
-                              f->until == RESP_INSTANT_OPEN_END ? "今" : b, code->basis);
+      RESP_CAT (out, "：", code->label_zh, " [", code->name, ", ", resp_audit_post_names[f->post], "]\n    自 ",
+                f->from == RESP_INSTANT_OPEN_START ? "（始终）" : a, " 至 ", f->until == RESP_INSTANT_OPEN_END ? "今" : b,
+                "；依据：", code->basis, "\n");
     }
 }
 

@@ -6,6 +6,7 @@
 #include "test-common.h"
 #include "resp-json-reader-private.h"
 #include "resp-json-writer-private.h"
+#include "resp-render-private.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1640,10 +1641,39 @@ test_writer_literal_keys (void)
   g_string_free (b, TRUE);
 }
 
+/* The text renderers' appends: RESP_CAT writes what g_string_append_printf()
+ * with %s conversions writes (NULL as glibc's "(null)", empty pieces,
+ * UTF-8), and resp_render_uint() what %u writes */
+static void
+test_render_appends (void)
+{
+  static const guint numbers[] = { 0, 1, 9, 10, 99, 100, 12345, 4294967295u };
+  GString *got = g_string_new ("x"), *want = g_string_new ("x");
+  const char *none = NULL;
+
+  RESP_CAT (got, "事件 ", "e-1", "", "：标题", "\n");
+  g_string_append_printf (want, "事件 %s%s%s\n", "e-1", "", "：标题");
+  RESP_CAT (got, "a", none, "b");
+  g_string_append (want, "a(null)b");
+  RESP_CAT (got, "");
+  CU_ASSERT_STRING_EQUAL (got->str, want->str);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_string_truncate (got, 0);
+      g_string_truncate (want, 0);
+      resp_render_uint (got, numbers[i]);
+      g_string_append_printf (want, "%u", numbers[i]);
+      CU_ASSERT_STRING_EQUAL (got->str, want->str);
+    }
+  g_string_free (got, TRUE);
+  g_string_free (want, TRUE);
+}
+
 static CU_TestInfo writer_tests[] = {
   { "escapes and layout", test_writer },
   { "escapes at every place of short and long strings", test_writer_escapes_everywhere },
   { "literal keys as keys written one by one", test_writer_literal_keys },
+  { "the text renderers' appends", test_render_appends },
   CU_TEST_INFO_NULL,
 };
 
