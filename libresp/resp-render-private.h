@@ -42,7 +42,6 @@ gboolean resp_render_check_in   (const RespRenderer *renderer, RespFormat format
 
 /* ---- pieces every renderer writes the same way ---- */
 
-/* "名称（id）" */
 /* Appends the strings given, as g_string_append_printf() with a format of
  * %s conversions only would write them (NULL as "(null)"), without reading
  * a format: RESP_CAT (out, "事件 ", id, "\n") */
@@ -52,6 +51,7 @@ void     resp_render_cat        (GString *out, const char * const *strings, gsiz
                    sizeof ((const char * const[]) { __VA_ARGS__ }) / sizeof (const char *))
 /* n in decimal */
 void     resp_render_uint       (GString *out, guint n);
+/* "名称（id）" */
 void     resp_render_node       (GString *out, const RespModel *m, guint32 node);
 /* nodes[0..n) as "名称（id）、名称（id）", or "无" when there are none */
 void     resp_render_nodes      (GString *out, const RespModel *m, const guint32 *nodes, guint n);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "resp-verdict-private.h"
@@ -74,22 +75,14 @@ cmp_person_at (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* The flat record of person p (+ 1), or 0 */
+/* The flat record of person p (+ 1), or 0 (a person has one at most) */
 static guint32
 flat_of (const PersonAt *by_person, guint n, guint32 p)
 {
-  guint lo = 0, hi = n;
+  PersonAt key = { p, 0 };
+  const PersonAt *at = n > 0 ? bsearch (&key, by_person, n, sizeof (PersonAt), cmp_person_at) : NULL;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (by_person[mid].person < p)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < n && by_person[lo].person == p ? by_person[lo].index : 0;
+  return at != NULL ? at->index : 0;
 }
 
 /* The view itself (ensure_view() says who makes it, and when): the liable
@@ -443,6 +436,17 @@ resp_verdict_get_circumstance_status (RespVerdict *self,
   return self->circumstances.data[index].status;
 }
 
+/* The ids of nodes[0..n), in the order given */
+static char **
+dup_ids (const RespVerdict *self, const guint32 *nodes, guint n)
+{
+  char **out = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    out[i] = g_strdup (resp_model_node_id (self->model, nodes[i]));
+  return out;
+}
+
 static char **
 take_strv (GPtrArray *a)
 {
@@ -660,17 +664,13 @@ resp_verdict_dup_liable_path (RespVerdict *self,
   const RespVerdictLiable *l;
   const guint32 *p;
   guint len;
-  char **out;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
   l = liable_at (self, index);
   g_return_val_if_fail (path < l->n_paths, NULL);
   p = resp_verdict_liable_path (self, l, path, &len);
-  out = g_new0 (char *, len + 1);
-  for (guint i = 0; i < len; i++)
-    out[i] = g_strdup (resp_model_node_id (self->model, p[i]));
-  return out;
+  return dup_ids (self, p, len);
 }
 
 /**
@@ -694,7 +694,8 @@ resp_verdict_dup_liable_authority (RespVerdict *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
   l = liable_at (self, index);
-  return take_strv (resp_model_sorted_ids (self->model, self->view_nodes + l->authority, l->n_authority));
+  /* the view keeps them by id */
+  return dup_ids (self, self->view_nodes + l->authority, l->n_authority);
 }
 
 /**
@@ -718,7 +719,8 @@ resp_verdict_dup_liable_proposer (RespVerdict *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->flat.len, NULL);
   l = liable_at (self, index);
-  return take_strv (resp_model_sorted_ids (self->model, self->view_nodes + l->proposer, l->n_proposer));
+  /* the view keeps them by id */
+  return dup_ids (self, self->view_nodes + l->proposer, l->n_proposer);
 }
 
 /**
